@@ -1,0 +1,224 @@
+package council
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Reference plan IDs: the short names used in citations and test data
+// (shared/seeds/README.md). A vendor's own plan uses its own ID.
+const (
+	PlanIno      = "ino"      // いの町 住基ネット緊急時対応計画書
+	PlanKumamoto = "kumamoto" // 熊本市 情報セキュリティ緊急時対応計画
+	PlanKumiyama = "kumiyama" // 久御山町 住基ネット運用管理規程
+	PlanTottori  = "tottori"  // 鳥取県 住基ネット緊急時対応計画
+	PlanNakano   = "nakano"   // 中野区 ICT-BCP and 統合仮想サーバ 個別事業継続計画
+)
+
+// ErrCitation is wrapped by every error about a malformed citation.
+var ErrCitation = errors.New("malformed citation")
+
+// A Citation names the clause of a plan that a rule or decision rests on, in
+// the form PLANID:CLAUSE, e.g. "tottori:第3-5(2)". The clause is written as the
+// document writes it.
+//
+// The zero Citation is not valid (it cites nothing). Citations are comparable
+// with ==, and equal exactly when they print the same.
+type Citation struct {
+	s string // "plan:clause"; empty for the zero value
+}
+
+// Cite returns the citation of clause in plan. It returns the zero (invalid)
+// Citation when plan is empty or not a plain identifier, or clause is empty or
+// has surrounding space.
+func Cite(plan, clause string) Citation {
+	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause {
+		return Citation{}
+	}
+	return Citation{s: plan + ":" + clause}
+}
+
+// ParseCitation parses the PLANID:CLAUSE form that [Citation.String] prints.
+func ParseCitation(s string) (Citation, error) {
+	plan, clause, ok := strings.Cut(s, ":")
+	if !ok {
+		return Citation{}, fmt.Errorf("council: citation %q: no ':' between plan and clause: %w", s, ErrCitation)
+	}
+	c := Cite(plan, clause)
+	if !c.IsValid() {
+		return Citation{}, fmt.Errorf("council: citation %q: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", s, ErrCitation)
+	}
+	return c, nil
+}
+
+func validPlanID(p string) bool {
+	if p == "" || len(p) > 64 {
+		return false
+	}
+	for _, r := range p {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// IsValid reports whether c cites a clause (it is not the zero Citation).
+func (c Citation) IsValid() bool { return c.s != "" }
+
+// Plan returns the plan ID, e.g. "tottori".
+func (c Citation) Plan() string {
+	p, _, _ := strings.Cut(c.s, ":")
+	return p
+}
+
+// Clause returns the clause as the document writes it, e.g. "第3-5(2)".
+func (c Citation) Clause() string {
+	_, cl, _ := strings.Cut(c.s, ":")
+	return cl
+}
+
+// String returns the PLANID:CLAUSE form, or "" for the zero Citation.
+func (c Citation) String() string { return c.s }
+
+// Compare orders citations by their text; it suits slices.SortFunc.
+func (c Citation) Compare(d Citation) int { return strings.Compare(c.s, d.s) }
+
+// AppendText implements [encoding.TextAppender]; the zero Citation is an error.
+func (c Citation) AppendText(b []byte) ([]byte, error) {
+	if !c.IsValid() {
+		return b, fmt.Errorf("council: cannot encode the zero citation: %w", ErrCitation)
+	}
+	return append(b, c.s...), nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (c Citation) MarshalText() ([]byte, error) { return c.AppendText(nil) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseCitation].
+func (c *Citation) UnmarshalText(text []byte) error {
+	x, err := ParseCitation(string(text))
+	if err != nil {
+		return err
+	}
+	*c = x
+	return nil
+}
+
+// Citations is an immutable list of citations held by value: the clauses a
+// rule or decision rests on, in the order they were given. Copying a Citations
+// is cheap and shares storage that nobody can change, so decisions can hand
+// out the citations of the rules that produced them without allocating and
+// without letting a caller alter the rule.
+//
+// The zero Citations is empty. Compare two with [Citations.Equal] (go-cmp uses
+// it too); == is not defined on it.
+type Citations struct {
+	list []Citation // never written after construction
+}
+
+// Cites returns a Citations holding a copy of cs, skipping zero citations and
+// repeats of one already held.
+func Cites(cs ...Citation) Citations {
+	var out []Citation
+	for _, c := range cs {
+		if c.IsValid() && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return Citations{list: out}
+}
+
+// Len is the number of citations.
+func (cs Citations) Len() int { return len(cs.list) }
+
+// At returns the i'th citation, or the zero Citation when i is out of range.
+func (cs Citations) At(i int) Citation {
+	if i < 0 || i >= len(cs.list) {
+		return Citation{}
+	}
+	return cs.list[i]
+}
+
+// All yields the citations in order.
+func (cs Citations) All() iter.Seq2[int, Citation] {
+	return func(yield func(int, Citation) bool) {
+		for i, c := range cs.list {
+			if !yield(i, c) {
+				return
+			}
+		}
+	}
+}
+
+// Slice returns the citations in a fresh slice the caller owns.
+func (cs Citations) Slice() []Citation { return slices.Clone(cs.list) }
+
+// Contains reports whether c is among the citations.
+func (cs Citations) Contains(c Citation) bool { return slices.Contains(cs.list, c) }
+
+// With returns the citations followed by those of more that are not already
+// held. The receiver is unchanged.
+func (cs Citations) With(more ...Citation) Citations {
+	return Cites(append(slices.Clone(cs.list), more...)...)
+}
+
+// Join returns cs followed by the citations of other not already held.
+func (cs Citations) Join(other Citations) Citations { return cs.With(other.list...) }
+
+// Plans returns the sorted, distinct plan IDs cited: a decision made under one
+// plan has exactly one.
+func (cs Citations) Plans() []string {
+	var ps []string
+	for _, c := range cs.list {
+		ps = append(ps, c.Plan())
+	}
+	slices.Sort(ps)
+	return slices.Compact(ps)
+}
+
+// Equal reports whether cs and other hold the same citations in the same order.
+func (cs Citations) Equal(other Citations) bool { return slices.Equal(cs.list, other.list) }
+
+// String returns the citations separated by ", ".
+func (cs Citations) String() string {
+	var b strings.Builder
+	for i, c := range cs.list {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.s)
+	}
+	return b.String()
+}
+
+// MarshalJSON encodes the citations as a JSON array of PLANID:CLAUSE strings.
+func (cs Citations) MarshalJSON() ([]byte, error) {
+	if cs.list == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(cs.list)
+}
+
+// UnmarshalJSON decodes a JSON array of PLANID:CLAUSE strings; a malformed
+// entry is an error naming its index.
+func (cs *Citations) UnmarshalJSON(data []byte) error {
+	var raw []string
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("council: citations: %w", err)
+	}
+	list := make([]Citation, 0, len(raw))
+	for i, s := range raw {
+		c, err := ParseCitation(s)
+		if err != nil {
+			return fmt.Errorf("council: citations[%d]: %w", i, err)
+		}
+		list = append(list, c)
+	}
+	*cs = Cites(list...)
+	return nil
+}

@@ -1,0 +1,29 @@
+package enum
+
+import (
+	"iter"
+	"math/bits"
+)
+
+// Bit returns the bit for v in a 64-bit set, or 0 when v cannot be a member
+// (zero, the unset value, or past 63).
+func Bit[E Value](v E) uint64 {
+	if v == 0 || v > 63 {
+		return 0
+	}
+	return 1 << v
+}
+
+// Members yields the values whose bits are set, in ascending order.
+func Members[E Value](set uint64) iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for s := set &^ 1; s != 0; s &= s - 1 {
+			if !yield(E(bits.TrailingZeros64(s))) {
+				return
+			}
+		}
+	}
+}
+
+// Count is the number of members of set.
+func Count(set uint64) int { return bits.OnesCount64(set &^ 1) }

@@ -1,0 +1,131 @@
+// Package enum holds the one implementation of the enum method set shared by
+// every jukiplan package: names and Japanese labels in a table indexed by the
+// value, parsing that accepts either, text encoding, and bitsets of values.
+//
+// A package declares its enum as a small unsigned integer type whose zero value
+// means "unset", builds one [Table] for it in an unexported package variable
+// (never mutated after initialisation), and forwards its methods to the table.
+// Keeping the logic here means every enum in the module parses, prints and
+// rejects bad input the same way.
+package enum
+
+import (
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// Name is one enum value's English name (as String prints it and as text
+// encoding writes it), its Japanese label (the term as the plans write it), and
+// any further spellings that parse to the same value (glossary variants).
+type Name struct {
+	EN      string
+	JA      string
+	Aliases []string
+}
+
+// Value is the constraint for enum types: small unsigned integers.
+type Value interface{ ~uint8 | ~uint16 }
+
+// Table describes one enum type E. Value v (1 ≤ v ≤ len(names)) is named by
+// names[v-1]; zero and values past the end are invalid.
+type Table[E Value] struct {
+	pkg, kind string // "threat", "level": used in messages and String fallbacks
+	typ       string // Go type name for the String fallback, e.g. "Level"
+	sentinel  error
+	names     []Name
+	index     map[string]E
+}
+
+// New builds the table for an enum type. pkg and kind appear in error messages
+// ("threat: unknown level \"x\""), typ in the fallback String of an invalid value
+// ("Level(7)"), and sentinel is wrapped by every parse error. New panics on a
+// duplicated spelling: tables are package-level literals, so that is a
+// programming error caught by the package's first test, never by data.
+func New[E Value](pkg, kind, typ string, sentinel error, names ...Name) *Table[E] {
+	t := &Table[E]{pkg: pkg, kind: kind, typ: typ, sentinel: sentinel, names: names, index: make(map[string]E)}
+	for i, n := range names {
+		v := E(i + 1)
+		spellings := append([]string{n.EN, n.JA, strings.ReplaceAll(n.EN, "-", " ")}, n.Aliases...)
+		for _, s := range spellings {
+			if s == "" {
+				continue
+			}
+			if old, dup := t.index[s]; dup && old != v {
+				panic(fmt.Sprintf("enum: %s.%s: spelling %q names both %d and %d", pkg, typ, s, old, v))
+			}
+			t.index[s] = v
+		}
+	}
+	return t
+}
+
+// Valid reports whether v names a value of the enum.
+func (t *Table[E]) Valid(v E) bool { return v >= 1 && int(v) <= len(t.names) }
+
+// String returns v's English name, or "Typ(n)" for an invalid value.
+func (t *Table[E]) String(v E) string {
+	if t.Valid(v) {
+		return t.names[v-1].EN
+	}
+	return t.typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Label returns v's Japanese label, or the String fallback for an invalid value.
+func (t *Table[E]) Label(v E) string {
+	if t.Valid(v) && t.names[v-1].JA != "" {
+		return t.names[v-1].JA
+	}
+	return t.String(v)
+}
+
+// Parse returns the value named by s: its English name (also with spaces for
+// hyphens), Japanese label or an alias, matched exactly. Anything else is an error wrapping the sentinel.
+func (t *Table[E]) Parse(s string) (E, error) {
+	if v, ok := t.index[s]; ok {
+		return v, nil
+	}
+	return 0, fmt.Errorf("%s: unknown %s %q: %w", t.pkg, t.kind, s, t.sentinel)
+}
+
+// AppendText appends v's English name to b; an invalid v is an error.
+func (t *Table[E]) AppendText(b []byte, v E) ([]byte, error) {
+	if !t.Valid(v) {
+		return b, fmt.Errorf("%s: cannot encode %s %d: %w", t.pkg, t.kind, uint16(v), t.sentinel)
+	}
+	return append(b, t.names[v-1].EN...), nil
+}
+
+// Unmarshal parses text into *v, leaving *v unchanged on error.
+func (t *Table[E]) Unmarshal(text []byte, v *E) error {
+	x, err := t.Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// All yields every valid value in ascending order.
+func (t *Table[E]) All() iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for i := range t.names {
+			if !yield(E(i + 1)) {
+				return
+			}
+		}
+	}
+}
+
+// Values returns every valid value in ascending order, in a fresh slice.
+func (t *Table[E]) Values() []E {
+	out := make([]E, len(t.names))
+	for i := range out {
+		out[i] = E(i + 1)
+	}
+	return out
+}
+
+// Len is the number of valid values.
+func (t *Table[E]) Len() int { return len(t.names) }

@@ -1,0 +1,98 @@
+package enum
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+type color uint8
+
+var errBad = errors.New("bad")
+
+var colors = New[color]("paint", "color", "color", errBad,
+	Name{EN: "deep-red", JA: "赤", Aliases: []string{"crimson"}},
+	Name{EN: "green", JA: "緑"},
+	Name{EN: "blue"},
+)
+
+func TestTable(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want color
+	}{
+		{"deep-red", 1}, {"deep red", 1}, {"赤", 1}, {"crimson", 1},
+		{"green", 2}, {"緑", 2}, {"blue", 3},
+	} {
+		got, err := colors.Parse(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "Green", "red", " green", "0", "color(1)"} {
+		if _, err := colors.Parse(bad); !errors.Is(err, errBad) {
+			t.Errorf("Parse(%q) error = %v; want it to wrap the sentinel", bad, err)
+		}
+	}
+	if got := colors.String(0); got != "color(0)" {
+		t.Errorf("String(0) = %q", got)
+	}
+	if got := colors.Label(3); got != "blue" {
+		t.Errorf("Label without JA = %q; want the English name", got)
+	}
+	if _, err := colors.AppendText(nil, 4); !errors.Is(err, errBad) {
+		t.Errorf("AppendText(4) error = %v", err)
+	}
+	if diff := cmp.Diff([]color{1, 2, 3}, slices.Collect(colors.All())); diff != "" {
+		t.Errorf("All (-want +got):\n%s", diff)
+	}
+}
+
+func TestDuplicateSpellingPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("New accepted one spelling for two values")
+		}
+	}()
+	New[color]("p", "k", "T", errBad, Name{EN: "a"}, Name{EN: "b", JA: "a"})
+}
+
+func TestRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := rapid.SampledFrom(colors.Values()).Draw(t, "v")
+		b, err := colors.AppendText(nil, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got color
+		if err := colors.Unmarshal(b, &got); err != nil || got != v {
+			t.Fatalf("round trip of %v gave %v, %v", v, got, err)
+		}
+		if got, _ := colors.Parse(colors.Label(v)); got != v {
+			t.Fatalf("label %q parsed to %v", colors.Label(v), got)
+		}
+	})
+}
+
+func TestMembers(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		vs := rapid.SliceOfDistinct(rapid.Uint8Range(1, 63), func(v uint8) uint8 { return v }).Draw(t, "vs")
+		var set uint64
+		for _, v := range vs {
+			set |= Bit(v)
+		}
+		slices.Sort(vs)
+		if diff := cmp.Diff(vs, slices.Collect(Members[uint8](set)), cmp.Comparer(func(a, b []uint8) bool { return slices.Equal(a, b) })); diff != "" {
+			t.Fatalf("Members (-want +got):\n%s", diff)
+		}
+		if Count(set) != len(vs) {
+			t.Fatalf("Count = %d; want %d", Count(set), len(vs))
+		}
+	})
+	if Bit[uint8](0) != 0 || Bit[uint8](64) != 0 {
+		t.Error("Bit accepted an impossible member")
+	}
+}
