@@ -125,7 +125,11 @@ func (f Fault) Identify(k Kind, l Location) (Fault, error) {
 		return f, &TransitionError{From: f.stage, To: Identified, Plan: f.plan.ID(),
 			Reason: fmt.Sprintf("kind %s and location %s must both be set", k, l), err: council.ErrInvalid}
 	}
-	return f.advance(Identified, func(g *Fault) { g.kind, g.location = k, l })
+	if e, ok := f.check(Identified); !ok {
+		return f, e.ptr()
+	}
+	f.kind, f.location = k, l
+	return f.moveTo(Identified), nil
 }
 
 // Investigate records the findings of the root-cause investigation (ino 第3条,
@@ -138,13 +142,17 @@ func (f Fault) Investigate(x Findings) (Fault, error) {
 		return f, &TransitionError{From: f.stage, To: Investigated, Plan: f.plan.ID(),
 			Reason: "the plan states no serious-fault handling", err: ErrNotStated}
 	}
-	return f.advance(Investigated, func(g *Fault) { g.serious, g.identityAffected = x.Serious, x.IdentityAffected })
+	if e, ok := f.check(Investigated); !ok {
+		return f, e.ptr()
+	}
+	f.serious, f.identityAffected = x.Serious, x.IdentityAffected
+	return f.moveTo(Investigated), nil
 }
 
 // Escalate records that a serious fault went to the security chief, who
 // convenes the council (ino 第4-5条, tottori 第2-4). Only a serious fault is
 // escalated.
-func (f Fault) Escalate() (Fault, error) { return f.advance(Escalated, nil) }
+func (f Fault) Escalate() (Fault, error) { return f.advance(Escalated) }
 
 // Maintain records maintenance work: repair, restore or replace (ino 第6条,
 // kumamoto 4(2) 保守作業の実施, tottori 第2-5). The plans ask for it as
@@ -154,24 +162,28 @@ func (f Fault) Maintain(w Work) (Fault, error) {
 		return f, &TransitionError{From: f.stage, To: Maintained, Plan: f.plan.ID(),
 			Reason: fmt.Sprintf("work %s must be set", w), err: council.ErrInvalid}
 	}
-	return f.advance(Maintained, func(g *Fault) { g.work = w })
+	if e, ok := f.check(Maintained); !ok {
+		return f, e.ptr()
+	}
+	f.work = w
+	return f.moveTo(Maintained), nil
 }
 
 // CheckIntegrity records that the integrity of identity information was
 // checked, and restored where needed (ino 第7条, kumamoto 4(2) 運用の再開,
 // tottori 第2-6 with the national center and municipalities).
-func (f Fault) CheckIntegrity() (Fault, error) { return f.advance(IntegrityChecked, nil) }
+func (f Fault) CheckIntegrity() (Fault, error) { return f.advance(IntegrityChecked) }
 
 // Resume records that operation resumed (ino 第7条, kumamoto 4(2), tottori
 // 第2-6). It is refused until every required step is done; no alternative
 // operation may start after it.
 func (f Fault) Resume() (Fault, error) {
-	return f.advance(Resumed, nil)
+	return f.advance(Resumed)
 }
 
 // PreventRecurrence records recurrence-prevention measures (ino 第8条, outside
 // the plan's scope; kumamoto 5), after resumption.
-func (f Fault) PreventRecurrence() (Fault, error) { return f.advance(RecurrencePrevented, nil) }
+func (f Fault) PreventRecurrence() (Fault, error) { return f.advance(RecurrencePrevented) }
 
 // StartAlternative records an alternative operation the plan lists, started
 // while the system is down (from detection until resumption).
@@ -192,18 +204,19 @@ func (f Fault) StartAlternative(a Alternative) (Fault, error) {
 	return f, nil
 }
 
-// advance moves f to stage to, applying set, or returns f unchanged with the
-// reason it may not.
-func (f Fault) advance(to Stage, set func(*Fault)) (Fault, error) {
+// advance moves f to stage to, or returns f unchanged with the reason it may
+// not.
+func (f Fault) advance(to Stage) (Fault, error) {
 	if e, ok := f.check(to); !ok {
 		return f, e.ptr()
 	}
-	if set != nil {
-		set(&f)
-	}
+	return f.moveTo(to), nil
+}
+
+func (f Fault) moveTo(to Stage) Fault {
 	f.stage = to
 	f.done = f.done.With(to)
-	return f, nil
+	return f
 }
 
 // check reports whether f may move to stage to, or why not.
