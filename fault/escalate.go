@@ -13,12 +13,17 @@ import (
 //
 // The zero Situation is a fault with a known cause that stops nothing: only
 // the findings are reported. Situations are comparable with ==. One Situation
-// is worse than another when every flag set in the better one is set in it,
-// and Impact and ExpectedStop are no smaller (Symptom being the same).
+// is worse than another when every severity flag (ServerDown, CauseUnknown,
+// OperationImpossible) set in the better one is set in it, and Impact and
+// ExpectedStop are no smaller; Symptom and InServer say what and where, not
+// how bad, and must be the same.
 type Situation struct {
 	// Symptom is the reported symptom, when one is known; zero when not.
 	// kumiyama's duties for bugs and viruses (第25条) depend on it.
 	Symptom Symptom
+	// InServer: the bug or virus is in a server (the CS 等) rather than in a
+	// business terminal (kumiyama 第25条 distinguishes the two).
+	InServer bool
 	// ServerDown: a server (the CS, the prefectural server) or the
 	// prefecture's network does not work normally (ino 第4条 サーバが正常に
 	// 動作しない, tottori 第2-4(1)).
@@ -103,9 +108,9 @@ func always(Plan, Situation) bool            { return true }
 func causeUnknown(_ Plan, s Situation) bool  { return s.CauseUnknown }
 func opImpossible(_ Plan, s Situation) bool  { return s.OperationImpossible }
 func seriousFault(p Plan, s Situation) bool  { return p.serious(s) }
-func serverBug(_ Plan, s Situation) bool     { return s.ServerDown && s.Symptom == Bug }
-func serverVirus(_ Plan, s Situation) bool   { return s.ServerDown && s.Symptom == VirusInfection }
-func terminalVirus(_ Plan, s Situation) bool { return !s.ServerDown && s.Symptom == VirusInfection }
+func serverBug(_ Plan, s Situation) bool     { return s.InServer && s.Symptom == Bug }
+func serverVirus(_ Plan, s Situation) bool   { return s.InServer && s.Symptom == VirusInfection }
+func terminalVirus(_ Plan, s Situation) bool { return !s.InServer && s.Symptom == VirusInfection }
 
 // serious: the server does not work normally, the impact on resident services
 // is heavy and the stop long (ino 第4条, tottori 第2-4(1)). A plan without

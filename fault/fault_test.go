@@ -299,9 +299,9 @@ func TestEscalate(t *testing.T) {
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
 		{"kumiyama:第24条/terminal", Kumiyama(), Situation{}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
-		{"kumiyama:第25条/cs-bug", Kumiyama(), Situation{Symptom: Bug, ServerDown: true}, false, []Notice{
+		{"kumiyama:第25条/cs-bug", Kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
 			n(Report, ipm, admin, "kumiyama:第24条"), n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, ServerDown: true}, false, []Notice{
+		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
 			n(Report, ipm, admin, "kumiyama:第24条"), n(Disconnect, admin, none, "kumiyama:第25条"),
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
 		{"kumiyama:第25条/terminal-virus", Kumiyama(), Situation{Symptom: VirusInfection}, false, []Notice{
