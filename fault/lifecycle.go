@@ -240,6 +240,9 @@ func (f Fault) check(to Stage) (TransitionError, bool) {
 			e.Cites = at(f.plan.ref.stages, s)
 			if s == IntegrityChecked {
 				e.Cites = f.plan.ref.integrityCites
+				if e.Cites.Len() == 0 {
+					e.Reason = "the plan states no integrity check; the library requires one before resuming (its own conservative extension)"
+				}
 			}
 			return e, false
 		}
@@ -262,7 +265,11 @@ func (f Fault) required(s Stage) bool {
 
 // A TransitionError is a lifecycle transition that was refused. It wraps
 // [ErrTransition], or [council.ErrInvalid] for an unset argument, or
-// [ErrNotStated]/[ErrUnlisted] for what the plan does not provide.
+// [ErrNotStated]/[ErrUnlisted] for what the plan does not provide. Missing
+// names the step that must come first, when one is missing.
+//
+// Use it through a pointer, as an error; the zero TransitionError is not
+// returned by the package. == is not defined (Cites is a list).
 type TransitionError struct {
 	Plan    string
 	From    Stage
@@ -287,7 +294,7 @@ func (e *TransitionError) Error() string {
 	if e.Missing != 0 {
 		fmt.Fprintf(&b, ": missing step %s", e.Missing)
 	}
-	if e.Reason != "" && (e.Missing == 0 || e.Missing == Detected) {
+	if e.Reason != "" {
 		b.WriteString(": " + e.Reason)
 	}
 	if e.Cites.Len() > 0 {

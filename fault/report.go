@@ -35,7 +35,8 @@ type TerminalReport struct {
 
 // A FieldError names one missing or invalid field of a [TerminalReport] and
 // the clause that asks for it. It wraps [ErrIncomplete], or
-// [council.ErrInvalid] for an out-of-range Startup.
+// [council.ErrInvalid] for an out-of-range Startup. Use it through a pointer,
+// as an error; == is meaningless on it.
 type FieldError struct {
 	Field string           // the Go field name, e.g. "Message"
 	Item  string           // the plan's wording of the item
