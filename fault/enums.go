@@ -501,6 +501,7 @@ const (
 	ConveneCouncil                       // convene the security council (ino 第5条, tottori 第2-4(2))
 	Instruct                             // instruct on system stop, residents, PR (tottori 第2-4(3))
 	Disconnect                           // disconnect the infected machine (kumiyama 第25条)
+	RequestProvisional                   // ask related departments for a provisional response (ino 第2条)
 )
 
 var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInvalid,
@@ -513,6 +514,7 @@ var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInval
 	enum.Name{EN: "convene-council", JA: "セキュリティ会議を開催"},
 	enum.Name{EN: "instruct", JA: "重要事項について指示"},
 	enum.Name{EN: "disconnect", JA: "ネットワークから切り離す"},
+	enum.Name{EN: "request-provisional", JA: "暫定的な対応を行うことを依頼"},
 )
 
 // AllActions returns every valid Action in ascending order, in a fresh slice.

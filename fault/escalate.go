@@ -60,13 +60,15 @@ func (s Situation) Validate() error {
 // A Notice is one cited action of an escalation: By does Action towards To.
 //
 // To is the zero Actor for an action without an addressee (convening the
-// council, giving instructions, disconnecting a machine). The zero Notice is
-// nothing. == is not defined (Cites is a list).
+// council, giving instructions, disconnecting a machine) or whose addressee
+// the council package cannot name (ino 第2条 関係部署, the related
+// departments); JSON leaves it out then. The zero Notice is nothing. == is not
+// defined (Cites is a list).
 type Notice struct {
-	Action Action
-	By     council.Actor
-	To     council.Actor
-	Cites  council.Citations
+	Action Action            `json:"action"`
+	By     council.Actor     `json:"by"`
+	To     council.Actor     `json:"to,omitzero"`
+	Cites  council.Citations `json:"cites"`
 }
 
 // An Escalation is whom a plan tells, and who acts, for a [Situation]: the
@@ -78,9 +80,9 @@ type Notice struct {
 //
 // The zero Escalation tells nobody. == is not defined.
 type Escalation struct {
-	Serious      bool              // the fault is serious under the plan's Thresholds
-	SeriousCites council.Citations // the clauses of the judgement, when Serious
-	Notices      []Notice          // in the plan's order; one per (Action, By, To)
+	Serious      bool              `json:"serious"`      // the fault is serious under the plan's Thresholds
+	SeriousCites council.Citations `json:"seriousCites"` // the clauses of the judgement, when Serious
+	Notices      []Notice          `json:"notices"`      // in the plan's order; one per (Action, By, To)
 }
 
 // Recipients returns the roles and parties told or asked by e's notices.
@@ -105,6 +107,7 @@ type escalationRule struct {
 }
 
 func always(Plan, Situation) bool            { return true }
+func serverFault(_ Plan, s Situation) bool   { return s.ServerDown }
 func causeUnknown(_ Plan, s Situation) bool  { return s.CauseUnknown }
 func opImpossible(_ Plan, s Situation) bool  { return s.OperationImpossible }
 func seriousFault(p Plan, s Situation) bool  { return p.serious(s) }

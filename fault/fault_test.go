@@ -1,6 +1,7 @@
 package fault
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -269,11 +270,12 @@ func TestEscalate(t *testing.T) {
 		{"ino:第3条(2)/cause-unknown", Ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", Ino(), serious, true, []Notice{
+			n(RequestProvisional, staff, none, "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
 		{"ino:第4条/short-stop-not-serious", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
-			n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/light-impact-not-serious", Ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
-			n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/terminal-not-serious", Ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
 		{"tottori:第2-2(1)/findings", Tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
@@ -467,6 +469,12 @@ func TestTerminalReport(t *testing.T) {
 			}
 		})
 	}
+	t.Run("tottori:第2-2(2)/route", func(t *testing.T) {
+		want := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff), Cites: cs("tottori:第2-2(2)")}
+		if d := cmp.Diff(want, full.Route(), citesCmp); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+	})
 	t.Run("invalid-startup", func(t *testing.T) {
 		err := full.with(func(r *TerminalReport) { r.Startup = 9 }).Validate()
 		if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), "invalid Startup") {
@@ -710,6 +718,21 @@ func TestNoAllocs(t *testing.T) {
 		if n := testing.AllocsPerRun(100, tt.fn); n != 0 {
 			t.Errorf("%s: %v allocs, want 0", tt.name, n)
 		}
+	}
+}
+
+func TestEscalationJSON(t *testing.T) {
+	e, _ := Tottori().Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+	b, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Escalation
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(e, back, citesCmp); d != "" {
+		t.Errorf("JSON round trip (-want +got):\n%s", d)
 	}
 }
 

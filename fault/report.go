@@ -90,3 +90,11 @@ func (r TerminalReport) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// Route returns whom the operator tells: the Juki-net staff, once light first
+// aid has not cleared the fault (tottori 第2-2(2)).
+func (r TerminalReport) Route() Notice {
+	return Notice{Action: Report, By: operator, To: staff, Cites: terminalReportCites}
+}
+
+var terminalReportCites = tottori("第2-2(2)")
