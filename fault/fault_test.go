@@ -611,6 +611,28 @@ func TestLifecycle(t *testing.T) {
 			t.Errorf("alternative after resumption: %v", err)
 		}
 	})
+	t.Run("accessors", func(t *testing.T) {
+		p, _ := Ino().WithThresholds(time.Hour, 30)
+		f, _ := p.Open()
+		f, _ = f.StartAlternative(NearbyMunicipality)
+		f, _ = f.Identify(Network, PrefecturalWAN)
+		f, _ = f.Investigate(Findings{Serious: true, IdentityAffected: true})
+		f, _ = f.Escalate()
+		f, _ = f.Maintain(Repair)
+		if f.Plan() != p || f.Kind() != Network || f.Location() != PrefecturalWAN || f.Work() != Repair ||
+			!f.Serious() || !f.IdentityAffected() || !f.IntegrityRequired() {
+			t.Errorf("accessors: %+v", f)
+		}
+		if got := f.Done().String(); got != "{detected identified investigated escalated maintained}" || f.Done().Len() != 5 {
+			t.Errorf("Done = %s (%d)", got, f.Done().Len())
+		}
+		if got := f.Alternatives().String(); got != "{nearby-municipality}" || f.Alternatives().Len() != 1 {
+			t.Errorf("Alternatives = %s", got)
+		}
+		if (Fault{}).Cites().Len() != 0 || (Fault{}).Next() != 0 {
+			t.Error("zero Fault has cites or next steps")
+		}
+	})
 	t.Run("cites-follow-stage", func(t *testing.T) {
 		f, _ := Tottori().Open()
 		if !f.Cites().Equal(cs("tottori:第2-1")) {
@@ -694,6 +716,12 @@ func TestZeroPlan(t *testing.T) {
 	}
 	if _, err := p.Responsible(JukiLAN); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Responsible: %v", err)
+	}
+	if p.String() != "Plan(zero)" || Ino().String() != "ino" || p.DefaultThresholds().Long != 0 {
+		t.Error("zero Plan String or DefaultThresholds")
+	}
+	if req, c := p.IntegrityCheck(true); req || c.Len() != 0 {
+		t.Error("zero Plan requires an integrity check")
 	}
 	if p.Triggers() != nil || p.Alternatives() != nil || p.Symptoms(Hardware) != nil || p.ID() != "" || p.IsValid() {
 		t.Error("zero Plan answered")

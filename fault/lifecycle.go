@@ -227,7 +227,7 @@ func (f Fault) check(to Stage) (TransitionError, bool) {
 		e.Missing, e.Reason = Detected, "no fault detected"
 		return e, false
 	case to.Compare(f.stage) <= 0:
-		e.Reason = "already past " + to.String()
+		e.Reason = "already at or past " + to.String()
 		return e, false
 	case to == Escalated && !f.serious:
 		e.Reason = "only a serious fault is escalated"

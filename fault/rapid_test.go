@@ -172,12 +172,24 @@ type textEnum interface {
 	String() string
 	Label() string
 	MarshalText() ([]byte, error)
+	AppendText([]byte) ([]byte, error)
+	IsValid() bool
 }
 
 func checkRoundTrip[E textEnum](t *rapid.T, v E, parse func(string) (E, error)) {
 	b, err := v.MarshalText()
 	if err != nil || string(b) != v.String() {
 		t.Fatalf("MarshalText(%v) = %q, %v", v, b, err)
+	}
+	if b, err := v.AppendText([]byte("x:")); err != nil || string(b) != "x:"+v.String() {
+		t.Fatalf("AppendText(%v) = %q, %v", v, b, err)
+	}
+	var zero E
+	if zero.IsValid() || !v.IsValid() {
+		t.Fatalf("IsValid: zero %v, %v %v", zero.IsValid(), v, v.IsValid())
+	}
+	if _, err := zero.MarshalText(); err == nil {
+		t.Fatal("the zero value encodes")
 	}
 	for _, s := range []string{v.String(), v.Label()} {
 		if got, err := parse(s); err != nil || got != v {
