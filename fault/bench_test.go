@@ -1,0 +1,57 @@
+package fault
+
+import "testing"
+
+func BenchmarkClassify(b *testing.B) {
+	p := Kumamoto()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Classify(CommunicationError); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClassifyText(b *testing.B) {
+	p := Ino()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.ClassifyText("構内回線切断"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResponsible(b *testing.B) {
+	p := Tottori()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Responsible(PrefecturalWAN); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTransition(b *testing.B) {
+	f, _ := Tottori().Open()
+	f, _ = f.Identify(Hardware, MunicipalEquipment)
+	f, _ = f.Investigate(Findings{IdentityAffected: true})
+	f, _ = f.Maintain(Replace)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.CheckIntegrity(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEscalate(b *testing.B) {
+	p := Tottori()
+	s := Situation{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 100 * 3600e9}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Escalate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

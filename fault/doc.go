@@ -1,0 +1,44 @@
+// Package fault models how the reference plans handle a fault (障害) in the
+// resident-registry network: its kind, investigation, detection, the terminal
+// operator's report, who is responsible for a fault location, escalation of a
+// serious fault, alternative operation while down, and the handling lifecycle.
+//
+// It encodes ino 第2-8条, kumamoto 4(2), 5 and 別紙1/別紙3, kumiyama 第24-26条 and
+// tottori 第2 1-6. Each reference plan is a separate [Plan]; nothing is merged
+// across plans, and a question a plan does not answer is an error wrapping
+// [ErrNotStated] rather than another plan's answer. Every decision carries the
+// [council.Citations] of the clauses that produced it.
+//
+// It is not for unauthorized acts and threat levels (package threat), nor for
+// convening the council: a serious fault yields the cited actions "report to
+// the security chief" and "convene the council" with their actors, which the
+// caller maps to the council package.
+//
+// # Kinds and symptoms
+//
+// A [Kind] is hardware, software or network. [Plan.Classify] maps a listed
+// [Symptom] to its kind under one plan; a symptom the plan does not list is an
+// error wrapping [ErrUnlisted], never a guess. [Plan.Investigation] returns the
+// plan's ordered [Check]s for a kind.
+//
+// # Detection and reports
+//
+// [Plan.Triggers] lists tottori 第2-1's detection [Trigger]s; a
+// [TerminalReport] is what a terminal operator reports (tottori 第2-2(2)), and
+// [TerminalReport.Validate] names every missing field.
+//
+// # Responsibility and escalation
+//
+// [Plan.Responsible] maps a fault [Location] to its [Responder] (tottori
+// 第2-3 ①-⑧). [Plan.Escalate] turns a [Situation] into cited [Notice]s; the
+// plans' "long" and "heavy" are explicit [Thresholds] with documented defaults.
+// Escalation is monotone: a worse situation never yields fewer notices.
+// [Plan.Alternatives] lists the ways to keep serving residents while down.
+//
+// # Lifecycle
+//
+// A [Fault] is a value-typed state machine opened with [Plan.Open]. Each
+// transition returns a new Fault; an illegal one returns the Fault unchanged
+// and a [*TransitionError] naming the missing [Stage], e.g. resuming before the
+// integrity check of identity information.
+package fault

@@ -1,0 +1,589 @@
+package fault
+
+import (
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// A Kind is the kind of a fault as the plans classify it (ino 第2条, kumamoto 4(2)):
+// hardware, software or network.
+//
+// The zero Kind is unset and is rejected wherever a kind is needed. Kinds are
+// comparable with ==; values are only ever appended, never renumbered.
+type Kind uint8
+
+const (
+	Hardware Kind = 1 + iota // ハードウェアの障害
+	Software                 // ソフトウェアの障害
+	Network                  // ネットワークの障害
+)
+
+var kindTable = enum.New[Kind]("fault", "kind", "Kind", council.ErrInvalid,
+	enum.Name{EN: "hardware", JA: "ハードウェアの障害", Aliases: []string{"ハードウェア"}},
+	enum.Name{EN: "software", JA: "ソフトウェアの障害", Aliases: []string{"ソフトウェア"}},
+	enum.Name{EN: "network", JA: "ネットワークの障害", Aliases: []string{"ネットワーク"}},
+)
+
+// AllKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllKinds() []Kind { return kindTable.Values() }
+
+// ParseKind returns the Kind named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
+
+// IsValid reports whether x is a defined kind (not zero, not out of range).
+func (x Kind) IsValid() bool { return kindTable.Valid(x) }
+
+// String returns the English name, e.g. "hardware".
+func (x Kind) String() string { return kindTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "ハードウェアの障害".
+func (x Kind) Label() string { return kindTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Kind is an error.
+func (x Kind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, x) }
+
+// A Symptom is one of the fault events a reference plan lists as an example of
+// a fault kind (ino 第2条, kumamoto 4(2), kumiyama 第25条). Its Japanese label is
+// the plan's own wording.
+//
+// The zero Symptom is unset and is rejected by [Plan.Classify]. Symptoms are
+// comparable with ==; values are only ever appended, never renumbered.
+type Symptom uint8
+
+const (
+	Breakdown          Symptom = 1 + iota // 故障 (ino 第2条, hardware)
+	Bug                                   // バグ (ino 第2条; kumiyama 第25条, software)
+	SwitchFailure                         // 交換機の故障 (ino 第2条, network)
+	PremisesLineCut                       // 構内回線切断 (ino 第2条, network)
+	NoPower                               // 端末の電源が入らない (kumamoto 4(2), hardware)
+	PrinterDown                           // プリンターが動作しない (kumamoto 4(2), hardware)
+	ScreenWontStart                       // システム画面が起動しない (kumamoto 4(2), software)
+	OddScreen                             // 画面の動きがおかしい (kumamoto 4(2), software)
+	OSWontBoot                            // 端末のOSが起動しない (kumamoto 4(2), software)
+	CommunicationError                    // 通信エラーメッセージ (kumamoto 4(2), network)
+	VirusInfection                        // コンピュータウイルスに感染 (kumiyama 第25条, software)
+)
+
+var symptomTable = enum.New[Symptom]("fault", "symptom", "Symptom", council.ErrInvalid,
+	enum.Name{EN: "breakdown", JA: "故障"},
+	enum.Name{EN: "bug", JA: "バグ"},
+	enum.Name{EN: "switch-failure", JA: "交換機の故障"},
+	enum.Name{EN: "premises-line-cut", JA: "構内回線切断"},
+	enum.Name{EN: "no-power", JA: "端末の電源が入らない"},
+	enum.Name{EN: "printer-down", JA: "プリンターが動作しない"},
+	enum.Name{EN: "screen-wont-start", JA: "システム画面が起動しない"},
+	enum.Name{EN: "odd-screen", JA: "画面の動きがおかしい"},
+	enum.Name{EN: "os-wont-boot", JA: "端末のOSが起動しない"},
+	enum.Name{EN: "communication-error", JA: "端末やプリンターに通信エラーメッセージが表示される", Aliases: []string{"通信エラーメッセージ"}},
+	enum.Name{EN: "virus-infection", JA: "コンピュータウイルスに感染", Aliases: []string{"コンピュータウイルス感染"}},
+)
+
+// AllSymptoms returns every valid Symptom in ascending order, in a fresh slice.
+func AllSymptoms() []Symptom { return symptomTable.Values() }
+
+// ParseSymptom returns the Symptom named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseSymptom(s string) (Symptom, error) { return symptomTable.Parse(s) }
+
+// IsValid reports whether x is a defined symptom (not zero, not out of range).
+func (x Symptom) IsValid() bool { return symptomTable.Valid(x) }
+
+// String returns the English name, e.g. "breakdown".
+func (x Symptom) String() string { return symptomTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "故障".
+func (x Symptom) Label() string { return symptomTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Symptom is an error.
+func (x Symptom) AppendText(b []byte) ([]byte, error) { return symptomTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Symptom) MarshalText() ([]byte, error) { return symptomTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Symptom) UnmarshalText(text []byte) error { return symptomTable.Unmarshal(text, x) }
+
+// A Check is one step of a root-cause investigation (原因の究明) as a plan lists
+// it for a fault kind (ino 第3条, kumamoto 4(2) 原因の究明(ア)).
+//
+// The zero Check is unset. Checks are comparable with ==; values are only
+// ever appended, never renumbered.
+type Check uint8
+
+const (
+	PowerSwitch    Check = 1 + iota // 電源スイッチ及びコンセントの確認
+	WarningLamp                     // 警告ランプの確認
+	PhysicalDamage                  // 形状異常の確認
+	BugInformation                  // バグ情報の確認
+	CommandCheck                    // コマンドによる確認
+	VisualCheck                     // 目視チェック
+	FloppyDrive                     // FDドライブの確認
+	PaperSetting                    // 用紙カートリッジ及び用紙のセット状況
+	ScreenMessage                   // 表示されるメッセージ・画面の確認
+	OperationSteps                  // 詳細な操作手順の把握
+	LANConnector                    // LANケーブルコネクタの確認
+	NetworkLamp                     // ネットワーク機器の表示ランプの確認
+)
+
+var checkTable = enum.New[Check]("fault", "check", "Check", council.ErrInvalid,
+	enum.Name{EN: "power-switch", JA: "電源スイッチ及びコンセントの確認", Aliases: []string{"電源スイッチ・コンセントの確認"}},
+	enum.Name{EN: "warning-lamp", JA: "警告ランプの確認"},
+	enum.Name{EN: "physical-damage", JA: "形状異常の確認"},
+	enum.Name{EN: "bug-information", JA: "バグ情報の確認"},
+	enum.Name{EN: "command-check", JA: "コマンドによる確認"},
+	enum.Name{EN: "visual-check", JA: "目視チェック"},
+	enum.Name{EN: "floppy-drive", JA: "FDドライブの確認"},
+	enum.Name{EN: "paper-setting", JA: "用紙カートリッジ及び用紙のセット状況"},
+	enum.Name{EN: "screen-message", JA: "表示されるメッセージ・画面の確認"},
+	enum.Name{EN: "operation-steps", JA: "詳細な操作手順の把握"},
+	enum.Name{EN: "lan-connector", JA: "LANケーブルコネクタの確認", Aliases: []string{"LAN ケーブルコネクタの確認"}},
+	enum.Name{EN: "network-lamp", JA: "ネットワーク機器の表示ランプの確認"},
+)
+
+// AllChecks returns every valid Check in ascending order, in a fresh slice.
+func AllChecks() []Check { return checkTable.Values() }
+
+// ParseCheck returns the Check named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseCheck(s string) (Check, error) { return checkTable.Parse(s) }
+
+// IsValid reports whether x is a defined check (not zero, not out of range).
+func (x Check) IsValid() bool { return checkTable.Valid(x) }
+
+// String returns the English name, e.g. "power-switch".
+func (x Check) String() string { return checkTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "電源スイッチ及びコンセントの確認".
+func (x Check) Label() string { return checkTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Check is an error.
+func (x Check) AppendText(b []byte) ([]byte, error) { return checkTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Check) MarshalText() ([]byte, error) { return checkTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Check) UnmarshalText(text []byte) error { return checkTable.Unmarshal(text, x) }
+
+// A Trigger is a state that obliges whoever sees it to treat it as a fault
+// (tottori 第2-1): (1) ア-カ for Juki-net staff and contractors, (2) ア-イ for
+// terminal operators.
+//
+// The zero Trigger is unset. Triggers are comparable with ==; values are only
+// ever appended, never renumbered.
+type Trigger uint8
+
+const (
+	ServerAlertMail    Trigger = 1 + iota // tottori 第2-1(1)ア
+	ServerConsole                         // tottori 第2-1(1)イ
+	ServerLamp                            // tottori 第2-1(1)ウ
+	NetworkMonitor                        // tottori 第2-1(1)エ
+	OperatorCall                          // tottori 第2-1(1)オ
+	OutsideNotice                         // tottori 第2-1(1)カ
+	TerminalMessage                       // tottori 第2-1(2)ア
+	TerminalNotWorking                    // tottori 第2-1(2)イ
+)
+
+var triggerTable = enum.New[Trigger]("fault", "trigger", "Trigger", council.ErrInvalid,
+	enum.Name{EN: "server-alert-mail", JA: "県サーバの異常通報装置から異常を知らせる電子メールを受信"},
+	enum.Name{EN: "server-console", JA: "県サーバのコンソールに異常を示すログ又はメッセージが表示"},
+	enum.Name{EN: "server-lamp", JA: "県サーバに異常を示すランプが点灯"},
+	enum.Name{EN: "network-monitor", JA: "県内ネットワーク監視装置に障害検知の表示"},
+	enum.Name{EN: "operator-call", JA: "業務端末を使用する職員から端末の異常を知らせる連絡"},
+	enum.Name{EN: "outside-notice", JA: "市町村又は全国センターから県サーバ又は県内ネットワークの異常を知らせる連絡"},
+	enum.Name{EN: "terminal-message", JA: "業務端末に異常を示すメッセージが表示"},
+	enum.Name{EN: "terminal-not-working", JA: "業務端末が正常に起動又は動作しない"},
+)
+
+// AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
+func AllTriggers() []Trigger { return triggerTable.Values() }
+
+// ParseTrigger returns the Trigger named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
+
+// IsValid reports whether x is a defined trigger (not zero, not out of range).
+func (x Trigger) IsValid() bool { return triggerTable.Valid(x) }
+
+// String returns the English name, e.g. "server-alert-mail".
+func (x Trigger) String() string { return triggerTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "県サーバの異常通報装置から異常を知らせる電子メールを受信".
+func (x Trigger) Label() string { return triggerTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.
+func (x Trigger) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Trigger) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Trigger) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, x) }
+
+// A Location is a fault location (障害箇所) from the table of tottori 第2-3 ①-⑧.
+//
+// The zero Location is unset. Locations are comparable with ==; values are
+// only ever appended, never renumbered.
+type Location uint8
+
+const (
+	DedicatedLine       Location = 1 + iota // ① 住基ネット用専用回線
+	NationalNetwork                         // ② 全国ネットワーク
+	PrefecturalWAN                          // ③ 情報ハイウェイ（県域ＷＡＮ）
+	JukiLAN                                 // ④ 住基専用ＬＡＮ
+	BusinessApplication                     // ⑤ 住基ネット業務アプリケーション
+	DistributedSoftware                     // ⑥ 指定情報処理機関配布ソフトウェア
+	JukiFirewall                            // ⑦ 住基ネット用ファイアウォール
+	MunicipalEquipment                      // ⑧ 市町村機器
+)
+
+var locationTable = enum.New[Location]("fault", "location", "Location", council.ErrInvalid,
+	enum.Name{EN: "dedicated-line", JA: "住基ネット用専用回線"},
+	enum.Name{EN: "national-network", JA: "全国ネットワーク"},
+	enum.Name{EN: "prefectural-wan", JA: "情報ハイウェイ（県域ＷＡＮ）", Aliases: []string{"情報ハイウェイ", "県域WAN", "県域ＷＡＮ"}},
+	enum.Name{EN: "juki-lan", JA: "住基専用ＬＡＮ", Aliases: []string{"住基専用LAN"}},
+	enum.Name{EN: "business-application", JA: "住基ネット業務アプリケーション"},
+	enum.Name{EN: "distributed-software", JA: "指定情報処理機関配布ソフトウェア"},
+	enum.Name{EN: "juki-firewall", JA: "住基ネット用ファイアウォール"},
+	enum.Name{EN: "municipal-equipment", JA: "市町村機器"},
+)
+
+// AllLocations returns every valid Location in ascending order, in a fresh slice.
+func AllLocations() []Location { return locationTable.Values() }
+
+// ParseLocation returns the Location named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseLocation(s string) (Location, error) { return locationTable.Parse(s) }
+
+// IsValid reports whether x is a defined location (not zero, not out of range).
+func (x Location) IsValid() bool { return locationTable.Valid(x) }
+
+// String returns the English name, e.g. "dedicated-line".
+func (x Location) String() string { return locationTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "住基ネット用専用回線".
+func (x Location) Label() string { return locationTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Location is an error.
+func (x Location) AppendText(b []byte) ([]byte, error) { return locationTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Location) MarshalText() ([]byte, error) { return locationTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Location) UnmarshalText(text []byte) error { return locationTable.Unmarshal(text, x) }
+
+// A Responder is the department or business that tottori 第2-3 asks to
+// investigate and recover a fault at a given [Location] (担当部署（事業者）).
+//
+// The zero Responder is unset. Responders are comparable with ==; values are
+// only ever appended, never renumbered.
+type Responder uint8
+
+const (
+	ByCarrier        Responder = 1 + iota // 通信事業者
+	ByNationalCenter                      // 全国センター
+	ByNetworkOwner                        // 該当ネットワーク管理部門: the department that manages the network
+	ByMunicipality                        // 該当市町村: the municipality whose equipment it is
+)
+
+var responderTable = enum.New[Responder]("fault", "responder", "Responder", council.ErrInvalid,
+	enum.Name{EN: "carrier", JA: "通信事業者"},
+	enum.Name{EN: "national-center", JA: "全国センター"},
+	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
+	enum.Name{EN: "municipality", JA: "該当市町村"},
+)
+
+// AllResponders returns every valid Responder in ascending order, in a fresh slice.
+func AllResponders() []Responder { return responderTable.Values() }
+
+// ParseResponder returns the Responder named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseResponder(s string) (Responder, error) { return responderTable.Parse(s) }
+
+// IsValid reports whether x is a defined responder (not zero, not out of range).
+func (x Responder) IsValid() bool { return responderTable.Valid(x) }
+
+// String returns the English name, e.g. "carrier".
+func (x Responder) String() string { return responderTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "通信事業者".
+func (x Responder) Label() string { return responderTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Responder is an error.
+func (x Responder) AppendText(b []byte) ([]byte, error) { return responderTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Responder) MarshalText() ([]byte, error) { return responderTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Responder) UnmarshalText(text []byte) error { return responderTable.Unmarshal(text, x) }
+
+// A Stage is a step of the fault-handling lifecycle, in the order the plans
+// take them (ino 第2-8条, kumamoto 4(2) and 5, tottori 第2 1-6).
+//
+// The zero Stage is unset: no fault has been detected. Stages are comparable
+// with == and ordered by [Stage.Compare]; values are only ever appended.
+type Stage uint8
+
+const (
+	Detected            Stage = 1 + iota // 障害の発見 (tottori 第2-1)
+	Identified                           // 障害の特定: kind and location (ino 第2条, kumamoto 4(2))
+	Investigated                         // 原因の究明 (ino 第3条, kumamoto 4(2), tottori 第2-3)
+	Escalated                            // serious fault reported to the chief (ino 第4条, tottori 第2-4)
+	Maintained                           // 修理, 修復, 交換 (ino 第6条, kumamoto 4(2), tottori 第2-5)
+	IntegrityChecked                     // 整合性の確認 (ino 第7条, kumamoto 4(2), tottori 第2-6)
+	Resumed                              // 運用の再開 (ino 第7条, kumamoto 4(2), tottori 第2-6)
+	RecurrencePrevented                  // 再発防止 (ino 第8条, kumamoto 5): outside the plan's scope, tracked
+)
+
+var stageTable = enum.New[Stage]("fault", "stage", "Stage", council.ErrInvalid,
+	enum.Name{EN: "detected", JA: "障害の発見"},
+	enum.Name{EN: "identified", JA: "障害の特定"},
+	enum.Name{EN: "investigated", JA: "原因の究明"},
+	enum.Name{EN: "escalated", JA: "重大障害発生時の措置"},
+	enum.Name{EN: "maintained", JA: "保守作業の実施"},
+	enum.Name{EN: "integrity-checked", JA: "本人確認情報の整合性の確認"},
+	enum.Name{EN: "resumed", JA: "運用の再開"},
+	enum.Name{EN: "recurrence-prevented", JA: "再発防止対策"},
+)
+
+// AllStages returns every valid Stage in ascending order, in a fresh slice.
+func AllStages() []Stage { return stageTable.Values() }
+
+// ParseStage returns the Stage named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseStage(s string) (Stage, error) { return stageTable.Parse(s) }
+
+// IsValid reports whether x is a defined stage (not zero, not out of range).
+func (x Stage) IsValid() bool { return stageTable.Valid(x) }
+
+// String returns the English name, e.g. "detected".
+func (x Stage) String() string { return stageTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "障害の発見".
+func (x Stage) Label() string { return stageTable.Label(x) }
+
+// Compare orders stages by value; it suits slices.SortFunc.
+func (x Stage) Compare(y Stage) int { return int(x) - int(y) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Stage is an error.
+func (x Stage) AppendText(b []byte) ([]byte, error) { return stageTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Stage) MarshalText() ([]byte, error) { return stageTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Stage) UnmarshalText(text []byte) error { return stageTable.Unmarshal(text, x) }
+
+// A Work is the kind of maintenance work requested (ino 第6条, tottori 第2-5,
+// kumamoto 4(2) 保守作業の実施): repair, restore or replace.
+//
+// The zero Work is unset. Works are comparable with ==.
+type Work uint8
+
+const (
+	Repair  Work = 1 + iota // 修理
+	Restore                 // 修復
+	Replace                 // 交換
+)
+
+var workTable = enum.New[Work]("fault", "work", "Work", council.ErrInvalid,
+	enum.Name{EN: "repair", JA: "修理"},
+	enum.Name{EN: "restore", JA: "修復"},
+	enum.Name{EN: "replace", JA: "交換"},
+)
+
+// AllWorks returns every valid Work in ascending order, in a fresh slice.
+func AllWorks() []Work { return workTable.Values() }
+
+// ParseWork returns the Work named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseWork(s string) (Work, error) { return workTable.Parse(s) }
+
+// IsValid reports whether x is a defined work (not zero, not out of range).
+func (x Work) IsValid() bool { return workTable.Valid(x) }
+
+// String returns the English name, e.g. "repair".
+func (x Work) String() string { return workTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "修理".
+func (x Work) Label() string { return workTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Work is an error.
+func (x Work) AppendText(b []byte) ([]byte, error) { return workTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Work) MarshalText() ([]byte, error) { return workTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Work) UnmarshalText(text []byte) error { return workTable.Unmarshal(text, x) }
+
+// An Alternative is a way of carrying on resident services while a system
+// is down (kumamoto 4(2) and 別紙1/別紙3, ino 第5条, kumiyama 第26条).
+//
+// The zero Alternative is unset. Alternatives are comparable with ==; values
+// are only ever appended, never renumbered.
+type Alternative uint8
+
+const (
+	DowntimeServer     Alternative = 1 + iota // システムダウン時用サーバ等を起動 (kumamoto 4(2), 別紙3)
+	TerminalSwitch                            // 端末切替 (kumamoto 別紙1)
+	FaxOperation                              // ファックス運用 (kumamoto 別紙1)
+	NearbyMunicipality                        // 広域交付: guide residents to a nearby municipality (ino 第5条)
+	DegradedOperation                         // 縮退運転 (kumiyama 第26条)
+	AlternateOperation                        // 代替運転 (kumiyama 第26条)
+)
+
+var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid,
+	enum.Name{EN: "downtime-server", JA: "システムダウン時用サーバ"},
+	enum.Name{EN: "terminal-switch", JA: "端末切替"},
+	enum.Name{EN: "fax-operation", JA: "ファックス運用"},
+	enum.Name{EN: "nearby-municipality", JA: "発行可能な近接市町村を案内"},
+	enum.Name{EN: "degraded-operation", JA: "縮退運転"},
+	enum.Name{EN: "alternate-operation", JA: "代替運転"},
+)
+
+// AllAlternatives returns every valid Alternative in ascending order, in a fresh slice.
+func AllAlternatives() []Alternative { return alternativeTable.Values() }
+
+// ParseAlternative returns the Alternative named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseAlternative(s string) (Alternative, error) { return alternativeTable.Parse(s) }
+
+// IsValid reports whether x is a defined alternative (not zero, not out of range).
+func (x Alternative) IsValid() bool { return alternativeTable.Valid(x) }
+
+// String returns the English name, e.g. "downtime-server".
+func (x Alternative) String() string { return alternativeTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "システムダウン時用サーバ".
+func (x Alternative) Label() string { return alternativeTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Alternative is an error.
+func (x Alternative) AppendText(b []byte) ([]byte, error) { return alternativeTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Alternative) MarshalText() ([]byte, error) { return alternativeTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Alternative) UnmarshalText(text []byte) error { return alternativeTable.Unmarshal(text, x) }
+
+// An Action is what one actor does towards another when a fault is escalated.
+//
+// The zero Action is unset. Actions are comparable with ==; values are only
+// ever appended, never renumbered.
+type Action uint8
+
+const (
+	Report             Action = 1 + iota // report findings or the situation
+	Notify                               // notify (kumamoto 4(2) 障害の特定)
+	RequestCooperation                   // ask for help finding the cause (ino 第3条(2))
+	NotifyOutage                         // tell of the outage and expected recovery (tottori 第2-2(1))
+	ProposeCouncil                       // propose that the council meet (ino 第4条)
+	ReportSerious                        // report a serious fault and ask for instructions (tottori 第2-4(1))
+	ConveneCouncil                       // convene the security council (ino 第5条, tottori 第2-4(2))
+	Instruct                             // instruct on system stop, residents, PR (tottori 第2-4(3))
+	Disconnect                           // disconnect the infected machine (kumiyama 第25条)
+	RequestProvisional                   // ask related departments for a provisional response (ino 第2条)
+)
+
+var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInvalid,
+	enum.Name{EN: "report", JA: "報告"},
+	enum.Name{EN: "notify", JA: "通報"},
+	enum.Name{EN: "request-cooperation", JA: "協力を要請"},
+	enum.Name{EN: "notify-outage", JA: "障害発生、復旧見込みについて連絡"},
+	enum.Name{EN: "propose-council", JA: "セキュリティ会議の開催を具申"},
+	enum.Name{EN: "report-serious", JA: "報告し、指示を仰ぐ"},
+	enum.Name{EN: "convene-council", JA: "セキュリティ会議を開催"},
+	enum.Name{EN: "instruct", JA: "重要事項について指示"},
+	enum.Name{EN: "disconnect", JA: "ネットワークから切り離す"},
+	enum.Name{EN: "request-provisional", JA: "暫定的な対応を行うことを依頼"},
+)
+
+// AllActions returns every valid Action in ascending order, in a fresh slice.
+func AllActions() []Action { return actionTable.Values() }
+
+// ParseAction returns the Action named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseAction(s string) (Action, error) { return actionTable.Parse(s) }
+
+// IsValid reports whether x is a defined action (not zero, not out of range).
+func (x Action) IsValid() bool { return actionTable.Valid(x) }
+
+// String returns the English name, e.g. "report".
+func (x Action) String() string { return actionTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "報告".
+func (x Action) Label() string { return actionTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Action is an error.
+func (x Action) AppendText(b []byte) ([]byte, error) { return actionTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Action) MarshalText() ([]byte, error) { return actionTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Action) UnmarshalText(text []byte) error { return actionTable.Unmarshal(text, x) }
+
+// A Startup says whether a faulty terminal powers on and starts (電源投入又は
+// 起動の可否, tottori 第2-2(2)イ).
+//
+// The zero Startup is unset: the operator has not said. Startups are
+// comparable with ==.
+type Startup uint8
+
+const (
+	WontPowerOn Startup = 1 + iota // the power does not come on
+	WontStart                      // it powers on but does not start
+	Starts                         // it starts
+)
+
+var startupTable = enum.New[Startup]("fault", "startup", "Startup", council.ErrInvalid,
+	enum.Name{EN: "wont-power-on", JA: "電源が入らない"},
+	enum.Name{EN: "wont-start", JA: "電源は入るが起動しない"},
+	enum.Name{EN: "starts", JA: "起動する"},
+)
+
+// AllStartups returns every valid Startup in ascending order, in a fresh slice.
+func AllStartups() []Startup { return startupTable.Values() }
+
+// ParseStartup returns the Startup named by s: its English name or Japanese label.
+// Anything else is an error wrapping [council.ErrInvalid].
+func ParseStartup(s string) (Startup, error) { return startupTable.Parse(s) }
+
+// IsValid reports whether x is a defined startup (not zero, not out of range).
+func (x Startup) IsValid() bool { return startupTable.Valid(x) }
+
+// String returns the English name, e.g. "wont-power-on".
+func (x Startup) String() string { return startupTable.String(x) }
+
+// Label returns the plans' Japanese term, e.g. "電源が入らない".
+func (x Startup) Label() string { return startupTable.Label(x) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Startup is an error.
+func (x Startup) AppendText(b []byte) ([]byte, error) { return startupTable.AppendText(b, x) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (x Startup) MarshalText() ([]byte, error) { return startupTable.AppendText(nil, x) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label and leaves x unchanged on error.
+func (x *Startup) UnmarshalText(text []byte) error { return startupTable.Unmarshal(text, x) }

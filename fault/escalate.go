@@ -1,0 +1,168 @@
+package fault
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// A Situation is what is known about a fault when deciding whom to tell:
+// the inputs to [Plan.Escalate].
+//
+// The zero Situation is a fault with a known cause that stops nothing: only
+// the findings are reported. Situations are comparable with ==. One Situation
+// is worse than another when every severity flag (ServerDown, CauseUnknown,
+// OperationImpossible) set in the better one is set in it, and Impact and
+// ExpectedStop are no smaller; Symptom and InServer say what and where, not
+// how bad, and must be the same.
+type Situation struct {
+	// Symptom is the reported symptom, when one is known; zero when not.
+	// kumiyama's duties for bugs and viruses (第25条) depend on it.
+	Symptom Symptom
+	// InServer: the bug or virus is in a server (the CS 等) rather than in a
+	// business terminal (kumiyama 第25条 distinguishes the two).
+	InServer bool
+	// ServerDown: a server (the CS, the prefectural server) or the
+	// prefecture's network does not work normally (ino 第4条 サーバが正常に
+	// 動作しない, tottori 第2-4(1)).
+	ServerDown bool
+	// CauseUnknown: the investigation did not find the cause (ino 第3条(2)).
+	CauseUnknown bool
+	// OperationImpossible: business operation cannot go on (tottori 第2-2(1)
+	// 業務運用が不可能, kumamoto 4(2) システムがダウン).
+	OperationImpossible bool
+	// Impact is the share of resident services that cannot be provided, in
+	// percent from 0 to 100 (住民サービスへの影響度合い). Compared with
+	// [Thresholds].Heavy.
+	Impact int
+	// ExpectedStop is how long the system is expected to stay stopped
+	// (停止の見込み). Compared with [Thresholds].Long.
+	ExpectedStop time.Duration
+}
+
+// Validate reports every field of s that is out of range.
+func (s Situation) Validate() error {
+	var errs []error
+	if s.Symptom != 0 && !s.Symptom.IsValid() {
+		errs = append(errs, fmt.Errorf("fault: situation: Symptom %d: %w", uint8(s.Symptom), council.ErrInvalid))
+	}
+	if s.Impact < 0 || s.Impact > 100 {
+		errs = append(errs, fmt.Errorf("fault: situation: Impact %d: want a percentage from 0 to 100: %w", s.Impact, council.ErrInvalid))
+	}
+	if s.ExpectedStop < 0 {
+		errs = append(errs, fmt.Errorf("fault: situation: ExpectedStop %v: want zero or more: %w", s.ExpectedStop, council.ErrInvalid))
+	}
+	return errors.Join(errs...)
+}
+
+// A Notice is one cited action of an escalation: By does Action towards To.
+//
+// To is the zero Actor for an action without an addressee (convening the
+// council, giving instructions, disconnecting a machine) or whose addressee
+// the council package cannot name (ino 第2条 関係部署, the related
+// departments); JSON leaves it out then. The zero Notice is nothing. == is not
+// defined (Cites is a list).
+type Notice struct {
+	Action Action            `json:"action"`
+	By     council.Actor     `json:"by"`
+	To     council.Actor     `json:"to,omitzero"`
+	Cites  council.Citations `json:"cites"`
+}
+
+// An Escalation is whom a plan tells, and who acts, for a [Situation]: the
+// findings go to the system administrator, an unknown cause brings in the
+// maintenance contractor, an impossible operation is told to the national
+// center and related bodies, and a serious fault goes to the security chief,
+// who convenes the council. Mapping ConveneCouncil to the council package's
+// Convene is left to the caller.
+//
+// The zero Escalation tells nobody. == is not defined.
+type Escalation struct {
+	Serious      bool              `json:"serious"`      // the fault is serious under the plan's Thresholds
+	SeriousCites council.Citations `json:"seriousCites"` // the clauses of the judgement, when Serious
+	Notices      []Notice          `json:"notices"`      // in the plan's order; one per (Action, By, To)
+}
+
+// Recipients returns the roles and parties told or asked by e's notices.
+func (e Escalation) Recipients() (council.Roles, council.Parties) {
+	var rs council.Roles
+	var ps council.Parties
+	for _, n := range e.Notices {
+		rs = rs.With(n.To.Role)
+		ps = ps.With(n.To.Party)
+	}
+	return rs, ps
+}
+
+type condition func(p Plan, s Situation) bool
+
+type escalationRule struct {
+	when   condition
+	action Action
+	by     council.Actor
+	to     []council.Actor // one notice each; none for an action without addressee
+	cites  council.Citations
+}
+
+func always(Plan, Situation) bool            { return true }
+func serverFault(_ Plan, s Situation) bool   { return s.ServerDown }
+func causeUnknown(_ Plan, s Situation) bool  { return s.CauseUnknown }
+func opImpossible(_ Plan, s Situation) bool  { return s.OperationImpossible }
+func seriousFault(p Plan, s Situation) bool  { return p.serious(s) }
+func serverBug(_ Plan, s Situation) bool     { return s.InServer && s.Symptom == Bug }
+func serverVirus(_ Plan, s Situation) bool   { return s.InServer && s.Symptom == VirusInfection }
+func terminalVirus(_ Plan, s Situation) bool { return !s.InServer && s.Symptom == VirusInfection }
+
+// serious: the server does not work normally, the impact on resident services
+// is heavy and the stop long (ino 第4条, tottori 第2-4(1)). A plan without
+// thresholds never judges a fault serious.
+func (p Plan) serious(s Situation) bool {
+	return p.ref.serious.Long > 0 && s.ServerDown && s.Impact >= p.heavy && s.ExpectedStop >= p.long
+}
+
+// Serious reports whether s is a serious fault (重大障害) under p and its
+// [Thresholds], with the clauses of the judgement. A plan that states no
+// serious-fault judgement (kumamoto, kumiyama) never does.
+func (p Plan) Serious(s Situation) (bool, council.Citations) {
+	if p.ref == nil || !p.serious(s) {
+		return false, council.Citations{}
+	}
+	return true, p.ref.serious.Cites
+}
+
+// Escalate returns whom p tells and who acts for s, in the plan's order.
+// Escalation is monotone: a worse Situation never yields fewer notices or
+// fewer recipients. An invalid Situation is an error naming every bad field.
+func (p Plan) Escalate(s Situation) (Escalation, error) {
+	if p.ref == nil {
+		return Escalation{}, zeroPlanErr
+	}
+	if err := s.Validate(); err != nil {
+		return Escalation{}, fmt.Errorf("fault: %s: escalate: %w", p.ref.id, err)
+	}
+	var e Escalation
+	e.Serious, e.SeriousCites = p.Serious(s)
+	add := func(n Notice) {
+		for i, m := range e.Notices {
+			if m.Action == n.Action && m.By == n.By && m.To == n.To {
+				e.Notices[i].Cites = m.Cites.Join(n.Cites)
+				return
+			}
+		}
+		e.Notices = append(e.Notices, n)
+	}
+	for _, r := range p.ref.escalation {
+		if !r.when(p, s) {
+			continue
+		}
+		if len(r.to) == 0 {
+			add(Notice{Action: r.action, By: r.by, Cites: r.cites})
+		}
+		for _, to := range r.to {
+			add(Notice{Action: r.action, By: r.by, To: to, Cites: r.cites})
+		}
+	}
+	return e, nil
+}

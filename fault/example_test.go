@@ -1,0 +1,104 @@
+package fault_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jukiplan/jukiplan/fault"
+)
+
+func ExamplePlan_Classify() {
+	c, err := fault.Kumamoto().ClassifyText("プリンターが動作しない")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Kind, c.Cites)
+
+	// A symptom the plan does not list is an error, not a guess.
+	_, err = fault.Kumamoto().Classify(fault.SwitchFailure)
+	fmt.Println(errors.Is(err, fault.ErrUnlisted))
+	// Output:
+	// hardware kumamoto:4(2) 障害の特定
+	// true
+}
+
+func ExamplePlan_Investigation() {
+	inv, _ := fault.Ino().Investigation(fault.Network)
+	for i, c := range inv.Checks {
+		fmt.Println(i+1, c.Label())
+	}
+	fmt.Println(inv.Cites)
+	// Output:
+	// 1 電源スイッチ及びコンセントの確認
+	// 2 警告ランプの確認
+	// 3 コマンドによる確認
+	// 4 目視チェック
+	// ino:第3条
+}
+
+func ExamplePlan_Responsible() {
+	a, _ := fault.Tottori().Responsible(fault.JukiFirewall)
+	fmt.Println(a.Responder, a.Responder.Party(), a.Cites)
+	// Output: national-center national-center tottori:第2-3⑦
+}
+
+func ExamplePlan_Escalate() {
+	p := fault.Tottori()
+	fmt.Println("long:", p.Thresholds().Long, "heavy:", p.Thresholds().Heavy, "%")
+	e, _ := p.Escalate(fault.Situation{
+		ServerDown:          true,
+		OperationImpossible: true,
+		Impact:              70,
+		ExpectedStop:        36 * time.Hour,
+	})
+	fmt.Println("serious:", e.Serious, e.SeriousCites)
+	for _, n := range e.Notices {
+		if n.To.IsValid() {
+			fmt.Printf("%s %s → %s (%s)\n", n.By, n.Action, n.To, n.Cites)
+		} else {
+			fmt.Printf("%s %s (%s)\n", n.By, n.Action, n.Cites)
+		}
+	}
+	// Output:
+	// long: 24h0m0s heavy: 50 %
+	// serious: true tottori:第2-4(1)
+	// staff report → system-administrator (tottori:第2-2(1), tottori:第2-3)
+	// system-administrator notify-outage → national-center (tottori:第2-2(1))
+	// system-administrator notify-outage → prefecture (tottori:第2-2(1))
+	// system-administrator notify-outage → related-municipalities (tottori:第2-2(1))
+	// system-administrator report-serious → security-chief (tottori:第2-4(1))
+	// security-chief convene-council (tottori:第2-4(2))
+	// security-chief instruct (tottori:第2-4(3))
+}
+
+func ExampleFault() {
+	f, _ := fault.Tottori().Open()
+	f, _ = f.Identify(fault.Software, fault.MunicipalEquipment)
+	f, _ = f.Investigate(fault.Findings{IdentityAffected: true})
+	f, _ = f.Maintain(fault.Restore)
+
+	// Identity information was affected: resuming first is refused, and the
+	// fault is unchanged.
+	g, err := f.Resume()
+	fmt.Println(err)
+	fmt.Println(g == f, g.Stage())
+
+	f, _ = f.CheckIntegrity()
+	f, err = f.Resume()
+	fmt.Println(f.Stage(), err, f.Cites())
+	// Output:
+	// fault: tottori: cannot move from maintained to resumed: missing step integrity-checked (tottori:第2-6)
+	// true maintained
+	// resumed <nil> tottori:第2-6
+}
+
+func ExampleTerminalReport_Validate() {
+	r := fault.TerminalReport{FirstAid: "再起動", Location: "住民課 端末2", Startup: fault.WontStart}
+	fmt.Println(r.Validate())
+	// Output:
+	// fault: terminal report: missing Message (画面に表示されているメッセージ等, tottori:第2-2(2)ウ)
+	// fault: terminal report: missing Operation (操作及び直前に行った操作内容, tottori:第2-2(2)エ)
+	// fault: terminal report: missing LatestScreen (障害メッセージ画面（業務端末画面）の最新状態, tottori:第2-2(2)オ)
+}

@@ -1,0 +1,789 @@
+package fault
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/council"
+)
+
+func cite(s string) council.Citation {
+	c, err := council.ParseCitation(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func cs(ss ...string) council.Citations {
+	out := make([]council.Citation, len(ss))
+	for i, s := range ss {
+		out[i] = cite(s)
+	}
+	return council.Cites(out...)
+}
+
+var citesCmp = cmp.Comparer(func(a, b council.Citations) bool { return a.Equal(b) })
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		plan    Plan
+		symptom Symptom
+		kind    Kind
+		cite    string
+	}{
+		{Ino(), Breakdown, Hardware, "ino:第2条"},
+		{Ino(), Bug, Software, "ino:第2条"},
+		{Ino(), SwitchFailure, Network, "ino:第2条"},
+		{Ino(), PremisesLineCut, Network, "ino:第2条"},
+		{Kumamoto(), NoPower, Hardware, "kumamoto:4(2) 障害の特定"},
+		{Kumamoto(), PrinterDown, Hardware, "kumamoto:4(2) 障害の特定"},
+		{Kumamoto(), ScreenWontStart, Software, "kumamoto:4(2) 障害の特定"},
+		{Kumamoto(), OddScreen, Software, "kumamoto:4(2) 障害の特定"},
+		{Kumamoto(), OSWontBoot, Software, "kumamoto:4(2) 障害の特定"},
+		{Kumamoto(), CommunicationError, Network, "kumamoto:4(2) 障害の特定"},
+		{Kumiyama(), Bug, Software, "kumiyama:第25条"},
+		{Kumiyama(), VirusInfection, Software, "kumiyama:第25条"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cite+"/"+tt.symptom.Label()+"/"+tt.kind.String(), func(t *testing.T) {
+			got, err := tt.plan.Classify(tt.symptom)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Classification{Symptom: tt.symptom, Kind: tt.kind, Cites: cs(tt.cite)}
+			if d := cmp.Diff(want, got, citesCmp); d != "" {
+				t.Errorf("Classify (-want +got):\n%s", d)
+			}
+			byText, err := tt.plan.ClassifyText(tt.symptom.Label())
+			if err != nil || byText.Kind != tt.kind {
+				t.Errorf("ClassifyText(%q) = %v, %v; want kind %v", tt.symptom.Label(), byText.Kind, err, tt.kind)
+			}
+		})
+	}
+
+	// A symptom another plan lists is not borrowed.
+	unlisted := []struct {
+		name string
+		plan Plan
+		s    Symptom
+	}{
+		{"ino:第2条/unlisted/プリンターが動作しない", Ino(), PrinterDown},
+		{"kumamoto:4(2)/unlisted/バグ", Kumamoto(), Bug},
+		{"kumiyama:第25条/unlisted/故障", Kumiyama(), Breakdown},
+	}
+	for _, tt := range unlisted {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.plan.Classify(tt.s); !errors.Is(err, ErrUnlisted) {
+				t.Errorf("Classify(%v) error = %v, want ErrUnlisted", tt.s, err)
+			}
+		})
+	}
+	t.Run("tottori:第1-1(1)/no-symptom-list", func(t *testing.T) {
+		if _, err := Tottori().Classify(Breakdown); !errors.Is(err, ErrNotStated) {
+			t.Errorf("error = %v, want ErrNotStated", err)
+		}
+	})
+	t.Run("unknown-text", func(t *testing.T) {
+		_, err := Ino().ClassifyText("画面が青い")
+		if !errors.Is(err, ErrUnlisted) || !strings.Contains(err.Error(), "画面が青い") {
+			t.Errorf("error = %v, want ErrUnlisted naming the text", err)
+		}
+	})
+	t.Run("zero-symptom", func(t *testing.T) {
+		if _, err := Ino().Classify(0); !errors.Is(err, council.ErrInvalid) {
+			t.Errorf("error = %v, want ErrInvalid", err)
+		}
+	})
+	t.Run("ino:第2条/symptoms-by-kind", func(t *testing.T) {
+		if d := cmp.Diff([]Symptom{SwitchFailure, PremisesLineCut}, Ino().Symptoms(Network)); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+		if got := Ino().Symptoms(0); got != nil {
+			t.Errorf("Symptoms(0) = %v, want nil", got)
+		}
+	})
+}
+
+func TestInvestigation(t *testing.T) {
+	tests := []struct {
+		name   string
+		plan   Plan
+		kind   Kind
+		checks []Check
+		cite   string
+	}{
+		{"ino:第3条/hardware", Ino(), Hardware, []Check{PowerSwitch, WarningLamp, PhysicalDamage}, "ino:第3条"},
+		{"ino:第3条/software", Ino(), Software, []Check{BugInformation}, "ino:第3条"},
+		{"ino:第3条/network", Ino(), Network, []Check{PowerSwitch, WarningLamp, CommandCheck, VisualCheck}, "ino:第3条"},
+		{"kumamoto:4(2)原因の究明(ア)/hardware", Kumamoto(), Hardware, []Check{PowerSwitch, WarningLamp, FloppyDrive, PaperSetting, PhysicalDamage}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/software", Kumamoto(), Software, []Check{ScreenMessage, OperationSteps}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/network", Kumamoto(), Network, []Check{LANConnector, NetworkLamp}, "kumamoto:4(2) 原因の究明(ア)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.plan.Investigation(tt.kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Investigation{Kind: tt.kind, Checks: tt.checks, By: council.RolesOf(council.Staff), Cites: cs(tt.cite)}
+			if d := cmp.Diff(want, got, citesCmp); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+	for _, p := range []Plan{Tottori(), Kumiyama()} {
+		t.Run(p.ID()+"/no-steps", func(t *testing.T) {
+			if _, err := p.Investigation(Hardware); !errors.Is(err, ErrNotStated) {
+				t.Errorf("error = %v, want ErrNotStated", err)
+			}
+		})
+	}
+	t.Run("zero-kind", func(t *testing.T) {
+		if _, err := Ino().Investigation(0); !errors.Is(err, council.ErrInvalid) {
+			t.Errorf("error = %v, want ErrInvalid", err)
+		}
+	})
+}
+
+func TestTriggers(t *testing.T) {
+	staffOrContractor := []council.Actor{council.ByRole(council.Staff), council.ByParty(council.Contractor)}
+	operators := []council.Actor{council.ByRole(council.Operator)}
+	tests := []struct {
+		trigger Trigger
+		by      []council.Actor
+		cite    string
+	}{
+		{ServerAlertMail, staffOrContractor, "tottori:第2-1(1)ア"},
+		{ServerConsole, staffOrContractor, "tottori:第2-1(1)イ"},
+		{ServerLamp, staffOrContractor, "tottori:第2-1(1)ウ"},
+		{NetworkMonitor, staffOrContractor, "tottori:第2-1(1)エ"},
+		{OperatorCall, staffOrContractor, "tottori:第2-1(1)オ"},
+		{OutsideNotice, staffOrContractor, "tottori:第2-1(1)カ"},
+		{TerminalMessage, operators, "tottori:第2-1(2)ア"},
+		{TerminalNotWorking, operators, "tottori:第2-1(2)イ"},
+	}
+	var want []Detection
+	for _, tt := range tests {
+		d := Detection{Trigger: tt.trigger, By: tt.by, Cites: cs(tt.cite)}
+		want = append(want, d)
+		t.Run(tt.cite+"/"+tt.trigger.String(), func(t *testing.T) {
+			got, err := Tottori().Detect(tt.trigger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(d, got, citesCmp); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if d := cmp.Diff(want, Tottori().Triggers(), citesCmp); d != "" {
+		t.Errorf("Triggers (-want +got):\n%s", d)
+	}
+	if got := Ino().Triggers(); got != nil {
+		t.Errorf("ino Triggers = %v, want none", got)
+	}
+	if _, err := Ino().Detect(ServerLamp); !errors.Is(err, ErrUnlisted) {
+		t.Errorf("ino Detect error = %v, want ErrUnlisted", err)
+	}
+}
+
+func TestResponsible(t *testing.T) {
+	tests := []struct {
+		loc   Location
+		resp  Responder
+		party council.Party
+		cite  string
+	}{
+		{DedicatedLine, ByCarrier, council.Carrier, "tottori:第2-3①"},
+		{NationalNetwork, ByNationalCenter, council.NationalCenter, "tottori:第2-3②"},
+		{PrefecturalWAN, ByNetworkOwner, 0, "tottori:第2-3③"},
+		{JukiLAN, ByNetworkOwner, 0, "tottori:第2-3④"},
+		{BusinessApplication, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑤"},
+		{DistributedSoftware, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑥"},
+		{JukiFirewall, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑦"},
+		{MunicipalEquipment, ByMunicipality, council.RelatedMunicipalities, "tottori:第2-3⑧"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cite+"/"+tt.loc.String(), func(t *testing.T) {
+			got, err := Tottori().Responsible(tt.loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Assignment{Location: tt.loc, Responder: tt.resp, Cites: cs(tt.cite)}
+			if d := cmp.Diff(want, got, citesCmp); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+			if got.Responder.Party() != tt.party {
+				t.Errorf("Party = %v, want %v", got.Responder.Party(), tt.party)
+			}
+		})
+	}
+	for _, p := range []Plan{Ino(), Kumamoto(), Kumiyama()} {
+		t.Run(p.ID()+"/no-location-table", func(t *testing.T) {
+			if _, err := p.Responsible(DedicatedLine); !errors.Is(err, ErrNotStated) {
+				t.Errorf("error = %v, want ErrNotStated", err)
+			}
+		})
+	}
+	if _, err := Tottori().Responsible(0); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("zero location error = %v, want ErrInvalid", err)
+	}
+	if _, err := Tottori().Responsible(Location(200)); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("out-of-range location error = %v, want ErrInvalid", err)
+	}
+}
+
+// n builds a Notice for the tables below.
+func n(a Action, by, to council.Actor, c ...string) Notice {
+	return Notice{Action: a, By: by, To: to, Cites: cs(c...)}
+}
+
+func TestEscalate(t *testing.T) {
+	var (
+		staff      = council.ByRole(council.Staff)
+		admin      = council.ByRole(council.SystemAdministrator)
+		chief      = council.ByRole(council.SecurityChief)
+		officers   = council.ByRole(council.SecurityOfficers)
+		section    = council.ByRole(council.SectionManager)
+		ipm        = council.ByRole(council.InfoProtectionManager)
+		contractor = council.ByParty(council.Contractor)
+		center     = council.ByParty(council.NationalCenter)
+		pref       = council.ByParty(council.Prefecture)
+		munis      = council.ByParty(council.RelatedMunicipalities)
+		jlis       = council.ByParty(council.JLIS)
+		none       council.Actor
+	)
+	serious := Situation{ServerDown: true, Impact: 80, ExpectedStop: 48 * time.Hour}
+	tests := []struct {
+		name    string
+		plan    Plan
+		s       Situation
+		serious bool
+		want    []Notice
+	}{
+		{"ino:第3条(1)/findings", Ino(), Situation{}, false, []Notice{n(Report, staff, admin, "ino:第3条(1)")}},
+		{"ino:第3条(2)/cause-unknown", Ino(), Situation{CauseUnknown: true}, false, []Notice{
+			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
+		{"ino:第4条/serious", Ino(), serious, true, []Notice{
+			n(RequestProvisional, staff, none, "ino:第2条"),
+			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
+		{"ino:第4条/short-stop-not-serious", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
+			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+		{"ino:第4条/light-impact-not-serious", Ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
+			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+		{"ino:第4条/terminal-not-serious", Ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
+			n(Report, staff, admin, "ino:第3条(1)")}},
+		{"tottori:第2-2(1)/findings", Tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
+		{"tottori:第2-2(1)/operation-impossible", Tottori(), Situation{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
+			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
+			n(RequestCooperation, staff, contractor, "tottori:第2-2(1)"),
+			n(NotifyOutage, admin, center, "tottori:第2-2(1)"),
+			n(NotifyOutage, admin, pref, "tottori:第2-2(1)"),
+			n(NotifyOutage, admin, munis, "tottori:第2-2(1)")}},
+		{"tottori:第2-4/serious", Tottori(), serious, true, []Notice{
+			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
+			n(ReportSerious, admin, chief, "tottori:第2-4(1)"),
+			n(ConveneCouncil, chief, none, "tottori:第2-4(2)"),
+			n(Instruct, chief, none, "tottori:第2-4(3)")}},
+		{"tottori:第2-4(1)/8h-is-not-long", Tottori(), Situation{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
+			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
+		{"kumamoto:4(2)/findings", Kumamoto(), Situation{}, false, []Notice{
+			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定"),
+			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
+			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
+		{"kumamoto:別紙3/system-down", Kumamoto(), serious.with(func(s *Situation) { s.OperationImpossible = true }), false, []Notice{
+			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定", "kumamoto:別紙3"),
+			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
+			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
+		{"kumiyama:第24条/terminal", Kumiyama(), Situation{}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
+		{"kumiyama:第25条/cs-bug", Kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
+			n(Report, ipm, admin, "kumiyama:第24条"), n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
+		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
+			n(Report, ipm, admin, "kumiyama:第24条"), n(Disconnect, admin, none, "kumiyama:第25条"),
+			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
+		{"kumiyama:第25条/terminal-virus", Kumiyama(), Situation{Symptom: VirusInfection}, false, []Notice{
+			n(Report, ipm, admin, "kumiyama:第24条", "kumiyama:第25条"), n(Disconnect, ipm, none, "kumiyama:第25条")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.plan.Escalate(tt.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Serious != tt.serious {
+				t.Errorf("Serious = %v, want %v", got.Serious, tt.serious)
+			}
+			if d := cmp.Diff(tt.want, got.Notices, citesCmp); d != "" {
+				t.Errorf("Notices (-want +got):\n%s", d)
+			}
+		})
+	}
+	t.Run("invalid-situation-names-every-field", func(t *testing.T) {
+		_, err := Ino().Escalate(Situation{Symptom: 99, Impact: 101, ExpectedStop: -1})
+		if !errors.Is(err, council.ErrInvalid) {
+			t.Fatalf("error = %v, want ErrInvalid", err)
+		}
+		for _, f := range []string{"Symptom", "Impact", "ExpectedStop"} {
+			if !strings.Contains(err.Error(), f) {
+				t.Errorf("error %q does not name %s", err, f)
+			}
+		}
+	})
+	t.Run("recipients", func(t *testing.T) {
+		e, _ := Tottori().Escalate(Situation{OperationImpossible: true})
+		rs, ps := e.Recipients()
+		if rs != council.RolesOf(council.SystemAdministrator) ||
+			ps != council.PartiesOf(council.NationalCenter, council.Prefecture, council.RelatedMunicipalities) {
+			t.Errorf("Recipients = %v %v", rs, ps)
+		}
+	})
+}
+
+func (s Situation) with(f func(*Situation)) Situation { f(&s); return s }
+
+func TestThresholds(t *testing.T) {
+	t.Run("ino:第4条/defaults", func(t *testing.T) {
+		want := Thresholds{Long: 4 * time.Hour, Heavy: 50, Cites: cs("ino:第4条")}
+		if d := cmp.Diff(want, Ino().Thresholds(), citesCmp); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+	})
+	t.Run("tottori:第2-4(1)/defaults", func(t *testing.T) {
+		want := Thresholds{Long: 24 * time.Hour, Heavy: 50, Cites: cs("tottori:第2-4(1)")}
+		if d := cmp.Diff(want, Tottori().Thresholds(), citesCmp); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+	})
+	t.Run("kumamoto/no-serious-fault", func(t *testing.T) {
+		if d := cmp.Diff(Thresholds{}, Kumamoto().Thresholds(), citesCmp); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+		if _, err := Kumamoto().WithThresholds(time.Hour, 10); !errors.Is(err, ErrNotStated) {
+			t.Errorf("error = %v, want ErrNotStated", err)
+		}
+		if s, _ := Kumamoto().Serious(Situation{ServerDown: true, Impact: 100, ExpectedStop: 1000 * time.Hour}); s {
+			t.Error("kumamoto judged a fault serious")
+		}
+	})
+	t.Run("ino:第4条/custom", func(t *testing.T) {
+		p, err := Ino().WithThresholds(time.Hour, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := Situation{ServerDown: true, Impact: 20, ExpectedStop: time.Hour}
+		if got, c := p.Serious(s); !got || !c.Equal(cs("ino:第4条")) {
+			t.Errorf("Serious = %v %v, want true ino:第4条", got, c)
+		}
+		if got, _ := Ino().Serious(s); got {
+			t.Error("the default plan changed with its copy")
+		}
+		if p == Ino() || p.DefaultThresholds().Long != 4*time.Hour {
+			t.Error("custom thresholds leaked into defaults")
+		}
+	})
+	t.Run("invalid-names-both", func(t *testing.T) {
+		p := Ino()
+		got, err := p.WithThresholds(0, 101)
+		if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), "long") || !strings.Contains(err.Error(), "heavy") {
+			t.Errorf("error = %v", err)
+		}
+		if got != p {
+			t.Error("rejected thresholds changed the plan")
+		}
+	})
+}
+
+func TestAlternatives(t *testing.T) {
+	tests := []struct {
+		name string
+		plan Plan
+		want []Fallback
+	}{
+		{"ino:第5条", Ino(), []Fallback{{Alternative: NearbyMunicipality, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
+		{"kumamoto:4(2)+別紙1+別紙3", Kumamoto(), []Fallback{
+			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
+			{Alternative: TerminalSwitch, By: council.RolesOf(council.SecurityOfficers), Cites: cs("kumamoto:別紙1")},
+			{Alternative: FaxOperation, By: council.RolesOf(council.SecurityOfficers), Cites: cs("kumamoto:別紙1")},
+		}},
+		{"kumiyama:第26条", Kumiyama(), []Fallback{
+			{Alternative: DegradedOperation, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
+			{Alternative: AlternateOperation, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
+		}},
+		{"tottori/none", Tottori(), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if d := cmp.Diff(tt.want, tt.plan.Alternatives(), citesCmp); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestTerminalReport(t *testing.T) {
+	full := TerminalReport{FirstAid: "再起動", Location: "本庁1階 住民課 端末2", Startup: Starts,
+		Message: "通信エラー", Operation: "転入届の入力中、確定ボタンを押した", LatestScreen: "エラー画面のまま"}
+	if err := full.Validate(); err != nil {
+		t.Errorf("complete report: %v", err)
+	}
+	tests := []struct {
+		name    string
+		r       TerminalReport
+		missing []string
+	}{
+		{"tottori:第2-2(2)/empty-names-every-field", TerminalReport{}, []string{"FirstAid", "Location", "Startup", "Message", "Operation", "LatestScreen"}},
+		{"tottori:第2-2(2)ア/location", full.with(func(r *TerminalReport) { r.Location = " " }), []string{"Location"}},
+		{"tottori:第2-2(2)イ/startup", full.with(func(r *TerminalReport) { r.Startup = 0 }), []string{"Startup"}},
+		{"tottori:第2-2(2)ウ/message", full.with(func(r *TerminalReport) { r.Message = "" }), []string{"Message"}},
+		{"tottori:第2-2(2)エ/operation", full.with(func(r *TerminalReport) { r.Operation = "" }), []string{"Operation"}},
+		{"tottori:第2-2(2)オ/latest-screen", full.with(func(r *TerminalReport) { r.LatestScreen = "" }), []string{"LatestScreen"}},
+		{"tottori:第2-2(2)/first-aid", full.with(func(r *TerminalReport) { r.FirstAid = "" }), []string{"FirstAid"}},
+		{"tottori:第2-2(2)イ/no-power-no-screen-needed", full.with(func(r *TerminalReport) {
+			r.Startup, r.Message, r.LatestScreen = WontPowerOn, "", ""
+		}), nil},
+		{"tottori:第2-2(2)イ/wont-start-still-needs-screen", full.with(func(r *TerminalReport) {
+			r.Startup, r.Message = WontStart, ""
+		}), []string{"Message"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.r.Validate()
+			var got []string
+			if err != nil {
+				for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+					fe, ok := errors.AsType[*FieldError](e)
+					if !ok || !errors.Is(fe, ErrIncomplete) || fe.Cite.Plan() != council.PlanTottori {
+						t.Errorf("not a tottori *FieldError wrapping ErrIncomplete: %v", e)
+						continue
+					}
+					got = append(got, fe.Field)
+				}
+			}
+			if d := cmp.Diff(tt.missing, got); d != "" {
+				t.Errorf("missing fields (-want +got):\n%s", d)
+			}
+		})
+	}
+	t.Run("tottori:第2-2(2)/route", func(t *testing.T) {
+		want := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff), Cites: cs("tottori:第2-2(2)")}
+		if d := cmp.Diff(want, full.Route(), citesCmp); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+	})
+	t.Run("invalid-startup", func(t *testing.T) {
+		err := full.with(func(r *TerminalReport) { r.Startup = 9 }).Validate()
+		if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), "invalid Startup") {
+			t.Errorf("error = %v", err)
+		}
+	})
+}
+
+func (r TerminalReport) with(f func(*TerminalReport)) TerminalReport { f(&r); return r }
+
+// step is one lifecycle action for the table and the state machine.
+type step struct {
+	name string
+	do   func(Fault) (Fault, error)
+}
+
+var (
+	identify    = step{"identify", func(f Fault) (Fault, error) { return f.Identify(Hardware, MunicipalEquipment) }}
+	investigate = func(x Findings) step {
+		return step{"investigate", func(f Fault) (Fault, error) { return f.Investigate(x) }}
+	}
+	escalate   = step{"escalate", Fault.Escalate}
+	maintain   = step{"maintain", func(f Fault) (Fault, error) { return f.Maintain(Replace) }}
+	checkInteg = step{"check-integrity", Fault.CheckIntegrity}
+	resume     = step{"resume", Fault.Resume}
+	prevent    = step{"prevent-recurrence", Fault.PreventRecurrence}
+)
+
+func TestLifecycle(t *testing.T) {
+	plain, affected, serious := Findings{}, Findings{IdentityAffected: true}, Findings{Serious: true}
+	tests := []struct {
+		name    string
+		plan    Plan
+		steps   []step
+		stage   Stage // stage reached
+		missing Stage // named by the last step's error
+		cite    string
+		wantErr bool // the last step is refused
+	}{
+		{"tottori:第2-6/plain-fault-resumes-without-check", Tottori(), []step{identify, investigate(plain), maintain, resume}, Resumed, 0, "", false},
+		{"tottori:第2-6/identity-affected-needs-check", Tottori(), []step{identify, investigate(affected), maintain, resume}, Maintained, IntegrityChecked, "tottori:第2-6", true},
+		{"tottori:第2-6/identity-affected-checked", Tottori(), []step{identify, investigate(affected), maintain, checkInteg, resume}, Resumed, 0, "", false},
+		{"ino:第7条/always-needs-check", Ino(), []step{identify, investigate(plain), maintain, resume}, Maintained, IntegrityChecked, "ino:第7条", true},
+		{"ino:第7条/checked", Ino(), []step{identify, investigate(plain), checkInteg, resume, prevent}, RecurrencePrevented, 0, "", false},
+		{"kumamoto:4(2)運用の再開/always-needs-check", Kumamoto(), []step{identify, investigate(plain), resume}, Investigated, IntegrityChecked, "kumamoto:4(2) 運用の再開", true},
+		{"ino:第4条/serious-needs-escalation", Ino(), []step{identify, investigate(serious), maintain}, Investigated, Escalated, "ino:第4条", true},
+		{"ino:第4条/serious-escalated", Ino(), []step{identify, investigate(serious), escalate, maintain, checkInteg, resume}, Resumed, 0, "", false},
+		{"tottori:第2-4/not-serious-no-escalation", Tottori(), []step{identify, investigate(plain), escalate}, Investigated, 0, "tottori:第2-4(1)", true},
+		{"ino:第3条/investigate-before-identify", Ino(), []step{investigate(plain)}, Detected, Identified, "ino:第2条", true},
+		{"ino:第6条/maintain-before-investigate", Ino(), []step{identify, maintain}, Identified, Investigated, "ino:第3条", true},
+		{"ino:第8条/prevention-after-resume", Ino(), []step{identify, investigate(plain), checkInteg, prevent}, IntegrityChecked, Resumed, "ino:第7条", true},
+		{"tottori/no-going-back", Tottori(), []step{identify, investigate(plain), identify}, Investigated, 0, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := tt.plan.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range tt.steps {
+				before := f
+				f, err = s.do(f)
+				if err != nil {
+					if f != before {
+						t.Errorf("rejected %s changed the fault", s.name)
+					}
+					if i != len(tt.steps)-1 {
+						t.Fatalf("step %d %s: %v", i, s.name, err)
+					}
+					break
+				}
+			}
+			if f.Stage() != tt.stage {
+				t.Errorf("stage = %v, want %v", f.Stage(), tt.stage)
+			}
+			if !tt.wantErr {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			te, ok := errors.AsType[*TransitionError](err)
+			if !ok || !errors.Is(err, ErrTransition) {
+				t.Fatalf("error = %v, want *TransitionError wrapping ErrTransition", err)
+			}
+			if te.Missing != tt.missing {
+				t.Errorf("Missing = %v, want %v (%v)", te.Missing, tt.missing, err)
+			}
+			if tt.cite != "" && !te.Cites.Contains(cite(tt.cite)) {
+				t.Errorf("Cites = %v, want %s", te.Cites, tt.cite)
+			}
+			if tt.missing != 0 && !strings.Contains(err.Error(), "missing step "+tt.missing.String()) {
+				t.Errorf("message %q does not name the missing step", err)
+			}
+		})
+	}
+	t.Run("kumamoto/serious-not-stated", func(t *testing.T) {
+		f, _ := Kumamoto().Open()
+		f, _ = f.Identify(Software, MunicipalEquipment)
+		if _, err := f.Investigate(serious); !errors.Is(err, ErrNotStated) {
+			t.Errorf("error = %v, want ErrNotStated", err)
+		}
+	})
+	t.Run("zero-fault", func(t *testing.T) {
+		var f Fault
+		if g, err := f.Identify(Hardware, JukiLAN); !errors.Is(err, ErrTransition) || g != f {
+			t.Errorf("zero fault Identify = %v, %v", g, err)
+		}
+		if _, err := (Plan{}).Open(); !errors.Is(err, council.ErrInvalid) {
+			t.Errorf("zero plan Open error = %v", err)
+		}
+	})
+	t.Run("identify-needs-kind-and-location", func(t *testing.T) {
+		f, _ := Tottori().Open()
+		if _, err := f.Identify(0, JukiLAN); !errors.Is(err, council.ErrInvalid) {
+			t.Errorf("error = %v, want ErrInvalid", err)
+		}
+	})
+	t.Run("kumamoto:4(2)/alternatives-while-down", func(t *testing.T) {
+		f, _ := Kumamoto().Open()
+		f, err := f.StartAlternative(DowntimeServer)
+		if err != nil || !f.Alternatives().Has(DowntimeServer) {
+			t.Fatalf("StartAlternative = %v, %v", f.Alternatives(), err)
+		}
+		if _, err := f.StartAlternative(NearbyMunicipality); !errors.Is(err, ErrUnlisted) {
+			t.Errorf("ino's alternative under kumamoto: error = %v, want ErrUnlisted", err)
+		}
+		for _, s := range []step{identify, investigate(plain), checkInteg, resume} {
+			if f, err = s.do(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if g, err := f.StartAlternative(FaxOperation); !errors.Is(err, ErrTransition) || g != f {
+			t.Errorf("alternative after resumption: %v", err)
+		}
+	})
+	t.Run("accessors", func(t *testing.T) {
+		p, _ := Ino().WithThresholds(time.Hour, 30)
+		f, _ := p.Open()
+		f, _ = f.StartAlternative(NearbyMunicipality)
+		f, _ = f.Identify(Network, PrefecturalWAN)
+		f, _ = f.Investigate(Findings{Serious: true, IdentityAffected: true})
+		f, _ = f.Escalate()
+		f, _ = f.Maintain(Repair)
+		if f.Plan() != p || f.Kind() != Network || f.Location() != PrefecturalWAN || f.Work() != Repair ||
+			!f.Serious() || !f.IdentityAffected() || !f.IntegrityRequired() {
+			t.Errorf("accessors: %+v", f)
+		}
+		if got := f.Done().String(); got != "{detected identified investigated escalated maintained}" || f.Done().Len() != 5 {
+			t.Errorf("Done = %s (%d)", got, f.Done().Len())
+		}
+		if got := f.Alternatives().String(); got != "{nearby-municipality}" || f.Alternatives().Len() != 1 {
+			t.Errorf("Alternatives = %s", got)
+		}
+		if (Fault{}).Cites().Len() != 0 || (Fault{}).Next() != 0 {
+			t.Error("zero Fault has cites or next steps")
+		}
+	})
+	t.Run("cites-follow-stage", func(t *testing.T) {
+		f, _ := Tottori().Open()
+		if !f.Cites().Equal(cs("tottori:第2-1")) {
+			t.Errorf("detected cites = %v", f.Cites())
+		}
+		f, _ = f.Identify(Network, DedicatedLine)
+		f, _ = f.Investigate(serious)
+		f, _ = f.Escalate()
+		if !f.Cites().Equal(cs("tottori:第2-4(1)", "tottori:第2-4(2)")) {
+			t.Errorf("escalated cites = %v", f.Cites())
+		}
+		if f.Next() != Stages(0).With(Maintained).With(IntegrityChecked).With(Resumed) {
+			t.Errorf("Next = %v", f.Next())
+		}
+	})
+}
+
+func TestPresetsAreFresh(t *testing.T) {
+	p := Tottori()
+	ts := p.Triggers()
+	ts[0].Trigger, ts[0].By[0] = TerminalMessage, council.ByRole(council.Mayor)
+	if d := Tottori().Triggers()[0]; d.Trigger != ServerAlertMail || d.By[0] != council.ByRole(council.Staff) {
+		t.Errorf("mutating Triggers changed the preset: %v", d)
+	}
+	inv, _ := Ino().Investigation(Hardware)
+	inv.Checks[0] = VisualCheck
+	if again, _ := Ino().Investigation(Hardware); again.Checks[0] != PowerSwitch {
+		t.Error("mutating Investigation changed the preset")
+	}
+	alts := Kumamoto().Alternatives()
+	alts[0].Alternative = NearbyMunicipality
+	if Kumamoto().Alternatives()[0].Alternative != DowntimeServer {
+		t.Error("mutating Alternatives changed the preset")
+	}
+	kinds := AllKinds()
+	kinds[0] = Network
+	if AllKinds()[0] != Hardware {
+		t.Error("mutating AllKinds changed the next answer")
+	}
+}
+
+func TestPlansStaySeparate(t *testing.T) {
+	// tottori and kumamoto answer only from their own text.
+	for _, p := range ReferencePlans() {
+		for _, s := range AllSymptoms() {
+			c, err := p.Classify(s)
+			if err != nil {
+				continue
+			}
+			if got := c.Cites.Plans(); len(got) != 1 || got[0] != p.ID() {
+				t.Errorf("%s: %v cites %v", p.ID(), s, got)
+			}
+		}
+		e, err := p.Escalate(Situation{ServerDown: true, CauseUnknown: true, OperationImpossible: true, Impact: 100, ExpectedStop: 1000 * time.Hour, Symptom: VirusInfection})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, nt := range e.Notices {
+			if got := nt.Cites.Plans(); len(got) != 1 || got[0] != p.ID() {
+				t.Errorf("%s: notice %v cites %v", p.ID(), nt, got)
+			}
+		}
+	}
+	if _, err := Reference("nakano"); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("Reference(nakano) error = %v", err)
+	}
+	for _, id := range []string{"ino", "kumamoto", "kumiyama", "tottori"} {
+		if p, err := Reference(id); err != nil || p.ID() != id {
+			t.Errorf("Reference(%q) = %v, %v", id, p, err)
+		}
+	}
+}
+
+func TestZeroPlan(t *testing.T) {
+	var p Plan
+	if _, err := p.Classify(Bug); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("Classify: %v", err)
+	}
+	if _, err := p.Escalate(Situation{}); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("Escalate: %v", err)
+	}
+	if _, err := p.Responsible(JukiLAN); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("Responsible: %v", err)
+	}
+	if p.String() != "Plan(zero)" || Ino().String() != "ino" || p.DefaultThresholds().Long != 0 {
+		t.Error("zero Plan String or DefaultThresholds")
+	}
+	if req, c := p.IntegrityCheck(true); req || c.Len() != 0 {
+		t.Error("zero Plan requires an integrity check")
+	}
+	if p.Triggers() != nil || p.Alternatives() != nil || p.Symptoms(Hardware) != nil || p.ID() != "" || p.IsValid() {
+		t.Error("zero Plan answered")
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	ino, tot := Ino(), Tottori()
+	f, _ := tot.Open()
+	f, _ = f.Identify(Network, JukiLAN)
+	tests := []struct {
+		name string
+		fn   func()
+	}{
+		{"Classify", func() { _, _ = ino.Classify(SwitchFailure) }},
+		{"ClassifyText", func() { _, _ = ino.ClassifyText("交換機の故障") }},
+		{"Responsible", func() { _, _ = tot.Responsible(JukiFirewall) }},
+		{"Investigate", func() { _, _ = f.Investigate(Findings{IdentityAffected: true}) }},
+		{"Cites", func() { _ = f.Cites() }},
+	}
+	for _, tt := range tests {
+		if n := testing.AllocsPerRun(100, tt.fn); n != 0 {
+			t.Errorf("%s: %v allocs, want 0", tt.name, n)
+		}
+	}
+}
+
+func TestEscalationJSON(t *testing.T) {
+	e, _ := Tottori().Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+	b, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Escalation
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(e, back, citesCmp); d != "" {
+		t.Errorf("JSON round trip (-want +got):\n%s", d)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	p := Tottori()
+	f, _ := p.Open()
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for range 100 {
+				_, _ = p.Responsible(JukiLAN)
+				_, _ = p.Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+				_ = p.Triggers()
+				g, _ := f.Identify(Network, JukiLAN)
+				_, _ = g.Investigate(Findings{})
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if f.Stage() != Detected {
+		t.Errorf("shared fault moved to %v", f.Stage())
+	}
+}

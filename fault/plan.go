@@ -1,0 +1,427 @@
+package fault
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// Sentinel errors, for [errors.Is]. Errors about an unset or unknown enum
+// value wrap [council.ErrInvalid] instead.
+var (
+	// ErrUnlisted is wrapped when a plan does not list a symptom, location,
+	// trigger or alternative that was asked about.
+	ErrUnlisted = errors.New("not listed by the plan")
+	// ErrNotStated is wrapped when a plan states no rule at all on the matter
+	// asked about (tottori lists no investigation steps, kumamoto no serious
+	// fault, and so on). The library does not fill the gap from another plan.
+	ErrNotStated = errors.New("not stated by the plan")
+	// ErrTransition is wrapped by every [*TransitionError].
+	ErrTransition = errors.New("illegal transition")
+	// ErrIncomplete is wrapped by every [*FieldError] of a [TerminalReport].
+	ErrIncomplete = errors.New("missing field")
+)
+
+// A Plan is one reference plan's fault-handling rules: the symptoms it lists,
+// its investigation steps, detection triggers, fault-location table,
+// escalation, alternative operation and lifecycle. Each reference plan is kept
+// apart; nothing is merged across plans.
+//
+// Get one from [Ino], [Kumamoto], [Kumiyama], [Tottori] or [Reference]. Each
+// call returns a fresh value, and every slice a Plan hands out is a fresh copy:
+// a caller cannot change what the next caller gets. A Plan is safe for
+// concurrent use.
+//
+// The zero Plan is no plan: every method reports an error wrapping
+// [council.ErrInvalid] or returns nothing. Plans are comparable with ==: two are
+// equal when they are the same reference plan with the same [Thresholds].
+type Plan struct {
+	ref  *reference
+	long time.Duration
+	// heavy is a percentage; see Thresholds.
+	heavy int
+}
+
+// Thresholds make explicit the words a plan uses to judge a serious fault
+// (重大障害): a stop is "long" (ino 第4条 長時間, tottori 第2-4(1) 長期間) when it
+// is expected to last at least Long, and the impact on resident services is
+// "heavy" (極めて重大) when at least Heavy percent of them cannot be provided.
+//
+// The plans state these in words only. The numbers are the library's own
+// extension, as plan parameters with documented defaults: ino Long = 4h (half
+// a business day: 長時間, hours), tottori Long = 24h (長期間, a day or more),
+// both Heavy = 50. Change them with [Plan.WithThresholds].
+//
+// The zero Thresholds means the plan states no serious-fault judgement. ==
+// is not defined (Cites is a list); compare fields.
+type Thresholds struct {
+	Long  time.Duration
+	Heavy int
+	Cites council.Citations // the clauses whose words the numbers make explicit
+}
+
+// reference is one plan's immutable rule tables. Built once at package
+// initialisation and never written afterwards.
+type reference struct {
+	id           string
+	symptoms     []symptomRule // indexed by Symptom
+	checks       []checkRule   // indexed by Kind
+	triggers     []Detection
+	locations    []Assignment // indexed by Location; Responder 0 = not listed
+	alternatives []Fallback
+	escalation   []escalationRule
+	stages       []council.Citations // indexed by Stage
+	// integrityAlways: the plan checks the integrity of identity
+	// information before every resumption (ino 第7条, kumamoto 4(2)), not
+	// only when it was affected (tottori 第2-6 ただし書).
+	integrityAlways bool
+	integrityCites  council.Citations
+	serious         Thresholds // zero: the plan states no serious-fault judgement
+}
+
+type symptomRule struct {
+	kind  Kind
+	cites council.Citations
+}
+
+type checkRule struct {
+	checks []Check
+	by     council.Roles
+	cites  council.Citations
+}
+
+// Ino returns the reference plan of いの町 (住基ネット緊急時対応計画書).
+func Ino() Plan { return fresh(inoRef) }
+
+// Kumamoto returns the reference plan of 熊本市 (情報セキュリティ緊急時対応計画).
+func Kumamoto() Plan { return fresh(kumamotoRef) }
+
+// Kumiyama returns the reference plan of 久御山町 (住基ネット運用管理規程):
+// its fault duties for hardware, software and networks (第24-26条).
+func Kumiyama() Plan { return fresh(kumiyamaRef) }
+
+// Tottori returns the reference plan of 鳥取県 (住基ネット緊急時対応計画).
+func Tottori() Plan { return fresh(tottoriRef) }
+
+// Reference returns the reference plan with the given ID ([council.PlanIno]
+// and the like). An ID without a fault chapter (nakano) or unknown is an
+// error.
+func Reference(id string) (Plan, error) {
+	for _, r := range refs {
+		if r.id == id {
+			return fresh(r), nil
+		}
+	}
+	return Plan{}, fmt.Errorf("fault: no reference plan %q with fault rules (want ino, kumamoto, kumiyama or tottori): %w", id, council.ErrInvalid)
+}
+
+// ReferencePlans returns every reference plan, ordered by ID, in a fresh slice.
+func ReferencePlans() []Plan {
+	out := make([]Plan, len(refs))
+	for i, r := range refs {
+		out[i] = fresh(r)
+	}
+	return out
+}
+
+func fresh(r *reference) Plan { return Plan{ref: r, long: r.serious.Long, heavy: r.serious.Heavy} }
+
+var zeroPlanErr = fmt.Errorf("fault: zero Plan (use Ino, Kumamoto, Kumiyama, Tottori or Reference): %w", council.ErrInvalid)
+
+// ID returns the plan ID, e.g. "tottori", or "" for the zero Plan.
+func (p Plan) ID() string {
+	if p.ref == nil {
+		return ""
+	}
+	return p.ref.id
+}
+
+// IsValid reports whether p is a plan (not the zero Plan).
+func (p Plan) IsValid() bool { return p.ref != nil }
+
+// String returns the plan ID, or "Plan(zero)".
+func (p Plan) String() string {
+	if p.ref == nil {
+		return "Plan(zero)"
+	}
+	return p.ref.id
+}
+
+// Thresholds returns the plan's serious-fault thresholds in force, or the zero
+// Thresholds when the plan states no serious-fault judgement.
+func (p Plan) Thresholds() Thresholds {
+	if p.ref == nil || p.ref.serious.Long == 0 {
+		return Thresholds{}
+	}
+	return Thresholds{Long: p.long, Heavy: p.heavy, Cites: p.ref.serious.Cites}
+}
+
+// DefaultThresholds returns the plan's default thresholds (see [Thresholds]).
+func (p Plan) DefaultThresholds() Thresholds {
+	if p.ref == nil {
+		return Thresholds{}
+	}
+	return p.ref.serious
+}
+
+// WithThresholds returns a copy of p that judges serious faults with long and
+// heavy; p is unchanged. Long must be positive and heavy between 1 and 100.
+// A plan that states no serious-fault judgement (kumamoto, kumiyama) is an
+// error wrapping [ErrNotStated].
+func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
+	if p.ref == nil {
+		return p, zeroPlanErr
+	}
+	if p.ref.serious.Long == 0 {
+		return p, fmt.Errorf("fault: %s: no serious-fault judgement to set thresholds for: %w", p.ref.id, ErrNotStated)
+	}
+	var errs []error
+	if long <= 0 {
+		errs = append(errs, fmt.Errorf("fault: %s: threshold long %v: want a positive duration: %w", p.ref.id, long, council.ErrInvalid))
+	}
+	if heavy < 1 || heavy > 100 {
+		errs = append(errs, fmt.Errorf("fault: %s: threshold heavy %d: want a percentage from 1 to 100: %w", p.ref.id, heavy, council.ErrInvalid))
+	}
+	if len(errs) > 0 {
+		return p, errors.Join(errs...)
+	}
+	p.long, p.heavy = long, heavy
+	return p, nil
+}
+
+// A Classification is a reported symptom's kind under one plan, with the
+// clause that lists it.
+//
+// The zero Classification classifies nothing. == is not defined (Cites is a
+// list); compare with go-cmp or field by field.
+type Classification struct {
+	Symptom Symptom
+	Kind    Kind
+	Cites   council.Citations
+}
+
+// Classify returns the kind of fault that s is an example of in p. A symptom
+// that p does not list is an error wrapping [ErrUnlisted]: the library does
+// not guess, and does not borrow another plan's list. It does not allocate
+// when it succeeds.
+func (p Plan) Classify(s Symptom) (Classification, error) {
+	if p.ref == nil {
+		return Classification{}, zeroPlanErr
+	}
+	if !s.IsValid() {
+		return Classification{}, fmt.Errorf("fault: %s: classify: symptom %d: %w", p.ref.id, uint8(s), council.ErrInvalid)
+	}
+	if !p.ref.listsSymptoms() {
+		return Classification{}, fmt.Errorf("fault: %s: classify: the plan lists no symptoms: %w", p.ref.id, ErrNotStated)
+	}
+	r := at(p.ref.symptoms, s)
+	if !r.kind.IsValid() {
+		return Classification{}, fmt.Errorf("fault: %s: classify: the plan does not list symptom %q (%s): %w", p.ref.id, s.Label(), s, ErrUnlisted)
+	}
+	return Classification{Symptom: s, Kind: r.kind, Cites: r.cites}, nil
+}
+
+// ClassifyText classifies a symptom given as text: a [Symptom]'s English name
+// or the plan's Japanese wording. Text that names no listed symptom is an
+// error wrapping [ErrUnlisted].
+func (p Plan) ClassifyText(text string) (Classification, error) {
+	if p.ref == nil {
+		return Classification{}, zeroPlanErr
+	}
+	s, err := ParseSymptom(text)
+	if err != nil {
+		return Classification{}, fmt.Errorf("fault: %s: classify: no plan lists symptom %q: %w", p.ref.id, text, ErrUnlisted)
+	}
+	return p.Classify(s)
+}
+
+// Symptoms returns the symptoms p lists as examples of kind k, in the plan's
+// order, in a fresh slice; nil when it lists none.
+func (p Plan) Symptoms(k Kind) []Symptom {
+	if p.ref == nil {
+		return nil
+	}
+	var out []Symptom
+	for s := range symptomTable.All() {
+		if at(p.ref.symptoms, s).kind == k && k.IsValid() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// An Investigation is the ordered list of checks a plan gives for finding the
+// cause of a fault of one kind (原因の究明), with who carries them out.
+//
+// The zero Investigation has no checks. == is not defined.
+type Investigation struct {
+	Kind   Kind
+	Checks []Check       // in the plan's order
+	By     council.Roles // who carries out the checks
+	Cites  council.Citations
+}
+
+// Investigation returns p's investigation steps for kind k, in order, in a
+// fresh value. A plan that gives no steps (tottori, kumiyama) is an error
+// wrapping [ErrNotStated].
+func (p Plan) Investigation(k Kind) (Investigation, error) {
+	if p.ref == nil {
+		return Investigation{}, zeroPlanErr
+	}
+	if !k.IsValid() {
+		return Investigation{}, fmt.Errorf("fault: %s: investigation: kind %d: %w", p.ref.id, uint8(k), council.ErrInvalid)
+	}
+	r := at(p.ref.checks, k)
+	if len(r.checks) == 0 {
+		return Investigation{}, fmt.Errorf("fault: %s: investigation: the plan gives no steps for a %s fault: %w", p.ref.id, k, ErrNotStated)
+	}
+	return Investigation{Kind: k, Checks: slices.Clone(r.checks), By: r.by, Cites: r.cites}, nil
+}
+
+// A Detection is a trigger that obliges whoever sees it to treat the state as
+// a fault (tottori 第2-1), with who watches for it.
+//
+// The zero Detection is no trigger. == is not defined.
+type Detection struct {
+	Trigger Trigger
+	By      []council.Actor // who treats it as a fault
+	Cites   council.Citations
+}
+
+// Triggers returns p's detection triggers in the plan's order, in a fresh
+// slice; nil when the plan lists none (only tottori does).
+func (p Plan) Triggers() []Detection {
+	if p.ref == nil || len(p.ref.triggers) == 0 {
+		return nil
+	}
+	out := slices.Clone(p.ref.triggers)
+	for i := range out {
+		out[i].By = slices.Clone(out[i].By)
+	}
+	return out
+}
+
+// Detect reports whether t is one of p's detection triggers, and who acts on
+// it. A trigger p does not list is an error wrapping [ErrUnlisted].
+func (p Plan) Detect(t Trigger) (Detection, error) {
+	if p.ref == nil {
+		return Detection{}, zeroPlanErr
+	}
+	if !t.IsValid() {
+		return Detection{}, fmt.Errorf("fault: %s: detect: trigger %d: %w", p.ref.id, uint8(t), council.ErrInvalid)
+	}
+	for _, d := range p.ref.triggers {
+		if d.Trigger == t {
+			d.By = slices.Clone(d.By)
+			return d, nil
+		}
+	}
+	return Detection{}, fmt.Errorf("fault: %s: detect: the plan does not list trigger %s: %w", p.ref.id, t, ErrUnlisted)
+}
+
+// An Assignment says who is asked to investigate and recover a fault at a
+// location (tottori 第2-3).
+//
+// The zero Assignment assigns nothing. == is not defined.
+type Assignment struct {
+	Location  Location
+	Responder Responder
+	Cites     council.Citations
+}
+
+// Responsible returns who p asks to investigate and recover a fault at l. It
+// does not allocate when it succeeds. A plan without a location table (all
+// but tottori) is an error wrapping [ErrNotStated].
+func (p Plan) Responsible(l Location) (Assignment, error) {
+	if p.ref == nil {
+		return Assignment{}, zeroPlanErr
+	}
+	if !l.IsValid() {
+		return Assignment{}, fmt.Errorf("fault: %s: responsible: location %d: %w", p.ref.id, uint8(l), council.ErrInvalid)
+	}
+	if len(p.ref.locations) == 0 {
+		return Assignment{}, fmt.Errorf("fault: %s: responsible: the plan has no fault-location table: %w", p.ref.id, ErrNotStated)
+	}
+	a := at(p.ref.locations, l)
+	if !a.Responder.IsValid() {
+		return Assignment{}, fmt.Errorf("fault: %s: responsible: the plan does not list location %s: %w", p.ref.id, l, ErrUnlisted)
+	}
+	return a, nil
+}
+
+// Party returns the [council.Party] that r stands for: carrier, national
+// center, or for [ByMunicipality] related municipalities (該当市町村, the one
+// whose equipment failed). [ByNetworkOwner] (該当ネットワーク管理部門) is the
+// department that manages the network, which may be inside or outside the
+// municipality; it has no council party and Party returns zero.
+func (r Responder) Party() council.Party {
+	switch r {
+	case ByCarrier:
+		return council.Carrier
+	case ByNationalCenter:
+		return council.NationalCenter
+	case ByMunicipality:
+		return council.RelatedMunicipalities
+	}
+	return 0
+}
+
+// A Fallback is a way a plan carries on resident services while a system is
+// down, with who puts it in place.
+//
+// The zero Fallback is nothing. == is not defined.
+type Fallback struct {
+	Alternative Alternative
+	By          council.Roles
+	Cites       council.Citations
+}
+
+// Alternatives returns p's alternative operations while down, in the plan's
+// order, in a fresh slice; nil when the plan states none (tottori).
+func (p Plan) Alternatives() []Fallback {
+	if p.ref == nil {
+		return nil
+	}
+	return slices.Clone(p.ref.alternatives)
+}
+
+func (p Plan) fallback(a Alternative) (Fallback, bool) {
+	for _, f := range p.ref.alternatives {
+		if f.Alternative == a {
+			return f, true
+		}
+	}
+	return Fallback{}, false
+}
+
+// IntegrityCheck reports whether p requires the integrity of identity
+// information to be checked before resuming, given whether the fault affected
+// identity information, and the clauses that say so.
+func (p Plan) IntegrityCheck(identityAffected bool) (bool, council.Citations) {
+	if p.ref == nil {
+		return false, council.Citations{}
+	}
+	return p.ref.integrityAlways || identityAffected, p.ref.integrityCites
+}
+
+// at returns xs[i], or the zero element when i is past the end (a value
+// appended to an enum after the table was written).
+func at[T any, E ~uint8](xs []T, i E) T {
+	var zero T
+	if int(i) >= len(xs) {
+		return zero
+	}
+	return xs[i]
+}
+
+func (r *reference) listsSymptoms() bool {
+	for _, x := range r.symptoms {
+		if x.kind != 0 {
+			return true
+		}
+	}
+	return false
+}

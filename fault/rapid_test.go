@@ -1,0 +1,376 @@
+package fault
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+func planGen() *rapid.Generator[Plan] { return rapid.SampledFrom(ReferencePlans()) }
+
+func situationGen() *rapid.Generator[Situation] {
+	return rapid.Custom(func(t *rapid.T) Situation {
+		return Situation{
+			Symptom:             rapid.SampledFrom(append([]Symptom{0}, AllSymptoms()...)).Draw(t, "symptom"),
+			InServer:            rapid.Bool().Draw(t, "inServer"),
+			ServerDown:          rapid.Bool().Draw(t, "serverDown"),
+			CauseUnknown:        rapid.Bool().Draw(t, "causeUnknown"),
+			OperationImpossible: rapid.Bool().Draw(t, "operationImpossible"),
+			Impact:              rapid.IntRange(0, 100).Draw(t, "impact"),
+			ExpectedStop:        time.Duration(rapid.Int64Range(0, int64(200*time.Hour)).Draw(t, "stop")),
+		}
+	})
+}
+
+// worse returns a situation at least as bad as s, with the same symptom.
+func worse(t *rapid.T, s Situation) Situation {
+	w := s
+	w.ServerDown = s.ServerDown || rapid.Bool().Draw(t, "+serverDown")
+	w.CauseUnknown = s.CauseUnknown || rapid.Bool().Draw(t, "+causeUnknown")
+	w.OperationImpossible = s.OperationImpossible || rapid.Bool().Draw(t, "+operationImpossible")
+	w.Impact = rapid.IntRange(s.Impact, 100).Draw(t, "+impact")
+	w.ExpectedStop = s.ExpectedStop + time.Duration(rapid.Int64Range(0, int64(100*time.Hour)).Draw(t, "+stop"))
+	return w
+}
+
+type noticeKey struct {
+	a      Action
+	by, to string
+}
+
+func keys(e Escalation) []noticeKey {
+	var ks []noticeKey
+	for _, n := range e.Notices {
+		ks = append(ks, noticeKey{n.Action, n.By.String(), n.To.String()})
+	}
+	return ks
+}
+
+func TestProperties(t *testing.T) {
+	t.Run("GeneratorsValid", rapid.MakeCheck(func(t *rapid.T) {
+		if err := situationGen().Draw(t, "s").Validate(); err != nil {
+			t.Fatal(err)
+		}
+	}))
+	t.Run("EscalationMonotone", rapid.MakeCheck(func(t *rapid.T) {
+		p := planGen().Draw(t, "plan")
+		if th := p.Thresholds(); th.Long > 0 {
+			var err error
+			p, err = p.WithThresholds(time.Duration(rapid.Int64Range(1, int64(100*time.Hour)).Draw(t, "long")), rapid.IntRange(1, 100).Draw(t, "heavy"))
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		s := situationGen().Draw(t, "s")
+		w := worse(t, s)
+		es, err := p.Escalate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ew, err := p.Escalate(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ew.Notices) < len(es.Notices) {
+			t.Fatalf("worse situation gave fewer notices: %d < %d", len(ew.Notices), len(es.Notices))
+		}
+		kw := keys(ew)
+		for _, k := range keys(es) {
+			if !slices.Contains(kw, k) {
+				t.Fatalf("worse situation lost notice %v", k)
+			}
+		}
+		rs, ps := es.Recipients()
+		rw, pw := ew.Recipients()
+		if !rw.Contains(rs) || !pw.Contains(ps) {
+			t.Fatalf("worse situation lost recipients: %v %v vs %v %v", rs, ps, rw, pw)
+		}
+		if es.Serious && !ew.Serious {
+			t.Fatal("worse situation is not serious")
+		}
+		if len(es.Notices) == 0 {
+			t.Fatal("findings are always reported")
+		}
+	}))
+	t.Run("SeriousMeansChief", rapid.MakeCheck(func(t *rapid.T) {
+		p := planGen().Draw(t, "plan")
+		e, err := p.Escalate(situationGen().Draw(t, "s"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, _ := e.Recipients()
+		if e.Serious != rs.Has(chief.Role) {
+			t.Fatalf("serious=%v but chief told=%v", e.Serious, rs.Has(chief.Role))
+		}
+	}))
+	t.Run("ClassifyAgreesWithSymptoms", rapid.MakeCheck(func(t *rapid.T) {
+		p := planGen().Draw(t, "plan")
+		s := rapid.SampledFrom(AllSymptoms()).Draw(t, "symptom")
+		c, err := p.Classify(s)
+		listed := false
+		for _, k := range AllKinds() {
+			if slices.Contains(p.Symptoms(k), s) {
+				listed = true
+				if err != nil || c.Kind != k || c.Cites.Len() == 0 {
+					t.Fatalf("listed under %v but Classify = %v, %v", k, c, err)
+				}
+			}
+		}
+		if !listed && !errors.Is(err, ErrUnlisted) && !errors.Is(err, ErrNotStated) {
+			t.Fatalf("unlisted symptom classified: %v, %v", c, err)
+		}
+	}))
+	t.Run("TextRoundTrip", rapid.MakeCheck(func(t *rapid.T) {
+		checkRoundTrip(t, rapid.SampledFrom(AllKinds()).Draw(t, "kind"), ParseKind)
+		checkRoundTrip(t, rapid.SampledFrom(AllSymptoms()).Draw(t, "symptom"), ParseSymptom)
+		checkRoundTrip(t, rapid.SampledFrom(AllChecks()).Draw(t, "check"), ParseCheck)
+		checkRoundTrip(t, rapid.SampledFrom(AllTriggers()).Draw(t, "trigger"), ParseTrigger)
+		checkRoundTrip(t, rapid.SampledFrom(AllLocations()).Draw(t, "location"), ParseLocation)
+		checkRoundTrip(t, rapid.SampledFrom(AllResponders()).Draw(t, "responder"), ParseResponder)
+		checkRoundTrip(t, rapid.SampledFrom(AllStages()).Draw(t, "stage"), ParseStage)
+		checkRoundTrip(t, rapid.SampledFrom(AllWorks()).Draw(t, "work"), ParseWork)
+		checkRoundTrip(t, rapid.SampledFrom(AllAlternatives()).Draw(t, "alternative"), ParseAlternative)
+		checkRoundTrip(t, rapid.SampledFrom(AllActions()).Draw(t, "action"), ParseAction)
+		checkRoundTrip(t, rapid.SampledFrom(AllStartups()).Draw(t, "startup"), ParseStartup)
+	}))
+	t.Run("ReportJSONRoundTrip", rapid.MakeCheck(func(t *rapid.T) {
+		r := TerminalReport{
+			FirstAid:     rapid.String().Draw(t, "firstAid"),
+			Location:     rapid.String().Draw(t, "location"),
+			Startup:      rapid.SampledFrom(append([]Startup{0}, AllStartups()...)).Draw(t, "startup"),
+			Message:      rapid.String().Draw(t, "message"),
+			Operation:    rapid.String().Draw(t, "operation"),
+			LatestScreen: rapid.String().Draw(t, "latestScreen"),
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got TerminalReport
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		// JSON replaces invalid UTF-8; compare what survives encoding.
+		var want TerminalReport
+		_ = json.Unmarshal(b, &want)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("(-want +got):\n%s", d)
+		}
+		if (r.Validate() == nil) != (got.Validate() == nil) && validUTF8(r) {
+			t.Fatal("validation changed across JSON")
+		}
+	}))
+}
+
+type textEnum interface {
+	comparable
+	String() string
+	Label() string
+	MarshalText() ([]byte, error)
+	AppendText([]byte) ([]byte, error)
+	IsValid() bool
+}
+
+func checkRoundTrip[E textEnum](t *rapid.T, v E, parse func(string) (E, error)) {
+	b, err := v.MarshalText()
+	if err != nil || string(b) != v.String() {
+		t.Fatalf("MarshalText(%v) = %q, %v", v, b, err)
+	}
+	if b, err := v.AppendText([]byte("x:")); err != nil || string(b) != "x:"+v.String() {
+		t.Fatalf("AppendText(%v) = %q, %v", v, b, err)
+	}
+	var zero E
+	if zero.IsValid() || !v.IsValid() {
+		t.Fatalf("IsValid: zero %v, %v %v", zero.IsValid(), v, v.IsValid())
+	}
+	if _, err := zero.MarshalText(); err == nil {
+		t.Fatal("the zero value encodes")
+	}
+	for _, s := range []string{v.String(), v.Label()} {
+		if got, err := parse(s); err != nil || got != v {
+			t.Fatalf("parse(%q) = %v, %v; want %v", s, got, err, v)
+		}
+	}
+}
+
+// lifecycle is the rapid state machine over a Fault. Only the actions are
+// exported methods.
+type lifecycle struct {
+	f        Fault
+	plan     Plan
+	serious  bool
+	affected bool
+	done     map[Stage]bool
+}
+
+func (m *lifecycle) integrityRequired() bool {
+	return m.plan.ID() != "tottori" || m.affected
+}
+
+// expect is the model's own judgement of whether moving to stage to is legal.
+func (m *lifecycle) expect(to Stage) bool {
+	cur := m.f.Stage()
+	if to <= cur {
+		return false
+	}
+	if to == Escalated && !m.serious {
+		return false
+	}
+	need := []Stage{Detected}
+	if to > Identified {
+		need = append(need, Identified)
+	}
+	if to > Investigated {
+		need = append(need, Investigated)
+	}
+	if to > Escalated && m.serious {
+		need = append(need, Escalated)
+	}
+	if to > IntegrityChecked && m.integrityRequired() {
+		need = append(need, IntegrityChecked)
+	}
+	if to > Resumed {
+		need = append(need, Resumed)
+	}
+	for _, s := range need {
+		if !m.done[s] {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *lifecycle) apply(t *rapid.T, to Stage, do func(Fault) (Fault, error), legal bool) bool {
+	before := m.f
+	g, err := do(m.f)
+	if err != nil {
+		if g != before {
+			t.Fatalf("rejected move to %v changed the fault", to)
+		}
+		if legal {
+			t.Fatalf("model allows %v, machine refused: %v", to, err)
+		}
+		if te, ok := errors.AsType[*TransitionError](err); ok && te.Missing != 0 && m.done[te.Missing] {
+			t.Fatalf("error names step %v as missing, but it was done", te.Missing)
+		}
+		return false
+	}
+	if !legal {
+		t.Fatalf("model forbids %v from %v, machine allowed it", to, before.Stage())
+	}
+	if g.Stage() != to {
+		t.Fatalf("moved to %v, want %v", g.Stage(), to)
+	}
+	m.f = g
+	m.done[to] = true
+	return true
+}
+
+func (m *lifecycle) Identify(t *rapid.T) {
+	k := rapid.SampledFrom(AllKinds()).Draw(t, "kind")
+	l := rapid.SampledFrom(AllLocations()).Draw(t, "location")
+	m.apply(t, Identified, func(f Fault) (Fault, error) { return f.Identify(k, l) }, m.expect(Identified))
+}
+
+func (m *lifecycle) IdentifyUnset(t *rapid.T) {
+	m.apply(t, Identified, func(f Fault) (Fault, error) { return f.Identify(0, JukiLAN) }, false)
+}
+
+func (m *lifecycle) Investigate(t *rapid.T) {
+	x := Findings{Serious: rapid.Bool().Draw(t, "serious"), IdentityAffected: rapid.Bool().Draw(t, "affected")}
+	legal := m.expect(Investigated) && (!x.Serious || m.plan.Thresholds().Long > 0)
+	if m.apply(t, Investigated, func(f Fault) (Fault, error) { return f.Investigate(x) }, legal) {
+		m.serious, m.affected = x.Serious, x.IdentityAffected
+	}
+}
+
+func (m *lifecycle) Escalate(t *rapid.T) {
+	m.apply(t, Escalated, Fault.Escalate, m.expect(Escalated))
+}
+
+func (m *lifecycle) Maintain(t *rapid.T) {
+	w := rapid.SampledFrom(AllWorks()).Draw(t, "work")
+	m.apply(t, Maintained, func(f Fault) (Fault, error) { return f.Maintain(w) }, m.expect(Maintained))
+}
+
+func (m *lifecycle) CheckIntegrity(t *rapid.T) {
+	m.apply(t, IntegrityChecked, Fault.CheckIntegrity, m.expect(IntegrityChecked))
+}
+
+func (m *lifecycle) Resume(t *rapid.T) {
+	m.apply(t, Resumed, Fault.Resume, m.expect(Resumed))
+}
+
+func (m *lifecycle) PreventRecurrence(t *rapid.T) {
+	m.apply(t, RecurrencePrevented, Fault.PreventRecurrence, m.expect(RecurrencePrevented))
+}
+
+func (m *lifecycle) StartAlternative(t *rapid.T) {
+	a := rapid.SampledFrom(AllAlternatives()).Draw(t, "alternative")
+	before := m.f
+	g, err := m.f.StartAlternative(a)
+	listed := slices.ContainsFunc(m.plan.Alternatives(), func(f Fallback) bool { return f.Alternative == a })
+	if want := listed && !m.done[Resumed]; (err == nil) != want {
+		t.Fatalf("StartAlternative(%v) error = %v, want success %v", a, err, want)
+	}
+	if err != nil {
+		if g != before {
+			t.Fatal("rejected alternative changed the fault")
+		}
+		return
+	}
+	m.f = g
+}
+
+// Check holds after every action.
+func (m *lifecycle) Check(t *rapid.T) {
+	d := m.f.Done()
+	for s := range stageTable.All() {
+		if d.Has(s) != m.done[s] {
+			t.Fatalf("Done %v disagrees with the model at %v", d, s)
+		}
+	}
+	if d.Has(Resumed) && m.f.IntegrityRequired() && !d.Has(IntegrityChecked) {
+		t.Fatal("resumed without the required integrity check")
+	}
+	if d.Has(Resumed) && m.f.IdentityAffected() && !d.Has(IntegrityChecked) {
+		t.Fatal("resumed after an identity-affecting fault without the integrity check")
+	}
+	if m.f.Serious() && (d.Has(Maintained) || d.Has(Resumed)) && !d.Has(Escalated) {
+		t.Fatal("serious fault maintained or resumed without escalation")
+	}
+	if d.Has(RecurrencePrevented) && !d.Has(Resumed) {
+		t.Fatal("recurrence prevention before resumption")
+	}
+	var last Stage
+	for s := range d.All() {
+		last = s
+	}
+	if last != m.f.Stage() {
+		t.Fatalf("stage %v is not the latest done %v", m.f.Stage(), last)
+	}
+}
+
+func TestLifecycleStateMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := planGen().Draw(t, "plan")
+		f, err := p.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &lifecycle{f: f, plan: p, done: map[Stage]bool{Detected: true}}
+		t.Repeat(rapid.StateMachineActions(m))
+	})
+}
+
+func validUTF8(r TerminalReport) bool {
+	b, _ := json.Marshal(r)
+	var back TerminalReport
+	_ = json.Unmarshal(b, &back)
+	return back == r
+}
