@@ -62,7 +62,7 @@ func TestPathToChief(t *testing.T) {
 					t.Errorf("Step(%d) = %v", i, p.Step(i))
 				}
 			}
-			if p.Step(p.Len()-1).IsValid() {
+			if p.Step(p.Len() - 1).IsValid() {
 				t.Error("step past the chief")
 			}
 		})
@@ -160,7 +160,9 @@ func TestChainValidate(t *testing.T) {
 		want  error
 		words []string
 	}{
-		{"cycle", func(ch *Chain) { ch.Edges = append(ch.Edges, Edge{From: SystemAdministrator, To: Operator, Cite: c("4")}) },
+		{"cycle", func(ch *Chain) {
+			ch.Edges = append(ch.Edges, Edge{From: SystemAdministrator, To: Operator, Cite: c("4")})
+		},
 			ErrCycle, []string{"cycle system-administrator → operator → staff → system-administrator"}},
 		{"self-loop", func(ch *Chain) { ch.Edges = append(ch.Edges, Edge{From: Staff, To: Staff, Cite: c("4")}) },
 			ErrCycle, []string{"cycle staff → staff"}},
