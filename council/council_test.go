@@ -449,7 +449,9 @@ func TestOrganizationValidate(t *testing.T) {
 	}{
 		{"bad-plan-id", func(o *Organization) { o.Plan = "Ino" }, ErrInvalid},
 		{"chain-of-other-plan", func(o *Organization) { o.Chain.Plan = PlanTottori }, ErrInvalid},
-		{"two-rules-one-trigger", func(o *Organization) { o.Rules = append(o.Rules, Rule{On: TriggersOf(Fault), Cites: cites(PlanIno, "第4条")}) }, ErrDuplicate},
+		{"two-rules-one-trigger", func(o *Organization) {
+			o.Rules = append(o.Rules, Rule{On: TriggersOf(Fault), Cites: cites(PlanIno, "第4条")})
+		}, ErrDuplicate},
 		{"rule-no-trigger", func(o *Organization) { o.Rules[0].On = 0 }, ErrInvalid},
 		{"rule-missing-body", func(o *Organization) { o.Rules[0].Body = CrisisManagementCouncil }, ErrNotFound},
 		{"rule-missing-agenda", func(o *Organization) { o.Rules[0].Agenda = Cite(PlanIno, "第99条") }, ErrNotFound},
