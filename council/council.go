@@ -180,9 +180,10 @@ func (c Convening) SubstitutedBy(b Body) (Convening, error) {
 
 // Validate reports every problem of o at once (errors.Join): the plan ID,
 // appointments, chain and agendas (see their Validate methods), councils
-// (valid, distinct bodies; roles valid; citations of the plan), and rules (on
-// some trigger, no trigger claimed by two rules, a body that meets exists,
-// the agenda exists, citations present and of the plan).
+// (valid, distinct bodies; chair, convener and members valid roles of the
+// chain; citations of the plan), and rules (on some trigger, no trigger
+// claimed by two rules, a body that meets exists, requesters are roles of the
+// chain, the agenda exists, citations present and of the plan).
 func (o Organization) Validate() error {
 	var errs []error
 	pre := "council: plan " + o.Plan
@@ -206,6 +207,7 @@ func (o Organization) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: agenda %d: %s repeats an earlier agenda: %w", pre, i, a.Cite, ErrDuplicate))
 		}
 	}
+	nodes := o.Chain.Nodes()
 	hasAgenda := func(c Citation) bool {
 		return slices.ContainsFunc(o.Agendas, func(a Agenda) bool { return a.Cite == c })
 	}
@@ -220,6 +222,9 @@ func (o Organization) Validate() error {
 			if r != 0 && !r.IsValid() {
 				errs = append(errs, fmt.Errorf("%s: council %d: role %s: %w", pre, i, r, ErrInvalid))
 			}
+		}
+		if stray := (c.Members | RolesOf(c.Chair, c.Convener)) &^ nodes; stray != 0 {
+			errs = append(errs, fmt.Errorf("%s: council %d: roles %v: %w (not in the chain)", pre, i, stray, ErrUnknownRole))
 		}
 		if c.Duties.IsValid() && !hasAgenda(c.Duties) {
 			errs = append(errs, fmt.Errorf("%s: council %d: duties %s: %w", pre, i, c.Duties, ErrNotFound))
@@ -240,6 +245,9 @@ func (o Organization) Validate() error {
 			if _, ok := o.Council(r.Body); !ok {
 				errs = append(errs, fmt.Errorf("%s: body %s: %w", rp, r.Body, ErrNotFound))
 			}
+		}
+		if stray := r.RequestedBy &^ nodes; stray != 0 {
+			errs = append(errs, fmt.Errorf("%s: requested by %v: %w (not in the chain)", rp, stray, ErrUnknownRole))
 		}
 		if r.Agenda.IsValid() && !hasAgenda(r.Agenda) {
 			errs = append(errs, fmt.Errorf("%s: agenda %s: %w", rp, r.Agenda, ErrNotFound))

@@ -458,6 +458,8 @@ func TestOrganizationValidate(t *testing.T) {
 		{"rule-uncited", func(o *Organization) { o.Rules[0].Cites = Citations{} }, ErrUncited},
 		{"rule-foreign", func(o *Organization) { o.Rules[0].Cites = cites(PlanTottori, "第2-4(1)") }, ErrUncited},
 		{"rule-bad-substitute", func(o *Organization) { o.Rules[0].Substitute = 77 }, ErrInvalid},
+		{"requester-not-in-chain", func(o *Organization) { o.Rules[0].RequestedBy = RolesOf(Mayor) }, ErrUnknownRole},
+		{"member-not-in-chain", func(o *Organization) { o.Councils[0].Members = RolesOf(SystemStaff) }, ErrUnknownRole},
 		{"duplicate-council", func(o *Organization) { o.Councils = append(o.Councils, o.Councils[0]) }, ErrDuplicate},
 		{"council-bad-body", func(o *Organization) { o.Councils[0].Body = 0 }, ErrInvalid},
 		{"council-bad-chair", func(o *Organization) { o.Councils[0].Chair = 99 }, ErrInvalid},

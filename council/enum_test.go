@@ -307,3 +307,11 @@ func TestBitsets(t *testing.T) {
 		t.Errorf("Triggers.String = %q", got)
 	}
 }
+
+func TestLevelTrigger(t *testing.T) {
+	for n, want := range map[int]Trigger{0: 0, 1: ThreatLevel1, 2: ThreatLevel2, 3: ThreatLevel3, 4: 0, -1: 0} {
+		if got := LevelTrigger(n); got != want {
+			t.Errorf("LevelTrigger(%d) = %v; want %v", n, got, want)
+		}
+	}
+}

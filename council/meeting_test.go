@@ -297,3 +297,124 @@ func TestMeetingProperties(t *testing.T) {
 		}
 	}))
 }
+
+// meetingMachine drives a meeting record through random recordings and
+// checks it against a simple model.
+type meetingMachine struct {
+	agenda  Agenda
+	m       Meeting
+	settled map[string]Status
+	closed  bool
+	now     time.Time
+}
+
+func (mm *meetingMachine) step(t *rapid.T) (string, time.Time) {
+	key := rapid.SampledFrom(append(mm.agenda.Keys(), "unknown-item")).Draw(t, "key")
+	mm.now = mm.now.Add(time.Duration(rapid.IntRange(0, 30).Draw(t, "minutes")) * time.Minute)
+	at := mm.now
+	if rapid.IntRange(0, 9).Draw(t, "early") == 0 {
+		at = t0.Add(-time.Minute)
+	}
+	return key, at
+}
+
+func (mm *meetingMachine) record(t *rapid.T, s Status) {
+	key, at := mm.step(t)
+	before := mm.m
+	var got Meeting
+	var err error
+	if s == Decided {
+		got, err = mm.m.Decide(key, "決定", chief, at)
+	} else {
+		got, err = mm.m.MarkNotApplicable(key, "該当しない", chief, at)
+	}
+	var want error
+	switch {
+	case mm.closed:
+		want = ErrClosed
+	case mm.agenda.index(key) < 0:
+		want = ErrUnknownItem
+	case mm.settled[key] != 0:
+		want = ErrSettled
+	case at.Before(t0):
+		want = ErrTime
+	}
+	if want != nil {
+		if !errors.Is(err, want) {
+			t.Fatalf("%s %q at %v: error %v; want %v", s, key, at, err, want)
+		}
+		if !got.Equal(before) {
+			t.Fatal("a refused recording changed the record")
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%s %q: %v", s, key, err)
+	}
+	if !mm.m.Equal(before) {
+		t.Fatal("recording changed the receiver")
+	}
+	mm.settled[key] = s
+	mm.m = got
+}
+
+func (mm *meetingMachine) Decide(t *rapid.T)            { mm.record(t, Decided) }
+func (mm *meetingMachine) MarkNotApplicable(t *rapid.T) { mm.record(t, NotApplicable) }
+
+func (mm *meetingMachine) Close(t *rapid.T) {
+	mm.now = mm.now.Add(time.Duration(rapid.IntRange(0, 30).Draw(t, "minutes")) * time.Minute)
+	got, err := mm.m.Close(mm.now)
+	var open []string
+	for _, it := range mm.agenda.Items {
+		if !it.Optional && mm.settled[it.Key] == 0 {
+			open = append(open, it.Key)
+		}
+	}
+	switch {
+	case mm.closed:
+		if !errors.Is(err, ErrClosed) {
+			t.Fatalf("second close: %v", err)
+		}
+	case len(open) > 0:
+		var oe *OutstandingError
+		if !errors.As(err, &oe) || !slices.Equal(oe.Items, open) {
+			t.Fatalf("close with %v outstanding: %v", open, err)
+		}
+	default:
+		if err != nil {
+			t.Fatalf("close: %v", err)
+		}
+		mm.closed = true
+		mm.m = got
+	}
+}
+
+func (mm *meetingMachine) Check(t *rapid.T) {
+	var want []string
+	for _, k := range mm.agenda.Keys() {
+		if mm.settled[k] == 0 {
+			want = append(want, k)
+		}
+		if r, _ := mm.m.Record(k); r.Status != mm.settled[k] {
+			t.Fatalf("item %q is %v; model says %v", k, r.Status, mm.settled[k])
+		}
+	}
+	if !slices.Equal(want, mm.m.Outstanding()) {
+		t.Fatalf("Outstanding = %v; want %v", mm.m.Outstanding(), want)
+	}
+	if mm.m.IsOpen() == mm.closed {
+		t.Fatalf("IsOpen = %v with closed %v", mm.m.IsOpen(), mm.closed)
+	}
+}
+
+func TestMeetingStateMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		a := drawAgenda(t)
+		m, err := Open(a, SeriousFault, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mm := &meetingMachine{agenda: a, m: m, settled: map[string]Status{}, now: t0}
+		t.Repeat(rapid.StateMachineActions(mm))
+	})
+}

@@ -53,6 +53,20 @@ var triggerTable = enum.New[Trigger]("council", "trigger", "Trigger", ErrInvalid
 	enum.Name{EN: "routine", JA: "平常時"},
 )
 
+// LevelTrigger returns the trigger for threat level n (1, 2 or 3), or the
+// zero Trigger for any other n. Package threat uses it to map its levels.
+func LevelTrigger(n int) Trigger {
+	switch n {
+	case 1:
+		return ThreatLevel1
+	case 2:
+		return ThreatLevel2
+	case 3:
+		return ThreatLevel3
+	}
+	return 0
+}
+
 // AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
 func AllTriggers() []Trigger { return triggerTable.Values() }
 
