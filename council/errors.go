@@ -45,7 +45,8 @@ var (
 )
 
 // A CycleError reports a loop in a reporting chain. Cycle lists the roles in
-// reporting order, the first repeated at the end.
+// reporting order, the first repeated at the end. Use it through a pointer;
+// the zero CycleError names no cycle.
 type CycleError struct {
 	Plan  string
 	Cycle []Role
@@ -70,7 +71,8 @@ func (e *CycleError) Unwrap() error { return ErrCycle }
 
 // An OutstandingError is returned when a meeting cannot be closed: Items are
 // the keys of the mandatory agenda items still neither decided nor marked
-// not applicable, in agenda order.
+// not applicable, in agenda order. Use it through a pointer; the zero
+// OutstandingError names no item.
 type OutstandingError struct {
 	Agenda Citation
 	Items  []string

@@ -34,7 +34,7 @@ func ExampleConvene() {
 	// tottori level 2 meets: false why: tottori:第3-5(2)
 }
 
-func ExampleOpen() {
+func ExampleMeeting() {
 	jst := time.FixedZone("JST", 9*3600)
 	opened := time.Date(2026, 4, 1, 10, 0, 0, 0, jst)
 	chief := council.ByRole(council.SecurityChief)
