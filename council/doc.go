@@ -6,8 +6,9 @@
 //
 // It is the leaf of jukiplan: packages fault, threat, measures and bcp name
 // roles, parties and citations from here and map their outcomes onto
-// [Trigger]. It does not grade threats or classify faults itself; it says
-// what the organisation does once a trigger is known.
+// [Trigger] ([LevelTrigger] for threat levels). It does not grade threats or
+// classify faults itself; it says what the organisation does once a trigger
+// is known.
 //
 // Every rule is cited ([Citation], [Citations]) to the clause of the plan it
 // comes from; a plan's reference data is never merged with another's.
