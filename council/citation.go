@@ -85,6 +85,10 @@ func (c Citation) Clause() string {
 // String returns the PLANID:CLAUSE form, or "" for the zero Citation.
 func (c Citation) String() string { return c.s }
 
+// Equal reports whether c and d cite the same clause (c == d). go-cmp uses it,
+// so structs holding citations compare without options.
+func (c Citation) Equal(d Citation) bool { return c == d }
+
 // Compare orders citations by their text; it suits slices.SortFunc.
 func (c Citation) Compare(d Citation) int { return strings.Compare(c.s, d.s) }
 

@@ -1,0 +1,31 @@
+package council
+
+import "testing"
+
+func BenchmarkConvene(b *testing.B) {
+	o := Tottori()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Convene(o, ThreatLevel3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPathToChief(b *testing.B) {
+	ch := Nakano().Chain
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ch.PathToChief(SystemStaff); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMustTell(b *testing.B) {
+	ch := Tottori().Chain
+	b.ReportAllocs()
+	for b.Loop() {
+		ch.MustTell(ThreatLevel3)
+	}
+}

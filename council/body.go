@@ -1,0 +1,54 @@
+package council
+
+import "github.com/jukiplan/jukiplan/internal/enum"
+
+// A Body is a deliberating body that a plan convenes: the security council,
+// an existing emergency-response structure that may stand in for it, or
+// nakano's two deliberating bodies.
+//
+// The zero Body is unset and is rejected wherever a body is needed. Values
+// are only ever appended, never renumbered. == is meaningful.
+type Body uint8
+
+// Bodies named by the reference plans.
+const (
+	SecurityCouncil            Body = 1 + iota // セキュリティ会議 (kumiyama 第6条, ino 第5条, tottori 第2-4(2); kumamoto 別紙1: 緊急時セキュリティ会議)
+	EmergencyResponseStructure                 // 緊急時対応体制 (ino 第5条, 第12条 ただし書)
+	InfoSecurityCommittee                      // 情報安全対策委員会 (nakano ICT-BCP 6(1)ア)
+	CrisisManagementCouncil                    // 危機管理等対策会議 (nakano ICT-BCP 6(1)ア, 8(5))
+)
+
+var bodyTable = enum.New[Body]("council", "body", "Body", ErrInvalid,
+	enum.Name{EN: "security-council", JA: "セキュリティ会議", Aliases: []string{"緊急時セキュリティ会議", "鳥取県住基ネットセキュリティ会議"}},
+	enum.Name{EN: "emergency-response-structure", JA: "緊急時対応体制"},
+	enum.Name{EN: "info-security-committee", JA: "情報安全対策委員会"},
+	enum.Name{EN: "crisis-management-council", JA: "危機管理等対策会議", Aliases: []string{"中野区危機管理等対策会議"}},
+)
+
+// AllBodies returns every valid Body in ascending order, in a fresh slice.
+func AllBodies() []Body { return bodyTable.Values() }
+
+// ParseBody returns the Body named by s: its English name or Japanese label.
+func ParseBody(s string) (Body, error) { return bodyTable.Parse(s) }
+
+// IsValid reports whether b is a defined body (not zero, not out of range).
+func (b Body) IsValid() bool { return bodyTable.Valid(b) }
+
+// String returns the English name, e.g. "security-council".
+func (b Body) String() string { return bodyTable.String(b) }
+
+// Label returns the plans' Japanese term, e.g. "セキュリティ会議".
+func (b Body) Label() string { return bodyTable.Label(b) }
+
+// Compare orders bodies by value; it suits slices.SortFunc.
+func (b Body) Compare(c Body) int { return int(b) - int(c) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Body is an error.
+func (b Body) AppendText(dst []byte) ([]byte, error) { return bodyTable.AppendText(dst, b) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (b Body) MarshalText() ([]byte, error) { return bodyTable.AppendText(nil, b) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label.
+func (b *Body) UnmarshalText(text []byte) error { return bodyTable.Unmarshal(text, b) }

@@ -1,0 +1,275 @@
+package council
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// A Council describes one deliberating body of a plan: who chairs and
+// convenes it, its standing members, its secretariat and its normal-time
+// duties. Text fields are written as the plan writes them.
+//
+// A zero Role in Chair or Convener, an empty Secretariat or Consults, a zero
+// Duties citation mean the plan does not say; the library does not fill them
+// in. The zero Council is not valid. == is not defined on it.
+type Council struct {
+	Body        Body
+	Name        string    // the body's name in the plan, e.g. "セキュリティ会議"
+	Chair       Role      // 議長
+	Convener    Role      // who convenes it (招集 / 開催)
+	Members     Roles     // standing members besides the chair
+	ChairMayAdd bool      // the chair may add others needed for deliberation (kumiyama 第6条2項(4))
+	Secretariat string    // 庶務, e.g. "企画財政課" (kumiyama 第6条7項)
+	Consults    string    // whom the chair hears on important matters (kumiyama 第6条4項)
+	Duties      Citation  // the agenda of normal-time duties, e.g. kumiyama:第6条3項
+	Cites       Citations // the clauses constituting the body
+}
+
+// A Rule says what a plan does when one of the triggers On occurs: whether
+// Body meets, who requests (or reports so that it meets), whether only on
+// that request (OnRequest) or immediately, which agenda applies (zero: the
+// plan fixes none), which body may stand in for it (zero: none), and why.
+//
+// The zero Rule applies to nothing. == is not defined on it.
+type Rule struct {
+	On          Triggers
+	Meets       bool
+	Body        Body
+	RequestedBy Roles
+	OnRequest   bool
+	Immediately bool
+	Agenda      Citation
+	Substitute  Body
+	Cites       Citations
+}
+
+// An Organization is one plan's organisation: who fills which role, the
+// reporting chain, the deliberating bodies, the rules that convene them and
+// their agendas. Each reference plan has its own ([Ino], [Kumiyama],
+// [Tottori], [Kumamoto], [Nakano]); they are never merged.
+//
+// An Organization is a plain value returned fresh by those functions; its
+// methods and [Convene] only read it and are safe for concurrent use.
+// Check one built by hand with [Organization.Validate].
+//
+// The zero Organization names no plan and is not valid. == is not defined.
+type Organization struct {
+	Plan         string
+	Appointments Appointments
+	Chain        Chain
+	Councils     []Council
+	Rules        []Rule
+	Agendas      []Agenda
+}
+
+// Council returns the council for body b.
+func (o Organization) Council(b Body) (Council, bool) {
+	for _, c := range o.Councils {
+		if c.Body == b {
+			return c, true
+		}
+	}
+	return Council{}, false
+}
+
+// Agenda returns a deep copy of the agenda the plan identifies by cite.
+func (o Organization) Agenda(cite Citation) (Agenda, error) {
+	for _, a := range o.Agendas {
+		if a.Cite == cite {
+			return a.Clone(), nil
+		}
+	}
+	return Agenda{}, fmt.Errorf("council: plan %s: agenda %q: %w", o.Plan, cite, ErrNotFound)
+}
+
+// A Convening is the decision [Convene] makes for a trigger under one plan.
+//
+// Named reports whether the plan has a rule for the trigger at all; when it
+// does not, Meets is false and Cites is empty (the plan is silent). Otherwise
+// Meets says whether Body meets; RequestedBy who asks for it (or reports so
+// that it is held), OnRequest that it meets only if asked; Convener and Chair
+// come from the body's [Council] (zero when the plan does not name them);
+// Agenda is the citation of the applicable agenda (zero: none fixed);
+// Substitute is the body that may stand in (see [Convening.SubstitutedBy]);
+// Cites the clauses behind the decision.
+//
+// The zero Convening is not a decision. == is not defined on it (Cites is a
+// list); go-cmp compares it field by field.
+type Convening struct {
+	Plan        string
+	Trigger     Trigger
+	Named       bool
+	Meets       bool
+	Body        Body
+	RequestedBy Roles
+	OnRequest   bool
+	Immediately bool
+	Convener    Role
+	Chair       Role
+	Agenda      Citation
+	Substitute  Body
+	Substituted bool
+	Cites       Citations
+}
+
+// Convene decides, under o's plan, whether a body meets for trigger t, who
+// requests it, who convenes and chairs it, which agenda applies and why. The
+// first rule of o naming t decides. It does not allocate unless it fails:
+// t must be a valid trigger, o must name a plan, and a rule that meets must
+// name a body o has.
+func Convene(o Organization, t Trigger) (Convening, error) {
+	if !t.IsValid() {
+		return Convening{}, fmt.Errorf("council: convene: trigger %s: %w", t, ErrInvalid)
+	}
+	if o.Plan == "" {
+		return Convening{}, fmt.Errorf("council: convene %s: organization names no plan: %w", t, ErrInvalid)
+	}
+	c := Convening{Plan: o.Plan, Trigger: t}
+	for i := range o.Rules {
+		r := &o.Rules[i]
+		if !r.On.Has(t) {
+			continue
+		}
+		c.Named = true
+		c.Meets = r.Meets
+		c.Cites = r.Cites
+		if !r.Meets {
+			return c, nil
+		}
+		var body *Council
+		for j := range o.Councils {
+			if o.Councils[j].Body == r.Body {
+				body = &o.Councils[j]
+				break
+			}
+		}
+		if body == nil {
+			return Convening{}, fmt.Errorf("council: convene %s under %s: rule %d: body %s: %w", t, o.Plan, i, r.Body, ErrNotFound)
+		}
+		c.Body = r.Body
+		c.RequestedBy = r.RequestedBy
+		c.OnRequest = r.OnRequest
+		c.Immediately = r.Immediately
+		c.Convener = body.Convener
+		c.Chair = body.Chair
+		c.Agenda = r.Agenda
+		c.Substitute = r.Substitute
+		return c, nil
+	}
+	return c, nil
+}
+
+// SubstitutedBy returns the convening with body b standing in for the
+// council, as ino 第5条 and 第12条 ただし書 allow when an existing
+// emergency-response structure exists. The agenda and citations stay; the
+// council's convener and chair are cleared (the structure acts under its own
+// lead). It is an error unless the convening meets and names b as its
+// substitute.
+func (c Convening) SubstitutedBy(b Body) (Convening, error) {
+	if !c.Meets || !c.Substitute.IsValid() || c.Substitute != b {
+		return c, fmt.Errorf("council: %s under %s: substitute %s: %w", c.Trigger, c.Plan, b, ErrNoSubstitute)
+	}
+	c.Body = b
+	c.Substitute = 0
+	c.Substituted = true
+	c.Convener = 0
+	c.Chair = 0
+	return c, nil
+}
+
+// Validate reports every problem of o at once (errors.Join): the plan ID,
+// appointments, chain and agendas (see their Validate methods), councils
+// (valid, distinct bodies; chair, convener and members valid roles of the
+// chain; citations of the plan), and rules (on some trigger, no trigger
+// claimed by two rules, a body that meets exists, requesters are roles of the
+// chain, the agenda exists, citations present and of the plan).
+func (o Organization) Validate() error {
+	var errs []error
+	pre := "council: plan " + o.Plan
+	if !validPlanID(o.Plan) {
+		errs = append(errs, fmt.Errorf("%s: plan ID: %w", pre, ErrInvalid))
+	}
+	if err := o.Appointments.Validate(o.Plan); err != nil {
+		errs = append(errs, err)
+	}
+	if o.Chain.Plan != o.Plan {
+		errs = append(errs, fmt.Errorf("%s: chain is of plan %q: %w", pre, o.Chain.Plan, ErrInvalid))
+	}
+	if err := o.Chain.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	for i, a := range o.Agendas {
+		if err := a.Validate(o.Plan); err != nil {
+			errs = append(errs, err)
+		}
+		if slices.IndexFunc(o.Agendas, func(b Agenda) bool { return b.Cite == a.Cite }) != i {
+			errs = append(errs, fmt.Errorf("%s: agenda %d: %s repeats an earlier agenda: %w", pre, i, a.Cite, ErrDuplicate))
+		}
+	}
+	nodes := o.Chain.Nodes()
+	hasAgenda := func(c Citation) bool {
+		return slices.ContainsFunc(o.Agendas, func(a Agenda) bool { return a.Cite == c })
+	}
+	for i, c := range o.Councils {
+		if !c.Body.IsValid() {
+			errs = append(errs, fmt.Errorf("%s: council %d: body %s: %w", pre, i, c.Body, ErrInvalid))
+		}
+		if slices.IndexFunc(o.Councils, func(d Council) bool { return d.Body == c.Body }) != i {
+			errs = append(errs, fmt.Errorf("%s: council %d: body %s repeats an earlier council: %w", pre, i, c.Body, ErrDuplicate))
+		}
+		for _, r := range [2]Role{c.Chair, c.Convener} {
+			if r != 0 && !r.IsValid() {
+				errs = append(errs, fmt.Errorf("%s: council %d: role %s: %w", pre, i, r, ErrInvalid))
+			}
+		}
+		if stray := (c.Members | RolesOf(c.Chair, c.Convener)) &^ nodes; stray != 0 {
+			errs = append(errs, fmt.Errorf("%s: council %d: roles %v: %w (not in the chain)", pre, i, stray, ErrUnknownRole))
+		}
+		if c.Duties.IsValid() && !hasAgenda(c.Duties) {
+			errs = append(errs, fmt.Errorf("%s: council %d: duties %s: %w", pre, i, c.Duties, ErrNotFound))
+		}
+		errs = append(errs, citesOf(pre+fmt.Sprintf(": council %d", i), c.Cites, o.Plan)...)
+	}
+	var claimed Triggers
+	for i, r := range o.Rules {
+		rp := fmt.Sprintf("%s: rule %d", pre, i)
+		if r.On == 0 {
+			errs = append(errs, fmt.Errorf("%s: on no trigger: %w", rp, ErrInvalid))
+		}
+		for t := range (claimed & r.On).All() {
+			errs = append(errs, fmt.Errorf("%s: trigger %s already has a rule: %w", rp, t, ErrDuplicate))
+		}
+		claimed |= r.On
+		if r.Meets {
+			if _, ok := o.Council(r.Body); !ok {
+				errs = append(errs, fmt.Errorf("%s: body %s: %w", rp, r.Body, ErrNotFound))
+			}
+		}
+		if stray := r.RequestedBy &^ nodes; stray != 0 {
+			errs = append(errs, fmt.Errorf("%s: requested by %v: %w (not in the chain)", rp, stray, ErrUnknownRole))
+		}
+		if r.Agenda.IsValid() && !hasAgenda(r.Agenda) {
+			errs = append(errs, fmt.Errorf("%s: agenda %s: %w", rp, r.Agenda, ErrNotFound))
+		}
+		if r.Substitute != 0 && !r.Substitute.IsValid() {
+			errs = append(errs, fmt.Errorf("%s: substitute %s: %w", rp, r.Substitute, ErrInvalid))
+		}
+		errs = append(errs, citesOf(rp, r.Cites, o.Plan)...)
+	}
+	return errors.Join(errs...)
+}
+
+// citesOf reports an empty list or a citation of another plan.
+func citesOf(prefix string, cs Citations, plan string) []error {
+	if cs.Len() == 0 {
+		return []error{fmt.Errorf("%s: no citation: %w", prefix, ErrUncited)}
+	}
+	var errs []error
+	for _, c := range cs.All() {
+		if c.Plan() != plan {
+			errs = append(errs, fmt.Errorf("%s: citation %s is not of plan %s: %w", prefix, c, plan, ErrUncited))
+		}
+	}
+	return errs
+}

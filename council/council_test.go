@@ -1,0 +1,517 @@
+package council
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"pgregory.net/rapid"
+)
+
+func cites(plan string, clauses ...string) Citations {
+	var cs []Citation
+	for _, cl := range clauses {
+		cs = append(cs, Cite(plan, cl))
+	}
+	return Cites(cs...)
+}
+
+func TestConvene(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		org     Organization
+		trigger Trigger
+		want    Convening
+	}{
+		{"ino:第4条,第5条/serious-fault", Ino(), SeriousFault, Convening{
+			Plan: PlanIno, Trigger: SeriousFault, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator), Convener: SecurityChief, Chair: SecurityChief,
+			Agenda: Cite(PlanIno, "第5条"), Substitute: EmergencyResponseStructure, Cites: cites(PlanIno, "第4条", "第5条")}},
+		{"ino:第11条,第12条/serious-threat", Ino(), SeriousThreat, Convening{
+			Plan: PlanIno, Trigger: SeriousThreat, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator, IdentityInfoManager), Convener: SecurityChief, Chair: SecurityChief,
+			Agenda: Cite(PlanIno, "第12条"), Substitute: EmergencyResponseStructure, Cites: cites(PlanIno, "第11条", "第12条")}},
+		{"ino:第4条/fault-not-judged-serious", Ino(), Fault, Convening{
+			Plan: PlanIno, Trigger: Fault, Named: true, Cites: cites(PlanIno, "第4条")}},
+		{"ino:第11条/unauthorized-act-not-judged-serious", Ino(), UnauthorizedAct, Convening{
+			Plan: PlanIno, Trigger: UnauthorizedAct, Named: true, Cites: cites(PlanIno, "第11条")}},
+		{"ino:silent/threat-level-3", Ino(), ThreatLevel3, Convening{Plan: PlanIno, Trigger: ThreatLevel3}},
+		{"kumiyama:第6条5項/fault-on-request", Kumiyama(), Fault, Convening{
+			Plan: PlanKumiyama, Trigger: Fault, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator), OnRequest: true, Convener: SecurityChief, Chair: SecurityChief,
+			Cites: cites(PlanKumiyama, "第6条5項", "第6条1項")}},
+		{"kumiyama:第6条5項/unauthorized-act-on-request", Kumiyama(), UnauthorizedAct, Convening{
+			Plan: PlanKumiyama, Trigger: UnauthorizedAct, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator), OnRequest: true, Convener: SecurityChief, Chair: SecurityChief,
+			Cites: cites(PlanKumiyama, "第6条5項", "第6条1項")}},
+		{"kumiyama:第6条3項/routine-duties", Kumiyama(), Routine, Convening{
+			Plan: PlanKumiyama, Trigger: Routine, Named: true, Meets: true, Body: SecurityCouncil,
+			Convener: SecurityChief, Chair: SecurityChief, Agenda: Cite(PlanKumiyama, "第6条3項"),
+			Cites: cites(PlanKumiyama, "第6条3項", "第6条1項")}},
+		{"tottori:第2-4/serious-fault", Tottori(), SeriousFault, Convening{
+			Plan: PlanTottori, Trigger: SeriousFault, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator), Immediately: true, Convener: SecurityChief,
+			Agenda: Cite(PlanTottori, "第2-4(3)"), Cites: cites(PlanTottori, "第2-4(1)", "第2-4(2)", "第2-4(3)")}},
+		{"tottori:第3-6/level-3", Tottori(), ThreatLevel3, Convening{
+			Plan: PlanTottori, Trigger: ThreatLevel3, Named: true, Meets: true, Body: SecurityCouncil,
+			RequestedBy: RolesOf(SystemAdministrator), Immediately: true, Convener: SecurityChief,
+			Agenda: Cite(PlanTottori, "第3-6(3)"), Cites: cites(PlanTottori, "第3-6(1)", "第3-6(2)", "第3-6(3)")}},
+		{"tottori:第3-5(1)/level-1", Tottori(), ThreatLevel1, Convening{
+			Plan: PlanTottori, Trigger: ThreatLevel1, Named: true, Cites: cites(PlanTottori, "第3-5(1)")}},
+		{"tottori:第3-5(2)/level-2", Tottori(), ThreatLevel2, Convening{
+			Plan: PlanTottori, Trigger: ThreatLevel2, Named: true, Cites: cites(PlanTottori, "第3-5(2)")}},
+		{"tottori:第2-4(1)/fault-not-serious", Tottori(), Fault, Convening{
+			Plan: PlanTottori, Trigger: Fault, Named: true, Cites: cites(PlanTottori, "第2-4(1)")}},
+		{"kumamoto:別紙1/level-3", Kumamoto(), ThreatLevel3, Convening{
+			Plan: PlanKumamoto, Trigger: ThreatLevel3, Named: true, Meets: true, Body: SecurityCouncil,
+			Agenda: Cite(PlanKumamoto, "別紙1"), Cites: cites(PlanKumamoto, "別紙1", "4(1) 緊急対応策(ウ)")}},
+		{"kumamoto:4(1) 緊急対応策(ア)/level-1", Kumamoto(), ThreatLevel1, Convening{
+			Plan: PlanKumamoto, Trigger: ThreatLevel1, Named: true, Cites: cites(PlanKumamoto, "4(1) 緊急対応策(ア)")}},
+		{"kumamoto:4(1) 緊急対応策(イ)/level-2", Kumamoto(), ThreatLevel2, Convening{
+			Plan: PlanKumamoto, Trigger: ThreatLevel2, Named: true, Cites: cites(PlanKumamoto, "4(1) 緊急対応策(イ)")}},
+		{"nakano:ICT-BCP 6(1)ア/security-incident", Nakano(), SecurityIncident, Convening{
+			Plan: PlanNakano, Trigger: SecurityIncident, Named: true, Meets: true, Body: InfoSecurityCommittee,
+			Cites: cites(PlanNakano, "ICT-BCP 6(1)ア")}},
+		{"nakano:ICT-BCP 8/large-incident", Nakano(), LargeIncident, Convening{
+			Plan: PlanNakano, Trigger: LargeIncident, Named: true, Meets: true, Body: CrisisManagementCouncil, Chair: Mayor,
+			Cites: cites(PlanNakano, "ICT-BCP 8", "ICT-BCP 8(1)", "ICT-BCP 8(5)", "ICT-BCP 6(1)ア")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Convene(tc.org, tc.trigger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Convene (-want +got):\n%s", diff)
+			}
+			if got.Meets && got.Agenda.IsValid() {
+				if _, err := tc.org.Agenda(got.Agenda); err != nil {
+					t.Errorf("agenda %v: %v", got.Agenda, err)
+				}
+			}
+		})
+	}
+}
+
+func TestConveneErrors(t *testing.T) {
+	if _, err := Convene(Ino(), 0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero trigger: %v", err)
+	}
+	if _, err := Convene(Ino(), 200); !errors.Is(err, ErrInvalid) {
+		t.Errorf("out-of-range trigger: %v", err)
+	}
+	if _, err := Convene(Organization{}, Fault); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero organization: %v", err)
+	}
+	o := Ino()
+	o.Councils = nil
+	if _, err := Convene(o, SeriousFault); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "security-council") {
+		t.Errorf("missing council: %v", err)
+	}
+}
+
+func TestSubstitution(t *testing.T) {
+	t.Run("ino:第5条 ただし書/emergency-structure-stands-in", func(t *testing.T) {
+		c, _ := Convene(Ino(), SeriousFault)
+		s, err := c.SubstitutedBy(EmergencyResponseStructure)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := c
+		want.Body, want.Substitute, want.Substituted, want.Convener, want.Chair = EmergencyResponseStructure, 0, true, 0, 0
+		if diff := cmp.Diff(want, s); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+		if _, err := s.SubstitutedBy(EmergencyResponseStructure); !errors.Is(err, ErrNoSubstitute) {
+			t.Errorf("second substitution: %v", err)
+		}
+		if _, err := c.SubstitutedBy(InfoSecurityCommittee); !errors.Is(err, ErrNoSubstitute) {
+			t.Errorf("other body: %v", err)
+		}
+	})
+	t.Run("ino:第12条 ただし書/emergency-structure-stands-in", func(t *testing.T) {
+		c, _ := Convene(Ino(), SeriousThreat)
+		if _, err := c.SubstitutedBy(EmergencyResponseStructure); err != nil {
+			t.Error(err)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		org  Organization
+		t    Trigger
+	}{
+		{"tottori:第2-4(2)/no-substitution", Tottori(), SeriousFault},
+		{"kumiyama:第6条5項/no-substitution", Kumiyama(), Fault},
+		{"ino:第4条/not-meeting", Ino(), Fault},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := Convene(tc.org, tc.t)
+			if _, err := c.SubstitutedBy(EmergencyResponseStructure); !errors.Is(err, ErrNoSubstitute) {
+				t.Errorf("error = %v", err)
+			}
+		})
+	}
+}
+
+func TestConveneNoAllocs(t *testing.T) {
+	for _, p := range ReferencePlans() {
+		o, _ := Reference(p)
+		for _, tr := range AllTriggers() {
+			if n := testing.AllocsPerRun(50, func() {
+				if _, err := Convene(o, tr); err != nil {
+					t.Fatal(err)
+				}
+			}); n != 0 {
+				t.Errorf("%s/%s: Convene allocates %v times", p, tr, n)
+			}
+		}
+	}
+}
+
+// Every reference organisation validates, cites only its own plan, and
+// every agenda item and appointment carries a citation.
+func TestReferenceOrganizations(t *testing.T) {
+	for _, p := range ReferencePlans() {
+		t.Run(p, func(t *testing.T) {
+			o, err := Reference(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o.Plan != p {
+				t.Fatalf("Plan = %q", o.Plan)
+			}
+			if err := o.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			all := allCitations(o)
+			if diff := cmp.Diff([]string{p}, all.Plans()); diff != "" {
+				t.Errorf("plans cited (-want +got):\n%s", diff)
+			}
+			for _, a := range o.Appointments {
+				if !a.Cite.IsValid() {
+					t.Errorf("appointment %+v uncited", a)
+				}
+			}
+			for _, ag := range o.Agendas {
+				for _, it := range ag.Items {
+					if !it.Cite.IsValid() || it.Cite.Plan() != p {
+						t.Errorf("%s item %s: citation %q", ag.Cite, it.Key, it.Cite)
+					}
+				}
+			}
+		})
+	}
+	if _, err := Reference("osaka"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown plan: %v", err)
+	}
+}
+
+func allCitations(o Organization) Citations {
+	var cs []Citation
+	for _, a := range o.Appointments {
+		cs = append(cs, a.Cite)
+	}
+	for _, e := range o.Chain.Edges {
+		cs = append(cs, e.Cite)
+	}
+	for _, n := range o.Chain.Notices {
+		cs = append(cs, n.Cite)
+	}
+	for _, c := range o.Councils {
+		cs = append(cs, c.Cites.Slice()...)
+	}
+	for _, r := range o.Rules {
+		cs = append(cs, r.Cites.Slice()...)
+	}
+	for _, a := range o.Agendas {
+		cs = append(cs, a.Cite)
+		for _, it := range a.Items {
+			cs = append(cs, it.Cite)
+		}
+	}
+	return Cites(cs...)
+}
+
+// A caller mutating what a reference function returned cannot change what
+// the next caller gets.
+func TestReferenceIsFresh(t *testing.T) {
+	for _, p := range ReferencePlans() {
+		t.Run(p, func(t *testing.T) {
+			before, _ := Reference(p)
+			o, _ := Reference(p)
+			scribble(&o)
+			after, _ := Reference(p)
+			if diff := cmp.Diff(before, after); diff != "" {
+				t.Errorf("mutation leaked (-before +after):\n%s", diff)
+			}
+		})
+	}
+	for name, f := range map[string]func() Agenda{
+		"ino:第5条": InoFaultAgenda, "ino:第12条": InoUnauthorizedAgenda, "tottori:第2-4(3)": TottoriFaultInstructions,
+		"tottori:第3-6(3)": TottoriThreatInstructions, "kumamoto:別紙1": KumamotoEmergencyTasks, "kumiyama:第6条3項": KumiyamaDuties,
+	} {
+		a := f()
+		a.Items[0].Examples = append(a.Items[0].Examples[:0:0], "x")
+		a.Items[0].Title = "x"
+		if f().Items[0].Title == "x" {
+			t.Errorf("%s: mutation leaked", name)
+		}
+	}
+	apps := KumiyamaAppointments()
+	apps[0].Holder = "x"
+	if KumiyamaAppointments()[0].Holder != "副町長" {
+		t.Error("appointments mutation leaked")
+	}
+}
+
+func scribble(o *Organization) {
+	for i := range o.Appointments {
+		o.Appointments[i].Holder = "x"
+	}
+	for i := range o.Chain.Edges {
+		o.Chain.Edges[i].To = Mayor
+	}
+	for i := range o.Chain.Notices {
+		o.Chain.Notices[i].AsNeeded = !o.Chain.Notices[i].AsNeeded
+	}
+	for i := range o.Councils {
+		o.Councils[i].Name = "x"
+	}
+	for i := range o.Rules {
+		o.Rules[i].Meets = !o.Rules[i].Meets
+	}
+	for i := range o.Agendas {
+		for j := range o.Agendas[i].Items {
+			o.Agendas[i].Items[j].Title = "x"
+			for k := range o.Agendas[i].Items[j].Examples {
+				o.Agendas[i].Items[j].Examples[k] = "x"
+			}
+		}
+	}
+}
+
+func TestAgendas(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		agenda   Agenda
+		keys     []string
+		optional int
+	}{
+		{"ino:第5条/fault-agenda", InoFaultAgenda(),
+			[]string{"liaison", "technical-support", "emergency-structure", "resident-response", "alternative-measures"}, 0},
+		{"ino:第12条/unauthorized-agenda", InoUnauthorizedAgenda(),
+			[]string{"liaison", "emergency-structure", "damage-assessment", "network-cutoff", "resident-response",
+				"review-emergency-measures", "jlis-support", "publicity", "permanent-countermeasures"}, 0},
+		{"tottori:第2-4(3)/instructions", TottoriFaultInstructions(), []string{"system-stop", "resident-response", "publicity"}, 0},
+		{"tottori:第3-6(3)/instructions", TottoriThreatInstructions(), []string{"system-stop", "resident-response", "publicity"}, 0},
+		{"kumamoto:別紙1/tasks", KumamotoEmergencyTasks(),
+			[]string{"emergency-instructions", "counter-pr", "liaison", "emergency-measures", "status-report",
+				"family-register-counts", "resident-move-seal-counts", "certificate-counts", "count-summary"}, 4},
+		{"kumiyama:第6条3項/duties", KumiyamaDuties(), []string{"measures", "compliance", "audit-policy", "training-policy"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.agenda.Validate(tc.agenda.Cite.Plan()); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.keys, tc.agenda.Keys()); diff != "" {
+				t.Errorf("keys (-want +got):\n%s", diff)
+			}
+			opt := 0
+			for _, it := range tc.agenda.Items {
+				if it.Optional {
+					opt++
+				}
+			}
+			if opt != tc.optional {
+				t.Errorf("%d optional items; want %d", opt, tc.optional)
+			}
+		})
+	}
+	t.Run("ino:第5条/examples", func(t *testing.T) {
+		want := map[string][]string{
+			"liaison":              {"地方公共団体情報システム機構", "県市町村振興課", "関係市町村"},
+			"technical-support":    {"地方公共団体情報システム機構", "保守委託事業者"},
+			"emergency-structure":  {"役割分担の確認", "指揮命令系統の確認"},
+			"resident-response":    {"来庁者への対応", "ホームページ等での告示", "問合せ対応", "苦情処理"},
+			"alternative-measures": {"あらかじめ、業務ごとにサーバが停止した場合の事務処理を検討しておき、実施する。", "広域交付発行希望住民に対し、発行可能な近接市町村を案内する"},
+		}
+		a := InoFaultAgenda()
+		for _, k := range a.Keys() {
+			it, ok := a.Item(k)
+			if !ok {
+				t.Fatalf("Item(%q) missing", k)
+			}
+			if diff := cmp.Diff(want[k], it.Examples); diff != "" {
+				t.Errorf("%s examples (-want +got):\n%s", k, diff)
+			}
+		}
+		if _, ok := a.Item("nope"); ok {
+			t.Error("Item(nope) found")
+		}
+	})
+	t.Run("kumamoto:別紙1/terminal-switching-and-fax", func(t *testing.T) {
+		it, _ := KumamotoEmergencyTasks().Item("emergency-instructions")
+		if it.Assignee != "中央区区民課 住民班主査" || len(it.Examples) != 2 || !strings.Contains(it.Examples[0], "端末切替") || !strings.Contains(it.Examples[1], "ファックス運用") {
+			t.Errorf("item = %+v", it)
+		}
+	})
+	t.Run("tottori:第2-4(3)/system-stop-includes-partial", func(t *testing.T) {
+		it, _ := TottoriFaultInstructions().Item("system-stop")
+		if diff := cmp.Diff([]string{"一部切離し", "一部停止"}, it.Examples); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		edit func(*Agenda)
+		want error
+	}{
+		{"uncited-agenda", func(a *Agenda) { a.Cite = Citation{} }, ErrUncited},
+		{"foreign-item", func(a *Agenda) { a.Items[1].Cite = Cite(PlanTottori, "第1") }, ErrUncited},
+		{"duplicate-key", func(a *Agenda) { a.Items[1].Key = a.Items[0].Key }, ErrDuplicate},
+		{"empty-title", func(a *Agenda) { a.Items[2].Title = "" }, ErrInvalid},
+		{"no-items", func(a *Agenda) { a.Items = nil }, ErrInvalid},
+	} {
+		t.Run("invalid/"+tc.name, func(t *testing.T) {
+			a := InoFaultAgenda()
+			tc.edit(&a)
+			if err := a.Validate(PlanIno); !errors.Is(err, tc.want) {
+				t.Errorf("error = %v; want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestAppointments(t *testing.T) {
+	as := KumiyamaAppointments()
+	for _, tc := range []struct {
+		name    string
+		role    Role
+		holders []string
+	}{
+		{"kumiyama:第2条2項/chief", SecurityChief, []string{"副町長"}},
+		{"kumiyama:第3条2項/deputies", DeputySecurityChief, []string{"総務部長", "民生部長"}},
+		{"kumiyama:第4条2項/sysadmin", SystemAdministrator, []string{"企画財政課長"}},
+		{"kumiyama:第5条2項/protection-manager", InfoProtectionManager, []string{"住民課長"}},
+		{"kumiyama:none/operator", Operator, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, a := range as.Of(tc.role) {
+				got = append(got, a.Holder)
+				if want := strings.TrimPrefix(strings.SplitN(tc.name, "/", 2)[0], "kumiyama:"); a.Cite.Clause() != want {
+					t.Errorf("%s cited %v; want %s", a.Holder, a.Cite, want)
+				}
+			}
+			if diff := cmp.Diff(tc.holders, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if got := as.Roles(); got != RolesOf(SecurityChief, DeputySecurityChief, SystemAdministrator, InfoProtectionManager) {
+		t.Errorf("Roles = %v", got)
+	}
+	t.Run("kumiyama:第6条7項/secretariat", func(t *testing.T) {
+		c, _ := Kumiyama().Council(SecurityCouncil)
+		if c.Secretariat != "企画財政課" || !c.Cites.Contains(Cite(PlanKumiyama, "第6条7項")) {
+			t.Errorf("council = %+v", c)
+		}
+		if c.Members != RolesOf(DeputySecurityChief, SystemAdministrator, InfoProtectionManager) || !c.ChairMayAdd {
+			t.Errorf("members (第6条2項) = %v, chair may add %v", c.Members, c.ChairMayAdd)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		edit func(Appointments) Appointments
+		want error
+	}{
+		{"invalid-role", func(as Appointments) Appointments { as[0].Role = 0; return as }, ErrInvalid},
+		{"empty-holder", func(as Appointments) Appointments { as[0].Holder = ""; return as }, ErrInvalid},
+		{"repeat", func(as Appointments) Appointments { return append(as, as[0]) }, ErrDuplicate},
+		{"uncited", func(as Appointments) Appointments { as[1].Cite = Citation{}; return as }, ErrUncited},
+		{"foreign", func(as Appointments) Appointments { as[1].Cite = Cite(PlanIno, "第1条"); return as }, ErrUncited},
+	} {
+		t.Run("invalid/"+tc.name, func(t *testing.T) {
+			if err := tc.edit(KumiyamaAppointments()).Validate(PlanKumiyama); !errors.Is(err, tc.want) {
+				t.Errorf("error = %v; want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestOrganizationValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Organization)
+		want error
+	}{
+		{"bad-plan-id", func(o *Organization) { o.Plan = "Ino" }, ErrInvalid},
+		{"chain-of-other-plan", func(o *Organization) { o.Chain.Plan = PlanTottori }, ErrInvalid},
+		{"two-rules-one-trigger", func(o *Organization) {
+			o.Rules = append(o.Rules, Rule{On: TriggersOf(Fault), Cites: cites(PlanIno, "第4条")})
+		}, ErrDuplicate},
+		{"rule-no-trigger", func(o *Organization) { o.Rules[0].On = 0 }, ErrInvalid},
+		{"rule-missing-body", func(o *Organization) { o.Rules[0].Body = CrisisManagementCouncil }, ErrNotFound},
+		{"rule-missing-agenda", func(o *Organization) { o.Rules[0].Agenda = Cite(PlanIno, "第99条") }, ErrNotFound},
+		{"rule-uncited", func(o *Organization) { o.Rules[0].Cites = Citations{} }, ErrUncited},
+		{"rule-foreign", func(o *Organization) { o.Rules[0].Cites = cites(PlanTottori, "第2-4(1)") }, ErrUncited},
+		{"rule-bad-substitute", func(o *Organization) { o.Rules[0].Substitute = 77 }, ErrInvalid},
+		{"requester-not-in-chain", func(o *Organization) { o.Rules[0].RequestedBy = RolesOf(Mayor) }, ErrUnknownRole},
+		{"member-not-in-chain", func(o *Organization) { o.Councils[0].Members = RolesOf(SystemStaff) }, ErrUnknownRole},
+		{"duplicate-council", func(o *Organization) { o.Councils = append(o.Councils, o.Councils[0]) }, ErrDuplicate},
+		{"council-bad-body", func(o *Organization) { o.Councils[0].Body = 0 }, ErrInvalid},
+		{"council-bad-chair", func(o *Organization) { o.Councils[0].Chair = 99 }, ErrInvalid},
+		{"council-missing-duties", func(o *Organization) { o.Councils[0].Duties = Cite(PlanIno, "第99条") }, ErrNotFound},
+		{"duplicate-agenda", func(o *Organization) { o.Agendas = append(o.Agendas, InoFaultAgenda()) }, ErrDuplicate},
+		{"chain-cycle", func(o *Organization) {
+			o.Chain.Edges = append(o.Chain.Edges, Edge{From: SecurityChief, To: Staff, Cite: Cite(PlanIno, "x")})
+		}, ErrCycle},
+		{"foreign-agenda", func(o *Organization) { o.Agendas = append(o.Agendas, TottoriFaultInstructions()) }, ErrUncited},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Ino()
+			tc.edit(&o)
+			if err := o.Validate(); !errors.Is(err, tc.want) {
+				t.Errorf("error = %v; want %v", err, tc.want)
+			}
+		})
+	}
+	if _, err := Ino().Agenda(Cite(PlanIno, "第99条")); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Agenda(missing): %v", err)
+	}
+	if _, ok := Ino().Council(InfoSecurityCommittee); ok {
+		t.Error("ino has no information security committee")
+	}
+}
+
+// Convene on any trigger under any reference plan either meets with a body
+// the plan has and cites only that plan, or does not meet.
+func TestConveneProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := rapid.SampledFrom(ReferencePlans()).Draw(t, "plan")
+		tr := rapid.SampledFrom(AllTriggers()).Draw(t, "trigger")
+		o, _ := Reference(p)
+		c, err := Convene(o, tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Plan != p || c.Trigger != tr {
+			t.Fatalf("decision for %s/%s: %+v", p, tr, c)
+		}
+		if c.Named != (c.Cites.Len() > 0) {
+			t.Fatalf("named %v but %d citations", c.Named, c.Cites.Len())
+		}
+		if c.Cites.Len() > 0 && !cmp.Equal([]string{p}, c.Cites.Plans()) {
+			t.Fatalf("cites other plans: %v", c.Cites)
+		}
+		if c.Meets {
+			if _, ok := o.Council(c.Body); !ok {
+				t.Fatalf("meets as %v, which %s does not have", c.Body, p)
+			}
+		} else if c.Body != 0 || c.Agenda.IsValid() || c.Chair != 0 {
+			t.Fatalf("not meeting but names a body, agenda or chair: %+v", c)
+		}
+	})
+}

@@ -1,0 +1,59 @@
+// Package council models the organisation that the reference plans set up
+// for the resident-registry network (住基ネット): the roles inside a
+// municipality and the parties outside it, who fills each role, the
+// reporting chain, the security council and the other deliberating bodies,
+// when they meet, what they decide, and the record of a meeting.
+//
+// It is the leaf of jukiplan: packages fault, threat, measures and bcp name
+// roles, parties and citations from here and map their outcomes onto
+// [Trigger] ([LevelTrigger] for threat levels). It does not grade threats or
+// classify faults itself; it says what the organisation does once a trigger
+// is known.
+//
+// Every rule is cited ([Citation], [Citations]) to the clause of the plan it
+// comes from; a plan's reference data is never merged with another's.
+//
+// # Roles, parties and actors
+//
+// [Role] (inside the municipality) and [Party] (outside it) are enums with an
+// English name and a Japanese label; [Actor] is either. [Roles], [Parties]
+// and [Triggers] are bitsets. [Appointments] say who fills each role
+// ([KumiyamaAppointments]: 副町長 is the [SecurityChief], …).
+//
+// # Reporting chains
+//
+// A [Chain] is a directed "reports to" graph ending at a chief, with the
+// [Notice]s a plan requires per trigger. [Chain.Validate] names any cycle
+// ([*CycleError]), any role that does not reach the chief and any unknown
+// role; [Chain.PathToChief] returns a fixed-capacity [Path] without
+// allocating; [Chain.MustTell] says who must be told for a trigger.
+//
+// # Councils and convening
+//
+// An [Organization] gathers one plan's appointments, chain, deliberating
+// bodies ([Council], [Body]), convening [Rule]s and [Agenda]s. The reference
+// organisations come fresh from [Ino], [Kumiyama], [Tottori], [Kumamoto] and
+// [Nakano] (or [Reference]). [Convene] decides, without allocating, whether a
+// body meets for a trigger, who requests, convenes and chairs it, which
+// agenda applies and why ([Convening]); [Convening.SubstitutedBy] lets an
+// existing emergency-response structure stand in where ino allows it.
+//
+// # Agendas and meetings
+//
+// An [Agenda] is a cited checklist of [Item]s: [InoFaultAgenda] (ino 第5条,
+// with example actions), [InoUnauthorizedAgenda] (ino 第12条),
+// [TottoriFaultInstructions] and [TottoriThreatInstructions],
+// [KumamotoEmergencyTasks] (別紙1), [KumiyamaDuties] (第6条3項). A [Meeting]
+// records a meeting on an agenda: [Open], [Meeting.Decide],
+// [Meeting.MarkNotApplicable], [Meeting.Outstanding], [Meeting.Close] (refused
+// with an [*OutstandingError] while mandatory items are open). It has value
+// semantics: every recording returns a new record.
+//
+// # Library extensions
+//
+// Where a plan is silent the library says so with a zero value (no chair, no
+// fixed agenda) rather than filling in. The few readings it adds are marked
+// in the doc comments of [Kumamoto], [Nakano] and [KumamotoEmergencyTasks];
+// [Routine] as a trigger for kumiyama's normal-time duties is the library's
+// own device.
+package council
