@@ -33,6 +33,7 @@ const (
 	TokyoGeneralAffairsDivision                  // 東京都総務局行政部振興企画課 (nakano 6(3)カ)
 	IaaSProvider                                 // 統合仮想サーバ環境サービス提供事業者 (nakano)
 	SystemVendors                                // 主管システムベンダ (nakano)
+	NetworkOwner                                 // 該当ネットワーク管理部門 (tottori 第2-3③④)
 )
 
 var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
@@ -53,6 +54,7 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "tokyo-general-affairs-division", JA: "東京都総務局行政部振興企画課"},
 	enum.Name{EN: "iaas-provider", JA: "統合仮想サーバ環境サービス提供事業者", Aliases: []string{"統合仮想サーバ環境提供事業者"}},
 	enum.Name{EN: "system-vendors", JA: "主管システムベンダ", Aliases: []string{"システムベンダ"}},
+	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
 )
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.

@@ -41,6 +41,7 @@ const (
 	OwningDivisionHead                       // 主管課長 (nakano 8(8))
 	SystemManager                            // 情報システム管理者 (nakano 8(9))
 	SystemStaff                              // 情報システム担当者 (nakano 8(10))
+	RelatedDepartments                       // 関係部署 (ino 第2条)
 )
 
 var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
@@ -63,6 +64,7 @@ var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
 	enum.Name{EN: "owning-division-head", JA: "主管課長", Aliases: []string{"情報安全保護担当者"}},
 	enum.Name{EN: "system-manager", JA: "情報システム管理者"},
 	enum.Name{EN: "system-staff", JA: "情報システム担当者", Aliases: []string{"担当職員"}},
+	enum.Name{EN: "related-departments", JA: "関係部署"},
 )
 
 // AllRoles returns every valid Role in ascending order, in a fresh slice.

@@ -76,8 +76,7 @@ var inoRef = &reference{
 		{Alternative: NearbyMunicipality, By: council.RolesOf(council.SecurityChief), Cites: ino("第5条")},
 	},
 	escalation: []escalationRule{
-		// 関係部署 has no council role or party: the notice has no addressee.
-		{when: serverFault, action: RequestProvisional, by: staff, cites: ino("第2条")},
+		{when: serverFault, action: RequestProvisional, by: staff, to: []council.Actor{council.ByRole(council.RelatedDepartments)}, cites: ino("第2条")},
 		{when: always, action: Report, by: staff, to: []council.Actor{sysAdmin}, cites: ino("第3条(1)")},
 		{when: causeUnknown, action: RequestCooperation, by: sysAdmin, to: []council.Actor{contractor}, cites: ino("第3条(2)")},
 		{when: seriousFault, action: ProposeCouncil, by: sysAdmin, to: []council.Actor{chief}, cites: ino("第4条")},

@@ -60,9 +60,8 @@ func (s Situation) Validate() error {
 // A Notice is one cited action of an escalation: By does Action towards To.
 //
 // To is the zero Actor for an action without an addressee (convening the
-// council, giving instructions, disconnecting a machine) or whose addressee
-// the council package cannot name (ino 第2条 関係部署, the related
-// departments); JSON leaves it out then. The zero Notice is nothing. == is not
+// council, giving instructions, disconnecting a machine); JSON leaves it out
+// then. The zero Notice is nothing. == is not
 // defined (Cites is a list).
 type Notice struct {
 	Action Action            `json:"action"`

@@ -201,8 +201,8 @@ func TestResponsible(t *testing.T) {
 	}{
 		{DedicatedLine, ByCarrier, council.Carrier, "tottori:第2-3①"},
 		{NationalNetwork, ByNationalCenter, council.NationalCenter, "tottori:第2-3②"},
-		{PrefecturalWAN, ByNetworkOwner, 0, "tottori:第2-3③"},
-		{JukiLAN, ByNetworkOwner, 0, "tottori:第2-3④"},
+		{PrefecturalWAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3③"},
+		{JukiLAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3④"},
 		{BusinessApplication, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑤"},
 		{DistributedSoftware, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑥"},
 		{JukiFirewall, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑦"},
@@ -270,12 +270,12 @@ func TestEscalate(t *testing.T) {
 		{"ino:第3条(2)/cause-unknown", Ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", Ino(), serious, true, []Notice{
-			n(RequestProvisional, staff, none, "ino:第2条"),
+			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
 		{"ino:第4条/short-stop-not-serious", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/light-impact-not-serious", Ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, none, "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/terminal-not-serious", Ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
 		{"tottori:第2-2(1)/findings", Tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},

@@ -365,6 +365,8 @@ func (r Responder) Party() council.Party {
 		return council.NationalCenter
 	case ByMunicipality:
 		return council.RelatedMunicipalities
+	case ByNetworkOwner:
+		return council.NetworkOwner
 	}
 	return 0
 }
