@@ -341,6 +341,7 @@ func (s Services) String() string {
 	b.WriteByte('}')
 	return b.String()
 }
+
 // AllPatterns returns every valid Pattern in ascending order, in a fresh slice.
 func AllPatterns() []Pattern { return patternTable.Values() }
 
@@ -368,6 +369,7 @@ func (v Pattern) MarshalText() ([]byte, error) { return patternTable.AppendText(
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label, and leaves v unchanged on error.
 func (v *Pattern) UnmarshalText(text []byte) error { return patternTable.Unmarshal(text, v) }
+
 // AllChannels returns every valid Channel in ascending order, in a fresh slice.
 func AllChannels() []Channel { return channelTable.Values() }
 
@@ -448,6 +450,7 @@ func (s Channels) String() string {
 	b.WriteByte('}')
 	return b.String()
 }
+
 // AllAudiences returns every valid Audience in ascending order, in a fresh slice.
 func AllAudiences() []Audience { return audienceTable.Values() }
 
