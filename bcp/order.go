@@ -1,10 +1,8 @@
 package bcp
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -136,27 +134,47 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		}
 	}
 	n := len(systems)
+	// Ranks stand in for IDs and targets so that comparing two systems is
+	// comparing two integers.
+	idRank := make([]int32, n)
+	perm := make([]int32, n)
+	var targets []time.Duration
+	for i := range perm {
+		perm[i] = int32(i)
+		if systems[i].Target > 0 {
+			targets = append(targets, systems[i].Target)
+		}
+	}
+	slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(systems[a].ID, systems[b].ID) })
+	for r, i := range perm {
+		idRank[i] = int32(r)
+	}
+	slices.Sort(targets)
+	targets = slices.Compact(targets)
+
 	keys := make([]orderKey, n)
 	origin := make([]int32, n)     // whose own key keys[i] is
-	targetFrom := make([]int32, n) // whose target keys[i].target is, or -1
+	targetFrom := make([]int32, n) // whose target keys[i] holds, or -1
 	for i := range systems {
 		s := &systems[i]
-		keys[i] = orderKey{kind: uint8(s.Kind), scale: uint8(policyScale(s.Scale, opts.Unassessed)), target: math.MaxInt64, alt: 0, diff: 4}
+		tr := uint32(noTarget)
+		targetFrom[i] = -1
 		if s.Target > 0 {
-			keys[i].target = int64(s.Target)
+			r, _ := slices.BinarySearch(targets, s.Target)
+			tr = uint32(r)
 			targetFrom[i] = int32(i)
-		} else {
-			targetFrom[i] = -1
 		}
+		var alt, diff uint8 = 0, 4
 		if s.Alternative {
-			keys[i].alt = 1
+			alt = 1
 		}
 		if s.Difficulty.IsValid() {
-			keys[i].diff = uint8(s.Difficulty)
+			diff = uint8(s.Difficulty)
 		}
+		keys[i] = makeKey(uint8(s.Kind), uint8(policyScale(s.Scale, opts.Unassessed)), tr, alt, diff)
 		origin[i] = int32(i)
 	}
-	byID := func(a, b int32) int { return strings.Compare(systems[a].ID, systems[b].ID) }
+	byID := func(a, b int32) bool { return idRank[a] < idRank[b] }
 
 	// Pass 1, dependents before dependencies: inherit targets and urgency.
 	pending := make([]int32, n) // dependents not yet processed
@@ -175,8 +193,8 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			if targetFrom[d] < 0 {
 				continue
 			}
-			if c := cmp.Compare(keys[d].target, keys[i].target); c < 0 || c == 0 && byID(targetFrom[d], targetFrom[i]) < 0 {
-				keys[i].target = keys[d].target
+			if td, ti := keys[d].target(), keys[i].target(); td < ti || td == ti && byID(targetFrom[d], targetFrom[i]) {
+				keys[i] = keys[i].withTarget(td)
 				targetFrom[i] = targetFrom[d]
 			}
 		}
@@ -184,12 +202,11 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		// dependents; i keeps its own on a tie.
 		best, from := keys[i], i
 		for _, d := range g.dependents.of(int(i)) {
-			if c := keys[d].compare(best); c < 0 || c == 0 && from != i && byID(origin[d], from) < 0 {
+			if keys[d] < best || keys[d] == best && from != i && byID(origin[d], from) {
 				best, from = keys[d], origin[d]
 			}
 		}
-		best.target = keys[i].target
-		keys[i], origin[i] = best, from
+		keys[i], origin[i] = best.withTarget(keys[i].target()), from
 		for _, j := range g.deps.of(int(i)) {
 			pending[j]--
 			if pending[j] == 0 {
@@ -203,41 +220,42 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 
 	// Pass 2, priority-first topological order.
 	waiting := pending // reuse: dependencies not yet placed
-	h := orderHeap{keys: keys, systems: systems, items: queue[:0]}
+	h := orderHeap{keys: keys, idRank: idRank, items: queue[:0]}
 	for i := range n {
 		waiting[i] = g.deps.len(i)
 		if waiting[i] == 0 {
 			h.push(int32(i))
 		}
 	}
-	out := make([]Position, 0, n)
-	cites := make(map[Reasons]council.Citations)
+	seq := perm[:0] // reuse: the order found
 	for h.len() > 0 {
 		i := h.pop()
-		s := &systems[i]
-		p := Position{
-			Rank: len(out) + 1, ID: s.ID, Name: s.Name, Owner: s.Owner, Kind: s.Kind, Scale: s.Scale,
-			Effective: Scale(keys[i].scale),
+		seq = append(seq, i)
+		for _, d := range g.dependents.of(int(i)) {
+			waiting[d]--
+			if waiting[d] == 0 {
+				h.push(d)
+			}
 		}
+	}
+
+	out := make([]Position, n)
+	cites := make(map[Reasons]council.Citations)
+	for k, i := range seq {
+		s, p := &systems[i], &out[k]
+		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = k+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
+		p.Effective = keys[i].scale()
 		if targetFrom[i] >= 0 {
-			p.Target = time.Duration(keys[i].target)
+			p.Target = targets[keys[i].target()]
 			p.TargetFrom = systems[targetFrom[i]].ID
 		}
 		if origin[i] != i {
 			p.RaisedBy = systems[origin[i]].ID
 		}
 		p.Reasons = reasonsFor(s, p, g.deps.len(int(i)) > 0, opts.Unassessed)
-		if len(out) > 0 && h.keys[i].compare(h.keys[h.last]) == 0 {
+		if k > 0 && keys[i] == keys[seq[k-1]] {
 			p.Reasons = p.Reasons.With(ReasonTieBreak)
-			out[len(out)-1].Reasons = out[len(out)-1].Reasons.With(ReasonTieBreak)
-		}
-		out = append(out, p)
-		h.last = i
-		for _, d := range g.dependents.of(int(i)) {
-			waiting[d]--
-			if waiting[d] == 0 {
-				h.push(d)
-			}
+			out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
 		}
 	}
 	for k := range out {
@@ -259,7 +277,7 @@ func policyScale(s Scale, p UnassessedPolicy) Scale {
 	return s
 }
 
-func reasonsFor(s *System, p Position, hasDeps bool, policy UnassessedPolicy) Reasons {
+func reasonsFor(s *System, p *Position, hasDeps bool, policy UnassessedPolicy) Reasons {
 	var r Reasons
 	switch s.Kind {
 	case Platform:
@@ -323,37 +341,40 @@ func reasonCitations(r Reasons) council.Citations {
 	return council.Cites(cs...)
 }
 
-// orderKey is a system's urgency: smaller is more urgent.
-type orderKey struct {
-	target                 int64 // nanoseconds; MaxInt64 for none
-	kind, scale, alt, diff uint8
+// orderKey is a system's urgency packed in one integer, smaller is more
+// urgent: kind, scale, target rank (noTarget for none), alternative, difficulty
+// (4 for unassessed), from the most significant bits down.
+type orderKey uint64
+
+const (
+	keyTargetShift = 24
+	noTarget       = 1<<32 - 1
+)
+
+func makeKey(kind, scale uint8, targetRank uint32, alt, diff uint8) orderKey {
+	return orderKey(uint64(kind)<<60 | uint64(scale)<<56 | uint64(targetRank)<<keyTargetShift | uint64(alt)<<20 | uint64(diff)<<16)
 }
 
-func (a orderKey) compare(b orderKey) int {
-	return cmp.Or(
-		cmp.Compare(a.kind, b.kind),
-		cmp.Compare(a.scale, b.scale),
-		cmp.Compare(a.target, b.target),
-		cmp.Compare(a.alt, b.alt),
-		cmp.Compare(a.diff, b.diff),
-	)
+func (k orderKey) scale() Scale   { return Scale(k >> 56 & 0xf) }
+func (k orderKey) target() uint32 { return uint32(k >> keyTargetShift) }
+func (k orderKey) withTarget(r uint32) orderKey {
+	return k&^(noTarget<<keyTargetShift) | orderKey(r)<<keyTargetShift
 }
 
 // orderHeap is a binary min-heap of system indices by (key, ID).
 type orderHeap struct {
-	keys    []orderKey
-	systems []System
-	items   []int32
-	last    int32
+	keys   []orderKey
+	idRank []int32
+	items  []int32
 }
 
 func (h *orderHeap) len() int { return len(h.items) }
 
 func (h *orderHeap) less(a, b int32) bool {
-	if c := h.keys[a].compare(h.keys[b]); c != 0 {
-		return c < 0
+	if ka, kb := h.keys[a], h.keys[b]; ka != kb {
+		return ka < kb
 	}
-	return h.systems[a].ID < h.systems[b].ID
+	return h.idRank[a] < h.idRank[b]
 }
 
 func (h *orderHeap) push(x int32) {

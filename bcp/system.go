@@ -66,6 +66,9 @@ func (s System) Validate() error {
 	if !s.Kind.IsValid() {
 		bad("kind %s unset or unknown", s.Kind)
 	}
+	if s.Kind == Platform && s.Hosted {
+		bad("the platform cannot be hosted on a platform")
+	}
 	if !s.Scale.IsValid() {
 		bad("impact scale %s unset or unknown (use unassessed when not yet decided)", s.Scale)
 	}
