@@ -137,17 +137,17 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	// Ranks stand in for IDs and targets so that comparing two systems is
 	// comparing two integers.
 	idRank := make([]int32, n)
-	perm := make([]int32, n)
+	sorted := make([]idIndex, n)
 	var targets []time.Duration
-	for i := range perm {
-		perm[i] = int32(i)
+	for i := range sorted {
+		sorted[i] = idIndex{systems[i].ID, int32(i)}
 		if systems[i].Target > 0 {
 			targets = append(targets, systems[i].Target)
 		}
 	}
-	slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(systems[a].ID, systems[b].ID) })
-	for r, i := range perm {
-		idRank[i] = int32(r)
+	slices.SortFunc(sorted, func(a, b idIndex) int { return strings.Compare(a.id, b.id) })
+	for r, x := range sorted {
+		idRank[x.i] = int32(r)
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
@@ -227,7 +227,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			h.push(int32(i))
 		}
 	}
-	seq := perm[:0] // reuse: the order found
+	seq := make([]int32, 0, n)
 	for h.len() > 0 {
 		i := h.pop()
 		seq = append(seq, i)
@@ -341,6 +341,11 @@ func reasonCitations(r Reasons) council.Citations {
 	return council.Cites(cs...)
 }
 
+type idIndex struct {
+	id string
+	i  int32
+}
+
 // orderKey is a system's urgency packed in one integer, smaller is more
 // urgent: kind, scale, target rank (noTarget for none), alternative, difficulty
 // (4 for unassessed), from the most significant bits down.
@@ -451,10 +456,12 @@ func buildGraph(systems []System) (graph, error) {
 	count := make([]int32, n+1)  // dependencies per node
 	rcount := make([]int32, n+1) // dependents per node
 	edges := 0
+	var resolved []int32 // each DependsOn entry's index, in order
 	for i := range systems {
 		s := &systems[i]
 		for _, d := range s.DependsOn {
 			j, ok := idx[d]
+			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
 					errs = append(errs, fmt.Errorf("bcp: system %q: depends on unknown system %q: %w", s.ID, d, ErrInvalid))
@@ -492,10 +499,12 @@ func buildGraph(systems []System) (graph, error) {
 		g.dependents.to[rfill[j]] = i
 		rfill[j]++
 	}
+	r := 0
 	for i := range systems {
 		s := &systems[i]
-		for _, d := range s.DependsOn {
-			add(int32(i), idx[d])
+		for range s.DependsOn {
+			add(int32(i), resolved[r])
+			r++
 		}
 		if s.Hosted {
 			for _, p := range platforms {
