@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -526,5 +525,3 @@ func BenchmarkOrder100k(b *testing.B) {
 		}
 	}
 }
-
-var _ = cmpopts.EquateEmpty
