@@ -121,8 +121,8 @@ func (v Step) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, v
 // name or the Japanese label, and leaves v unchanged on error.
 func (v *Step) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, v) }
 
-// AllBodys returns every valid Body in ascending order, in a fresh slice.
-func AllBodys() []Body { return bodyTable.Values() }
+// AllBodies returns every valid Body in ascending order, in a fresh slice.
+func AllBodies() []Body { return bodyTable.Values() }
 
 // ParseBody returns the Body named by s: its English name or Japanese label.
 func ParseBody(s string) (Body, error) { return bodyTable.Parse(s) }
