@@ -253,9 +253,14 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			p.RaisedBy = systems[origin[i]].ID
 		}
 		p.Reasons = reasonsFor(s, p, g.deps.len(int(i)) > 0, opts.Unassessed)
-		if k > 0 && keys[i] == keys[seq[k-1]] {
-			p.Reasons = p.Reasons.With(ReasonTieBreak)
-			out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
+		// Equal urgency with the one before, and not placed after it for a
+		// dependency (it was not raised by this one, and the IDs agree): the
+		// ID decided between them.
+		if k > 0 {
+			if prev := seq[k-1]; keys[i] == keys[prev] && origin[prev] != i && idRank[prev] < idRank[i] {
+				p.Reasons = p.Reasons.With(ReasonTieBreak)
+				out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
+			}
 		}
 	}
 	for k := range out {
