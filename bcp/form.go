@@ -20,7 +20,7 @@ var ErrReport = errors.New("invalid report")
 // The zero Field is unset. Values are only appended.
 type Field uint8
 
-// Report fields, in the order the source lists them, then the medium.
+// Report fields, in the order the source lists them, then the format.
 const (
 	FieldOccurred         Field = 1 + iota // 発生日時
 	FieldDetected                          // 覚知日時
@@ -91,7 +91,8 @@ type Report struct {
 	RecoveryUnknown  bool
 }
 
-// A FieldError is one problem with one field of a report.
+// A FieldError is one problem with one field of a report. The zero
+// FieldError names no field; use it through a pointer.
 type FieldError struct {
 	Field   Field
 	Problem string

@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -124,6 +125,33 @@ func FuzzSchedule(f *testing.F) {
 			if r.At.Before(w.Detected) || !r.At.Before(w.Recovered) || i > 0 && r.At.Before(rs[i-1].At) {
 				t.Fatalf("report %d at %v out of order or window", i, r.At)
 			}
+		}
+	})
+}
+
+// FuzzInventoryJSON decodes arbitrary JSON as an Inventory: no panic, and a
+// valid inventory encodes and decodes to itself.
+func FuzzInventoryJSON(f *testing.F) {
+	seed, _ := json.Marshal(Nakano())
+	f.Add(seed)
+	f.Add([]byte(`{"systems":[{"id":"a","name":"n","owner":"o","kind":"application","scale":"大","dependsOn":["a"]}]}`))
+	f.Add([]byte(`{"systems":[{"kind":"nope"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var inv Inventory
+		if json.Unmarshal(data, &inv) != nil || inv.Validate() != nil {
+			return
+		}
+		b, err := json.Marshal(inv)
+		if err != nil {
+			t.Fatalf("valid inventory does not encode: %v", err)
+		}
+		var again Inventory
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatal(err)
+		}
+		b2, _ := json.Marshal(again)
+		if string(b) != string(b2) {
+			t.Fatalf("round trip changed %s into %s", b, b2)
 		}
 	})
 }

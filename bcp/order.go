@@ -19,7 +19,9 @@ var ErrCycle = errors.New("dependency cycle")
 var ErrUnassessed = errors.New("impact scale not assessed")
 
 // A CycleError names one dependency cycle, each system depending on the next
-// and the last on the first, starting at the smallest ID.
+// and the last on the first, starting at the smallest ID. A hosted system's
+// dependency on the platform counts. Only [Order] makes one; use it through a
+// pointer.
 type CycleError struct {
 	IDs []string
 }
@@ -32,7 +34,8 @@ func (e *CycleError) Error() string {
 func (e *CycleError) Unwrap() error { return ErrCycle }
 
 // An UnassessedError lists, sorted, the systems whose impact scale is
-// [Unassessed] when no [UnassessedPolicy] was chosen.
+// [Unassessed] when no [UnassessedPolicy] was chosen. Only [Order] and
+// [SelectBackups] make one; use it through a pointer.
 type UnassessedError struct {
 	IDs []string
 }

@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -523,5 +524,27 @@ func BenchmarkOrder100k(b *testing.B) {
 		if _, err := Order(systems, OrderOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestInventoryJSONRoundTrip(t *testing.T) {
+	inv := Nakano()
+	inv.Systems[3].DependsOn = []string{"fig4-06"}
+	inv.Systems[3].Difficulty = Hard
+	inv.Systems[3].Target = 4 * time.Hour
+	inv.Systems[5].Scale = Large
+	b, err := json.Marshal(inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Inventory
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(inv, got, cmp.Comparer(council.Citations.Equal)); diff != "" {
+		t.Errorf("JSON round trip (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(string(b), `"scale":"unassessed"`) || !strings.Contains(string(b), `"kind":"monitoring"`) {
+		t.Errorf("JSON does not spell enums by name: %.300s", b)
 	}
 }

@@ -9,7 +9,8 @@ import (
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
-// JST is Japan time, in which the scheduled report slots are set.
+// jst is Japan time, in which the scheduled report slots are set; never
+// written after initialisation.
 var jst = time.FixedZone("JST", 9*3600)
 
 // Slots are the times of day, Japan time, of the scheduled reports while the

@@ -17,35 +17,35 @@ import (
 type System struct {
 	// ID names the system uniquely within its inventory; dependencies refer
 	// to it. It must not be empty.
-	ID string
+	ID string `json:"id"`
 	// Name is the system's Japanese name as the plan writes it.
-	Name string
+	Name string `json:"name"`
 	// Owner is the owning division (主管課) as the plan writes it, e.g. "情報システム課".
-	Owner string
+	Owner string `json:"owner"`
 	// Kind is the system's part in recovery: the IaaS itself, its monitoring,
 	// or a business system.
-	Kind Kind
+	Kind Kind `json:"kind"`
 	// Scale is the impact scale; [Unassessed] when not yet decided.
-	Scale Scale
+	Scale Scale `json:"scale"`
 	// Hosted reports that the system runs on the shared IaaS (主管システム).
 	// A hosted system depends on every [Platform] system of its inventory
 	// without listing it in DependsOn.
-	Hosted bool
+	Hosted bool `json:"hosted,omitzero"`
 	// DependsOn lists the IDs of systems that must be recovered before this one.
-	DependsOn []string
+	DependsOn []string `json:"dependsOn,omitzero"`
 	// Alternative reports that the owning division keeps the system's services
 	// going by an alternative (manual) means while it is down (統合仮想サーバ 4(5),
 	// ino 第5条 代替措置の実施, kumamoto 4(2) システムダウン時用サーバ). False
 	// when there is none or it is not yet known.
-	Alternative bool
+	Alternative bool `json:"alternative,omitzero"`
 	// Difficulty is how hard recovery is; zero when not yet assessed.
-	Difficulty Difficulty
+	Difficulty Difficulty `json:"difficulty,omitzero"`
 	// Target is the target recovery time (目標復旧時間) from the national ICT-BCP
-	// guideline, or zero when none is set. It is the library's own extension:
+	// guideline, or zero when none is set (in JSON: nanoseconds). It is the library's own extension:
 	// the nakano plans do not set one.
-	Target time.Duration
+	Target time.Duration `json:"target,omitzero"`
 	// Citations are the clauses the entry comes from.
-	Citations council.Citations
+	Citations council.Citations `json:"citations"`
 }
 
 // Validate reports every problem with s, each naming the field, joined.
@@ -98,13 +98,13 @@ func (s System) Clone() System {
 // is not defined.
 type Inventory struct {
 	// Plan is the plan ID the inventory comes from, e.g. council.PlanNakano.
-	Plan string
+	Plan string `json:"plan"`
 	// Systems are the entries, in the plan's order.
-	Systems []System
+	Systems []System `json:"systems"`
 	// Citations are the clauses the inventory as a whole comes from.
-	Citations council.Citations
+	Citations council.Citations `json:"citations"`
 	// Note says what the source leaves open about the inventory.
-	Note string
+	Note string `json:"note,omitzero"`
 }
 
 // Clone returns a deep copy of inv.
