@@ -115,10 +115,14 @@ type Position struct {
 //
 // Order reports every invalid system, duplicate ID and unknown dependency at
 // once; a dependency cycle as a [*CycleError]; unassessed systems without a
-// policy as an [*UnassessedError]. It does not keep systems.
+// policy as an [*UnassessedError]. It orders at most 2²⁷-2 systems (the
+// library's limit). It does not keep systems.
 func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	if opts.Unassessed != 0 && !opts.Unassessed.IsValid() {
 		return nil, fmt.Errorf("bcp: order: unknown unassessed policy %s: %w", opts.Unassessed, ErrInvalid)
+	}
+	if len(systems) >= maxSystems {
+		return nil, fmt.Errorf("bcp: order: %d systems, more than the %d the library orders: %w", len(systems), maxSystems-1, ErrInvalid)
 	}
 	g, err := buildGraph(systems)
 	if err != nil {
@@ -149,8 +153,10 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		}
 	}
 	slices.SortFunc(sorted, func(a, b idIndex) int { return strings.Compare(a.id, b.id) })
+	byRank := make([]int32, n)
 	for r, x := range sorted {
 		idRank[x.i] = int32(r)
+		byRank[r] = x.i
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
@@ -223,27 +229,28 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 
 	// Pass 2, priority-first topological order.
 	waiting := pending // reuse: dependencies not yet placed
-	h := orderHeap{keys: keys, idRank: idRank, items: queue[:0]}
+	h := orderHeap{items: make([]uint64, 0, n)}
+	prio := func(i int32) uint64 { return uint64(keys[i]) | uint64(idRank[i]) }
 	for i := range n {
 		waiting[i] = g.deps.len(i)
 		if waiting[i] == 0 {
-			h.push(int32(i))
+			h.push(prio(int32(i)))
 		}
 	}
 	seq := make([]int32, 0, n)
 	for h.len() > 0 {
-		i := h.pop()
+		i := byRank[h.pop()&idMask]
 		seq = append(seq, i)
 		for _, d := range g.dependents.of(int(i)) {
 			waiting[d]--
 			if waiting[d] == 0 {
-				h.push(d)
+				h.push(prio(d))
 			}
 		}
 	}
 
 	out := make([]Position, n)
-	cites := make(map[Reasons]council.Citations)
+	var cites [1 << len(clauseOf)]council.Citations // by clause set, built on first use
 	for k, i := range seq {
 		s, p := &systems[i], &out[k]
 		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = k+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
@@ -267,12 +274,11 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		}
 	}
 	for k := range out {
-		c, ok := cites[out[k].Reasons]
-		if !ok {
-			c = reasonCitations(out[k].Reasons)
-			cites[out[k].Reasons] = c
+		set := clauseSet(out[k].Reasons)
+		if cites[set].Len() == 0 {
+			cites[set] = clauseCitations(set)
 		}
-		out[k].Citations = c
+		out[k].Citations = cites[set]
 	}
 	return out, nil
 }
@@ -321,31 +327,51 @@ func reasonsFor(s *System, p *Position, hasDeps bool, policy UnassessedPolicy) R
 	return r
 }
 
-// reasonCites are the clauses behind each reason; a reason the plans do not
-// state (the library's own extensions) cites the clause it extends.
-var reasonCites = [...]council.Citation{
-	ReasonPlatform:      council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
-	ReasonMonitoring:    council.Cite(council.PlanNakano, "統合仮想サーバ 5(1)"),
-	ReasonScale:         council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
-	ReasonTarget:        council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
-	ReasonInherited:     council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
-	ReasonRaised:        council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
-	ReasonDependencies:  council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
-	ReasonAlternative:   council.Cite(council.PlanNakano, "統合仮想サーバ 4(5)"),
-	ReasonNoAlternative: council.Cite(council.PlanNakano, "統合仮想サーバ 4(5)"),
-	ReasonDifficulty:    council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
-	ReasonTieBreak:      council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
-	ReasonPolicy:        council.Cite(council.PlanNakano, "統合仮想サーバ 図4"),
+// clauseOf are the clauses reasons cite, in citation order; reasonClause
+// gives each reason's index in it. A reason the plans do not state (the
+// library's own extensions) cites the clause it extends.
+var clauseOf = [...]council.Citation{
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(5)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 5(1)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 図4"),
 }
 
-func reasonCitations(r Reasons) council.Citations {
-	cs := []council.Citation{reasonCites[ReasonScale]}
+var reasonClause = [...]uint8{
+	ReasonPlatform:      2,
+	ReasonMonitoring:    3,
+	ReasonScale:         1,
+	ReasonTarget:        1,
+	ReasonInherited:     2,
+	ReasonRaised:        2,
+	ReasonDependencies:  2,
+	ReasonAlternative:   0,
+	ReasonNoAlternative: 0,
+	ReasonDifficulty:    1,
+	ReasonTieBreak:      1,
+	ReasonPolicy:        4,
+}
+
+// clauseSet returns the set of clauses (bits of clauseOf) behind r; every
+// position cites 4(6), the clause that sets the priority.
+func clauseSet(r Reasons) uint8 {
+	set := uint8(1) << reasonClause[ReasonScale]
 	for x := range r.All() {
-		if int(x) < len(reasonCites) {
-			cs = append(cs, reasonCites[x])
+		if int(x) < len(reasonClause) {
+			set |= 1 << reasonClause[x]
 		}
 	}
-	slices.SortFunc(cs, council.Citation.Compare)
+	return set
+}
+
+func clauseCitations(set uint8) council.Citations {
+	var cs []council.Citation
+	for k, c := range clauseOf {
+		if set&(1<<k) != 0 {
+			cs = append(cs, c)
+		}
+	}
 	return council.Cites(cs...)
 }
 
@@ -355,47 +381,43 @@ type idIndex struct {
 }
 
 // orderKey is a system's urgency packed in one integer, smaller is more
-// urgent: kind, scale, target rank (noTarget for none), alternative, difficulty
-// (4 for unassessed), from the most significant bits down.
+// urgent: from the most significant bits down, kind (2 bits), scale (3),
+// target rank (27; noTarget for none), alternative (1), difficulty (3; 4 for
+// unassessed), and 27 low bits left zero for the ID rank, so that a key with
+// the ID rank or'ed in orders systems completely.
 type orderKey uint64
 
 const (
-	keyTargetShift = 24
-	noTarget       = 1<<32 - 1
+	idBits      = 27
+	idMask      = 1<<idBits - 1
+	noTarget    = 1<<27 - 1
+	targetShift = idBits + 4
+	maxSystems  = idMask // the library's limit: keys hold a rank below it
 )
 
 func makeKey(kind, scale uint8, targetRank uint32, alt, diff uint8) orderKey {
-	return orderKey(uint64(kind)<<60 | uint64(scale)<<56 | uint64(targetRank)<<keyTargetShift | uint64(alt)<<20 | uint64(diff)<<16)
+	return orderKey((uint64(kind)<<34 | uint64(scale)<<31 | uint64(targetRank)<<4 | uint64(alt)<<3 | uint64(diff)) << idBits)
 }
 
-func (k orderKey) scale() Scale   { return Scale(k >> 56 & 0xf) }
-func (k orderKey) target() uint32 { return uint32(k >> keyTargetShift) }
+func (k orderKey) scale() Scale   { return Scale(k >> (idBits + 31) & 7) }
+func (k orderKey) target() uint32 { return uint32(k>>targetShift) & noTarget }
 func (k orderKey) withTarget(r uint32) orderKey {
-	return k&^(noTarget<<keyTargetShift) | orderKey(r)<<keyTargetShift
+	return k&^(noTarget<<targetShift) | orderKey(r)<<targetShift
 }
 
-// orderHeap is a binary min-heap of system indices by (key, ID).
+// orderHeap is a binary min-heap of keys with the ID rank or'ed in.
 type orderHeap struct {
-	keys   []orderKey
-	idRank []int32
-	items  []int32
+	items []uint64
 }
 
 func (h *orderHeap) len() int { return len(h.items) }
 
-func (h *orderHeap) less(a, b int32) bool {
-	if ka, kb := h.keys[a], h.keys[b]; ka != kb {
-		return ka < kb
-	}
-	return h.idRank[a] < h.idRank[b]
-}
-
-func (h *orderHeap) push(x int32) {
+func (h *orderHeap) push(x uint64) {
 	h.items = append(h.items, x)
 	i := len(h.items) - 1
 	for i > 0 {
 		p := (i - 1) / 2
-		if !h.less(h.items[i], h.items[p]) {
+		if h.items[i] >= h.items[p] {
 			break
 		}
 		h.items[i], h.items[p] = h.items[p], h.items[i]
@@ -403,7 +425,7 @@ func (h *orderHeap) push(x int32) {
 	}
 }
 
-func (h *orderHeap) pop() int32 {
+func (h *orderHeap) pop() uint64 {
 	top := h.items[0]
 	last := len(h.items) - 1
 	h.items[0] = h.items[last]
@@ -411,10 +433,10 @@ func (h *orderHeap) pop() int32 {
 	i := 0
 	for {
 		l, r, m := 2*i+1, 2*i+2, i
-		if l < last && h.less(h.items[l], h.items[m]) {
+		if l < last && h.items[l] < h.items[m] {
 			m = l
 		}
-		if r < last && h.less(h.items[r], h.items[m]) {
+		if r < last && h.items[r] < h.items[m] {
 			m = r
 		}
 		if m == i {
