@@ -46,5 +46,5 @@
 // [HorizonOf] maps an outage to its [Horizon]; [SystemPlan.Gaps] lists the
 // horizons a system's manual procedures leave uncovered. [ReportOutside]
 // returns the routes to bodies outside the ward for an [Incident].
-// [RecoveryFlow] returns the seven [Step]s with their owners.
+// [RecoveryFlow] returns the seven steps ([Step]) with their owners.
 package bcp

@@ -98,6 +98,7 @@ type FieldError struct {
 	Problem string
 }
 
+// Error names the field and the problem.
 func (e *FieldError) Error() string {
 	return "bcp: report: " + e.Field.String() + ": " + e.Problem
 }

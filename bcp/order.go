@@ -26,6 +26,7 @@ type CycleError struct {
 	IDs []string
 }
 
+// Error names the cycle.
 func (e *CycleError) Error() string {
 	return "bcp: dependency cycle: " + strings.Join(append(slices.Clone(e.IDs), e.IDs[0]), " → ")
 }
@@ -40,6 +41,7 @@ type UnassessedError struct {
 	IDs []string
 }
 
+// Error lists the systems.
 func (e *UnassessedError) Error() string {
 	return fmt.Sprintf("bcp: %d systems have an unassessed impact scale and no policy was chosen for them: %s",
 		len(e.IDs), strings.Join(e.IDs, ", "))

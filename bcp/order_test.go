@@ -548,3 +548,25 @@ func TestInventoryJSONRoundTrip(t *testing.T) {
 		t.Errorf("JSON does not spell enums by name: %.300s", b)
 	}
 }
+
+func TestInventoryValidate(t *testing.T) {
+	inv := Inventory{Systems: []System{app("a", Large, "b"), app("b", Unassessed, "a")}}
+	if err := inv.Validate(); !errors.Is(err, ErrCycle) {
+		t.Errorf("Validate() = %v; want the cycle", err)
+	}
+	inv.Systems[1].DependsOn = nil
+	if err := inv.Validate(); err != nil {
+		t.Errorf("Validate() = %v; unassessed scales are not a problem of the inventory", err)
+	}
+	if s, ok := inv.Lookup("a"); !ok || s.ID != "a" {
+		t.Errorf("Lookup(a) = %v, %v", s, ok)
+	}
+	if _, ok := inv.Lookup("zz"); ok {
+		t.Error("Lookup found a missing ID")
+	}
+	c := inv.Clone()
+	c.Systems[0].DependsOn[0] = "changed"
+	if inv.Systems[0].DependsOn[0] != "b" {
+		t.Error("Clone shares DependsOn")
+	}
+}

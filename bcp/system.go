@@ -139,9 +139,10 @@ func (inv Inventory) Unassessed() []string {
 	return ids
 }
 
-// Validate reports every problem of every system, plus duplicate IDs and
-// dependencies on IDs the inventory does not hold.
+// Validate reports every problem [Order] would report except unassessed
+// scales: every invalid system, duplicate IDs, dependencies on IDs the
+// inventory does not hold, and a dependency cycle.
 func (inv Inventory) Validate() error {
-	_, err := buildGraph(inv.Systems)
+	_, err := Order(inv.Systems, OrderOptions{Unassessed: AssumeLarge})
 	return err
 }
