@@ -251,28 +251,34 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		}
 	}
 
+	// Fill positions in input order: reading the systems in sequence is
+	// cheaper than reading them in recovery order.
+	rankOf := waiting // reuse: all zero now
+	for k, i := range seq {
+		rankOf[i] = int32(k)
+	}
 	out := make([]Position, n)
 	var cites [1 << len(clauseOf)]council.Citations // by clause set, built on first use
-	for k, i := range seq {
-		s, p := &systems[i], &out[k]
-		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = k+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
+	for i := range systems {
+		s, p := &systems[i], &out[rankOf[i]]
+		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = int(rankOf[i])+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
 		p.Effective = keys[i].scale()
 		if targetFrom[i] >= 0 {
 			p.Target = targets[keys[i].target()]
 			p.TargetFrom = systems[targetFrom[i]].ID
 		}
-		if origin[i] != i {
+		if origin[i] != int32(i) {
 			p.RaisedBy = systems[origin[i]].ID
 		}
-		p.Reasons = reasonsFor(s, p, g.deps.len(int(i)) > 0, opts.Unassessed)
-		// Equal urgency with the one before, and not placed after it for a
-		// dependency (it was not raised by this one, and the IDs agree): the
-		// ID decided between them.
-		if k > 0 {
-			if prev := seq[k-1]; keys[i] == keys[prev] && origin[prev] != i && idRank[prev] < idRank[i] {
-				p.Reasons = p.Reasons.With(ReasonTieBreak)
-				out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
-			}
+		p.Reasons = reasonsFor(s, p, g.deps.len(i) > 0, opts.Unassessed)
+	}
+	// Equal urgency with the one before, and not placed after it for a
+	// dependency (it was not raised by this one, and the IDs agree): the ID
+	// decided between them.
+	for k := 1; k < n; k++ {
+		if i, prev := seq[k], seq[k-1]; keys[i] == keys[prev] && origin[prev] != i && idRank[prev] < idRank[i] {
+			out[k].Reasons = out[k].Reasons.With(ReasonTieBreak)
+			out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
 		}
 	}
 	for k := range out {
@@ -476,11 +482,16 @@ func buildGraph(systems []System) (graph, error) {
 		if err := s.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("bcp: system %d: %w", i, err))
 		}
-		if j, dup := idx[s.ID]; dup {
+		// One map operation per system: a repeat leaves the map's size
+		// unchanged, and then the first holder is found and put back.
+		before := len(idx)
+		idx[s.ID] = int32(i)
+		if len(idx) == before {
+			j := slices.IndexFunc(systems, func(t System) bool { return t.ID == s.ID })
+			idx[s.ID] = int32(j)
 			errs = append(errs, fmt.Errorf("bcp: system %d: ID %q already used by system %d: %w", i, s.ID, j, ErrInvalid))
 			continue
 		}
-		idx[s.ID] = int32(i)
 		if s.Kind == Platform {
 			platforms = append(platforms, int32(i))
 		}
