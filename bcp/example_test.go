@@ -18,7 +18,7 @@ func ExampleNakano() {
 	fmt.Println(errors.Is(err, bcp.ErrUnassessed))
 	// Output:
 	// 38 systems in 図4
-	// iaas 統合仮想サーバ環境 情報システム課 platform unassessed
+	// iaas 統合仮想サーバ環境 情報システム課 platform large
 	// fig4-01 中野区公式ホームページ 広聴・広報課 application unassessed
 	// fig4-02 統合仮想サーバ環境（監視サーバ） 情報システム課 monitoring unassessed
 	// fig4-03 内部事務管理システム 情報システム課 application unassessed
@@ -51,7 +51,7 @@ func ExampleOrder() {
 	}
 	fmt.Println(ps[3].Citations)
 	// Output:
-	// 1 iaas 統合仮想サーバ環境 unassessed 4h0m0s  {platform scale inherited no-alternative policy}
+	// 1 iaas 統合仮想サーバ環境 large 4h0m0s  {platform scale inherited no-alternative}
 	// 2 fig4-02 統合仮想サーバ環境（監視サーバ） unassessed 0s  {monitoring scale dependencies no-alternative policy}
 	// 3 fig4-06 ドメインサーバ・ファイルサーバ large 4h0m0s fig4-11 {scale inherited raised dependencies no-alternative}
 	// 4 fig4-11 住民情報システム（NCAS） large 4h0m0s  {scale target dependencies no-alternative}

@@ -59,15 +59,17 @@ var fig4 = [38]struct{ name, owner string }{
 // "fig4-01" to "fig4-38" after the figure's row numbers.
 //
 // The source says the impact scale is still being decided (現在調整中) and the
-// related services are still being confirmed, so every scale is [Unassessed],
-// no alternative means, difficulty, dependency or target is set, and [Order]
-// refuses the preset until the caller sets scales or chooses an
-// [UnassessedPolicy].
+// related services are still being confirmed, so the scale of every 図4
+// system is [Unassessed], no alternative means, difficulty, dependency or
+// target is set, and [Order] refuses the preset until the caller sets the
+// scales or chooses an [UnassessedPolicy].
 //
 // 図4 lists only the systems running on the environment; the environment
-// itself is added as the [Platform] entry, owned on the ward's side by the
-// information systems division (統合仮想サーバ 1, 3(1)) and recovered first
-// (4(2)(7)). Every 図4 system is hosted on it (統合仮想サーバ 1: 主管システム are
+// itself is added as the [Platform] entry (the library's own extension, so
+// that [Order] can place it), with impact scale [Large] because its stop
+// stops all 38 (ICT-BCP 10-1-1(1): 関係システムが停止する), owned on the
+// ward's side by the information systems division (統合仮想サーバ 1, 3(1))
+// and recovered first (4(2)(7)). Every 図4 system is hosted on it (統合仮想サーバ 1: 主管システム are
 // the systems that use the environment); row 2, the monitoring server, is the
 // [Monitoring] entry.
 func Nakano() Inventory {
@@ -76,12 +78,15 @@ func Nakano() Inventory {
 		Plan:      council.PlanNakano,
 		Systems:   make([]System, 0, len(fig4)+1),
 		Citations: council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 1"), fig),
-		Note:      "影響規模は現在調整中、関連する事務・行政サービスは現在確認中 (統合仮想サーバ 図4 注): scales are unassessed",
+		Note:      "影響規模は現在調整中、関連する事務・行政サービスは現在確認中 (統合仮想サーバ 図4 注): the 38 scales are unassessed",
 	}
 	inv.Systems = append(inv.Systems, System{
 		ID: PlatformID, Name: "統合仮想サーバ環境", Owner: "情報システム課",
-		Kind: Platform, Scale: Unassessed,
-		Citations: council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 1"), council.Cite(council.PlanNakano, "統合仮想サーバ 4(2)")),
+		Kind: Platform, Scale: Large,
+		Citations: council.Cites(
+			council.Cite(council.PlanNakano, "統合仮想サーバ 1"),
+			council.Cite(council.PlanNakano, "統合仮想サーバ 4(2)"),
+			council.Cite(council.PlanNakano, "ICT-BCP 10-1-1(1)")),
 	})
 	for i, row := range fig4 {
 		k := Application
