@@ -467,7 +467,6 @@ func (a adjacency) len(i int) int32  { return a.start[i+1] - a.start[i] }
 
 type graph struct {
 	deps, dependents adjacency
-	index            map[string]int32
 }
 
 // buildGraph validates systems and builds both edge directions, including
@@ -531,7 +530,6 @@ func buildGraph(systems []System) (graph, error) {
 	g := graph{
 		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},
 		dependents: adjacency{start: prefix(rcount), to: make([]int32, edges)},
-		index:      idx,
 	}
 	fill, rfill := count, rcount // reuse as fill cursors
 	copy(fill, g.deps.start)
