@@ -117,8 +117,8 @@ type Position struct {
 //
 // Order reports every invalid system, duplicate ID and unknown dependency at
 // once; a dependency cycle as a [*CycleError]; unassessed systems without a
-// policy as an [*UnassessedError]. It orders at most 2²⁷-2 systems (the
-// library's limit). It does not keep systems.
+// policy as an [*UnassessedError]. It orders at most 2²⁷-2 systems with at
+// most 16 platforms (the library's limits). It does not keep systems.
 func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	if opts.Unassessed != 0 && !opts.Unassessed.IsValid() {
 		return nil, fmt.Errorf("bcp: order: unknown unassessed policy %s: %w", opts.Unassessed, ErrInvalid)
@@ -401,6 +401,9 @@ const (
 	noTarget    = 1<<27 - 1
 	targetShift = idBits + 4
 	maxSystems  = idMask // the library's limit: keys hold a rank below it
+	// maxPlatforms bounds the implicit edges (hosted × platforms) so that
+	// they stay linear in the number of systems.
+	maxPlatforms = 16
 )
 
 func makeKey(kind, scale uint8, targetRank uint32, alt, diff uint8) orderKey {
@@ -494,6 +497,12 @@ func buildGraph(systems []System) (graph, error) {
 		if s.Kind == Platform {
 			platforms = append(platforms, int32(i))
 		}
+	}
+	if len(platforms) > maxPlatforms {
+		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
+	}
+	if len(errs) > 0 {
+		return graph{}, errors.Join(errs...)
 	}
 	count := make([]int32, n+1)  // dependencies per node
 	rcount := make([]int32, n+1) // dependents per node

@@ -570,3 +570,16 @@ func TestInventoryValidate(t *testing.T) {
 		t.Error("Clone shares DependsOn")
 	}
 }
+
+func TestOrderPlatformLimit(t *testing.T) {
+	var systems []System
+	for i := range 17 {
+		systems = append(systems, System{ID: fmt.Sprint("p", i), Name: "基盤", Owner: "課", Kind: Platform, Scale: Large})
+	}
+	if _, err := Order(systems, OrderOptions{}); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "17 platform systems") {
+		t.Errorf("17 platforms: error = %v", err)
+	}
+	if _, err := Order(systems[:16], OrderOptions{}); err != nil {
+		t.Errorf("16 platforms: %v", err)
+	}
+}
