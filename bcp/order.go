@@ -500,9 +500,7 @@ func buildGraph(systems []System) (graph, error) {
 	}
 	if len(platforms) > maxPlatforms {
 		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
-	}
-	if len(errs) > 0 {
-		return graph{}, errors.Join(errs...)
+		platforms = nil // report the other problems without the edges
 	}
 	count := make([]int32, n+1)  // dependencies per node
 	rcount := make([]int32, n+1) // dependents per node

@@ -278,7 +278,7 @@ func TestOrderErrors(t *testing.T) {
 		{"cycle/self", []System{app("a", Large, "a")}, ErrCycle, []string{"a → a"}},
 		{"unknown-dependency", []System{app("a", Large, "nope")}, ErrInvalid, []string{`"nope"`}},
 		{"duplicate-id", []System{app("a", Large), app("a", Small)}, ErrInvalid, []string{`ID "a" already used`}},
-		{"every-problem", []System{{ID: "x"}, app("y", 9)}, ErrInvalid, []string{"empty name", "empty owner", "kind", `system "y": impact scale Scale(9)`}},
+		{"every-problem", []System{{ID: "x"}, app("y", 9, "nope")}, ErrInvalid, []string{"empty name", "empty owner", "kind", `system "y": impact scale Scale(9)`, `depends on unknown system "nope"`}},
 		{"unassessed", []System{app("b", Unassessed), app("a", Unassessed), app("c", Large)}, ErrUnassessed, []string{"a, b"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
