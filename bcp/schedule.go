@@ -107,14 +107,16 @@ func ScheduleCitations() council.Citations {
 //   - while the expected recovery is unknown, a scheduled report at 08:15,
 //     12:00 and 16:00 Japan time each day, whatever the progress (ア a);
 //   - from Known on, scheduled reports every Every after Known, or at the
-//     three slots when Every is zero, and one at Expected (ア b: the expected
-//     recovery is the guide);
+//     three slots when Every is zero, and one at Expected (ア b says only to
+//     set a fitting frequency with the expected recovery as the guide; the
+//     default and the report at Expected are the library's reading);
 //   - a progress report at each change, reflected in the next scheduled
 //     report (イ); a progress report at the same instant as a scheduled one
 //     comes first.
 //
 // Reports fall in [Detected, Recovered). The result is the only allocation.
-// Every problem with the window is reported, joined.
+// Every problem with the window is reported, joined; a window longer than
+// [MaxWindow] or an interval shorter than [MinEvery] is refused.
 func Schedule(w Window) ([]ReportTime, error) {
 	if err := w.validate(); err != nil {
 		return nil, err
