@@ -1,0 +1,480 @@
+package bcp
+
+import (
+	"fmt"
+	"iter"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// A Service is a piece of the ward's own communication infrastructure that an
+// IaaS stop can take down (ICT-BCP 9(1)ウ(イ), 10-1-1(2)). Telephone and paper
+// are not services here: the plans treat them as always at hand.
+//
+// The zero Service is unset. Values are only appended.
+type Service uint8
+
+// Services.
+const (
+	Groupware  Service = 1 + iota // グループウェア (新着, お知らせ, キャビネット)
+	Mail                          // メール (庁内メール)
+	FileServer                    // ファイルサーバ
+	Internet                      // インターネット接続サービス
+)
+
+var serviceTable = enum.New[Service]("bcp", "service", "Service", ErrInvalid,
+	enum.Name{EN: "groupware", JA: "グループウェア"},
+	enum.Name{EN: "mail", JA: "メール"},
+	enum.Name{EN: "file-server", JA: "ファイルサーバ"},
+	enum.Name{EN: "internet", JA: "インターネット接続サービス"},
+)
+
+// A Pattern is one of the outage patterns a system's continuity plan is to
+// prepare contact for (ICT-BCP 9(1)ウ(イ) 想定するパターン例).
+//
+// The zero Pattern is unset. Compare orders a, b, c. Values are only appended.
+type Pattern uint8
+
+// Patterns a, b and c.
+const (
+	PatternA Pattern = 1 + iota // groupware, mail, file server, internet all down
+	PatternB                    // the groupware (新着) is back
+	PatternC                    // all of them are back (the divisions' own systems are not)
+)
+
+var patternTable = enum.New[Pattern]("bcp", "pattern", "Pattern", ErrInvalid,
+	enum.Name{EN: "a", JA: "グループウェア、メール、ファイルサーバ、インターネット接続サービス等が利用できない場合"},
+	enum.Name{EN: "b", JA: "グループウェア（新着）が復旧した場合"},
+	enum.Name{EN: "c", JA: "すべてが復旧した場合"},
+)
+
+// Services returns the services up in the pattern.
+func (p Pattern) Services() Services {
+	switch p {
+	case PatternB:
+		return ServicesOf(Groupware)
+	case PatternC:
+		return ServicesOf(Groupware, Mail, FileServer, Internet)
+	}
+	return 0
+}
+
+// A Channel is a means of contact (連絡手段).
+//
+// The zero Channel is unset. Values are only appended.
+type Channel uint8
+
+// Channels named by 統合仮想サーバ 3(3).
+const (
+	WardFileServer  Channel = 1 + iota // 全庁ファイルサーバ / ファイルサーバ
+	WardCabinet                        // 全庁キャビネット (the groupware's cabinet)
+	PhoneAndPaper                      // 電話及び紙媒体: the last resort
+	GroupwareMail                      // グループウェアメール
+	GroupwareNotice                    // グループウェアの「お知らせ」
+	MailingList                        // メーリングリストによる一斉通知
+	Phone                              // 電話
+	Email                              // メール / 電子メール
+	Fax                                // FAX
+	RiskReportForm                     // リスク管理・危機管理情報連絡票
+)
+
+var channelTable = enum.New[Channel]("bcp", "channel", "Channel", ErrInvalid,
+	enum.Name{EN: "file-server", JA: "全庁ファイルサーバ"},
+	enum.Name{EN: "cabinet", JA: "全庁キャビネット"},
+	enum.Name{EN: "phone-and-paper", JA: "電話及び紙媒体"},
+	enum.Name{EN: "groupware-mail", JA: "グループウェアメール"},
+	enum.Name{EN: "groupware-notice", JA: "お知らせ"},
+	enum.Name{EN: "mailing-list", JA: "メーリングリスト"},
+	enum.Name{EN: "phone", JA: "電話"},
+	enum.Name{EN: "email", JA: "電子メール", Aliases: []string{"メール"}},
+	enum.Name{EN: "fax", JA: "FAX"},
+	enum.Name{EN: "risk-report-form", JA: "リスク管理・危機管理情報連絡票"},
+)
+
+// Needs returns the services the channel needs. Where the source does not say,
+// the library reads: the cabinet and the notice are groupware functions,
+// groupware mail needs the groupware and mail, email to outside bodies needs
+// mail and the internet (10-1-1(2)イ), and phone, FAX and paper need nothing.
+func (c Channel) Needs() Services {
+	switch c {
+	case WardFileServer:
+		return ServicesOf(FileServer)
+	case WardCabinet, GroupwareNotice:
+		return ServicesOf(Groupware)
+	case GroupwareMail:
+		return ServicesOf(Groupware, Mail)
+	case MailingList, Email:
+		return ServicesOf(Mail)
+	}
+	return 0
+}
+
+// An Audience is who a message goes to, and from whom (統合仮想サーバ 3(3)).
+//
+// The zero Audience is unset. Values are only appended.
+type Audience uint8
+
+// Audiences of 統合仮想サーバ 3(3).
+const (
+	WardWide         Audience = 1 + iota // ①ア 全庁への連絡
+	SystemOwners                         // ①イ システム主管課への連絡
+	ToProvider                           // ①ウ 統合仮想サーバ環境提供事業者への連絡
+	CrisisManagement                     // ①エ 危機管理課
+	OutsideBodies                        // ①オ 東京都, NISC, 総務省 等
+	ProviderBroad                        // ②ア from the provider, wide impact
+	ProviderSingle                       // ②イ from the provider, one system affected
+)
+
+var audienceTable = enum.New[Audience]("bcp", "audience", "Audience", ErrInvalid,
+	enum.Name{EN: "ward-wide", JA: "全庁への連絡"},
+	enum.Name{EN: "system-owners", JA: "システム主管課への連絡"},
+	enum.Name{EN: "to-provider", JA: "統合仮想サーバ環境提供事業者への連絡"},
+	enum.Name{EN: "crisis-management", JA: "危機管理課への連絡"},
+	enum.Name{EN: "outside-bodies", JA: "庁外各組織への連絡"},
+	enum.Name{EN: "provider-broad", JA: "各システムに広く影響がある場合"},
+	enum.Name{EN: "provider-single", JA: "特定のシステムにのみ影響がある場合"},
+)
+
+// A Contact is the choice of channel for one audience given the services up.
+//
+// The zero Contact chooses nothing. Contact holds [council.Citations], so ==
+// is not defined.
+type Contact struct {
+	Audience Audience
+	// From is who sends: the information systems division, or the provider.
+	From council.Actor
+	// ToRoles and ToParties are who receives.
+	ToRoles   council.Roles
+	ToParties council.Parties
+	// Channel is the channel to use: the available one of highest priority.
+	Channel Channel
+	// Also are channels used alongside Channel.
+	Also Channels
+	// ViaManagementDivisions reports that the message goes to each
+	// department's management division (各部経営担当課), which passes it on
+	// inside the department (3(3)①ア ※2).
+	ViaManagementDivisions bool
+	// Citations are the clauses the choice rests on.
+	Citations council.Citations
+}
+
+var (
+	citeWard     = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①ア"))
+	citeOwners   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①イ"))
+	citeProvider = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①ウ"))
+	citeCrisis   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①エ"), council.Cite(council.PlanNakano, "ICT-BCP 7"))
+	citeOutside  = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①オ"), council.Cite(council.PlanNakano, "ICT-BCP 6(3)ウ"))
+	citeBroad    = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)②ア"))
+	citeSingle   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)②イ"))
+)
+
+// ChannelFor picks the channel for a message to audience a when the services
+// in up are working (統合仮想サーバ 3(3); for the patterns of ICT-BCP 9(1)ウ pass
+// [Pattern.Services]). Phone and paper is always the last resort. It does not
+// allocate.
+//
+//   - [WardWide]: ward file server > ward cabinet > phone and paper through
+//     each department's management division; the groupware notice is added
+//     whenever the groupware works (①ア, 図2, ※1, ※2).
+//   - [SystemOwners]: groupware mail > file server > phone and paper (①イ, 図3).
+//   - [ToProvider]: phone and mail both (①ウ): phone, with email also when
+//     mail works.
+//   - [CrisisManagement]: the risk and crisis report form as the division
+//     instructs (①エ, ICT-BCP 7).
+//   - [OutsideBodies]: the source sets no priority ("状況に合わせた適切な手段",
+//     ①オ); the library picks the phone and lists email (mail and internet
+//     up) and FAX alongside.
+//   - [ProviderBroad]: the provider's mailing list to the information systems
+//     division, every owning division and the vendors; by phone to the
+//     division and the owning divisions when the ward's mail is down (②ア).
+//   - [ProviderSingle]: mail or phone or both to the division, the affected
+//     system's owner and its vendor (②イ): mail with phone alongside when
+//     mail works, else phone.
+func ChannelFor(a Audience, up Services) (Contact, error) {
+	isd := council.ByRole(council.InfoSystemsDivision)
+	c := Contact{Audience: a, From: isd}
+	pick := func(prio ...Channel) Channel {
+		for _, ch := range prio {
+			if up.Contains(ch.Needs()) {
+				return ch
+			}
+		}
+		return PhoneAndPaper
+	}
+	switch a {
+	case WardWide:
+		c.Channel = pick(WardFileServer, WardCabinet, PhoneAndPaper)
+		c.ViaManagementDivisions = c.Channel == PhoneAndPaper
+		if up.Contains(GroupwareNotice.Needs()) {
+			c.Also = c.Also.With(GroupwareNotice)
+		}
+		c.Citations = citeWard
+	case SystemOwners:
+		c.ToRoles = council.RolesOf(council.OwningDivisionHead)
+		c.Channel = pick(GroupwareMail, WardFileServer, PhoneAndPaper)
+		c.Citations = citeOwners
+	case ToProvider:
+		c.ToParties = council.PartiesOf(council.IaaSProvider)
+		c.Channel = Phone
+		if up.Contains(Email.Needs()) {
+			c.Also = c.Also.With(Email)
+		}
+		c.Citations = citeProvider
+	case CrisisManagement:
+		c.ToRoles = council.RolesOf(council.CrisisManagementDivision)
+		c.Channel = RiskReportForm
+		c.Citations = citeCrisis
+	case OutsideBodies:
+		c.ToParties = council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)
+		c.Channel = Phone
+		if up.Contains(ServicesOf(Mail, Internet)) {
+			c.Also = c.Also.With(Email)
+		}
+		c.Also = c.Also.With(Fax)
+		c.Citations = citeOutside
+	case ProviderBroad:
+		c.From = council.ByParty(council.IaaSProvider)
+		c.ToRoles = council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)
+		if up.Contains(MailingList.Needs()) {
+			c.Channel = MailingList
+			c.ToParties = council.PartiesOf(council.SystemVendors)
+		} else {
+			c.Channel = Phone
+		}
+		c.Citations = citeBroad
+	case ProviderSingle:
+		c.From = council.ByParty(council.IaaSProvider)
+		c.ToRoles = council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)
+		c.ToParties = council.PartiesOf(council.SystemVendors)
+		if up.Contains(Email.Needs()) {
+			c.Channel = Email
+			c.Also = c.Also.With(Phone)
+		} else {
+			c.Channel = Phone
+		}
+		c.Citations = citeSingle
+	default:
+		return Contact{}, fmt.Errorf("bcp: contact: audience %s unset or unknown: %w", a, ErrInvalid)
+	}
+	return c, nil
+}
+
+// AllServices returns every valid Service in ascending order, in a fresh slice.
+func AllServices() []Service { return serviceTable.Values() }
+
+// ParseService returns the Service named by s: its English name or Japanese label.
+func ParseService(s string) (Service, error) { return serviceTable.Parse(s) }
+
+// IsValid reports whether v is a defined Service (not zero, not out of range).
+func (v Service) IsValid() bool { return serviceTable.Valid(v) }
+
+// String returns the English name, e.g. "groupware".
+func (v Service) String() string { return serviceTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Service) Label() string { return serviceTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Service) Compare(w Service) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Service is an error.
+func (v Service) AppendText(b []byte) ([]byte, error) { return serviceTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Service) MarshalText() ([]byte, error) { return serviceTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Service) UnmarshalText(text []byte) error { return serviceTable.Unmarshal(text, v) }
+
+// Services is a set of Service values as a bitset: comparable with ==,
+// zero-allocation, iterated in ascending order. The zero Services is empty.
+type Services uint64
+
+// ServicesOf returns the set holding vs; invalid values are left out.
+func ServicesOf(vs ...Service) Services {
+	var s Services
+	for _, v := range vs {
+		s = s.With(v)
+	}
+	return s
+}
+
+// Has reports whether v is in the set.
+func (s Services) Has(v Service) bool { return v.IsValid() && uint64(s)&enum.Bit(v) != 0 }
+
+// With returns the set with v added; an invalid v leaves it unchanged.
+func (s Services) With(v Service) Services {
+	if !v.IsValid() {
+		return s
+	}
+	return s | Services(enum.Bit(v))
+}
+
+// Without returns the set with v removed.
+func (s Services) Without(v Service) Services { return s &^ Services(enum.Bit(v)) }
+
+// Union returns the values in s or t.
+func (s Services) Union(t Services) Services { return s | t }
+
+// Contains reports whether every value of t is in s.
+func (s Services) Contains(t Services) bool { return t&^s == 0 }
+
+// Len is the number of values in the set.
+func (s Services) Len() int { return enum.Count(uint64(s)) }
+
+// All yields the values in ascending order.
+func (s Services) All() iter.Seq[Service] { return enum.Members[Service](uint64(s)) }
+
+// String lists the English names, e.g. "{groupware}".
+func (s Services) String() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for v := range s.All() {
+		if b.Len() > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.String())
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// AllPatterns returns every valid Pattern in ascending order, in a fresh slice.
+func AllPatterns() []Pattern { return patternTable.Values() }
+
+// ParsePattern returns the Pattern named by s: its English name or Japanese label.
+func ParsePattern(s string) (Pattern, error) { return patternTable.Parse(s) }
+
+// IsValid reports whether v is a defined Pattern (not zero, not out of range).
+func (v Pattern) IsValid() bool { return patternTable.Valid(v) }
+
+// String returns the English name, e.g. "a".
+func (v Pattern) String() string { return patternTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Pattern) Label() string { return patternTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Pattern) Compare(w Pattern) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Pattern is an error.
+func (v Pattern) AppendText(b []byte) ([]byte, error) { return patternTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Pattern) MarshalText() ([]byte, error) { return patternTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Pattern) UnmarshalText(text []byte) error { return patternTable.Unmarshal(text, v) }
+
+// AllChannels returns every valid Channel in ascending order, in a fresh slice.
+func AllChannels() []Channel { return channelTable.Values() }
+
+// ParseChannel returns the Channel named by s: its English name or Japanese label.
+func ParseChannel(s string) (Channel, error) { return channelTable.Parse(s) }
+
+// IsValid reports whether v is a defined Channel (not zero, not out of range).
+func (v Channel) IsValid() bool { return channelTable.Valid(v) }
+
+// String returns the English name, e.g. "phone".
+func (v Channel) String() string { return channelTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Channel) Label() string { return channelTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Channel) Compare(w Channel) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Channel is an error.
+func (v Channel) AppendText(b []byte) ([]byte, error) { return channelTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Channel) MarshalText() ([]byte, error) { return channelTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Channel) UnmarshalText(text []byte) error { return channelTable.Unmarshal(text, v) }
+
+// Channels is a set of Channel values as a bitset: comparable with ==,
+// zero-allocation, iterated in ascending order. The zero Channels is empty.
+type Channels uint64
+
+// ChannelsOf returns the set holding vs; invalid values are left out.
+func ChannelsOf(vs ...Channel) Channels {
+	var s Channels
+	for _, v := range vs {
+		s = s.With(v)
+	}
+	return s
+}
+
+// Has reports whether v is in the set.
+func (s Channels) Has(v Channel) bool { return v.IsValid() && uint64(s)&enum.Bit(v) != 0 }
+
+// With returns the set with v added; an invalid v leaves it unchanged.
+func (s Channels) With(v Channel) Channels {
+	if !v.IsValid() {
+		return s
+	}
+	return s | Channels(enum.Bit(v))
+}
+
+// Without returns the set with v removed.
+func (s Channels) Without(v Channel) Channels { return s &^ Channels(enum.Bit(v)) }
+
+// Union returns the values in s or t.
+func (s Channels) Union(t Channels) Channels { return s | t }
+
+// Contains reports whether every value of t is in s.
+func (s Channels) Contains(t Channels) bool { return t&^s == 0 }
+
+// Len is the number of values in the set.
+func (s Channels) Len() int { return enum.Count(uint64(s)) }
+
+// All yields the values in ascending order.
+func (s Channels) All() iter.Seq[Channel] { return enum.Members[Channel](uint64(s)) }
+
+// String lists the English names, e.g. "{phone}".
+func (s Channels) String() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for v := range s.All() {
+		if b.Len() > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.String())
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// AllAudiences returns every valid Audience in ascending order, in a fresh slice.
+func AllAudiences() []Audience { return audienceTable.Values() }
+
+// ParseAudience returns the Audience named by s: its English name or Japanese label.
+func ParseAudience(s string) (Audience, error) { return audienceTable.Parse(s) }
+
+// IsValid reports whether v is a defined Audience (not zero, not out of range).
+func (v Audience) IsValid() bool { return audienceTable.Valid(v) }
+
+// String returns the English name, e.g. "ward-wide".
+func (v Audience) String() string { return audienceTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Audience) Label() string { return audienceTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Audience) Compare(w Audience) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Audience is an error.
+func (v Audience) AppendText(b []byte) ([]byte, error) { return audienceTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Audience) MarshalText() ([]byte, error) { return audienceTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Audience) UnmarshalText(text []byte) error { return audienceTable.Unmarshal(text, v) }

@@ -1,0 +1,125 @@
+package bcp
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+func TestPatterns(t *testing.T) {
+	for _, tc := range []struct {
+		p    Pattern
+		want Services
+	}{
+		{PatternA, 0},
+		{PatternB, ServicesOf(Groupware)},
+		{PatternC, ServicesOf(Groupware, Mail, FileServer, Internet)},
+		{0, 0},
+	} {
+		t.Run("nakano:ICT-BCP 9(1)ウ/"+tc.p.String(), func(t *testing.T) {
+			if got := tc.p.Services(); got != tc.want {
+				t.Errorf("Services() = %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestChannelFor(t *testing.T) {
+	isd := council.ByRole(council.InfoSystemsDivision)
+	provider := council.ByParty(council.IaaSProvider)
+	for _, tc := range []struct {
+		name string
+		a    Audience
+		up   Services
+		want Contact
+	}{
+		{"nakano:統合仮想サーバ 3(3)①ア/pattern-a/phone-and-paper-via-management", WardWide, PatternA.Services(),
+			Contact{Channel: PhoneAndPaper, ViaManagementDivisions: true}},
+		{"nakano:統合仮想サーバ 3(3)①ア/pattern-b/cabinet-and-notice", WardWide, PatternB.Services(),
+			Contact{Channel: WardCabinet, Also: ChannelsOf(GroupwareNotice)}},
+		{"nakano:統合仮想サーバ 3(3)①ア/pattern-c/file-server-and-notice", WardWide, PatternC.Services(),
+			Contact{Channel: WardFileServer, Also: ChannelsOf(GroupwareNotice)}},
+		{"nakano:統合仮想サーバ 3(3)①ア/file-server-only", WardWide, ServicesOf(FileServer),
+			Contact{Channel: WardFileServer}},
+		{"nakano:統合仮想サーバ 3(3)①イ/pattern-a", SystemOwners, PatternA.Services(),
+			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+		{"nakano:統合仮想サーバ 3(3)①イ/pattern-b/groupware-without-mail", SystemOwners, PatternB.Services(),
+			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+		{"nakano:統合仮想サーバ 3(3)①イ/file-server", SystemOwners, ServicesOf(FileServer, Mail),
+			Contact{Channel: WardFileServer, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+		{"nakano:統合仮想サーバ 3(3)①イ/pattern-c/groupware-mail", SystemOwners, PatternC.Services(),
+			Contact{Channel: GroupwareMail, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+		{"nakano:統合仮想サーバ 3(3)①ウ/phone-and-mail", ToProvider, PatternC.Services(),
+			Contact{Channel: Phone, Also: ChannelsOf(Email), ToParties: council.PartiesOf(council.IaaSProvider)}},
+		{"nakano:統合仮想サーバ 3(3)①ウ/phone-only", ToProvider, PatternA.Services(),
+			Contact{Channel: Phone, ToParties: council.PartiesOf(council.IaaSProvider)}},
+		{"nakano:統合仮想サーバ 3(3)①エ/form", CrisisManagement, PatternA.Services(),
+			Contact{Channel: RiskReportForm, ToRoles: council.RolesOf(council.CrisisManagementDivision)}},
+		{"nakano:統合仮想サーバ 3(3)①オ/pattern-a", OutsideBodies, PatternA.Services(),
+			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
+		{"nakano:統合仮想サーバ 3(3)①オ/mail-without-internet", OutsideBodies, ServicesOf(Mail),
+			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
+		{"nakano:統合仮想サーバ 3(3)①オ/pattern-c", OutsideBodies, PatternC.Services(),
+			Contact{Channel: Phone, Also: ChannelsOf(Email, Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
+		{"nakano:統合仮想サーバ 3(3)②ア/mailing-list", ProviderBroad, PatternC.Services(),
+			Contact{From: provider, Channel: MailingList, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+		{"nakano:統合仮想サーバ 3(3)②ア/mail-down-phone", ProviderBroad, PatternB.Services(),
+			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)}},
+		{"nakano:統合仮想サーバ 3(3)②イ/mail", ProviderSingle, PatternC.Services(),
+			Contact{From: provider, Channel: Email, Also: ChannelsOf(Phone), ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+		{"nakano:統合仮想サーバ 3(3)②イ/phone", ProviderSingle, PatternA.Services(),
+			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ChannelFor(tc.a, tc.up)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want
+			want.Audience = tc.a
+			if want.From == (council.Actor{}) {
+				want.From = isd
+			}
+			if got.Citations.Len() == 0 || !got.Citations.At(0).IsValid() {
+				t.Errorf("no citations")
+			}
+			want.Citations = got.Citations
+			if diff := cmp.Diff(want, got, cmp.Comparer(council.Citations.Equal)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := ChannelFor(0, 0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("unset audience: error = %v", err)
+	}
+}
+
+// TestPhoneAndPaperLastResort checks, over every audience and every set of
+// services, that phone and paper is chosen only when no prioritised channel
+// works, and that the channel chosen always has its services up.
+func TestPhoneAndPaperLastResort(t *testing.T) {
+	for a := range audienceTable.All() {
+		for bits := range 1 << serviceTable.Len() {
+			up := Services(bits << 1)
+			c, err := ChannelFor(a, up)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !up.Contains(c.Channel.Needs()) {
+				t.Errorf("%v with %v: chose %v, which needs %v", a, up, c.Channel, c.Channel.Needs())
+			}
+			if c.Channel == PhoneAndPaper && (up.Has(FileServer) || a == WardWide && up.Has(Groupware) || a == SystemOwners && up.Contains(ServicesOf(Groupware, Mail))) {
+				t.Errorf("%v with %v: phone and paper while a better channel works", a, up)
+			}
+		}
+	}
+}
+
+func TestChannelForNoAllocs(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { ChannelFor(WardWide, PatternB.Services()) }); n != 0 {
+		t.Errorf("ChannelFor allocates %v times", n)
+	}
+}

@@ -1,0 +1,160 @@
+package bcp_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
+)
+
+func ExampleNakano() {
+	inv := bcp.Nakano()
+	fmt.Println(len(inv.Systems)-1, "systems in 図4")
+	for _, s := range inv.Systems[:4] {
+		fmt.Println(s.ID, s.Name, s.Owner, s.Kind, s.Scale)
+	}
+	_, err := bcp.Order(inv.Systems, bcp.OrderOptions{})
+	fmt.Println(errors.Is(err, bcp.ErrUnassessed))
+	// Output:
+	// 38 systems in 図4
+	// iaas 統合仮想サーバ環境 情報システム課 platform large
+	// fig4-01 中野区公式ホームページ 広聴・広報課 application unassessed
+	// fig4-02 統合仮想サーバ環境（監視サーバ） 情報システム課 monitoring unassessed
+	// fig4-03 内部事務管理システム 情報システム課 application unassessed
+	// true
+}
+
+func ExampleOrder() {
+	inv := bcp.Nakano()
+	// The council has decided some scales; the rest stay unassessed.
+	for i := range inv.Systems {
+		switch inv.Systems[i].ID {
+		case "fig4-11": // 住民情報システム（NCAS）
+			inv.Systems[i].Scale = bcp.Large
+			inv.Systems[i].Target = 4 * time.Hour
+			inv.Systems[i].DependsOn = []string{"fig4-06"}
+		case "fig4-13": // 戸籍情報総合システム
+			inv.Systems[i].Scale = bcp.Large
+			inv.Systems[i].Alternative = true
+		case "fig4-06": // ドメインサーバ・ファイルサーバ
+			inv.Systems[i].Scale = bcp.Medium
+		}
+	}
+	ps, err := bcp.Order(inv.Systems, bcp.OrderOptions{Unassessed: bcp.AssessedFirst})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range ps[:6] {
+		fmt.Println(p.Rank, p.ID, p.Name, p.Effective, p.Target, p.RaisedBy, p.Reasons)
+	}
+	fmt.Println(ps[3].Citations)
+	// Output:
+	// 1 iaas 統合仮想サーバ環境 large 4h0m0s  {platform scale inherited no-alternative}
+	// 2 fig4-02 統合仮想サーバ環境（監視サーバ） unassessed 0s  {monitoring scale dependencies no-alternative policy}
+	// 3 fig4-06 ドメインサーバ・ファイルサーバ large 4h0m0s fig4-11 {scale inherited raised dependencies no-alternative}
+	// 4 fig4-11 住民情報システム（NCAS） large 4h0m0s  {scale target dependencies no-alternative}
+	// 5 fig4-13 戸籍情報総合システム large 0s  {scale dependencies alternative}
+	// 6 fig4-01 中野区公式ホームページ unassessed 0s  {scale dependencies no-alternative tie-break policy}
+	// nakano:統合仮想サーバ 4(5), nakano:統合仮想サーバ 4(6), nakano:統合仮想サーバ 4(7)
+}
+
+func ExampleSelectBackups() {
+	sel, err := bcp.SelectBackups([]bcp.Backup{
+		{ID: "fig4-11", Scale: bcp.Large, Size: 800},
+		{ID: "fig4-13", Scale: bcp.Large, Size: 500},
+		{ID: "fig4-01", Scale: bcp.Small, Size: 50},
+		{ID: "fig4-17", Scale: bcp.Medium, Size: 300},
+	}, 1500, 0)
+	fmt.Println(sel.Chosen, sel.Left, sel.Used, err)
+	// Output: [fig4-11 fig4-13] [fig4-17 fig4-01] 1300 <nil>
+}
+
+func ExampleChannelFor() {
+	for _, p := range bcp.AllPatterns() {
+		c, _ := bcp.ChannelFor(bcp.WardWide, p.Services())
+		o, _ := bcp.ChannelFor(bcp.SystemOwners, p.Services())
+		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, c.Channel.Label(), c.Also, c.ViaManagementDivisions, o.Channel.Label())
+	}
+	// Output:
+	// a: ward-wide 電話及び紙媒体 also {} via-management true; owners 電話及び紙媒体
+	// b: ward-wide 全庁キャビネット also {groupware-notice} via-management false; owners 電話及び紙媒体
+	// c: ward-wide 全庁ファイルサーバ also {groupware-notice} via-management false; owners グループウェアメール
+}
+
+func ExampleSchedule() {
+	jst := time.FixedZone("JST", 9*3600)
+	rs, _ := bcp.Schedule(bcp.Window{
+		Detected:  time.Date(2026, 4, 1, 7, 40, 0, 0, jst),
+		Known:     time.Date(2026, 4, 1, 14, 0, 0, 0, jst),
+		Expected:  time.Date(2026, 4, 1, 18, 30, 0, 0, jst),
+		Recovered: time.Date(2026, 4, 1, 19, 0, 0, 0, jst),
+		Changes:   []bcp.Change{{At: time.Date(2026, 4, 1, 10, 5, 0, 0, jst), Fields: bcp.FieldsOf(bcp.FieldCause)}},
+	})
+	for _, r := range rs {
+		fmt.Println(r.At.Format("15:04"), r.Kind.Label(), r.Known, r.Fields)
+	}
+	// Output:
+	// 08:15 定時連絡 false {}
+	// 10:05 進捗連絡 false {cause}
+	// 12:00 定時連絡 false {cause}
+	// 16:00 定時連絡 true {}
+	// 18:30 定時連絡 true {}
+}
+
+func ExampleReport_Validate() {
+	err := bcp.Report{
+		Format:     bcp.OnForm,
+		OccurredAt: time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC),
+		DetectedAt: time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC),
+		Situation:  bcp.Situation{What: "停止", Summary: "IaaS停止"},
+		Cause:      "調査中",
+	}.Validate()
+	fmt.Println(err)
+	// Output:
+	// bcp: report: situation: missing where
+	// bcp: report: response: missing
+	// bcp: report: expected-recovery: missing: give a time or mark it unknown
+	// bcp: report: detected: detected at 2026-04-01T08:00:00Z, before it occurred at 2026-04-01T09:00:00Z
+}
+
+func ExampleHorizonOf() {
+	h, _ := bcp.HorizonOf(30 * time.Hour)
+	p := bcp.SystemPlan{System: "fig4-13", Manual: []bcp.Manual{{Horizon: bcp.HalfDay, Procedure: "紙で受付"}}}
+	fmt.Println(h, h.Label(), p.Gaps())
+	// Output: few-days 2～3日 {one-day few-days one-week}
+}
+
+func ExampleReportOutside() {
+	o, _ := bcp.ReportOutside(bcp.SpecificLeak)
+	for _, r := range o.Routes {
+		if r.ReportedBy.IsValid() {
+			fmt.Print(r.ReportedBy.Label(), " → ")
+		}
+		fmt.Println(r.Reporter.Label(), "→", r.To, r.Citations)
+	}
+	fmt.Println("publication and assembly:", o.Publication.Label())
+	// Output:
+	// 情報システム課 → {tokyo-ict-department} nakano:ICT-BCP 6(3)オ
+	// 主管部長 → 危機管理課 → {ppc tokyo-general-affairs-division} nakano:ICT-BCP 6(3)カ
+	// publication and assembly: 区長
+}
+
+func ExampleRecoveryFlow() {
+	for _, p := range bcp.RecoveryFlow() {
+		if p.Body.IsValid() {
+			fmt.Println(p.Step, p.Body)
+			continue
+		}
+		fmt.Println(p.Step, p.Roles, p.Parties)
+	}
+	// Output:
+	// detection {} {iaas-provider}
+	// platform-recovery {} {iaas-provider}
+	// system-check {info-systems-division owning-division-head} {}
+	// response-structure {info-systems-division owning-division-head} {system-vendors}
+	// alternative-means {owning-division-head} {}
+	// priority-setting security-committee
+	// system-recovery {info-systems-division owning-division-head} {iaas-provider system-vendors}
+}

@@ -1,0 +1,150 @@
+package bcp
+
+import (
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// A Step is one step of the recovery flow of the IaaS environment
+// (統合仮想サーバ 4(1)-(7)).
+//
+// The zero Step is unset. Compare orders the steps as the flow runs them.
+// Values are only appended.
+type Step uint8
+
+// The seven steps.
+const (
+	Detection         Step = 1 + iota // (1) 障害の検知
+	PlatformRecovery                  // (2) 統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始
+	SystemCheck                       // (3) 各主管システムの稼働状況の確認
+	ResponseStructure                 // (4) 障害対応体制の確保
+	AlternativeMeans                  // (5) 代替手段による事務・行政サービスの提供の開始
+	PrioritySetting                   // (6) 停止中の各主管システムの復旧優先度の設定
+	SystemRecovery                    // (7) 統合仮想サーバ環境の復旧と各主管システムの復旧作業
+)
+
+var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
+	enum.Name{EN: "detection", JA: "障害の検知"},
+	enum.Name{EN: "platform-recovery", JA: "統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始"},
+	enum.Name{EN: "system-check", JA: "各主管システムの稼働状況の確認"},
+	enum.Name{EN: "response-structure", JA: "障害対応体制の確保"},
+	enum.Name{EN: "alternative-means", JA: "代替手段による事務・行政サービスの提供の開始"},
+	enum.Name{EN: "priority-setting", JA: "停止中の各主管システムの復旧優先度の設定"},
+	enum.Name{EN: "system-recovery", JA: "統合仮想サーバ環境の復旧と各主管システムの復旧作業"},
+)
+
+// A Body is a deliberating body of the ward (ICT-BCP 6(1)ア 審議機関).
+//
+// The zero Body is unset. Values are only appended.
+type Body uint8
+
+// Bodies.
+const (
+	SecurityCommittee Body = 1 + iota // 情報安全対策委員会: the usual one
+	CrisisCouncil                     // 中野区危機管理等対策会議: when it is held, instead
+)
+
+var bodyTable = enum.New[Body]("bcp", "body", "Body", ErrInvalid,
+	enum.Name{EN: "security-committee", JA: "情報安全対策委員会"},
+	enum.Name{EN: "crisis-council", JA: "危機管理等対策会議", Aliases: []string{"中野区危機管理等対策会議"}},
+)
+
+// A Phase is one step of the recovery flow with who carries it out.
+//
+// The zero Phase is not a step. It holds [council.Citations], so == is not
+// defined.
+type Phase struct {
+	Step Step
+	// Roles and Parties carry the step out; Body decides it (step 6 only:
+	// the security committee, or the crisis council when that is held).
+	Roles   council.Roles
+	Parties council.Parties
+	Body    Body
+	// Note says what the step does, as the source says it.
+	Note      string
+	Citations council.Citations
+}
+
+// RecoveryFlow returns the seven steps of the recovery flow in order, fresh on
+// every call (統合仮想サーバ 4). The source calls it the basis, to be adapted to
+// the actual fault.
+func RecoveryFlow() []Phase {
+	isd, owners := council.InfoSystemsDivision, council.OwningDivisionHead
+	provider, vendors := council.IaaSProvider, council.SystemVendors
+	cite := func(c string) council.Citations {
+		return council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ "+c))
+	}
+	return []Phase{
+		{Step: Detection, Parties: council.PartiesOf(provider), Citations: cite("4(1)"),
+			Note: "提供事業者が障害を検知し、情報システム課、各システム主管課、主管システムベンダへ連絡する"},
+		{Step: PlatformRecovery, Parties: council.PartiesOf(provider), Citations: cite("4(2)"),
+			Note: "提供事業者が統合仮想サーバ環境の稼働状況を確認した後、復旧作業を開始する"},
+		{Step: SystemCheck, Roles: council.RolesOf(isd, owners), Citations: cite("4(3)"),
+			Note: "情報システム課及び各システム主管課が各主管システムの稼働状況を確認する"},
+		{Step: ResponseStructure, Roles: council.RolesOf(isd, owners), Parties: council.PartiesOf(vendors), Citations: cite("4(4)"),
+			Note: "情報システム課及び主管課が主管システムベンダと連携し、障害対応に必要な体制を確保する"},
+		{Step: AlternativeMeans, Roles: council.RolesOf(owners), Citations: cite("4(5)"),
+			Note: "各主管課がそれぞれに定める代替手段によって事務・行政サービスを継続させる"},
+		{Step: PrioritySetting, Body: SecurityCommittee,
+			Citations: cite("4(6)").With(council.Cite(council.PlanNakano, "ICT-BCP 6(1)ア")),
+			Note:      "審議機関が図4、サービス提供状況、被害の大きさ（復旧の容易さ）を考慮し復旧優先度を設定する (see Order)"},
+		{Step: SystemRecovery, Roles: council.RolesOf(isd, owners), Parties: council.PartiesOf(provider, vendors), Citations: cite("4(7)"),
+			Note: "統合仮想サーバ環境の復旧完了後、主管課及びベンダが提供事業者及び情報システム課と連携して各主管システムを復旧する"},
+	}
+}
+
+// AllSteps returns every valid Step in ascending order, in a fresh slice.
+func AllSteps() []Step { return stepTable.Values() }
+
+// ParseStep returns the Step named by s: its English name or Japanese label.
+func ParseStep(s string) (Step, error) { return stepTable.Parse(s) }
+
+// IsValid reports whether v is a defined Step (not zero, not out of range).
+func (v Step) IsValid() bool { return stepTable.Valid(v) }
+
+// String returns the English name, e.g. "detection".
+func (v Step) String() string { return stepTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Step) Label() string { return stepTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Step) Compare(w Step) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Step is an error.
+func (v Step) AppendText(b []byte) ([]byte, error) { return stepTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Step) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Step) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, v) }
+
+// AllBodies returns every valid Body in ascending order, in a fresh slice.
+func AllBodies() []Body { return bodyTable.Values() }
+
+// ParseBody returns the Body named by s: its English name or Japanese label.
+func ParseBody(s string) (Body, error) { return bodyTable.Parse(s) }
+
+// IsValid reports whether v is a defined Body (not zero, not out of range).
+func (v Body) IsValid() bool { return bodyTable.Valid(v) }
+
+// String returns the English name, e.g. "security-committee".
+func (v Body) String() string { return bodyTable.String(v) }
+
+// Label returns the plans' Japanese term.
+func (v Body) Label() string { return bodyTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Body) Compare(w Body) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Body is an error.
+func (v Body) AppendText(b []byte) ([]byte, error) { return bodyTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Body) MarshalText() ([]byte, error) { return bodyTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Body) UnmarshalText(text []byte) error { return bodyTable.Unmarshal(text, v) }

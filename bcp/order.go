@@ -1,0 +1,622 @@
+package bcp
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// ErrCycle is wrapped by a [*CycleError]: systems that depend on each other in
+// a circle can have no recovery order.
+var ErrCycle = errors.New("dependency cycle")
+
+// ErrUnassessed is wrapped by an [*UnassessedError]: a system's impact scale is
+// not yet decided and the caller chose no [UnassessedPolicy].
+var ErrUnassessed = errors.New("impact scale not assessed")
+
+// A CycleError names one dependency cycle, each system depending on the next
+// and the last on the first, starting at the smallest ID. A hosted system's
+// dependency on the platform counts. Only [Order] makes one; use it through a
+// pointer.
+type CycleError struct {
+	IDs []string
+}
+
+// Error names the cycle.
+func (e *CycleError) Error() string {
+	return "bcp: dependency cycle: " + strings.Join(append(slices.Clone(e.IDs), e.IDs[0]), " → ")
+}
+
+// Unwrap returns [ErrCycle].
+func (e *CycleError) Unwrap() error { return ErrCycle }
+
+// An UnassessedError lists, sorted, the systems whose impact scale is
+// [Unassessed] when no [UnassessedPolicy] was chosen. Only [Order] and
+// [SelectBackups] make one; use it through a pointer.
+type UnassessedError struct {
+	IDs []string
+}
+
+// Error lists the systems.
+func (e *UnassessedError) Error() string {
+	return fmt.Sprintf("bcp: %d systems have an unassessed impact scale and no policy was chosen for them: %s",
+		len(e.IDs), strings.Join(e.IDs, ", "))
+}
+
+// Unwrap returns [ErrUnassessed].
+func (e *UnassessedError) Unwrap() error { return ErrUnassessed }
+
+// OrderOptions tune [Order]. The zero OrderOptions refuses unassessed systems.
+type OrderOptions struct {
+	// Unassessed says how to treat systems whose scale is [Unassessed];
+	// zero refuses them with an [*UnassessedError].
+	Unassessed UnassessedPolicy
+}
+
+// A Position is one system's place in a recovery order and why it is there.
+//
+// The zero Position is not a placement. Position holds [council.Citations], so
+// == is not defined; compare with go-cmp.
+type Position struct {
+	Rank  int    // 1-based
+	ID    string // the system's ID
+	Name  string // its Japanese name
+	Owner string // its owning division
+	Kind  Kind
+	// Scale is the system's own impact scale, as given.
+	Scale Scale
+	// Effective is the scale the order used: the own scale with the
+	// [UnassessedPolicy] applied, raised to that of a more urgent dependent
+	// ([Unassessed] here means placed after every assessed system).
+	Effective Scale
+	// Target is the target recovery time the order used: the strictest of the
+	// system's own and those of every system depending on it, directly or not;
+	// zero when none applies.
+	Target time.Duration
+	// TargetFrom is the ID of the system whose target Target is ("" when none).
+	TargetFrom string
+	// RaisedBy is the ID of the dependent whose urgency the system took on, or
+	// "" when it is placed on its own merits.
+	RaisedBy string
+	// Reasons are the grounds that placed the system.
+	Reasons Reasons
+	// Citations are the clauses behind the reasons.
+	Citations council.Citations
+}
+
+// Order proposes the recovery order of systems (統合仮想サーバ 4(6)(7)). The
+// source has the council (審議機関) set the priority from 図4, the services'
+// state and the damage; Order is the proposal it decides on.
+//
+// A system can only come after every system it depends on: its DependsOn, and
+// for a hosted system every [Platform] system. Among the systems whose
+// dependencies are all placed, the most urgent comes next, by these keys:
+//
+//  1. kind: the IaaS environment, then its monitoring, then business systems
+//     (4(7): the environment recovers before the hosted systems; 5(1): its
+//     monitoring is what lets the recovery be watched);
+//  2. impact scale, Large first (4(6), 5(4));
+//  3. target recovery time, shortest first, none last (library's own
+//     extension from the national guideline);
+//  4. alternative means: systems whose services are stopped before systems
+//     whose services go on by an alternative means (4(5)(6));
+//  5. difficulty: easiest recovery first, unassessed last (4(6) names the
+//     damage; which way it counts is the library's reading: quick recoveries
+//     restore services sooner);
+//  6. ID, so the order never depends on the input order.
+//
+// Urgency flows to dependencies (the library's own extension, needed so a
+// dependency never makes a more urgent system wait): a system takes the
+// strictest target of every system depending on it, directly or not, and is
+// ranked by the most urgent key among itself and those systems. So the IaaS is
+// never given more time than the most urgent system running on it.
+//
+// Order reports every invalid system, duplicate ID and unknown dependency at
+// once; a dependency cycle as a [*CycleError]; unassessed systems without a
+// policy as an [*UnassessedError]. It orders at most 2²⁷-2 systems with at
+// most 16 platforms (the library's limits). It does not keep systems.
+func Order(systems []System, opts OrderOptions) ([]Position, error) {
+	if opts.Unassessed != 0 && !opts.Unassessed.IsValid() {
+		return nil, fmt.Errorf("bcp: order: unknown unassessed policy %s: %w", opts.Unassessed, ErrInvalid)
+	}
+	if len(systems) >= maxSystems {
+		return nil, fmt.Errorf("bcp: order: %d systems, more than the %d the library orders: %w", len(systems), maxSystems-1, ErrInvalid)
+	}
+	g, err := buildGraph(systems)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Unassessed == 0 {
+		var ids []string
+		for i := range systems {
+			if systems[i].Scale == Unassessed {
+				ids = append(ids, systems[i].ID)
+			}
+		}
+		if len(ids) > 0 {
+			slices.Sort(ids)
+			return nil, &UnassessedError{IDs: ids}
+		}
+	}
+	n := len(systems)
+	// Ranks stand in for IDs and targets so that comparing two systems is
+	// comparing two integers.
+	idRank := make([]int32, n)
+	sorted := make([]idIndex, n)
+	var targets []time.Duration
+	for i := range sorted {
+		sorted[i] = idIndex{systems[i].ID, int32(i)}
+		if systems[i].Target > 0 {
+			targets = append(targets, systems[i].Target)
+		}
+	}
+	slices.SortFunc(sorted, func(a, b idIndex) int { return strings.Compare(a.id, b.id) })
+	byRank := make([]int32, n)
+	for r, x := range sorted {
+		idRank[x.i] = int32(r)
+		byRank[r] = x.i
+	}
+	slices.Sort(targets)
+	targets = slices.Compact(targets)
+
+	keys := make([]orderKey, n)
+	origin := make([]int32, n)     // whose own key keys[i] is
+	targetFrom := make([]int32, n) // whose target keys[i] holds, or -1
+	for i := range systems {
+		s := &systems[i]
+		tr := uint32(noTarget)
+		targetFrom[i] = -1
+		if s.Target > 0 {
+			r, _ := slices.BinarySearch(targets, s.Target)
+			tr = uint32(r)
+			targetFrom[i] = int32(i)
+		}
+		var alt, diff uint8 = 0, 4
+		if s.Alternative {
+			alt = 1
+		}
+		if s.Difficulty.IsValid() {
+			diff = uint8(s.Difficulty)
+		}
+		keys[i] = makeKey(uint8(s.Kind), uint8(policyScale(s.Scale, opts.Unassessed)), tr, alt, diff)
+		origin[i] = int32(i)
+	}
+	byID := func(a, b int32) bool { return idRank[a] < idRank[b] }
+
+	// Pass 1, dependents before dependencies: inherit targets and urgency.
+	pending := make([]int32, n) // dependents not yet processed
+	queue := make([]int32, 0, n)
+	for i := range n {
+		pending[i] = g.dependents.len(i)
+		if pending[i] == 0 {
+			queue = append(queue, int32(i))
+		}
+	}
+	for q := 0; q < len(queue); q++ {
+		i := queue[q]
+		// Every dependent of i is final: fold them into i. First the
+		// strictest target, ties going to the smallest ID that set it.
+		for _, d := range g.dependents.of(int(i)) {
+			if targetFrom[d] < 0 {
+				continue
+			}
+			if td, ti := keys[d].target(), keys[i].target(); td < ti || td == ti && byID(targetFrom[d], targetFrom[i]) {
+				keys[i] = keys[i].withTarget(td)
+				targetFrom[i] = targetFrom[d]
+			}
+		}
+		// Then the most urgent key among i (with that target) and its
+		// dependents; i keeps its own on a tie.
+		best, from := keys[i], i
+		for _, d := range g.dependents.of(int(i)) {
+			if keys[d] < best || keys[d] == best && from != i && byID(origin[d], from) {
+				best, from = keys[d], origin[d]
+			}
+		}
+		keys[i], origin[i] = best.withTarget(keys[i].target()), from
+		for _, j := range g.deps.of(int(i)) {
+			pending[j]--
+			if pending[j] == 0 {
+				queue = append(queue, j)
+			}
+		}
+	}
+	if len(queue) < n {
+		return nil, findCycle(systems, g, pending)
+	}
+
+	// Pass 2, priority-first topological order.
+	waiting := pending // reuse: dependencies not yet placed
+	h := orderHeap{items: make([]uint64, 0, n)}
+	prio := func(i int32) uint64 { return uint64(keys[i]) | uint64(idRank[i]) }
+	for i := range n {
+		waiting[i] = g.deps.len(i)
+		if waiting[i] == 0 {
+			h.push(prio(int32(i)))
+		}
+	}
+	seq := make([]int32, 0, n)
+	for h.len() > 0 {
+		i := byRank[h.pop()&idMask]
+		seq = append(seq, i)
+		for _, d := range g.dependents.of(int(i)) {
+			waiting[d]--
+			if waiting[d] == 0 {
+				h.push(prio(d))
+			}
+		}
+	}
+
+	// Fill positions in input order: reading the systems in sequence is
+	// cheaper than reading them in recovery order.
+	rankOf := waiting // reuse: all zero now
+	for k, i := range seq {
+		rankOf[i] = int32(k)
+	}
+	out := make([]Position, n)
+	var cites [1 << len(clauseOf)]council.Citations // by clause set, built on first use
+	for i := range systems {
+		s, p := &systems[i], &out[rankOf[i]]
+		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = int(rankOf[i])+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
+		p.Effective = keys[i].scale()
+		if targetFrom[i] >= 0 {
+			p.Target = targets[keys[i].target()]
+			p.TargetFrom = systems[targetFrom[i]].ID
+		}
+		if origin[i] != int32(i) {
+			p.RaisedBy = systems[origin[i]].ID
+		}
+		p.Reasons = reasonsFor(s, p, g.deps.len(i) > 0, opts.Unassessed)
+	}
+	// Equal urgency with the one before, and not placed after it for a
+	// dependency (it was not raised by this one, and the IDs agree): the ID
+	// decided between them.
+	for k := 1; k < n; k++ {
+		if i, prev := seq[k], seq[k-1]; keys[i] == keys[prev] && origin[prev] != i && idRank[prev] < idRank[i] {
+			out[k].Reasons = out[k].Reasons.With(ReasonTieBreak)
+			out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
+		}
+	}
+	for k := range out {
+		set := clauseSet(out[k].Reasons)
+		if cites[set].Len() == 0 {
+			cites[set] = clauseCitations(set)
+		}
+		out[k].Citations = cites[set]
+	}
+	return out, nil
+}
+
+// policyScale maps an unassessed scale through the policy.
+func policyScale(s Scale, p UnassessedPolicy) Scale {
+	if s == Unassessed && p == AssumeLarge {
+		return Large
+	}
+	return s
+}
+
+func reasonsFor(s *System, p *Position, hasDeps bool, policy UnassessedPolicy) Reasons {
+	var r Reasons
+	switch s.Kind {
+	case Platform:
+		r = r.With(ReasonPlatform)
+	case Monitoring:
+		r = r.With(ReasonMonitoring)
+	}
+	r = r.With(ReasonScale)
+	if p.RaisedBy != "" {
+		r = r.With(ReasonRaised)
+	}
+	if p.TargetFrom != "" {
+		if p.TargetFrom == s.ID {
+			r = r.With(ReasonTarget)
+		} else {
+			r = r.With(ReasonInherited)
+		}
+	}
+	if hasDeps {
+		r = r.With(ReasonDependencies)
+	}
+	if s.Alternative {
+		r = r.With(ReasonAlternative)
+	} else {
+		r = r.With(ReasonNoAlternative)
+	}
+	if s.Difficulty.IsValid() {
+		r = r.With(ReasonDifficulty)
+	}
+	if s.Scale == Unassessed && policy != 0 {
+		r = r.With(ReasonPolicy)
+	}
+	return r
+}
+
+// clauseOf are the clauses reasons cite, in citation order; reasonClause
+// gives each reason's index in it. A reason the plans do not state (the
+// library's own extensions) cites the clause it extends.
+var clauseOf = [...]council.Citation{
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(5)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 5(1)"),
+	council.Cite(council.PlanNakano, "統合仮想サーバ 図4"),
+}
+
+var reasonClause = [...]uint8{
+	ReasonPlatform:      2,
+	ReasonMonitoring:    3,
+	ReasonScale:         1,
+	ReasonTarget:        1,
+	ReasonInherited:     2,
+	ReasonRaised:        2,
+	ReasonDependencies:  2,
+	ReasonAlternative:   0,
+	ReasonNoAlternative: 0,
+	ReasonDifficulty:    1,
+	ReasonTieBreak:      1,
+	ReasonPolicy:        4,
+}
+
+// clauseSet returns the set of clauses (bits of clauseOf) behind r; every
+// position cites 4(6), the clause that sets the priority.
+func clauseSet(r Reasons) uint8 {
+	set := uint8(1) << reasonClause[ReasonScale]
+	for x := range r.All() {
+		if int(x) < len(reasonClause) {
+			set |= 1 << reasonClause[x]
+		}
+	}
+	return set
+}
+
+func clauseCitations(set uint8) council.Citations {
+	var cs []council.Citation
+	for k, c := range clauseOf {
+		if set&(1<<k) != 0 {
+			cs = append(cs, c)
+		}
+	}
+	return council.Cites(cs...)
+}
+
+type idIndex struct {
+	id string
+	i  int32
+}
+
+// orderKey is a system's urgency packed in one integer, smaller is more
+// urgent: from the most significant bits down, kind (2 bits), scale (3),
+// target rank (27; noTarget for none), alternative (1), difficulty (3; 4 for
+// unassessed), and 27 low bits left zero for the ID rank, so that a key with
+// the ID rank or'ed in orders systems completely.
+type orderKey uint64
+
+const (
+	idBits      = 27
+	idMask      = 1<<idBits - 1
+	noTarget    = 1<<27 - 1
+	targetShift = idBits + 4
+	maxSystems  = idMask // the library's limit: keys hold a rank below it
+	// maxPlatforms bounds the implicit edges (hosted × platforms) so that
+	// they stay linear in the number of systems.
+	maxPlatforms = 16
+)
+
+func makeKey(kind, scale uint8, targetRank uint32, alt, diff uint8) orderKey {
+	return orderKey((uint64(kind)<<34 | uint64(scale)<<31 | uint64(targetRank)<<4 | uint64(alt)<<3 | uint64(diff)) << idBits)
+}
+
+func (k orderKey) scale() Scale   { return Scale(k >> (idBits + 31) & 7) }
+func (k orderKey) target() uint32 { return uint32(k>>targetShift) & noTarget }
+func (k orderKey) withTarget(r uint32) orderKey {
+	return k&^(noTarget<<targetShift) | orderKey(r)<<targetShift
+}
+
+// orderHeap is a binary min-heap of keys with the ID rank or'ed in.
+type orderHeap struct {
+	items []uint64
+}
+
+func (h *orderHeap) len() int { return len(h.items) }
+
+func (h *orderHeap) push(x uint64) {
+	h.items = append(h.items, x)
+	i := len(h.items) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if h.items[i] >= h.items[p] {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+func (h *orderHeap) pop() uint64 {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	i := 0
+	for {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < last && h.items[l] < h.items[m] {
+			m = l
+		}
+		if r < last && h.items[r] < h.items[m] {
+			m = r
+		}
+		if m == i {
+			return top
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
+}
+
+// adjacency is a compressed adjacency list: node i's neighbours are
+// to[start[i]:start[i+1]].
+type adjacency struct {
+	start []int32
+	to    []int32
+}
+
+func (a adjacency) of(i int) []int32 { return a.to[a.start[i]:a.start[i+1]] }
+func (a adjacency) len(i int) int32  { return a.start[i+1] - a.start[i] }
+
+type graph struct {
+	deps, dependents adjacency
+}
+
+// buildGraph validates systems and builds both edge directions, including
+// each hosted system's dependency on every platform.
+func buildGraph(systems []System) (graph, error) {
+	n := len(systems)
+	var errs []error
+	idx := make(map[string]int32, n)
+	var platforms []int32
+	for i := range systems {
+		s := &systems[i]
+		if err := s.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("bcp: system %d: %w", i, err))
+		}
+		// One map operation per system: a repeat leaves the map's size
+		// unchanged, and then the first holder is found and put back.
+		before := len(idx)
+		idx[s.ID] = int32(i)
+		if len(idx) == before {
+			j := slices.IndexFunc(systems, func(t System) bool { return t.ID == s.ID })
+			idx[s.ID] = int32(j)
+			errs = append(errs, fmt.Errorf("bcp: system %d: ID %q already used by system %d: %w", i, s.ID, j, ErrInvalid))
+			continue
+		}
+		if s.Kind == Platform {
+			platforms = append(platforms, int32(i))
+		}
+	}
+	if len(platforms) > maxPlatforms {
+		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
+		platforms = nil // report the other problems without the edges
+	}
+	count := make([]int32, n+1)  // dependencies per node
+	rcount := make([]int32, n+1) // dependents per node
+	edges := 0
+	var resolved []int32 // each DependsOn entry's index, in order
+	for i := range systems {
+		s := &systems[i]
+		for _, d := range s.DependsOn {
+			j, ok := idx[d]
+			resolved = append(resolved, j)
+			if !ok {
+				if d != "" {
+					errs = append(errs, fmt.Errorf("bcp: system %q: depends on unknown system %q: %w", s.ID, d, ErrInvalid))
+				}
+				continue
+			}
+			count[i]++
+			rcount[j]++
+			edges++
+		}
+		if s.Hosted {
+			for _, p := range platforms {
+				if int(p) != i {
+					count[i]++
+					rcount[p]++
+					edges++
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return graph{}, errors.Join(errs...)
+	}
+	g := graph{
+		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},
+		dependents: adjacency{start: prefix(rcount), to: make([]int32, edges)},
+	}
+	fill, rfill := count, rcount // reuse as fill cursors
+	copy(fill, g.deps.start)
+	copy(rfill, g.dependents.start)
+	add := func(i, j int32) {
+		g.deps.to[fill[i]] = j
+		fill[i]++
+		g.dependents.to[rfill[j]] = i
+		rfill[j]++
+	}
+	r := 0
+	for i := range systems {
+		s := &systems[i]
+		for range s.DependsOn {
+			add(int32(i), resolved[r])
+			r++
+		}
+		if s.Hosted {
+			for _, p := range platforms {
+				if int(p) != i {
+					add(int32(i), p)
+				}
+			}
+		}
+	}
+	return g, nil
+}
+
+// prefix returns the exclusive prefix sums of counts[:n] as n+1 offsets.
+func prefix(counts []int32) []int32 {
+	start := make([]int32, len(counts))
+	var sum int32
+	for i := 0; i < len(counts)-1; i++ {
+		start[i] = sum
+		sum += counts[i]
+	}
+	start[len(counts)-1] = sum
+	return start
+}
+
+// findCycle returns the cycle through the systems left with pending
+// dependents after pass 1. It walks from the smallest remaining ID to its
+// smallest remaining dependent until a system repeats, so the cycle named does
+// not depend on the input order, and starts it at its smallest ID.
+func findCycle(systems []System, g graph, pending []int32) error {
+	start := int32(-1)
+	for i := range systems {
+		if pending[i] > 0 && (start < 0 || systems[i].ID < systems[start].ID) {
+			start = int32(i)
+		}
+	}
+	seen := make(map[int32]int)
+	var walk []int32
+	for cur := start; ; {
+		if at, ok := seen[cur]; ok {
+			walk = walk[at:]
+			break
+		}
+		seen[cur] = len(walk)
+		walk = append(walk, cur)
+		next := int32(-1)
+		for _, d := range g.dependents.of(int(cur)) {
+			if pending[d] > 0 && (next < 0 || systems[d].ID < systems[next].ID) {
+				next = d
+			}
+		}
+		cur = next
+	}
+	// walk follows "is depended on by"; reverse it to read "depends on".
+	slices.Reverse(walk)
+	ids := make([]string, len(walk))
+	for k, i := range walk {
+		ids[k] = systems[i].ID
+	}
+	m := 0
+	for k := range ids {
+		if ids[k] < ids[m] {
+			m = k
+		}
+	}
+	ids = append(ids[m:], ids[:m]...)
+	return &CycleError{IDs: ids}
+}
