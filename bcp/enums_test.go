@@ -82,7 +82,6 @@ func TestEnums(t *testing.T) {
 	checkEnum(t, "Horizon", AllHorizons(), ParseHorizon, Horizon(5))
 	checkEnum(t, "Incident", AllIncidents(), ParseIncident, Incident(4))
 	checkEnum(t, "Step", AllSteps(), ParseStep, Step(8))
-	checkEnum(t, "Body", AllBodies(), ParseBody, Body(3))
 }
 
 func TestScaleOrderAndLabels(t *testing.T) {

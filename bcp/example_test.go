@@ -155,6 +155,6 @@ func ExampleRecoveryFlow() {
 	// system-check {info-systems-division owning-division-head} {}
 	// response-structure {info-systems-division owning-division-head} {system-vendors}
 	// alternative-means {owning-division-head} {}
-	// priority-setting security-committee
+	// priority-setting info-security-committee
 	// system-recovery {info-systems-division owning-division-head} {iaas-provider system-vendors}
 }

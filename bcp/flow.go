@@ -33,22 +33,6 @@ var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
 	enum.Name{EN: "system-recovery", JA: "統合仮想サーバ環境の復旧と各主管システムの復旧作業"},
 )
 
-// A Body is a deliberating body of the ward (ICT-BCP 6(1)ア 審議機関).
-//
-// The zero Body is unset. Values are only appended.
-type Body uint8
-
-// Bodies.
-const (
-	SecurityCommittee Body = 1 + iota // 情報安全対策委員会: the usual one
-	CrisisCouncil                     // 中野区危機管理等対策会議: when it is held, instead
-)
-
-var bodyTable = enum.New[Body]("bcp", "body", "Body", ErrInvalid,
-	enum.Name{EN: "security-committee", JA: "情報安全対策委員会"},
-	enum.Name{EN: "crisis-council", JA: "危機管理等対策会議", Aliases: []string{"中野区危機管理等対策会議"}},
-)
-
 // A Phase is one step of the recovery flow with who carries it out.
 //
 // The zero Phase is not a step. It holds [council.Citations], so == is not
@@ -56,10 +40,12 @@ var bodyTable = enum.New[Body]("bcp", "body", "Body", ErrInvalid,
 type Phase struct {
 	Step Step
 	// Roles and Parties carry the step out; Body decides it (step 6 only:
-	// the security committee, or the crisis council when that is held).
+	// the information security committee, or the crisis management council
+	// when that is held: council.InfoSecurityCommittee and
+	// council.CrisisManagementCouncil).
 	Roles   council.Roles
 	Parties council.Parties
-	Body    Body
+	Body    council.Body
 	// Note says what the step does, as the source says it.
 	Note      string
 	Citations council.Citations
@@ -85,7 +71,7 @@ func RecoveryFlow() []Phase {
 			Note: "情報システム課及び主管課が主管システムベンダと連携し、障害対応に必要な体制を確保する"},
 		{Step: AlternativeMeans, Roles: council.RolesOf(owners), Citations: cite("4(5)"),
 			Note: "各主管課がそれぞれに定める代替手段によって事務・行政サービスを継続させる"},
-		{Step: PrioritySetting, Body: SecurityCommittee,
+		{Step: PrioritySetting, Body: council.InfoSecurityCommittee,
 			Citations: cite("4(6)").With(council.Cite(council.PlanNakano, "ICT-BCP 6(1)ア")),
 			Note:      "審議機関が図4、サービス提供状況、被害の大きさ（復旧の容易さ）を考慮し復旧優先度を設定する (see Order)"},
 		{Step: SystemRecovery, Roles: council.RolesOf(isd, owners), Parties: council.PartiesOf(provider, vendors), Citations: cite("4(7)"),
@@ -120,31 +106,3 @@ func (v Step) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, v
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label, and leaves v unchanged on error.
 func (v *Step) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, v) }
-
-// AllBodies returns every valid Body in ascending order, in a fresh slice.
-func AllBodies() []Body { return bodyTable.Values() }
-
-// ParseBody returns the Body named by s: its English name or Japanese label.
-func ParseBody(s string) (Body, error) { return bodyTable.Parse(s) }
-
-// IsValid reports whether v is a defined Body (not zero, not out of range).
-func (v Body) IsValid() bool { return bodyTable.Valid(v) }
-
-// String returns the English name, e.g. "security-committee".
-func (v Body) String() string { return bodyTable.String(v) }
-
-// Label returns the plans' Japanese term.
-func (v Body) Label() string { return bodyTable.Label(v) }
-
-// Compare orders values by their number; it suits slices.SortFunc.
-func (v Body) Compare(w Body) int { return int(v) - int(w) }
-
-// AppendText implements [encoding.TextAppender]; an invalid Body is an error.
-func (v Body) AppendText(b []byte) ([]byte, error) { return bodyTable.AppendText(b, v) }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (v Body) MarshalText() ([]byte, error) { return bodyTable.AppendText(nil, v) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
-// name or the Japanese label, and leaves v unchanged on error.
-func (v *Body) UnmarshalText(text []byte) error { return bodyTable.Unmarshal(text, v) }

@@ -55,7 +55,6 @@ func FuzzReportKind(f *testing.F) { fuzzEnum(f, AllReportKinds()) }
 func FuzzHorizon(f *testing.F)    { fuzzEnum(f, AllHorizons()) }
 func FuzzIncident(f *testing.F)   { fuzzEnum(f, AllIncidents()) }
 func FuzzStep(f *testing.F)       { fuzzEnum(f, AllSteps()) }
-func FuzzBody(f *testing.F)       { fuzzEnum(f, AllBodies()) }
 
 // FuzzOrder feeds Order arbitrary inventories (bad IDs, unknown and circular
 // dependencies, any field values): it must never panic, and whatever it

@@ -162,7 +162,7 @@ func TestRecoveryFlow(t *testing.T) {
 	if flow[4].Roles != owners {
 		t.Error("the owning divisions start the alternative means (4(5))")
 	}
-	if flow[5].Body != SecurityCommittee {
+	if flow[5].Body != council.InfoSecurityCommittee {
 		t.Error("the deliberating body sets the priority (4(6))")
 	}
 	if !flow[6].Parties.Contains(council.PartiesOf(council.IaaSProvider, council.SystemVendors)) {
