@@ -20,8 +20,8 @@ type Grading struct {
 	Event     Event             `json:"event"`             // the event graded
 	Level     Level             `json:"level,omitzero"`    // the level; zero on the serious scale
 	Serious   bool              `json:"serious"`           // a serious unauthorized act: level ≥ the scheme's SeriousFrom, or judged so
-	Example   string            `json:"example,omitempty"` // the matching example row; empty for a manual judgement
 	Manual    bool              `json:"manual"`            // judged by a person, not by the table
+	Example   string            `json:"example,omitempty"` // the matching example row; empty for a manual judgement
 	Reason    string            `json:"reason,omitempty"`  // why, for a manual judgement
 	Citations council.Citations `json:"citations"`         // the clauses the outcome rests on
 }
@@ -92,14 +92,32 @@ func validEvent(e Event) bool {
 //
 // Grade does not allocate when it succeeds.
 func Grade(s *Scheme, e Event) (Grading, error) {
-	if err := usable(s); err != nil {
+	i, err := lookup(s, e)
+	if err != nil {
 		return Grading{}, err
 	}
+	r := &s.rules[i]
+	return Grading{
+		Plan:      s.plan,
+		Event:     e,
+		Level:     r.Level,
+		Serious:   r.Level >= s.seriousFrom,
+		Example:   r.Example,
+		Citations: s.ruleCites[i],
+	}, nil
+}
+
+// lookup returns the index of the rule that grades e under s, or the error
+// Grade reports.
+func lookup(s *Scheme, e Event) (int, error) {
+	if err := usable(s); err != nil {
+		return 0, err
+	}
 	if !validEvent(e) {
-		return Grading{}, fmt.Errorf("threat: %s: %w", s.plan, e.Validate())
+		return 0, fmt.Errorf("threat: %s: %w", s.plan, e.Validate())
 	}
 	if s.scale != ScaleLevels {
-		return Grading{}, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
+		return 0, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
 	}
 	read := s.read[e.Kind]
 	var p Place
@@ -122,21 +140,13 @@ func Grade(s *Scheme, e Event) (Grading, error) {
 		}
 	}
 	if unknown != 0 {
-		return Grading{}, &IncompleteError{Plan: s.plan, Event: e, Unknown: unknown}
+		return 0, &IncompleteError{Plan: s.plan, Event: e, Unknown: unknown}
 	}
-	i := s.cells[cellIndex(e.Kind, p, f, v)]
-	r := &s.rules[i]
-	if r.Level == 0 {
-		return Grading{}, &NotCoveredError{Plan: s.plan, Event: e, Rule: r.Example, Citations: r.Citations}
+	i := int(s.cells[cellIndex(e.Kind, p, f, v)])
+	if r := &s.rules[i]; r.Level == 0 {
+		return 0, &NotCoveredError{Plan: s.plan, Event: e, Rule: r.Example, Citations: r.Citations}
 	}
-	return Grading{
-		Plan:      s.plan,
-		Event:     e,
-		Level:     r.Level,
-		Serious:   r.Level >= s.seriousFrom,
-		Example:   r.Example,
-		Citations: s.ruleCites[i],
-	}, nil
+	return i, nil
 }
 
 // Judge records a person's judgement that e is at level l under scheme s, with

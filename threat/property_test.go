@@ -144,6 +144,25 @@ func TestProperties(t *testing.T) {
 			}
 		}
 	}))
+	t.Run("DecideIsGradeThenRespond", rapid.MakeCheck(func(t *rapid.T) {
+		s, _ := drawScheme(t)
+		e := genEvent().Draw(t, "event")
+		got, err := Decide(s, e)
+		g, gerr := Grade(s, e)
+		if fmt.Sprint(err) != fmt.Sprint(gerr) {
+			t.Fatalf("Decide error %v, Grade error %v", err, gerr)
+		}
+		if gerr != nil {
+			return
+		}
+		want, err := Respond(s, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(Actions.Equal), cmp.Comparer(Notifications.Equal)); diff != "" {
+			t.Fatalf("(-Grade+Respond +Decide):\n%s", diff)
+		}
+	}))
 	t.Run("HigherLevelNeverDoesLess", rapid.MakeCheck(func(t *rapid.T) {
 		s, _ := drawScheme(t)
 		lo := rapid.SampledFrom(AllLevels()).Draw(t, "lo")

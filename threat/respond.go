@@ -25,38 +25,90 @@ type Response struct {
 // come from s ([Grade], [Judge] or [JudgeSerious] with the same scheme). It
 // does not allocate.
 func Respond(s *Scheme, g Grading) (Response, error) {
-	if err := usable(s); err != nil {
-		return Response{}, err
+	if r := s.responseFor(g.Plan, g.Level, g.Serious); r != nil {
+		return Response{Grading: g, Actions: r.actions, Notifications: r.notifications, StandDown: r.standDown}, nil
 	}
-	slot, err := s.slot(g)
+	return Response{}, s.respondError(g)
+}
+
+// responseFor returns the response for a grading of s with the given plan,
+// level and serious flag, or nil when that is no grading of s.
+func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
+	if s == nil || l >= 4 {
+		return nil
+	}
+	k := s.slotOf[l][b2i(serious)]
+	if k <= 0 || plan != s.plan {
+		return nil
+	}
+	return &s.responses[k]
+}
+
+// Decide grades e under scheme s and looks up the response in one step: the
+// same as [Grade] followed by [Respond], with the same errors, for the hot
+// path of an embedding system. It does not allocate when it succeeds.
+func Decide(s *Scheme, e Event) (Response, error) {
+	i, err := lookup(s, e)
 	if err != nil {
 		return Response{}, err
 	}
-	r := &s.responses[slot]
-	return Response{Grading: g, Actions: r.actions, Notifications: r.notifications, StandDown: r.standDown}, nil
+	r := &s.rules[i]
+	t := &s.responses[r.Level]
+	return Response{
+		Grading: Grading{
+			Plan:      s.plan,
+			Event:     e,
+			Level:     r.Level,
+			Serious:   r.Level >= s.seriousFrom,
+			Example:   r.Example,
+			Citations: s.ruleCites[i],
+		},
+		Actions:       t.actions,
+		Notifications: t.notifications,
+		StandDown:     t.standDown,
+	}, nil
 }
 
-func (s *Scheme) slot(g Grading) (int, error) {
-	if g.Plan != s.plan {
-		return 0, fmt.Errorf("threat: %s: grading is of plan %q: %w", s.plan, g.Plan, council.ErrInvalid)
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// respondError explains why Respond refused g.
+func (s *Scheme) respondError(g Grading) error {
+	if err := usable(s); err != nil {
+		return err
+	}
+	_, err := s.slot(g.Plan, g.Level, g.Serious)
+	if err == nil {
+		err = fmt.Errorf("threat: %s: grading %s/serious=%t has no response: %w", s.plan, g.Level, g.Serious, council.ErrInvalid)
+	}
+	return err
+}
+
+func (s *Scheme) slot(plan string, level Level, serious bool) (int, error) {
+	if plan != s.plan {
+		return 0, fmt.Errorf("threat: %s: grading is of plan %q: %w", s.plan, plan, council.ErrInvalid)
 	}
 	if s.scale == ScaleSerious {
-		if g.Level != 0 {
-			return 0, fmt.Errorf("threat: %s: grading has level %s, but the plan has no levels: %w", s.plan, g.Level, council.ErrInvalid)
+		if level != 0 {
+			return 0, fmt.Errorf("threat: %s: grading has level %s, but the plan has no levels: %w", s.plan, level, council.ErrInvalid)
 		}
-		if g.Serious {
+		if serious {
 			return 2, nil
 		}
 		return 1, nil
 	}
-	if !g.Level.IsValid() {
+	if !level.IsValid() {
 		return 0, fmt.Errorf("threat: %s: grading has no level: %w", s.plan, council.ErrInvalid)
 	}
-	if g.Serious != (g.Level >= s.seriousFrom) {
+	if serious != (level >= s.seriousFrom) {
 		return 0, fmt.Errorf("threat: %s: grading at %s says serious=%t, but the plan makes %s serious: %w",
-			s.plan, g.Level, g.Serious, s.seriousFrom, council.ErrInvalid)
+			s.plan, level, serious, s.seriousFrom, council.ErrInvalid)
 	}
-	return int(g.Level), nil
+	return int(level), nil
 }
 
 // A Precaution is what a scheme prescribes while the level is being

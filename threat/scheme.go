@@ -149,6 +149,7 @@ type Scheme struct {
 	judgement    council.Citations
 	responses    [4]response // ScaleLevels: by level; ScaleSerious: 1 not serious, 2 serious
 	precautions  [4]response // by top level
+	slotOf       [4][2]int8  // by level and serious: the response slot, or 0 when the pair is no grading of this scheme
 }
 
 type response struct {
@@ -306,6 +307,13 @@ func NewScheme(spec Spec) (*Scheme, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if s.scale == ScaleSerious {
+		s.slotOf[0] = [2]int8{1, 2}
+	} else {
+		for _, l := range AllLevels() {
+			s.slotOf[l][b2i(l >= s.seriousFrom)] = int8(l)
+		}
 	}
 	return s, nil
 }
