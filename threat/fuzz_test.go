@@ -76,7 +76,11 @@ func FuzzParseEnum(f *testing.F) {
 			{func(s string) (string, error) { v, err := ParseSource(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParseAttribute(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParseStep(s); return wrap(v, err) }},
-			{func(s string) (string, error) { var v Condition; err := v.UnmarshalText([]byte(s)); return wrap(v, err) }},
+			{func(s string) (string, error) {
+				var v Condition
+				err := v.UnmarshalText([]byte(s))
+				return wrap(v, err)
+			}},
 			{func(s string) (string, error) { var v Scale; err := v.UnmarshalText([]byte(s)); return wrap(v, err) }},
 		}
 		c := codecs[int(which)%len(codecs)]
