@@ -105,6 +105,9 @@ var conditionTable = enum.New[Condition]("threat", "condition", "Condition", cou
 	enum.Name{EN: "as-needed", JA: "必要に応じ", Aliases: []string{"必要に応じて"}},
 )
 
+// ParseCondition returns the Condition named by s: its English name or Japanese label.
+func ParseCondition(s string) (Condition, error) { return conditionTable.Parse(s) }
+
 // IsValid reports whether c is a defined condition.
 func (c Condition) IsValid() bool { return conditionTable.Valid(c) }
 

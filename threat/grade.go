@@ -26,7 +26,9 @@ type Grading struct {
 	Citations council.Citations `json:"citations"`         // the clauses the outcome rests on
 }
 
-// A NotCoveredError reports an event the scheme does not grade.
+// A NotCoveredError reports an event the scheme does not grade. It wraps
+// [ErrNotCovered]; the zero value reports nothing useful and is never
+// returned.
 type NotCoveredError struct {
 	Plan  string
 	Event Event
@@ -49,7 +51,8 @@ func (e *NotCoveredError) Error() string {
 func (e *NotCoveredError) Unwrap() error { return ErrNotCovered }
 
 // An IncompleteError reports an event whose graded attributes the scheme
-// needs but the event leaves unknown.
+// needs but the event leaves unknown. It wraps [ErrIncomplete]; the zero value
+// is never returned.
 type IncompleteError struct {
 	Plan    string
 	Event   Event

@@ -47,6 +47,9 @@ var scaleTable = enum.New[Scale]("threat", "scale", "Scale", council.ErrInvalid,
 	enum.Name{EN: "serious", JA: "重大な脅威の判断"},
 )
 
+// ParseScale returns the Scale named by s: its English name or Japanese label.
+func ParseScale(s string) (Scale, error) { return scaleTable.Parse(s) }
+
 // IsValid reports whether s is a defined scale.
 func (s Scale) IsValid() bool { return scaleTable.Valid(s) }
 
@@ -87,10 +90,10 @@ type Rule struct {
 //
 // The zero Tier is the response at no level and is rejected by [NewScheme].
 type Tier struct {
-	Level         Level          // the level, on ScaleLevels; zero on ScaleSerious
-	Serious       bool           // the judgement, on ScaleSerious; false on ScaleLevels
-	Actions       []Action       // the actions due at this outcome, beyond those inherited
-	Notifications []Notification // the notifications due, beyond those inherited
+	Level         Level          `json:"level,omitzero"`          // the level, on ScaleLevels; zero on ScaleSerious
+	Serious       bool           `json:"serious,omitempty"`       // the judgement, on ScaleSerious; false on ScaleLevels
+	Actions       []Action       `json:"actions,omitempty"`       // the actions due at this outcome, beyond those inherited
+	Notifications []Notification `json:"notifications,omitempty"` // the notifications due, beyond those inherited
 }
 
 // A Spec is everything [NewScheme] needs to build a scheme: a vendor's own
@@ -100,34 +103,34 @@ type Tier struct {
 type Spec struct {
 	// Plan is the plan ID every citation of the scheme must cite, e.g.
 	// "tottori": a scheme never mixes two plans' clauses.
-	Plan string
+	Plan string `json:"plan"`
 	// Name is a human-readable title, e.g. the plan's Japanese name.
-	Name  string
-	Scale Scale
+	Name  string `json:"name"`
+	Scale Scale  `json:"scale"`
 	// Rules is the decision table (ScaleLevels only; must be empty for
 	// ScaleSerious). It must mention every [Kind], either grading it or
 	// marking it not covered.
-	Rules []Rule
+	Rules []Rule `json:"rules,omitempty"`
 	// SeriousFrom is the lowest level that is a serious unauthorized act and
 	// calls for the council (tottori:第3-6: level 3), with the clauses that say
 	// so. ScaleLevels only.
-	SeriousFrom      Level
-	SeriousCitations council.Citations
+	SeriousFrom      Level             `json:"serious_from,omitzero"`
+	SeriousCitations council.Citations `json:"serious_citations"`
 	// Judgement cites the clause that makes someone judge the threat; it is
 	// what a manual judgement ([Judge], [JudgeSerious]) rests on.
-	Judgement council.Citations
+	Judgement council.Citations `json:"judgement"`
 	// Responses gives the actions and notifications due at each outcome:
 	// every level on ScaleLevels, not-serious and serious on ScaleSerious.
 	// The response at an outcome inherits every action and notification of
 	// the lower outcomes except [StandDown] (the library's reading: the plans
 	// escalate, a higher level never skips what a lower one does; each
 	// inherited item keeps the citations of the clause it came from).
-	Responses []Tier
+	Responses []Tier `json:"responses"`
 	// Precautions gives the actions and notifications due while the level is
 	// still being established, by the top of the provisional range
 	// (tottori:第3-3(3), 第3-4(2): "likely level 2 or 3", "likely level 3");
 	// inherited upwards like Responses. ScaleLevels only; optional.
-	Precautions []Tier
+	Precautions []Tier `json:"precautions,omitempty"`
 }
 
 // A Scheme is one plan's way of grading unauthorized acts and responding to

@@ -1,12 +1,14 @@
 package threat
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/jukiplan/jukiplan/council"
 )
 
@@ -181,5 +183,27 @@ func TestReferenceSchemesAreFresh(t *testing.T) {
 	sl[0].Step = StopSystem
 	if r2, _ := Respond(s, Grading{Plan: "tottori", Level: Level1}); r2.Actions.At(0).Step != Report {
 		t.Error("editing Actions.Slice changed the scheme")
+	}
+}
+
+// A spec survives JSON, so a vendor can keep its scheme in a file.
+func TestSpecJSONRoundTrip(t *testing.T) {
+	for _, spec := range []Spec{TottoriSpec(), KumamotoSpec(), InoSpec(), vendorSpec()} {
+		t.Run(spec.Plan, func(t *testing.T) {
+			b, err := json.Marshal(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Spec
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(spec, back, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
+			if _, err := NewScheme(back); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }

@@ -28,7 +28,8 @@ type Situation struct {
 	DetectedAt time.Time     `json:"detected_at,omitzero"` // when it was noticed; the library's extension
 }
 
-// A FieldError names one missing or malformed field of a [Situation].
+// A FieldError names one missing or malformed field of a [Situation]. The
+// zero value is never returned.
 type FieldError struct {
 	Field    string           // the Go-side name in lower case: "when", "where", "what", "how", …
 	Label    string           // the plan's term, e.g. "いつ（時刻）"
