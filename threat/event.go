@@ -517,22 +517,26 @@ func attrString(a Attribute, v uint8) string {
 // Validate reports every problem with e: a missing or unknown kind, and any
 // attribute or source that is set but names no value. Unknown (zero)
 // attributes are not problems. Every error wraps council.ErrInvalid.
-func (e Event) Validate() error {
+func (e Event) Validate() error { return e.problems("threat: event") }
+
+// problems is Validate with the given message prefix, so that callers that
+// name a scheme do not repeat the package name.
+func (e Event) problems(prefix string) error {
 	var errs []error
 	if !e.Kind.IsValid() {
-		errs = append(errs, fmt.Errorf("threat: event: kind %s is not a kind: %w", e.Kind, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: kind %s is not a kind: %w", prefix, e.Kind, council.ErrInvalid))
 	}
 	if e.Place != 0 && !e.Place.IsValid() {
-		errs = append(errs, fmt.Errorf("threat: event: unknown place %d: %w", e.Place, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: unknown place %d: %w", prefix, e.Place, council.ErrInvalid))
 	}
 	if e.Firewall != 0 && !e.Firewall.IsValid() {
-		errs = append(errs, fmt.Errorf("threat: event: unknown firewall outcome %d: %w", e.Firewall, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: unknown firewall outcome %d: %w", prefix, e.Firewall, council.ErrInvalid))
 	}
 	if e.Severity != 0 && !e.Severity.IsValid() {
-		errs = append(errs, fmt.Errorf("threat: event: unknown severity %d: %w", e.Severity, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: unknown severity %d: %w", prefix, e.Severity, council.ErrInvalid))
 	}
 	if e.Source != 0 && !e.Source.IsValid() {
-		errs = append(errs, fmt.Errorf("threat: event: unknown source %d: %w", e.Source, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: unknown source %d: %w", prefix, e.Source, council.ErrInvalid))
 	}
 	return errors.Join(errs...)
 }

@@ -56,6 +56,7 @@ func ExampleProvisional() {
 	fmt.Println(r.Min, r.Max, r.Confirmed())
 	// Output:
 	// level-2 level-3 {firewall} false
+	// staff → system-administrator (tottori:第3-3(1))
 	// system-administrator → national-center ask capture-situation (tottori:第3-3(3))
 	// system-administrator → related-municipalities as-needed (tottori:第3-3(3))
 	// system-administrator stop-system as-needed (tottori:第3-4(2))

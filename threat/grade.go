@@ -117,7 +117,7 @@ func lookup(s *Scheme, e Event) (int, error) {
 		return 0, err
 	}
 	if !validEvent(e) {
-		return 0, fmt.Errorf("threat: %s: %w", s.plan, e.Validate())
+		return 0, e.problems("threat: " + s.plan + ": event")
 	}
 	if s.scale != ScaleLevels {
 		return 0, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
@@ -196,8 +196,8 @@ func JudgeSerious(s *Scheme, e Event, serious bool, reason string) (Grading, err
 
 func checkJudgement(s *Scheme, e Event, reason string) error {
 	var errs []error
-	if err := e.Validate(); err != nil {
-		errs = append(errs, fmt.Errorf("threat: %s: judgement: %w", s.plan, err))
+	if err := e.problems("threat: " + s.plan + ": judgement: event"); err != nil {
+		errs = append(errs, err)
 	}
 	if strings.TrimSpace(reason) == "" {
 		errs = append(errs, fmt.Errorf("threat: %s: judgement: no reason given: %w", s.plan, ErrMissing))
@@ -240,8 +240,8 @@ func Provisional(s *Scheme, e Event) (Range, error) {
 	if err := usable(s); err != nil {
 		return Range{}, err
 	}
-	if err := e.Validate(); err != nil {
-		return Range{}, fmt.Errorf("threat: %s: %w", s.plan, err)
+	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
+		return Range{}, err
 	}
 	if s.scale != ScaleLevels {
 		return Range{}, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}

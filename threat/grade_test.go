@@ -2,6 +2,7 @@ package threat
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -287,5 +288,48 @@ func TestInoSeriousJudgement(t *testing.T) {
 	}
 	if _, err := Provisional(s, e); !errors.Is(err, ErrNotCovered) {
 		t.Errorf("ino has no provisional levels: %v", err)
+	}
+}
+
+func TestGradeErrorMessages(t *testing.T) {
+	_, err := Grade(Tottori(), Event{Kind: Intrusion, Place: 9})
+	if want := "threat: tottori: event: unknown place 9: invalid value"; err == nil || err.Error() != want {
+		t.Errorf("error %q; want %q", err, want)
+	}
+	_, err = Grade(Tottori(), Event{Kind: UnauthorizedAccess})
+	if want := "threat: tottori: unauthorized-access: {firewall} unknown; grade it provisionally until known: graded attribute unknown"; err == nil || err.Error() != want {
+		t.Errorf("error %q; want %q", err, want)
+	}
+}
+
+// Schemes are shared between goroutines without locks (run with -race): every
+// goroutine sees the same answers as a lone caller.
+func TestConcurrentUse(t *testing.T) {
+	s := Tottori()
+	want := map[Event]Level{}
+	for _, row := range annexEvents {
+		r, _ := Decide(s, row.event)
+		want[row.event] = r.Grading.Level
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var err error
+			for _, row := range annexEvents {
+				if r, perr := Provisional(s, row.event); perr == nil {
+					_, _ = Precautions(s, r)
+				}
+				if r, _ := Decide(s, row.event); r.Grading.Level != want[row.event] {
+					err = fmt.Errorf("%s: %s, want %s", row.event, r.Grading.Level, want[row.event])
+				}
+				_ = s.Rules()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

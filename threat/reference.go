@@ -104,7 +104,10 @@ func TottoriSpec() Spec {
 		SeriousCitations: c("第3-6(1)"),
 		Judgement:        c("第3-5"),
 		Precautions: []Tier{
-			{Level: Level1, Actions: []Action{
+			{Level: Level1, Notifications: []Notification{
+				{From: staff, To: sysAdmin, If: Always, Citations: c("第3-3(1)"),
+					Note: "不正行為に係る情報は、住基ネット担当者を経由して、システム管理者に集約する"},
+			}, Actions: []Action{
 				{Actor: sysAdmin, Step: CollectInformation, If: Always, Citations: c("第3-2", "第3-3(1)"),
 					Note: "不正行為に係る情報は、住基ネット担当者を経由して、システム管理者に集約する"},
 				{Actor: sysAdmin, Step: Investigate, Target: contractor, If: Always, Citations: c("第3-3(2)"),

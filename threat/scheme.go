@@ -332,8 +332,8 @@ func (s *Scheme) buildTable(spec Spec) []error {
 	mentioned := make([]bool, dimKind)
 	for i, r := range s.rules {
 		m := r.Match
-		if err := m.Validate(); err != nil {
-			bad("rule %d: %w: %w", i, err, ErrScheme)
+		if err := m.problems(fmt.Sprintf("threat: scheme %q: rule %d: match", spec.Plan, i)); err != nil {
+			errs = append(errs, fmt.Errorf("%w (%w)", err, ErrScheme))
 			continue
 		}
 		if m.Source != 0 {

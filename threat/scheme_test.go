@@ -80,7 +80,7 @@ func TestNewSchemeChecks(t *testing.T) {
 		{"no-citation", func(s *Spec) { s.Rules[0].Citations = council.Citations{} }, []string{"rule 0 (intrusion place=unrelated): no citation"}},
 		{"no-example", func(s *Spec) { s.Rules[0].Example = " " }, []string{"rule 0 (intrusion place=unrelated): no example"}},
 		{"bad-level", func(s *Spec) { s.Rules[0].Level = 4 }, []string{"rule 0: level Level(4) is not valid"}},
-		{"bad-kind", func(s *Spec) { s.Rules[0].Match.Kind = 0 }, []string{"rule 0: threat: event: kind Kind(0) is not a kind"}},
+		{"bad-kind", func(s *Spec) { s.Rules[0].Match.Kind = 0 }, []string{`threat: scheme "vendor": rule 0: match: kind Kind(0) is not a kind`}},
 		{"grades-on-source", func(s *Spec) { s.Rules[0].Match.Source = SourceAudit }, []string{"rule 0: matches on source audit"}},
 		{"serious-from", func(s *Spec) { s.SeriousFrom = 0 }, []string{"serious-from level Level(0) is not valid"}},
 		{"judgement", func(s *Spec) { s.Judgement = council.Citations{} }, []string{"judgement: no citation"}},
