@@ -58,7 +58,11 @@ func BenchmarkGradeAndRespond(b *testing.B) {
 	c0, ok := threadCPU()
 	i := 0
 	for b.Loop() {
-		r, err := gradeAndRespond(s, benchEvents[i%len(benchEvents)])
+		g, err := Grade(s, benchEvents[i%len(benchEvents)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := Respond(s, g)
 		if err != nil || r.Actions.Len() == 0 {
 			b.Fatal(err)
 		}
