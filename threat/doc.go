@@ -1,0 +1,84 @@
+// Package threat grades unauthorized acts against the resident-registry
+// network (住基ネット) and the personal information of Juki affairs into
+// threat levels, and says what each level requires: who acts, who is told,
+// and which clause of which plan says so.
+//
+// It is for embedding the level judgement of a municipal emergency plan in
+// software: an [Event] is a typed observation, a [Scheme] is one plan's
+// decision table and responses, and [Grade] turns the one into a [Level] with
+// the matching example row and its citations. It is not for faults (package
+// fault), it does not choose the annex playbook for an event (package
+// measures, from the Event and its [Source]), and it does not convene the
+// council: "level 3 → report to the chief, who convenes the council" is a pair
+// of cited [Action] values that other packages act upon.
+//
+// The package is pure: no I/O, no clock, no package state that changes.
+// Everything is safe for concurrent use.
+//
+// # Events
+//
+// An [Event] has a [Kind] (intrusion, unauthorized access, virus detected, …)
+// and the graded attributes [Place] (what the entered place holds),
+// [Firewall] (whether the access passed it) and [Severity] (whether the
+// vulnerability is serious), each an enum whose zero value means "unknown",
+// plus the [Source] that found it. Every example row of the level tables of
+// tottori:第3-1 and kumamoto:4(1)(イ), every incident example of kumamoto:2(1)
+// and every event category of tottori's annex (別表1-1 … 4-4) is expressible
+// as an Event. Events have a text form ([ParseEvent],
+// "unauthorized-access firewall=passed source=national-center") and a JSON
+// form.
+//
+// # Schemes
+//
+// [Tottori], [Kumamoto] and [Ino] return the reference schemes, fresh on every
+// call; [TottoriSpec], [KumamotoSpec] and [InoSpec] return their
+// specifications. The plans disagree and are never merged: tottori grades
+// access stopped at the firewall and antivirus detections as level 2;
+// kumamoto grades any detected unauthorized access as level 3 and adds paper
+// forms, leaks and credential leaks; ino has no levels at all, only a person's
+// judgement of a serious threat ([ScaleSerious], [JudgeSerious]).
+//
+// A vendor builds its own scheme from the same blocks with [NewScheme], which
+// checks the decision table as SSVC checks its tables: every combination of
+// the attributes it reads is covered exactly once or explicitly marked not
+// covered, no rules conflict or overlap, the level never drops when an
+// attribute gets worse, and every attribute read can change the outcome.
+//
+// # Grading
+//
+// [Grade] returns a [Grading]: the level, whether it is serious (calls for
+// the council), the example row and the citations. It never guesses: an event
+// the scheme does not cover is a [*NotCoveredError] ([ErrNotCovered]), and an
+// event whose graded attributes are unknown is an [*IncompleteError]
+// ([ErrIncomplete]). A person may then record a judgement with [Judge]; it is
+// marked Manual, carries its Reason, and stays so in every [Response].
+//
+// While facts are gathered, [Provisional] gives the [Range] of levels over
+// every way the unknown attributes could turn out; [Precautions] gives what is
+// due at the top of the range (tottori:第3-3(3), 第3-4(2): "likely level 2 or
+// 3", "likely level 3"). The final [Respond] waits for the confirmed level.
+//
+// # Responses
+//
+// [Respond] returns the [Response] for a grading: its [Actions] and
+// [Notifications], each with an actor ([council.Actor]), a [Step] or a
+// recipient, a [Condition] and citations. The response at a level includes
+// everything due at the levels below it except [StandDown] (the library's
+// reading of the plans, which escalate rather than skip steps), so a higher
+// level never does less. [Decide] is [Grade] followed by [Respond] in one
+// step. Grade, Respond and Decide do not allocate.
+//
+// # Situation
+//
+// A [Situation] is the first capture ino:第9条 asks of the staff: when, where,
+// what and how. [Situation.Validate] names every missing field.
+//
+// # Extensions
+//
+// Where the plans are silent the library decides, and says so in the doc
+// comment concerned: the cumulative responses above; the kumamoto council is
+// convened by the security officers (別紙1 names no convener); ino's 第13条 and
+// 第14条 steps are assigned to the system administrator; the annex's "virus
+// infection found" is read as tottori's level-3 row "virus causing abnormal
+// behaviour"; [Situation.DetectedAt] is optional and not asked by ino.
+package threat
