@@ -472,20 +472,20 @@ type Action uint8
 
 // The actions of the annex steps.
 const (
-	IdentifySource        Action = 1 + iota // 原因となった機器又はネットワーク(経路)の推定・特定
-	InvestigateOnSite                       // 現地での調査
-	Disconnect                              // 住基ネット(ネットワーク)からの切離し (停止を含む)
-	IdentifyAttacker                        // 手段・行為者等の特定 (防止策の策定を含む)
-	RequestMonitoring                       // 全国センターへの監視強化等の要請
-	TightenAccessControl                    // ICカード管理の徹底, パスワード変更, 入退室管理の強化
-	Patch                                   // セキュリティホールの補修
-	RestoreDatabase                         // データベース復旧
-	Reintegrate                             // 切り離された装置の再組込み
-	CheckPatternFiles                       // 同機種全ての最新パターンファイル更新の確認
-	StrengthenManagement                    // 当該機器の運用管理の強化
-	InvestigateInfection                    // 感染範囲及び症状の調査
-	ResearchRemoval                         // 駆除方法等の調査
-	RequestPatternFile                      // パターンファイルの提供要請
+	IdentifySource       Action = 1 + iota // 原因となった機器又はネットワーク(経路)の推定・特定
+	InvestigateOnSite                      // 現地での調査
+	Disconnect                             // 住基ネット(ネットワーク)からの切離し (停止を含む)
+	IdentifyAttacker                       // 手段・行為者等の特定 (防止策の策定を含む)
+	RequestMonitoring                      // 全国センターへの監視強化等の要請
+	TightenAccessControl                   // ICカード管理の徹底, パスワード変更, 入退室管理の強化
+	Patch                                  // セキュリティホールの補修
+	RestoreDatabase                        // データベース復旧
+	Reintegrate                            // 切り離された装置の再組込み
+	CheckPatternFiles                      // 同機種全ての最新パターンファイル更新の確認
+	StrengthenManagement                   // 当該機器の運用管理の強化
+	InvestigateInfection                   // 感染範囲及び症状の調査
+	ResearchRemoval                        // 駆除方法等の調査
+	RequestPatternFile                     // パターンファイルの提供要請
 )
 
 var actionTable = enum.New[Action]("measures", "action", "Action", ErrInvalid,
