@@ -1,0 +1,265 @@
+package threat
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// A Grading is the outcome of grading one event under one scheme: the level
+// (or, on the serious scale, the judgement), the example row that matched, and
+// the clauses it rests on. A manual judgement is marked Manual and carries its
+// Reason; everything derived from it ([Respond]) carries it on.
+//
+// The zero Grading is "not graded" and is rejected by [Respond]. Gradings are
+// not comparable with == (they hold citations); compare fields.
+type Grading struct {
+	Plan      string            `json:"plan"`              // the scheme's plan ID
+	Event     Event             `json:"event"`             // the event graded
+	Level     Level             `json:"level,omitzero"`    // the level; zero on the serious scale
+	Serious   bool              `json:"serious"`           // a serious unauthorized act: level ≥ the scheme's SeriousFrom, or judged so
+	Example   string            `json:"example,omitempty"` // the matching example row; empty for a manual judgement
+	Manual    bool              `json:"manual"`            // judged by a person, not by the table
+	Reason    string            `json:"reason,omitempty"`  // why, for a manual judgement
+	Citations council.Citations `json:"citations"`         // the clauses the outcome rests on
+}
+
+// A NotCoveredError reports an event the scheme does not grade.
+type NotCoveredError struct {
+	Plan  string
+	Event Event
+	// Rule is the text of the rule that marks the event not covered, or ""
+	// when the scheme has no table (the serious scale).
+	Rule      string
+	Citations council.Citations // the clauses of the mark, or the judgement clause
+}
+
+func (e *NotCoveredError) Error() string {
+	if e.Rule == "" {
+		return fmt.Sprintf("threat: %s: %s: the plan has no threat levels; record a judgement with JudgeSerious (%s): %v",
+			e.Plan, e.Event, e.Citations, ErrNotCovered)
+	}
+	return fmt.Sprintf("threat: %s: %s: not covered (%s; %s); record a manual judgement with Judge: %v",
+		e.Plan, e.Event, e.Rule, e.Citations, ErrNotCovered)
+}
+
+// Unwrap returns [ErrNotCovered].
+func (e *NotCoveredError) Unwrap() error { return ErrNotCovered }
+
+// An IncompleteError reports an event whose graded attributes the scheme
+// needs but the event leaves unknown.
+type IncompleteError struct {
+	Plan    string
+	Event   Event
+	Unknown Attributes // the attributes the scheme reads for the kind that the event leaves unknown
+}
+
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("threat: %s: %s: %s unknown; grade it provisionally until known: %v",
+		e.Plan, e.Event, e.Unknown, ErrIncomplete)
+}
+
+// Unwrap returns [ErrIncomplete].
+func (e *IncompleteError) Unwrap() error { return ErrIncomplete }
+
+var errNoScheme = fmt.Errorf("threat: nil or zero scheme: %w", council.ErrInvalid)
+
+func usable(s *Scheme) error {
+	if s == nil || !s.scale.IsValid() {
+		return errNoScheme
+	}
+	return nil
+}
+
+// validEvent reports whether e is valid without allocating.
+func validEvent(e Event) bool {
+	return e.Kind.IsValid() && (e.Place == 0 || e.Place.IsValid()) &&
+		(e.Firewall == 0 || e.Firewall.IsValid()) && (e.Severity == 0 || e.Severity.IsValid()) &&
+		(e.Source == 0 || e.Source.IsValid())
+}
+
+// Grade grades e under scheme s by its decision table: the level, the matching
+// example row and the citations (the rule's, plus the SeriousFrom clauses when
+// the level is serious). It never guesses:
+//
+//   - an event the table marks not covered, or any event on the serious
+//     scale, is a [*NotCoveredError] (errors.Is(err, [ErrNotCovered]));
+//   - an event that leaves unknown an attribute the scheme reads for its kind
+//     is an [*IncompleteError] ([ErrIncomplete]): use [Provisional];
+//   - an invalid event or scheme is an error wrapping council.ErrInvalid.
+//
+// Grade does not allocate when it succeeds.
+func Grade(s *Scheme, e Event) (Grading, error) {
+	if err := usable(s); err != nil {
+		return Grading{}, err
+	}
+	if !validEvent(e) {
+		return Grading{}, fmt.Errorf("threat: %s: %w", s.plan, e.Validate())
+	}
+	if s.scale != ScaleLevels {
+		return Grading{}, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
+	}
+	read := s.read[e.Kind]
+	var p Place
+	var f Firewall
+	var v Severity
+	var unknown Attributes
+	if read&Attributes(1<<AttrPlace) != 0 {
+		if p = e.Place; p == 0 {
+			unknown |= 1 << AttrPlace
+		}
+	}
+	if read&Attributes(1<<AttrFirewall) != 0 {
+		if f = e.Firewall; f == 0 {
+			unknown |= 1 << AttrFirewall
+		}
+	}
+	if read&Attributes(1<<AttrSeverity) != 0 {
+		if v = e.Severity; v == 0 {
+			unknown |= 1 << AttrSeverity
+		}
+	}
+	if unknown != 0 {
+		return Grading{}, &IncompleteError{Plan: s.plan, Event: e, Unknown: unknown}
+	}
+	i := s.cells[cellIndex(e.Kind, p, f, v)]
+	r := &s.rules[i]
+	if r.Level == 0 {
+		return Grading{}, &NotCoveredError{Plan: s.plan, Event: e, Rule: r.Example, Citations: r.Citations}
+	}
+	return Grading{
+		Plan:      s.plan,
+		Event:     e,
+		Level:     r.Level,
+		Serious:   r.Level >= s.seriousFrom,
+		Example:   r.Example,
+		Citations: s.ruleCites[i],
+	}, nil
+}
+
+// Judge records a person's judgement that e is at level l under scheme s, with
+// the reason: for an event the table does not cover, or to overrule it. The
+// result is marked Manual, carries the reason, and cites the scheme's
+// judgement clause (and its SeriousFrom clauses when l is serious). Only for
+// schemes on [ScaleLevels]; the reason must not be blank.
+func Judge(s *Scheme, e Event, l Level, reason string) (Grading, error) {
+	if err := usable(s); err != nil {
+		return Grading{}, err
+	}
+	if err := checkJudgement(s, e, reason); err != nil {
+		return Grading{}, err
+	}
+	if s.scale != ScaleLevels {
+		return Grading{}, fmt.Errorf("threat: %s: the plan has no threat levels; use JudgeSerious: %w", s.plan, council.ErrInvalid)
+	}
+	if !l.IsValid() {
+		return Grading{}, fmt.Errorf("threat: %s: judgement: level %s is not valid: %w", s.plan, l, council.ErrInvalid)
+	}
+	g := Grading{Plan: s.plan, Event: e, Level: l, Serious: l >= s.seriousFrom, Manual: true, Reason: reason, Citations: s.judgement}
+	if g.Serious {
+		g.Citations = s.judgement.Join(s.seriousCites)
+	}
+	return g, nil
+}
+
+// JudgeSerious records a person's judgement of whether e poses a serious
+// threat, with the reason: the only grading a scheme on [ScaleSerious] has
+// (ino:第11条: the system administrator or the identity information manager
+// judges it). The result is marked Manual and cites the judgement clause.
+func JudgeSerious(s *Scheme, e Event, serious bool, reason string) (Grading, error) {
+	if err := usable(s); err != nil {
+		return Grading{}, err
+	}
+	if err := checkJudgement(s, e, reason); err != nil {
+		return Grading{}, err
+	}
+	if s.scale != ScaleSerious {
+		return Grading{}, fmt.Errorf("threat: %s: the plan grades in levels; use Judge: %w", s.plan, council.ErrInvalid)
+	}
+	return Grading{Plan: s.plan, Event: e, Serious: serious, Manual: true, Reason: reason, Citations: s.judgement}, nil
+}
+
+func checkJudgement(s *Scheme, e Event, reason string) error {
+	var errs []error
+	if err := e.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("threat: %s: judgement: %w", s.plan, err))
+	}
+	if strings.TrimSpace(reason) == "" {
+		errs = append(errs, fmt.Errorf("threat: %s: judgement: no reason given: %w", s.plan, ErrMissing))
+	}
+	return errors.Join(errs...)
+}
+
+// A Range is the outcome of grading an event some of whose attributes are
+// still unknown: the lowest and highest level over every way the unknowns
+// could turn out that the scheme covers. Precautions follow Max ("likely
+// level 3", tottori:第3-4(2)); the final response waits for the confirmed
+// level.
+//
+// The zero Range is "not graded". Ranges are not comparable with ==.
+type Range struct {
+	Plan    string     `json:"plan"`
+	Event   Event      `json:"event"`
+	Min     Level      `json:"min"`
+	Max     Level      `json:"max"`
+	Unknown Attributes `json:"-"` // the attributes the scheme reads for the kind that the event leaves unknown
+	// Uncovered reports that some completion of the unknowns is not covered
+	// by the scheme: the level may end up needing a manual judgement.
+	Uncovered bool              `json:"uncovered"`
+	Citations council.Citations `json:"citations"` // the rules that some completion matches, in table order
+}
+
+// Confirmed reports whether the range is a single level with nothing left
+// uncovered: the level is known.
+func (r Range) Confirmed() bool { return r.Min.IsValid() && r.Min == r.Max && !r.Uncovered }
+
+// Contains reports whether l lies in the range.
+func (r Range) Contains(l Level) bool { return l.IsValid() && r.Min <= l && l <= r.Max }
+
+// Provisional grades e under scheme s while some of its attributes may be
+// unknown: the range of levels over every completion of the unknown attributes
+// the scheme reads. A fully known event gives a single-level range. When no
+// completion is covered it reports a [*NotCoveredError]; on the serious scale
+// too.
+func Provisional(s *Scheme, e Event) (Range, error) {
+	if err := usable(s); err != nil {
+		return Range{}, err
+	}
+	if err := e.Validate(); err != nil {
+		return Range{}, fmt.Errorf("threat: %s: %w", s.plan, err)
+	}
+	if s.scale != ScaleLevels {
+		return Range{}, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
+	}
+	read := s.read[e.Kind]
+	r := Range{Plan: s.plan, Event: e, Unknown: read &^ e.Known()}
+	hit := make([]bool, len(s.rules))
+	var last *Rule
+	for _, c := range completions(e, read) {
+		i := s.cells[cellIndex(c.Kind, c.Place, c.Firewall, c.Severity)]
+		rule := &s.rules[i]
+		last = rule
+		if rule.Level == 0 {
+			r.Uncovered = true
+			continue
+		}
+		hit[i] = true
+		if r.Min == 0 || rule.Level < r.Min {
+			r.Min = rule.Level
+		}
+		if rule.Level > r.Max {
+			r.Max = rule.Level
+		}
+	}
+	if r.Max == 0 {
+		return Range{}, &NotCoveredError{Plan: s.plan, Event: e, Rule: last.Example, Citations: last.Citations}
+	}
+	for i, h := range hit {
+		if h {
+			r.Citations = r.Citations.Join(s.ruleCites[i])
+		}
+	}
+	return r, nil
+}

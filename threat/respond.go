@@ -1,0 +1,92 @@
+package threat
+
+import (
+	"fmt"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// A Response is what a scheme prescribes once the level (or, on the serious
+// scale, the judgement) is settled: the actions and notifications due, each
+// with its actors and citations, and the grading it follows from, so that a
+// manual judgement stays marked Manual with its Reason.
+//
+// The zero Response prescribes nothing. Responses are not comparable with ==.
+type Response struct {
+	Grading       Grading       `json:"grading"`
+	Actions       Actions       `json:"actions"`
+	Notifications Notifications `json:"notifications"`
+	// StandDown reports that the response ends the emergency response
+	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1)緊急対応策(ア)).
+	StandDown bool `json:"stand_down"`
+}
+
+// Respond returns the response scheme s prescribes for grading g, which must
+// come from s ([Grade], [Judge] or [JudgeSerious] with the same scheme). It
+// does not allocate.
+func Respond(s *Scheme, g Grading) (Response, error) {
+	if err := usable(s); err != nil {
+		return Response{}, err
+	}
+	slot, err := s.slot(g)
+	if err != nil {
+		return Response{}, err
+	}
+	r := &s.responses[slot]
+	return Response{Grading: g, Actions: r.actions, Notifications: r.notifications, StandDown: r.standDown}, nil
+}
+
+func (s *Scheme) slot(g Grading) (int, error) {
+	if g.Plan != s.plan {
+		return 0, fmt.Errorf("threat: %s: grading is of plan %q: %w", s.plan, g.Plan, council.ErrInvalid)
+	}
+	if s.scale == ScaleSerious {
+		if g.Level != 0 {
+			return 0, fmt.Errorf("threat: %s: grading has level %s, but the plan has no levels: %w", s.plan, g.Level, council.ErrInvalid)
+		}
+		if g.Serious {
+			return 2, nil
+		}
+		return 1, nil
+	}
+	if !g.Level.IsValid() {
+		return 0, fmt.Errorf("threat: %s: grading has no level: %w", s.plan, council.ErrInvalid)
+	}
+	if g.Serious != (g.Level >= s.seriousFrom) {
+		return 0, fmt.Errorf("threat: %s: grading at %s says serious=%t, but the plan makes %s serious: %w",
+			s.plan, g.Level, g.Serious, s.seriousFrom, council.ErrInvalid)
+	}
+	return int(g.Level), nil
+}
+
+// A Precaution is what a scheme prescribes while the level is being
+// established: the actions and notifications due at the top of the range.
+//
+// The zero Precaution prescribes nothing. Precautions are not comparable
+// with ==.
+type Precaution struct {
+	Range         Range         `json:"range"`
+	Actions       Actions       `json:"actions"`
+	Notifications Notifications `json:"notifications"`
+}
+
+// Precautions returns the precautionary actions and notifications scheme s
+// prescribes for the provisional range r (from [Provisional] with the same
+// scheme): those of r.Max, which include those of every lower level. It does
+// not allocate.
+func Precautions(s *Scheme, r Range) (Precaution, error) {
+	if err := usable(s); err != nil {
+		return Precaution{}, err
+	}
+	if r.Plan != s.plan {
+		return Precaution{}, fmt.Errorf("threat: %s: range is of plan %q: %w", s.plan, r.Plan, council.ErrInvalid)
+	}
+	if s.scale != ScaleLevels {
+		return Precaution{}, fmt.Errorf("threat: %s: the plan has no levels to take precautions by: %w", s.plan, ErrNotCovered)
+	}
+	if !r.Max.IsValid() || !r.Min.IsValid() || r.Min > r.Max {
+		return Precaution{}, fmt.Errorf("threat: %s: range %s..%s is not a range of levels: %w", s.plan, r.Min, r.Max, council.ErrInvalid)
+	}
+	p := &s.precautions[r.Max]
+	return Precaution{Range: r, Actions: p.actions, Notifications: p.notifications}, nil
+}

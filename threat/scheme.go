@@ -1,0 +1,581 @@
+package threat
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// Errors wrapped by this package's errors, for errors.Is.
+var (
+	// ErrNotCovered: the scheme does not grade the event, either because its
+	// table says nothing about it or because the scheme has no levels at all
+	// (ino). Record a manual judgement instead ([Judge], [JudgeSerious]).
+	ErrNotCovered = errors.New("event not covered by the scheme")
+	// ErrIncomplete: the scheme grades the event on an attribute the event
+	// leaves unknown; grade it with [Provisional] until the fact is known.
+	ErrIncomplete = errors.New("graded attribute unknown")
+	// ErrScheme: a scheme failed the checks of [NewScheme].
+	ErrScheme = errors.New("invalid scheme")
+	// ErrMissing: a required field of a [Situation] is empty.
+	ErrMissing = errors.New("missing field")
+)
+
+// A Scale says how a scheme expresses the threat an event poses.
+//
+// The zero Scale is unset and is rejected by [NewScheme].
+type Scale uint8
+
+// Scales.
+const (
+	// ScaleLevels grades events in levels 1 to 3 with a decision table
+	// (tottori:第3-1, kumamoto:4(1)(イ)).
+	ScaleLevels Scale = 1 + iota
+	// ScaleSerious has no levels: a person judges whether the event poses a
+	// serious threat to identity information (本人確認情報に重大な脅威を及ぼす
+	// 恐れがあるかの判断, ino:第11条).
+	ScaleSerious
+)
+
+var scaleTable = enum.New[Scale]("threat", "scale", "Scale", council.ErrInvalid,
+	enum.Name{EN: "levels", JA: "脅威度"},
+	enum.Name{EN: "serious", JA: "重大な脅威の判断"},
+)
+
+// IsValid reports whether s is a defined scale.
+func (s Scale) IsValid() bool { return scaleTable.Valid(s) }
+
+// String returns the English name.
+func (s Scale) String() string { return scaleTable.String(s) }
+
+// Label returns the Japanese term.
+func (s Scale) Label() string { return scaleTable.Label(s) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Scale is an error.
+func (s Scale) AppendText(b []byte) ([]byte, error) { return scaleTable.AppendText(b, s) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Scale) MarshalText() ([]byte, error) { return scaleTable.AppendText(nil, s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Scale) UnmarshalText(text []byte) error { return scaleTable.Unmarshal(text, s) }
+
+// A Rule is one row of a scheme's decision table: the events it matches, the
+// level it assigns, the example row of the plan it encodes and its citations.
+//
+// Match.Kind must be set. A graded attribute of Match left zero matches every
+// value of it; one set matches that value only, and makes the scheme read the
+// attribute for the kind. Match.Source must be zero (no plan grades on who
+// found an event). A zero Level marks the matched events explicitly as not
+// covered: [Grade] reports [ErrNotCovered] for them, citing the rule.
+//
+// The zero Rule is not valid. Rules are not comparable with ==.
+type Rule struct {
+	Match     Event             `json:"match"`
+	Level     Level             `json:"level,omitzero"`
+	Example   string            `json:"example"` // the plan's example row, or why it is not covered
+	Citations council.Citations `json:"citations"`
+}
+
+// A Tier is the response a scheme prescribes at one outcome: a level (on
+// [ScaleLevels]) or a judgement of serious or not serious (on [ScaleSerious]).
+//
+// The zero Tier is the response at no level and is rejected by [NewScheme].
+type Tier struct {
+	Level         Level          // the level, on ScaleLevels; zero on ScaleSerious
+	Serious       bool           // the judgement, on ScaleSerious; false on ScaleLevels
+	Actions       []Action       // the actions due at this outcome, beyond those inherited
+	Notifications []Notification // the notifications due, beyond those inherited
+}
+
+// A Spec is everything [NewScheme] needs to build a scheme: a vendor's own
+// scheme is a Spec built from the same blocks as the reference ones.
+//
+// The zero Spec is not valid. NewScheme copies every slice it is given.
+type Spec struct {
+	// Plan is the plan ID every citation of the scheme must cite, e.g.
+	// "tottori": a scheme never mixes two plans' clauses.
+	Plan string
+	// Name is a human-readable title, e.g. the plan's Japanese name.
+	Name  string
+	Scale Scale
+	// Rules is the decision table (ScaleLevels only; must be empty for
+	// ScaleSerious). It must mention every [Kind], either grading it or
+	// marking it not covered.
+	Rules []Rule
+	// SeriousFrom is the lowest level that is a serious unauthorized act and
+	// calls for the council (tottori:第3-6: level 3), with the clauses that say
+	// so. ScaleLevels only.
+	SeriousFrom      Level
+	SeriousCitations council.Citations
+	// Judgement cites the clause that makes someone judge the threat; it is
+	// what a manual judgement ([Judge], [JudgeSerious]) rests on.
+	Judgement council.Citations
+	// Responses gives the actions and notifications due at each outcome:
+	// every level on ScaleLevels, not-serious and serious on ScaleSerious.
+	// The response at an outcome inherits every action and notification of
+	// the lower outcomes except [StandDown] (the library's reading: the plans
+	// escalate, a higher level never skips what a lower one does; each
+	// inherited item keeps the citations of the clause it came from).
+	Responses []Tier
+	// Precautions gives the actions and notifications due while the level is
+	// still being established, by the top of the provisional range
+	// (tottori:第3-3(3), 第3-4(2): "likely level 2 or 3", "likely level 3");
+	// inherited upwards like Responses. ScaleLevels only; optional.
+	Precautions []Tier
+}
+
+// A Scheme is one plan's way of grading unauthorized acts and responding to
+// them: a decision table checked when built, and the responses per outcome.
+// Build one with [NewScheme], or take a reference scheme from [Tottori],
+// [Kumamoto] or [Ino].
+//
+// A Scheme is immutable and safe for concurrent use. The zero Scheme (and a
+// nil *Scheme) is not usable: every function given one reports an error.
+type Scheme struct {
+	plan, name   string
+	scale        Scale
+	rules        []Rule
+	ruleCites    []council.Citations // rule citations, plus SeriousCitations when serious
+	read         []Attributes        // by kind
+	cells        []int16             // by cell index: the rule that matches
+	seriousFrom  Level
+	seriousCites council.Citations
+	judgement    council.Citations
+	responses    [4]response // ScaleLevels: by level; ScaleSerious: 1 not serious, 2 serious
+	precautions  [4]response // by top level
+}
+
+type response struct {
+	actions       Actions
+	notifications Notifications
+	standDown     bool
+}
+
+// Plan returns the plan ID the scheme encodes, e.g. "tottori".
+func (s *Scheme) Plan() string {
+	if s == nil {
+		return ""
+	}
+	return s.plan
+}
+
+// Name returns the scheme's human-readable title.
+func (s *Scheme) Name() string {
+	if s == nil {
+		return ""
+	}
+	return s.name
+}
+
+// Scale returns how the scheme expresses the threat.
+func (s *Scheme) Scale() Scale {
+	if s == nil {
+		return 0
+	}
+	return s.scale
+}
+
+// Rules returns the decision table in a fresh slice the caller owns.
+func (s *Scheme) Rules() []Rule {
+	if s == nil {
+		return nil
+	}
+	out := make([]Rule, len(s.rules))
+	copy(out, s.rules)
+	return out
+}
+
+// Reads returns the attributes the scheme grades kind k on.
+func (s *Scheme) Reads(k Kind) Attributes {
+	if s == nil || !k.IsValid() || int(k) >= len(s.read) {
+		return 0
+	}
+	return s.read[k]
+}
+
+// Covers reports whether the scheme grades some event of kind k.
+func (s *Scheme) Covers(k Kind) bool {
+	if s == nil || s.scale != ScaleLevels || !k.IsValid() {
+		return false
+	}
+	for _, r := range s.rules {
+		if r.Match.Kind == k && r.Level != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// SeriousFrom returns the lowest level that is a serious unauthorized act
+// (zero on ScaleSerious).
+func (s *Scheme) SeriousFrom() Level {
+	if s == nil {
+		return 0
+	}
+	return s.seriousFrom
+}
+
+// cell geometry: one slot per value of each attribute plus the unknown zero.
+var (
+	dimPlace    = placeTable.Len() + 1
+	dimFirewall = firewallTable.Len() + 1
+	dimSeverity = severityTable.Len() + 1
+	dimKind     = kindTable.Len() + 1
+)
+
+func cellIndex(k Kind, p Place, f Firewall, v Severity) int {
+	return ((int(k)*dimPlace+int(p))*dimFirewall+int(f))*dimSeverity + int(v)
+}
+
+func checkCitations(cs council.Citations, plan string) error {
+	if cs.Len() == 0 {
+		return fmt.Errorf("no citation: %w", ErrScheme)
+	}
+	for _, c := range cs.All() {
+		if c.Plan() != plan {
+			return fmt.Errorf("citation %s is not of plan %q: %w", c, plan, ErrScheme)
+		}
+	}
+	return nil
+}
+
+// NewScheme checks spec and builds the scheme. It reports every problem it
+// finds (errors.Join; each wraps [ErrScheme] and names the rule, kind, cell or
+// tier at fault), in the manner of SSVC's decision-table checks:
+//
+//   - every rule, action and notification is well formed and cites the plan
+//     (and only it);
+//   - every [Kind] is mentioned; for each kind, every combination of the
+//     attributes the scheme reads for it is matched by exactly one rule
+//     (a zero-level rule counts: it marks the combination not covered), so
+//     no combination is left out and no two rules conflict or overlap;
+//   - the level never drops when an attribute gets worse (monotone; a
+//     not-covered cell is compared with nothing);
+//   - every attribute read for a kind changes the outcome (level or
+//     coverage) for some combination;
+//   - every outcome of the scale has a response, and no outcome has two.
+func NewScheme(spec Spec) (*Scheme, error) {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+	}
+	if !council.Cite(spec.Plan, "x").IsValid() {
+		bad("plan ID is not a plain lower-case identifier: %w", ErrScheme)
+	}
+	if !spec.Scale.IsValid() {
+		bad("scale %s is not valid: %w", spec.Scale, ErrScheme)
+	}
+	s := &Scheme{plan: spec.Plan, name: spec.Name, scale: spec.Scale, seriousFrom: spec.SeriousFrom, seriousCites: spec.SeriousCitations, judgement: spec.Judgement}
+	s.rules = append([]Rule(nil), spec.Rules...)
+	if err := checkCitations(spec.Judgement, spec.Plan); err != nil {
+		bad("judgement: %w", err)
+	}
+
+	switch spec.Scale {
+	case ScaleLevels:
+		if !spec.SeriousFrom.IsValid() {
+			bad("serious-from level %s is not valid: %w", spec.SeriousFrom, ErrScheme)
+		} else if err := checkCitations(spec.SeriousCitations, spec.Plan); err != nil {
+			bad("serious-from: %w", err)
+		}
+		errs = append(errs, s.buildTable(spec)...)
+	case ScaleSerious:
+		if len(spec.Rules) != 0 {
+			bad("a scheme on the serious scale has no decision table, but %d rules were given: %w", len(spec.Rules), ErrScheme)
+		}
+		if spec.SeriousFrom != 0 {
+			bad("a scheme on the serious scale has no levels, but serious-from is %s: %w", spec.SeriousFrom, ErrScheme)
+		}
+		if len(spec.Precautions) != 0 {
+			bad("a scheme on the serious scale has no provisional levels, so no precautions by level: %w", ErrScheme)
+		}
+	}
+	if spec.Scale.IsValid() {
+		resp, rerrs := buildTiers(spec, spec.Responses, "response", true)
+		errs = append(errs, rerrs...)
+		s.responses = resp
+		if spec.Scale == ScaleLevels {
+			prec, perrs := buildTiers(spec, spec.Precautions, "precaution", false)
+			errs = append(errs, perrs...)
+			s.precautions = prec
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// buildTable checks the rules and fills the lookup table.
+func (s *Scheme) buildTable(spec Spec) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+	}
+	s.read = make([]Attributes, dimKind)
+	s.ruleCites = make([]council.Citations, len(s.rules))
+	mentioned := make([]bool, dimKind)
+	for i, r := range s.rules {
+		m := r.Match
+		if err := m.Validate(); err != nil {
+			bad("rule %d: %w: %w", i, err, ErrScheme)
+			continue
+		}
+		if m.Source != 0 {
+			bad("rule %d: matches on source %s, which no scheme grades on: %w", i, m.Source, ErrScheme)
+		}
+		if r.Level != 0 && !r.Level.IsValid() {
+			bad("rule %d: level %s is not valid: %w", i, r.Level, ErrScheme)
+		}
+		if strings.TrimSpace(r.Example) == "" {
+			bad("rule %d (%s): no example text: %w", i, m, ErrScheme)
+		}
+		if err := checkCitations(r.Citations, spec.Plan); err != nil {
+			bad("rule %d (%s): %w", i, m, err)
+		}
+		mentioned[m.Kind] = true
+		s.read[m.Kind] |= m.Known()
+		s.ruleCites[i] = r.Citations
+		if r.Level.IsValid() && spec.SeriousFrom.IsValid() && r.Level >= spec.SeriousFrom {
+			s.ruleCites[i] = r.Citations.Join(spec.SeriousCitations)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	for _, k := range AllKinds() {
+		if !mentioned[k] {
+			bad("kind %s is neither graded nor marked not covered: %w", k, ErrScheme)
+		}
+	}
+	s.cells = make([]int16, dimKind*dimPlace*dimFirewall*dimSeverity)
+	for i := range s.cells {
+		s.cells[i] = -1
+	}
+	for _, k := range AllKinds() {
+		if !mentioned[k] {
+			continue
+		}
+		for _, e := range completions(Event{Kind: k}, s.read[k]) {
+			var hits []int
+			for i, r := range s.rules {
+				if matches(r.Match, e) {
+					hits = append(hits, i)
+				}
+			}
+			switch {
+			case len(hits) == 0:
+				bad("%s is matched by no rule (grade it or mark it not covered): %w", e, ErrScheme)
+			case len(hits) > 1:
+				what := "overlapping"
+				for _, h := range hits[1:] {
+					if s.rules[h].Level != s.rules[hits[0]].Level {
+						what = "conflicting"
+					}
+				}
+				bad("%s is matched by %s rules %v: %w", e, what, hits, ErrScheme)
+			default:
+				s.cells[cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)] = int16(hits[0])
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	// Monotone, and every read attribute changes the outcome.
+	for _, k := range AllKinds() {
+		for a := range s.read[k].All() {
+			changes := false
+			for _, e := range completions(Event{Kind: k}, s.read[k]) {
+				v := e.Value(a)
+				if int(v) >= attrLen(a) {
+					continue
+				}
+				worse := e.With(a, v+1)
+				lo, hi := s.ruleAt(e).Level, s.ruleAt(worse).Level
+				if lo != hi {
+					changes = true
+				}
+				if lo != 0 && hi != 0 && hi < lo {
+					bad("not monotone: %s is %s but the worse %s is %s: %w", e, lo, worse, hi, ErrScheme)
+				}
+			}
+			if !changes {
+				bad("kind %s reads %s, but it never changes the outcome: %w", k, a, ErrScheme)
+			}
+		}
+	}
+	return errs
+}
+
+func (s *Scheme) ruleAt(e Event) *Rule {
+	return &s.rules[s.cells[cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)]]
+}
+
+// matches reports whether pattern p matches the fully known event e.
+func matches(p, e Event) bool {
+	return p.Kind == e.Kind &&
+		(p.Place == 0 || p.Place == e.Place) &&
+		(p.Firewall == 0 || p.Firewall == e.Firewall) &&
+		(p.Severity == 0 || p.Severity == e.Severity)
+}
+
+// completions returns every event that sets each attribute of read left
+// unknown in e to each of its values, in ascending order; attributes outside
+// read are cleared. With nothing unknown it returns e itself (cleared).
+func completions(e Event, read Attributes) []Event {
+	base := Event{Kind: e.Kind}
+	for a := range read.All() {
+		base = base.With(a, e.Value(a))
+	}
+	out := []Event{base}
+	for a := range read.All() {
+		if base.Value(a) != 0 {
+			continue
+		}
+		var next []Event
+		for _, x := range out {
+			for v := 1; v <= attrLen(a); v++ {
+				next = append(next, x.With(a, uint8(v)))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// buildTiers checks the tiers and makes each outcome's response cumulative.
+func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]response, []error) {
+	var out [4]response
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+	}
+	var own [4]*Tier
+	var slots []int
+	if spec.Scale == ScaleLevels {
+		slots = []int{1, 2, 3}
+	} else {
+		slots = []int{1, 2}
+	}
+	for i := range tiers {
+		t := &tiers[i]
+		slot := 0
+		switch spec.Scale {
+		case ScaleLevels:
+			if t.Serious {
+				bad("%s %d: serious is for the serious scale; give a level: %w", what, i, ErrScheme)
+				continue
+			}
+			if !t.Level.IsValid() {
+				bad("%s %d: level %s is not valid: %w", what, i, t.Level, ErrScheme)
+				continue
+			}
+			slot = int(t.Level)
+		case ScaleSerious:
+			if t.Level != 0 {
+				bad("%s %d: the serious scale has no levels, but level %s was given: %w", what, i, t.Level, ErrScheme)
+				continue
+			}
+			slot = 1
+			if t.Serious {
+				slot = 2
+			}
+		}
+		if own[slot] != nil {
+			bad("%s %d: a second %s for the same outcome: %w", what, i, what, ErrScheme)
+			continue
+		}
+		own[slot] = t
+		for j, a := range t.Actions {
+			if err := a.validate(spec.Plan); err != nil {
+				bad("%s %d: action %d: %w", what, i, j, err)
+			}
+		}
+		for j, n := range t.Notifications {
+			if err := n.validate(spec.Plan); err != nil {
+				bad("%s %d: notification %d: %w", what, i, j, err)
+			}
+		}
+	}
+	var acts []Action
+	var notes []Notification
+	for _, slot := range slots {
+		t := own[slot]
+		if t == nil {
+			if required {
+				bad("no %s for outcome %d: %w", what, slot, ErrScheme)
+			}
+		}
+		var standDown bool
+		var cur []Action
+		if t != nil {
+			// inherited actions, then this tier's own, merged by actor, step, target and condition
+			for _, a := range t.Actions {
+				if a.Step == StandDown {
+					standDown = true
+				}
+			}
+			cur = mergeActions(acts, t.Actions)
+			notes = mergeNotifications(notes, t.Notifications)
+		} else {
+			cur = acts
+		}
+		out[slot] = response{actions: Actions{list: cur}, notifications: Notifications{list: notes}, standDown: standDown}
+		acts = nil
+		for _, a := range cur {
+			if a.Step != StandDown {
+				acts = append(acts, a)
+			}
+		}
+	}
+	return out, errs
+}
+
+func mergeActions(base, more []Action) []Action {
+	out := append([]Action(nil), base...)
+	for _, a := range more {
+		merged := false
+		for i := range out {
+			if out[i].key() == a.key() {
+				out[i].Citations = out[i].Citations.Join(a.Citations)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func mergeNotifications(base, more []Notification) []Notification {
+	out := append([]Notification(nil), base...)
+	for _, n := range more {
+		merged := false
+		for i := range out {
+			if out[i].key() == n.key() {
+				out[i].Citations = out[i].Citations.Join(n.Citations)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func marshalList[T any](list []T) ([]byte, error) {
+	if list == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(list)
+}
