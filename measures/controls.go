@@ -214,7 +214,7 @@ type Contract struct {
 }
 
 // Settings are a municipality's actual preventive controls, checked by
-// [Check]. The caller's slices are copied by nobody: Check only reads them.
+// [Check], which only reads them and keeps nothing.
 //
 // The zero Settings meets no requirement. Settings are not comparable with ==.
 type Settings struct {

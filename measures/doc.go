@@ -13,18 +13,20 @@
 // The tottori annex (別表 緊急措置) lists 16 cases in four [Category] values,
 // each an [Observation] told by a [Discoverer]. [Lookup] returns the
 // [Playbook] of a [Case] and [PlaybookFor] that of an observation and its
-// discoverer, without allocating; a pair the annex has no row for is an error
-// wrapping [ErrNoPlaybook], never a guess. A playbook says who leads ([Lead]),
+// discoverer, and [ForEvent] that of a threat.Event by its kind and its
+// Source (who discovered it), without allocating; an event the annex has no
+// row for is an error wrapping [ErrNoPlaybook], never a guess. A playbook says who leads ([Lead]),
 // and gives the ordered [Step] values with their [Mode], [Action] and, for
 // conditional steps, the [Condition] exactly as the annex writes it.
 // [Playbook.Applicable] yields the steps that apply given the conditions
-// that hold.
+// that hold; [EventConditions] gives those an event's attributes establish.
 //
 // # Emergency measures and follow-up
 //
 // [EmergencyMeasures] and [FollowUp] return, per reference plan, the general
-// measures of tottori 第3-4 and 第3-8 and ino 第10条 and 第13-15条 as
-// [Measure] values.
+// measures of tottori 第3-4, 第3-7 and 第3-8 and ino 第10条 and 第13-15条 as
+// [Measure] values; [Applicable] with [TriggersFor] a likely threat level
+// picks those that are taken.
 //
 // # Recurrence prevention
 //
