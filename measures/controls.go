@@ -167,29 +167,29 @@ func (r Rules) Validate() error {
 //
 // The zero Password meets no requirement. Passwords are comparable with ==.
 type Password struct {
-	Expires   bool // an expiry is set (有効期限を設ける)
-	MinLength int  // least number of characters enforced; 0 = none
+	Expires   bool `json:"expires,omitzero"`    // an expiry is set (有効期限を設ける)
+	MinLength int  `json:"min_length,omitzero"` // least number of characters enforced; 0 = none
 	// LockoutAfter is the number of failed logons after which the user name is
 	// locked out; 0 means it never is.
-	LockoutAfter int
+	LockoutAfter int `json:"lockout_after,omitzero"`
 	// InitialChanged: passwords set at installation are changed at once
 	// (checked for operating-system passwords only, kumiyama 第20条の2 3項4号).
-	InitialChanged bool
+	InitialChanged bool `json:"initial_changed,omitzero"`
 	// TemporaryChangedAtFirstLogon: temporary passwords must be changed at the
 	// first logon (operating-system passwords only, 第20条の2 3項5号).
-	TemporaryChangedAtFirstLogon bool
+	TemporaryChangedAtFirstLogon bool `json:"temporary_changed_at_first_logon,omitzero"`
 }
 
 // Cards is how operator IC cards are handled (kumiyama 第17条).
 //
 // The zero Cards meets no requirement. Cards are comparable with ==.
 type Cards struct {
-	LentPerTask    bool // lent only for a task, each time (業務処理の都度)
-	ApprovedOnly   bool // lent only to people the system administrator approved
-	OnePerPerson   bool // one card per approved person, never lent or handed on
-	ReturnedAtOnce bool // returned as soon as the task ends
-	RevokedOnLoss  bool // revoked at once when reported lost, damaged or stolen
-	RecordYears    int  // years the card record (管理簿) is kept
+	LentPerTask    bool `json:"lent_per_task,omitzero"`    // lent only for a task, each time (業務処理の都度)
+	ApprovedOnly   bool `json:"approved_only,omitzero"`    // lent only to people the system administrator approved
+	OnePerPerson   bool `json:"one_per_person,omitzero"`   // one card per approved person, never lent or handed on
+	ReturnedAtOnce bool `json:"returned_at_once,omitzero"` // returned as soon as the task ends
+	RevokedOnLoss  bool `json:"revoked_on_loss,omitzero"`  // revoked at once when reported lost, damaged or stolen
+	RecordYears    int  `json:"record_years,omitzero"`     // years the card record (管理簿) is kept
 }
 
 // Zone is how entry to the rooms of one security level is controlled
@@ -197,11 +197,11 @@ type Cards struct {
 //
 // The zero Zone meets no requirement. Zones are comparable with ==.
 type Zone struct {
-	PriorPermission bool // only people permitted beforehand may enter
-	CardPerEntry    bool // an entry card is handed out per entry and returned on leaving (level 2)
-	NameTag         bool // people inside wear a name tag
-	EntryRecords    bool // entries are recorded (level 2)
-	RecordYears     int  // years the entry records are kept (level 2)
+	PriorPermission bool `json:"prior_permission,omitzero"` // only people permitted beforehand may enter
+	CardPerEntry    bool `json:"card_per_entry,omitzero"`   // an entry card is handed out per entry and returned on leaving (level 2)
+	NameTag         bool `json:"name_tag,omitzero"`         // people inside wear a name tag
+	EntryRecords    bool `json:"entry_records,omitzero"`    // entries are recorded (level 2)
+	RecordYears     int  `json:"record_years,omitzero"`     // years the entry records are kept (level 2)
 }
 
 // Contract is one outsourcing contract and the mandatory clauses it states
@@ -209,8 +209,8 @@ type Zone struct {
 //
 // The zero Contract states no clause. Contracts are comparable with ==.
 type Contract struct {
-	Name    string       // how findings name the contract
-	Clauses Requirements // the contract clauses it states: a subset of [ContractClauses]
+	Name    string       `json:"name"`    // how findings name the contract
+	Clauses Requirements `json:"clauses"` // the contract clauses it states: a subset of [ContractClauses]
 }
 
 // Settings are a municipality's actual preventive controls, checked by
@@ -218,22 +218,23 @@ type Contract struct {
 //
 // The zero Settings meets no requirement. Settings are not comparable with ==.
 type Settings struct {
-	CardPassword Password // IC-card passwords of CS and terminals (kumiyama 第18条)
-	OSPassword   Password // operating-system passwords (kumiyama 第20条の2)
-	Cards        Cards    // operator IC cards (kumiyama 第17条)
-	Level2Rooms  Zone     // rooms holding data, servers and network equipment
-	Level1Rooms  Zone     // rooms with business terminals
+	CardPassword Password `json:"card_password"` // IC-card passwords of CS and terminals (kumiyama 第18条)
+	OSPassword   Password `json:"os_password"`   // operating-system passwords (kumiyama 第20条の2)
+	Cards        Cards    `json:"cards"`         // operator IC cards (kumiyama 第17条)
+	Level2Rooms  Zone     `json:"level2_rooms"`  // rooms holding data, servers and network equipment
+	Level1Rooms  Zone     `json:"level1_rooms"`  // rooms with business terminals
 	// OperationLogYears is how many years back the operation logs can be analysed.
-	OperationLogYears int
+	OperationLogYears int `json:"operation_log_years,omitzero"`
 	// TerminalHours is when terminals can be used; TerminalOnHolidays says
 	// they can also be used on holidays.
-	TerminalHours      Hours
-	TerminalOnHolidays bool
+	TerminalHours      Hours `json:"terminal_hours,omitzero"`
+	TerminalOnHolidays bool  `json:"terminal_on_holidays,omitzero"`
 	// The roles that manage identity information (with its forms and resident
 	// cards) and the other information assets.
-	IdentityAssetManager, OtherAssetManager council.Role
+	IdentityAssetManager council.Role `json:"identity_asset_manager,omitzero"`
+	OtherAssetManager    council.Role `json:"other_asset_manager,omitzero"`
 	// Contracts are the outsourcing contracts in force.
-	Contracts []Contract
+	Contracts []Contract `json:"contracts,omitempty"`
 }
 
 // Validate reports settings no check can read: a negative figure, hours
@@ -408,4 +409,28 @@ func Check(r Rules, s Settings) ([]Finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// japan is Japan time; *time.Location is read-only once built.
+var japan = time.FixedZone("JST", 9*3600)
+
+// TerminalUsable reports whether the rules let a business terminal be used at
+// instant t, read in Japan time: within [Rules.TerminalHours] (from Open, up
+// to but not including Close) and, when [Rules.WorkingDaysOnly], not on a
+// holiday. holiday says whether t's day is a holiday under the municipality's
+// ordinance, which kumiyama 第23条 refers to and the library does not encode.
+// The regulation says 原則として (as a rule): exceptions are the caller's to
+// grant. With the terminal-hours requirement not in force, every instant is
+// usable; with invalid hours, none is.
+func (r Rules) TerminalUsable(t time.Time, holiday bool) bool {
+	if !r.InForce.Has(TerminalHours) {
+		return true
+	}
+	if !r.TerminalHours.IsValid() || r.WorkingDaysOnly && holiday {
+		return false
+	}
+	jt := t.In(japan)
+	y, m, d := jt.Date()
+	off := jt.Sub(time.Date(y, m, d, 0, 0, 0, 0, japan))
+	return r.TerminalHours.Open <= off && off < r.TerminalHours.Close
 }

@@ -43,5 +43,8 @@
 // kumiyama regulation (8 characters, lockout after 3 failures, 7 years,
 // terminal hours 8:30-17:15) are kumiyama's own choices, so the rules are a
 // value: [Kumiyama] returns kumiyama's as the reference preset, and another
-// municipality builds its own.
+// municipality builds its own, citing its own clauses ([Rules.WithCitations]).
+// Rules and Settings have JSON forms ([ParseSettings]; [Hours] prints as
+// "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
+// used at a given instant.
 package measures

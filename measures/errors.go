@@ -30,7 +30,9 @@ var (
 )
 
 // A FieldError names one missing or invalid part of a record by its path,
-// e.g. "technical[1].who". It wraps [ErrMissing] or [ErrInvalid].
+// e.g. "technical[1].who". It wraps [ErrMissing] or [ErrInvalid]. Use it
+// through a pointer; the zero FieldError names nothing and == on it is not
+// meaningful.
 type FieldError struct {
 	Record string // "recurrence-prevention plan"
 	Path   string // "technical[1].who"

@@ -3,6 +3,7 @@ package measures
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,3 +78,90 @@ func FuzzParsePreventionPlan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseHours: no panic, errors wrap ErrInvalid, and what parses prints
+// and parses back to itself.
+func FuzzParseHours(f *testing.F) {
+	for _, s := range []string{"8:30-17:15", "0:00-24:00", "08:30-17:15", "17:15-8:30", "8:3-17:15", "-1:00-2:00", "", "24:00-24:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := ParseHours(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseHours(%q): %v does not wrap ErrInvalid", s, err)
+			}
+			return
+		}
+		b, err := h.MarshalText()
+		if err != nil {
+			t.Fatalf("%q parsed to %v, which does not encode: %v", s, h, err)
+		}
+		if back, err := ParseHours(string(b)); err != nil || back != h {
+			t.Fatalf("%q → %v → %q → %v, %v", s, h, b, back, err)
+		}
+	})
+}
+
+// FuzzRulesJSON: decoding arbitrary JSON as Rules never panics, Validate and
+// Check never panic on what decodes, and it round-trips.
+func FuzzRulesJSON(f *testing.F) {
+	kumiyama, _ := json.Marshal(Kumiyama())
+	f.Add(kumiyama)
+	f.Add([]byte(`{"in_force":[]}`))
+	f.Add([]byte(`{"in_force":["terminal-hours"],"terminal_hours":"9:00-17:00","citations":{"terminal-hours":["town:第2条"]}}`))
+	f.Add([]byte(`{"in_force":["nope"]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Rules
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		_ = r.Validate()
+		_, _ = Check(r, Settings{})
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("decoded rules do not encode: %v", err)
+		}
+		var back Rules
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s does not decode: %v", b, err)
+		}
+		if diff := cmp.Diff(r, back, rulesCmp); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// FuzzParseSettings: decoding arbitrary JSON as Settings never panics, Check
+// never panics on what decodes, and it round-trips.
+func FuzzParseSettings(f *testing.F) {
+	good, _ := json.Marshal(compliant())
+	f.Add(good)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"card_password":{"min_length":-3},"contracts":[{"name":"x","clauses":["第33条"]}]}`))
+	f.Add([]byte(`{"terminal_hours":"9:00-17:00","other_asset_manager":"システム管理者"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ParseSettings(data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "measures: ") {
+				t.Fatalf("error without prefix: %v", err)
+			}
+			return
+		}
+		_, _ = Check(Kumiyama(), s)
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("decoded settings do not encode: %v", err)
+		}
+		back, err := ParseSettings(b)
+		if err != nil {
+			t.Fatalf("%s does not decode: %v", b, err)
+		}
+		if diff := cmp.Diff(s, back, cmpEmptyContracts); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// cmpEmptyContracts treats a nil and an empty contract list alike (omitempty).
+var cmpEmptyContracts = cmp.Comparer(func(a, b []Contract) bool { return slices.Equal(a, b) })

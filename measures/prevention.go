@@ -1,11 +1,8 @@
 package measures
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -230,13 +227,8 @@ func (p PreventionPlan) Validate() error {
 // call [PreventionPlan.Validate].
 func ParsePreventionPlan(data []byte) (PreventionPlan, error) {
 	var p PreventionPlan
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
+	if err := decodeStrict(data, &p); err != nil {
 		return PreventionPlan{}, fmt.Errorf("measures: recurrence-prevention plan: %w", err)
-	}
-	if err := dec.Decode(new(json.RawMessage)); err != io.EOF {
-		return PreventionPlan{}, fmt.Errorf("measures: recurrence-prevention plan: trailing data after the plan: %w", ErrInvalid)
 	}
 	return p, nil
 }
