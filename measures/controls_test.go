@@ -331,3 +331,15 @@ func TestCheckProperties(t *testing.T) {
 		}
 	}))
 }
+
+func BenchmarkCheck(b *testing.B) {
+	r, s := Kumiyama(), compliant()
+	s.CardPassword.MinLength = 6
+	s.Contracts = append(s.Contracts, Contract{Name: "cleaning"})
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs, err := Check(r, s); err != nil || len(fs) != 6 {
+			b.Fatalf("Check = %d findings, %v", len(fs), err)
+		}
+	}
+}
