@@ -1,6 +1,7 @@
 package threat
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -625,4 +626,32 @@ func ParseEvent(s string) (Event, error) {
 		}
 	}
 	return e, nil
+}
+
+// MarshalJSON encodes the set as a JSON array of English names, in ascending order.
+func (s Attributes) MarshalJSON() ([]byte, error) {
+	names := make([]string, 0, s.Len())
+	for a := range s.All() {
+		names = append(names, a.String())
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON decodes a JSON array of attribute names (English or
+// Japanese); an unknown name is an error naming its index.
+func (s *Attributes) UnmarshalJSON(data []byte) error {
+	var names []string
+	if err := json.Unmarshal(data, &names); err != nil {
+		return fmt.Errorf("threat: attributes: %w", err)
+	}
+	var out Attributes
+	for i, n := range names {
+		a, err := ParseAttribute(n)
+		if err != nil {
+			return fmt.Errorf("threat: attributes[%d]: %w", i, err)
+		}
+		out = out.With(a)
+	}
+	*s = out
+	return nil
 }

@@ -204,7 +204,7 @@ type Range struct {
 	Event   Event      `json:"event"`
 	Min     Level      `json:"min"`
 	Max     Level      `json:"max"`
-	Unknown Attributes `json:"-"` // the attributes the scheme reads for the kind that the event leaves unknown
+	Unknown Attributes `json:"unknown"` // the attributes the scheme reads for the kind that the event leaves unknown
 	// Uncovered reports that some completion of the unknowns is not covered
 	// by the scheme: the level may end up needing a manual judgement.
 	Uncovered bool              `json:"uncovered"`

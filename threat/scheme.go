@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -185,9 +186,7 @@ func (s *Scheme) Rules() []Rule {
 	if s == nil {
 		return nil
 	}
-	out := make([]Rule, len(s.rules))
-	copy(out, s.rules)
-	return out
+	return slices.Clone(s.rules)
 }
 
 // Reads returns the attributes the scheme grades kind k on.

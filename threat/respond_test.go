@@ -1,0 +1,236 @@
+package threat
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/council"
+)
+
+func respondAt(t *testing.T, s *Scheme, l Level) Response {
+	t.Helper()
+	r, err := Respond(s, Grading{Plan: s.Plan(), Level: l, Serious: l >= s.SeriousFrom()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+type step struct {
+	actor  council.Actor
+	step   Step
+	target council.Actor
+}
+
+func steps(as Actions) []step {
+	var out []step
+	for _, a := range as.All() {
+		out = append(out, step{a.Actor, a.Step, a.Target})
+	}
+	return out
+}
+
+func TestRespondTottori(t *testing.T) {
+	s := Tottori()
+	t.Run("tottori:第3-5(1)/L1/report-and-stand-down", func(t *testing.T) {
+		r := respondAt(t, s, Level1)
+		want := []step{{sysAdmin, Report, chief}, {sysAdmin, StandDown, council.Actor{}}}
+		if diff := cmp.Diff(want, steps(r.Actions), cmp.AllowUnexported(step{})); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+		if !r.StandDown || r.Notifications.Len() != 0 {
+			t.Errorf("stand-down %t, %d notifications", r.StandDown, r.Notifications.Len())
+		}
+		if !r.Actions.At(1).Citations.Equal(tot("第3-5(1)")) {
+			t.Errorf("citations %s", r.Actions.At(1).Citations)
+		}
+	})
+	t.Run("tottori:第3-5(2)/L2/find-cause-and-act", func(t *testing.T) {
+		r := respondAt(t, s, Level2)
+		if r.StandDown {
+			t.Error("level 2 stands down")
+		}
+		for _, st := range []Step{FindCause, Countermeasures, ReviewMeasures, PlanCountermeasures} {
+			if !r.Actions.Has(sysAdmin, st) {
+				t.Errorf("level 2 lacks %s", st)
+			}
+		}
+		if r.Actions.Has(chief, ConveneCouncil) {
+			t.Error("level 2 convenes the council")
+		}
+		if !r.Notifications.Has(nationalCtr) || !r.Notifications.Has(municipality) {
+			t.Error("tottori:第3-8(3): national center and municipalities are told")
+		}
+	})
+	t.Run("tottori:第3-6/L3/chief-convenes-council", func(t *testing.T) {
+		r := respondAt(t, s, Level3)
+		var report, convene Action
+		for _, a := range r.Actions.All() {
+			switch {
+			case a.Actor == sysAdmin && a.Step == Report:
+				report = a
+			case a.Actor == chief && a.Step == ConveneCouncil:
+				convene = a
+			}
+		}
+		if report.Target != chief || !report.Citations.Contains(council.Cite("tottori", "第3-6(1)")) {
+			t.Errorf("report %v", report)
+		}
+		if !convene.Citations.Equal(tot("第3-6(2)")) || convene.If != Always {
+			t.Errorf("convene %v", convene)
+		}
+		if !r.Actions.Has(chief, DirectMatters) {
+			t.Error("tottori:第3-6(3): the chief directs stop, residents and PR")
+		}
+		if !r.Grading.Serious {
+			t.Error("level 3 is serious")
+		}
+	})
+}
+
+func TestRespondKumamoto(t *testing.T) {
+	s := Kumamoto()
+	t.Run("kumamoto:4(1)緊急対応策(ア)/L1", func(t *testing.T) {
+		r := respondAt(t, s, Level1)
+		if !r.StandDown || !r.Actions.Has(sectionMgr, InformSections) {
+			t.Errorf("level 1: %v", steps(r.Actions))
+		}
+		for _, p := range []council.Party{council.Police, council.PRDivision, council.RelatedBodies, council.AffectedPersons} {
+			found := false
+			for _, n := range r.Notifications.All() {
+				if n.To == council.ByParty(p) && n.If == AsNeeded && n.Citations.Equal(kum("3")) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("kumamoto:3: %s is not told as needed", p)
+			}
+		}
+	})
+	t.Run("kumamoto:4(1)(ウ)/L2/notify-security-officers", func(t *testing.T) {
+		r := respondAt(t, s, Level2)
+		var asks []Step
+		for _, n := range r.Notifications.All() {
+			if n.To == secOfficers {
+				asks = append(asks, n.Ask)
+				if n.From != sectionMgr || !n.Citations.Equal(kum("4(1)(ウ)")) {
+					t.Errorf("notification %v", n)
+				}
+			}
+		}
+		if diff := cmp.Diff([]Step{0, CaptureSituation}, asks); diff != "" {
+			t.Errorf("地域政策課・中央区役所区民課 told, 情報政策課 asked (-want +got):\n%s", diff)
+		}
+		if !r.Actions.Has(sectionMgr, PreventEscalation) || !r.Actions.Has(sectionMgr, FindCause) {
+			t.Error("kumamoto:4(1)緊急対応策(イ): find cause and prevent escalation")
+		}
+	})
+	t.Run("kumamoto:4(1)緊急対応策(ウ)/L3", func(t *testing.T) {
+		r := respondAt(t, s, Level3)
+		for _, st := range []Step{FindCause, EmergencyMeasures, RequestMeasures} {
+			if !r.Actions.Has(sectionMgr, st) {
+				t.Errorf("level 3 lacks %s", st)
+			}
+		}
+		if !r.Actions.Has(secOfficers, ConveneCouncil) {
+			t.Error("kumamoto:別紙1: level 3 calls the emergency security council")
+		}
+	})
+}
+
+func TestRespondRejectsForeignGrading(t *testing.T) {
+	g, err := Grade(Kumamoto(), Event{Kind: Leak})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Respond(Tottori(), g); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("tottori responded to a kumamoto grading: %v", err)
+	}
+	for _, g := range []Grading{{}, {Plan: "tottori"}, {Plan: "tottori", Level: Level3, Serious: false}, {Plan: "tottori", Level: Level1, Serious: true}} {
+		if _, err := Respond(Tottori(), g); !errors.Is(err, council.ErrInvalid) {
+			t.Errorf("Respond(%+v) = %v", g, err)
+		}
+	}
+}
+
+func TestProvisional(t *testing.T) {
+	tt, km := Tottori(), Kumamoto()
+	for _, tc := range []struct {
+		name      string
+		s         *Scheme
+		e         Event
+		min, max  Level
+		uncovered bool
+		unknown   Attributes
+	}{
+		{"tottori:第3-3(3)/access-firewall-unknown", tt, Event{Kind: UnauthorizedAccess, Source: SourceNationalCenter}, Level2, Level3, false, AttributesOf(AttrFirewall)},
+		{"tottori:第3-1/intrusion-place-unknown", tt, Event{Kind: Intrusion}, Level1, Level3, false, AttributesOf(AttrPlace)},
+		{"tottori:第3-1/vulnerability-severity-unknown", tt, Event{Kind: Vulnerability, Source: SourceVendor}, Level3, Level3, true, AttributesOf(AttrSeverity)},
+		{"tottori:第3-1/known", tt, Event{Kind: Intrusion, Place: PlaceRelated}, Level2, Level2, false, 0},
+		{"kumamoto:2(1)/suspicious-person-in-office", km, Event{Kind: Intrusion}, Level1, Level3, false, AttributesOf(AttrPlace)},
+		{"kumamoto:4(1)(イ)/access-firewall-not-read", km, Event{Kind: UnauthorizedAccess}, Level3, Level3, false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Provisional(tc.s, tc.e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Min != tc.min || r.Max != tc.max || r.Uncovered != tc.uncovered || r.Unknown != tc.unknown {
+				t.Errorf("range %s..%s uncovered=%t unknown=%s; want %s..%s %t %s", r.Min, r.Max, r.Uncovered, r.Unknown, tc.min, tc.max, tc.uncovered, tc.unknown)
+			}
+			if got, want := r.Confirmed(), tc.min == tc.max && !tc.uncovered; got != want {
+				t.Errorf("Confirmed = %t", got)
+			}
+		})
+	}
+	if _, err := Provisional(tt, Event{Kind: Leak}); !errors.Is(err, ErrNotCovered) {
+		t.Errorf("tottori: leak: %v", err)
+	}
+	if _, err := Provisional(tt, Event{Kind: Intrusion, Place: 8}); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("invalid event: %v", err)
+	}
+}
+
+func TestPrecautions(t *testing.T) {
+	s := Tottori()
+	r, _ := Provisional(s, Event{Kind: UnauthorizedAccess, Source: SourceNationalCenter})
+	t.Run("tottori:第3-4(2)/likely-L3/stop-system", func(t *testing.T) {
+		p, err := Precautions(s, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Actions.Has(sysAdmin, StopSystem) || !p.Actions.Has(sysAdmin, EmergencyMeasures) {
+			t.Errorf("precautions at likely level 3: %v", steps(p.Actions))
+		}
+		if !p.Notifications.Has(nationalCtr) {
+			t.Error("tottori:第3-3(3): likely level 2 or 3 notifies the national center")
+		}
+		// The final response waits for the confirmed level.
+		g, err := Grade(s, r.Event)
+		if !errors.Is(err, ErrIncomplete) {
+			t.Errorf("Grade before the firewall is known: %v, %v", g, err)
+		}
+	})
+	t.Run("tottori:第3-3(3)/likely-L1/no-national-center", func(t *testing.T) {
+		r1 := Range{Plan: "tottori", Min: Level1, Max: Level1}
+		p, err := Precautions(s, r1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Notifications.Has(nationalCtr) || p.Actions.Has(sysAdmin, StopSystem) {
+			t.Errorf("level-1 precautions notify or stop: %v %v", steps(p.Actions), p.Notifications)
+		}
+		if !p.Actions.Has(sysAdmin, JudgeLevel) {
+			t.Error("tottori:第3-5: the level is judged")
+		}
+	})
+	for _, bad := range []Range{{}, {Plan: "tottori"}, {Plan: "tottori", Min: Level3, Max: Level2}, {Plan: "kumamoto", Min: Level1, Max: Level1}} {
+		if _, err := Precautions(s, bad); err == nil {
+			t.Errorf("Precautions(%+v) succeeded", bad)
+		}
+	}
+	if _, err := Precautions(Ino(), Range{Plan: "ino", Min: Level1, Max: Level1}); !errors.Is(err, ErrNotCovered) {
+		t.Errorf("ino precautions: %v", err)
+	}
+}
