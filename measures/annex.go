@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -17,18 +18,18 @@ type Step struct {
 	// the fallback of 別表1-3 and 1-4. A parenthetical request inside a step
 	// ("（必要に応じ、…を要請）", 別表1-2① and 1-4②) is a step of its own that
 	// carries its parent's mark and the condition [AsNeeded].
-	Mark string
+	Mark string `json:"mark"`
 	// Action is what the step does.
-	Action Action
+	Action Action `json:"action"`
 	// Mode is how the step involves the national center.
-	Mode Mode
+	Mode Mode `json:"mode"`
 	// Condition is what must hold for the step to apply; zero means the step
 	// is unconditional.
-	Condition Condition
+	Condition Condition `json:"condition,omitzero"`
 	// Text is the step exactly as the annex writes it (line breaks removed).
-	Text string
+	Text string `json:"text"`
 	// Citations are the annex clauses the step rests on, e.g. tottori:別表1-1③.
-	Citations council.Citations
+	Citations council.Citations `json:"citations"`
 }
 
 // Conditional reports whether the step applies only when its Condition holds.
@@ -115,6 +116,35 @@ func (p Playbook) Applicable(held Conditions) iter.Seq[Step] {
 			}
 		}
 	}
+}
+
+// MarshalJSON encodes the playbook for display or storage: case, category,
+// observation, discoverer and lead by English name, the event, heading and
+// examples as written, the steps in order and the citations. Playbooks are
+// not decoded: a stored playbook is looked up again by its case ([Lookup]).
+func (p Playbook) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Case        Case              `json:"case"`
+		Category    Category          `json:"category"`
+		Observation Observation       `json:"observation"`
+		Discoverer  Discoverer        `json:"discoverer"`
+		Lead        Lead              `json:"lead"`
+		Event       string            `json:"event"`
+		Heading     string            `json:"heading,omitempty"`
+		Examples    []string          `json:"examples"`
+		Steps       []Step            `json:"steps"`
+		Citations   council.Citations `json:"citations"`
+	}
+	examples := p.examples
+	if examples == nil {
+		examples = []string{}
+	}
+	b, err := json.Marshal(out{p.Case, p.Category(), p.Observation(), p.Discoverer(), p.Lead,
+		p.Event, p.Heading, examples, p.steps, p.Citations})
+	if err != nil {
+		return nil, fmt.Errorf("measures: playbook %v: %w", p.Case, err)
+	}
+	return b, nil
 }
 
 // Examples returns the annex's example column (事象例) in a fresh slice; it is

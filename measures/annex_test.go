@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -296,4 +297,33 @@ func BenchmarkPlaybookFor(b *testing.B) {
 		n += p.NumSteps()
 	}
 	_ = n
+}
+
+func TestPlaybookJSON(t *testing.T) {
+	p, _ := Lookup(Case1_2)
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"case":"1-2"`, `"category":"unauthorized-access-signs"`, `"discoverer":"own-finding"`, `"lead":"we-lead"`,
+		`"condition":"as-needed"`, `"citations":["tottori:別表1-2","tottori:別表1-2①"]`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s:\n%s", want, b)
+		}
+	}
+	var steps struct{ Steps []Step }
+	if err := json.Unmarshal(b, &steps); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(p.StepList(), steps.Steps); diff != "" {
+		t.Errorf("steps round trip (-want +got):\n%s", diff)
+	}
+	if _, err := json.Marshal(Playbook{}); err == nil {
+		t.Error("the zero playbook encodes")
+	}
+	for p := range Playbooks() {
+		if _, err := json.Marshal(p); err != nil {
+			t.Errorf("%v: %v", p.Case, err)
+		}
+	}
 }
