@@ -310,6 +310,9 @@ var leadTable = enum.New[Lead]("measures", "lead", "Lead", ErrInvalid,
 	enum.Name{EN: "jointly", JA: "全国センターと連携して実施"},
 )
 
+// AllLeads returns every valid Lead in ascending order, in a fresh slice.
+func AllLeads() []Lead { return leadTable.Values() }
+
 // ParseLead returns the Lead named by s: its English name or Japanese label.
 func ParseLead(s string) (Lead, error) { return leadTable.Parse(s) }
 
@@ -357,6 +360,9 @@ var modeTable = enum.New[Mode]("measures", "mode", "Mode", ErrInvalid,
 	enum.Name{EN: "consult", JA: "全国センターと協議の上"},
 	enum.Name{EN: "alone", JA: "単独で実施"},
 )
+
+// AllModes returns every valid Mode in ascending order, in a fresh slice.
+func AllModes() []Mode { return modeTable.Values() }
 
 // ParseMode returns the Mode named by s: its English name or Japanese label.
 func ParseMode(s string) (Mode, error) { return modeTable.Parse(s) }

@@ -90,16 +90,15 @@ func enumCases() []enumCase {
 		makeEnumCase("discoverer", AllDiscoverers(), ParseDiscoverer, (*Discoverer).UnmarshalText),
 		makeEnumCase("observation", AllObservations(), ParseObservation, (*Observation).UnmarshalText),
 		makeEnumCase("case", slices.Collect(AllCases()), ParseCase, (*Case).UnmarshalText),
-		makeEnumCase("lead", []Lead{NationalCenterLeads, WeLead, Jointly}, ParseLead, (*Lead).UnmarshalText),
-		makeEnumCase("mode", []Mode{Assist, WithHelp, InLiaison, OnRequest, Ask, Consult, Alone}, ParseMode, (*Mode).UnmarshalText),
+		makeEnumCase("lead", AllLeads(), ParseLead, (*Lead).UnmarshalText),
+		makeEnumCase("mode", AllModes(), ParseMode, (*Mode).UnmarshalText),
 		makeEnumCase("condition", AllConditions(), ParseCondition, (*Condition).UnmarshalText),
 		makeEnumCase("action", AllActions(), ParseAction, (*Action).UnmarshalText),
 		makeEnumCase("requirement", AllRequirements(), ParseRequirement, (*Requirement).UnmarshalText),
-		makeEnumCase("side", []Side{Technical, Operational, Organisational}, ParseSide, (*Side).UnmarshalText),
+		makeEnumCase("side", AllSides(), ParseSide, (*Side).UnmarshalText),
 		makeEnumCase("countermeasure", InoRecurrenceMeasures(), ParseCountermeasure, (*Countermeasure).UnmarshalText),
-		makeEnumCase("kind", []Kind{StrengthenMonitoring, StopOrDisconnect, RequestOthers, UrgentMeasures, SeekSupport, FindRootCause,
-			ReviewMeasures, RestoreSystem, PlanPermanent, ReportToChief, NotifyOthers, ImplementPermanent}, ParseKind, (*Kind).UnmarshalText),
-		makeEnumCase("trigger", []Trigger{LikelyLevel3, OthersMustAct, WhenNeeded}, ParseTrigger, (*Trigger).UnmarshalText),
+		makeEnumCase("kind", AllKinds(), ParseKind, (*Kind).UnmarshalText),
+		makeEnumCase("trigger", AllTriggers(), ParseTrigger, (*Trigger).UnmarshalText),
 	}
 }
 
@@ -150,5 +149,17 @@ func TestSets(t *testing.T) {
 	}
 	if TriggersOf(0, Trigger(9)) != 0 || !TriggersOf(WhenNeeded).Has(WhenNeeded) {
 		t.Error("TriggersOf")
+	}
+}
+
+func TestAllCounts(t *testing.T) {
+	for name, n := range map[string][2]int{
+		"leads": {len(AllLeads()), 3}, "modes": {len(AllModes()), 7}, "kinds": {len(AllKinds()), 12},
+		"triggers": {len(AllTriggers()), 3}, "sides": {len(AllSides()), 3}, "cases": {len(slices.Collect(AllCases())), 16},
+		"categories": {len(AllCategories()), 4}, "requirements": {len(AllRequirements()), 30},
+	} {
+		if n[0] != n[1] {
+			t.Errorf("%s: %d values; want %d", name, n[0], n[1])
+		}
 	}
 }

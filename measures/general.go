@@ -44,6 +44,9 @@ var kindTable = enum.New[Kind]("measures", "measure kind", "Kind", ErrInvalid,
 	enum.Name{EN: "implement-permanent", JA: "恒久対策の実施"},
 )
 
+// AllKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllKinds() []Kind { return kindTable.Values() }
+
 // ParseKind returns the Kind named by s: its English name or Japanese label.
 func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
 
@@ -86,6 +89,9 @@ var triggerTable = enum.New[Trigger]("measures", "trigger", "Trigger", ErrInvali
 	enum.Name{EN: "others-must-act", JA: "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合"},
 	enum.Name{EN: "when-needed", JA: "必要に応じて", Aliases: []string{"必要に応じ"}},
 )
+
+// AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
+func AllTriggers() []Trigger { return triggerTable.Values() }
 
 // ParseTrigger returns the Trigger named by s: its English name or Japanese label.
 func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }

@@ -32,6 +32,9 @@ var sideTable = enum.New[Side]("measures", "side", "Side", ErrInvalid,
 	enum.Name{EN: "organisational", JA: "組織的", Aliases: []string{"組織的側面", "organizational"}},
 )
 
+// AllSides returns every valid Side in ascending order, in a fresh slice.
+func AllSides() []Side { return sideTable.Values() }
+
 // ParseSide returns the Side named by s: its English name or Japanese label.
 func ParseSide(s string) (Side, error) { return sideTable.Parse(s) }
 
