@@ -76,7 +76,7 @@ func ForEvent(e threat.Event) (Playbook, error) {
 	}
 	c, err := CaseFor(o, d)
 	if err != nil {
-		return Playbook{}, fmt.Errorf("measures: event %v: %w", e, err)
+		return Playbook{}, err
 	}
 	return playbooks[c-1], nil
 }

@@ -138,3 +138,18 @@ func BenchmarkForEvent(b *testing.B) {
 	}
 	_ = n
 }
+
+func TestForEventMessages(t *testing.T) {
+	for _, tc := range []struct {
+		e    threat.Event
+		want string
+	}{
+		{threat.Event{Kind: threat.Vulnerability, Source: threat.SourceLocal}, "measures: tottori annex has no row for hole-reported discovered by own-finding: no playbook"},
+		{threat.Event{Kind: threat.Leak, Source: threat.SourceLocal}, "measures: tottori annex has no emergency measures for leak events: no playbook"},
+		{threat.Event{Kind: threat.VirusDetected}, "measures: who discovered the event is unknown; the annex chooses its measures by it: missing"},
+	} {
+		if _, err := ForEvent(tc.e); err == nil || err.Error() != tc.want {
+			t.Errorf("ForEvent(%v) error = %v; want %q", tc.e, err, tc.want)
+		}
+	}
+}
