@@ -1,0 +1,329 @@
+package measures
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+type stepSummary struct {
+	Mark   string
+	Action Action
+	Mode   Mode
+	Cond   Condition
+}
+
+func summarize(p Playbook) []stepSummary {
+	var out []stepSummary
+	for _, s := range p.Steps() {
+		out = append(out, stepSummary{s.Mark, s.Action, s.Mode, s.Condition})
+	}
+	return out
+}
+
+func TestAnnexPlaybooks(t *testing.T) {
+	type S = stepSummary
+	for _, tc := range []struct {
+		c        Case
+		cat      Category
+		obs      Observation
+		by       Discoverer
+		lead     Lead
+		examples int
+		steps    []S
+	}{
+		{Case1_1, UnauthorizedAccessSigns, AccessSigns, ByNationalCenter, NationalCenterLeads, 1, []S{
+			{"①", IdentifySource, Assist, 0}, {"②", InvestigateOnSite, OnRequest, 0},
+			{"③", Disconnect, Assist, PatternThreatensIdentity}, {"④", IdentifyAttacker, InLiaison, 0}}},
+		{Case1_2, UnauthorizedAccessSigns, AccessSigns, ByOwnFinding, WeLead, 1, []S{
+			{"①", IdentifySource, WithHelp, 0}, {"①", RequestMonitoring, Ask, AsNeeded},
+			{"②", Disconnect, InLiaison, PatternThreatensIdentity}, {"③", IdentifyAttacker, InLiaison, 0}}},
+		{Case1_3, UnauthorizedAccessSigns, SuspiciousOperation, ByNationalCenter, NationalCenterLeads, 2, []S{
+			{"①", IdentifySource, Assist, 0}, {"②", TightenAccessControl, OnRequest, 0},
+			{"③", IdentifyAttacker, WithHelp, 0}, {"※", Disconnect, Consult, QuickActionHardAndThreatLarge}}},
+		{Case1_4, UnauthorizedAccessSigns, SuspiciousOperation, ByOwnFinding, WeLead, 3, []S{
+			{"①", TightenAccessControl, Alone, 0}, {"②", IdentifyAttacker, WithHelp, 0},
+			{"②", RequestMonitoring, Ask, AsNeeded}, {"※", Disconnect, Consult, QuickActionHardAndThreatLarge}}},
+		{Case2_1, SecurityHole, ErroneousAccess, ByNationalCenter, NationalCenterLeads, 1, []S{
+			{"①", IdentifySource, Assist, 0}, {"②", InvestigateOnSite, OnRequest, 0},
+			{"③", Disconnect, Assist, HoleThreatLarge}, {"④", Patch, InLiaison, 0}}},
+		{Case2_2, SecurityHole, ErroneousAccess, ByOwnFinding, WeLead, 1, []S{
+			{"①", IdentifySource, WithHelp, 0}, {"②", Disconnect, InLiaison, HoleThreatLarge}, {"③", Patch, InLiaison, 0}}},
+		{Case2_3, SecurityHole, HoleReported, ByAudit, Jointly, 0, []S{
+			{"①", Patch, InLiaison, 0}, {"②", Disconnect, InLiaison, HoleThreatLarge}}},
+		{Case2_4, SecurityHole, HoleReported, ByVendor, Jointly, 0, []S{
+			{"①", Patch, InLiaison, 0}, {"②", Disconnect, InLiaison, HoleThreatLarge}}},
+		{Case3_1, DisruptionSigns, GarbledOutput, ByNationalCenter, NationalCenterLeads, 0, []S{
+			{"①", Disconnect, Assist, 0}, {"②", IdentifyAttacker, Assist, 0}, {"③", RestoreDatabase, Assist, 0}}},
+		{Case3_2, DisruptionSigns, GarbledOutput, ByOwnFinding, WeLead, 0, []S{
+			{"①", Disconnect, WithHelp, 0}, {"②", IdentifyAttacker, WithHelp, 0}, {"③", RestoreDatabase, WithHelp, 0}}},
+		{Case3_3, DisruptionSigns, OutageOrDelay, ByNationalCenter, NationalCenterLeads, 0, []S{
+			{"①", Disconnect, Assist, 0}, {"②", IdentifyAttacker, Assist, 0}, {"③", Reintegrate, Assist, 0}}},
+		{Case3_4, DisruptionSigns, OutageOrDelay, ByOwnFinding, WeLead, 0, []S{
+			{"①", Disconnect, WithHelp, 0}, {"②", IdentifyAttacker, WithHelp, 0}, {"③", Reintegrate, WithHelp, 0}}},
+		{Case4_1, Malware, VirusRemoved, ByNationalCenter, NationalCenterLeads, 0, []S{
+			{"①", CheckPatternFiles, Assist, 0}, {"②", IdentifySource, Assist, 0}, {"③", StrengthenManagement, Assist, 0}}},
+		{Case4_2, Malware, VirusRemoved, ByOwnFinding, WeLead, 0, []S{
+			{"①", CheckPatternFiles, WithHelp, 0}, {"②", IdentifySource, WithHelp, 0}, {"③", StrengthenManagement, WithHelp, 0}}},
+		{Case4_3, Malware, VirusInfection, ByNationalCenter, NationalCenterLeads, 0, []S{
+			{"①", InvestigateInfection, Assist, 0}, {"②", Disconnect, Assist, 0}, {"③", ResearchRemoval, Assist, UnknownVirus}}},
+		{Case4_4, Malware, VirusInfection, ByOwnFinding, WeLead, 0, []S{
+			{"①", RequestPatternFile, Ask, 0}, {"②", Disconnect, Alone, 0}, {"③", ResearchRemoval, WithHelp, UnknownVirus}}},
+	} {
+		t.Run("tottori:"+tc.c.Label(), func(t *testing.T) {
+			p, err := Lookup(tc.c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Case != tc.c || p.Category() != tc.cat || p.Observation() != tc.obs || p.Discoverer() != tc.by || p.Lead != tc.lead {
+				t.Errorf("got case %v category %v observation %v discoverer %v lead %v; want %v %v %v %v %v",
+					p.Case, p.Category(), p.Observation(), p.Discoverer(), p.Lead, tc.c, tc.cat, tc.obs, tc.by, tc.lead)
+			}
+			if got := len(p.Examples()); got != tc.examples {
+				t.Errorf("%d examples; want %d", got, tc.examples)
+			}
+			if diff := cmp.Diff(tc.steps, summarize(p)); diff != "" {
+				t.Errorf("steps (-want +got):\n%s", diff)
+			}
+			if !p.Citations.Contains(council.Cite(council.PlanTottori, "別表"+tc.c.String())) {
+				t.Errorf("playbook citations %v do not cite its row", p.Citations)
+			}
+			via, err := PlaybookFor(tc.obs, tc.by)
+			if err != nil || via.Case != tc.c {
+				t.Errorf("PlaybookFor(%v, %v) = %v, %v; want %v", tc.obs, tc.by, via.Case, err, tc.c)
+			}
+		})
+	}
+}
+
+// The conditional steps carry the annex's wording exactly.
+func TestAnnexConditionalWording(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		c    Case
+		i    int
+		want string
+	}{
+		{"tottori:別表1-1③/disconnect-only-if-pattern-threatens", Case1_1, 2, "不正アクセスのパターンが本人確認情報に対する脅威となる場合は、全国センターが行う当該機器又はネットワークの住基ネットからの切離し作業に協力"},
+		{"tottori:別表1-3※/quick-action-hard", Case1_3, 3, "上記措置の迅速な実施が困難、かつ、本人確認情報への脅威が大きい場合は、全国センターと協議の上、当該部分の住基ネットからの切離し"},
+		{"tottori:別表1-4※/quick-action-hard", Case1_4, 3, "上記措置の迅速な実施が困難、かつ、本人確認情報への脅威が大きい場合は、全国センターと協議のうえ、当該部分の住基ネットからの切離し"},
+		{"tottori:別表4-4③/unknown-virus", Case4_4, 2, "未知のウィルスであれば、全国センターの協力を得て、駆除方法等を調査"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, _ := Lookup(tc.c)
+			if got := p.Step(tc.i).Text; got != tc.want {
+				t.Errorf("text = %q; want %q", got, tc.want)
+			}
+		})
+	}
+	for _, c := range AllConditions() {
+		found := false
+		for p := range Playbooks() {
+			for _, s := range p.Steps() {
+				if s.Condition == c {
+					found = true
+					// the step's text states its condition (as-needed steps say 必要に応じ)
+					if key := strings.TrimSuffix(strings.TrimSuffix(c.Label(), "場合"), "であれば"); !strings.Contains(s.Text, key) && !strings.Contains(s.Text, c.Label()) {
+						t.Errorf("%s %s: text %q does not state condition %q", p.Case, s.Mark, s.Text, c.Label())
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("condition %v is used by no step", c)
+		}
+	}
+}
+
+// In categories 1 and 2, disconnection is never unconditional; in 3 and 4
+// the annex disconnects at once.
+func TestAnnexDisconnectConditional(t *testing.T) {
+	for p := range Playbooks() {
+		for _, s := range p.Steps() {
+			if s.Action != Disconnect {
+				continue
+			}
+			wantCond := p.Category() == UnauthorizedAccessSigns || p.Category() == SecurityHole
+			if s.Conditional() != wantCond {
+				t.Errorf("tottori:%s %s: disconnect conditional = %v; want %v", p.Case.Label(), s.Mark, s.Conditional(), wantCond)
+			}
+		}
+	}
+	p, _ := Lookup(Case1_1)
+	var plain, threatened []Action
+	for s := range p.Applicable(0) {
+		plain = append(plain, s.Action)
+	}
+	for s := range p.Applicable(ConditionsOf(PatternThreatensIdentity)) {
+		threatened = append(threatened, s.Action)
+	}
+	if slices.Contains(plain, Disconnect) || !slices.Contains(threatened, Disconnect) {
+		t.Errorf("tottori:別表1-1③: without the threat %v, with it %v", plain, threatened)
+	}
+}
+
+func TestCaseForNoRow(t *testing.T) {
+	for _, tc := range []struct {
+		o    Observation
+		d    Discoverer
+		want error
+	}{
+		{HoleReported, ByNationalCenter, ErrNoPlaybook},
+		{HoleReported, ByOwnFinding, ErrNoPlaybook},
+		{VirusInfection, ByAudit, ErrNoPlaybook},
+		{AccessSigns, ByVendor, ErrNoPlaybook},
+		{0, ByNationalCenter, ErrInvalid},
+		{AccessSigns, 0, ErrInvalid},
+		{Observation(99), ByAudit, ErrInvalid},
+	} {
+		if _, err := CaseFor(tc.o, tc.d); !errors.Is(err, tc.want) {
+			t.Errorf("CaseFor(%v, %v) error = %v; want %v", tc.o, tc.d, err, tc.want)
+		}
+		if _, err := PlaybookFor(tc.o, tc.d); !errors.Is(err, tc.want) {
+			t.Errorf("PlaybookFor(%v, %v) error = %v; want %v", tc.o, tc.d, err, tc.want)
+		}
+	}
+	for _, c := range []Case{0, 17, 255} {
+		if _, err := Lookup(c); !errors.Is(err, ErrInvalid) {
+			t.Errorf("Lookup(%d) error = %v", c, err)
+		}
+	}
+}
+
+func TestAnnexProperties(t *testing.T) {
+	cases := slices.Collect(AllCases())
+	t.Run("LookupTotal", rapid.MakeCheck(func(t *rapid.T) {
+		c := rapid.SampledFrom(cases).Draw(t, "case")
+		p, err := Lookup(c)
+		if err != nil {
+			t.Fatalf("Lookup(%v): %v", c, err)
+		}
+		if p.Case != c || p.NumSteps() == 0 || !p.Lead.IsValid() || p.Event == "" {
+			t.Fatalf("Lookup(%v) = incomplete playbook %+v", c, p)
+		}
+		back, err := CaseFor(c.Observation(), c.Discoverer())
+		if err != nil || back != c {
+			t.Fatalf("CaseFor(%v, %v) = %v, %v; want %v", c.Observation(), c.Discoverer(), back, err, c)
+		}
+	}))
+	t.Run("EveryStepCited", rapid.MakeCheck(func(t *rapid.T) {
+		c := rapid.SampledFrom(cases).Draw(t, "case")
+		p, _ := Lookup(c)
+		i := rapid.IntRange(0, p.NumSteps()-1).Draw(t, "step")
+		s := p.Step(i)
+		if s.Citations.Len() == 0 || !s.Action.IsValid() || !s.Mode.IsValid() || s.Text == "" || s.Mark == "" {
+			t.Fatalf("%v step %d incomplete: %+v", c, i, s)
+		}
+		if diff := cmp.Diff([]string{council.PlanTottori}, s.Citations.Plans()); diff != "" {
+			t.Fatalf("%v step %d cites other plans (-want +got):\n%s", c, i, diff)
+		}
+		if s.Condition != 0 && !s.Condition.IsValid() {
+			t.Fatalf("%v step %d: invalid condition %d", c, i, s.Condition)
+		}
+	}))
+	t.Run("ApplicableMonotone", rapid.MakeCheck(func(t *rapid.T) {
+		c := rapid.SampledFrom(cases).Draw(t, "case")
+		p, _ := Lookup(c)
+		conds := AllConditions()
+		small := ConditionsOf(rapid.SliceOf(rapid.SampledFrom(conds)).Draw(t, "held")...)
+		big := small | ConditionsOf(rapid.SliceOf(rapid.SampledFrom(conds)).Draw(t, "more")...)
+		var a, b []string
+		for s := range p.Applicable(small) {
+			a = append(a, s.Text)
+		}
+		for s := range p.Applicable(big) {
+			b = append(b, s.Text)
+		}
+		for _, s := range a {
+			if !slices.Contains(b, s) {
+				t.Fatalf("step %q applies under %b but not under the larger %b", s, small, big)
+			}
+		}
+	}))
+}
+
+// A caller cannot change what the next caller gets.
+func TestPlaybookImmutable(t *testing.T) {
+	p, _ := Lookup(Case1_4)
+	ex := p.Examples()
+	ex[0] = "changed"
+	st := p.StepList()
+	st[0].Text = "changed"
+	p.Event = "changed"
+	q, _ := Lookup(Case1_4)
+	if q.Examples()[0] == "changed" || q.Step(0).Text == "changed" || q.Event == "changed" {
+		t.Error("mutating a returned playbook changed the reference data")
+	}
+	if q.Step(-1).Mark != "" || q.Step(99).Mark != "" {
+		t.Error("Step out of range is not the zero Step")
+	}
+}
+
+func TestLookupNoAllocs(t *testing.T) {
+	var sink Playbook
+	if n := testing.AllocsPerRun(100, func() {
+		for c := Case1_1; c <= Case4_4; c++ {
+			sink, _ = Lookup(c)
+		}
+		sink, _ = PlaybookFor(VirusInfection, ByOwnFinding)
+	}); n != 0 {
+		t.Errorf("Lookup allocates %v times per run; want 0", n)
+	}
+	_ = sink
+}
+
+func BenchmarkLookup(b *testing.B) {
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		p, _ := Lookup(Case2_3)
+		n += p.NumSteps()
+	}
+	_ = n
+}
+
+func BenchmarkPlaybookFor(b *testing.B) {
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		p, _ := PlaybookFor(VirusInfection, ByOwnFinding)
+		n += p.NumSteps()
+	}
+	_ = n
+}
+
+func TestPlaybookJSON(t *testing.T) {
+	p, _ := Lookup(Case1_2)
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"case":"1-2"`, `"category":"unauthorized-access-signs"`, `"discoverer":"own-finding"`, `"lead":"we-lead"`,
+		`"condition":"as-needed"`, `"citations":["tottori:別表1-2","tottori:別表1-2①"]`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s:\n%s", want, b)
+		}
+	}
+	var steps struct{ Steps []Step }
+	if err := json.Unmarshal(b, &steps); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(p.StepList(), steps.Steps); diff != "" {
+		t.Errorf("steps round trip (-want +got):\n%s", diff)
+	}
+	if _, err := json.Marshal(Playbook{}); err == nil {
+		t.Error("the zero playbook encodes")
+	}
+	for p := range Playbooks() {
+		if _, err := json.Marshal(p); err != nil {
+			t.Errorf("%v: %v", p.Case, err)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package measures
+
+import (
+	"errors"
+	"strings"
+)
+
+// Sentinel errors, for errors.Is.
+var (
+	// ErrInvalid is wrapped by every error about a value that is unset,
+	// unknown or out of range: an enum text that names nothing, a zero Case
+	// where one is needed, a negative figure in settings, and the like.
+	ErrInvalid = errors.New("invalid value")
+
+	// ErrNoPlaybook is wrapped when no annex playbook covers an event: the
+	// library never guesses one.
+	ErrNoPlaybook = errors.New("no playbook")
+
+	// ErrMissing is wrapped by every [FieldError] about a required part of a
+	// record that is absent.
+	ErrMissing = errors.New("missing")
+
+	// ErrRules is wrapped when a [Rules] value cannot be checked against:
+	// a figure out of range or a rule in force without a citation.
+	ErrRules = errors.New("invalid rules")
+
+	// ErrUnknownPlan is wrapped when a plan ID names no reference plan that
+	// has the asked-for measures.
+	ErrUnknownPlan = errors.New("unknown plan")
+)
+
+// A FieldError names one missing or invalid part of a record by its path,
+// e.g. "technical[1].who". It wraps [ErrMissing] or [ErrInvalid]. Use it
+// through a pointer; the zero FieldError names nothing and == on it is not
+// meaningful.
+type FieldError struct {
+	Record string // "recurrence-prevention plan"
+	Path   string // "technical[1].who"
+	Reason string // "what, who and when are required"
+	Err    error  // ErrMissing or ErrInvalid
+}
+
+// Error implements error: "measures: recurrence-prevention plan: technical[1].who: missing (…)".
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString("measures: ")
+	b.WriteString(e.Record)
+	b.WriteString(": ")
+	b.WriteString(e.Path)
+	b.WriteString(": ")
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	if e.Reason != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Reason)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *FieldError) Unwrap() error { return e.Err }

@@ -1,0 +1,130 @@
+package measures_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// The national center reports signs of unauthorized access: the center leads,
+// and the disconnection applies only when the access pattern threatens
+// identity information.
+func ExampleForEvent() {
+	e := threat.Event{Kind: threat.UnauthorizedAccess, Source: threat.SourceNationalCenter}
+	p, err := measures.ForEvent(e)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Case.Label(), p.Lead, p.Citations)
+	for s := range p.Applicable(0) {
+		fmt.Println(s.Mark, s.Action, s.Mode)
+	}
+	fmt.Println("when the pattern threatens identity information:")
+	for s := range p.Applicable(measures.ConditionsOf(measures.PatternThreatensIdentity)) {
+		if s.Conditional() {
+			fmt.Println(s.Mark, s.Action, s.Citations)
+		}
+	}
+
+	_, err = measures.ForEvent(threat.Event{Kind: threat.Leak, Source: threat.SourceLocal})
+	fmt.Println(errors.Is(err, measures.ErrNoPlaybook))
+	// Output:
+	// 別表1-1 national-center-leads tottori:別表1-1
+	// ① identify-source assist
+	// ② investigate-on-site on-request
+	// ④ identify-attacker in-liaison
+	// when the pattern threatens identity information:
+	// ③ disconnect tottori:別表1-1, tottori:別表1-1③
+	// true
+}
+
+// A suspicious operation found locally: the fallback step is kept with the
+// annex's exact wording.
+func ExampleLookup() {
+	p, _ := measures.Lookup(measures.Case1_4)
+	fmt.Println(p.Event)
+	s := p.Step(p.NumSteps() - 1)
+	fmt.Println(s.Mark, s.Condition)
+	fmt.Println(s.Text)
+	// Output:
+	// 県において、サーバ、業務端末等の不審な操作を発見
+	// ※ quick-action-hard-and-threat-large
+	// 上記措置の迅速な実施が困難、かつ、本人確認情報への脅威が大きい場合は、全国センターと協議のうえ、当該部分の住基ネットからの切離し
+}
+
+// Checking a municipality's settings against kumiyama's figures, then against
+// a town that asks for 12 characters.
+func ExampleCheck() {
+	pw := measures.Password{Expires: true, MinLength: 10, LockoutAfter: 5, InitialChanged: true, TemporaryChangedAtFirstLogon: true}
+	s := measures.Settings{
+		CardPassword:         pw,
+		OSPassword:           pw,
+		Cards:                measures.Cards{LentPerTask: true, ApprovedOnly: true, OnePerPerson: true, ReturnedAtOnce: true, RevokedOnLoss: true, RecordYears: 7},
+		Level2Rooms:          measures.Zone{PriorPermission: true, CardPerEntry: true, NameTag: true, EntryRecords: true, RecordYears: 5},
+		Level1Rooms:          measures.Zone{PriorPermission: true, NameTag: true},
+		OperationLogYears:    7,
+		TerminalHours:        measures.Hours{Open: 8*time.Hour + 30*time.Minute, Close: 17*time.Hour + 15*time.Minute},
+		IdentityAssetManager: council.InfoProtectionManager,
+		OtherAssetManager:    council.SystemAdministrator,
+		Contracts: []measures.Contract{{Name: "CS maintenance",
+			Clauses: measures.ContractClauses.Without(measures.ContractIncidentReport)}},
+	}
+	findings, err := measures.Check(measures.Kumiyama(), s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Println(f)
+	}
+
+	town := measures.Kumiyama()
+	town.InForce = measures.RequirementsOf(measures.CardPasswordLength)
+	town.MinPasswordLength = 12
+	town = town.WithCitations(measures.CardPasswordLength, council.Cites(council.Cite("example-town", "第7条")))
+	findings, _ = measures.Check(town, s)
+	fmt.Println(findings[0])
+	// Output:
+	// card-password: locks out after 5 failures, want 3 at most (kumiyama:第18条1項3号)
+	// os-password: locks out after 5 failures, want 3 at most (kumiyama:第20条の2 3項3号)
+	// entry-records: kept 5 years, want 7 (kumiyama:第13条)
+	// contracts[0] "CS maintenance": does not state 事故等の報告に関する事項 (kumiyama:第33条5号)
+	// card-password: minimum length 10, want at least 12 (example-town:第7条)
+}
+
+// A recurrence-prevention plan under kumamoto 5: validation names every
+// missing part.
+func ExamplePreventionPlan_Validate() {
+	p := measures.PreventionPlan{
+		Situation:       "届書の紛失",
+		Impact:          "住民3名の個人情報",
+		TechnicalCauses: "該当なし",
+		Technical: []measures.PlannedMeasure{{
+			What: "書庫の施錠管理の電子化",
+			Who:  council.ByRole(council.SectionManager),
+		}},
+	}
+	for _, err := range p.Validate().(interface{ Unwrap() []error }).Unwrap() {
+		fmt.Println(err)
+	}
+	// Output:
+	// measures: recurrence-prevention plan: organisational_causes: missing (kumamoto:5 b. 原因 (組織的側面))
+	// measures: recurrence-prevention plan: technical[0].when: missing (kumamoto:5 c. 技術的な再発防止策 実施時期)
+	// measures: recurrence-prevention plan: organisational: missing (kumamoto:5 d. 組織的な再発防止策)
+}
+
+// tottori's general emergency measures when level 3 is likely.
+func ExampleEmergencyMeasures() {
+	ms, _ := measures.EmergencyMeasures(council.PlanTottori)
+	for m := range measures.Applicable(ms, measures.TriggersFor(threat.Level3)) {
+		fmt.Println(m.Kind, m.Actor, m.Parties, m.Citations)
+	}
+	// Output:
+	// strengthen-monitoring system-administrator {national-center related-municipalities contractor} tottori:第3-4, tottori:第3-4(1)
+	// stop-or-disconnect system-administrator {national-center related-municipalities contractor} tottori:第3-4(2), tottori:第3-4(1)
+}

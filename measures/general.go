@@ -1,0 +1,273 @@
+package measures
+
+import (
+	"fmt"
+	"iter"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// A Kind is what a general emergency or follow-up measure does.
+//
+// The zero Kind is unset and is not valid. Kinds are comparable with ==.
+type Kind uint8
+
+// The kinds of general measure.
+const (
+	StrengthenMonitoring Kind = 1 + iota // 運用監視の強化等の緊急措置 (tottori 第3-4)
+	StopOrDisconnect                     // システムの停止(一部切離し、一部停止を含む) (tottori 第3-4(2))
+	RequestOthers                        // 他団体への緊急措置の実施の要請 (tottori 第3-4(3))
+	UrgentMeasures                       // 緊急に実施する必要性が高いものに直ちに着手 (ino 第10条)
+	SeekSupport                          // 助言・支援を得る (ino 第10条, 第13条, 第14条)
+	FindRootCause                        // 原因の解明・究明 (tottori 第3-7, ino 第13条)
+	ReviewMeasures                       // 緊急措置の見直し (tottori 第3-8(1), ino 第14条)
+	RestoreSystem                        // システム復旧等 (tottori 第3-8(1))
+	PlanPermanent                        // 恒久対策の立案 (tottori 第3-8(2))
+	ReportToChief                        // セキュリティ統括管理者への報告 (tottori 第3-8(2))
+	NotifyOthers                         // 全国センター、関係市町村等への連絡 (tottori 第3-8(3))
+	ImplementPermanent                   // 恒久対策の実施 (ino 第15条)
+)
+
+var kindTable = enum.New[Kind]("measures", "measure kind", "Kind", ErrInvalid,
+	enum.Name{EN: "strengthen-monitoring", JA: "運用監視の強化"},
+	enum.Name{EN: "stop-or-disconnect", JA: "システムの停止", Aliases: []string{"一部切離し", "一部停止"}},
+	enum.Name{EN: "request-others", JA: "緊急措置の実施の要請"},
+	enum.Name{EN: "urgent-measures", JA: "緊急措置への着手"},
+	enum.Name{EN: "seek-support", JA: "助言・支援を得る"},
+	enum.Name{EN: "find-root-cause", JA: "原因の究明", Aliases: []string{"原因の解明"}},
+	enum.Name{EN: "review-measures", JA: "緊急措置の見直し"},
+	enum.Name{EN: "restore-system", JA: "システム復旧"},
+	enum.Name{EN: "plan-permanent", JA: "恒久対策の立案"},
+	enum.Name{EN: "report-to-chief", JA: "セキュリティ統括管理者への報告"},
+	enum.Name{EN: "notify-others", JA: "関係団体への連絡"},
+	enum.Name{EN: "implement-permanent", JA: "恒久対策の実施"},
+)
+
+// AllKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllKinds() []Kind { return kindTable.Values() }
+
+// ParseKind returns the Kind named by s: its English name or Japanese label.
+func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
+
+// IsValid reports whether k is a defined kind.
+func (k Kind) IsValid() bool { return kindTable.Valid(k) }
+
+// String returns the English name, e.g. "plan-permanent".
+func (k Kind) String() string { return kindTable.String(k) }
+
+// Label returns the Japanese term.
+func (k Kind) Label() string { return kindTable.Label(k) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Kind is an error.
+func (k Kind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, k) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, k) }
+
+// A Trigger is what must hold for a general measure to be taken.
+//
+// The zero Trigger is not a trigger: a [Measure] whose Trigger is zero is
+// always taken. Triggers are comparable with ==.
+type Trigger uint8
+
+// The triggers of the general measures.
+const (
+	// LikelyLevel3: 不正行為の脅威度がレベル3に該当する可能性が高い場合は、必要に応じて (tottori 第3-4(2)).
+	LikelyLevel3 Trigger = 1 + iota
+	// OthersMustAct: 全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合 (tottori 第3-4(3)).
+	OthersMustAct
+	// WhenNeeded: 必要に応じ(て) (tottori 第3-8(1); ino 第10条, 第13条, 第14条).
+	WhenNeeded
+)
+
+var triggerTable = enum.New[Trigger]("measures", "trigger", "Trigger", ErrInvalid,
+	enum.Name{EN: "likely-level-3", JA: "不正行為の脅威度がレベル3に該当する可能性が高い場合"},
+	enum.Name{EN: "others-must-act", JA: "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合"},
+	enum.Name{EN: "when-needed", JA: "必要に応じて", Aliases: []string{"必要に応じ"}},
+)
+
+// AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
+func AllTriggers() []Trigger { return triggerTable.Values() }
+
+// ParseTrigger returns the Trigger named by s: its English name or Japanese label.
+func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
+
+// IsValid reports whether t is a defined trigger (zero, "always", is not).
+func (t Trigger) IsValid() bool { return triggerTable.Valid(t) }
+
+// String returns the English name, e.g. "likely-level-3".
+func (t Trigger) String() string { return triggerTable.String(t) }
+
+// Label returns the plans' wording.
+func (t Trigger) Label() string { return triggerTable.Label(t) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.
+func (t Trigger) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, t) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (t Trigger) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, t) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (t *Trigger) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, t) }
+
+// Triggers is a set of triggers that hold, as a bitset: comparable with ==,
+// zero-allocation. The zero Triggers is empty: only measures always taken apply.
+type Triggers uint64
+
+// TriggersOf returns the set holding ts; invalid triggers are left out.
+func TriggersOf(ts ...Trigger) Triggers {
+	var s Triggers
+	for _, t := range ts {
+		if t.IsValid() {
+			s |= Triggers(enum.Bit(t))
+		}
+	}
+	return s
+}
+
+// Has reports whether t is in the set.
+func (s Triggers) Has(t Trigger) bool { return t.IsValid() && uint64(s)&enum.Bit(t) != 0 }
+
+// A Measure is one general emergency measure or follow-up step of a plan:
+// who does what, with or towards whom, when, as the plan writes it.
+//
+// The zero Measure is not a measure of any plan. Measures are not comparable
+// with == (they hold citations).
+type Measure struct {
+	Kind Kind
+	// Actor is who takes the measure; zero where the plan names nobody (ino
+	// 第13-15条 state what is done, not by whom).
+	Actor council.Actor
+	// Parties are the outside bodies the measure involves: those it is taken
+	// together with, asks, is advised by or tells, as Kind says.
+	Parties council.Parties
+	// Roles are the roles inside the municipality it involves, e.g. the
+	// security chief who is reported to.
+	Roles council.Roles
+	// Trigger is what must hold for the measure to be taken; zero is always.
+	Trigger Trigger
+	// OutOfScope marks a measure the plan itself puts outside the emergency
+	// plan (ino 第15条: 緊急時対応計画の対象外とする).
+	OutOfScope bool
+	// Text is the clause as the plan writes it.
+	Text      string
+	Citations council.Citations
+}
+
+// AppliesWhen reports whether the measure is taken when the triggers in held
+// hold: always for an untriggered measure, otherwise when its trigger holds.
+func (m Measure) AppliesWhen(held Triggers) bool { return m.Trigger == 0 || held.Has(m.Trigger) }
+
+// Applicable yields the measures of ms taken when the triggers in held hold,
+// in order.
+func Applicable(ms []Measure, held Triggers) iter.Seq[Measure] {
+	return func(yield func(Measure) bool) {
+		for _, m := range ms {
+			if m.AppliesWhen(held) && !yield(m) {
+				return
+			}
+		}
+	}
+}
+
+// EmergencyMeasures returns the general emergency measures of a reference
+// plan, in the plan's order, in a fresh slice: tottori 第3-4 (taken by the
+// system administrator in cooperation with the national center, related
+// municipalities and the contractor) and ino 第10条. Other plans are an error
+// wrapping [ErrUnknownPlan]: kumamoto's emergency measures depend on the
+// threat level (kumamoto 4(1), package threat).
+func EmergencyMeasures(plan string) ([]Measure, error) {
+	sa := council.ByRole(council.SystemAdministrator)
+	switch plan {
+	case council.PlanTottori:
+		coop := council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities, council.Contractor)
+		return []Measure{
+			{Kind: StrengthenMonitoring, Actor: sa, Parties: coop,
+				Text:      "システム管理者は、把握した状況等を基に、次のとおり運用監視の強化等の緊急措置を実施する。緊急措置の実施に当たっては、全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等との協力の下で行う。",
+				Citations: cites(council.PlanTottori, "第3-4", "第3-4(1)")},
+			{Kind: StopOrDisconnect, Actor: sa, Parties: coop, Trigger: LikelyLevel3,
+				Text:      "不正行為の脅威度がレベル３に該当する可能性が高い場合は、必要に応じて、システムの停止（一部切離し、一部停止を含む。）等の緊急措置を行う。",
+				Citations: cites(council.PlanTottori, "第3-4(2)", "第3-4(1)")},
+			{Kind: RequestOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities), Trigger: OthersMustAct,
+				Text:      "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合は、当該団体に緊急措置の実施を要請する。",
+				Citations: cites(council.PlanTottori, "第3-4(3)")},
+		}, nil
+	case council.PlanIno:
+		return []Measure{
+			{Kind: UrgentMeasures, Actor: sa,
+				Text:      "システム管理者は、考え得る対応策のうち、住民サービスの停止等緊急に実施する必要性が高いものを直ちに着手する。",
+				Citations: cites(council.PlanIno, "第10条")},
+			{Kind: SeekSupport, Actor: sa, Parties: council.PartiesOf(council.Contractor, council.JLIS), Trigger: WhenNeeded,
+				Text:      "必要に応じて保守委託先事業者や地方公共団体情報システム機構の助言を得る。",
+				Citations: cites(council.PlanIno, "第10条")},
+		}, nil
+	}
+	return nil, fmt.Errorf("measures: no general emergency measures for plan %q (tottori and ino have them): %w", plan, ErrUnknownPlan)
+}
+
+// FollowUp returns the follow-up of an unauthorized act in a reference plan,
+// in the plan's order, in a fresh slice: tottori 第3-7 (root cause) and 第3-8
+// (review the measures, restore, plan permanent countermeasures and report
+// them to the chief, tell the national center and related municipalities),
+// and ino 第13-15条 (root cause, review, permanent countermeasures, the last
+// outside the plan's scope). Other plans are an error wrapping
+// [ErrUnknownPlan]; kumamoto's follow-up is its recurrence-prevention plan
+// ([PreventionPlan]).
+func FollowUp(plan string) ([]Measure, error) {
+	sa := council.ByRole(council.SystemAdministrator)
+	help := council.PartiesOf(council.Contractor, council.JLIS)
+	switch plan {
+	case council.PlanTottori:
+		return []Measure{
+			{Kind: FindRootCause, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities, council.Contractor),
+				Text:      "システム管理者は、必要に応じて、全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等と協力して、収集したログ等により、原因を解明する。",
+				Citations: cites(council.PlanTottori, "第3-7")},
+			{Kind: ReviewMeasures, Actor: sa,
+				Text:      "既に実施した緊急措置を見直し",
+				Citations: cites(council.PlanTottori, "第3-8(1)")},
+			{Kind: RestoreSystem, Actor: sa, Trigger: WhenNeeded,
+				Text:      "必要に応じてシステム復旧等を行う。",
+				Citations: cites(council.PlanTottori, "第3-8(1)")},
+			{Kind: PlanPermanent, Actor: sa,
+				Text:      "恒久対策の立案を行う",
+				Citations: cites(council.PlanTottori, "第3-8(2)")},
+			{Kind: ReportToChief, Actor: sa, Roles: council.RolesOf(council.SecurityChief),
+				Text:      "セキュリティ統括管理者に報告を行う。",
+				Citations: cites(council.PlanTottori, "第3-8(2)")},
+			{Kind: NotifyOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities),
+				Text:      "全国センター、関係する市町村の住基ネット担当部署等に連絡する。",
+				Citations: cites(council.PlanTottori, "第3-8(3)")},
+		}, nil
+	case council.PlanIno:
+		return []Measure{
+			{Kind: FindRootCause,
+				Text:      "被害情報、ログ情報、記録簿及び管理簿等を分析し、不正が行われた時期、場所、方法を究明する。",
+				Citations: cites(council.PlanIno, "第13条")},
+			{Kind: SeekSupport, Parties: help, Trigger: WhenNeeded,
+				Text:      "必要に応じて、保守委託先事業者や地方公共団体システム機構からの支援を得る。",
+				Citations: cites(council.PlanIno, "第13条")},
+			{Kind: ReviewMeasures,
+				Text:      "既に実施した緊急措置を見直し、アクセス権限の設定変更、住民サービスの停止解除等を実施する。",
+				Citations: cites(council.PlanIno, "第14条")},
+			{Kind: SeekSupport, Parties: help, Trigger: WhenNeeded,
+				Text:      "必要に応じて、保守委託先事業者や地方公共団体システム機構からの支援を得る。",
+				Citations: cites(council.PlanIno, "第14条")},
+			{Kind: ImplementPermanent, OutOfScope: true,
+				Text:      "セキュリティ会議を中心に立案した恒久対策を実施する。",
+				Citations: cites(council.PlanIno, "第15条")},
+		}, nil
+	}
+	return nil, fmt.Errorf("measures: no follow-up measures for plan %q (tottori and ino have them): %w", plan, ErrUnknownPlan)
+}
+
+func cites(plan string, clauses ...string) council.Citations {
+	cs := make([]council.Citation, len(clauses))
+	for i, c := range clauses {
+		cs[i] = council.Cite(plan, c)
+	}
+	return council.Cites(cs...)
+}
