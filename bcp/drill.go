@@ -1,0 +1,916 @@
+package bcp
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// ErrUnhandled is wrapped when a scenario event is one the plan states no
+// handling for (a lost IC card under a plan without card rules, a fault under
+// a plan without a fault chapter or continuity part, a symptom the plan does
+// not list): the drill does not borrow another plan's rules.
+var ErrUnhandled = errors.New("not handled by the plan")
+
+// A DrillError reports why a drill stopped: the scenario event at fault
+// (its index) and the underlying error. It wraps Err. Use it through a
+// pointer; the zero DrillError names no event.
+type DrillError struct {
+	Scenario string
+	Event    int // index into Scenario.Events, or -1 for the scenario as a whole
+	Err      error
+}
+
+// Error implements error: "bcp: drill tottori-l3: event 2: …".
+func (e *DrillError) Error() string {
+	if e.Event < 0 {
+		return fmt.Sprintf("bcp: drill %s: %v", e.Scenario, e.Err)
+	}
+	return fmt.Sprintf("bcp: drill %s: event %d: %v", e.Scenario, e.Event, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *DrillError) Unwrap() error { return e.Err }
+
+// drillPlan is what a drill needs of a plan, taken from the packages' own
+// values: the organisation, the threat scheme (nil when the plan grades no
+// threats), the fault rules (zero without a fault chapter), the continuity
+// inventory (empty without one), whether tottori's annex playbooks apply and
+// the IC-card rules (zero without any).
+type drillPlan struct {
+	id        string
+	org       council.Organization
+	scheme    *threat.Scheme
+	faults    fault.Plan
+	inventory Inventory
+	annex     bool
+	cards     measures.Rules
+}
+
+// referenceDrillPlan assembles the drill inputs of a reference plan from the
+// packages' presets.
+func referenceDrillPlan(id string) (drillPlan, error) {
+	org, err := council.Reference(id)
+	if err != nil {
+		return drillPlan{}, err
+	}
+	p := drillPlan{id: id, org: org}
+	switch id {
+	case council.PlanTottori:
+		p.scheme = threat.Tottori()
+		p.annex = true
+	case council.PlanKumamoto:
+		p.scheme = threat.Kumamoto()
+	case council.PlanIno:
+		p.scheme = threat.Ino()
+	case council.PlanKumiyama:
+		p.cards = measures.Kumiyama()
+	case council.PlanNakano:
+		p.inventory = Nakano()
+	}
+	if fp, err := fault.Reference(id); err == nil {
+		p.faults = fp
+	}
+	return p, nil
+}
+
+// RunReference runs scenario s under the reference plan it names (s.Plan):
+// see Run for what the timeline holds.
+func RunReference(s Scenario) (Timeline, error) {
+	if err := s.Validate(); err != nil {
+		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
+	}
+	p, err := referenceDrillPlan(s.Plan)
+	if err != nil {
+		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
+	}
+	return runDrill(p, s)
+}
+
+// cardClauses are the clauses of a plan's IC-card duties that no package
+// encodes as data: reporting a lost card at once, and inspecting card use.
+func cardClauses(plan string) (report, inspect council.Citations) {
+	if plan == council.PlanKumiyama {
+		return council.Cites(council.Cite(plan, "第17条10項(3)")),
+			council.Cites(council.Cite(plan, "第17条14項"), council.Cite(plan, "第17条15項"))
+	}
+	return council.Citations{}, council.Citations{}
+}
+
+type runner struct {
+	p   drillPlan
+	sc  Scenario
+	out []Entry
+	// seen holds the keys of entries emitted, so that an action due again
+	// (a precaution that is also a response) is listed once.
+	seen map[string]bool
+	ev   int
+	at   time.Time
+
+	// the unauthorized act
+	act       threat.Event
+	actOpen   bool
+	actBy     council.Actor
+	playbook  bool
+	judgement Judgement
+	reason    string
+	convened  council.Triggers
+
+	// the fault
+	faultOpen bool
+	status    Status
+	symptom   fault.Symptom
+	serious   bool
+
+	// the IaaS outage
+	outage     bool
+	detectedAt time.Time
+	detectEv   int
+	ups        []upAt
+	known      time.Time
+	expected   time.Time
+	changes    []Change
+	recovered  time.Time
+}
+
+type upAt struct {
+	at time.Time
+	up Services
+}
+
+func runDrill(p drillPlan, s Scenario) (Timeline, error) {
+	r := &runner{p: p, sc: s, seen: map[string]bool{}}
+	for i, e := range s.Events {
+		r.ev, r.at = i, e.At
+		start := len(r.out)
+		obs := Entry{Act: ActObserve, Actor: e.By, Detail: e.describe(), DetailJA: e.describeJA()}
+		r.out = append(r.out, obs)
+		if err := r.event(e); err != nil {
+			return Timeline{}, &DrillError{Scenario: s.ID, Event: i, Err: err}
+		}
+		// The observation rests on the clauses of what it sets off.
+		o := &r.out[start]
+		o.At, o.Event = e.At, i
+		for _, x := range r.out[start+1:] {
+			o.Cites = o.Cites.Join(x.Cites)
+			if o.Cites.Len() > 0 {
+				break
+			}
+		}
+		if !o.Actor.IsValid() {
+			o.Actor = r.defaultObserver(e)
+		}
+		if o.Cites.Len() == 0 {
+			r.out = slices.Delete(r.out, start, start+1)
+		}
+	}
+	r.schedule()
+	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
+	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Entries: r.out}, nil
+}
+
+func (r *runner) defaultObserver(e Event) council.Actor {
+	switch e.Kind {
+	case SymptomReported, CardLost:
+		return council.ByRole(council.Operator)
+	case FaultDetected, Recovery, StatusChange:
+		if r.p.faults.IsValid() || !r.outage {
+			return council.ByRole(council.Staff)
+		}
+		return council.ByParty(council.IaaSProvider)
+	}
+	if r.p.org.Chain.Nodes().Has(council.Staff) {
+		return council.ByRole(council.Staff)
+	}
+	return council.ByRole(r.p.org.Chain.Chief)
+}
+
+// emit appends an entry at the current instant, unless an identical one was
+// emitted already or it cites nothing (the plan says nothing of it).
+func (r *runner) emit(e Entry) {
+	if e.Cites.Len() == 0 || !e.Act.IsValid() {
+		return
+	}
+	e.At, e.Event = r.at, r.ev
+	key := fmt.Sprint(e.Act, e.Actor, e.To, e.Channel, e.Level, e.Min, e.Max, e.Detail, e.DetailJA, e.AsNeeded, e.Cites)
+	if e.Act == ActScheduledReport || e.Act == ActProgressReport {
+		key += e.At.String() // reports recur: one per instant
+	}
+	if r.seen[key] {
+		return
+	}
+	r.seen[key] = true
+	r.out = append(r.out, e)
+}
+
+func (r *runner) event(e Event) error {
+	switch e.Kind {
+	case ActObserved:
+		r.act, r.actOpen, r.actBy = e.Act, true, e.By
+		r.judge(e)
+		return r.threat()
+	case AttributeLearned:
+		if !r.actOpen {
+			return fmt.Errorf("%w: an attribute learned before any act was observed", ErrScenario)
+		}
+		for _, a := range threat.AllAttributes() {
+			if v := e.Learned.Value(a); v != 0 {
+				r.act = r.act.With(a, v)
+			}
+		}
+		r.judge(e)
+		return r.threat()
+	case FaultDetected:
+		r.status = e.Status
+		return r.faultDetected(e)
+	case SymptomReported:
+		return r.symptomReported(e)
+	case StatusChange:
+		return r.statusChange(e)
+	case Recovery:
+		return r.recovery()
+	case CardLost:
+		return r.cardLost()
+	}
+	return fmt.Errorf("%w: event kind %v", ErrScenario, e.Kind)
+}
+
+func (r *runner) judge(e Event) {
+	if e.Judgement != 0 {
+		r.judgement, r.reason = e.Judgement, e.Reason
+	}
+}
+
+// threat grades the act as known now and lists what the plan requires.
+func (r *runner) threat() error {
+	s := r.p.scheme
+	if s == nil {
+		// A plan that grades no threats: the council meets on an
+		// unauthorized act (kumiyama 第6条5項) or, failing a rule for it,
+		// on a security incident (nakano ICT-BCP 6(1)).
+		for _, t := range []council.Trigger{council.UnauthorizedAct, council.SecurityIncident} {
+			if c, err := council.Convene(r.p.org, t); err == nil && c.Named {
+				r.convene(t, council.Actor{}, council.Citations{}, 0)
+				return nil
+			}
+		}
+		return fmt.Errorf("%w: plan %s grades no unauthorized act and convenes no body for one", ErrUnhandled, r.p.id)
+	}
+	r.playbookSteps()
+	if s.Scale() == threat.ScaleSerious {
+		if r.judgement == 0 {
+			_, err := threat.Grade(s, r.act)
+			var nc *threat.NotCoveredError
+			if errors.As(err, &nc) {
+				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "judge whether the act poses a serious threat to identity information",
+					DetailJA: "本人確認情報に重大な脅威を及ぼす恐れがあるかを判断", Cites: nc.Citations})
+			}
+			return nil
+		}
+		g, err := threat.JudgeSerious(s, r.act, r.judgement == Serious, r.reason)
+		if err != nil {
+			return err
+		}
+		return r.respond(g)
+	}
+	rg, err := threat.Provisional(s, r.act)
+	if err != nil {
+		var nc *threat.NotCoveredError
+		if errors.As(err, &nc) {
+			r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "the level table does not grade this act: a person judges its level",
+				DetailJA: "脅威度の表に該当しない事象: 判断により脅威度を決める", Cites: nc.Citations})
+			return nil
+		}
+		return err
+	}
+	if !rg.Confirmed() {
+		r.emit(Entry{Act: ActProvisional, Actor: r.judgeActor(), Min: rg.Min, Max: rg.Max,
+			Detail: "level not yet established; unknown: " + rg.Unknown.String(), DetailJA: "脅威度の判定中（未確定の事実あり）", Cites: rg.Citations})
+		pc, err := threat.Precautions(s, rg)
+		if err != nil {
+			return err
+		}
+		for _, a := range pc.Actions.All() {
+			r.threatAction(a, 0, rg.Min, rg.Max)
+		}
+		for _, n := range pc.Notifications.All() {
+			r.threatNotice(n, 0, rg.Min, rg.Max)
+		}
+		return nil
+	}
+	g, err := threat.Grade(s, r.act)
+	if err != nil {
+		return err
+	}
+	return r.respond(g)
+}
+
+func (r *runner) judgeActor() council.Actor {
+	for _, role := range []council.Role{council.SystemAdministrator, council.SectionManager} {
+		if r.p.org.Chain.Nodes().Has(role) {
+			return council.ByRole(role)
+		}
+	}
+	return council.ByRole(r.p.org.Chain.Chief)
+}
+
+func (r *runner) respond(g threat.Grading) error {
+	resp, err := threat.Respond(r.p.scheme, g)
+	if err != nil {
+		return err
+	}
+	d, dja := g.Example, g.Example
+	if g.Manual {
+		d, dja = "judged "+r.judgement.String()+": "+g.Reason, r.judgement.Label()+": "+g.Reason
+	}
+	r.emit(Entry{Act: ActGrade, Actor: r.judgeActor(), Level: g.Level, Detail: d, DetailJA: dja, Cites: g.Citations})
+	for _, a := range resp.Actions.All() {
+		r.threatAction(a, g.Level, 0, 0)
+	}
+	for _, n := range resp.Notifications.All() {
+		r.threatNotice(n, g.Level, 0, 0)
+	}
+	return nil
+}
+
+// trigger returns the council trigger of a settled grading: the level's, or
+// on a scale without levels a serious threat.
+func (r *runner) levelTrigger(l threat.Level) council.Trigger {
+	if l.IsValid() {
+		return council.LevelTrigger(int(l))
+	}
+	if r.judgement == Serious {
+		return council.SeriousThreat
+	}
+	return council.UnauthorizedAct
+}
+
+func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
+	e := Entry{Actor: a.Actor, To: a.Target, Level: l, Min: lo, Max: hi, AsNeeded: a.If == threat.AsNeeded,
+		Detail: a.Step.String(), DetailJA: a.Step.Label(), Cites: a.Citations}
+	if a.Note != "" {
+		e.DetailJA = a.Note
+	}
+	switch a.Step {
+	case threat.Report:
+		e.Act = ActReport
+	case threat.RequestMeasures, threat.ProposeCouncil:
+		e.Act = ActRequest
+	case threat.Investigate, threat.FindCause, threat.CollectInformation, threat.CaptureSituation:
+		e.Act = ActInvestigate
+	case threat.JudgeLevel:
+		e.Act = ActJudge
+	case threat.StandDown:
+		e.Act = ActStandDown
+	case threat.PlanCountermeasures, threat.ImplementCountermeasures:
+		e.Act = ActPreventRecurrence
+	case threat.ConveneCouncil:
+		r.convene(r.levelTrigger(l), a.Actor, a.Citations, l)
+		return
+	default:
+		e.Act = ActMeasure
+	}
+	r.emit(e)
+}
+
+func (r *runner) threatNotice(n threat.Notification, l, lo, hi threat.Level) {
+	e := Entry{Act: ActNotify, Actor: n.From, To: n.To, Level: l, Min: lo, Max: hi, AsNeeded: n.If == threat.AsNeeded,
+		Detail: "notify", DetailJA: "連絡", Cites: n.Citations}
+	if n.Ask != 0 {
+		e.Act, e.Detail, e.DetailJA = ActRequest, n.Ask.String(), n.Ask.Label()
+	}
+	if n.Note != "" {
+		e.DetailJA = n.Note
+	}
+	r.emit(e)
+}
+
+// playbookSteps lists the annex playbook of the act, once, when the plan
+// has the annex and the act's source is known.
+func (r *runner) playbookSteps() {
+	if !r.p.annex || r.playbook || r.act.Source == 0 {
+		return
+	}
+	pb, err := measures.ForEvent(r.act)
+	if err != nil {
+		return
+	}
+	r.playbook = true
+	held := measures.EventConditions(r.act)
+	admin := council.ByRole(council.SystemAdministrator)
+	for _, st := range pb.Steps() {
+		e := Entry{Act: ActPlaybook, Actor: admin, Detail: fmt.Sprintf("%s %s (%s, %s)", pb.Case.Label(), st.Mark, st.Action, st.Mode),
+			DetailJA: pb.Case.Label() + st.Mark + " " + st.Text, Cites: st.Citations}
+		if st.Mode != measures.Alone {
+			e.To = council.ByParty(council.NationalCenter)
+		}
+		if st.Conditional() && !st.AppliesWhen(held) {
+			e.AsNeeded = true
+			e.Detail += " if " + st.Condition.String()
+		}
+		r.emit(e)
+	}
+}
+
+// convene lists the convening of the body the plan names for trigger t and
+// its agenda, once per trigger.
+func (r *runner) convene(t council.Trigger, by council.Actor, cites council.Citations, l threat.Level) {
+	if r.convened.Has(t) {
+		return
+	}
+	c, err := council.Convene(r.p.org, t)
+	if err != nil || !c.Named || !c.Meets {
+		return
+	}
+	r.convened = r.convened.With(t)
+	convener := by
+	if c.Convener.IsValid() {
+		convener = council.ByRole(c.Convener)
+	}
+	if c.OnRequest {
+		for req := range c.RequestedBy.All() {
+			r.emit(Entry{Act: ActRequest, Actor: council.ByRole(req), To: convener, Level: l, AsNeeded: true,
+				Detail: "request that the " + c.Body.String() + " meet", DetailJA: c.Body.Label() + "の開催を要請", Cites: c.Cites})
+		}
+	}
+	if !convener.IsValid() {
+		convener = council.ByRole(r.p.org.Chain.Chief)
+	}
+	d := "convene the " + c.Body.String() + " on " + t.String()
+	dja := c.Body.Label() + "を開催（" + t.Label() + "）"
+	if c.Substitute.IsValid() {
+		d += "; the " + c.Substitute.String() + " may stand in"
+		dja += "。" + c.Substitute.Label() + "をもって代えることができる"
+	}
+	if c.Chair.IsValid() {
+		d += "; chair " + c.Chair.String()
+		dja += "。議長: " + c.Chair.Label()
+	}
+	r.emit(Entry{Act: ActConvene, Actor: convener, Level: l, AsNeeded: c.OnRequest, Detail: d, DetailJA: dja, Cites: cites.Join(c.Cites)})
+	if !c.Agenda.IsValid() {
+		return
+	}
+	ag, err := r.p.org.Agenda(c.Agenda)
+	if err != nil {
+		return
+	}
+	chair := convener
+	if c.Chair.IsValid() {
+		chair = council.ByRole(c.Chair)
+	}
+	for _, it := range ag.Items {
+		e := Entry{Act: ActAgenda, Actor: chair, Level: l, AsNeeded: it.Optional, Detail: it.Key, DetailJA: it.Title, Cites: council.Cites(it.Cite)}
+		if len(it.Examples) > 0 {
+			e.DetailJA += "（例: " + strings.Join(it.Examples, "、") + "）"
+		}
+		r.emit(e)
+	}
+}
+
+func (r *runner) staffActor() council.Actor {
+	if r.p.org.Chain.Nodes().Has(council.SystemAdministrator) {
+		return council.ByRole(council.SystemAdministrator)
+	}
+	return council.ByRole(council.Staff)
+}
+
+func (r *runner) faultDetected(e Event) error {
+	if !r.p.faults.IsValid() {
+		if r.p.inventory.Plan != "" {
+			return r.outageDetected(e)
+		}
+		return fmt.Errorf("%w: plan %s has no fault chapter and no continuity plan", ErrUnhandled, r.p.id)
+	}
+	if e.Trigger != 0 {
+		d, err := r.p.faults.Detect(e.Trigger)
+		if err != nil {
+			return err
+		}
+		by := council.ByRole(council.Staff)
+		if len(d.By) > 0 {
+			by = d.By[0]
+		}
+		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "treat as a fault: " + e.Trigger.String(), DetailJA: "障害として対応: " + e.Trigger.Label(), Cites: d.Cites})
+	}
+	r.faultOpen = true
+	return r.escalate()
+}
+
+func (r *runner) symptomReported(e Event) error {
+	if !r.p.faults.IsValid() {
+		return fmt.Errorf("%w: plan %s lists no fault symptoms", ErrUnhandled, r.p.id)
+	}
+	c, err := r.p.faults.Classify(e.Symptom)
+	if err != nil {
+		return err
+	}
+	r.faultOpen = true
+	r.symptom = e.Symptom
+	from := e.By
+	if !from.IsValid() {
+		from = council.ByRole(council.Operator)
+	}
+	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + e.Symptom.String() + " is a " + c.Kind.String() + " fault",
+		DetailJA: e.Symptom.Label() + " → " + c.Kind.Label(), Cites: c.Cites})
+	if inv, err := r.p.faults.Investigation(c.Kind); err == nil {
+		var en, ja []string
+		for _, ch := range inv.Checks {
+			en, ja = append(en, ch.String()), append(ja, ch.Label())
+		}
+		by := council.ByRole(council.Staff)
+		for x := range inv.By.All() {
+			by = council.ByRole(x)
+			break
+		}
+		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "checks: " + strings.Join(en, ", "), DetailJA: "確認: " + strings.Join(ja, "、"), Cites: inv.Cites})
+	}
+	return r.escalate()
+}
+
+func (r *runner) statusChange(e Event) error {
+	prev := r.status
+	r.status = e.Status
+	if r.outage {
+		return r.outageStatus(e, prev)
+	}
+	if r.faultOpen {
+		return r.escalate()
+	}
+	return nil
+}
+
+func (r *runner) escalate() error {
+	es, err := r.p.faults.Escalate(r.status.situation(r.symptom))
+	if err != nil {
+		return err
+	}
+	if es.Serious {
+		r.serious = true
+	}
+	for _, n := range es.Notices {
+		e := Entry{Actor: n.By, To: n.To, Detail: n.Action.String(), DetailJA: n.Action.Label(), Cites: n.Cites}
+		switch n.Action {
+		case fault.Report, fault.ReportSerious:
+			e.Act = ActReport
+		case fault.Notify, fault.NotifyOutage:
+			e.Act = ActNotify
+		case fault.RequestCooperation, fault.RequestProvisional, fault.ProposeCouncil:
+			e.Act = ActRequest
+		case fault.ConveneCouncil:
+			t := council.Fault
+			if es.Serious {
+				t = council.SeriousFault
+			}
+			r.convene(t, n.By, n.Cites, 0)
+			continue
+		default:
+			e.Act = ActMeasure
+		}
+		r.emit(e)
+	}
+	if r.status.OperationImpossible || r.status.ServerDown {
+		for _, fb := range r.p.faults.Alternatives() {
+			by := r.staffActor()
+			for x := range fb.By.All() {
+				by = council.ByRole(x)
+				break
+			}
+			r.emit(Entry{Act: ActAlternative, Actor: by, AsNeeded: true, Detail: fb.Alternative.String(), DetailJA: fb.Alternative.Label(), Cites: fb.Cites})
+		}
+	}
+	return nil
+}
+
+// stageCites walks a fault through its lifecycle to read the clauses each
+// stage rests on under the plan.
+func (r *runner) stageCites() map[fault.Stage]council.Citations {
+	out := map[fault.Stage]council.Citations{}
+	f, err := r.p.faults.Open()
+	if err != nil {
+		return out
+	}
+	step := func(g fault.Fault, err error) {
+		if err == nil {
+			f = g
+			out[f.Stage()] = f.Cites()
+		}
+	}
+	step(f.Identify(fault.Hardware, fault.MunicipalEquipment))
+	step(f.Investigate(fault.Findings{Serious: r.serious && r.p.faults.Thresholds().Long > 0, IdentityAffected: r.status.IdentityAffected}))
+	if f.Serious() {
+		step(f.Escalate())
+	}
+	step(f.Maintain(fault.Repair))
+	if f.IntegrityRequired() {
+		step(f.CheckIntegrity())
+	}
+	step(f.Resume())
+	step(f.PreventRecurrence())
+	return out
+}
+
+func (r *runner) recovery() error {
+	switch {
+	case r.outage:
+		return r.outageRecovered()
+	case r.faultOpen:
+		cs := r.stageCites()
+		who := r.staffActor()
+		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, Detail: "repair, restore or replace", DetailJA: "修理、修復、交換等の保守作業", Cites: cs[fault.Maintained]})
+		if ok, c := r.p.faults.IntegrityCheck(r.status.IdentityAffected); ok {
+			e := Entry{Act: ActIntegrityCheck, Actor: who, Detail: "check the integrity of identity information before resuming",
+				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c}
+			if r.p.id == council.PlanTottori {
+				e.To = council.ByParty(council.NationalCenter)
+			}
+			r.emit(e)
+		}
+		r.emit(Entry{Act: ActResume, Actor: who, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
+		r.prevention(cs[fault.RecurrencePrevented])
+		r.faultOpen = false
+		return nil
+	case r.actOpen:
+		r.prevention(council.Citations{})
+		return nil
+	}
+	return fmt.Errorf("%w: a recovery before any fault, outage or act", ErrScenario)
+}
+
+// prevention lists the recurrence-prevention duties the plan states.
+func (r *runner) prevention(faultCites council.Citations) {
+	switch r.p.id {
+	case council.PlanIno:
+		if faultCites.Len() == 0 {
+			return
+		}
+		var en, ja []string
+		for _, m := range measures.InoRecurrenceMeasures() {
+			en, ja = append(en, m.String()), append(ja, m.Label())
+		}
+		r.emit(Entry{Act: ActPreventRecurrence, Actor: r.staffActor(), AsNeeded: true,
+			Detail: "consider (outside the plan's scope): " + strings.Join(en, ", "), DetailJA: "再発防止（計画の対象外）: " + strings.Join(ja, "、"), Cites: faultCites})
+	case council.PlanKumamoto:
+		var pp measures.PreventionPlan
+		for a := range pp.Authors().All() {
+			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a),
+				Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
+				DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: pp.Citations()})
+		}
+	}
+}
+
+func (r *runner) cardLost() error {
+	if !r.p.cards.InForce.Has(measures.CardRevokedOnLoss) {
+		return fmt.Errorf("%w: plan %s has no rule for a lost IC card", ErrUnhandled, r.p.id)
+	}
+	report, inspect := cardClauses(r.p.id)
+	admin := council.ByRole(council.SystemAdministrator)
+	r.emit(Entry{Act: ActReport, Actor: council.ByRole(council.Operator), To: admin, Detail: "report the lost card at once",
+		DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: report})
+	r.emit(Entry{Act: ActRevoke, Actor: admin, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	r.emit(Entry{Act: ActInvestigate, Actor: admin, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: inspect})
+	return nil
+}
+
+// outageDetected starts the continuity plan's handling of an outage of the
+// shared environment: the recovery flow, the first report and the contacts.
+func (r *runner) outageDetected(e Event) error {
+	if r.outage {
+		return nil
+	}
+	r.outage, r.detectedAt, r.detectEv = true, e.At, r.ev
+	r.ups = append(r.ups, upAt{e.At, e.Status.Up})
+	flow := RecoveryFlow()
+	for _, ph := range flow[:4] {
+		r.phase(ph)
+	}
+	r.contacts(e.Status.Up)
+	if o, err := ReportOutside(FaultNoLeak); err == nil {
+		r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, Detail: "decide on publication and on reporting to the assembly",
+			DetailJA: "公表及び区議会への報告の判断", Cites: o.Citations})
+	}
+	for _, ph := range flow[4:6] {
+		if ph.Body.IsValid() {
+			r.convene(council.Fault, council.Actor{}, council.Citations{}, 0)
+		}
+		r.phase(ph)
+	}
+	return nil
+}
+
+func (r *runner) phase(ph Phase) {
+	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: ph.Step.Label() + ": " + ph.Note, Cites: ph.Citations}
+	for x := range ph.Roles.All() {
+		e.Actor = council.ByRole(x)
+		break
+	}
+	if !e.Actor.IsValid() {
+		for x := range ph.Parties.All() {
+			e.Actor = council.ByParty(x)
+			break
+		}
+	}
+	if !e.Actor.IsValid() {
+		e.Actor = council.ByRole(council.InfoSystemsDivision)
+		e.Detail += " (by the " + ph.Body.String() + ")"
+	}
+	r.emit(e)
+}
+
+var contactAudiences = []Audience{ProviderBroad, CrisisManagement, WardWide, SystemOwners, ToProvider, OutsideBodies}
+
+func (r *runner) contacts(up Services) {
+	for _, a := range contactAudiences {
+		c, err := ChannelFor(a, up)
+		if err != nil {
+			continue
+		}
+		act, d, dja := ActNotify, a.String(), a.Label()
+		if a == CrisisManagement {
+			act, d, dja = ActReport, "first report (may be oral or a memo), then the report form", "第1報（口頭・メモ可）、その後連絡票"
+		}
+		if c.ViaManagementDivisions {
+			d += " via each department's management division"
+			dja += "（各部経営担当課経由）"
+		}
+		for x := range c.ToRoles.All() {
+			r.emit(Entry{Act: act, Actor: c.From, To: council.ByRole(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+		}
+		for x := range c.ToParties.All() {
+			r.emit(Entry{Act: act, Actor: c.From, To: council.ByParty(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+		}
+	}
+}
+
+func (r *runner) outageStatus(e Event, prev Status) error {
+	if e.Status.Up != prev.Up {
+		r.ups = append(r.ups, upAt{e.At, e.Status.Up})
+		r.contacts(e.Status.Up)
+	}
+	ch := e.Status.Changed
+	if !e.Status.Expected.IsZero() {
+		if r.known.IsZero() {
+			r.known, r.expected = e.At, e.Status.Expected
+		}
+		if !e.Status.Expected.Equal(prev.Expected) {
+			ch = ch.With(FieldExpectedRecovery)
+		}
+	}
+	if ch != 0 {
+		r.changes = append(r.changes, Change{At: e.At, Fields: ch})
+	}
+	return nil
+}
+
+func (r *runner) outageRecovered() error {
+	if !r.recovered.IsZero() {
+		return nil
+	}
+	r.recovered = r.at
+	r.phase(RecoveryFlow()[6])
+	ps, err := Order(r.p.inventory.Systems, OrderOptions{Unassessed: AssumeLarge})
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		by := council.ByRole(council.OwningDivisionHead)
+		if p.Kind == Platform {
+			by = council.ByParty(council.IaaSProvider)
+		}
+		r.emit(Entry{Act: ActRecover, Actor: by, Detail: fmt.Sprintf("#%d %s (%s, %s)", p.Rank, p.ID, p.Effective, p.Reasons),
+			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: p.Citations})
+	}
+	return nil
+}
+
+// schedule adds the scheduled and progress reports of an outage, from its
+// detection to its recovery (or, while it lasts, the last event).
+func (r *runner) schedule() {
+	if !r.outage {
+		return
+	}
+	end := r.recovered
+	if end.IsZero() && len(r.sc.Events) > 0 {
+		end = r.sc.Events[len(r.sc.Events)-1].At
+	}
+	w := Window{Detected: r.detectedAt, Recovered: end, Known: r.known, Expected: r.expected, Changes: r.changes}
+	rts, err := Schedule(w)
+	if err != nil {
+		return
+	}
+	isd := council.ByRole(council.InfoSystemsDivision)
+	for _, rt := range rts {
+		r.at, r.ev = rt.At, r.eventAt(rt.At)
+		c, err := ChannelFor(SystemOwners, r.upAt(rt.At))
+		if err != nil {
+			continue
+		}
+		e := Entry{Act: ActScheduledReport, Actor: isd, To: council.ByRole(council.OwningDivisionHead), Channel: c.Channel, Cites: ScheduleCitations()}
+		if rt.Kind == Progress {
+			e.Act = ActProgressReport
+		}
+		switch {
+		case rt.Kind == Progress:
+			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(rt.Fields)
+		case rt.Known:
+			e.Detail, e.DetailJA = "expected recovery known", "復旧見込日時判明後の定時連絡"
+		default:
+			e.Detail, e.DetailJA = "recovery time unknown", "復旧見込日時不明の間の定時連絡"
+		}
+		if rt.Kind == Scheduled && rt.Fields != 0 {
+			e.Detail += "; reflects " + rt.Fields.String()
+			e.DetailJA += "（反映: " + fieldsJA(rt.Fields) + "）"
+		}
+		r.emit(e)
+	}
+}
+
+func fieldsJA(fs Fields) string {
+	var ja []string
+	for f := range fs.All() {
+		ja = append(ja, f.Label())
+	}
+	return strings.Join(ja, "、")
+}
+
+func (r *runner) eventAt(t time.Time) int {
+	i := 0
+	for j, e := range r.sc.Events {
+		if !e.At.After(t) {
+			i = j
+		}
+	}
+	return i
+}
+
+func (r *runner) upAt(t time.Time) Services {
+	var up Services
+	for _, u := range r.ups {
+		if !u.at.After(t) {
+			up = u.up
+		}
+	}
+	return up
+}
+
+func (e Event) describe() string {
+	switch e.Kind {
+	case FaultDetected:
+		if e.Trigger != 0 {
+			return "fault detected: " + e.Trigger.String()
+		}
+		return "fault detected"
+	case SymptomReported:
+		return "symptom reported: " + e.Symptom.String()
+	case ActObserved:
+		return "act observed: " + e.Act.String()
+	case AttributeLearned:
+		return "learned: " + learnedText(e.Learned, English)
+	}
+	return e.Kind.String()
+}
+
+func (e Event) describeJA() string {
+	switch e.Kind {
+	case FaultDetected:
+		if e.Trigger != 0 {
+			return "障害の発見: " + e.Trigger.Label()
+		}
+	case SymptomReported:
+		return "症状の報告: " + e.Symptom.Label()
+	case ActObserved:
+		return "不正行為の発見: " + e.Act.Kind.Label()
+	case AttributeLearned:
+		return "判明: " + learnedText(e.Learned, Japanese)
+	}
+	return e.Kind.Label()
+}
+
+// learnedText renders the graded attributes an event states.
+func learnedText(e threat.Event, l Lang) string {
+	var parts []string
+	add := func(en, ja, v, vja string) {
+		if l == Japanese {
+			parts = append(parts, ja+": "+vja)
+		} else {
+			parts = append(parts, en+"="+v)
+		}
+	}
+	if e.Place != 0 {
+		add("place", threat.AttrPlace.Label(), e.Place.String(), e.Place.Label())
+	}
+	if e.Firewall != 0 {
+		add("firewall", threat.AttrFirewall.Label(), e.Firewall.String(), e.Firewall.Label())
+	}
+	if e.Severity != 0 {
+		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
+	}
+	return strings.Join(parts, " ")
+}
