@@ -39,59 +39,100 @@ func (e *DrillError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DrillError) Unwrap() error { return e.Err }
 
-// drillPlan is what a drill needs of a plan, taken from the packages' own
-// values: the organisation, the threat scheme (nil when the plan grades no
-// threats), the fault rules (zero without a fault chapter), the continuity
-// inventory (empty without one), whether tottori's annex playbooks apply and
-// the IC-card rules (zero without any).
+// drillPlan is what a drill needs of a plan, built from its parts: the
+// organisation, the threat scheme (nil when the plan grades no threats), the
+// fault rules (zero without a fault chapter), the continuity part (nil
+// without one), the annex cases, the IC-card rules and recurrence prevention.
 type drillPlan struct {
-	id        string
-	org       council.Organization
-	scheme    *threat.Scheme
-	faults    fault.Plan
-	inventory Inventory
-	annex     bool
-	cards     measures.Rules
+	id         string
+	prov       Provenance
+	org        council.Organization
+	scheme     *threat.Scheme
+	faults     fault.Plan
+	continuity *Continuity
+	annex      []measures.Case
+	cards      measures.Rules
+	recurrence *Recurrence
 }
 
-// referenceDrillPlan assembles the drill inputs of a reference plan from the
-// packages' presets.
-func referenceDrillPlan(id string) (drillPlan, error) {
-	org, err := council.Reference(id)
-	if err != nil {
-		return drillPlan{}, err
+func drillPlanOf(p Plan) (drillPlan, error) {
+	d := drillPlan{id: p.ID, prov: provenanceOf(p)}
+	if p.Organization != nil {
+		d.org = *p.Organization
 	}
-	p := drillPlan{id: id, org: org}
-	switch id {
-	case council.PlanTottori:
-		p.scheme = threat.Tottori()
-		p.annex = true
-	case council.PlanKumamoto:
-		p.scheme = threat.Kumamoto()
-	case council.PlanIno:
-		p.scheme = threat.Ino()
-	case council.PlanKumiyama:
-		p.cards = measures.Kumiyama()
-	case council.PlanNakano:
-		p.inventory = Nakano()
+	if p.Threat != nil {
+		s, err := p.Scheme()
+		if err != nil {
+			return drillPlan{}, err
+		}
+		d.scheme = s
 	}
-	if fp, err := fault.Reference(id); err == nil {
-		p.faults = fp
+	if p.Fault != nil {
+		f, err := p.FaultPlan()
+		if err != nil {
+			return drillPlan{}, err
+		}
+		d.faults = f
 	}
-	return p, nil
+	if c := p.Continuity; c != nil && c.Inventory != nil && len(c.Flow) > 0 {
+		d.continuity = c
+	}
+	if m := p.Measures; m != nil {
+		d.annex = m.Annex
+		if m.Controls != nil {
+			d.cards = *m.Controls
+		}
+		d.recurrence = m.Recurrence
+	}
+	return d, nil
 }
 
-// RunReference runs scenario s under the reference plan it names (s.Plan):
-// see Run for what the timeline holds.
-func RunReference(s Scenario) (Timeline, error) {
+// provenanceOf names the plan a timeline was made with.
+func provenanceOf(p Plan) Provenance {
+	return Provenance{Plan: p.ID, Version: p.Version}
+}
+
+// Run runs scenario s as a drill under plan p and returns the timeline of
+// every action the plan requires, in time order: who tells whom and by which
+// channel, the grade and its provisional range while facts are unknown,
+// emergency measures and annex playbook steps, the body convened with its
+// agenda, scheduled and progress reports, the recovery order, the integrity
+// check before resumption and recurrence prevention, each with its actor and
+// citations. The timeline carries the plan's provenance.
+//
+// Run is deterministic: time comes only from the scenario, and the same plan
+// and scenario give the same timeline. Actions at one instant keep the order
+// in which the plan takes them; an action due twice (a precaution that is also
+// a response) is listed once, at the first instant it is due. Each event is
+// handled with what is known up to it, so a later event never removes an
+// entry before it.
+//
+// The plan decides which parts of it a scenario exercises: an unauthorized
+// act goes through its threat scheme (or, without one, the body it convenes on
+// an unauthorized act), a fault through its fault rules, and a fault under a
+// plan with a continuity part but no fault rules (nakano) through the
+// recovery flow, contacts and report schedule of that part. An event the plan
+// states no handling for is a *DrillError wrapping ErrUnhandled; an invalid
+// scenario one wrapping ErrScenario. s.Plan is not checked against p.ID: a
+// vendor may run a reference scenario under its own plan.
+//
+// Where the plans are silent the drill decides, and says so: the observation
+// entry of an event cites the clauses of the first action it sets off (an
+// event that sets off nothing is not listed); maintenance, the integrity check
+// and resumption are done by the system administrator (or the staff where the
+// plan has no administrator); the recovery order treats unassessed impact
+// scales as large (AssumeLarge); scheduled reports go to the owning divisions
+// through the channel for system owners, and run until the recovery or, while
+// the outage lasts, the last event.
+func Run(p Plan, s Scenario) (Timeline, error) {
 	if err := s.Validate(); err != nil {
 		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
 	}
-	p, err := referenceDrillPlan(s.Plan)
+	d, err := drillPlanOf(p)
 	if err != nil {
 		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
 	}
-	return runDrill(p, s)
+	return runDrill(d, s)
 }
 
 // cardClauses are the clauses of a plan's IC-card duties that no package
@@ -173,7 +214,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	}
 	r.schedule()
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
-	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Entries: r.out}, nil
+	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Entries: r.out}, nil
 }
 
 func (r *runner) defaultObserver(e Event) council.Actor {
@@ -395,11 +436,11 @@ func (r *runner) threatNotice(n threat.Notification, l, lo, hi threat.Level) {
 // playbookSteps lists the annex playbook of the act, once, when the plan
 // has the annex and the act's source is known.
 func (r *runner) playbookSteps() {
-	if !r.p.annex || r.playbook || r.act.Source == 0 {
+	if len(r.p.annex) == 0 || r.playbook || r.act.Source == 0 {
 		return
 	}
 	pb, err := measures.ForEvent(r.act)
-	if err != nil {
+	if err != nil || !slices.Contains(r.p.annex, pb.Case) {
 		return
 	}
 	r.playbook = true
@@ -483,7 +524,7 @@ func (r *runner) staffActor() council.Actor {
 
 func (r *runner) faultDetected(e Event) error {
 	if !r.p.faults.IsValid() {
-		if r.p.inventory.Plan != "" {
+		if r.p.continuity != nil {
 			return r.outageDetected(e)
 		}
 		return fmt.Errorf("%w: plan %s has no fault chapter and no continuity plan", ErrUnhandled, r.p.id)
@@ -633,35 +674,49 @@ func (r *runner) recovery() error {
 			r.emit(e)
 		}
 		r.emit(Entry{Act: ActResume, Actor: who, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
-		r.prevention(cs[fault.RecurrencePrevented])
+		r.prevention(true)
 		r.faultOpen = false
 		return nil
 	case r.actOpen:
-		r.prevention(council.Citations{})
+		r.prevention(false)
 		return nil
 	}
 	return fmt.Errorf("%w: a recovery before any fault, outage or act", ErrScenario)
 }
 
-// prevention lists the recurrence-prevention duties the plan states.
-func (r *runner) prevention(faultCites council.Citations) {
-	switch r.p.id {
-	case council.PlanIno:
-		if faultCites.Len() == 0 {
-			return
-		}
+// prevention lists the recurrence-prevention duties the plan states: the
+// countermeasures it catalogues for faults (ino 第8条) and a written
+// recurrence-prevention plan (kumamoto 5), drawn up by its authors among the
+// plan's roles.
+func (r *runner) prevention(isFault bool) {
+	rec := r.p.recurrence
+	if rec == nil {
+		return
+	}
+	if isFault && len(rec.Countermeasures) > 0 {
 		var en, ja []string
-		for _, m := range measures.InoRecurrenceMeasures() {
+		for _, m := range rec.Countermeasures {
 			en, ja = append(en, m.String()), append(ja, m.Label())
 		}
 		r.emit(Entry{Act: ActPreventRecurrence, Actor: r.staffActor(), AsNeeded: true,
-			Detail: "consider (outside the plan's scope): " + strings.Join(en, ", "), DetailJA: "再発防止（計画の対象外）: " + strings.Join(ja, "、"), Cites: faultCites})
-	case council.PlanKumamoto:
+			Detail: "consider: " + strings.Join(en, ", "), DetailJA: "再発防止: " + strings.Join(ja, "、"), Cites: rec.Citations})
+	}
+	if rec.PlanRequired {
 		var pp measures.PreventionPlan
-		for a := range pp.Authors().All() {
-			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a),
+		authors := pp.Authors()
+		n := 0
+		for a := range authors.All() {
+			if r.p.org.Chain.Nodes().Has(a) {
+				n++
+				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a),
+					Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
+					DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
+			}
+		}
+		if n == 0 {
+			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief),
 				Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
-				DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: pp.Citations()})
+				DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
 		}
 	}
 }
@@ -687,20 +742,24 @@ func (r *runner) outageDetected(e Event) error {
 	}
 	r.outage, r.detectedAt, r.detectEv = true, e.At, r.ev
 	r.ups = append(r.ups, upAt{e.At, e.Status.Up})
-	flow := RecoveryFlow()
-	for _, ph := range flow[:4] {
-		r.phase(ph)
-	}
-	r.contacts(e.Status.Up)
-	if o, err := ReportOutside(FaultNoLeak); err == nil {
-		r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, Detail: "decide on publication and on reporting to the assembly",
-			DetailJA: "公表及び区議会への報告の判断", Cites: o.Citations})
-	}
-	for _, ph := range flow[4:6] {
+	c := r.p.continuity
+	for i, ph := range c.Flow {
+		if ph.Step == SystemRecovery {
+			continue
+		}
 		if ph.Body.IsValid() {
 			r.convene(council.Fault, council.Actor{}, council.Citations{}, 0)
 		}
 		r.phase(ph)
+		if i == 0 {
+			r.contacts(e.Status.Up)
+			for _, o := range c.Routes {
+				if o.Incident == FaultNoLeak && o.Publication.IsValid() {
+					r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, Detail: "decide on publication and on reporting to the assembly",
+						DetailJA: "公表及び区議会への報告の判断", Cites: o.Citations})
+				}
+			}
+		}
 	}
 	return nil
 }
@@ -727,6 +786,9 @@ func (r *runner) phase(ph Phase) {
 var contactAudiences = []Audience{ProviderBroad, CrisisManagement, WardWide, SystemOwners, ToProvider, OutsideBodies}
 
 func (r *runner) contacts(up Services) {
+	if len(r.p.continuity.Contacts) == 0 {
+		return
+	}
 	for _, a := range contactAudiences {
 		c, err := ChannelFor(a, up)
 		if err != nil {
@@ -774,8 +836,12 @@ func (r *runner) outageRecovered() error {
 		return nil
 	}
 	r.recovered = r.at
-	r.phase(RecoveryFlow()[6])
-	ps, err := Order(r.p.inventory.Systems, OrderOptions{Unassessed: AssumeLarge})
+	for _, ph := range r.p.continuity.Flow {
+		if ph.Step == SystemRecovery {
+			r.phase(ph)
+		}
+	}
+	ps, err := Order(r.p.continuity.Inventory.Systems, OrderOptions{Unassessed: AssumeLarge})
 	if err != nil {
 		return err
 	}
@@ -793,7 +859,7 @@ func (r *runner) outageRecovered() error {
 // schedule adds the scheduled and progress reports of an outage, from its
 // detection to its recovery (or, while it lasts, the last event).
 func (r *runner) schedule() {
-	if !r.outage {
+	if !r.outage || r.p.continuity.Schedule == nil {
 		return
 	}
 	end := r.recovered
@@ -812,7 +878,7 @@ func (r *runner) schedule() {
 		if err != nil {
 			continue
 		}
-		e := Entry{Act: ActScheduledReport, Actor: isd, To: council.ByRole(council.OwningDivisionHead), Channel: c.Channel, Cites: ScheduleCitations()}
+		e := Entry{Act: ActScheduledReport, Actor: isd, To: council.ByRole(council.OwningDivisionHead), Channel: c.Channel, Cites: r.p.continuity.Schedule.Citations}
 		if rt.Kind == Progress {
 			e.Act = ActProgressReport
 		}

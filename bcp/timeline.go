@@ -131,10 +131,12 @@ type Entry struct {
 //
 // The zero Timeline is empty. It holds a slice, so == is not defined.
 type Timeline struct {
-	Plan     string  // the plan ID
-	Scenario string  // the scenario ID
-	Title    string  // the scenario's title
-	Entries  []Entry // sorted by At; ties keep the plan's order
+	Plan     string // the plan ID
+	Scenario string // the scenario ID
+	Title    string // the scenario's title
+	// Provenance names the exact plan the drill ran under.
+	Provenance Provenance
+	Entries    []Entry // sorted by At; ties keep the plan's order
 }
 
 // Lang selects the language a timeline or diagram is rendered in.
@@ -241,9 +243,9 @@ func (e Entry) detail(l Lang) string {
 func (t Timeline) Text(l Lang) string {
 	var b strings.Builder
 	if l == Japanese {
-		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）: %s\n", t.Scenario, t.Plan, t.Title)
+		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）: %s\n", t.Scenario, t.Provenance, t.Title)
 	} else {
-		fmt.Fprintf(&b, "# drill %s (plan %s): %s\n", t.Scenario, t.Plan, t.Title)
+		fmt.Fprintf(&b, "# drill %s (plan %s): %s\n", t.Scenario, t.Provenance, t.Title)
 	}
 	for _, e := range t.Entries {
 		b.WriteString(e.Line(l))
@@ -280,17 +282,18 @@ func (e Entry) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title" and "entries".
+// "scenario", "title", "provenance" and "entries".
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	type tj struct {
-		Plan     string  `json:"plan"`
-		Scenario string  `json:"scenario"`
-		Title    string  `json:"title,omitempty"`
-		Entries  []Entry `json:"entries"`
+		Plan       string     `json:"plan"`
+		Scenario   string     `json:"scenario"`
+		Title      string     `json:"title,omitempty"`
+		Provenance Provenance `json:"provenance"`
+		Entries    []Entry    `json:"entries"`
 	}
 	es := t.Entries
 	if es == nil {
 		es = []Entry{}
 	}
-	return json.Marshal(tj{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Entries: es})
+	return json.Marshal(tj{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance, Entries: es})
 }
