@@ -447,7 +447,7 @@ func (r *runner) playbookSteps() {
 	held := measures.EventConditions(r.act)
 	admin := council.ByRole(council.SystemAdministrator)
 	for _, st := range pb.Steps() {
-		e := Entry{Act: ActPlaybook, Actor: admin, Detail: fmt.Sprintf("%s %s (%s, %s)", pb.Case.Label(), st.Mark, st.Action, st.Mode),
+		e := Entry{Act: ActPlaybook, Actor: admin, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
 			DetailJA: pb.Case.Label() + st.Mark + " " + st.Text, Cites: st.Citations}
 		if st.Mode != measures.Alone {
 			e.To = council.ByParty(council.NationalCenter)

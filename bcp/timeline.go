@@ -257,7 +257,7 @@ func (t Timeline) Text(l Lang) string {
 type entryJSON struct {
 	At       string            `json:"at"`
 	Event    int               `json:"event"`
-	Actor    council.Actor     `json:"actor"`
+	Actor    council.Actor     `json:"actor,omitzero"`
 	Act      Act               `json:"act"`
 	To       council.Actor     `json:"to,omitzero"`
 	Channel  Channel           `json:"channel,omitzero"`
