@@ -269,6 +269,9 @@ func (r *runner) event(e Event) error {
 		r.judge(e)
 		return r.threat()
 	case FaultDetected:
+		if r.outage {
+			return r.statusChange(e)
+		}
 		r.status = e.Status
 		return r.faultDetected(e)
 	case SymptomReported:
@@ -761,7 +764,7 @@ func (r *runner) outageDetected(e Event) error {
 			}
 		}
 	}
-	return nil
+	return r.outageStatus(e, Status{Up: e.Status.Up})
 }
 
 func (r *runner) phase(ph Phase) {
@@ -866,7 +869,17 @@ func (r *runner) schedule() {
 	if end.IsZero() && len(r.sc.Events) > 0 {
 		end = r.sc.Events[len(r.sc.Events)-1].At
 	}
-	w := Window{Detected: r.detectedAt, Recovered: end, Known: r.known, Expected: r.expected, Changes: r.changes}
+	// Reports fall before the end: so do the changes and the moment the
+	// expected recovery became known that the window may hold.
+	w := Window{Detected: r.detectedAt, Recovered: end}
+	if !r.known.IsZero() && r.known.Before(end) {
+		w.Known, w.Expected = r.known, r.expected
+	}
+	for _, c := range r.changes {
+		if c.At.Before(end) {
+			w.Changes = append(w.Changes, c)
+		}
+	}
 	rts, err := Schedule(w)
 	if err != nil {
 		return

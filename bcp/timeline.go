@@ -243,10 +243,14 @@ func (e Entry) detail(l Lang) string {
 func (t Timeline) Text(l Lang) string {
 	var b strings.Builder
 	if l == Japanese {
-		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）: %s\n", t.Scenario, t.Provenance, t.Title)
+		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）", t.Scenario, t.Provenance)
 	} else {
-		fmt.Fprintf(&b, "# drill %s (plan %s): %s\n", t.Scenario, t.Provenance, t.Title)
+		fmt.Fprintf(&b, "# drill %s (plan %s)", t.Scenario, t.Provenance)
 	}
+	if t.Title != "" {
+		b.WriteString(": " + t.Title)
+	}
+	b.WriteByte('\n')
 	for _, e := range t.Entries {
 		b.WriteString(e.Line(l))
 		b.WriteByte('\n')
