@@ -60,7 +60,7 @@ func (p Plan) validate() error {
 				v.part("$.measures.controls", err)
 			}
 		}
-		unique(&v, m.Annex, "$.measures.annex", func(c measures.Case) measures.Case { return c })
+		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
 	}
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
@@ -127,12 +127,12 @@ func (v *validator) cites(x reflect.Value, path string) {
 	}
 }
 
-func unique[T any, K comparable](v *validator, xs []T, path string, key func(T) K) {
+func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key func(T) K) {
 	seen := make(map[K]bool, len(xs))
 	for i, x := range xs {
 		k := key(x)
 		if seen[k] {
-			v.bad(fmt.Sprintf("%s[%d]", path, i), ErrDuplicate, "%v given twice", k)
+			v.bad(fmt.Sprintf("%s[%d]%s", path, i, suffix), ErrDuplicate, "%v given twice", k)
 		}
 		seen[k] = true
 	}
@@ -141,12 +141,12 @@ func unique[T any, K comparable](v *validator, xs []T, path string, key func(T) 
 func (v *validator) organization(o *council.Organization) {
 	before := len(v.errs)
 	agendas := make(map[council.Citation]bool, len(o.Agendas))
-	unique(v, o.Agendas, "$.organization.agendas", func(a council.Agenda) council.Citation { return a.Cite })
+	unique(v, o.Agendas, "$.organization.agendas", ".cite", func(a council.Agenda) council.Citation { return a.Cite })
 	for i, a := range o.Agendas {
 		agendas[a.Cite] = true
-		unique(v, a.Items, fmt.Sprintf("$.organization.agendas[%d].items", i), func(it council.Item) string { return it.Key })
+		unique(v, a.Items, fmt.Sprintf("$.organization.agendas[%d].items", i), ".key", func(it council.Item) string { return it.Key })
 	}
-	unique(v, o.Councils, "$.organization.councils", func(c council.Council) council.Body { return c.Body })
+	unique(v, o.Councils, "$.organization.councils", ".body", func(c council.Council) council.Body { return c.Body })
 	nodes := o.Chain.Nodes()
 	role := func(r council.Role, path string) {
 		if r != 0 && !nodes.Has(r) {
@@ -184,7 +184,7 @@ func (v *validator) continuity(c *Continuity) {
 	if inv := c.Inventory; inv != nil {
 		before := len(v.errs)
 		ids := make(map[string]bool, len(inv.Systems))
-		unique(v, inv.Systems, "$.continuity.inventory.systems", func(s System) string { return s.ID })
+		unique(v, inv.Systems, "$.continuity.inventory.systems", ".id", func(s System) string { return s.ID })
 		for _, s := range inv.Systems {
 			ids[s.ID] = true
 		}
@@ -205,7 +205,7 @@ func (v *validator) continuity(c *Continuity) {
 		p Pattern
 		a Audience
 	}
-	unique(v, c.Contacts, "$.continuity.contacts", func(r ContactRule) pa { return pa{r.Pattern, r.Contact.Audience} })
+	unique(v, c.Contacts, "$.continuity.contacts", "", func(r ContactRule) pa { return pa{r.Pattern, r.Contact.Audience} })
 	for i, r := range c.Contacts {
 		p := fmt.Sprintf("$.continuity.contacts[%d]", i)
 		if !r.Pattern.IsValid() {
@@ -225,13 +225,13 @@ func (v *validator) continuity(c *Continuity) {
 			}
 		}
 	}
-	unique(v, c.Routes, "$.continuity.routes", func(o Outside) Incident { return o.Incident })
+	unique(v, c.Routes, "$.continuity.routes", ".incident", func(o Outside) Incident { return o.Incident })
 	for i, o := range c.Routes {
 		if !o.Incident.IsValid() {
 			v.bad(fmt.Sprintf("$.continuity.routes[%d].incident", i), ErrBadValue, "missing")
 		}
 	}
-	unique(v, c.Flow, "$.continuity.flow", func(ph Phase) Step { return ph.Step })
+	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) Step { return ph.Step })
 	for i, ph := range c.Flow {
 		if !ph.Step.IsValid() {
 			v.bad(fmt.Sprintf("$.continuity.flow[%d].step", i), ErrBadValue, "missing")
