@@ -56,7 +56,11 @@ type drillPlan struct {
 }
 
 func drillPlanOf(p Plan) (drillPlan, error) {
-	d := drillPlan{id: p.ID, prov: provenanceOf(p)}
+	prov, err := p.Provenance()
+	if err != nil {
+		return drillPlan{}, err
+	}
+	d := drillPlan{id: p.ID, prov: prov}
 	if p.Organization != nil {
 		d.org = *p.Organization
 	}
@@ -87,8 +91,12 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	return d, nil
 }
 
-// provenanceOf names the plan a timeline was made with.
+// provenanceOf names the plan a timeline or diagram was made with: its
+// Provenance, or its ID and version alone when it does not encode.
 func provenanceOf(p Plan) Provenance {
+	if pr, err := p.Provenance(); err == nil {
+		return pr
+	}
 	return Provenance{Plan: p.ID, Version: p.Version}
 }
 
@@ -125,14 +133,46 @@ func provenanceOf(p Plan) Provenance {
 // through the channel for system owners, and run until the recovery or, while
 // the outage lasts, the last event.
 func Run(p Plan, s Scenario) (Timeline, error) {
-	if err := s.Validate(); err != nil {
-		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
-	}
-	d, err := drillPlanOf(p)
+	d, err := NewDrill(p)
 	if err != nil {
 		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
 	}
-	return runDrill(d, s)
+	return d.Run(s)
+}
+
+// A Drill is a plan prepared for drills: its threat scheme and fault rules
+// built and its provenance computed once, so that many scenarios can run
+// under it cheaply. Drill.Run gives what Run gives.
+//
+// A Drill is immutable and safe for concurrent use. The zero Drill has no
+// plan; its Run works on an empty plan and reports every event unhandled.
+// Use it through the pointer NewDrill returns.
+type Drill struct {
+	p drillPlan
+}
+
+// NewDrill prepares plan p for drills. A plan whose threat scheme or fault
+// rules do not build, or that does not encode (for its fingerprint), is an
+// error. NewDrill keeps no reference to p's parts that a caller could still
+// change: it copies what it keeps.
+func NewDrill(p Plan) (*Drill, error) {
+	d, err := drillPlanOf(p.Clone())
+	if err != nil {
+		return nil, err
+	}
+	return &Drill{p: d}, nil
+}
+
+// Run runs scenario s under the drill's plan; see the function Run.
+func (d *Drill) Run(s Scenario) (Timeline, error) {
+	if err := s.Validate(); err != nil {
+		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
+	}
+	var p drillPlan
+	if d != nil {
+		p = d.p
+	}
+	return runDrill(p, s)
 }
 
 // cardClauses are the clauses of a plan's IC-card duties that no package
@@ -151,7 +191,7 @@ type runner struct {
 	out []Entry
 	// seen holds the keys of entries emitted, so that an action due again
 	// (a precaution that is also a response) is listed once.
-	seen map[string]bool
+	seen map[entryKey]bool
 	ev   int
 	at   time.Time
 
@@ -181,13 +221,27 @@ type runner struct {
 	recovered  time.Time
 }
 
+// entryKey identifies an entry for listing it once: what, who, to whom, how,
+// at which grade, and on which clauses.
+type entryKey struct {
+	act              Act
+	actor, to        council.Actor
+	channel          Channel
+	level, min, max  threat.Level
+	detail, detailJA string
+	asNeeded         bool
+	first            council.Citation
+	n                int
+	at               int64
+}
+
 type upAt struct {
 	at time.Time
 	up Services
 }
 
 func runDrill(p drillPlan, s Scenario) (Timeline, error) {
-	r := &runner{p: p, sc: s, seen: map[string]bool{}}
+	r := &runner{p: p, sc: s, seen: map[entryKey]bool{}}
 	for i, e := range s.Events {
 		r.ev, r.at = i, e.At
 		start := len(r.out)
@@ -240,9 +294,10 @@ func (r *runner) emit(e Entry) {
 		return
 	}
 	e.At, e.Event = r.at, r.ev
-	key := fmt.Sprint(e.Act, e.Actor, e.To, e.Channel, e.Level, e.Min, e.Max, e.Detail, e.DetailJA, e.AsNeeded, e.Cites)
+	key := entryKey{act: e.Act, actor: e.Actor, to: e.To, channel: e.Channel, level: e.Level, min: e.Min, max: e.Max,
+		detail: e.Detail, detailJA: e.DetailJA, asNeeded: e.AsNeeded, cites: e.Cites.String()}
 	if e.Act == ActScheduledReport || e.Act == ActProgressReport {
-		key += e.At.String() // reports recur: one per instant
+		key.at = e.At.UnixNano() // reports recur: one per instant
 	}
 	if r.seen[key] {
 		return

@@ -218,6 +218,28 @@ func nakanoWeek() Scenario {
 	return s
 }
 
+// BenchmarkDrillNakanoSevenDays runs the week on a prepared Drill: the
+// drill itself, without building the plan's scheme and fingerprint.
+func BenchmarkDrillNakanoSevenDays(b *testing.B) {
+	d, err := NewDrill(Nakano())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := nakanoWeek()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		tl, err := d.Run(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(tl.Entries)
+	}
+	b.ReportMetric(float64(n), "entries")
+}
+
+// BenchmarkRunNakanoSevenDays is the same week through Run, which also
+// prepares the plan (and hashes it for its provenance) every time.
 func BenchmarkRunNakanoSevenDays(b *testing.B) {
 	p, s := Nakano(), nakanoWeek()
 	b.ReportAllocs()
@@ -258,11 +280,12 @@ func ExampleParseScenario() {
 		return
 	}
 	tl, _ := Run(Kumiyama(), s)
-	fmt.Print(tl.Text(Japanese))
+	for _, e := range tl.Entries {
+		fmt.Println(e.Line(Japanese))
+	}
 	_, err = ParseScenario([]byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
 	fmt.Println(err)
 	// Output:
-	// # 訓練 card（計画 kumiyama@2022-04-01#）
 	// 2026-04-01 11:05  操作者  発見: 操作者用ICカードの紛失等  (kumiyama:第17条10項(3))
 	// 2026-04-01 11:05  操作者 → システム管理者  報告: 操作者用ICカードの紛失等を直ちに報告  (kumiyama:第17条10項(3))
 	// 2026-04-01 11:05  システム管理者  失効: 直ちに失効の手続きを取る  (kumiyama:第17条11項)

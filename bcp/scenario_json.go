@@ -33,7 +33,7 @@ func ParseScenario(data []byte) (Scenario, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
-	d := &decoder{}
+	d := &scenarioDecoder{}
 	var out Scenario
 	d.object(data, "$", map[string]func([]byte, string){
 		"id":    func(b []byte, p string) { d.str(b, p, &out.ID) },
@@ -54,9 +54,9 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-type decoder struct{ errs []error }
+type scenarioDecoder struct{ errs []error }
 
-func (d *decoder) fail(path, problem string, err error) {
+func (d *scenarioDecoder) fail(path, problem string, err error) {
 	d.errs = append(d.errs, &ScenarioError{Path: path, Problem: problem, Err: err})
 }
 
@@ -81,7 +81,7 @@ func describe(b []byte) string {
 
 // object decodes a JSON object, calling the handler of each field in the
 // order they appear; unknown and repeated fields are errors.
-func (d *decoder) object(data []byte, path string, fields map[string]func([]byte, string)) {
+func (d *scenarioDecoder) object(data []byte, path string, fields map[string]func([]byte, string)) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -128,7 +128,7 @@ func (d *decoder) object(data []byte, path string, fields map[string]func([]byte
 	}
 }
 
-func (d *decoder) array(data []byte, path string, each func(int, []byte, string)) {
+func (d *scenarioDecoder) array(data []byte, path string, each func(int, []byte, string)) {
 	var raws []json.RawMessage
 	if t := describe(data); t != "an array" {
 		d.fail(path, "want an array, have "+t, nil)
@@ -143,7 +143,7 @@ func (d *decoder) array(data []byte, path string, each func(int, []byte, string)
 	}
 }
 
-func (d *decoder) str(data []byte, path string, dst *string) {
+func (d *scenarioDecoder) str(data []byte, path string, dst *string) {
 	if t := describe(data); t != "a string" {
 		d.fail(path, "want a string, have "+t, nil)
 		return
@@ -153,7 +153,7 @@ func (d *decoder) str(data []byte, path string, dst *string) {
 	}
 }
 
-func (d *decoder) text(data []byte, path string, dst encoding.TextUnmarshaler) {
+func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmarshaler) {
 	var s string
 	n := len(d.errs)
 	d.str(data, path, &s)
@@ -165,7 +165,7 @@ func (d *decoder) text(data []byte, path string, dst encoding.TextUnmarshaler) {
 	}
 }
 
-func (d *decoder) boolean(data []byte, path string, dst *bool) {
+func (d *scenarioDecoder) boolean(data []byte, path string, dst *bool) {
 	if t := describe(data); t != "a boolean" {
 		d.fail(path, "want a boolean, have "+t, nil)
 		return
@@ -173,7 +173,7 @@ func (d *decoder) boolean(data []byte, path string, dst *bool) {
 	*dst = string(bytes.TrimSpace(data)) == "true"
 }
 
-func (d *decoder) integer(data []byte, path string, dst *int) {
+func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 	if t := describe(data); t != "a number" {
 		d.fail(path, "want a number, have "+t, nil)
 		return
@@ -186,7 +186,7 @@ func (d *decoder) integer(data []byte, path string, dst *int) {
 	*dst = n
 }
 
-func (d *decoder) instant(data []byte, path string, dst *time.Time) {
+func (d *scenarioDecoder) instant(data []byte, path string, dst *time.Time) {
 	var s string
 	n := len(d.errs)
 	d.str(data, path, &s)
@@ -201,7 +201,7 @@ func (d *decoder) instant(data []byte, path string, dst *time.Time) {
 	*dst = t
 }
 
-func (d *decoder) duration(data []byte, path string, dst *time.Duration) {
+func (d *scenarioDecoder) duration(data []byte, path string, dst *time.Duration) {
 	var s string
 	n := len(d.errs)
 	d.str(data, path, &s)
@@ -216,7 +216,7 @@ func (d *decoder) duration(data []byte, path string, dst *time.Duration) {
 	*dst = v
 }
 
-func (d *decoder) threatEvent(data []byte, path string, dst *threat.Event) {
+func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Event) {
 	var e threat.Event
 	d.object(data, path, map[string]func([]byte, string){
 		"kind":     func(b []byte, p string) { d.text(b, p, &e.Kind) },
@@ -228,7 +228,7 @@ func (d *decoder) threatEvent(data []byte, path string, dst *threat.Event) {
 	*dst = e
 }
 
-func (d *decoder) status(data []byte, path string, dst *Status) {
+func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 	var s Status
 	d.object(data, path, map[string]func([]byte, string){
 		"server_down":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
@@ -256,7 +256,7 @@ func (d *decoder) status(data []byte, path string, dst *Status) {
 	*dst = s
 }
 
-func (d *decoder) event(data []byte, path string, e *Event) {
+func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
 	d.object(data, path, map[string]func([]byte, string){
 		"at":        func(b []byte, p string) { d.instant(b, p, &e.At) },
 		"kind":      func(b []byte, p string) { d.text(b, p, &e.Kind) },
