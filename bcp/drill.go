@@ -230,8 +230,7 @@ type entryKey struct {
 	level, min, max  threat.Level
 	detail, detailJA string
 	asNeeded         bool
-	first            council.Citation
-	n                int
+	cites            string
 	at               int64
 }
 
