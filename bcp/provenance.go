@@ -1,5 +1,10 @@
 package bcp
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
 // A Provenance identifies the exact plan a decision was made with: its ID,
 // its version and the fingerprint of its content, the hex SHA-256 of its
 // canonical JSON ([Plan.MarshalJSON]). Two plans with the same fingerprint
@@ -21,4 +26,16 @@ func (p Provenance) String() string {
 		f = f[:12]
 	}
 	return p.Plan + "@" + p.Version + "#" + f
+}
+
+// Provenance returns p's ID, version and fingerprint: the hex SHA-256 of
+// its canonical JSON ([Plan.MarshalJSON]). A plan that does not encode (an
+// invalid enum value) is an error.
+func (p Plan) Provenance() (Provenance, error) {
+	b, err := p.MarshalJSON()
+	if err != nil {
+		return Provenance{}, err
+	}
+	sum := sha256.Sum256(b)
+	return Provenance{Plan: p.ID, Version: p.Version, Fingerprint: hex.EncodeToString(sum[:])}, nil
 }
