@@ -471,30 +471,30 @@ func TestCheckRemoval(t *testing.T) {
 	for _, p := range plans {
 		before[p.ID] = Check(p)
 	}
-	used := make(map[string]bool)
-	rapid.Check(t, func(t *rapid.T) {
-		p := rapid.SampledFrom(plans).Draw(t, "plan").Clone()
-		m := rapid.SampledFrom(mutations).Draw(t, "mutation")
-		code, path, ok := m.apply(t, &p)
-		if !ok {
-			t.Skip("the plan has no such element")
-		}
-		used[m.name] = true
-		got := Check(p)
-		var added []Finding
-		for _, f := range got {
-			if !slices.Contains(before[p.ID], f) {
-				added = append(added, f)
-			}
-		}
-		if len(added) != 1 || added[0].Code != code || added[0].Path != path {
-			t.Fatalf("%s on %s: want exactly %s at %s, added:\n%s", m.name, p.ID, code, path, renderFindings(added))
-		}
-	})
 	for _, m := range mutations {
-		if !used[m.name] {
-			t.Errorf("mutation %q never applied", m.name)
-		}
+		t.Run(m.name, func(t *testing.T) {
+			applied := false
+			rapid.Check(t, func(t *rapid.T) {
+				p := rapid.SampledFrom(plans).Draw(t, "plan").Clone()
+				code, path, ok := m.apply(t, &p)
+				if !ok {
+					t.Skip("the plan has no such element")
+				}
+				applied = true
+				var added []Finding
+				for _, f := range Check(p) {
+					if !slices.Contains(before[p.ID], f) {
+						added = append(added, f)
+					}
+				}
+				if len(added) != 1 || added[0].Code != code || added[0].Path != path {
+					t.Fatalf("%s on %s: want exactly %s at %s, added:\n%s", m.name, p.ID, code, path, renderFindings(added))
+				}
+			})
+			if !applied {
+				t.Errorf("mutation %q never applied", m.name)
+			}
+		})
 	}
 }
 
