@@ -33,6 +33,15 @@ func ParseScenario(data []byte) (Scenario, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return &ScenarioError{Path: "$", Problem: fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, err)}
+		}
+		return &ScenarioError{Path: "$", Problem: "malformed JSON", Err: err}
+	}
 	d := &scenarioDecoder{}
 	var out Scenario
 	d.object(data, "$", map[string]func([]byte, string){
