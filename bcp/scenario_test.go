@@ -22,7 +22,7 @@ func TestParseScenarioErrors(t *testing.T) {
 	}{
 		{"malformed", `{"id":`, []string{"$"}, nil},
 		{"not-object", `[1]`, []string{"$: want an object, have an array"}, nil},
-		{"trailing-data", minimalScenario + `{}`, []string{"$: data after the scenario"}, nil},
+		{"trailing-data", minimalScenario + `{}`, []string{"$: malformed JSON at byte 150", "after top-level value"}, nil},
 		{"unknown-top-field", `{"id":"x","plan":"tottori","color":"red","events":[]}`, []string{"$.color: unknown field"}, nil},
 		{"repeated-field", `{"id":"x","id":"y","plan":"tottori","events":[]}`, []string{"$.id: repeated field"}, nil},
 		{"no-events", `{"id":"x","plan":"tottori","events":[]}`, []string{"$.events: no events"}, nil},
