@@ -2,7 +2,6 @@ package council
 
 import (
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -34,6 +33,8 @@ const (
 	IaaSProvider                                 // 統合仮想サーバ環境サービス提供事業者 (nakano)
 	SystemVendors                                // 主管システムベンダ (nakano)
 	NetworkOwner                                 // 該当ネットワーク管理部門 (tottori 第2-3③④)
+	OtherWardOffices                             // 他の区役所、出張所等 (kumamoto 4(1) 緊急対応策(ウ)(c))
+	OtherLocalGovernments                        // 他の地方公共団体等 (tottori 第3-3, 第3-4(3))
 )
 
 var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
@@ -55,6 +56,8 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "iaas-provider", JA: "統合仮想サーバ環境サービス提供事業者", Aliases: []string{"統合仮想サーバ環境提供事業者"}},
 	enum.Name{EN: "system-vendors", JA: "主管システムベンダ", Aliases: []string{"システムベンダ"}},
 	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
+	enum.Name{EN: "other-ward-offices", JA: "他の区役所、出張所等", Aliases: []string{"他の区役所、出張所"}},
+	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体等", Aliases: []string{"他の地方公共団体"}},
 )
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.
@@ -125,15 +128,4 @@ func (s Parties) Len() int { return enum.Count(uint64(s)) }
 func (s Parties) All() iter.Seq[Party] { return enum.Members[Party](uint64(s)) }
 
 // String lists the parties' English names, e.g. "{national-center police}".
-func (s Parties) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for p := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Parties) String() string { return enum.FormatSet[Party](uint64(s)) }

@@ -289,8 +289,8 @@ const (
 	SourceLocal Source = 1 + iota
 	// SourceNationalCenter: reported by the national center (全国センターから…通報).
 	SourceNationalCenter
-	// SourceOtherBody: reported by another local government or body
-	// (他の地方公共団体等から…通報; tottori:第3-3).
+	// SourceOtherBody: reported by another local government or body,
+	// [council.OtherLocalGovernments] (他の地方公共団体等から…通報; tottori:第3-3).
 	SourceOtherBody
 	// SourceAudit: found by a system audit or the like (システム監査等;
 	// tottori:別表2-3).
@@ -414,18 +414,7 @@ func (s Attributes) Len() int { return enum.Count(uint64(s)) }
 func (s Attributes) All() iter.Seq[Attribute] { return enum.Members[Attribute](uint64(s)) }
 
 // String lists the attributes' English names, e.g. "{place firewall}".
-func (s Attributes) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for a := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(a.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Attributes) String() string { return enum.FormatSet[Attribute](uint64(s)) }
 
 // An Event is a typed observation of what happened: its [Kind], the graded
 // attributes the level tables distinguish, and who found it. An attribute left
@@ -499,19 +488,6 @@ func attrLen(a Attribute) int {
 		return severityTable.Len()
 	}
 	return 0
-}
-
-// attrString names raw value v of attribute a.
-func attrString(a Attribute, v uint8) string {
-	switch a {
-	case AttrPlace:
-		return Place(v).String()
-	case AttrFirewall:
-		return Firewall(v).String()
-	case AttrSeverity:
-		return Severity(v).String()
-	}
-	return fmt.Sprintf("%d", v)
 }
 
 // Validate reports every problem with e: a missing or unknown kind, and any
