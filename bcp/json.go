@@ -713,3 +713,22 @@ func (d *decoder) value(v reflect.Value, n *node, path string) {
 		d.bad(path, ErrBadValue, "cannot decode %s", t)
 	}
 }
+
+// MarshalIndent returns the form of a plan file: the canonical JSON of
+// [Plan.MarshalJSON] indented by two spaces, with a final newline. The
+// reference plan files under bcp/testdata/plans are written this way; the
+// fingerprint of [Plan.Provenance] is taken over the compact form, so the
+// layout of a file does not change it.
+func (p Plan) MarshalIndent() ([]byte, error) {
+	b, err := p.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) * 2)
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
