@@ -126,7 +126,7 @@ type field struct {
 // fieldsOf returns the encoded fields of struct type t in declaration order:
 // exported fields not tagged "-", named by their json tag or, without one,
 // by their Go name with a lower-case first letter.
-func fieldsOf(t reflect.Type) []field {
+func computeFields(t reflect.Type) []field {
 	var out []field
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -159,7 +159,7 @@ const (
 	kindSet                // an enum bitset: Has(E) bool, With(E) T, E a text enum
 )
 
-func kindOf(t reflect.Type) valueKind {
+func computeKind(t reflect.Type) valueKind {
 	switch {
 	case t == planType:
 		return kindOther
@@ -206,11 +206,76 @@ func empty(v reflect.Value) bool {
 	case reflect.Slice, reflect.Map:
 		return v.Len() == 0
 	}
-	if m := v.MethodByName("Len"); m.IsValid() && m.Type().NumIn() == 0 && m.Type().NumOut() == 1 && m.Type().Out(0).Kind() == reflect.Int {
-		return m.Call(nil)[0].Int() == 0
+	if i := info(v.Type()).lenFn; i >= 0 {
+		return v.Method(i).Call(nil)[0].Int() == 0
 	}
 	return false
 }
+
+// typeInfo is what the codec needs to know of a type, computed once.
+type typeInfo struct {
+	kind   valueKind
+	fields []field      // struct types
+	elem   reflect.Type // kindSet: the element type
+	lenFn  int          // index of a Len() int method, or -1
+}
+
+// infos holds the type information of every type reachable from [Plan].
+// It is built at package initialisation and never written afterwards.
+var infos = buildInfos(planType)
+
+func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
+	m := map[reflect.Type]*typeInfo{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if _, ok := m[t]; ok {
+			return
+		}
+		ti := computeInfo(t)
+		m[t] = ti
+		if ti.kind != kindOther {
+			return
+		}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(t.Elem())
+		case reflect.Map:
+			walk(t.Elem())
+		case reflect.Struct:
+			for _, f := range ti.fields {
+				walk(t.Field(f.index).Type)
+			}
+		}
+	}
+	walk(root)
+	return m
+}
+
+func computeInfo(t reflect.Type) *typeInfo {
+	ti := &typeInfo{kind: computeKind(t), lenFn: -1}
+	if ti.kind == kindSet {
+		ti.elem = setElem(t)
+	}
+	if t.Kind() == reflect.Struct {
+		ti.fields = computeFields(t)
+	}
+	if m, ok := t.MethodByName("Len"); ok && m.Type.NumIn() == 1 && m.Type.NumOut() == 1 && m.Type.Out(0).Kind() == reflect.Int {
+		ti.lenFn = m.Index
+	}
+	return ti
+}
+
+// info returns the type information of t (computed afresh for a type not
+// reachable from Plan, which the codec never meets).
+func info(t reflect.Type) *typeInfo {
+	if ti, ok := infos[t]; ok {
+		return ti
+	}
+	return computeInfo(t)
+}
+
+func fieldsOf(t reflect.Type) []field { return info(t).fields }
+func kindOf(t reflect.Type) valueKind { return info(t).kind }
 
 // ---- encoder
 
@@ -247,16 +312,16 @@ func (e *encoder) value(v reflect.Value, path string) {
 		e.str(string(b))
 		return
 	case kindSet:
-		elem := setElem(t)
-		has := v.MethodByName("Has")
+		elem := info(t).elem
+		bits := v.Uint()
 		e.buf.WriteByte('[')
 		first := true
 		for i := 1; i < 64; i++ {
-			x := reflect.New(elem).Elem()
-			x.SetUint(uint64(i))
-			if !has.Call([]reflect.Value{x})[0].Bool() {
+			if bits&(1<<i) == 0 {
 				continue
 			}
+			x := reflect.New(elem).Elem()
+			x.SetUint(uint64(i))
 			if !first {
 				e.buf.WriteByte(',')
 			}
@@ -539,9 +604,8 @@ func (d *decoder) value(v reflect.Value, n *node, path string) {
 		if !d.want(n, '[', path, "an array of names") {
 			return
 		}
-		elem := setElem(t)
-		has, with := v.MethodByName("Has"), v.MethodByName("With")
-		set := reflect.New(t).Elem()
+		elem := info(t).elem
+		var bits uint64
 		for i, m := range n.vals {
 			p := fmt.Sprintf("%s[%d]", path, i)
 			x := reflect.New(elem).Elem()
@@ -550,16 +614,18 @@ func (d *decoder) value(v reflect.Value, n *node, path string) {
 			if len(d.errs) > before {
 				continue
 			}
-			has = set.MethodByName("Has")
-			if has.Call([]reflect.Value{x})[0].Bool() {
+			if u := x.Uint(); u == 0 || u > 63 {
+				d.bad(p, ErrBadValue, "%q cannot be held in a set", m.text)
+				continue
+			}
+			bit := uint64(1) << x.Uint()
+			if bits&bit != 0 {
 				d.bad(p, ErrDuplicate, "%q listed twice", m.text)
 				continue
 			}
-			with = set.MethodByName("With")
-			set.Set(with.Call([]reflect.Value{x})[0])
+			bits |= bit
 		}
-		_, _ = has, with
-		v.Set(set)
+		v.SetUint(bits)
 		return
 	}
 	switch t.Kind() {
@@ -646,4 +712,23 @@ func (d *decoder) value(v reflect.Value, n *node, path string) {
 	default:
 		d.bad(path, ErrBadValue, "cannot decode %s", t)
 	}
+}
+
+// MarshalIndent returns the form of a plan file: the canonical JSON of
+// [Plan.MarshalJSON] indented by two spaces, with a final newline. The
+// reference plan files under bcp/testdata/plans are written this way; the
+// fingerprint of [Plan.Provenance] is taken over the compact form, so the
+// layout of a file does not change it.
+func (p Plan) MarshalIndent() ([]byte, error) {
+	b, err := p.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) * 2)
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
 }

@@ -34,16 +34,11 @@ var planOpts = cmp.Options{
 // fileForm is how a plan file is written: the canonical JSON, indented.
 func fileForm(t testing.TB, p Plan) []byte {
 	t.Helper()
-	b, err := p.MarshalJSON()
+	b, err := p.MarshalIndent()
 	if err != nil {
-		t.Fatalf("%s: MarshalJSON: %v", p.ID, err)
+		t.Fatalf("%s: MarshalIndent: %v", p.ID, err)
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, b, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	out.WriteByte('\n')
-	return out.Bytes()
+	return b
 }
 
 func TestReferencePlanFiles(t *testing.T) {
