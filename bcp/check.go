@@ -187,7 +187,7 @@ func (c *checker) checkOrganization() council.Roles {
 func (c *checker) checkThreat() {
 	t := c.plan.Threat
 	if t == nil {
-		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan grades no unauthorized acts: it defines no threat levels and no response to them")
+		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level")
 		return
 	}
 	c.partPlan("threat.plan", t.Plan)
@@ -299,7 +299,7 @@ func ruleCite(rules []threat.Rule, l threat.Level) council.Citation {
 func (c *checker) checkFault() {
 	f := c.plan.Fault
 	if f == nil {
-		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan states no fault handling: no fault kinds, investigation steps or escalation")
+		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults")
 		return
 	}
 	c.partPlan("fault.plan", f.Plan)
