@@ -62,7 +62,8 @@ func pathErr(path string, sentinel error, format string, args ...any) error {
 // found is reported (errors.Join of [*PathError]s, in document order, then the
 // checks of the whole).
 //
-// A value is a field left out of its object; null is not accepted anywhere.
+// A zero or empty value is written by leaving its field out; null is not
+// accepted anywhere.
 func ParsePlan(data []byte) (Plan, error) {
 	root, err := parseTree(data)
 	if err != nil {
@@ -315,18 +316,18 @@ func (e *encoder) value(v reflect.Value, path string) {
 		elem := info(t).elem
 		bits := v.Uint()
 		e.buf.WriteByte('[')
-		first := true
+		n := 0
 		for i := 1; i < 64; i++ {
 			if bits&(1<<i) == 0 {
 				continue
 			}
 			x := reflect.New(elem).Elem()
 			x.SetUint(uint64(i))
-			if !first {
+			if n > 0 {
 				e.buf.WriteByte(',')
 			}
-			first = false
-			e.value(x, fmt.Sprintf("%s[%d]", path, i))
+			e.value(x, fmt.Sprintf("%s[%d]", path, n))
+			n++
 		}
 		e.buf.WriteByte(']')
 		return

@@ -167,3 +167,19 @@ func TestProvenance(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePlanReportsEveryProblem(t *testing.T) {
+	ino := encode(t, Ino())
+	bad := strings.Replace(ino, `"chief":"security-chief"`, `"chief":"nobody"`, 1)
+	bad = strings.Replace(bad, `"id":"ino"`, `"id":"ino","owner":"x"`, 1)
+	bad = strings.Replace(bad, `"version":"2019-01-21"`, `"version":true`, 1)
+	_, err := ParsePlan([]byte(bad))
+	var got []string
+	for _, pe := range pathErrors(err) {
+		got = append(got, pe.Path)
+	}
+	want := []string{"$.owner", "$.version", "$.organization.chain.chief"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("paths (-want +got):\n%s\n%v", diff, err)
+	}
+}

@@ -82,8 +82,12 @@ func KumiyamaAppointments() Appointments {
 }
 
 // KumamotoAppointments returns who fills kumamoto's roles, fresh: the staff
-// and managers of the sections handling Juki affairs (4(1)), and the three
-// units that are the security officers (4(1) 緊急対応策(ウ)(b)).
+// and managers of the sections handling Juki affairs (4(1)), the three
+// units that are the security officers together (4(1) 緊急対応策(ウ)(b):
+// "地域政策課、中央区区役所区民課及び情報政策課(以下、「セキュリティ責任者等」
+// という。)"), and each of those units in its own role
+// ([RegionalPolicyDivision], [ChuoWardResidentsDivision],
+// [InfoPolicyDivision]), which 4(1)(ウ) addresses one by one.
 func KumamotoAppointments() Appointments {
 	k := func(cl string) Citation { return Cite(PlanKumamoto, cl) }
 	return Appointments{
@@ -92,6 +96,9 @@ func KumamotoAppointments() Appointments {
 		{Role: SecurityOfficers, Holder: "地域政策課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
 		{Role: SecurityOfficers, Holder: "中央区区役所区民課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
 		{Role: SecurityOfficers, Holder: "情報政策課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
+		{Role: RegionalPolicyDivision, Holder: "地域政策課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
+		{Role: ChuoWardResidentsDivision, Holder: "中央区区役所区民課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
+		{Role: InfoPolicyDivision, Holder: "情報政策課", Cite: k("4(1) 緊急対応策(ウ)(b)")},
 	}
 }
 

@@ -273,3 +273,45 @@ func citesOf(prefix string, cs Citations, plan string) []error {
 	}
 	return errs
 }
+
+// ConveneAny decides, under o's plan, for an event that is every trigger of
+// ts at once, as threat's Grading.Triggers and fault's Escalation.Triggers
+// describe one (a tottori level-3 act is {unauthorized-act threat-level-3}).
+// It looks at the triggers from the highest value down — the library's
+// reading of "most specific first": the triggers are numbered from the
+// general to the particular (a serious fault after a fault, the levels and a
+// serious threat after an unauthorized act, a large incident after an
+// incident) — and returns the decision for the first on which a body meets;
+// if none meets, the decision for the first the plan names (tottori
+// 第3-5(1) for a level-1 act, not the general 第3-5); if the plan names none,
+// the silent decision for the highest. It does not allocate unless it fails:
+// ts must hold a valid trigger, and the errors of [Convene] apply.
+func ConveneAny(o Organization, ts Triggers) (Convening, error) {
+	var first, named Convening
+	var haveFirst, haveNamed bool
+	for t := Trigger(63); t > 0; t-- {
+		if !ts.Has(t) {
+			continue
+		}
+		c, err := Convene(o, t)
+		if err != nil {
+			return Convening{}, err
+		}
+		if c.Meets {
+			return c, nil
+		}
+		if c.Named && !haveNamed {
+			named, haveNamed = c, true
+		}
+		if !haveFirst {
+			first, haveFirst = c, true
+		}
+	}
+	switch {
+	case haveNamed:
+		return named, nil
+	case haveFirst:
+		return first, nil
+	}
+	return Convening{}, fmt.Errorf("council: convene: triggers %v: none valid: %w", ts, ErrInvalid)
+}

@@ -2,6 +2,7 @@ package council
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -413,6 +414,33 @@ func TestAppointments(t *testing.T) {
 	if got := as.Roles(); got != RolesOf(SecurityChief, DeputySecurityChief, SystemAdministrator, InfoProtectionManager) {
 		t.Errorf("Roles = %v", got)
 	}
+	t.Run("kumamoto:4(1) 緊急対応策(ウ)(b)/security-officers-are-three-divisions", func(t *testing.T) {
+		ks := KumamotoAppointments()
+		var officers []string
+		for _, a := range ks.Of(SecurityOfficers) {
+			officers = append(officers, a.Holder)
+		}
+		if diff := cmp.Diff([]string{"地域政策課", "中央区区役所区民課", "情報政策課"}, officers); diff != "" {
+			t.Errorf("security officers (-want +got):\n%s", diff)
+		}
+		for _, r := range []Role{RegionalPolicyDivision, ChuoWardResidentsDivision, InfoPolicyDivision} {
+			got := ks.Of(r)
+			if len(got) != 1 || got[0].Cite != Cite(PlanKumamoto, "4(1) 緊急対応策(ウ)(b)") {
+				t.Fatalf("%s appointed %+v", r, got)
+			}
+			// The division's own appointment names the same unit as one of the officers.
+			if !slices.Contains(officers, got[0].Holder) {
+				t.Errorf("%s holder %q is not one of the security officers %v", r, got[0].Holder, officers)
+			}
+			if p, err := Kumamoto().Chain.PathToChief(r); err != nil || p.Len() != 2 {
+				t.Errorf("%s: path to chief %v, %v", r, p, err)
+			}
+		}
+		c, _ := Kumamoto().Council(EmergencyResponseStructure)
+		if c.Members != RolesOf(RegionalPolicyDivision, ChuoWardResidentsDivision) {
+			t.Errorf("別紙1 structure members = %v", c.Members)
+		}
+	})
 	t.Run("kumiyama:第6条7項/secretariat", func(t *testing.T) {
 		c, _ := Kumiyama().Council(SecurityCouncil)
 		if c.Secretariat != "企画財政課" || !c.Cites.Contains(Cite(PlanKumiyama, "第6条7項")) {

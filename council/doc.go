@@ -35,7 +35,9 @@
 // organisations come fresh from [Ino], [Kumiyama], [Tottori], [Kumamoto] and
 // [Nakano] (or [Reference]). [Convene] decides, without allocating, whether a
 // body meets for a trigger, who requests, convenes and chairs it, which
-// agenda applies and why ([Convening]); [Convening.SubstitutedBy] lets an
+// agenda applies and why ([Convening]); [ConveneAny] does the same for an
+// event that is several triggers at once (the sets packages threat and fault
+// derive from their decisions); [Convening.SubstitutedBy] lets an
 // existing emergency-response structure stand in where ino allows it.
 //
 // # Agendas and meetings

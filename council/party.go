@@ -34,6 +34,8 @@ const (
 	IaaSProvider                                 // 統合仮想サーバ環境サービス提供事業者 (nakano)
 	SystemVendors                                // 主管システムベンダ (nakano)
 	NetworkOwner                                 // 該当ネットワーク管理部門 (tottori 第2-3③④)
+	OtherWardOffices                             // 他の区役所、出張所等 (kumamoto 4(1) 緊急対応策(ウ)(c))
+	OtherLocalGovernments                        // 他の地方公共団体等 (tottori 第3-3, 第3-4(3))
 )
 
 var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
@@ -55,6 +57,8 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "iaas-provider", JA: "統合仮想サーバ環境サービス提供事業者", Aliases: []string{"統合仮想サーバ環境提供事業者"}},
 	enum.Name{EN: "system-vendors", JA: "主管システムベンダ", Aliases: []string{"システムベンダ"}},
 	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
+	enum.Name{EN: "other-ward-offices", JA: "他の区役所、出張所等", Aliases: []string{"他の区役所、出張所"}},
+	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体等", Aliases: []string{"他の地方公共団体"}},
 )
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.

@@ -191,20 +191,32 @@ func Tottori() Organization {
 // managers report level-2 and level-3 breaches to the security officers
 // (4(1)(ウ)); the police, the PR division, related bodies and affected
 // persons are told depending on the breach (3). At level 3 the emergency
-// security council meets and the emergency structure of 別紙1 takes up its
-// tasks; levels 1 and 2 are handled by the section manager (4(1) 緊急対応策).
+// security council meets and the emergency structure of 別紙1, formed by
+// 地域政策課 and 中央区役所区民課 (its members), takes up its tasks; levels 1 and 2 are handled by the section manager (4(1) 緊急対応策).
 //
 // kumamoto names no security chief: the library takes the security officers,
 // where every report ends, as the chain's chief, and leaves the council's
 // chair and convener zero. Who makes the notices of 3 is not said: their By
 // is zero.
+//
+// The security officers are three divisions (4(1) 緊急対応策(ウ)(b)); 4(1)(ウ)
+// addresses them one by one: the section manager notifies
+// [RegionalPolicyDivision] and [ChuoWardResidentsDivision] and asks
+// [InfoPolicyDivision] to capture the situation. Those notices are listed
+// beside the collective one to [SecurityOfficers]. Each division's edge to
+// [SecurityOfficers] (cited 4(1) 緊急対応策(ウ)(b)) is the library's reading
+// of "is one of": the plan has no report between them.
 func Kumamoto() Organization {
 	k := func(cl string) Citation { return Cite(PlanKumamoto, cl) }
 	breach := TriggersOf(UnauthorizedAct, ThreatLevel1, ThreatLevel2, ThreatLevel3)
 	faults := TriggersOf(Fault, SeriousFault)
+	high := TriggersOf(ThreatLevel2, ThreatLevel3)
 	ns := []Notice{
 		{On: breach, By: Staff, To: ByRole(SectionManager), Cite: k("4(1)")},
-		{On: TriggersOf(ThreatLevel2, ThreatLevel3), By: SectionManager, To: ByRole(SecurityOfficers), Cite: k("4(1)(ウ)")},
+		{On: high, By: SectionManager, To: ByRole(SecurityOfficers), Cite: k("4(1)(ウ)")},
+		{On: high, By: SectionManager, To: ByRole(RegionalPolicyDivision), Cite: k("4(1)(ウ)")},
+		{On: high, By: SectionManager, To: ByRole(ChuoWardResidentsDivision), Cite: k("4(1)(ウ)")},
+		{On: high, By: SectionManager, To: ByRole(InfoPolicyDivision), Cite: k("4(1)(ウ)")},
 		{On: faults, By: Staff, To: ByRole(SecurityOfficers), Cite: k("4(2)")},
 		{On: faults, By: Staff, To: ByRole(SectionManager), Cite: k("4(2)")},
 	}
@@ -221,12 +233,16 @@ func Kumamoto() Organization {
 				{From: Staff, To: SectionManager, Cite: k("4(1)")},
 				{From: SectionManager, To: SecurityOfficers, Cite: k("4(1)(ウ)")},
 				{From: Staff, To: SecurityOfficers, Cite: k("4(2)")},
+				{From: RegionalPolicyDivision, To: SecurityOfficers, Cite: k("4(1) 緊急対応策(ウ)(b)")},
+				{From: ChuoWardResidentsDivision, To: SecurityOfficers, Cite: k("4(1) 緊急対応策(ウ)(b)")},
+				{From: InfoPolicyDivision, To: SecurityOfficers, Cite: k("4(1) 緊急対応策(ウ)(b)")},
 			},
 			Notices: ns,
 		},
 		Councils: []Council{
 			{Body: SecurityCouncil, Name: "緊急時セキュリティ会議", Cites: Cites(k("別紙1"))},
-			{Body: EmergencyResponseStructure, Name: "地域政策課・中央区役所区民課 緊急時対応体制", Cites: Cites(k("別紙1"))},
+			{Body: EmergencyResponseStructure, Name: "地域政策課・中央区役所区民課 緊急時対応体制",
+				Members: RolesOf(RegionalPolicyDivision, ChuoWardResidentsDivision), Cites: Cites(k("別紙1"))},
 		},
 		Rules: []Rule{
 			{On: TriggersOf(ThreatLevel3), Meets: true, Body: SecurityCouncil, Agenda: k("別紙1"),

@@ -11,8 +11,9 @@
 //
 // It is not for unauthorized acts and threat levels (package threat), nor for
 // convening the council: a serious fault yields the cited actions "report to
-// the security chief" and "convene the council" with their actors, which the
-// caller maps to the council package.
+// the security chief" and "convene the council" with their actors, and
+// [Escalation.Triggers] gives the [council.Triggers] the escalation is, so
+// that [council.ConveneAny] under the plan's organisation decides the meeting.
 //
 // # Kinds and symptoms
 //

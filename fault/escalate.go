@@ -74,8 +74,8 @@ type Notice struct {
 // findings go to the system administrator, an unknown cause brings in the
 // maintenance contractor, an impossible operation is told to the national
 // center and related bodies, and a serious fault goes to the security chief,
-// who convenes the council. Mapping ConveneCouncil to the council package's
-// Convene is left to the caller.
+// who convenes the council. [Escalation.Triggers] maps the escalation onto
+// the council package's triggers, for council.ConveneAny.
 //
 // The zero Escalation tells nobody. == is not defined.
 type Escalation struct {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 )
 
@@ -101,4 +102,21 @@ func ExampleTerminalReport_Validate() {
 	// fault: terminal report: missing Message (画面に表示されているメッセージ等, tottori:第2-2(2)ウ)
 	// fault: terminal report: missing Operation (操作及び直前に行った操作内容, tottori:第2-2(2)エ)
 	// fault: terminal report: missing LatestScreen (障害メッセージ画面（業務端末画面）の最新状態, tottori:第2-2(2)オ)
+}
+
+// A serious fault under ino convenes the security council (第4条, 第5条),
+// which an existing emergency-response structure may stand in for.
+func ExampleEscalation_Triggers() {
+	e, _ := fault.Ino().Escalate(fault.Situation{ServerDown: true, Impact: 80, ExpectedStop: 6 * time.Hour})
+	fmt.Println(e.Serious, e.Triggers())
+
+	o, _ := council.Reference(council.PlanIno)
+	c, _ := council.ConveneAny(o, e.Triggers())
+	fmt.Println(c.Trigger, c.Meets, c.Body, c.RequestedBy, c.Chair, c.Agenda, c.Cites)
+	sub, _ := c.SubstitutedBy(c.Substitute)
+	fmt.Println(sub.Body)
+	// Output:
+	// true {fault serious-fault}
+	// serious-fault true security-council {system-administrator} security-chief ino:第5条 ino:第4条, ino:第5条
+	// emergency-response-structure
 }

@@ -11,6 +11,8 @@
 // measures, from the Event and its [Source]), and it does not convene the
 // council: "level 3 → report to the chief, who convenes the council" is a pair
 // of cited [Action] values that other packages act upon.
+// [Grading.Triggers] gives the [council.Triggers] a grading is, so that
+// [council.ConveneAny] under the plan's organisation decides the meeting.
 //
 // The package is pure: no I/O, no clock, no package state that changes.
 // Everything is safe for concurrent use.

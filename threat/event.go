@@ -289,8 +289,8 @@ const (
 	SourceLocal Source = 1 + iota
 	// SourceNationalCenter: reported by the national center (全国センターから…通報).
 	SourceNationalCenter
-	// SourceOtherBody: reported by another local government or body
-	// (他の地方公共団体等から…通報; tottori:第3-3).
+	// SourceOtherBody: reported by another local government or body,
+	// [council.OtherLocalGovernments] (他の地方公共団体等から…通報; tottori:第3-3).
 	SourceOtherBody
 	// SourceAudit: found by a system audit or the like (システム監査等;
 	// tottori:別表2-3).

@@ -161,3 +161,34 @@ func ExampleSituation_Validate() {
 	// threat: situation: missing what (何を（内容）, ino:第9条)
 	// threat: situation: missing how (どうした, ino:第9条)
 }
+
+// Grading an event and convening the council from the result: tottori's
+// level-3 act brings the security council together at once (第3-6).
+func ExampleGrading_Triggers() {
+	g, err := threat.Grade(threat.Tottori(), threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(g.Level, g.Triggers())
+
+	o, _ := council.Reference(g.Plan)
+	c, err := council.ConveneAny(o, g.Triggers())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.Trigger, c.Meets, c.Body, c.Immediately, c.Convener)
+	fmt.Println("agenda:", c.Agenda, "because:", c.Cites)
+	ag, _ := o.Agenda(c.Agenda)
+	fmt.Println(ag.Title)
+
+	// A level-1 intrusion does not convene it (第3-5(1)).
+	g, _ = threat.Grade(threat.Tottori(), threat.Event{Kind: threat.Intrusion, Place: threat.PlaceUnrelated})
+	c, _ = council.ConveneAny(o, g.Triggers())
+	fmt.Println(c.Trigger, c.Meets, c.Cites)
+	// Output:
+	// level-3 {unauthorized-act threat-level-3}
+	// threat-level-3 true security-council true security-chief
+	// agenda: tottori:第3-6(3) because: tottori:第3-6(1), tottori:第3-6(2), tottori:第3-6(3)
+	// 重大不正行為発生時にセキュリティ統括管理者が指示する重要事項
+	// threat-level-1 false tottori:第3-5(1)
+}

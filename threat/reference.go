@@ -28,6 +28,11 @@ var (
 	secOfficers  = council.ByRole(council.SecurityOfficers)
 	nationalCtr  = council.ByParty(council.NationalCenter)
 	municipality = council.ByParty(council.RelatedMunicipalities)
+	otherGovts   = council.ByParty(council.OtherLocalGovernments)
+	regionalDiv  = council.ByRole(council.RegionalPolicyDivision)
+	chuoDiv      = council.ByRole(council.ChuoWardResidentsDivision)
+	infoDiv      = council.ByRole(council.InfoPolicyDivision)
+	otherWards   = council.ByParty(council.OtherWardOffices)
 	contractor   = council.ByParty(council.Contractor)
 	jlis         = council.ByParty(council.JLIS)
 )
@@ -50,8 +55,9 @@ func Tottori() *Scheme { return mustScheme(TottoriSpec()) }
 // Level 3 is serious (tottori:第3-6).
 //
 // Precautions by the top of the provisional range: collect and investigate
-// (第3-2, 第3-3(1)(2)), emergency measures and requests to other bodies
-// (第3-4, 第3-4(1)(3)), judge the level (第3-5); likely level 2 or 3: notify
+// (第3-2, 第3-3(1)(2)), emergency measures and requests to other local
+// governments and the like ([council.OtherLocalGovernments]) (第3-4,
+// 第3-4(1)(3)), judge the level (第3-5); likely level 2 or 3: notify
 // the national center and ask it to capture the situation, related
 // municipalities as needed (第3-3(3)); likely level 3: stop or disconnect part
 // of the system as needed (第3-4(2)).
@@ -116,7 +122,7 @@ func TottoriSpec() Spec {
 					Note: "運用監視の強化等の緊急措置を、全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等との協力の下で行う"},
 				{Actor: sysAdmin, Step: RequestMeasures, Target: nationalCtr, If: AsNeeded, Citations: c("第3-4(3)"),
 					Note: "全国センターが緊急措置を講じる必要がある場合は、緊急措置の実施を要請する"},
-				{Actor: sysAdmin, Step: RequestMeasures, Target: municipality, If: AsNeeded, Citations: c("第3-4(3)"),
+				{Actor: sysAdmin, Step: RequestMeasures, Target: otherGovts, If: AsNeeded, Citations: c("第3-4(3)"),
 					Note: "他の地方公共団体等が緊急措置を講じる必要がある場合は、当該団体に緊急措置の実施を要請する"},
 				{Actor: sysAdmin, Step: JudgeLevel, If: Always, Citations: c("第3-5"),
 					Note: "全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等との協力の下で、脅威度の判定を行う"},
@@ -186,9 +192,11 @@ func Kumamoto() *Scheme { return mustScheme(KumamotoSpec()) }
 // Responses (kumamoto:4(1)緊急対応策): level 1: collect, organise and inform
 // the sections concerned, then stand down (ア); level 2: find the cause now
 // and prevent escalation to level 3 (イ), notify 地域政策課 and 中央区役所区民課
-// and ask 情報政策課 to capture the situation (4(1)(ウ)); level 3: emergency
-// measures with the security officers, requests to other ward offices
-// ((ウ)(a)-(c)) and the emergency security council (別紙1). At any level the
+// ([council.RegionalPolicyDivision], [council.ChuoWardResidentsDivision]) and
+// ask 情報政策課 ([council.InfoPolicyDivision]) to capture the situation
+// (4(1)(ウ)); level 3: emergency measures with the security officers (the
+// three divisions together), requests to other ward offices and branches
+// ([council.OtherWardOffices]) ((ウ)(a)-(c)) and the emergency security council (別紙1). At any level the
 // police, the PR division, related bodies and affected persons are told
 // depending on the content and degree of the breach (kumamoto:3).
 func KumamotoSpec() Spec {
@@ -262,9 +270,11 @@ func KumamotoSpec() Spec {
 				{Actor: sectionMgr, Step: PreventEscalation, If: Always, Citations: c("4(1)緊急対応策(イ)"),
 					Note: "レベル3に進展しないための防止策（無権限者の浸入防止対策やレベル3の事例に係る再点検）等の緊急対応策を実施する"},
 			}, Notifications: []Notification{
-				{From: sectionMgr, To: secOfficers, If: Always, Citations: c("4(1)(ウ)"),
+				{From: sectionMgr, To: regionalDiv, If: Always, Citations: c("4(1)(ウ)"),
 					Note: "地域政策課及び中央区役所区民課に通報する"},
-				{From: sectionMgr, To: secOfficers, Ask: CaptureSituation, If: Always, Citations: c("4(1)(ウ)"),
+				{From: sectionMgr, To: chuoDiv, If: Always, Citations: c("4(1)(ウ)"),
+					Note: "地域政策課及び中央区役所区民課に通報する"},
+				{From: sectionMgr, To: infoDiv, Ask: CaptureSituation, If: Always, Citations: c("4(1)(ウ)"),
 					Note: "情報政策課においても状況把握を行うよう要請する"},
 			}},
 			{Level: Level3, Actions: []Action{
@@ -272,7 +282,7 @@ func KumamotoSpec() Spec {
 					Note: "ただちに原因の解明を行う"},
 				{Actor: sectionMgr, Step: EmergencyMeasures, If: Always, Citations: c("4(1)緊急対応策(ウ)(a)", "4(1)緊急対応策(ウ)(b)"),
 					Note: "運用監視の強化、被害拡大の未然防止対策等の緊急措置を、セキュリティ責任者等の協力の下で実施する"},
-				{Actor: sectionMgr, Step: RequestMeasures, If: AsNeeded, Citations: c("4(1)緊急対応策(ウ)(c)"),
+				{Actor: sectionMgr, Step: RequestMeasures, Target: otherWards, If: AsNeeded, Citations: c("4(1)緊急対応策(ウ)(c)"),
 					Note: "他の区役所、出張所等が緊急措置を講ずる必要がある場合は、当該区役所、出張所等に緊急措置の実施を要請する"},
 				{Actor: secOfficers, Step: ConveneCouncil, If: Always, Citations: c("別紙1"),
 					Note: "レベル3の脅威度が発生した場合、緊急時セキュリティ会議を開催する（別紙1は開催者を明記しない: the library assigns the security officers' emergency structure）"},

@@ -110,16 +110,22 @@ func TestRespondKumamoto(t *testing.T) {
 	})
 	t.Run("kumamoto:4(1)(ウ)/L2/notify-security-officers", func(t *testing.T) {
 		r := respondAt(t, s, Level2)
-		var asks []Step
+		type told struct {
+			To  council.Actor
+			Ask Step
+		}
+		var got []told
+		officers := council.RolesOf(council.RegionalPolicyDivision, council.ChuoWardResidentsDivision, council.InfoPolicyDivision)
 		for _, n := range r.Notifications.All() {
-			if n.To == secOfficers {
-				asks = append(asks, n.Ask)
-				if n.From != sectionMgr || !n.Citations.Equal(kum("4(1)(ウ)")) {
+			if officers.Has(n.To.Role) || n.To == secOfficers {
+				got = append(got, told{n.To, n.Ask})
+				if n.From != sectionMgr || !n.Citations.Equal(kum("4(1)(ウ)")) || n.If != Always {
 					t.Errorf("notification %v", n)
 				}
 			}
 		}
-		if diff := cmp.Diff([]Step{0, CaptureSituation}, asks); diff != "" {
+		want := []told{{regionalDiv, 0}, {chuoDiv, 0}, {infoDiv, CaptureSituation}}
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("地域政策課・中央区役所区民課 told, 情報政策課 asked (-want +got):\n%s", diff)
 		}
 		if !r.Actions.Has(sectionMgr, PreventEscalation) || !r.Actions.Has(sectionMgr, FindCause) {
@@ -135,6 +141,21 @@ func TestRespondKumamoto(t *testing.T) {
 		}
 		if !r.Actions.Has(secOfficers, ConveneCouncil) {
 			t.Error("kumamoto:別紙1: level 3 calls the emergency security council")
+		}
+	})
+	t.Run("kumamoto:4(1)緊急対応策(ウ)(c)/L3/request-other-ward-offices", func(t *testing.T) {
+		r := respondAt(t, s, Level3)
+		n := 0
+		for _, a := range r.Actions.All() {
+			if a.Step == RequestMeasures {
+				n++
+				if a.Actor != sectionMgr || a.Target != otherWards || a.If != AsNeeded || !a.Citations.Equal(kum("4(1)緊急対応策(ウ)(c)")) {
+					t.Errorf("request %v", a)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d requests; want 1", n)
 		}
 	})
 }
@@ -210,6 +231,24 @@ func TestPrecautions(t *testing.T) {
 		g, err := Grade(s, r.Event)
 		if !errors.Is(err, ErrIncomplete) {
 			t.Errorf("Grade before the firewall is known: %v, %v", g, err)
+		}
+	})
+	t.Run("tottori:第3-4(3)/request-other-local-governments", func(t *testing.T) {
+		p, err := Precautions(s, Range{Plan: "tottori", Min: Level1, Max: Level1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var targets []council.Actor
+		for _, a := range p.Actions.All() {
+			if a.Step == RequestMeasures {
+				targets = append(targets, a.Target)
+				if a.If != AsNeeded || !a.Citations.Equal(cites(council.PlanTottori, "第3-4(3)")) {
+					t.Errorf("request %v", a)
+				}
+			}
+		}
+		if diff := cmp.Diff([]council.Actor{nationalCtr, otherGovts}, targets); diff != "" {
+			t.Errorf("全国センター及び他の地方公共団体等 (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("tottori:第3-3(3)/likely-L1/no-national-center", func(t *testing.T) {
