@@ -16,7 +16,6 @@ var (
 	t0  = time.Date(2026, 4, 1, 9, 0, 0, 0, jst)
 	t1  = t0.Add(10 * time.Minute)
 	t2  = t0.Add(20 * time.Minute)
-	t3  = t0.Add(30 * time.Minute)
 )
 
 var chief = ByRole(SecurityChief)

@@ -114,8 +114,8 @@ var kumamotoRef = &reference{
 	},
 	alternatives: []Fallback{
 		{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: kumamoto("4(2) システムダウン時の緊急措置", "別紙3")},
-		{Alternative: TerminalSwitch, By: council.RolesOf(council.SecurityOfficers), Cites: kumamoto("別紙1")},
-		{Alternative: FaxOperation, By: council.RolesOf(council.SecurityOfficers), Cites: kumamoto("別紙1")},
+		{Alternative: TerminalSwitch, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: kumamoto("別紙1")},
+		{Alternative: FaxOperation, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: kumamoto("別紙1")},
 	},
 	escalation: []escalationRule{
 		{when: always, action: Notify, by: staff, to: []council.Actor{officers}, cites: kumamoto("4(2) 障害の特定")},

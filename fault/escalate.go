@@ -136,7 +136,7 @@ func (p Plan) Serious(s Situation) (bool, council.Citations) {
 // fewer recipients. An invalid Situation is an error naming every bad field.
 func (p Plan) Escalate(s Situation) (Escalation, error) {
 	if p.ref == nil {
-		return Escalation{}, zeroPlanErr
+		return Escalation{}, errZeroPlan
 	}
 	if err := s.Validate(); err != nil {
 		return Escalation{}, fmt.Errorf("fault: %s: escalate: %w", p.ref.id, err)

@@ -38,7 +38,7 @@ type Fault struct {
 // Open returns a Fault at [Detected] under p. It fails only for the zero Plan.
 func (p Plan) Open() (Fault, error) {
 	if p.ref == nil {
-		return Fault{}, zeroPlanErr
+		return Fault{}, errZeroPlan
 	}
 	return Fault{plan: p, stage: Detected, done: Stages(0).With(Detected)}, nil
 }

@@ -129,7 +129,7 @@ func ReferencePlans() []Plan {
 
 func fresh(r *reference) Plan { return Plan{ref: r, long: r.serious.Long, heavy: r.serious.Heavy} }
 
-var zeroPlanErr = fmt.Errorf("fault: zero Plan (use Ino, Kumamoto, Kumiyama, Tottori or Reference): %w", council.ErrInvalid)
+var errZeroPlan = fmt.Errorf("fault: zero Plan (use Ino, Kumamoto, Kumiyama, Tottori or Reference): %w", council.ErrInvalid)
 
 // ID returns the plan ID, e.g. "tottori", or "" for the zero Plan.
 func (p Plan) ID() string {
@@ -173,7 +173,7 @@ func (p Plan) DefaultThresholds() Thresholds {
 // error wrapping [ErrNotStated].
 func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
 	if p.ref == nil {
-		return p, zeroPlanErr
+		return p, errZeroPlan
 	}
 	if p.ref.serious.Long == 0 {
 		return p, fmt.Errorf("fault: %s: no serious-fault judgement to set thresholds for: %w", p.ref.id, ErrNotStated)
@@ -209,7 +209,7 @@ type Classification struct {
 // when it succeeds.
 func (p Plan) Classify(s Symptom) (Classification, error) {
 	if p.ref == nil {
-		return Classification{}, zeroPlanErr
+		return Classification{}, errZeroPlan
 	}
 	if !s.IsValid() {
 		return Classification{}, fmt.Errorf("fault: %s: classify: symptom %d: %w", p.ref.id, uint8(s), council.ErrInvalid)
@@ -229,7 +229,7 @@ func (p Plan) Classify(s Symptom) (Classification, error) {
 // error wrapping [ErrUnlisted].
 func (p Plan) ClassifyText(text string) (Classification, error) {
 	if p.ref == nil {
-		return Classification{}, zeroPlanErr
+		return Classification{}, errZeroPlan
 	}
 	s, err := ParseSymptom(text)
 	if err != nil {
@@ -269,7 +269,7 @@ type Investigation struct {
 // wrapping [ErrNotStated].
 func (p Plan) Investigation(k Kind) (Investigation, error) {
 	if p.ref == nil {
-		return Investigation{}, zeroPlanErr
+		return Investigation{}, errZeroPlan
 	}
 	if !k.IsValid() {
 		return Investigation{}, fmt.Errorf("fault: %s: investigation: kind %d: %w", p.ref.id, uint8(k), council.ErrInvalid)
@@ -308,7 +308,7 @@ func (p Plan) Triggers() []Detection {
 // it. A trigger p does not list is an error wrapping [ErrUnlisted].
 func (p Plan) Detect(t Trigger) (Detection, error) {
 	if p.ref == nil {
-		return Detection{}, zeroPlanErr
+		return Detection{}, errZeroPlan
 	}
 	if !t.IsValid() {
 		return Detection{}, fmt.Errorf("fault: %s: detect: trigger %d: %w", p.ref.id, uint8(t), council.ErrInvalid)
@@ -337,7 +337,7 @@ type Assignment struct {
 // but tottori) is an error wrapping [ErrNotStated].
 func (p Plan) Responsible(l Location) (Assignment, error) {
 	if p.ref == nil {
-		return Assignment{}, zeroPlanErr
+		return Assignment{}, errZeroPlan
 	}
 	if !l.IsValid() {
 		return Assignment{}, fmt.Errorf("fault: %s: responsible: location %d: %w", p.ref.id, uint8(l), council.ErrInvalid)

@@ -192,7 +192,7 @@ func EmergencyMeasures(plan string) ([]Measure, error) {
 			{Kind: StopOrDisconnect, Actor: sa, Parties: coop, Trigger: LikelyLevel3,
 				Text:      "不正行為の脅威度がレベル３に該当する可能性が高い場合は、必要に応じて、システムの停止（一部切離し、一部停止を含む。）等の緊急措置を行う。",
 				Citations: cites(council.PlanTottori, "第3-4(2)", "第3-4(1)")},
-			{Kind: RequestOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities), Trigger: OthersMustAct,
+			{Kind: RequestOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.OtherLocalGovernments), Trigger: OthersMustAct,
 				Text:      "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合は、当該団体に緊急措置の実施を要請する。",
 				Citations: cites(council.PlanTottori, "第3-4(3)")},
 		}, nil

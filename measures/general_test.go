@@ -44,7 +44,7 @@ func TestGeneralMeasures(t *testing.T) {
 		{"tottori:第3-4/emergency", EmergencyMeasures, council.PlanTottori, []M{
 			{StrengthenMonitoring, sa, coop, 0, 0, false, "tottori:第3-4, tottori:第3-4(1)"},
 			{StopOrDisconnect, sa, coop, 0, LikelyLevel3, false, "tottori:第3-4(2), tottori:第3-4(1)"},
-			{RequestOthers, sa, council.PartiesOf(nc, mun), 0, OthersMustAct, false, "tottori:第3-4(3)"},
+			{RequestOthers, sa, council.PartiesOf(nc, council.OtherLocalGovernments), 0, OthersMustAct, false, "tottori:第3-4(3)"},
 		}},
 		{"ino:第10条/emergency", EmergencyMeasures, council.PlanIno, []M{
 			{UrgentMeasures, sa, 0, 0, 0, false, "ino:第10条"},

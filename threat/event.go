@@ -501,19 +501,6 @@ func attrLen(a Attribute) int {
 	return 0
 }
 
-// attrString names raw value v of attribute a.
-func attrString(a Attribute, v uint8) string {
-	switch a {
-	case AttrPlace:
-		return Place(v).String()
-	case AttrFirewall:
-		return Firewall(v).String()
-	case AttrSeverity:
-		return Severity(v).String()
-	}
-	return fmt.Sprintf("%d", v)
-}
-
 // Validate reports every problem with e: a missing or unknown kind, and any
 // attribute or source that is set but names no value. Unknown (zero)
 // attributes are not problems. Every error wraps council.ErrInvalid.

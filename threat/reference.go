@@ -23,7 +23,6 @@ var (
 	sysAdmin     = council.ByRole(council.SystemAdministrator)
 	chief        = council.ByRole(council.SecurityChief)
 	staff        = council.ByRole(council.Staff)
-	idManager    = council.ByRole(council.IdentityInfoManager)
 	sectionMgr   = council.ByRole(council.SectionManager)
 	secOfficers  = council.ByRole(council.SecurityOfficers)
 	nationalCtr  = council.ByParty(council.NationalCenter)
