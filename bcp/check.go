@@ -3,6 +3,7 @@ package bcp
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -116,6 +117,32 @@ func (c *checker) checkOrganization() council.Roles {
 			}
 		}
 	}
+	// Agendas that rules or councils name but the plan does not have: one
+	// finding per agenda, and a placeholder in the copy.
+	refs := map[council.Citation][]string{}
+	for _, r := range o.Rules {
+		if r.Agenda.IsValid() {
+			refs[r.Agenda] = append(refs[r.Agenda], "the rule on "+r.On.String())
+		}
+	}
+	for _, k := range o.Councils {
+		if k.Duties.IsValid() {
+			refs[k.Duties] = append(refs[k.Duties], "the duties of "+k.Body.String())
+		}
+	}
+	for _, cite := range slices.SortedFunc(maps.Keys(refs), council.Citation.Compare) {
+		if slices.ContainsFunc(o.Agendas, func(a council.Agenda) bool { return a.Cite == cite }) {
+			continue
+		}
+		by := refs[cite]
+		slices.Sort(by)
+		c.add(Error, CodeUnknownAgenda, "organization.agendas["+cite.String()+"]", cite,
+			"%s name agenda %s, which the plan does not have", strings.Join(by, " and "), cite)
+		if len(v.Agendas) == len(o.Agendas) {
+			v.Agendas = slices.Clone(v.Agendas)
+		}
+		v.Agendas = append(v.Agendas, council.Agenda{Cite: cite, Title: "placeholder", Items: []council.Item{{Key: "placeholder", Title: "placeholder", Cite: cite}}})
+	}
 	for _, err := range leaves(v.Validate()) {
 		if ce, ok := errors.AsType[*council.CycleError](err); ok {
 			cyc := normalizeCycle(ce.Cycle)
@@ -187,7 +214,7 @@ func (c *checker) checkOrganization() council.Roles {
 func (c *checker) checkThreat() {
 	t := c.plan.Threat
 	if t == nil {
-		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan grades no unauthorized acts: it defines no threat levels and no response to them")
+		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level")
 		return
 	}
 	c.partPlan("threat.plan", t.Plan)
@@ -299,7 +326,7 @@ func ruleCite(rules []threat.Rule, l threat.Level) council.Citation {
 func (c *checker) checkFault() {
 	f := c.plan.Fault
 	if f == nil {
-		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan states no fault handling: no fault kinds, investigation steps or escalation")
+		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults")
 		return
 	}
 	c.partPlan("fault.plan", f.Plan)

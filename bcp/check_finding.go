@@ -108,6 +108,7 @@ const (
 	CodeChannelUnavailable                       // contact.channel-unavailable: a channel chosen for a pattern needs a service that is down in it
 	CodeScheduleUndefined                        // schedule.undefined: no report schedule
 	CodeScheduleInvalid                          // schedule.invalid: a report time outside the day, or given twice
+	CodeUnknownAgenda                            // reference.unknown-agenda: a rule or council names an agenda the plan does not have
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -145,6 +146,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "contact.channel-unavailable", JA: "使えない連絡手段"},
 	enum.Name{EN: "schedule.undefined", JA: "定時連絡の定めなし"},
 	enum.Name{EN: "schedule.invalid", JA: "定時連絡の不備"},
+	enum.Name{EN: "reference.unknown-agenda", JA: "不明な決定事項"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

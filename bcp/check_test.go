@@ -369,6 +369,21 @@ var mutations = []mutation{
 		p.Organization.Agendas[i].Items = nil
 		return CodeAgendaEmpty, "organization.agendas[" + p.Organization.Agendas[i].Cite.String() + "]", true
 	}},
+	{"remove agenda", func(t *rapid.T, p *Plan) (Code, string, bool) {
+		if p.Organization == nil || len(p.Organization.Agendas) == 0 {
+			return 0, "", false
+		}
+		o := p.Organization
+		i := rapid.IntRange(0, len(o.Agendas)-1).Draw(t, "agenda")
+		cite := o.Agendas[i].Cite
+		used := slices.ContainsFunc(o.Rules, func(r council.Rule) bool { return r.Agenda == cite }) ||
+			slices.ContainsFunc(o.Councils, func(k council.Council) bool { return k.Duties == cite })
+		if !used {
+			return 0, "", false
+		}
+		o.Agendas = slices.Delete(o.Agendas, i, i+1)
+		return CodeUnknownAgenda, "organization.agendas[" + cite.String() + "]", true
+	}},
 	{"clear owner", func(t *rapid.T, p *Plan) (Code, string, bool) {
 		if p.Continuity == nil || p.Continuity.Inventory == nil || len(p.Continuity.Inventory.Systems) == 0 {
 			return 0, "", false
