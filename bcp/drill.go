@@ -203,6 +203,7 @@ type runner struct {
 	judgement Judgement
 	reason    string
 	convened  council.Triggers
+	grading   threat.Grading
 
 	// the fault
 	faultOpen bool
@@ -353,11 +354,10 @@ func (r *runner) threat() error {
 		// A plan that grades no threats: the council meets on an
 		// unauthorized act (kumiyama 第6条5項) or, failing a rule for it,
 		// on a security incident (nakano ICT-BCP 6(1)).
-		for _, t := range []council.Trigger{council.UnauthorizedAct, council.SecurityIncident} {
-			if c, err := council.Convene(r.p.org, t); err == nil && c.Named {
-				r.convene(t, council.Actor{}, council.Citations{}, 0)
-				return nil
-			}
+		ts := council.TriggersOf(council.UnauthorizedAct, council.SecurityIncident)
+		if c, err := council.ConveneAny(r.p.org, ts); err == nil && c.Named {
+			r.convene(ts, council.Actor{}, council.Citations{}, 0)
+			return nil
 		}
 		return fmt.Errorf("%w: plan %s grades no unauthorized act and convenes no body for one", ErrUnhandled, r.p.id)
 	}
@@ -429,25 +429,17 @@ func (r *runner) respond(g threat.Grading) error {
 		d, dja = "judged "+r.judgement.String()+": "+g.Reason, r.judgement.Label()+": "+g.Reason
 	}
 	r.emit(Entry{Act: ActGrade, Actor: r.judgeActor(), Level: g.Level, Detail: d, DetailJA: dja, Cites: g.Citations})
+	r.grading = g
 	for _, a := range resp.Actions.All() {
 		r.threatAction(a, g.Level, 0, 0)
 	}
 	for _, n := range resp.Notifications.All() {
 		r.threatNotice(n, g.Level, 0, 0)
 	}
+	// The organisation says whether the grading convenes a body, whether or
+	// not the scheme's response names the convening.
+	r.convene(g.Triggers(), council.Actor{}, council.Citations{}, g.Level)
 	return nil
-}
-
-// trigger returns the council trigger of a settled grading: the level's, or
-// on a scale without levels a serious threat.
-func (r *runner) levelTrigger(l threat.Level) council.Trigger {
-	if l.IsValid() {
-		return council.LevelTrigger(int(l))
-	}
-	if r.judgement == Serious {
-		return council.SeriousThreat
-	}
-	return council.UnauthorizedAct
 }
 
 func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
@@ -470,7 +462,7 @@ func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
 	case threat.PlanCountermeasures, threat.ImplementCountermeasures:
 		e.Act = ActPreventRecurrence
 	case threat.ConveneCouncil:
-		r.convene(r.levelTrigger(l), a.Actor, a.Citations, l)
+		r.convene(r.grading.Triggers(), a.Actor, a.Citations, l)
 		return
 	default:
 		e.Act = ActMeasure
@@ -517,16 +509,18 @@ func (r *runner) playbookSteps() {
 	}
 }
 
-// convene lists the convening of the body the plan names for trigger t and
-// its agenda, once per trigger.
-func (r *runner) convene(t council.Trigger, by council.Actor, cites council.Citations, l threat.Level) {
-	if r.convened.Has(t) {
+// convene lists the convening of the body the plan names for an event that
+// is every trigger of ts (council.ConveneAny), and its agenda, once per
+// deciding trigger.
+func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Citations, l threat.Level) {
+	if ts == 0 {
 		return
 	}
-	c, err := council.Convene(r.p.org, t)
-	if err != nil || !c.Named || !c.Meets {
+	c, err := council.ConveneAny(r.p.org, ts)
+	if err != nil || !c.Named || !c.Meets || r.convened.Has(c.Trigger) {
 		return
 	}
+	t := c.Trigger
 	r.convened = r.convened.With(t)
 	convener := by
 	if c.Convener.IsValid() {
@@ -662,17 +656,14 @@ func (r *runner) escalate() error {
 		case fault.RequestCooperation, fault.RequestProvisional, fault.ProposeCouncil:
 			e.Act = ActRequest
 		case fault.ConveneCouncil:
-			t := council.Fault
-			if es.Serious {
-				t = council.SeriousFault
-			}
-			r.convene(t, n.By, n.Cites, 0)
+			r.convene(es.Triggers(), n.By, n.Cites, 0)
 			continue
 		default:
 			e.Act = ActMeasure
 		}
 		r.emit(e)
 	}
+	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
 	if r.status.OperationImpossible || r.status.ServerDown {
 		for _, fb := range r.p.faults.Alternatives() {
 			by := r.staffActor()
@@ -805,7 +796,7 @@ func (r *runner) outageDetected(e Event) error {
 			continue
 		}
 		if ph.Body.IsValid() {
-			r.convene(council.Fault, council.Actor{}, council.Citations{}, 0)
+			r.convene(council.TriggersOf(council.Fault), council.Actor{}, council.Citations{}, 0)
 		}
 		r.phase(ph)
 		if i == 0 {
