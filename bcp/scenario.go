@@ -130,6 +130,9 @@ var judgementTable = enum.New[Judgement]("bcp", "judgement", "Judgement", ErrInv
 	enum.Name{EN: "serious", JA: "重大"},
 )
 
+// AllJudgements returns every valid Judgement in ascending order, in a fresh slice.
+func AllJudgements() []Judgement { return judgementTable.Values() }
+
 // ParseJudgement returns the Judgement named by s: its English name or Japanese label.
 func ParseJudgement(s string) (Judgement, error) { return judgementTable.Parse(s) }
 

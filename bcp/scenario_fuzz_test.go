@@ -55,3 +55,45 @@ func inJST(s Scenario) Scenario {
 	}
 	return s
 }
+
+// FuzzDrillEnums parses arbitrary text as each enum of the drill: no panic,
+// and what parses prints and parses back to the same value.
+func FuzzDrillEnums(f *testing.F) {
+	for _, k := range AllEventKinds() {
+		f.Add(k.String())
+		f.Add(k.Label())
+	}
+	for _, a := range AllActs() {
+		f.Add(a.String())
+		f.Add(a.Label())
+	}
+	for _, j := range AllJudgements() {
+		f.Add(j.String())
+	}
+	f.Add("ja")
+	f.Add("日本語")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if k, err := ParseEventKind(s); err == nil {
+			if k2, err := ParseEventKind(k.String()); err != nil || k2 != k {
+				t.Fatalf("event kind %q: %v round trips to %v, %v", s, k, k2, err)
+			}
+		}
+		if a, err := ParseAct(s); err == nil {
+			if a2, err := ParseAct(a.String()); err != nil || a2 != a {
+				t.Fatalf("act %q: %v round trips to %v, %v", s, a, a2, err)
+			}
+		}
+		if j, err := ParseJudgement(s); err == nil {
+			if j2, err := ParseJudgement(j.String()); err != nil || j2 != j {
+				t.Fatalf("judgement %q: %v round trips to %v, %v", s, j, j2, err)
+			}
+		}
+		if l, err := ParseLang(s); err == nil {
+			var l2 Lang
+			if err := l2.UnmarshalText([]byte(l.String())); err != nil || l2 != l {
+				t.Fatalf("lang %q: %v round trips to %v, %v", s, l, l2, err)
+			}
+		}
+	})
+}

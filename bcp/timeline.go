@@ -157,11 +157,27 @@ var langTable = enum.New[Lang]("bcp", "language", "Lang", ErrInvalid,
 // ParseLang returns the Lang named by s: "en" or "ja".
 func ParseLang(s string) (Lang, error) { return langTable.Parse(s) }
 
+// AllLangs returns every valid Lang in ascending order, in a fresh slice.
+func AllLangs() []Lang { return langTable.Values() }
+
 // IsValid reports whether l is a defined Lang.
 func (l Lang) IsValid() bool { return langTable.Valid(l) }
 
 // String returns "en" or "ja".
 func (l Lang) String() string { return langTable.String(l) }
+
+// Label returns the language's Japanese name, e.g. "日本語".
+func (l Lang) Label() string { return langTable.Label(l) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Lang is an error.
+func (l Lang) AppendText(b []byte) ([]byte, error) { return langTable.AppendText(b, l) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (l Lang) MarshalText() ([]byte, error) { return langTable.AppendText(nil, l) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: "en", "ja", "english",
+// "japanese" or the Japanese names.
+func (l *Lang) UnmarshalText(text []byte) error { return langTable.Unmarshal(text, l) }
 
 func actorText(a council.Actor, l Lang) string {
 	if !a.IsValid() {
