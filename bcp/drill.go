@@ -214,7 +214,6 @@ type runner struct {
 	// the IaaS outage
 	outage     bool
 	detectedAt time.Time
-	detectEv   int
 	ups        []upAt
 	known      time.Time
 	expected   time.Time
@@ -788,7 +787,7 @@ func (r *runner) outageDetected(e Event) error {
 	if r.outage {
 		return nil
 	}
-	r.outage, r.detectedAt, r.detectEv = true, e.At, r.ev
+	r.outage, r.detectedAt = true, e.At
 	r.ups = append(r.ups, upAt{e.At, e.Status.Up})
 	c := r.p.continuity
 	for i, ph := range c.Flow {

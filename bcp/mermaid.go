@@ -7,12 +7,14 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-// mermaidText escapes text for a Mermaid label or message: '#' and ';' and
-// quotes become entity codes, line breaks become spaces.
+// mermaidText escapes text for a Mermaid label or message: '#', ';',
+// quotes and angle brackets become entity codes (so that "<level-3>" is not
+// read as an HTML tag), line breaks become spaces.
 func mermaidText(s string) string {
-	r := strings.NewReplacer("#", "#35;", ";", "#59;", `"`, "#quot;", "\n", " ", "\r", " ")
-	return r.Replace(s)
+	return mermaidEscaper.Replace(s)
 }
+
+var mermaidEscaper = strings.NewReplacer("#", "#35;", ";", "#59;", `"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ")
 
 // mermaidID turns an English kebab-case name into a Mermaid node ID.
 func mermaidID(prefix, name string) string {
@@ -146,7 +148,9 @@ func EscalationFlow(p Plan, l Lang) string {
 	node := func(id, shapeOpen, label, shapeClose string) string {
 		if !declared[id] {
 			declared[id] = true
-			fmt.Fprintf(&b, "    %s%s\"%s\"%s\n", id, shapeOpen, mermaidText(label), shapeClose)
+			// A label's line break is the one tag a label keeps.
+			text := strings.ReplaceAll(mermaidText(label), "#lt;br/#gt;", "<br/>")
+			fmt.Fprintf(&b, "    %s%s\"%s\"%s\n", id, shapeOpen, text, shapeClose)
 		}
 		return id
 	}
