@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"strconv"
@@ -418,86 +417,12 @@ type node struct {
 	text string
 	keys []string
 	vals []*node
+	// index holds the keys of a large object, for finding duplicates.
+	index map[string]bool
 }
 
 // maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
 const maxDepth = 64
-
-func parseTree(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := parseNode(dec, "$", 0)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, pathErr("$", ErrSyntax, "data after the plan")
-	}
-	return n, nil
-}
-
-func parseNode(dec *json.Decoder, path string, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, pathErr(path, ErrSyntax, "nested deeper than %d", maxDepth)
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, pathErr(path, ErrSyntax, "%v", err)
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &node{kind: '{'}
-			seen := map[string]bool{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, pathErr(path, ErrSyntax, "%v", err)
-				}
-				k, _ := kt.(string)
-				kp := path + "." + k
-				if seen[k] {
-					return nil, pathErr(kp, ErrDuplicate, "key %q given twice", k)
-				}
-				seen[k] = true
-				v, err := parseNode(dec, kp, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, pathErr(path, ErrSyntax, "%v", err)
-			}
-			return n, nil
-		case '[':
-			n := &node{kind: '['}
-			for dec.More() {
-				v, err := parseNode(dec, fmt.Sprintf("%s[%d]", path, len(n.vals)), depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.vals = append(n.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, pathErr(path, ErrSyntax, "%v", err)
-			}
-			return n, nil
-		}
-		return nil, pathErr(path, ErrSyntax, "unexpected %v", t)
-	case string:
-		return &node{kind: '"', text: t}, nil
-	case json.Number:
-		return &node{kind: 'n', text: string(t)}, nil
-	case bool:
-		return &node{kind: 'b', text: strconv.FormatBool(t)}, nil
-	case nil:
-		return &node{kind: '0'}, nil
-	}
-	return nil, pathErr(path, ErrSyntax, "unexpected token")
-}
 
 // appendJSON writes n back as JSON, for the types that decode themselves.
 func (n *node) appendJSON(b []byte) []byte {
