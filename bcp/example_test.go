@@ -8,8 +8,8 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 )
 
-func ExampleNakano() {
-	inv := bcp.Nakano()
+func ExampleNakanoInventory() {
+	inv := bcp.NakanoInventory()
 	fmt.Println(len(inv.Systems)-1, "systems in 図4")
 	for _, s := range inv.Systems[:4] {
 		fmt.Println(s.ID, s.Name, s.Owner, s.Kind, s.Scale)
@@ -26,7 +26,7 @@ func ExampleNakano() {
 }
 
 func ExampleOrder() {
-	inv := bcp.Nakano()
+	inv := bcp.NakanoInventory()
 	// The council has decided some scales; the rest stay unassessed.
 	for i := range inv.Systems {
 		switch inv.Systems[i].ID {

@@ -181,8 +181,8 @@ func TestRecoveryFlow(t *testing.T) {
 // and checks that each parses back and is nakano's: the package never mixes
 // plans.
 func TestCitationsWellFormed(t *testing.T) {
-	all := []council.Citations{ReportCitations(), ScheduleCitations(), HorizonCitations(), Nakano().Citations}
-	for _, s := range Nakano().Systems {
+	all := []council.Citations{ReportCitations(), ScheduleCitations(), HorizonCitations(), NakanoInventory().Citations}
+	for _, s := range NakanoInventory().Systems {
 		all = append(all, s.Citations)
 	}
 	for _, p := range RecoveryFlow() {

@@ -35,7 +35,7 @@ func TestNakanoPreset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := Nakano()
+	inv := NakanoInventory()
 	if inv.Plan != council.PlanNakano {
 		t.Errorf("Plan = %q", inv.Plan)
 	}
@@ -87,12 +87,12 @@ func TestNakanoPreset(t *testing.T) {
 }
 
 func TestNakanoFresh(t *testing.T) {
-	a := Nakano()
+	a := NakanoInventory()
 	a.Systems[1].Name = "changed"
 	a.Systems[2].DependsOn = append(a.Systems[2].DependsOn, "x")
 	a.Systems = a.Systems[:3]
-	b := Nakano()
-	if diff := cmp.Diff(Nakano(), b, cmp.Comparer(council.Citations.Equal)); diff != "" {
+	b := NakanoInventory()
+	if diff := cmp.Diff(NakanoInventory(), b, cmp.Comparer(council.Citations.Equal)); diff != "" {
 		t.Errorf("presets differ (-want +got):\n%s", diff)
 	}
 	if b.Systems[1].Name != "中野区公式ホームページ" || len(b.Systems) != 39 || len(b.Systems[2].DependsOn) != 0 {
@@ -101,12 +101,12 @@ func TestNakanoFresh(t *testing.T) {
 }
 
 func TestNakanoRefusedUntilAssessed(t *testing.T) {
-	_, err := Order(Nakano().Systems, OrderOptions{})
+	_, err := Order(NakanoInventory().Systems, OrderOptions{})
 	ue, ok := errors.AsType[*UnassessedError](err)
 	if !ok || !errors.Is(err, ErrUnassessed) {
-		t.Fatalf("Order(Nakano()) error = %v; want an UnassessedError", err)
+		t.Fatalf("Order(NakanoInventory()) error = %v; want an UnassessedError", err)
 	}
-	if want := Nakano().Unassessed(); !slices.Equal(ue.IDs, want) || len(want) != 38 {
+	if want := NakanoInventory().Unassessed(); !slices.Equal(ue.IDs, want) || len(want) != 38 {
 		t.Errorf("error lists %v; want all 38 of 図4 %v", ue.IDs, want)
 	}
 	for _, id := range []string{"fig4-01", "fig4-38"} {
@@ -114,7 +114,7 @@ func TestNakanoRefusedUntilAssessed(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, id)
 		}
 	}
-	ps, err := Order(Nakano().Systems, OrderOptions{Unassessed: AssumeLarge})
+	ps, err := Order(NakanoInventory().Systems, OrderOptions{Unassessed: AssumeLarge})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -528,7 +528,7 @@ func BenchmarkOrder100k(b *testing.B) {
 }
 
 func TestInventoryJSONRoundTrip(t *testing.T) {
-	inv := Nakano()
+	inv := NakanoInventory()
 	inv.Systems[3].DependsOn = []string{"fig4-06"}
 	inv.Systems[3].Difficulty = Hard
 	inv.Systems[3].Target = 4 * time.Hour

@@ -6,7 +6,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-// PlatformID is the ID of the IaaS environment in the [Nakano] inventory.
+// PlatformID is the ID of the IaaS environment in the [NakanoInventory] inventory.
 const PlatformID = "iaas"
 
 // fig4 is 統合仮想サーバ 図4 (各主管システム基本情報): the 38 hosted systems and
@@ -53,7 +53,7 @@ var fig4 = [38]struct{ name, owner string }{
 	{"区立学校教職員校務サーバ機器類", "学校教育課"},
 }
 
-// Nakano returns the inventory of the nakano plan, fresh on every call: the
+// NakanoInventory returns the inventory of the nakano plan, fresh on every call: the
 // IaaS environment itself (ID [PlatformID]) followed by the 38 hosted systems
 // of 統合仮想サーバ 図4 with their owning divisions exactly as listed, with IDs
 // "fig4-01" to "fig4-38" after the figure's row numbers.
@@ -72,7 +72,7 @@ var fig4 = [38]struct{ name, owner string }{
 // and recovered first (4(2)(7)). Every 図4 system is hosted on it (統合仮想サーバ 1: 主管システム are
 // the systems that use the environment); row 2, the monitoring server, is the
 // [Monitoring] entry.
-func Nakano() Inventory {
+func NakanoInventory() Inventory {
 	fig := council.Cite(council.PlanNakano, "統合仮想サーバ 図4")
 	inv := Inventory{
 		Plan:      council.PlanNakano,

@@ -1,0 +1,678 @@
+package bcp
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
+// returns is a [*PathError] (or several, joined) wrapping one of them.
+var (
+	// ErrSyntax is wrapped when a plan file is not one well-formed JSON value.
+	ErrSyntax = errors.New("malformed JSON")
+	// ErrUnknownField is wrapped for an object key the format does not define.
+	ErrUnknownField = errors.New("unknown field")
+	// ErrDuplicate is wrapped for a key given twice in one object, and for an
+	// ID, key or set member that must be unique and is not.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrDangling is wrapped for a reference to something the plan does not
+	// hold: a system, an agenda, a role outside the chain, or a citation of
+	// another plan.
+	ErrDangling = errors.New("dangling reference")
+	// ErrBadValue is wrapped for a value of the wrong JSON type, an unknown
+	// enum name, a number out of range, a missing required value, or a part
+	// its own package rejects.
+	ErrBadValue = errors.New("bad value")
+)
+
+// A PathError is one problem of a plan file at a JSON path such as
+// "$.continuity.inventory.systems[3].dependsOn[0]" ("$" is the whole file).
+// Use it through a pointer; the zero PathError names no problem.
+type PathError struct {
+	Path string
+	Err  error // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
+}
+
+// Error returns "bcp: plan: PATH: PROBLEM".
+func (e *PathError) Error() string { return "bcp: plan: " + e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the problem.
+func (e *PathError) Unwrap() error { return e.Err }
+
+func pathErr(path string, sentinel error, format string, args ...any) error {
+	return &PathError{Path: path, Err: fmt.Errorf(format+": %w", append(args, sentinel)...)}
+}
+
+// ParsePlan decodes a plan file, the form [Plan.MarshalJSON] writes, and
+// checks it. Decoding is strict: an unknown field, a key given twice, a value
+// of the wrong type, an unknown enum name (English names and the documents'
+// Japanese labels are accepted), a duplicate ID, a dangling reference or a
+// part its own package rejects is an error naming its JSON path. Every problem
+// found is reported (errors.Join of [*PathError]s, in document order, then the
+// checks of the whole).
+//
+// A zero or empty value is written by leaving its field out; null is not
+// accepted anywhere.
+func ParsePlan(data []byte) (Plan, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return Plan{}, err
+	}
+	var p Plan
+	d := decoder{}
+	d.value(reflect.ValueOf(&p).Elem(), root)
+	if len(d.errs) > 0 {
+		return Plan{}, errors.Join(d.errs...)
+	}
+	if err := p.validate(); err != nil {
+		return Plan{}, err
+	}
+	return p, nil
+}
+
+// UnmarshalJSON decodes a plan file as [ParsePlan] does; on error p is
+// unchanged.
+func (p *Plan) UnmarshalJSON(data []byte) error {
+	q, err := ParsePlan(data)
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}
+
+// MarshalJSON encodes p in its canonical form: compact, fields in a fixed
+// order, enums by English name, sets as arrays in ascending order, durations
+// as Go duration strings ("4h0m0s"), and every zero or empty field left out.
+// Lists keep their order: it is the plan's. Equal plans encode to equal
+// bytes; [Plan.Provenance] hashes them. An invalid enum value is an error
+// naming its path.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	e := encoder{}
+	e.structFields(reflect.ValueOf(p), "$")
+	if len(e.errs) > 0 {
+		return nil, errors.Join(e.errs...)
+	}
+	return e.buf.Bytes(), nil
+}
+
+// ---- field names and kinds of values, shared by encoder, decoder and schema
+
+var (
+	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonMarshaler   = reflect.TypeFor[json.Marshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	durationType    = reflect.TypeFor[time.Duration]()
+	planType        = reflect.TypeFor[Plan]()
+)
+
+// field is one encoded struct field.
+type field struct {
+	index int
+	name  string
+}
+
+// fieldsOf returns the encoded fields of struct type t in declaration order:
+// exported fields not tagged "-", named by their json tag or, without one,
+// by their Go name with a lower-case first letter.
+func computeFields(t reflect.Type) []field {
+	var out []field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			r, n := utf8.DecodeRuneInString(f.Name)
+			name = string(unicode.ToLower(r)) + f.Name[n:]
+			if strings.ToUpper(f.Name) == f.Name { // ID -> id
+				name = strings.ToLower(f.Name)
+			}
+		}
+		out = append(out, field{index: i, name: name})
+	}
+	return out
+}
+
+type valueKind int
+
+const (
+	kindOther    valueKind = iota
+	kindJSON               // json.Marshaler / *T json.Unmarshaler (council.Citations, measures.Rules)
+	kindText               // TextMarshaler / *T TextUnmarshaler (enums, citations, actors)
+	kindDuration           // time.Duration as a Go duration string
+	kindSet                // an enum bitset: Has(E) bool, With(E) T, E a text enum
+)
+
+func computeKind(t reflect.Type) valueKind {
+	switch {
+	case t == planType:
+		return kindOther
+	case t == durationType:
+		return kindDuration
+	case t.Implements(jsonMarshaler) && reflect.PointerTo(t).Implements(jsonUnmarshaler):
+		return kindJSON
+	case t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler):
+		return kindText
+	case setElem(t) != nil:
+		return kindSet
+	}
+	return kindOther
+}
+
+// setElem returns the element type of an enum bitset type, or nil.
+func setElem(t reflect.Type) reflect.Type {
+	if t.Kind() != reflect.Uint64 {
+		return nil
+	}
+	has, ok := t.MethodByName("Has")
+	if !ok || has.Type.NumIn() != 2 || has.Type.NumOut() != 1 || has.Type.Out(0).Kind() != reflect.Bool {
+		return nil
+	}
+	e := has.Type.In(1)
+	with, ok := t.MethodByName("With")
+	if !ok || with.Type.NumIn() != 2 || with.Type.In(1) != e || with.Type.Out(0) != t {
+		return nil
+	}
+	if e.Kind() != reflect.Uint8 || !e.Implements(textMarshaler) || !reflect.PointerTo(e).Implements(textUnmarshaler) {
+		return nil
+	}
+	return e
+}
+
+// empty reports whether v is left out when encoding: its zero value, an
+// empty slice or map, or a value with a Len method reporting 0 (an empty
+// council.Citations).
+func empty(v reflect.Value) bool {
+	if v.IsZero() {
+		return true
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	if i := info(v.Type()).lenFn; i >= 0 {
+		return v.Method(i).Call(nil)[0].Int() == 0
+	}
+	return false
+}
+
+// typeInfo is what the codec needs to know of a type, computed once.
+type typeInfo struct {
+	kind   valueKind
+	fields []field      // struct types
+	elem   reflect.Type // kindSet: the element type
+	lenFn  int          // index of a Len() int method, or -1
+}
+
+// infos holds the type information of every type reachable from [Plan].
+// It is built at package initialisation and never written afterwards.
+var infos = buildInfos(planType)
+
+func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
+	m := map[reflect.Type]*typeInfo{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if _, ok := m[t]; ok {
+			return
+		}
+		ti := computeInfo(t)
+		m[t] = ti
+		if ti.kind != kindOther {
+			return
+		}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(t.Elem())
+		case reflect.Map:
+			walk(t.Elem())
+		case reflect.Struct:
+			for _, f := range ti.fields {
+				walk(t.Field(f.index).Type)
+			}
+		}
+	}
+	walk(root)
+	return m
+}
+
+func computeInfo(t reflect.Type) *typeInfo {
+	ti := &typeInfo{kind: computeKind(t), lenFn: -1}
+	if ti.kind == kindSet {
+		ti.elem = setElem(t)
+	}
+	if t.Kind() == reflect.Struct {
+		ti.fields = computeFields(t)
+	}
+	if m, ok := t.MethodByName("Len"); ok && m.Type.NumIn() == 1 && m.Type.NumOut() == 1 && m.Type.Out(0).Kind() == reflect.Int {
+		ti.lenFn = m.Index
+	}
+	return ti
+}
+
+// info returns the type information of t (computed afresh for a type not
+// reachable from Plan, which the codec never meets).
+func info(t reflect.Type) *typeInfo {
+	if ti, ok := infos[t]; ok {
+		return ti
+	}
+	return computeInfo(t)
+}
+
+func fieldsOf(t reflect.Type) []field { return info(t).fields }
+func kindOf(t reflect.Type) valueKind { return info(t).kind }
+
+// ---- encoder
+
+type encoder struct {
+	buf  bytes.Buffer
+	errs []error
+}
+
+func (e *encoder) value(v reflect.Value, path string) {
+	t := v.Type()
+	switch kindOf(t) {
+	case kindDuration:
+		e.str(time.Duration(v.Int()).String())
+		return
+	case kindJSON:
+		b, err := v.Interface().(json.Marshaler).MarshalJSON()
+		if err != nil {
+			e.fail(path, err)
+			return
+		}
+		var c bytes.Buffer
+		if err := json.Compact(&c, b); err != nil {
+			e.fail(path, err)
+			return
+		}
+		e.buf.Write(c.Bytes())
+		return
+	case kindText:
+		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			e.fail(path, err)
+			return
+		}
+		e.str(string(b))
+		return
+	case kindSet:
+		elem := info(t).elem
+		bits := v.Uint()
+		e.buf.WriteByte('[')
+		n := 0
+		for i := 1; i < 64; i++ {
+			if bits&(1<<i) == 0 {
+				continue
+			}
+			x := reflect.New(elem).Elem()
+			x.SetUint(uint64(i))
+			if n > 0 {
+				e.buf.WriteByte(',')
+			}
+			e.value(x, fmt.Sprintf("%s[%d]", path, n))
+			n++
+		}
+		e.buf.WriteByte(']')
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			e.buf.WriteString("null")
+			return
+		}
+		e.value(v.Elem(), path)
+	case reflect.Struct:
+		e.structFields(v, path)
+	case reflect.Slice, reflect.Array:
+		e.buf.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				e.buf.WriteByte(',')
+			}
+			e.value(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		e.buf.WriteByte(']')
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			e.fail(path, fmt.Errorf("map key %s: %w", t.Key(), ErrBadValue))
+			return
+		}
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		e.buf.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				e.buf.WriteByte(',')
+			}
+			e.str(k.String())
+			e.buf.WriteByte(':')
+			e.value(v.MapIndex(k), path+"."+k.String())
+		}
+		e.buf.WriteByte('}')
+	case reflect.String:
+		e.str(v.String())
+	case reflect.Bool:
+		e.buf.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.buf.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		e.buf.WriteString(strconv.FormatUint(v.Uint(), 10))
+	default:
+		e.fail(path, fmt.Errorf("cannot encode %s: %w", t, ErrBadValue))
+	}
+}
+
+func (e *encoder) structFields(v reflect.Value, path string) {
+	e.buf.WriteByte('{')
+	first := true
+	for _, f := range fieldsOf(v.Type()) {
+		fv := v.Field(f.index)
+		if empty(fv) {
+			continue
+		}
+		if !first {
+			e.buf.WriteByte(',')
+		}
+		first = false
+		e.str(f.name)
+		e.buf.WriteByte(':')
+		e.value(fv, path+"."+f.name)
+	}
+	e.buf.WriteByte('}')
+}
+
+func (e *encoder) str(s string) {
+	b, _ := json.Marshal(s) // a string always encodes
+	e.buf.Write(b)
+}
+
+func (e *encoder) fail(path string, err error) {
+	if !errors.Is(err, ErrBadValue) {
+		err = fmt.Errorf("%w: %w", err, ErrBadValue)
+	}
+	e.errs = append(e.errs, &PathError{Path: path, Err: err})
+}
+
+// ---- the JSON tree, with duplicate keys detected
+
+type node struct {
+	kind byte // '{', '[', '"', 'n' (number), 'b' (bool), '0' (null)
+	text string
+	keys []string
+	vals []*node
+	// index holds the keys of a large object, for finding duplicates.
+	index map[string]bool
+}
+
+// maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
+const maxDepth = 64
+
+// appendJSON writes n back as JSON, for the types that decode themselves.
+func (n *node) appendJSON(b []byte) []byte {
+	switch n.kind {
+	case '{':
+		b = append(b, '{')
+		for i, k := range n.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			kb, _ := json.Marshal(k)
+			b = append(b, kb...)
+			b = append(b, ':')
+			b = n.vals[i].appendJSON(b)
+		}
+		return append(b, '}')
+	case '[':
+		b = append(b, '[')
+		for i, v := range n.vals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = v.appendJSON(b)
+		}
+		return append(b, ']')
+	case '"':
+		sb, _ := json.Marshal(n.text)
+		return append(b, sb...)
+	case '0':
+		return append(b, "null"...)
+	}
+	return append(b, n.text...)
+}
+
+func (n *node) describe() string {
+	switch n.kind {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 'n':
+		return "a number"
+	case 'b':
+		return "a boolean"
+	}
+	return "null"
+}
+
+// ---- decoder
+
+type decoder struct {
+	errs  []error
+	stack []segment // the path of the value being decoded
+}
+
+func (d *decoder) path() string { return (&parser{stack: d.stack}).path() }
+
+func (d *decoder) key(k string) { d.stack = append(d.stack, segment{key: k, index: -1}) }
+func (d *decoder) index(i int)  { d.stack = append(d.stack, segment{index: i}) }
+func (d *decoder) pop()         { d.stack = d.stack[:len(d.stack)-1] }
+
+func (d *decoder) bad(sentinel error, format string, args ...any) {
+	d.errs = append(d.errs, pathErr(d.path(), sentinel, format, args...))
+}
+
+func (d *decoder) wrap(err error) {
+	d.errs = append(d.errs, &PathError{Path: d.path(), Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+}
+
+func (d *decoder) want(n *node, kind byte, what string) bool {
+	if n.kind != kind {
+		d.bad(ErrBadValue, "want %s, got %s", what, n.describe())
+		return false
+	}
+	return true
+}
+
+func (d *decoder) value(v reflect.Value, n *node) {
+	t := v.Type()
+	switch kindOf(t) {
+	case kindDuration:
+		if !d.want(n, '"', "a duration string such as \"4h\"") {
+			return
+		}
+		x, err := time.ParseDuration(n.text)
+		if err != nil {
+			d.bad(ErrBadValue, "duration %q", n.text)
+			return
+		}
+		v.SetInt(int64(x))
+		return
+	case kindJSON:
+		if n.kind == '0' {
+			d.bad(ErrBadValue, "null")
+			return
+		}
+		x := reflect.New(t)
+		if err := x.Interface().(json.Unmarshaler).UnmarshalJSON(n.appendJSON(nil)); err != nil {
+			d.wrap(err)
+			return
+		}
+		v.Set(x.Elem())
+		return
+	case kindText:
+		if !d.want(n, '"', "a string") {
+			return
+		}
+		x := reflect.New(t)
+		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text)); err != nil {
+			d.wrap(err)
+			return
+		}
+		v.Set(x.Elem())
+		return
+	case kindSet:
+		if !d.want(n, '[', "an array of names") {
+			return
+		}
+		elem := info(t).elem
+		var bits uint64
+		for i, m := range n.vals {
+			d.index(i)
+			x := reflect.New(elem).Elem()
+			before := len(d.errs)
+			d.value(x, m)
+			switch u := x.Uint(); {
+			case len(d.errs) > before:
+			case u == 0 || u > 63:
+				d.bad(ErrBadValue, "%q cannot be held in a set", m.text)
+			case bits&(1<<u) != 0:
+				d.bad(ErrDuplicate, "%q listed twice", m.text)
+			default:
+				bits |= 1 << u
+			}
+			d.pop()
+		}
+		v.SetUint(bits)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if n.kind == '0' {
+			d.bad(ErrBadValue, "null: leave the field out instead")
+			return
+		}
+		x := reflect.New(t.Elem())
+		d.value(x.Elem(), n)
+		v.Set(x)
+	case reflect.Struct:
+		if !d.want(n, '{', "an object") {
+			return
+		}
+		fields := fieldsOf(t)
+		for i, k := range n.keys {
+			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
+			d.key(k)
+			if j < 0 {
+				d.bad(ErrUnknownField, "unknown field %q", k)
+			} else {
+				d.value(v.Field(fields[j].index), n.vals[i])
+			}
+			d.pop()
+		}
+	case reflect.Slice:
+		if !d.want(n, '[', "an array") {
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.vals), len(n.vals))
+		for i, m := range n.vals {
+			d.index(i)
+			d.value(s.Index(i), m)
+			d.pop()
+		}
+		v.Set(s)
+	case reflect.Array:
+		if !d.want(n, '[', "an array") {
+			return
+		}
+		if len(n.vals) != v.Len() {
+			d.bad(ErrBadValue, "want %d elements, got %d", v.Len(), len(n.vals))
+			return
+		}
+		for i, m := range n.vals {
+			d.index(i)
+			d.value(v.Index(i), m)
+			d.pop()
+		}
+	case reflect.Map:
+		if !d.want(n, '{', "an object") || t.Key().Kind() != reflect.String {
+			return
+		}
+		m := reflect.MakeMapWithSize(t, len(n.keys))
+		for i, k := range n.keys {
+			x := reflect.New(t.Elem()).Elem()
+			d.key(k)
+			d.value(x, n.vals[i])
+			d.pop()
+			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), x)
+		}
+		v.Set(m)
+	case reflect.String:
+		if d.want(n, '"', "a string") {
+			v.SetString(n.text)
+		}
+	case reflect.Bool:
+		if d.want(n, 'b', "true or false") {
+			v.SetBool(n.text == "true")
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if !d.want(n, 'n', "an integer") {
+			return
+		}
+		x, err := strconv.ParseInt(n.text, 10, t.Bits())
+		if err != nil {
+			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
+			return
+		}
+		v.SetInt(x)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !d.want(n, 'n', "an integer") {
+			return
+		}
+		x, err := strconv.ParseUint(n.text, 10, t.Bits())
+		if err != nil {
+			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
+			return
+		}
+		v.SetUint(x)
+	default:
+		d.bad(ErrBadValue, "cannot decode %s", t)
+	}
+}
+
+// MarshalIndent returns the form of a plan file: the canonical JSON of
+// [Plan.MarshalJSON] indented by two spaces, with a final newline. The
+// reference plan files under bcp/testdata/plans are written this way; the
+// fingerprint of [Plan.Provenance] is taken over the compact form, so the
+// layout of a file does not change it.
+func (p Plan) MarshalIndent() ([]byte, error) {
+	b, err := p.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) * 2)
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}

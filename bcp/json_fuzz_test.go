@@ -1,0 +1,68 @@
+package bcp
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func FuzzParsePlan(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{`{}`, `{"id":"x","version":"1"}`, `{"id":"x","id":"x"}`, `{"id":"x","version":"1","measures":{"annex":["別表1-1"]}}`, `[`, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParsePlan(data)
+		if err != nil {
+			return
+		}
+		b, err := p.MarshalJSON()
+		if err != nil {
+			t.Fatalf("a decoded plan does not encode: %v", err)
+		}
+		q, err := ParsePlan(b)
+		if err != nil {
+			t.Fatalf("a re-encoded plan does not decode: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(p, q, planOpts); diff != "" {
+			t.Fatalf("round trip changed the plan (-first +second):\n%s", diff)
+		}
+		if b2, _ := q.MarshalJSON(); !bytes.Equal(b, b2) {
+			t.Fatalf("encoding is not canonical:\n%s\n%s", b, b2)
+		}
+	})
+}
+
+func BenchmarkParsePlan(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "nakano.json")) // the largest reference plan
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParsePlan(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshalPlan(b *testing.B) {
+	p := Nakano()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package bcp
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// A Plan is one municipality's whole plan: who it is (ID, version, title and
+// source document), its organisation (appointments, reporting chain,
+// councils, convening rules and agendas), fault handling, threat scheme,
+// measures and continuity, each part in the data form of the package that
+// owns it ([council.Organization], [fault.Spec], [threat.Spec], package
+// measures, and this package's [Inventory] and continuity settings).
+//
+// Every part is optional. Where a document is silent the plan is silent: the
+// part is nil or empty, never filled from another plan. The five reference
+// plans come fresh from [Ino], [Kumamoto], [Kumiyama], [Tottori] and [Nakano]
+// (or [Reference]); a vendor writes its own in a plan file ([ParsePlan]).
+//
+// A Plan is a plain value; the parts are pointers so that "silent" (nil)
+// and "empty" can be told apart. Copying a Plan shares its parts: use
+// [Plan.Clone] before changing a plan that someone else also holds. Reading a
+// Plan is safe for concurrent use.
+//
+// The zero Plan has no ID and is not valid. == is not defined; compare with
+// go-cmp (council.Citations has an Equal method) or by [Plan.Provenance].
+type Plan struct {
+	// ID is the plan ID every citation of the plan cites, e.g. "tottori":
+	// a plain identifier (letters, digits, '-', '_').
+	ID string `json:"id"`
+	// Version is the plan's version as its owner names it, e.g. the date of
+	// its last revision ("2016-04-01"). Free text; required.
+	Version string `json:"version"`
+	// Title is the plan's title as the document writes it.
+	Title string `json:"title"`
+	// Source names the document the plan encodes: publisher, kind of
+	// instrument and date, as written.
+	Source string `json:"source,omitempty"`
+
+	// Organization is who fills which role, the reporting chain, the
+	// deliberating bodies, the rules that convene them and their agendas.
+	Organization *council.Organization `json:"organization,omitempty"`
+	// Fault is the fault handling (symptoms, investigation, detection,
+	// locations, alternatives, escalation, lifecycle, serious-fault
+	// thresholds); build the working [fault.Plan] with [Plan.FaultPlan].
+	Fault *fault.Spec `json:"fault,omitempty"`
+	// Threat is the threat scheme (levels or serious/not serious, the
+	// grading table, responses and precautions); build the working
+	// [*threat.Scheme] with [Plan.Scheme].
+	Threat *threat.Spec `json:"threat,omitempty"`
+	// Measures are the preventive controls, annex playbooks, general
+	// emergency measures, follow-up and recurrence prevention.
+	Measures *Measures `json:"measures,omitempty"`
+	// Continuity is the ICT continuity part: the inventory of systems and the
+	// continuity settings (contact channels, report schedule, horizons,
+	// outside reporting routes and the recovery flow).
+	Continuity *Continuity `json:"continuity,omitempty"`
+}
+
+// Measures are a plan's measures, each part in package measures' own form.
+//
+// The zero Measures has no measures; == is not defined.
+type Measures struct {
+	// Controls are the preventive-control figures and requirements in force
+	// (kumiyama's regulation); nil where the plan sets none.
+	Controls *measures.Rules `json:"controls,omitempty"`
+	// Annex lists the rows of the plan's annex of emergency measures
+	// (tottori 別表1-1 … 4-4), in annex order; the playbooks themselves come
+	// from [measures.Lookup]. A plan file can only name the rows the library
+	// knows: it cannot define playbooks of its own.
+	Annex []measures.Case `json:"annex,omitempty"`
+	// Emergency are the general emergency measures, in the plan's order.
+	Emergency []measures.Measure `json:"emergency,omitempty"`
+	// FollowUp are the follow-up steps after an unauthorized act, in the
+	// plan's order.
+	FollowUp []measures.Measure `json:"followUp,omitempty"`
+	// Recurrence is the plan's recurrence prevention; nil where it says none.
+	Recurrence *Recurrence `json:"recurrence,omitempty"`
+}
+
+// Recurrence is what a plan says about preventing a recurrence: the
+// countermeasures it catalogues (ino 第8条) and whether it requires a written
+// recurrence-prevention plan ([measures.PreventionPlan], kumamoto 5).
+//
+// The zero Recurrence says nothing. == is not defined.
+type Recurrence struct {
+	Countermeasures []measures.Countermeasure `json:"countermeasures,omitempty"`
+	// PlanRequired says a recurrence-prevention plan with the parts a-d of
+	// [measures.PreventionPlan] is required once an incident is dealt with.
+	PlanRequired bool              `json:"planRequired,omitempty"`
+	Citations    council.Citations `json:"citations"`
+}
+
+// Continuity is a plan's ICT continuity part. Each part is optional.
+//
+// The zero Continuity has nothing; == is not defined.
+type Continuity struct {
+	// Inventory is the plan's list of information systems; nil where the
+	// plan has none.
+	Inventory *Inventory `json:"inventory,omitempty"`
+	// Contacts are the contact-channel choices the plan makes per outage
+	// pattern and audience, in pattern then audience order.
+	Contacts []ContactRule `json:"contacts,omitempty"`
+	// Schedule is the report schedule and form; nil where the plan sets none.
+	Schedule *ReportPlan `json:"schedule,omitempty"`
+	// Horizons are the outage horizons each system's manual continuation
+	// must cover, with the clauses that say so; nil where none.
+	Horizons *HorizonPlan `json:"horizons,omitempty"`
+	// Routes are the reporting routes outside the organisation per kind of
+	// incident, in [Incident] order.
+	Routes []Outside `json:"routes,omitempty"`
+	// Flow is the recovery flow, in step order.
+	Flow []Phase `json:"flow,omitempty"`
+}
+
+// A ContactRule is the channel a plan chooses for one audience in one outage
+// pattern ([ChannelFor] with the pattern's services).
+//
+// The zero ContactRule is not valid. == is not defined.
+type ContactRule struct {
+	Pattern Pattern `json:"pattern"`
+	Contact Contact `json:"contact"`
+}
+
+// A ReportPlan is a plan's report schedule and report form: the times of day
+// of the scheduled reports while the expected recovery is unknown (offsets
+// from midnight, Japan time, ascending), the fields a full report must give,
+// and the clauses that say so.
+//
+// The zero ReportPlan sets nothing. == is not defined.
+type ReportPlan struct {
+	Slots     []time.Duration   `json:"slots"`
+	Fields    Fields            `json:"fields,omitzero"`
+	Citations council.Citations `json:"citations"`
+}
+
+// A HorizonPlan is the set of outage horizons a plan's manual continuation
+// must cover, with the clauses that say so.
+//
+// The zero HorizonPlan requires nothing. == is not defined.
+type HorizonPlan struct {
+	Required  Horizons          `json:"required"`
+	Citations council.Citations `json:"citations"`
+}
+
+// FaultPlan builds the working fault plan from p.Fault ([fault.NewPlan]).
+// A plan silent on fault handling is an error wrapping [fault.ErrNotStated].
+func (p Plan) FaultPlan() (fault.Plan, error) {
+	if p.Fault == nil {
+		return fault.Plan{}, fmt.Errorf("bcp: plan %q states no fault handling: %w", p.ID, fault.ErrNotStated)
+	}
+	return fault.NewPlan(*p.Fault)
+}
+
+// Scheme builds the working threat scheme from p.Threat ([threat.NewScheme]).
+// A plan silent on threats is an error wrapping [ErrNoScheme].
+func (p Plan) Scheme() (*threat.Scheme, error) {
+	if p.Threat == nil {
+		return nil, fmt.Errorf("bcp: plan %q defines no threat scheme: %w", p.ID, ErrNoScheme)
+	}
+	return threat.NewScheme(*p.Threat)
+}
+
+// Playbooks returns the annex playbooks p names ([Measures.Annex]), in its
+// order, in a fresh slice; nil when it has no annex.
+func (p Plan) Playbooks() ([]measures.Playbook, error) {
+	if p.Measures == nil || len(p.Measures.Annex) == 0 {
+		return nil, nil
+	}
+	out := make([]measures.Playbook, 0, len(p.Measures.Annex))
+	for i, c := range p.Measures.Annex {
+		pb, err := measures.Lookup(c)
+		if err != nil {
+			return nil, fmt.Errorf("bcp: plan %q: measures.annex[%d]: %w", p.ID, i, err)
+		}
+		out = append(out, pb)
+	}
+	return out, nil
+}
+
+// ErrNoScheme is wrapped when a plan defines no threat scheme.
+var ErrNoScheme = errors.New("no threat scheme")
+
+// Clone returns a deep copy of p: no pointer, slice or map is shared with p
+// (immutable council.Citations are shared, which is safe).
+func (p Plan) Clone() Plan {
+	var out Plan
+	deepCopy(reflect.ValueOf(&out).Elem(), reflect.ValueOf(p))
+	return out
+}
+
+// deepCopy copies src into dst (same type), allocating fresh pointers,
+// slices and maps. Struct fields that are not exported are copied by value
+// (they are immutable storage such as council.Citations' list).
+func deepCopy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		n := reflect.New(src.Type().Elem())
+		deepCopy(n.Elem(), src.Elem())
+		dst.Set(n)
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		n := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		for i := range src.Len() {
+			deepCopy(n.Index(i), src.Index(i))
+		}
+		dst.Set(n)
+	case reflect.Map:
+		if src.IsNil() {
+			return
+		}
+		n := reflect.MakeMapWithSize(src.Type(), src.Len())
+		iter := src.MapRange()
+		for iter.Next() {
+			v := reflect.New(src.Type().Elem()).Elem()
+			deepCopy(v, iter.Value())
+			n.SetMapIndex(iter.Key(), v)
+		}
+		dst.Set(n)
+	case reflect.Struct:
+		dst.Set(src)
+		for i := range src.NumField() {
+			if src.Type().Field(i).IsExported() {
+				deepCopy(dst.Field(i), src.Field(i))
+			}
+		}
+	default:
+		dst.Set(src)
+	}
+}

@@ -1,0 +1,5 @@
+package bcp
+
+import "github.com/jukiplan/jukiplan/measures"
+
+type measuresRules = measures.Rules

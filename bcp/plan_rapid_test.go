@@ -1,0 +1,118 @@
+package bcp
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/measures"
+	"pgregory.net/rapid"
+)
+
+// genPlan draws a valid plan: one reference plan's parts, each kept or
+// dropped, with free text, the inventory (systems, owners, scales,
+// dependencies on earlier systems only), the annex rows, the report slots,
+// the horizons and the serious-fault thresholds drawn anew. It never filters.
+func genPlan() *rapid.Generator[Plan] {
+	return rapid.Custom(func(t *rapid.T) Plan {
+		refs := ReferencePlans()
+		p := refs[rapid.IntRange(0, len(refs)-1).Draw(t, "ref")]
+		text := rapid.StringMatching(`[a-zA-Z0-9 ぁ-んァ-ン一-龥（）()・、。"\\<>&\t\n-]{0,20}`)
+		p.Version = rapid.StringMatching(`[0-9A-Za-z.-]{1,12}`).Draw(t, "version")
+		p.Title = text.Draw(t, "title")
+		p.Source = text.Draw(t, "source")
+		if rapid.Bool().Draw(t, "dropOrganization") {
+			p.Organization = nil
+		}
+		if rapid.Bool().Draw(t, "dropFault") {
+			p.Fault = nil
+		} else if p.Fault != nil && p.Fault.Serious.Long > 0 {
+			p.Fault.Serious.Long = time.Duration(rapid.IntRange(1, 7*24*60).Draw(t, "longMinutes")) * time.Minute
+			p.Fault.Serious.Heavy = rapid.IntRange(1, 100).Draw(t, "heavy")
+		}
+		if rapid.Bool().Draw(t, "dropThreat") {
+			p.Threat = nil
+		}
+		if m := p.Measures; m != nil {
+			if rapid.Bool().Draw(t, "dropMeasures") {
+				p.Measures = nil
+			} else if len(m.Annex) > 0 {
+				m.Annex = rapid.SliceOfNDistinct(rapid.SampledFrom(m.Annex), 0, len(m.Annex), func(c measures.Case) measures.Case { return c }).Draw(t, "annex")
+			}
+		}
+		if c := p.Continuity; c != nil {
+			if rapid.Bool().Draw(t, "dropContinuity") {
+				p.Continuity = nil
+			} else {
+				c.Inventory = genInventory(t, p.ID)
+				all := Slots()
+				c.Schedule.Slots = nil
+				for i, s := range all {
+					if rapid.Bool().Draw(t, fmt.Sprintf("slot%d", i)) {
+						c.Schedule.Slots = append(c.Schedule.Slots, s)
+					}
+				}
+				c.Horizons.Required = Horizons(rapid.Uint64().Draw(t, "horizons")) & RequiredHorizons
+				if rapid.Bool().Draw(t, "dropFlow") {
+					c.Flow = nil
+				}
+			}
+		}
+		return p
+	})
+}
+
+func genInventory(t *rapid.T, plan string) *Inventory {
+	inv := &Inventory{Plan: plan, Citations: council.Cites(council.Cite(plan, "図4"))}
+	n := rapid.IntRange(0, 12).Draw(t, "systems")
+	cite := council.Cites(council.Cite(plan, rapid.StringMatching(`第[1-9]条`).Draw(t, "clause")))
+	for i := range n {
+		s := System{
+			ID:          fmt.Sprintf("s%02d", i),
+			Name:        rapid.StringMatching(`[ぁ-んA-Za-z]{1,8}システム`).Draw(t, "name"),
+			Owner:       rapid.SampledFrom([]string{"情報システム課", "戸籍住民課", "税務課"}).Draw(t, "owner"),
+			Kind:        Application,
+			Scale:       rapid.SampledFrom(AllScales()).Draw(t, "scale"),
+			Alternative: rapid.Bool().Draw(t, "alternative"),
+			Target:      time.Duration(rapid.IntRange(0, 72).Draw(t, "targetHours")) * time.Hour,
+			Citations:   cite,
+		}
+		if rapid.Bool().Draw(t, "difficulty") {
+			s.Difficulty = rapid.SampledFrom(AllDifficulties()).Draw(t, "level")
+		}
+		for j := range i { // only earlier systems: no cycle
+			if rapid.IntRange(0, 3).Draw(t, "dep") == 0 {
+				s.DependsOn = append(s.DependsOn, fmt.Sprintf("s%02d", j))
+			}
+		}
+		inv.Systems = append(inv.Systems, s)
+	}
+	return inv
+}
+
+func TestPlanRoundTripProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPlan().Draw(t, "plan")
+		if err := p.Validate(); err != nil {
+			t.Fatalf("the generator drew an invalid plan: %v", err)
+		}
+		b, err := p.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := ParsePlan(b)
+		if err != nil {
+			t.Fatalf("ParsePlan: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(p, q, planOpts); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		pv, _ := p.Provenance()
+		qv, _ := q.Provenance()
+		if pv != qv {
+			t.Fatalf("provenance changed in the round trip: %v -> %v", pv, qv)
+		}
+	})
+}

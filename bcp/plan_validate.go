@@ -1,0 +1,255 @@
+package bcp
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+var (
+	citationType  = reflect.TypeFor[council.Citation]()
+	citationsType = reflect.TypeFor[council.Citations]()
+)
+
+// Validate checks p as [ParsePlan] checks a decoded file: a plan ID and
+// version; every citation, and every part's own plan ID, of p.ID; unique
+// system IDs, agendas, agenda keys, councils, annex rows, routes and
+// contact rules; dependencies on systems the inventory holds, agendas the
+// plan has and roles of its chain; and each part accepted by its own
+// package (council.Organization.Validate, fault.Spec.Validate,
+// threat.NewScheme, measures.Rules.Validate, Inventory.Validate). Every
+// problem is a [*PathError] naming the JSON path; all are joined.
+func (p Plan) Validate() error { return p.validate() }
+
+func (p Plan) validate() error {
+	v := validator{id: p.ID}
+	if council.Cite(p.ID, "x") == (council.Citation{}) {
+		v.bad("$.id", ErrBadValue, "plan ID %q: want a plain identifier", p.ID)
+		return errors.Join(v.errs...)
+	}
+	if p.Version == "" {
+		v.bad("$.version", ErrBadValue, "missing")
+	}
+	v.cites(reflect.ValueOf(p))
+	if o := p.Organization; o != nil {
+		v.organization(o)
+	}
+	if p.Fault != nil {
+		if err := p.Fault.Validate(); err != nil {
+			v.part("$.fault", err)
+		}
+	}
+	if p.Threat != nil {
+		if _, err := threat.NewScheme(*p.Threat); err != nil {
+			v.part("$.threat", err)
+		}
+	}
+	if m := p.Measures; m != nil {
+		if m.Controls != nil {
+			for _, q := range measures.AllRequirements() {
+				for i, c := range m.Controls.Citations(q).All() {
+					v.cite(c, fmt.Sprintf("$.measures.controls.citations.%s[%d]", q, i))
+				}
+			}
+			if err := m.Controls.Validate(); err != nil {
+				v.part("$.measures.controls", err)
+			}
+		}
+		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
+	}
+	if c := p.Continuity; c != nil {
+		v.continuity(c)
+	}
+	return errors.Join(v.errs...)
+}
+
+type validator struct {
+	id    string
+	errs  []error
+	stack []segment // the path cites is at
+}
+
+func (v *validator) bad(path string, sentinel error, format string, args ...any) {
+	v.errs = append(v.errs, pathErr(path, sentinel, format, args...))
+}
+
+// part records a part's rejection by its own package.
+func (v *validator) part(path string, err error) {
+	v.errs = append(v.errs, &PathError{Path: path, Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+}
+
+func (v *validator) cite(c council.Citation, path string) {
+	if c.Plan() != v.id {
+		v.bad(path, ErrDangling, "citation %s is not of plan %q", c, v.id)
+	}
+}
+
+// cites walks x and checks every citation, and every string field named
+// Plan, against the plan ID. The path is kept as a stack and only spelled
+// out for a problem.
+func (v *validator) cites(x reflect.Value) {
+	t := x.Type()
+	switch {
+	case t == citationType:
+		if c := x.Interface().(council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
+			v.here(c)
+		}
+		return
+	case t == citationsType:
+		for i, c := range x.Interface().(council.Citations).All() {
+			if c.Plan() != v.id {
+				v.stack = append(v.stack, segment{index: i})
+				v.here(c)
+				v.stack = v.stack[:len(v.stack)-1]
+			}
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if !x.IsNil() {
+			v.cites(x.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range x.Len() {
+			v.stack = append(v.stack, segment{index: i})
+			v.cites(x.Index(i))
+			v.stack = v.stack[:len(v.stack)-1]
+		}
+	case reflect.Struct:
+		for _, f := range fieldsOf(t) {
+			fv := x.Field(f.index)
+			v.stack = append(v.stack, segment{key: f.name, index: -1})
+			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
+				if s := fv.String(); s != v.id {
+					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %q: want %q", s, v.id)
+				}
+			} else {
+				v.cites(fv)
+			}
+			v.stack = v.stack[:len(v.stack)-1]
+		}
+	}
+}
+
+// here records citation c, at the current path, as not of the plan.
+func (v *validator) here(c council.Citation) {
+	v.cite(c, (&parser{stack: v.stack}).path())
+}
+
+func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key func(T) K) {
+	seen := make(map[K]bool, len(xs))
+	for i, x := range xs {
+		k := key(x)
+		if seen[k] {
+			v.bad(fmt.Sprintf("%s[%d]%s", path, i, suffix), ErrDuplicate, "%v given twice", k)
+		}
+		seen[k] = true
+	}
+}
+
+func (v *validator) organization(o *council.Organization) {
+	before := len(v.errs)
+	agendas := make(map[council.Citation]bool, len(o.Agendas))
+	unique(v, o.Agendas, "$.organization.agendas", ".cite", func(a council.Agenda) council.Citation { return a.Cite })
+	for i, a := range o.Agendas {
+		agendas[a.Cite] = true
+		unique(v, a.Items, fmt.Sprintf("$.organization.agendas[%d].items", i), ".key", func(it council.Item) string { return it.Key })
+	}
+	unique(v, o.Councils, "$.organization.councils", ".body", func(c council.Council) council.Body { return c.Body })
+	nodes := o.Chain.Nodes()
+	role := func(r council.Role, path string) {
+		if r != 0 && !nodes.Has(r) {
+			v.bad(path, ErrDangling, "role %s is not in the reporting chain", r)
+		}
+	}
+	for i, c := range o.Councils {
+		p := fmt.Sprintf("$.organization.councils[%d]", i)
+		role(c.Chair, p+".chair")
+		role(c.Convener, p+".convener")
+		for r := range c.Members.All() {
+			role(r, p+".members")
+		}
+		if c.Duties != (council.Citation{}) && !agendas[c.Duties] {
+			v.bad(p+".duties", ErrDangling, "no agenda %s", c.Duties)
+		}
+	}
+	for i, r := range o.Rules {
+		p := fmt.Sprintf("$.organization.rules[%d]", i)
+		if r.Agenda != (council.Citation{}) && !agendas[r.Agenda] {
+			v.bad(p+".agenda", ErrDangling, "no agenda %s", r.Agenda)
+		}
+		for x := range r.RequestedBy.All() {
+			role(x, p+".requestedBy")
+		}
+	}
+	if len(v.errs) == before {
+		if err := o.Validate(); err != nil {
+			v.part("$.organization", err)
+		}
+	}
+}
+
+func (v *validator) continuity(c *Continuity) {
+	if inv := c.Inventory; inv != nil {
+		before := len(v.errs)
+		ids := make(map[string]bool, len(inv.Systems))
+		unique(v, inv.Systems, "$.continuity.inventory.systems", ".id", func(s System) string { return s.ID })
+		for _, s := range inv.Systems {
+			ids[s.ID] = true
+		}
+		for i, s := range inv.Systems {
+			for j, d := range s.DependsOn {
+				if !ids[d] {
+					v.bad(fmt.Sprintf("$.continuity.inventory.systems[%d].dependsOn[%d]", i, j), ErrDangling, "no system %q", d)
+				}
+			}
+		}
+		if len(v.errs) == before {
+			if err := inv.Validate(); err != nil {
+				v.part("$.continuity.inventory", err)
+			}
+		}
+	}
+	type pa struct {
+		p Pattern
+		a Audience
+	}
+	unique(v, c.Contacts, "$.continuity.contacts", "", func(r ContactRule) pa { return pa{r.Pattern, r.Contact.Audience} })
+	for i, r := range c.Contacts {
+		p := fmt.Sprintf("$.continuity.contacts[%d]", i)
+		if !r.Pattern.IsValid() {
+			v.bad(p+".pattern", ErrBadValue, "missing")
+		}
+		if !r.Contact.Audience.IsValid() {
+			v.bad(p+".contact.audience", ErrBadValue, "missing")
+		}
+		if !r.Contact.Channel.IsValid() {
+			v.bad(p+".contact.channel", ErrBadValue, "missing")
+		}
+	}
+	if s := c.Schedule; s != nil {
+		for i, d := range s.Slots {
+			if d < 0 || d >= 24*time.Hour || (i > 0 && d <= s.Slots[i-1]) {
+				v.bad(fmt.Sprintf("$.continuity.schedule.slots[%d]", i), ErrBadValue, "%v: want ascending times of day", d)
+			}
+		}
+	}
+	unique(v, c.Routes, "$.continuity.routes", ".incident", func(o Outside) Incident { return o.Incident })
+	for i, o := range c.Routes {
+		if !o.Incident.IsValid() {
+			v.bad(fmt.Sprintf("$.continuity.routes[%d].incident", i), ErrBadValue, "missing")
+		}
+	}
+	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) Step { return ph.Step })
+	for i, ph := range c.Flow {
+		if !ph.Step.IsValid() {
+			v.bad(fmt.Sprintf("$.continuity.flow[%d].step", i), ErrBadValue, "missing")
+		}
+	}
+}

@@ -1,0 +1,262 @@
+package bcp
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// schemaPath is where the JSON Schema of plan files is kept.
+var schemaPath = filepath.Join("testdata", "schema", "plan.schema.json")
+
+// planSchema generates the JSON Schema (draft 2020-12) of plan files by
+// reflection over the same type table the codec uses, so the two cannot
+// drift apart.
+func planSchema() ([]byte, error) {
+	g := schemaGen{defs: map[string]any{}}
+	root := g.ref(planType)
+	doc := map[string]any{
+		"$schema":     "https://json-schema.org/draft/2020-12/schema",
+		"$id":         "https://github.com/jukiplan/jukiplan/bcp/testdata/schema/plan.schema.json",
+		"title":       "jukiplan plan file",
+		"description": "A municipality's whole plan as bcp.ParsePlan reads it (generated from the Go types by bcp/schema_test.go; do not edit). Enum values are English names; the Japanese labels listed are accepted too.",
+		"$ref":        root["$ref"],
+		"$defs":       g.defs,
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type schemaGen struct{ defs map[string]any }
+
+var (
+	actorType = reflect.TypeFor[council.Actor]()
+	timeType  = reflect.TypeFor[time.Time]()
+)
+
+// ref returns the schema of t: a reference into $defs for named structs
+// and enums, inline otherwise.
+func (g *schemaGen) ref(t reflect.Type) map[string]any {
+	name := t.String()
+	switch {
+	case t.Kind() == reflect.Pointer:
+		return g.ref(t.Elem())
+	case t.Name() == "" || (t.PkgPath() == "" && t != durationType):
+		return g.inline(t)
+	}
+	if _, ok := g.defs[name]; !ok {
+		g.defs[name] = nil // placeholder against recursion
+		g.defs[name] = g.inline(t)
+	}
+	return map[string]any{"$ref": "#/$defs/" + name}
+}
+
+func (g *schemaGen) inline(t reflect.Type) map[string]any {
+	switch {
+	case t == durationType:
+		return map[string]any{"type": "string", "description": "a Go duration, e.g. \"8h15m0s\"", "pattern": `^(0|-?([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+)$`}
+	case t == citationType:
+		return map[string]any{"type": "string", "description": "a citation PLANID:CLAUSE of the plan's own ID", "pattern": `^[A-Za-z0-9_-]+:\S`}
+	case t == citationsType:
+		return map[string]any{"type": "array", "items": g.ref(citationType), "uniqueItems": true}
+	case t == actorType:
+		var names []string
+		for _, r := range council.AllRoles() {
+			names = append(names, r.String(), r.Label())
+		}
+		for _, p := range council.AllParties() {
+			names = append(names, p.String(), p.Label())
+		}
+		return map[string]any{"type": "string", "description": "a role or a party", "enum": dedupe(names)}
+	case t == timeType:
+		return map[string]any{"type": "string", "format": "date-time"}
+	}
+	switch kindOf(t) {
+	case kindJSON:
+		return map[string]any{"type": "object", "description": "the JSON form of " + t.String() + " (its MarshalJSON)"}
+	case kindText:
+		if names := enumNames(t); names != nil {
+			return map[string]any{"type": "string", "enum": names}
+		}
+		return map[string]any{"type": "string"}
+	case kindSet:
+		return map[string]any{"type": "array", "items": g.ref(info(t).elem), "uniqueItems": true}
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		props := map[string]any{}
+		for _, f := range fieldsOf(t) {
+			props[f.name] = g.ref(t.Field(f.index).Type)
+		}
+		s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+		if t == planType {
+			s["required"] = []string{"id", "version"}
+		}
+		return s
+	case reflect.Slice, reflect.Array:
+		return map[string]any{"type": "array", "items": g.ref(t.Elem())}
+	case reflect.Map:
+		return map[string]any{"type": "object", "additionalProperties": g.ref(t.Elem())}
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return map[string]any{"type": "integer"}
+	}
+	return map[string]any{}
+}
+
+// enumNames lists the English names, then the Japanese labels, of an enum
+// type (a uint8 with IsValid); nil for other text types.
+func enumNames(t reflect.Type) []string {
+	if t.Kind() != reflect.Uint8 {
+		return nil
+	}
+	valid, ok := t.MethodByName("IsValid")
+	if !ok {
+		return nil
+	}
+	label, hasLabel := t.MethodByName("Label")
+	var en, ja []string
+	for i := 1; i < 256; i++ {
+		x := reflect.New(t).Elem()
+		x.SetUint(uint64(i))
+		if !valid.Func.Call([]reflect.Value{x})[0].Bool() {
+			continue
+		}
+		b, err := x.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			continue
+		}
+		en = append(en, string(b))
+		if hasLabel {
+			ja = append(ja, label.Func.Call([]reflect.Value{x})[0].String())
+		}
+	}
+	return dedupe(append(en, ja...))
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0]
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func TestSchemaInStep(t *testing.T) {
+	got, err := planSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(schemaPath, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bcp/ -run TestSchemaInStep -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of step with the Go types: run go test ./bcp/ -run TestSchemaInStep -update and commit it", schemaPath)
+	}
+}
+
+// TestSchemaCoversReferenceFiles checks every object key of the reference
+// plan files against the schema's properties: a key the schema does not
+// define at that place would be a schema bug.
+func TestSchemaCoversReferenceFiles(t *testing.T) {
+	data, err := planSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	defs := schema["$defs"].(map[string]any)
+	resolve := func(s map[string]any) map[string]any {
+		for s["$ref"] != nil {
+			s = defs[s["$ref"].(string)[len("#/$defs/"):]].(map[string]any)
+		}
+		return s
+	}
+	var check func(v any, s map[string]any, path string)
+	check = func(v any, s map[string]any, path string) {
+		s = resolve(s)
+		switch x := v.(type) {
+		case map[string]any:
+			props, ok := s["properties"].(map[string]any)
+			if !ok {
+				if s["type"] != "object" {
+					t.Errorf("%s: an object where the schema says %v", path, s["type"])
+				}
+				return
+			}
+			for k, val := range x {
+				ps, ok := props[k].(map[string]any)
+				if !ok {
+					t.Errorf("%s.%s: not in the schema", path, k)
+					continue
+				}
+				check(val, ps, path+"."+k)
+			}
+		case []any:
+			if s["type"] != "array" {
+				t.Errorf("%s: an array where the schema says %v", path, s["type"])
+				return
+			}
+			for _, e := range x {
+				check(e, s["items"].(map[string]any), path+"[]")
+			}
+		case string:
+			if s["type"] != "string" {
+				t.Errorf("%s: a string where the schema says %v", path, s["type"])
+			}
+			if enum, ok := s["enum"].([]any); ok {
+				found := false
+				for _, e := range enum {
+					found = found || e == x
+				}
+				if !found {
+					t.Errorf("%s: %q not among the schema's values", path, x)
+				}
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	if len(files) != 5 {
+		t.Fatalf("found %d reference files; want 5", len(files))
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		check(v, map[string]any{"$ref": schema["$ref"]}, filepath.Base(name)+":$")
+	}
+}
