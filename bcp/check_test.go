@@ -123,6 +123,13 @@ func TestCheckReference(t *testing.T) {
 			present: []want{{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "tottori:第2-3"}},
 		},
 		{
+			name: "kumamoto:3/別紙2-missing",
+			plan: Kumamoto,
+			// 3 puts faults under the emergency structure of 別紙2, which the
+			// document does not contain; 4(2) states no serious fault.
+			present: []want{{CodeNoSeriousFaultHandling, "fault.serious", Warning, ""}},
+		},
+		{
 			name:    "kumamoto:別紙1/emergency-council-without-chair",
 			plan:    Kumamoto,
 			present: []want{{CodeChairNotNamed, "organization.councils[security-council].chair", Warning, "kumamoto:別紙1"}},
@@ -339,6 +346,22 @@ var mutations = []mutation{
 					p.Organization.Rules = slices.Delete(p.Organization.Rules, i, i+1)
 				}
 				return CodeLevel3WithoutCouncil, "organization.rules[" + trig.String() + "]", true
+			}
+		}
+		return 0, "", false
+	}},
+	{"remove serious-fault rule", func(t *rapid.T, p *Plan) (Code, string, bool) {
+		if p.Organization == nil || p.Fault == nil || p.Fault.Serious.Long == 0 {
+			return 0, "", false
+		}
+		o := p.Organization
+		for i, r := range o.Rules {
+			if r.On.Has(council.SeriousFault) && r.Meets {
+				o.Rules[i].On = r.On.Without(council.SeriousFault)
+				if o.Rules[i].On == 0 {
+					o.Rules = slices.Delete(o.Rules, i, i+1)
+				}
+				return CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", true
 			}
 		}
 		return 0, "", false
