@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -726,5 +727,30 @@ func BenchmarkCheckReference(b *testing.B) {
 		for _, p := range plans {
 			Check(p)
 		}
+	}
+}
+
+// TestFindingJSON: findings encode with their codes and severities as text
+// and the citation omitted when there is none.
+func TestFindingJSON(t *testing.T) {
+	fs := []Finding{
+		{Severity: Warning, Code: CodeChairNotNamed, Message: "m", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
+		{Severity: Info, Code: CodeNoContinuity, Message: "m", Path: "continuity"},
+	}
+	b, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"severity":"warning","code":"council.chair-not-named","message":"m","path":"p","cite":"tottori:第2-4(2)"},` +
+		`{"severity":"info","code":"continuity.none","message":"m","path":"continuity"}]`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back []Finding
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fs, back); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 }
