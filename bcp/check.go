@@ -16,7 +16,10 @@ import (
 )
 
 // Check reads a whole plan and returns what a careful reader would point out
-// about it, as [Finding]s sorted by [Finding.Compare], each given once. It
+// about it, as [Finding]s sorted by [Finding.Compare], each given once.
+// [Plan.Validate] says whether a plan is well formed (what a plan file must
+// be to load); Check says what is missing or inconsistent in it, well formed
+// or not: a document that names no chair is a valid plan with a finding. It
 // never fails and never changes p: a plan that cannot be used at all gives
 // findings, not an error. The result does not depend on the order of the
 // plan's lists (appointments, edges, councils, rules, agendas, systems,

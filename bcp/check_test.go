@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -753,4 +754,23 @@ func TestFindingJSON(t *testing.T) {
 	if diff := cmp.Diff(fs, back); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
+}
+
+// TestCheckConcurrent: Check and Compare only read their plans, so goroutines
+// may share one (run with -race).
+func TestCheckConcurrent(t *testing.T) {
+	p, q := Nakano(), Tottori()
+	want, wantDiff := Check(p), Compare(p, q)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if diff := cmp.Diff(want, Check(p)); diff != "" {
+				t.Errorf("concurrent Check differs:\n%s", diff)
+			}
+			if diff := cmp.Diff(wantDiff, Compare(p, q)); diff != "" {
+				t.Errorf("concurrent Compare differs:\n%s", diff)
+			}
+		})
+	}
+	wg.Wait()
 }
