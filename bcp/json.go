@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"strconv"
@@ -71,7 +70,7 @@ func ParsePlan(data []byte) (Plan, error) {
 	}
 	var p Plan
 	d := decoder{}
-	d.value(reflect.ValueOf(&p).Elem(), root, "$")
+	d.value(reflect.ValueOf(&p).Elem(), root)
 	if len(d.errs) > 0 {
 		return Plan{}, errors.Join(d.errs...)
 	}
@@ -418,86 +417,12 @@ type node struct {
 	text string
 	keys []string
 	vals []*node
+	// index holds the keys of a large object, for finding duplicates.
+	index map[string]bool
 }
 
 // maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
 const maxDepth = 64
-
-func parseTree(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := parseNode(dec, "$", 0)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, pathErr("$", ErrSyntax, "data after the plan")
-	}
-	return n, nil
-}
-
-func parseNode(dec *json.Decoder, path string, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, pathErr(path, ErrSyntax, "nested deeper than %d", maxDepth)
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, pathErr(path, ErrSyntax, "%v", err)
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &node{kind: '{'}
-			seen := map[string]bool{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, pathErr(path, ErrSyntax, "%v", err)
-				}
-				k, _ := kt.(string)
-				kp := path + "." + k
-				if seen[k] {
-					return nil, pathErr(kp, ErrDuplicate, "key %q given twice", k)
-				}
-				seen[k] = true
-				v, err := parseNode(dec, kp, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, pathErr(path, ErrSyntax, "%v", err)
-			}
-			return n, nil
-		case '[':
-			n := &node{kind: '['}
-			for dec.More() {
-				v, err := parseNode(dec, fmt.Sprintf("%s[%d]", path, len(n.vals)), depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.vals = append(n.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, pathErr(path, ErrSyntax, "%v", err)
-			}
-			return n, nil
-		}
-		return nil, pathErr(path, ErrSyntax, "unexpected %v", t)
-	case string:
-		return &node{kind: '"', text: t}, nil
-	case json.Number:
-		return &node{kind: 'n', text: string(t)}, nil
-	case bool:
-		return &node{kind: 'b', text: strconv.FormatBool(t)}, nil
-	case nil:
-		return &node{kind: '0'}, nil
-	}
-	return nil, pathErr(path, ErrSyntax, "unexpected token")
-}
 
 // appendJSON writes n back as JSON, for the types that decode themselves.
 func (n *node) appendJSON(b []byte) []byte {
@@ -550,81 +475,91 @@ func (n *node) describe() string {
 
 // ---- decoder
 
-type decoder struct{ errs []error }
-
-func (d *decoder) bad(path string, sentinel error, format string, args ...any) {
-	d.errs = append(d.errs, pathErr(path, sentinel, format, args...))
+type decoder struct {
+	errs  []error
+	stack []segment // the path of the value being decoded
 }
 
-func (d *decoder) want(n *node, kind byte, path, what string) bool {
+func (d *decoder) path() string { return (&parser{stack: d.stack}).path() }
+
+func (d *decoder) key(k string) { d.stack = append(d.stack, segment{key: k, index: -1}) }
+func (d *decoder) index(i int)  { d.stack = append(d.stack, segment{index: i}) }
+func (d *decoder) pop()         { d.stack = d.stack[:len(d.stack)-1] }
+
+func (d *decoder) bad(sentinel error, format string, args ...any) {
+	d.errs = append(d.errs, pathErr(d.path(), sentinel, format, args...))
+}
+
+func (d *decoder) wrap(err error) {
+	d.errs = append(d.errs, &PathError{Path: d.path(), Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+}
+
+func (d *decoder) want(n *node, kind byte, what string) bool {
 	if n.kind != kind {
-		d.bad(path, ErrBadValue, "want %s, got %s", what, n.describe())
+		d.bad(ErrBadValue, "want %s, got %s", what, n.describe())
 		return false
 	}
 	return true
 }
 
-func (d *decoder) value(v reflect.Value, n *node, path string) {
+func (d *decoder) value(v reflect.Value, n *node) {
 	t := v.Type()
 	switch kindOf(t) {
 	case kindDuration:
-		if !d.want(n, '"', path, "a duration string such as \"4h\"") {
+		if !d.want(n, '"', "a duration string such as \"4h\"") {
 			return
 		}
 		x, err := time.ParseDuration(n.text)
 		if err != nil {
-			d.bad(path, ErrBadValue, "duration %q", n.text)
+			d.bad(ErrBadValue, "duration %q", n.text)
 			return
 		}
 		v.SetInt(int64(x))
 		return
 	case kindJSON:
 		if n.kind == '0' {
-			d.bad(path, ErrBadValue, "null")
+			d.bad(ErrBadValue, "null")
 			return
 		}
 		x := reflect.New(t)
 		if err := x.Interface().(json.Unmarshaler).UnmarshalJSON(n.appendJSON(nil)); err != nil {
-			d.errs = append(d.errs, &PathError{Path: path, Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+			d.wrap(err)
 			return
 		}
 		v.Set(x.Elem())
 		return
 	case kindText:
-		if !d.want(n, '"', path, "a string") {
+		if !d.want(n, '"', "a string") {
 			return
 		}
 		x := reflect.New(t)
 		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text)); err != nil {
-			d.errs = append(d.errs, &PathError{Path: path, Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+			d.wrap(err)
 			return
 		}
 		v.Set(x.Elem())
 		return
 	case kindSet:
-		if !d.want(n, '[', path, "an array of names") {
+		if !d.want(n, '[', "an array of names") {
 			return
 		}
 		elem := info(t).elem
 		var bits uint64
 		for i, m := range n.vals {
-			p := fmt.Sprintf("%s[%d]", path, i)
+			d.index(i)
 			x := reflect.New(elem).Elem()
 			before := len(d.errs)
-			d.value(x, m, p)
-			if len(d.errs) > before {
-				continue
+			d.value(x, m)
+			switch u := x.Uint(); {
+			case len(d.errs) > before:
+			case u == 0 || u > 63:
+				d.bad(ErrBadValue, "%q cannot be held in a set", m.text)
+			case bits&(1<<u) != 0:
+				d.bad(ErrDuplicate, "%q listed twice", m.text)
+			default:
+				bits |= 1 << u
 			}
-			if u := x.Uint(); u == 0 || u > 63 {
-				d.bad(p, ErrBadValue, "%q cannot be held in a set", m.text)
-				continue
-			}
-			bit := uint64(1) << x.Uint()
-			if bits&bit != 0 {
-				d.bad(p, ErrDuplicate, "%q listed twice", m.text)
-				continue
-			}
-			bits |= bit
+			d.pop()
 		}
 		v.SetUint(bits)
 		return
@@ -632,86 +567,94 @@ func (d *decoder) value(v reflect.Value, n *node, path string) {
 	switch t.Kind() {
 	case reflect.Pointer:
 		if n.kind == '0' {
-			d.bad(path, ErrBadValue, "null: leave the field out instead")
+			d.bad(ErrBadValue, "null: leave the field out instead")
 			return
 		}
 		x := reflect.New(t.Elem())
-		d.value(x.Elem(), n, path)
+		d.value(x.Elem(), n)
 		v.Set(x)
 	case reflect.Struct:
-		if !d.want(n, '{', path, "an object") {
+		if !d.want(n, '{', "an object") {
 			return
 		}
 		fields := fieldsOf(t)
 		for i, k := range n.keys {
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
+			d.key(k)
 			if j < 0 {
-				d.bad(path+"."+k, ErrUnknownField, "unknown field %q", k)
-				continue
+				d.bad(ErrUnknownField, "unknown field %q", k)
+			} else {
+				d.value(v.Field(fields[j].index), n.vals[i])
 			}
-			d.value(v.Field(fields[j].index), n.vals[i], path+"."+k)
+			d.pop()
 		}
 	case reflect.Slice:
-		if !d.want(n, '[', path, "an array") {
+		if !d.want(n, '[', "an array") {
 			return
 		}
 		s := reflect.MakeSlice(t, len(n.vals), len(n.vals))
 		for i, m := range n.vals {
-			d.value(s.Index(i), m, fmt.Sprintf("%s[%d]", path, i))
+			d.index(i)
+			d.value(s.Index(i), m)
+			d.pop()
 		}
 		v.Set(s)
 	case reflect.Array:
-		if !d.want(n, '[', path, "an array") {
+		if !d.want(n, '[', "an array") {
 			return
 		}
 		if len(n.vals) != v.Len() {
-			d.bad(path, ErrBadValue, "want %d elements, got %d", v.Len(), len(n.vals))
+			d.bad(ErrBadValue, "want %d elements, got %d", v.Len(), len(n.vals))
 			return
 		}
 		for i, m := range n.vals {
-			d.value(v.Index(i), m, fmt.Sprintf("%s[%d]", path, i))
+			d.index(i)
+			d.value(v.Index(i), m)
+			d.pop()
 		}
 	case reflect.Map:
-		if !d.want(n, '{', path, "an object") || t.Key().Kind() != reflect.String {
+		if !d.want(n, '{', "an object") || t.Key().Kind() != reflect.String {
 			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.keys))
 		for i, k := range n.keys {
 			x := reflect.New(t.Elem()).Elem()
-			d.value(x, n.vals[i], path+"."+k)
+			d.key(k)
+			d.value(x, n.vals[i])
+			d.pop()
 			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), x)
 		}
 		v.Set(m)
 	case reflect.String:
-		if d.want(n, '"', path, "a string") {
+		if d.want(n, '"', "a string") {
 			v.SetString(n.text)
 		}
 	case reflect.Bool:
-		if d.want(n, 'b', path, "true or false") {
+		if d.want(n, 'b', "true or false") {
 			v.SetBool(n.text == "true")
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if !d.want(n, 'n', path, "an integer") {
+		if !d.want(n, 'n', "an integer") {
 			return
 		}
 		x, err := strconv.ParseInt(n.text, 10, t.Bits())
 		if err != nil {
-			d.bad(path, ErrBadValue, "integer %s out of range or not whole", n.text)
+			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
 			return
 		}
 		v.SetInt(x)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if !d.want(n, 'n', path, "an integer") {
+		if !d.want(n, 'n', "an integer") {
 			return
 		}
 		x, err := strconv.ParseUint(n.text, 10, t.Bits())
 		if err != nil {
-			d.bad(path, ErrBadValue, "integer %s out of range or not whole", n.text)
+			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
 			return
 		}
 		v.SetUint(x)
 	default:
-		d.bad(path, ErrBadValue, "cannot decode %s", t)
+		d.bad(ErrBadValue, "cannot decode %s", t)
 	}
 }
 

@@ -35,7 +35,7 @@ func (p Plan) validate() error {
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
 	}
-	v.cites(reflect.ValueOf(p), "$")
+	v.cites(reflect.ValueOf(p))
 	if o := p.Organization; o != nil {
 		v.organization(o)
 	}
@@ -69,8 +69,9 @@ func (p Plan) validate() error {
 }
 
 type validator struct {
-	id   string
-	errs []error
+	id    string
+	errs  []error
+	stack []segment // the path cites is at
 }
 
 func (v *validator) bad(path string, sentinel error, format string, args ...any) {
@@ -89,42 +90,56 @@ func (v *validator) cite(c council.Citation, path string) {
 }
 
 // cites walks x and checks every citation, and every string field named
-// Plan, against the plan ID.
-func (v *validator) cites(x reflect.Value, path string) {
+// Plan, against the plan ID. The path is kept as a stack and only spelled
+// out for a problem.
+func (v *validator) cites(x reflect.Value) {
 	t := x.Type()
 	switch {
 	case t == citationType:
-		if c := x.Interface().(council.Citation); c != (council.Citation{}) {
-			v.cite(c, path)
+		if c := x.Interface().(council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
+			v.here(c)
 		}
 		return
 	case t == citationsType:
 		for i, c := range x.Interface().(council.Citations).All() {
-			v.cite(c, fmt.Sprintf("%s[%d]", path, i))
+			if c.Plan() != v.id {
+				v.stack = append(v.stack, segment{index: i})
+				v.here(c)
+				v.stack = v.stack[:len(v.stack)-1]
+			}
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		if !x.IsNil() {
-			v.cites(x.Elem(), path)
+			v.cites(x.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range x.Len() {
-			v.cites(x.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			v.stack = append(v.stack, segment{index: i})
+			v.cites(x.Index(i))
+			v.stack = v.stack[:len(v.stack)-1]
 		}
 	case reflect.Struct:
 		for _, f := range fieldsOf(t) {
 			fv := x.Field(f.index)
+			v.stack = append(v.stack, segment{key: f.name, index: -1})
 			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
 				if s := fv.String(); s != v.id {
-					v.bad(path+"."+f.name, ErrDangling, "plan %q: want %q", s, v.id)
+					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %q: want %q", s, v.id)
 				}
-				continue
+			} else {
+				v.cites(fv)
 			}
-			v.cites(fv, path+"."+f.name)
+			v.stack = v.stack[:len(v.stack)-1]
 		}
 	}
+}
+
+// here records citation c, at the current path, as not of the plan.
+func (v *validator) here(c council.Citation) {
+	v.cite(c, (&parser{stack: v.stack}).path())
 }
 
 func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key func(T) K) {

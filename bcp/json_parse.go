@@ -1,0 +1,366 @@
+package bcp
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// parseTree parses data into a tree of nodes. It accepts exactly one JSON
+// value (RFC 8259) surrounded by optional white space, reports a key given
+// twice in one object as ErrDuplicate, and decodes strings as encoding/json
+// does (invalid UTF-8 and lone surrogates become U+FFFD). Paths are only
+// built when there is an error.
+func parseTree(data []byte) (*node, error) {
+	p := parser{data: data}
+	p.ws()
+	n := p.value(0)
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.ws()
+	if p.pos < len(p.data) {
+		return nil, pathErr("$", ErrSyntax, "data after the plan at offset %d", p.pos)
+	}
+	return n, nil
+}
+
+type segment struct {
+	key   string
+	index int // -1 for a key
+}
+
+type parser struct {
+	data  []byte
+	pos   int
+	stack []segment
+	err   error
+}
+
+func (p *parser) path() string {
+	var b strings.Builder
+	b.WriteByte('$')
+	for _, s := range p.stack {
+		if s.index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		} else {
+			b.WriteByte('.')
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
+}
+
+func (p *parser) fail(sentinel error, format string, args ...any) *node {
+	if p.err == nil {
+		p.err = pathErr(p.path(), sentinel, format, args...)
+	}
+	return nil
+}
+
+func (p *parser) ws() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value(depth int) *node {
+	if depth > maxDepth {
+		return p.fail(ErrSyntax, "nested deeper than %d", maxDepth)
+	}
+	if p.pos >= len(p.data) {
+		return p.fail(ErrSyntax, "unexpected end of input")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, ok := p.str()
+		if !ok {
+			return nil
+		}
+		return &node{kind: '"', text: s}
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", 'b')
+	case c == 'f':
+		return p.literal("false", 'b')
+	case c == 'n':
+		return p.literal("null", '0')
+	default:
+		return p.fail(ErrSyntax, "unexpected %q at offset %d", c, p.pos)
+	}
+}
+
+func (p *parser) literal(word string, kind byte) *node {
+	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
+		return p.fail(ErrSyntax, "invalid literal at offset %d", p.pos)
+	}
+	p.pos += len(word)
+	return &node{kind: kind, text: word}
+}
+
+func (p *parser) object(depth int) *node {
+	p.pos++ // {
+	n := &node{kind: '{'}
+	p.ws()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return n
+	}
+	for {
+		p.ws()
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			return p.fail(ErrSyntax, "want a key at offset %d", p.pos)
+		}
+		k, ok := p.str()
+		if !ok {
+			return nil
+		}
+		p.stack = append(p.stack, segment{key: k, index: -1})
+		if dup := p.seen(n, k); dup {
+			return p.fail(ErrDuplicate, "key %q given twice", k)
+		}
+		p.ws()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return p.fail(ErrSyntax, "want ':' at offset %d", p.pos)
+		}
+		p.pos++
+		p.ws()
+		v := p.value(depth + 1)
+		if p.err != nil {
+			return nil
+		}
+		p.stack = p.stack[:len(p.stack)-1]
+		n.keys = append(n.keys, k)
+		n.vals = append(n.vals, v)
+		p.ws()
+		if p.pos >= len(p.data) {
+			return p.fail(ErrSyntax, "unexpected end of input")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			return n
+		default:
+			return p.fail(ErrSyntax, "want ',' or '}' at offset %d", p.pos)
+		}
+	}
+}
+
+// seen reports whether object n already has key k: a scan for the small
+// objects of plan files, a set once an object grows large.
+func (p *parser) seen(n *node, k string) bool {
+	if len(n.keys) < 32 {
+		for _, x := range n.keys {
+			if x == k {
+				return true
+			}
+		}
+		return false
+	}
+	if n.index == nil {
+		n.index = make(map[string]bool, len(n.keys)*2)
+		for _, x := range n.keys {
+			n.index[x] = true
+		}
+	}
+	if n.index[k] {
+		return true
+	}
+	n.index[k] = true
+	return false
+}
+
+func (p *parser) array(depth int) *node {
+	p.pos++ // [
+	n := &node{kind: '['}
+	p.ws()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return n
+	}
+	for {
+		p.ws()
+		p.stack = append(p.stack, segment{index: len(n.vals)})
+		v := p.value(depth + 1)
+		if p.err != nil {
+			return nil
+		}
+		p.stack = p.stack[:len(p.stack)-1]
+		n.vals = append(n.vals, v)
+		p.ws()
+		if p.pos >= len(p.data) {
+			return p.fail(ErrSyntax, "unexpected end of input")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return n
+		default:
+			return p.fail(ErrSyntax, "want ',' or ']' at offset %d", p.pos)
+		}
+	}
+}
+
+func (p *parser) number() *node {
+	d, start := p.data, p.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		j := i
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case digits() == 0:
+		return p.fail(ErrSyntax, "invalid number at offset %d", start)
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		if digits() == 0 {
+			return p.fail(ErrSyntax, "invalid number at offset %d", start)
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return p.fail(ErrSyntax, "invalid number at offset %d", start)
+		}
+	}
+	p.pos = i
+	return &node{kind: 'n', text: string(d[start:i])}
+}
+
+// str reads a string starting at the opening quote.
+func (p *parser) str() (string, bool) {
+	d := p.data
+	start := p.pos + 1
+	i := start
+	for i < len(d) { // fast path: plain ASCII without escapes
+		c := d[i]
+		if c == '"' {
+			p.pos = i + 1
+			return string(d[start:i]), true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		i++
+	}
+	b := make([]byte, 0, i-start+16)
+	b = append(b, d[start:i]...)
+	for i < len(d) {
+		c := d[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return string(b), true
+		case c < 0x20:
+			p.fail(ErrSyntax, "control character in string at offset %d", i)
+			return "", false
+		case c == '\\':
+			if i+1 >= len(d) {
+				p.fail(ErrSyntax, "unexpected end of input")
+				return "", false
+			}
+			i++
+			switch e := d[i]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+				i++
+			case 'b':
+				b, i = append(b, '\b'), i+1
+			case 'f':
+				b, i = append(b, '\f'), i+1
+			case 'n':
+				b, i = append(b, '\n'), i+1
+			case 'r':
+				b, i = append(b, '\r'), i+1
+			case 't':
+				b, i = append(b, '\t'), i+1
+			case 'u':
+				r, ok := hex4(d, i+1)
+				if !ok {
+					p.fail(ErrSyntax, "invalid \\u escape at offset %d", i)
+					return "", false
+				}
+				i += 5
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(-1), false
+					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
+						r2, ok2 = hex4(d, i+2)
+					}
+					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
+						r = dec
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				p.fail(ErrSyntax, "invalid escape \\%c at offset %d", e, i)
+				return "", false
+			}
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(d[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, d[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	p.fail(ErrSyntax, "unterminated string")
+	return "", false
+}
+
+func hex4(d []byte, i int) (rune, bool) {
+	if i+4 > len(d) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}

@@ -1,0 +1,95 @@
+package bcp
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// treeValue turns a parsed tree into what encoding/json decodes with
+// UseNumber, for differential testing.
+func treeValue(n *node) any {
+	switch n.kind {
+	case '{':
+		m := map[string]any{}
+		for i, k := range n.keys {
+			m[k] = treeValue(n.vals[i])
+		}
+		return m
+	case '[':
+		s := []any{}
+		for _, v := range n.vals {
+			s = append(s, treeValue(v))
+		}
+		return s
+	case '"':
+		return n.text
+	case 'n':
+		return json.Number(n.text)
+	case 'b':
+		return n.text == "true"
+	}
+	return nil
+}
+
+func checkTreeAgainstStdlib(t *testing.T, data []byte) {
+	tree, err := parseTree(data)
+	valid := json.Valid(data)
+	if err != nil {
+		if errors.Is(err, ErrDuplicate) || (!valid && errors.Is(err, ErrSyntax)) {
+			return
+		}
+		if valid && errors.Is(err, ErrSyntax) && bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) > maxDepth {
+			return // nested deeper than the plan format allows
+		}
+		t.Fatalf("parseTree(%q): %v; encoding/json valid=%v", data, err, valid)
+	}
+	if !valid {
+		t.Fatalf("parseTree(%q) accepted what encoding/json rejects", data)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var want any
+	if err := dec.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, treeValue(tree)); diff != "" {
+		t.Fatalf("parseTree(%q) differs from encoding/json (-std +ours):\n%s", data, diff)
+	}
+	if again := tree.appendJSON(nil); !json.Valid(again) {
+		t.Fatalf("appendJSON wrote invalid JSON %q", again)
+	}
+}
+
+var treeSeeds = []string{
+	`{}`, `[]`, `""`, `0`, `-0.5e+10`, `1E3`, `true`, `null`, ` {"a" : [1, "x", {"b": null}] } `,
+	`"\u00e9\ud83d\ude00\ud800x\udc00\\\/\b\f\n\r\t\""`, "\"\xff\xfe日本\"", `"\u0041"`,
+	`01`, `1.`, `-`, `.5`, `1e`, `"\x"`, "\"\x01\"", `[1,]`, `{"a":1,}`, `{"a" 1}`, `tru`, `nul`, `"abc`, `[1 2]`,
+	`{"a":1,"a":2}`, `[[[[[[[[[[]]]]]]]]]]`,
+}
+
+func TestParseTreeMatchesStdlib(t *testing.T) {
+	for _, s := range treeSeeds {
+		checkTreeAgainstStdlib(t, []byte(s))
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	for _, name := range files {
+		data, _ := os.ReadFile(name)
+		checkTreeAgainstStdlib(t, data)
+	}
+	if _, err := parseTree([]byte(`{"a":1,"a":2}`)); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("duplicate key: %v", err)
+	}
+}
+
+func FuzzParseTree(f *testing.F) {
+	for _, s := range treeSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkTreeAgainstStdlib(t, data) })
+}
