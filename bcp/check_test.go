@@ -560,17 +560,36 @@ func permute(t *rapid.T, p *Plan) {
 		f.Symptoms = applyPerm(f.Symptoms, perm("symptoms", len(f.Symptoms)))
 		f.Locations = applyPerm(f.Locations, perm("locations", len(f.Locations)))
 		f.Stages = applyPerm(f.Stages, perm("stages", len(f.Stages)))
+		f.Escalation = applyPerm(f.Escalation, perm("escalation", len(f.Escalation)))
+		f.Detections = applyPerm(f.Detections, perm("detections", len(f.Detections)))
+		f.Alternatives = applyPerm(f.Alternatives, perm("alternatives", len(f.Alternatives)))
 	}
 	if th := p.Threat; th != nil {
 		th.Rules = applyPerm(th.Rules, perm("threat rules", len(th.Rules)))
 		th.Responses = applyPerm(th.Responses, perm("tiers", len(th.Responses)))
+		th.Precautions = applyPerm(th.Precautions, perm("precautions", len(th.Precautions)))
+		for i := range th.Responses {
+			r := &th.Responses[i]
+			r.Actions = applyPerm(r.Actions, perm("actions", len(r.Actions)))
+			r.Notifications = applyPerm(r.Notifications, perm("notifications", len(r.Notifications)))
+		}
 	}
 	if m := p.Measures; m != nil {
 		m.Annex = applyPerm(m.Annex, perm("annex", len(m.Annex)))
+		m.Emergency = applyPerm(m.Emergency, perm("emergency", len(m.Emergency)))
+		m.FollowUp = applyPerm(m.FollowUp, perm("follow-up", len(m.FollowUp)))
 	}
 	if k := p.Continuity; k != nil {
 		if inv := k.Inventory; inv != nil {
 			inv.Systems = applyPerm(inv.Systems, perm("systems", len(inv.Systems)))
+			for i := range inv.Systems {
+				d := inv.Systems[i].DependsOn
+				inv.Systems[i].DependsOn = applyPerm(d, perm("depends", len(d)))
+			}
+		}
+		k.Flow = applyPerm(k.Flow, perm("flow", len(k.Flow)))
+		for i := range k.Routes {
+			k.Routes[i].Routes = applyPerm(k.Routes[i].Routes, perm("route lines", len(k.Routes[i].Routes)))
 		}
 		k.Contacts = applyPerm(k.Contacts, perm("contacts", len(k.Contacts)))
 		k.Routes = applyPerm(k.Routes, perm("routes", len(k.Routes)))
@@ -600,6 +619,15 @@ func TestCheckOrderIndependent(t *testing.T) {
 		if rapid.Bool().Draw(t, "mutate") {
 			m := rapid.SampledFrom(mutations).Draw(t, "mutation")
 			m.apply(t, &p)
+		}
+		if k := p.Continuity; k != nil && k.Inventory != nil && len(k.Inventory.Systems) > 1 {
+			// Random dependencies: cycles, unknown systems and repeats.
+			sys := k.Inventory.Systems
+			for range rapid.IntRange(0, 6).Draw(t, "dependencies") {
+				i := rapid.IntRange(0, len(sys)-1).Draw(t, "from")
+				to := rapid.SampledFrom([]string{sys[0].ID, sys[1].ID, sys[len(sys)-1].ID, "ghost"}).Draw(t, "to")
+				sys[i].DependsOn = append(sys[i].DependsOn, to)
+			}
 		}
 		want := Check(p)
 		q := p.Clone()
