@@ -520,7 +520,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		path := "continuity.contacts[" + pat.String() + "/" + a.String() + "]"
 		cite := r.Contact.Citations.At(0)
 		if !a.IsValid() || !pat.IsValid() || int(a) >= len(audiences) {
-			c.add(Error, CodeInvalidActor, path, cite, "the contact choice names no valid pattern and audience")
+			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience")
 			continue
 		}
 		up := pat.Services()

@@ -111,6 +111,7 @@ const (
 	CodeUnknownAgenda                              // reference.unknown-agenda: a rule or council names an agenda the plan does not have
 	CodeSeriousFaultWithoutCouncil                 // fault.serious-without-council: the plan judges serious faults but convenes no body for one
 	CodeNoSeriousFaultHandling                     // fault.no-serious-handling: neither a serious-fault judgement nor a body that meets on a fault
+	CodeContactInvalid                             // contact.invalid: a contact choice names no valid pattern or audience
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -151,6 +152,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "reference.unknown-agenda", JA: "不明な決定事項"},
 	enum.Name{EN: "fault.serious-without-council", JA: "重大障害でセキュリティ会議なし"},
 	enum.Name{EN: "fault.no-serious-handling", JA: "重大障害の定めなし"},
+	enum.Name{EN: "contact.invalid", JA: "不正な連絡手段の定め"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.
