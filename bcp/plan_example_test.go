@@ -62,3 +62,32 @@ func ExampleKumiyama() {
 	// password length: 8
 	// chief: security-chief true
 }
+
+// The five reference plans and the parts each document has.
+func ExampleReferencePlans() {
+	for _, p := range bcp.ReferencePlans() {
+		var parts []string
+		if p.Organization != nil {
+			parts = append(parts, "organization")
+		}
+		if p.Fault != nil {
+			parts = append(parts, "fault")
+		}
+		if p.Threat != nil {
+			parts = append(parts, "threat")
+		}
+		if p.Measures != nil {
+			parts = append(parts, "measures")
+		}
+		if p.Continuity != nil {
+			parts = append(parts, fmt.Sprintf("continuity(%d systems)", len(p.Continuity.Inventory.Systems)))
+		}
+		fmt.Printf("%-8s %-10s %s\n", p.ID, p.Version, strings.Join(parts, " "))
+	}
+	// Output:
+	// ino      2019-01-21 organization fault threat measures
+	// kumamoto 2016-04-01 organization fault threat measures
+	// kumiyama 2022-04-01 organization fault measures
+	// nakano   案 (2021年3月策定予定) organization continuity(39 systems)
+	// tottori  2006-03-03 organization fault threat measures
+}

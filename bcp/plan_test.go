@@ -149,3 +149,32 @@ func scribble(p *Plan) {
 		}
 	}
 }
+
+// TestPlansConcurrently exercises the shared, read-only codec tables and
+// presets from several goroutines (meaningful under -race).
+func TestPlansConcurrently(t *testing.T) {
+	want := map[string]Provenance{}
+	for _, p := range ReferencePlans() {
+		want[p.ID], _ = p.Provenance()
+	}
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			p := ReferencePlans()[i%5]
+			b, err := p.MarshalJSON()
+			if err == nil {
+				var q Plan
+				err = q.UnmarshalJSON(b)
+				if pv, _ := q.Provenance(); err == nil && pv != want[p.ID] {
+					err = errors.New("provenance differs for " + p.ID)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

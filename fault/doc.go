@@ -42,4 +42,11 @@
 // transition returns a new Fault; an illegal one returns the Fault unchanged
 // and a [*TransitionError] naming the missing [Stage], e.g. resuming before the
 // integrity check of identity information.
+//
+// # Plans as data
+//
+// [Plan.Spec] returns a plan's rules as a [Spec], plain data with JSON tags;
+// [NewPlan] checks a Spec and builds a Plan from it, so a vendor can write its
+// own fault handling (bcp plan files carry one). The reference plans' specs
+// build plans equal (==) to the presets.
 package fault
