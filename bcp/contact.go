@@ -3,7 +3,6 @@ package bcp
 import (
 	"fmt"
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
@@ -329,18 +328,7 @@ func (s Services) Len() int { return enum.Count(uint64(s)) }
 func (s Services) All() iter.Seq[Service] { return enum.Members[Service](uint64(s)) }
 
 // String lists the English names, e.g. "{groupware}".
-func (s Services) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for v := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(v.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Services) String() string { return enum.FormatSet[Service](uint64(s)) }
 
 // AllPatterns returns every valid Pattern in ascending order, in a fresh slice.
 func AllPatterns() []Pattern { return patternTable.Values() }
@@ -438,18 +426,7 @@ func (s Channels) Len() int { return enum.Count(uint64(s)) }
 func (s Channels) All() iter.Seq[Channel] { return enum.Members[Channel](uint64(s)) }
 
 // String lists the English names, e.g. "{phone}".
-func (s Channels) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for v := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(v.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Channels) String() string { return enum.FormatSet[Channel](uint64(s)) }
 
 // AllAudiences returns every valid Audience in ascending order, in a fresh slice.
 func AllAudiences() []Audience { return audienceTable.Values() }

@@ -3,7 +3,6 @@ package bcp
 import (
 	"errors"
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -319,15 +318,4 @@ func (s Reasons) Len() int { return enum.Count(uint64(s)) }
 func (s Reasons) All() iter.Seq[Reason] { return enum.Members[Reason](uint64(s)) }
 
 // String lists the English names, e.g. "{scale}".
-func (s Reasons) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for v := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(v.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Reasons) String() string { return enum.FormatSet[Reason](uint64(s)) }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -244,18 +243,7 @@ func (s Fields) Len() int { return enum.Count(uint64(s)) }
 func (s Fields) All() iter.Seq[Field] { return enum.Members[Field](uint64(s)) }
 
 // String lists the English names, e.g. "{cause}".
-func (s Fields) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for v := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(v.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Fields) String() string { return enum.FormatSet[Field](uint64(s)) }
 
 // AllFormats returns every valid Format in ascending order, in a fresh slice.
 func AllFormats() []Format { return formatTable.Values() }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -196,15 +195,4 @@ func (s Horizons) Len() int { return enum.Count(uint64(s)) }
 func (s Horizons) All() iter.Seq[Horizon] { return enum.Members[Horizon](uint64(s)) }
 
 // String lists the English names, e.g. "{half-day}".
-func (s Horizons) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for v := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(v.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Horizons) String() string { return enum.FormatSet[Horizon](uint64(s)) }

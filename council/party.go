@@ -2,7 +2,6 @@ package council
 
 import (
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -129,15 +128,4 @@ func (s Parties) Len() int { return enum.Count(uint64(s)) }
 func (s Parties) All() iter.Seq[Party] { return enum.Members[Party](uint64(s)) }
 
 // String lists the parties' English names, e.g. "{national-center police}".
-func (s Parties) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for p := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Parties) String() string { return enum.FormatSet[Party](uint64(s)) }

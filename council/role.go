@@ -3,7 +3,6 @@ package council
 import (
 	"errors"
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -141,15 +140,4 @@ func (s Roles) Len() int { return enum.Count(uint64(s)) }
 func (s Roles) All() iter.Seq[Role] { return enum.Members[Role](uint64(s)) }
 
 // String lists the roles' English names, e.g. "{security-chief staff}".
-func (s Roles) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for r := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(r.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Roles) String() string { return enum.FormatSet[Role](uint64(s)) }

@@ -2,7 +2,6 @@ package council
 
 import (
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -135,15 +134,4 @@ func (s Triggers) Len() int { return enum.Count(uint64(s)) }
 func (s Triggers) All() iter.Seq[Trigger] { return enum.Members[Trigger](uint64(s)) }
 
 // String lists the triggers' English names, e.g. "{fault serious-fault}".
-func (s Triggers) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for t := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Triggers) String() string { return enum.FormatSet[Trigger](uint64(s)) }

@@ -2,7 +2,6 @@ package measures
 
 import (
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
@@ -175,18 +174,7 @@ func (s Requirements) Len() int { return enum.Count(uint64(s)) }
 func (s Requirements) All() iter.Seq[Requirement] { return enum.Members[Requirement](uint64(s)) }
 
 // String lists the requirements' English names, e.g. "{contract-materials}".
-func (s Requirements) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for q := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(q.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Requirements) String() string { return enum.FormatSet[Requirement](uint64(s)) }
 
 // allRequirements is the set of every defined requirement.
 var allRequirements = func() (s Requirements) {

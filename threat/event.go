@@ -414,18 +414,7 @@ func (s Attributes) Len() int { return enum.Count(uint64(s)) }
 func (s Attributes) All() iter.Seq[Attribute] { return enum.Members[Attribute](uint64(s)) }
 
 // String lists the attributes' English names, e.g. "{place firewall}".
-func (s Attributes) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for a := range s.All() {
-		if b.Len() > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(a.String())
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+func (s Attributes) String() string { return enum.FormatSet[Attribute](uint64(s)) }
 
 // An Event is a typed observation of what happened: its [Kind], the graded
 // attributes the level tables distinguish, and who found it. An attribute left

@@ -27,3 +27,19 @@ func Members[E Value](set uint64) iter.Seq[E] {
 
 // Count is the number of members of set.
 func Count(set uint64) int { return bits.OnesCount64(set &^ 1) }
+
+// FormatSet returns the members of set as "{a b c}", each named by its
+// String method, in ascending order; the empty set is "{}".
+func FormatSet[E interface {
+	Value
+	String() string
+}](set uint64) string {
+	b := []byte{'{'}
+	for v := range Members[E](set) {
+		if len(b) > 1 {
+			b = append(b, ' ')
+		}
+		b = append(b, v.String()...)
+	}
+	return string(append(b, '}'))
+}

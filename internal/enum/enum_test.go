@@ -96,3 +96,21 @@ func TestMembers(t *testing.T) {
 		t.Error("Bit accepted an impossible member")
 	}
 }
+
+func (c color) String() string { return colors.String(c) }
+
+func TestFormatSet(t *testing.T) {
+	for _, tc := range []struct {
+		set  uint64
+		want string
+	}{
+		{0, "{}"},
+		{1, "{}"}, // bit 0 is the unset value, never a member
+		{Bit(color(2)), "{green}"},
+		{Bit(color(3)) | Bit(color(1)), "{deep-red blue}"},
+	} {
+		if got := FormatSet[color](tc.set); got != tc.want {
+			t.Errorf("FormatSet(%#b) = %q; want %q", tc.set, got, tc.want)
+		}
+	}
+}
