@@ -192,7 +192,10 @@ func (c *Code) UnmarshalText(text []byte) error { return codeTable.Unmarshal(tex
 // list entries named by their key, never by their position, e.g.
 // "organization.councils[security-council].chair",
 // "fault.investigations[hardware]",
-// "continuity.inventory.systems[fig4-01].owner". Cite is the plan's clause
+// "continuity.inventory.systems[fig4-01].owner"; a role is placed under
+// the chain it should belong to ("organization.chain.roles[staff]"), and a
+// missing part at the field that would hold it ("threat"). Paths do not
+// depend on list order. Cite is the plan's clause
 // the finding rests on (the clause that sets up the council without naming its
 // chair, the clause that asks for an investigation without giving its steps);
 // it is zero when the plan has no clause for it, and then Path is the part of
