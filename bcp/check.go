@@ -16,7 +16,10 @@ import (
 )
 
 // Check reads a whole plan and returns what a careful reader would point out
-// about it, as [Finding]s sorted by [Finding.Compare], each given once. It
+// about it, as [Finding]s sorted by [Finding.Compare], each given once.
+// [Plan.Validate] says whether a plan is well formed (what a plan file must
+// be to load); Check says what is missing or inconsistent in it, well formed
+// or not: a document that names no chair is a valid plan with a finding. It
 // never fails and never changes p: a plan that cannot be used at all gives
 // findings, not an error. The result does not depend on the order of the
 // plan's lists (appointments, edges, councils, rules, agendas, systems,
@@ -40,7 +43,9 @@ import (
 //     makes someone convene the council and the organisation has a rule that
 //     convenes a body for it;
 //   - fault handling ([fault.Spec]): present; every [fault.Kind] has
-//     investigation steps; the spec passes [fault.NewPlan];
+//     investigation steps; a plan that judges serious faults convenes a body
+//     for one, and one that does not at least convenes a body on a fault;
+//     the spec passes [fault.NewPlan];
 //   - measures: every annex row has a playbook ([measures.Lookup]);
 //   - continuity: present; an inventory whose systems all have an owner and an
 //     impact scale (a scale still 調整中 is a warning), unique IDs,
@@ -348,10 +353,34 @@ func (c *checker) checkFault() {
 	if papered {
 		v.Investigations = slices.DeleteFunc(slices.Clone(f.Investigations), func(iv fault.Investigation) bool { return len(iv.Checks) == 0 })
 	}
+	c.checkSeriousFault(f)
 	if _, err := fault.NewPlan(v); err != nil {
 		for _, e := range leaves(err) {
 			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", e)
 		}
+	}
+}
+
+// checkSeriousFault checks that a serious fault leads somewhere: a plan that
+// judges serious faults convenes a body for one, and a plan with fault
+// handling either judges serious faults or convenes a body on a fault.
+func (c *checker) checkSeriousFault(f *fault.Spec) {
+	o := c.plan.Organization
+	meets := func(t council.Trigger) bool {
+		if o == nil {
+			return false
+		}
+		cv, err := council.Convene(*o, t)
+		return err == nil && cv.Named && cv.Meets
+	}
+	judges := f.Serious.Long != 0 || f.Serious.Heavy != 0
+	switch {
+	case judges && o != nil && !meets(council.SeriousFault):
+		c.add(Error, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
+			"the plan judges when a fault is serious (重大障害) but convenes no body for one")
+	case !judges && o != nil && !meets(council.SeriousFault) && !meets(council.Fault):
+		c.add(Warning, CodeNoSeriousFaultHandling, "fault.serious", council.Citation{},
+			"the plan says neither when a fault is serious (重大障害) nor which body meets on a fault: whom a serious fault is escalated to is not in the plan")
 	}
 }
 
@@ -491,7 +520,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		path := "continuity.contacts[" + pat.String() + "/" + a.String() + "]"
 		cite := r.Contact.Citations.At(0)
 		if !a.IsValid() || !pat.IsValid() || int(a) >= len(audiences) {
-			c.add(Error, CodeInvalidActor, path, cite, "the contact choice names no valid pattern and audience")
+			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience")
 			continue
 		}
 		up := pat.Services()

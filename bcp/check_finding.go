@@ -74,41 +74,44 @@ type Code uint8
 
 // Codes, grouped by the part of the plan they concern.
 const (
-	CodePlanID                   Code = 1 + iota // plan.invalid-id: the plan has no valid ID to own its citations
-	CodeNoOrganization                           // organization.none: the plan sets up no organisation
-	CodeOrganizationInvalid                      // organization.invalid: council.Organization.Validate reports a problem
-	CodeNoAppointments                           // organization.no-appointments: no role is given a holder
-	CodeChainCycle                               // chain.cycle: the reporting chain loops
-	CodeUnreachableRole                          // chain.unreachable-role: a role of the organisation does not reach the chief
-	CodeChairNotNamed                            // council.chair-not-named: a body the plan convenes has no chair
-	CodeAgendaEmpty                              // agenda.empty: an agenda lists no item
-	CodeUnknownRole                              // reference.unknown-role: a role acts that the organisation does not have
-	CodeInvalidActor                             // reference.invalid-actor: an actor, role or party value names nothing
-	CodeForeignCitation                          // reference.foreign-citation: a citation of another plan, or a part of another plan
-	CodeNoThreatScheme                           // threat.none: the plan grades no unauthorized acts
-	CodeNoThreatLevels                           // threat.no-levels: the scheme has no levels, only a judgement of serious or not
-	CodeLevelWithoutResponse                     // threat.level-without-response: an outcome of the scale has no response
-	CodeLevel3WithoutCouncil                     // threat.level3-without-council: level 3 (a serious threat) does not lead to the council
-	CodeThreatInvalid                            // threat.invalid: threat.NewScheme rejects the scheme
-	CodeNoFaultHandling                          // fault.none: the plan states no fault handling
-	CodeKindWithoutInvestigation                 // fault.kind-without-investigation: a fault kind has no investigation steps
-	CodeFaultInvalid                             // fault.invalid: fault.NewPlan rejects the fault handling
-	CodeUnknownAnnexCase                         // measures.unknown-case: an annex row the library has no playbook for
-	CodeNoContinuity                             // continuity.none: the plan has no ICT continuity part
-	CodeNoInventory                              // continuity.no-inventory: a continuity part without an inventory of systems
-	CodeSystemNoOwner                            // system.no-owner: a system has no owning division
-	CodeSystemNoScale                            // system.no-scale: a system has no impact scale
-	CodeScaleUnassessed                          // system.scale-unassessed: impact scales still to be decided (調整中)
-	CodeDuplicateSystem                          // system.duplicate-id: two systems share an ID
-	CodeUnknownDependency                        // system.unknown-dependency: a dependency names a system the inventory does not hold
-	CodeDependencyCycle                          // system.dependency-cycle: systems depend on each other in a circle
-	CodeSystemInvalid                            // system.invalid: another problem bcp.Order reports for a system
-	CodeNoContacts                               // contact.none: a continuity part that chooses no contact channel
-	CodeNoLastResort                             // contact.no-last-resort: an audience's channels do not end in one that needs no service
-	CodeChannelUnavailable                       // contact.channel-unavailable: a channel chosen for a pattern needs a service that is down in it
-	CodeScheduleUndefined                        // schedule.undefined: no report schedule
-	CodeScheduleInvalid                          // schedule.invalid: a report time outside the day, or given twice
-	CodeUnknownAgenda                            // reference.unknown-agenda: a rule or council names an agenda the plan does not have
+	CodePlanID                     Code = 1 + iota // plan.invalid-id: the plan has no valid ID to own its citations
+	CodeNoOrganization                             // organization.none: the plan sets up no organisation
+	CodeOrganizationInvalid                        // organization.invalid: council.Organization.Validate reports a problem
+	CodeNoAppointments                             // organization.no-appointments: no role is given a holder
+	CodeChainCycle                                 // chain.cycle: the reporting chain loops
+	CodeUnreachableRole                            // chain.unreachable-role: a role of the organisation does not reach the chief
+	CodeChairNotNamed                              // council.chair-not-named: a body the plan convenes has no chair
+	CodeAgendaEmpty                                // agenda.empty: an agenda lists no item
+	CodeUnknownRole                                // reference.unknown-role: a role acts that the organisation does not have
+	CodeInvalidActor                               // reference.invalid-actor: an actor, role or party value names nothing
+	CodeForeignCitation                            // reference.foreign-citation: a citation of another plan, or a part of another plan
+	CodeNoThreatScheme                             // threat.none: the plan grades no unauthorized acts
+	CodeNoThreatLevels                             // threat.no-levels: the scheme has no levels, only a judgement of serious or not
+	CodeLevelWithoutResponse                       // threat.level-without-response: an outcome of the scale has no response
+	CodeLevel3WithoutCouncil                       // threat.level3-without-council: level 3 (a serious threat) does not lead to the council
+	CodeThreatInvalid                              // threat.invalid: threat.NewScheme rejects the scheme
+	CodeNoFaultHandling                            // fault.none: the plan states no fault handling
+	CodeKindWithoutInvestigation                   // fault.kind-without-investigation: a fault kind has no investigation steps
+	CodeFaultInvalid                               // fault.invalid: fault.NewPlan rejects the fault handling
+	CodeUnknownAnnexCase                           // measures.unknown-case: an annex row the library has no playbook for
+	CodeNoContinuity                               // continuity.none: the plan has no ICT continuity part
+	CodeNoInventory                                // continuity.no-inventory: a continuity part without an inventory of systems
+	CodeSystemNoOwner                              // system.no-owner: a system has no owning division
+	CodeSystemNoScale                              // system.no-scale: a system has no impact scale
+	CodeScaleUnassessed                            // system.scale-unassessed: impact scales still to be decided (調整中)
+	CodeDuplicateSystem                            // system.duplicate-id: two systems share an ID
+	CodeUnknownDependency                          // system.unknown-dependency: a dependency names a system the inventory does not hold
+	CodeDependencyCycle                            // system.dependency-cycle: systems depend on each other in a circle
+	CodeSystemInvalid                              // system.invalid: another problem bcp.Order reports for a system
+	CodeNoContacts                                 // contact.none: a continuity part that chooses no contact channel
+	CodeNoLastResort                               // contact.no-last-resort: an audience's channels do not end in one that needs no service
+	CodeChannelUnavailable                         // contact.channel-unavailable: a channel chosen for a pattern needs a service that is down in it
+	CodeScheduleUndefined                          // schedule.undefined: no report schedule
+	CodeScheduleInvalid                            // schedule.invalid: a report time outside the day, or given twice
+	CodeUnknownAgenda                              // reference.unknown-agenda: a rule or council names an agenda the plan does not have
+	CodeSeriousFaultWithoutCouncil                 // fault.serious-without-council: the plan judges serious faults but convenes no body for one
+	CodeNoSeriousFaultHandling                     // fault.no-serious-handling: neither a serious-fault judgement nor a body that meets on a fault
+	CodeContactInvalid                             // contact.invalid: a contact choice names no valid pattern or audience
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -147,6 +150,9 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "schedule.undefined", JA: "定時連絡の定めなし"},
 	enum.Name{EN: "schedule.invalid", JA: "定時連絡の不備"},
 	enum.Name{EN: "reference.unknown-agenda", JA: "不明な決定事項"},
+	enum.Name{EN: "fault.serious-without-council", JA: "重大障害でセキュリティ会議なし"},
+	enum.Name{EN: "fault.no-serious-handling", JA: "重大障害の定めなし"},
+	enum.Name{EN: "contact.invalid", JA: "不正な連絡手段の定め"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.
@@ -186,7 +192,10 @@ func (c *Code) UnmarshalText(text []byte) error { return codeTable.Unmarshal(tex
 // list entries named by their key, never by their position, e.g.
 // "organization.councils[security-council].chair",
 // "fault.investigations[hardware]",
-// "continuity.inventory.systems[fig4-01].owner". Cite is the plan's clause
+// "continuity.inventory.systems[fig4-01].owner"; a role is placed under
+// the chain it should belong to ("organization.chain.roles[staff]"), and a
+// missing part at the field that would hold it ("threat"). Paths do not
+// depend on list order. Cite is the plan's clause
 // the finding rests on (the clause that sets up the council without naming its
 // chair, the clause that asks for an investigation without giving its steps);
 // it is zero when the plan has no clause for it, and then Path is the part of

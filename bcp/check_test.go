@@ -1,11 +1,13 @@
 package bcp
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -121,6 +123,13 @@ func TestCheckReference(t *testing.T) {
 			name:    "tottori:第2-3/no-investigation-steps",
 			plan:    Tottori,
 			present: []want{{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "tottori:第2-3"}},
+		},
+		{
+			name: "kumamoto:3/別紙2-missing",
+			plan: Kumamoto,
+			// 3 puts faults under the emergency structure of 別紙2, which the
+			// document does not contain; 4(2) states no serious fault.
+			present: []want{{CodeNoSeriousFaultHandling, "fault.serious", Warning, ""}},
 		},
 		{
 			name:    "kumamoto:別紙1/emergency-council-without-chair",
@@ -343,6 +352,22 @@ var mutations = []mutation{
 		}
 		return 0, "", false
 	}},
+	{"remove serious-fault rule", func(t *rapid.T, p *Plan) (Code, string, bool) {
+		if p.Organization == nil || p.Fault == nil || p.Fault.Serious.Long == 0 {
+			return 0, "", false
+		}
+		o := p.Organization
+		for i, r := range o.Rules {
+			if r.On.Has(council.SeriousFault) && r.Meets {
+				o.Rules[i].On = r.On.Without(council.SeriousFault)
+				if o.Rules[i].On == 0 {
+					o.Rules = slices.Delete(o.Rules, i, i+1)
+				}
+				return CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", true
+			}
+		}
+		return 0, "", false
+	}},
 	{"clear chair", func(t *rapid.T, p *Plan) (Code, string, bool) {
 		if p.Organization == nil {
 			return 0, "", false
@@ -535,17 +560,36 @@ func permute(t *rapid.T, p *Plan) {
 		f.Symptoms = applyPerm(f.Symptoms, perm("symptoms", len(f.Symptoms)))
 		f.Locations = applyPerm(f.Locations, perm("locations", len(f.Locations)))
 		f.Stages = applyPerm(f.Stages, perm("stages", len(f.Stages)))
+		f.Escalation = applyPerm(f.Escalation, perm("escalation", len(f.Escalation)))
+		f.Detections = applyPerm(f.Detections, perm("detections", len(f.Detections)))
+		f.Alternatives = applyPerm(f.Alternatives, perm("alternatives", len(f.Alternatives)))
 	}
 	if th := p.Threat; th != nil {
 		th.Rules = applyPerm(th.Rules, perm("threat rules", len(th.Rules)))
 		th.Responses = applyPerm(th.Responses, perm("tiers", len(th.Responses)))
+		th.Precautions = applyPerm(th.Precautions, perm("precautions", len(th.Precautions)))
+		for i := range th.Responses {
+			r := &th.Responses[i]
+			r.Actions = applyPerm(r.Actions, perm("actions", len(r.Actions)))
+			r.Notifications = applyPerm(r.Notifications, perm("notifications", len(r.Notifications)))
+		}
 	}
 	if m := p.Measures; m != nil {
 		m.Annex = applyPerm(m.Annex, perm("annex", len(m.Annex)))
+		m.Emergency = applyPerm(m.Emergency, perm("emergency", len(m.Emergency)))
+		m.FollowUp = applyPerm(m.FollowUp, perm("follow-up", len(m.FollowUp)))
 	}
 	if k := p.Continuity; k != nil {
 		if inv := k.Inventory; inv != nil {
 			inv.Systems = applyPerm(inv.Systems, perm("systems", len(inv.Systems)))
+			for i := range inv.Systems {
+				d := inv.Systems[i].DependsOn
+				inv.Systems[i].DependsOn = applyPerm(d, perm("depends", len(d)))
+			}
+		}
+		k.Flow = applyPerm(k.Flow, perm("flow", len(k.Flow)))
+		for i := range k.Routes {
+			k.Routes[i].Routes = applyPerm(k.Routes[i].Routes, perm("route lines", len(k.Routes[i].Routes)))
 		}
 		k.Contacts = applyPerm(k.Contacts, perm("contacts", len(k.Contacts)))
 		k.Routes = applyPerm(k.Routes, perm("routes", len(k.Routes)))
@@ -575,6 +619,15 @@ func TestCheckOrderIndependent(t *testing.T) {
 		if rapid.Bool().Draw(t, "mutate") {
 			m := rapid.SampledFrom(mutations).Draw(t, "mutation")
 			m.apply(t, &p)
+		}
+		if k := p.Continuity; k != nil && k.Inventory != nil && len(k.Inventory.Systems) > 1 {
+			// Random dependencies: cycles, unknown systems and repeats.
+			sys := k.Inventory.Systems
+			for range rapid.IntRange(0, 6).Draw(t, "dependencies") {
+				i := rapid.IntRange(0, len(sys)-1).Draw(t, "from")
+				to := rapid.SampledFrom([]string{sys[0].ID, sys[1].ID, sys[len(sys)-1].ID, "ghost"}).Draw(t, "to")
+				sys[i].DependsOn = append(sys[i].DependsOn, to)
+			}
 		}
 		want := Check(p)
 		q := p.Clone()
@@ -704,4 +757,48 @@ func BenchmarkCheckReference(b *testing.B) {
 			Check(p)
 		}
 	}
+}
+
+// TestFindingJSON: findings encode with their codes and severities as text
+// and the citation omitted when there is none.
+func TestFindingJSON(t *testing.T) {
+	fs := []Finding{
+		{Severity: Warning, Code: CodeChairNotNamed, Message: "m", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
+		{Severity: Info, Code: CodeNoContinuity, Message: "m", Path: "continuity"},
+	}
+	b, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"severity":"warning","code":"council.chair-not-named","message":"m","path":"p","cite":"tottori:第2-4(2)"},` +
+		`{"severity":"info","code":"continuity.none","message":"m","path":"continuity"}]`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back []Finding
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fs, back); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheckConcurrent: Check and Compare only read their plans, so goroutines
+// may share one (run with -race).
+func TestCheckConcurrent(t *testing.T) {
+	p, q := Nakano(), Tottori()
+	want, wantDiff := Check(p), Compare(p, q)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if diff := cmp.Diff(want, Check(p)); diff != "" {
+				t.Errorf("concurrent Check differs:\n%s", diff)
+			}
+			if diff := cmp.Diff(wantDiff, Compare(p, q)); diff != "" {
+				t.Errorf("concurrent Compare differs:\n%s", diff)
+			}
+		})
+	}
+	wg.Wait()
 }

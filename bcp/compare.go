@@ -98,7 +98,8 @@ type Difference struct {
 //
 // The zero Diff compares nothing and is empty. == is not defined.
 type Diff struct {
-	A, B        string       `json:"-"` // the plans' IDs
+	A           string       `json:"a"` // plan A's ID
+	B           string       `json:"b"` // plan B's ID
 	Differences []Difference `json:"differences"`
 }
 
