@@ -128,7 +128,8 @@ func provenanceOf(p Plan) Provenance {
 // entry of an event cites the clauses of the first action it sets off (an
 // event that sets off nothing is not listed); maintenance, the integrity check
 // and resumption are done by the system administrator (or the staff where the
-// plan has no administrator); the recovery order treats unassessed impact
+// plan has no administrator); a body whose convener the plan does not name is
+// convened by whoever the response names, else the chain's chief; the recovery order treats unassessed impact
 // scales as large (AssumeLarge); scheduled reports go to the owning divisions
 // through the channel for system owners, and run until the recovery or, while
 // the outage lasts, the last event.
@@ -251,7 +252,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 		}
 		// The observation rests on the clauses of what it sets off.
 		o := &r.out[start]
-		o.At, o.Event = e.At, i
+		o.At, o.Event = e.At.In(jst), i
 		for _, x := range r.out[start+1:] {
 			o.Cites = o.Cites.Join(x.Cites)
 			if o.Cites.Len() > 0 {
@@ -292,7 +293,7 @@ func (r *runner) emit(e Entry) {
 	if e.Cites.Len() == 0 || !e.Act.IsValid() {
 		return
 	}
-	e.At, e.Event = r.at, r.ev
+	e.At, e.Event = r.at.In(jst), r.ev
 	key := entryKey{act: e.Act, actor: e.Actor, to: e.To, channel: e.Channel, level: e.Level, min: e.Min, max: e.Max,
 		detail: e.Detail, detailJA: e.DetailJA, asNeeded: e.AsNeeded, cites: e.Cites.String()}
 	if e.Act == ActScheduledReport || e.Act == ActProgressReport {
