@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -170,7 +171,7 @@ func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmars
 		return
 	}
 	if err := dst.UnmarshalText([]byte(s)); err != nil {
-		d.fail(path, "", err)
+		d.fail(path, strings.TrimPrefix(err.Error(), "bcp: "), err)
 	}
 }
 
