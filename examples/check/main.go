@@ -41,7 +41,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "")
 	ref := fs.String("reference", "", "")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
 			return 0
@@ -53,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var plan bcp.Plan
 	switch {
-	case *ref != "" && fs.NArg() > 0:
+	case *ref != "" && len(pos) > 0:
 		return fail(stderr, errors.New("give either -reference ID or a FILE, not both"))
 	case *ref != "":
 		p, err := bcp.Reference(*ref)
@@ -61,20 +62,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, fmt.Errorf("-reference %q: not a reference plan (ino, kumamoto, kumiyama, nakano, tottori)", *ref))
 		}
 		plan = p
-	case fs.NArg() == 1:
-		data, err := os.ReadFile(fs.Arg(0))
+	case len(pos) == 1:
+		data, err := os.ReadFile(pos[0])
 		if err != nil {
 			return fail(stderr, fmt.Errorf("read plan: %w", err))
 		}
 		p, err := bcp.ParsePlan(data)
 		if err != nil {
-			return fail(stderr, fmt.Errorf("plan %s: %w", fs.Arg(0), err))
+			return fail(stderr, fmt.Errorf("plan %s: %w", pos[0], err))
 		}
 		plan = p
-	case fs.NArg() == 0:
+	case len(pos) == 0:
 		return fail(stderr, errors.New("missing plan FILE (or -reference ID)"))
 	default:
-		return fail(stderr, fmt.Errorf("unexpected argument %q", fs.Arg(1)))
+		return fail(stderr, fmt.Errorf("unexpected argument %q", pos[1]))
 	}
 	findings := bcp.Check(plan)
 	errs := 0
@@ -112,3 +113,20 @@ func fail(stderr io.Writer, err error) int {
 }
 
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// parseArgs parses flags given before, between or after the positional
+// arguments, and returns the positional ones in order.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

@@ -134,3 +134,10 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestFlagsAfterFile(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"../../bcp/testdata/plans/ino.json", "-format", "json"}, &out, &errs); code != 0 || !strings.HasPrefix(out.String(), "{") {
+		t.Errorf("flags after the file: %d, %q, %q", code, out.String(), errs.String())
+	}
+}

@@ -46,7 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	aspectArg := fs.String("aspect", "", "")
 	format := fs.String("format", "text", "")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
 			return 0
@@ -69,12 +70,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		aspects = bcp.AllAspects()
 	}
 	names := []string{"tottori", "kumamoto"}
-	switch fs.NArg() {
+	switch len(pos) {
 	case 0:
 	case 2:
-		names = fs.Args()
+		names = pos
 	default:
-		return fail(stderr, fmt.Errorf("want two plans or none, have %d arguments", fs.NArg()))
+		return fail(stderr, fmt.Errorf("want two plans or none, have %d arguments", len(pos)))
 	}
 	var plans [2]bcp.Plan
 	for i, n := range names {
@@ -173,3 +174,20 @@ func fail(stderr io.Writer, err error) int {
 }
 
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// parseArgs parses flags given before, between or after the positional
+// arguments, and returns the positional ones in order.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

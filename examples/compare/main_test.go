@@ -116,3 +116,11 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestFlagsAfterPlans(t *testing.T) {
+	var a, b, errs bytes.Buffer
+	run([]string{"-aspect", "level", "tottori", "kumamoto"}, &a, &errs)
+	if code := run([]string{"tottori", "kumamoto", "-aspect", "level"}, &b, &errs); code != 0 || a.String() != b.String() {
+		t.Errorf("flags after the plans: %d, output differs:\n%s", code, b.String())
+	}
+}
