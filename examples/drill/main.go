@@ -9,11 +9,12 @@
 //
 // Usage:
 //
-//	go run ./examples/drill [-plan ID|FILE] [-scenario FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+//	go run ./examples/drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
 //
 // -plan names a reference plan (ino, kumamoto, kumiyama, nakano, tottori)
-// or a plan JSON file. -scenario names a scenario JSON file; without it the
-// plan's built-in drill runs. -format mermaid prints the timeline as a Mermaid
+// or a plan JSON file. -scenario names a built-in scenario (e.g.
+// tottori-l2-antivirus) or a scenario JSON file; without it the plan's
+// built-in drill runs. -format mermaid prints the timeline as a Mermaid
 // sequence diagram, -format escalation the plan's escalation flow as a Mermaid
 // flowchart. Bad flags, unreadable files and invalid JSON print one line and
 // exit with status 2; a scenario the plan cannot run exits with status 1.
@@ -42,13 +43,16 @@ var defaults = map[string]string{
 	"tottori":  "tottori-l3-firewall",
 }
 
-const usage = `usage: drill [-plan ID|FILE] [-scenario FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+const usage = `usage: drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
 
 Runs a drill on a plan and prints the timeline of what the plan requires.
 With no flags: tottori's level-3 drill on tottori's reference plan.
 
   -plan ID|FILE     reference plan (ino, kumamoto, kumiyama, nakano, tottori) or a plan JSON file (default tottori)
-  -scenario FILE    scenario JSON file (default: the plan's built-in drill)
+  -scenario ID|FILE built-in scenario (ino-long-server-stop, kumamoto-form-theft,
+                    kumamoto-terminal-no-power, kumiyama-lost-card, nakano-iaas-outage,
+                    tottori-l2-antivirus, tottori-l3-firewall) or a scenario JSON file
+                    (default: the plan's built-in drill)
   -format FORMAT    text, json, mermaid (the timeline as a sequence diagram)
                     or escalation (the plan's escalation flow) (default text)
   -lang LANG        en or ja (default en)
@@ -140,6 +144,13 @@ func loadScenario(file, plan string) (bcp.Scenario, error) {
 			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", plan)
 		}
 		return bcp.ScenarioByID(id)
+	}
+	if !strings.ContainsAny(file, "/\\.") {
+		s, err := bcp.ScenarioByID(file)
+		if err != nil {
+			return bcp.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", file, strings.Join(bcp.ScenarioIDs(), ", "))
+		}
+		return s, nil
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {

@@ -58,6 +58,7 @@ func TestGolden(t *testing.T) {
 		{"ino-ja.txt", []string{"-plan", "ino", "-lang", "ja"}},
 		{"kumiyama.txt", []string{"-plan", "kumiyama"}},
 		{"antivirus.txt", []string{"-scenario", "../../bcp/testdata/scenarios/tottori-l2-antivirus.json"}},
+		{"antivirus.txt", []string{"-scenario", "tottori-l2-antivirus"}},
 		{"plan-file.txt", []string{"-plan", "../../bcp/testdata/plans/kumamoto.json", "-scenario", "../../bcp/testdata/scenarios/kumamoto-terminal-no-power.json"}},
 	}
 	for _, tt := range tests {
@@ -108,6 +109,7 @@ func TestErrors(t *testing.T) {
 		{"invalid-json", []string{"-scenario", notJSON}, 2, []string{"malformed JSON"}},
 		{"invalid-scenario", []string{"-scenario", bad}, 2, []string{"$.events[0].at", "$.events[0].extra: unknown field"}},
 		{"extra-argument", []string{"now"}, 2, []string{`unexpected argument "now"`}},
+		{"unknown-builtin", []string{"-scenario", "volcano"}, 2, []string{`-scenario "volcano": not a built-in scenario`}},
 		{"unhandled-event", []string{"-scenario", unhandled}, 1, []string{"no rule for a lost IC card"}},
 	}
 	for _, tt := range tests {
