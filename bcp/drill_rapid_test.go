@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,6 +172,32 @@ func TestDrillProperties(t *testing.T) {
 		}
 		if _, err := json.Marshal(a); err != nil {
 			t.Fatalf("timeline does not encode: %v", err)
+		}
+		// The sequence diagram draws every entry, between declared
+		// participants, one statement a line.
+		declared := map[string]bool{}
+		drawn := 0
+		for _, line := range splitLines(a.Mermaid(English))[2:] {
+			line = strings.TrimSpace(line)
+			switch {
+			case strings.HasPrefix(line, "participant "):
+				declared[strings.Fields(line)[1]] = true
+			case strings.HasPrefix(line, "Note over "):
+				drawn++
+				if id := strings.TrimSuffix(strings.Fields(line)[2], ":"); !declared[id] {
+					t.Fatalf("note over undeclared %q", id)
+				}
+			default:
+				drawn++
+				head, _, ok := strings.Cut(line, ": ")
+				from, to, ok2 := strings.Cut(strings.Replace(head, "-->>", "->>", 1), "->>")
+				if !ok || !ok2 || !declared[from] || !declared[to] {
+					t.Fatalf("malformed message line %q", line)
+				}
+			}
+		}
+		if drawn != len(a.Entries) {
+			t.Fatalf("diagram draws %d entries of %d", drawn, len(a.Entries))
 		}
 	}))
 	t.Run("AddingAnEventRemovesNothing", rapid.MakeCheck(func(t *rapid.T) {
