@@ -205,6 +205,9 @@ type runner struct {
 	reason    string
 	convened  council.Triggers
 	grading   threat.Grading
+	// obsCites are the clauses an event rests on when it sets off no entry
+	// at its own instant (a change reported later by the schedule).
+	obsCites council.Citations
 
 	// the fault
 	faultOpen bool
@@ -258,6 +261,9 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 			if o.Cites.Len() > 0 {
 				break
 			}
+		}
+		if o.Cites.Len() == 0 {
+			o.Cites, r.obsCites = r.obsCites, council.Citations{}
 		}
 		if !o.Actor.IsValid() {
 			o.Actor = r.defaultObserver(e)
@@ -846,6 +852,14 @@ func (r *runner) contacts(up Services) {
 		if a == CrisisManagement {
 			act, d, dja = ActReport, "first report (may be oral or a memo), then the report form", "第1報（口頭・メモ可）、その後連絡票"
 		}
+		if c.Also != 0 {
+			var ja []string
+			for v := range c.Also.All() {
+				ja = append(ja, v.Label())
+			}
+			d += " (also " + c.Also.String() + ")"
+			dja += "（併用: " + strings.Join(ja, "、") + "）"
+		}
 		if c.ViaManagementDivisions {
 			d += " via each department's management division"
 			dja += "（各部経営担当課経由）"
@@ -855,6 +869,10 @@ func (r *runner) contacts(up Services) {
 		}
 		for x := range c.ToParties.All() {
 			r.emit(Entry{Act: act, Actor: c.From, To: council.ByParty(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+		}
+		if c.ToRoles == 0 && c.ToParties == 0 {
+			// The whole ward (全庁): no one actor receives it.
+			r.emit(Entry{Act: act, Actor: c.From, Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
 		}
 	}
 }
@@ -875,6 +893,9 @@ func (r *runner) outageStatus(e Event, prev Status) error {
 	}
 	if ch != 0 {
 		r.changes = append(r.changes, Change{At: e.At, Fields: ch})
+		if sc := r.p.continuity.Schedule; sc != nil {
+			r.obsCites = sc.Citations
+		}
 	}
 	return nil
 }
@@ -984,13 +1005,68 @@ func (r *runner) upAt(t time.Time) Services {
 	return up
 }
 
+// statusText summarises what a status states, in language l.
+func statusText(s Status, l Lang) string {
+	var parts []string
+	add := func(en, ja string) {
+		if l == Japanese {
+			parts = append(parts, ja)
+		} else {
+			parts = append(parts, en)
+		}
+	}
+	if s.ServerDown {
+		add("server down", "サーバ停止")
+	}
+	if s.CauseUnknown {
+		add("cause unknown", "原因不明")
+	}
+	if s.OperationImpossible {
+		add("operation impossible", "業務運用不可")
+	}
+	if s.IdentityAffected {
+		add("identity information affected", "本人確認情報に影響")
+	}
+	if s.Impact > 0 {
+		add(fmt.Sprintf("impact %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
+	}
+	if s.ExpectedStop > 0 {
+		add("expected stop "+s.ExpectedStop.String(), "停止見込"+s.ExpectedStop.String())
+	}
+	if s.Up != 0 {
+		var ja []string
+		for v := range s.Up.All() {
+			ja = append(ja, v.Label())
+		}
+		add("up "+s.Up.String(), "稼働: "+strings.Join(ja, "、"))
+	}
+	if !s.Expected.IsZero() {
+		t := s.Expected.In(jst).Format("2006-01-02 15:04")
+		add("expected recovery "+t, "復旧見込 "+t)
+	}
+	if s.Changed != 0 {
+		add("changed "+s.Changed.String(), "変更: "+fieldsJA(s.Changed))
+	}
+	sep := "; "
+	if l == Japanese {
+		sep = "、"
+	}
+	return strings.Join(parts, sep)
+}
+
 func (e Event) describe() string {
 	switch e.Kind {
 	case FaultDetected:
+		d := "fault detected"
 		if e.Trigger != 0 {
-			return "fault detected: " + e.Trigger.String()
+			d += ": " + e.Trigger.String()
 		}
-		return "fault detected"
+		if st := statusText(e.Status, English); st != "" {
+			d += " (" + st + ")"
+		}
+		return d
+	case StatusChange:
+		return "status: " + statusText(e.Status, English)
 	case SymptomReported:
 		return "symptom reported: " + e.Symptom.String()
 	case ActObserved:
@@ -1004,9 +1080,16 @@ func (e Event) describe() string {
 func (e Event) describeJA() string {
 	switch e.Kind {
 	case FaultDetected:
+		d := "障害の発見"
 		if e.Trigger != 0 {
-			return "障害の発見: " + e.Trigger.Label()
+			d += ": " + e.Trigger.Label()
 		}
+		if st := statusText(e.Status, Japanese); st != "" {
+			d += "（" + st + "）"
+		}
+		return d
+	case StatusChange:
+		return "状況の変化: " + statusText(e.Status, Japanese)
 	case SymptomReported:
 		return "症状の報告: " + e.Symptom.Label()
 	case ActObserved:
