@@ -7,10 +7,12 @@
 // be able to work through by hand, who reports outside the ward, and the
 // seven-step recovery flow.
 //
+// It also holds a municipality's whole [Plan], built from the types of every
+// other package, with the five reference plans, plan files and their checks.
+//
 // It is for planning and for deciding during an incident; it performs no I/O
-// and keeps no state. It is not the judgement of faults (package fault), of
-// threat levels (package threat), or whole plans and drills, which build on
-// the types here.
+// and keeps no state. It does not judge faults (package fault) or threat
+// levels (package threat); a Plan holds their rules and hands them out.
 //
 // Every decision carries the [council.Citations] of the clauses that produced
 // it, in the form "nakano:統合仮想サーバ 4(6)". Where the source is silent and
@@ -22,7 +24,7 @@
 // ([Large], [Medium], [Small] or [Unassessed]), whether it is [System.Hosted]
 // on the IaaS, dependencies, whether an alternative means keeps its services
 // going, a recovery [Difficulty] and an optional target recovery time. An
-// [Inventory] lists them; [Nakano] returns the 38 systems of 図4 with their
+// [Inventory] lists them; [NakanoInventory] returns the 38 systems of 図4 with their
 // owners as listed, plus the environment itself. The source has not decided
 // the scales yet, so the preset leaves them [Unassessed].
 //
@@ -47,4 +49,34 @@
 // horizons a system's manual procedures leave uncovered. [ReportOutside]
 // returns the routes to bodies outside the ward for an [Incident].
 // [RecoveryFlow] returns the seven steps ([Step]) with their owners.
+//
+// # Plans
+//
+// A [Plan] is one municipality's whole plan: ID, version, title and source
+// document, and the parts its document has — organisation
+// ([council.Organization]), fault handling ([fault.Spec], built with
+// [Plan.FaultPlan]), threat scheme ([threat.Spec], built with [Plan.Scheme]),
+// [Measures] and [Continuity]. A part the document does not have is nil: the
+// library never fills it from another plan. [Ino], [Kumamoto], [Kumiyama],
+// [Tottori] and [Nakano] (or [Reference], [ReferencePlans]) return the five
+// reference plans, fresh, assembled from each package's own presets.
+//
+// # Plan files
+//
+// [Plan.MarshalJSON] writes a plan's canonical JSON (enums by English name,
+// sets sorted, zero fields left out); [Plan.MarshalIndent] the file form.
+// [ParsePlan] reads one strictly, accepting Japanese labels for enums: an
+// unknown field, a key given twice, a duplicate ID, a dangling reference or a
+// bad value is a [*PathError] naming its JSON path, e.g.
+// "$.continuity.inventory.systems[3].dependsOn[0]", wrapping [ErrSyntax],
+// [ErrUnknownField], [ErrDuplicate], [ErrDangling] or [ErrBadValue]; every
+// problem is reported. [Plan.Validate] checks a plan built in code the same
+// way. The reference plans ship as bcp/testdata/plans/*.json, with a JSON
+// Schema generated from the types in bcp/testdata/schema.
+//
+// # Provenance
+//
+// [Plan.Provenance] returns the plan's ID, version and fingerprint (SHA-256 of
+// its canonical JSON). Decisions carry a [Provenance] so that an audit can
+// tell which version of which plan produced them.
 package bcp
