@@ -1,0 +1,781 @@
+package bcp
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// Check reads a whole plan and returns what a careful reader would point out
+// about it, as [Finding]s sorted by [Finding.Compare], each given once.
+// [Plan.Validate] says whether a plan is well formed (what a plan file must
+// be to load); Check says what is missing or inconsistent in it, well formed
+// or not: a document that names no chair is a valid plan with a finding. It
+// never fails and never changes p: a plan that cannot be used at all gives
+// findings, not an error. The result does not depend on the order of the
+// plan's lists (appointments, edges, councils, rules, agendas, systems,
+// dependencies, contact choices, report times), only on their contents.
+//
+// What it checks, part by part:
+//
+//   - the plan: an ID that can own citations, and every citation of the
+//     measures and continuity parts (and the plan ID of every part) of that
+//     plan, never of another (reference.foreign-citation);
+//   - the organisation ([council.Organization]): present; valid by
+//     [council.Organization.Validate] (organization.invalid, chain.cycle);
+//     some role given a holder; every role it names — in the chain, appointed,
+//     on a council or asking for one — reaches the chief
+//     ([council.Chain.PathToChief]); every body a rule convenes names its
+//     chair; no agenda is empty;
+//   - the threat scheme ([threat.Spec]): present; on a scale of levels (a
+//     judgement of serious or not is reported as threat.no-levels); every
+//     outcome of the scale has a response; the scheme passes
+//     [threat.NewScheme]; level 3 (on the serious scale: a serious threat)
+//     makes someone convene the council and the organisation has a rule that
+//     convenes a body for it;
+//   - fault handling ([fault.Spec]): present; every [fault.Kind] has
+//     investigation steps; a plan that judges serious faults convenes a body
+//     for one, and one that does not at least convenes a body on a fault;
+//     the spec passes [fault.NewPlan];
+//   - measures: every annex row has a playbook ([measures.Lookup]);
+//   - continuity: present; an inventory whose systems all have an owner and an
+//     impact scale (a scale still 調整中 is a warning), unique IDs,
+//     dependencies on systems it holds and no dependency cycle (the cycle
+//     detection of [Order]); contact choices whose channels work in their
+//     pattern and, for every audience, end in a channel that needs no service
+//     (the last resort, [Channel.Needs]); a report schedule with times inside
+//     the day;
+//   - references: every role that acts anywhere in the plan (a threat
+//     response, a fault escalation, a measure, the recovery flow, a reporting
+//     route, a contact) is a role of the organisation; every actor, role or
+//     party named is a valid value. Recipients are not required to be roles of
+//     the organisation: plans tell bodies outside it (ino 第2条 関係部署).
+//
+// Where a part's own validator finds problems of its own, Check reports them
+// with that part's "invalid" code and the validator's message; the specific
+// checks above are made so that a single missing element gives exactly one
+// finding (the validator runs on a copy with that element's gap papered
+// over, or, for the threat scheme, only once every outcome has a response).
+func Check(p Plan) []Finding {
+	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid()}
+	c.checkID()
+	roles := c.checkOrganization()
+	c.checkThreat()
+	c.checkFault()
+	c.checkMeasures()
+	c.checkContinuity()
+	c.checkActors(roles)
+	slices.SortFunc(c.out, Finding.Compare)
+	return slices.Compact(c.out)
+}
+
+type checker struct {
+	plan Plan
+	idOK bool
+	out  []Finding
+}
+
+func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format string, args ...any) {
+	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) checkID() {
+	if !c.idOK {
+		c.add(Error, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", c.plan.ID)
+	}
+}
+
+// partPlan reports a part that names another plan than the plan's own.
+func (c *checker) partPlan(path, id string) {
+	if c.idOK && id != c.plan.ID {
+		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q", id, c.plan.ID)
+	}
+}
+
+// checkOrganization checks the organisation and returns the roles it has:
+// those in the chain, appointed, on a council or asking for one.
+func (c *checker) checkOrganization() council.Roles {
+	o := c.plan.Organization
+	if o == nil {
+		c.add(Warning, CodeNoOrganization, "organization", council.Citation{}, "the plan sets up no organisation: no roles, reporting chain or council")
+		return 0
+	}
+	c.partPlan("organization.plan", o.Plan)
+
+	// The package's own validation, on a copy whose empty agendas hold a
+	// placeholder item: an empty agenda is reported once, as agenda.empty.
+	v := *o
+	if slices.ContainsFunc(o.Agendas, func(a council.Agenda) bool { return len(a.Items) == 0 }) {
+		v.Agendas = slices.Clone(o.Agendas)
+		for i, a := range v.Agendas {
+			if len(a.Items) == 0 {
+				v.Agendas[i].Items = []council.Item{{Key: "placeholder", Title: "placeholder", Cite: a.Cite}}
+			}
+		}
+	}
+	// Agendas that rules or councils name but the plan does not have: one
+	// finding per agenda, and a placeholder in the copy.
+	refs := map[council.Citation][]string{}
+	for _, r := range o.Rules {
+		if r.Agenda.IsValid() {
+			refs[r.Agenda] = append(refs[r.Agenda], "the rule on "+r.On.String())
+		}
+	}
+	for _, k := range o.Councils {
+		if k.Duties.IsValid() {
+			refs[k.Duties] = append(refs[k.Duties], "the duties of "+k.Body.String())
+		}
+	}
+	for _, cite := range slices.SortedFunc(maps.Keys(refs), council.Citation.Compare) {
+		if slices.ContainsFunc(o.Agendas, func(a council.Agenda) bool { return a.Cite == cite }) {
+			continue
+		}
+		by := refs[cite]
+		slices.Sort(by)
+		c.add(Error, CodeUnknownAgenda, "organization.agendas["+cite.String()+"]", cite,
+			"%s name agenda %s, which the plan does not have", strings.Join(by, " and "), cite)
+		if len(v.Agendas) == len(o.Agendas) {
+			v.Agendas = slices.Clone(v.Agendas)
+		}
+		v.Agendas = append(v.Agendas, council.Agenda{Cite: cite, Title: "placeholder", Items: []council.Item{{Key: "placeholder", Title: "placeholder", Cite: cite}}})
+	}
+	for _, err := range leaves(v.Validate()) {
+		if ce, ok := errors.AsType[*council.CycleError](err); ok {
+			cyc := normalizeCycle(ce.Cycle)
+			c.add(Error, CodeChainCycle, "organization.chain.edges", council.Citation{}, "the reporting chain loops: %s", joinRoles(cyc))
+			continue
+		}
+		if errors.Is(err, council.ErrUnreachable) {
+			continue // reported below for every role, with the role
+		}
+		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", err)
+	}
+
+	if len(o.Appointments) == 0 {
+		c.add(Info, CodeNoAppointments, "organization.appointments", council.Citation{}, "the plan names no holder for any role: who fills them is left to the municipality")
+	}
+
+	chain := o.Chain.Nodes()
+	roles := chain.Union(o.Appointments.Roles())
+	for _, k := range o.Councils {
+		roles = roles.With(k.Chair).With(k.Convener).Union(k.Members)
+	}
+	for _, r := range o.Rules {
+		roles = roles.Union(r.RequestedBy)
+	}
+	if o.Chain.Chief.IsValid() {
+		for r := range roles.All() {
+			if _, err := o.Chain.PathToChief(r); err == nil {
+				continue
+			}
+			var cite council.Citation
+			for _, a := range o.Appointments {
+				if a.Role == r && a.Cite.IsValid() && (!cite.IsValid() || a.Cite.Compare(cite) < 0) {
+					cite = a.Cite
+				}
+			}
+			path := "organization.chain.roles[" + r.String() + "]"
+			if chain.Has(r) {
+				c.add(Error, CodeUnreachableRole, path, cite, "%s (%s) is in the reporting chain but does not reach the chief, %s", r, r.Label(), o.Chain.Chief)
+			} else {
+				c.add(Warning, CodeUnreachableRole, path, cite, "%s (%s) has duties in the plan but no reporting line to the chief, %s", r, r.Label(), o.Chain.Chief)
+			}
+		}
+	}
+
+	for _, k := range o.Councils {
+		if k.Chair != 0 || !k.Body.IsValid() {
+			continue
+		}
+		convened := slices.ContainsFunc(o.Rules, func(r council.Rule) bool { return r.Meets && r.Body == k.Body })
+		if !convened {
+			continue
+		}
+		name := k.Name
+		if name == "" {
+			name = k.Body.Label()
+		}
+		c.add(Warning, CodeChairNotNamed, "organization.councils["+k.Body.String()+"].chair", k.Cites.At(0),
+			"the plan convenes %s (%s) but names no chair (議長)", k.Body, name)
+	}
+
+	for _, a := range o.Agendas {
+		if len(a.Items) == 0 {
+			c.add(Error, CodeAgendaEmpty, "organization.agendas["+a.Cite.String()+"]", a.Cite, "agenda %q lists no item to decide", a.Title)
+		}
+	}
+	return roles
+}
+
+func (c *checker) checkThreat() {
+	t := c.plan.Threat
+	if t == nil {
+		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level")
+		return
+	}
+	c.partPlan("threat.plan", t.Plan)
+	var missing bool
+	switch t.Scale {
+	case threat.ScaleSerious:
+		c.add(Info, CodeNoThreatLevels, "threat.scale", t.Judgement.At(0),
+			"the plan defines no threat levels: a person judges whether an event poses a serious threat")
+		for _, serious := range []bool{false, true} {
+			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == 0 && r.Serious == serious }) {
+				missing = true
+				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+seriousName(serious)+"]", t.Judgement.At(0),
+					"no response is given for an event judged %s", seriousName(serious))
+			}
+		}
+	case threat.ScaleLevels:
+		for _, l := range threat.AllLevels() {
+			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == l }) {
+				missing = true
+				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+l.String()+"]", ruleCite(t.Rules, l),
+					"no response is given for %s (%s)", l, l.Label())
+			}
+		}
+	}
+	if missing {
+		return // threat.NewScheme would only repeat it
+	}
+	s, err := threat.NewScheme(*t)
+	if err != nil {
+		for _, e := range leaves(err) {
+			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", e)
+		}
+		return
+	}
+	c.checkLevel3(s, t)
+}
+
+// checkLevel3 checks that level 3 (on the serious scale, a serious threat)
+// makes someone convene the council, and that the organisation convenes a
+// body for it.
+func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
+	e := threat.Event{Kind: threat.Intrusion}
+	var (
+		g       threat.Grading
+		err     error
+		trigger council.Trigger
+		path    string
+		what    string
+	)
+	switch s.Scale() {
+	case threat.ScaleSerious:
+		g, err = threat.JudgeSerious(s, e, true, "plan check")
+		trigger, path, what = council.SeriousThreat, "threat.responses[serious]", "a serious threat"
+	default:
+		g, err = threat.Judge(s, e, threat.Level3, "plan check")
+		trigger, path, what = council.ThreatLevel3, "threat.responses[level-3]", "level 3"
+	}
+	cite := t.SeriousCitations.At(0)
+	if !cite.IsValid() {
+		cite = t.Judgement.At(0)
+	}
+	if err == nil {
+		var r threat.Response
+		if r, err = threat.Respond(s, g); err == nil {
+			convenes := false
+			for _, a := range r.Actions.All() {
+				convenes = convenes || a.Step == threat.ConveneCouncil
+			}
+			if !convenes {
+				c.add(Error, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", what)
+			}
+		}
+	}
+	if err != nil {
+		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", err)
+	}
+	o := c.plan.Organization
+	if o == nil {
+		return
+	}
+	cv, err := council.Convene(*o, trigger)
+	if err != nil || !cv.Named || !cv.Meets {
+		c.add(Error, CodeLevel3WithoutCouncil, "organization.rules["+trigger.String()+"]", cite,
+			"the organisation convenes no body for %s (%s)", trigger, trigger.Label())
+	}
+}
+
+func seriousName(serious bool) string {
+	if serious {
+		return "serious"
+	}
+	return "not-serious"
+}
+
+// ruleCite returns the first citation of the first rule grading level l, or
+// zero.
+func ruleCite(rules []threat.Rule, l threat.Level) council.Citation {
+	var best council.Citation
+	for _, r := range rules {
+		if r.Level == l {
+			if x := r.Citations.At(0); x.IsValid() && (!best.IsValid() || x.Compare(best) < 0) {
+				best = x
+			}
+		}
+	}
+	return best
+}
+
+func (c *checker) checkFault() {
+	f := c.plan.Fault
+	if f == nil {
+		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults")
+		return
+	}
+	c.partPlan("fault.plan", f.Plan)
+	var cite council.Citation
+	for _, st := range f.Stages {
+		if st.Stage == fault.Investigated {
+			cite = st.Citations.At(0)
+		}
+	}
+	v := *f
+	papered := false
+	for _, k := range fault.AllKinds() {
+		if !slices.ContainsFunc(f.Investigations, func(iv fault.Investigation) bool { return iv.Kind == k && len(iv.Checks) > 0 }) {
+			c.add(Warning, CodeKindWithoutInvestigation, "fault.investigations["+k.String()+"]", cite,
+				"no investigation steps (原因の究明の手順) are given for a %s fault (%s)", k, k.Label())
+			papered = true
+		}
+	}
+	if papered {
+		v.Investigations = slices.DeleteFunc(slices.Clone(f.Investigations), func(iv fault.Investigation) bool { return len(iv.Checks) == 0 })
+	}
+	c.checkSeriousFault(f)
+	if _, err := fault.NewPlan(v); err != nil {
+		for _, e := range leaves(err) {
+			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", e)
+		}
+	}
+}
+
+// checkSeriousFault checks that a serious fault leads somewhere: a plan that
+// judges serious faults convenes a body for one, and a plan with fault
+// handling either judges serious faults or convenes a body on a fault.
+func (c *checker) checkSeriousFault(f *fault.Spec) {
+	o := c.plan.Organization
+	meets := func(t council.Trigger) bool {
+		if o == nil {
+			return false
+		}
+		cv, err := council.Convene(*o, t)
+		return err == nil && cv.Named && cv.Meets
+	}
+	judges := f.Serious.Long != 0 || f.Serious.Heavy != 0
+	switch {
+	case judges && o != nil && !meets(council.SeriousFault):
+		c.add(Error, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
+			"the plan judges when a fault is serious (重大障害) but convenes no body for one")
+	case !judges && o != nil && !meets(council.SeriousFault) && !meets(council.Fault):
+		c.add(Warning, CodeNoSeriousFaultHandling, "fault.serious", council.Citation{},
+			"the plan says neither when a fault is serious (重大障害) nor which body meets on a fault: whom a serious fault is escalated to is not in the plan")
+	}
+}
+
+func (c *checker) checkMeasures() {
+	m := c.plan.Measures
+	if m == nil {
+		return
+	}
+	for _, k := range m.Annex {
+		if _, err := measures.Lookup(k); err != nil {
+			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", err)
+		}
+	}
+	c.foreignCitations("measures", reflect.ValueOf(*m))
+}
+
+func (c *checker) checkContinuity() {
+	k := c.plan.Continuity
+	if k == nil {
+		c.add(Info, CodeNoContinuity, "continuity", council.Citation{}, "the plan has no ICT continuity part: no inventory of systems, contact channels or report schedule")
+		return
+	}
+	if k.Inventory == nil {
+		c.add(Warning, CodeNoInventory, "continuity.inventory", council.Citation{}, "the continuity part lists no systems")
+	} else {
+		c.checkInventory(k.Inventory)
+	}
+	c.checkContacts(k.Contacts)
+	c.checkSchedule(k.Schedule)
+	// Citations of every continuity part but the inventory, which
+	// checkInventory walks itself (it is the part that can be large).
+	rest := *k
+	rest.Inventory = nil
+	c.foreignCitations("continuity", reflect.ValueOf(rest))
+}
+
+func (c *checker) checkInventory(inv *Inventory) {
+	c.partPlan("continuity.inventory.plan", inv.Plan)
+	c.citations("continuity.inventory.citations", inv.Citations)
+	systems := inv.Systems
+	ids := make(map[string]int, len(systems))
+	var patched []System // systems with their gaps papered over, for Order
+	patch := func(i int) *System {
+		if patched == nil {
+			patched = slices.Clone(systems)
+		}
+		return &patched[i]
+	}
+	for i := range systems {
+		s := &systems[i]
+		cite := s.Citations.At(0)
+		path := func() string { return "continuity.inventory.systems[" + s.ID + "]" }
+		if c.idOK && foreign(s.Citations, c.plan.ID) {
+			c.citations(path()+".citations", s.Citations)
+		}
+		if n, dup := ids[s.ID]; dup {
+			if n == 1 {
+				c.add(Error, CodeDuplicateSystem, path(), council.Citation{}, "more than one system has ID %q", s.ID)
+			}
+			ids[s.ID] = n + 1
+			patch(i).ID = "" // Order would refuse the repeat; it is reported here
+		} else {
+			ids[s.ID] = 1
+		}
+		if strings.TrimSpace(s.Owner) == "" {
+			c.add(Error, CodeSystemNoOwner, path()+".owner", cite, "system %q (%s) has no owning division (主管課)", s.ID, s.Name)
+			patch(i).Owner = "?"
+		}
+		if !s.Scale.IsValid() {
+			c.add(Error, CodeSystemNoScale, path()+".scale", cite, "system %q (%s) has no impact scale (影響規模): give one, or unassessed while it is being decided", s.ID, s.Name)
+			patch(i).Scale = Unassessed
+		}
+	}
+	if patched != nil {
+		// Repeated IDs were blanked; drop those entries.
+		patched = slices.DeleteFunc(patched, func(s System) bool { return s.ID == "" && ids[""] == 0 })
+	}
+	base := systems
+	if patched != nil {
+		base = patched
+	}
+	for i := range base {
+		s := &base[i]
+		var keep []string
+		for j, d := range s.DependsOn {
+			if _, ok := ids[d]; ok || d == "" {
+				if keep != nil {
+					keep = append(keep, d)
+				}
+				continue
+			}
+			c.add(Error, CodeUnknownDependency, "continuity.inventory.systems["+s.ID+"].dependsOn", s.Citations.At(0),
+				"system %q depends on %q, which the inventory does not hold", s.ID, d)
+			if keep == nil {
+				keep = append(make([]string, 0, len(s.DependsOn)), s.DependsOn[:j]...)
+			}
+		}
+		if keep != nil {
+			if patched == nil {
+				patched = slices.Clone(systems)
+				base = patched
+				s = &base[i]
+			}
+			s.DependsOn = keep
+		}
+	}
+	for i := range systems {
+		if s := &systems[i]; s.Scale == Unassessed {
+			c.add(Warning, CodeScaleUnassessed, "continuity.inventory.systems["+s.ID+"].scale", s.Citations.At(0),
+				"the impact scale (影響規模) of system %q (%s) is still to be decided (調整中): its recovery order and off-site backup need a policy until it is", s.ID, s.Name)
+		}
+	}
+	// The cycle detection and the remaining checks of Order.
+	if _, err := Order(base, OrderOptions{Unassessed: AssumeLarge}); err != nil {
+		for _, e := range leaves(err) {
+			if ce, ok := errors.AsType[*CycleError](e); ok {
+				c.add(Error, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
+					"systems depend on each other in a circle: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
+				continue
+			}
+			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", e)
+		}
+	}
+}
+
+func (c *checker) checkContacts(rules []ContactRule) {
+	if len(rules) == 0 {
+		c.add(Warning, CodeNoContacts, "continuity.contacts", council.Citation{}, "the continuity part chooses no contact channel for any audience")
+		return
+	}
+	var audiences [64]struct {
+		seen, lastResort bool
+		cite             council.Citation
+	}
+	for _, r := range rules {
+		a, pat := r.Contact.Audience, r.Pattern
+		path := "continuity.contacts[" + pat.String() + "/" + a.String() + "]"
+		cite := r.Contact.Citations.At(0)
+		if !a.IsValid() || !pat.IsValid() || int(a) >= len(audiences) {
+			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience")
+			continue
+		}
+		up := pat.Services()
+		for _, ch := range append([]Channel{r.Contact.Channel}, slices.Collect(r.Contact.Also.All())...) {
+			if !ch.IsValid() {
+				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s names no channel", ch)
+				continue
+			}
+			if need := ch.Needs(); !up.Contains(need) {
+				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s (%s) needs %s, which is down in pattern %s", ch, ch.Label(), need, pat)
+			}
+		}
+		au := &audiences[a]
+		au.seen = true
+		if !au.cite.IsValid() || (cite.IsValid() && cite.Compare(au.cite) < 0) {
+			au.cite = cite
+		}
+		if up == 0 && r.Contact.Channel.IsValid() && r.Contact.Channel.Needs() == 0 {
+			au.lastResort = true
+		}
+	}
+	for a := range audiences {
+		au := audiences[a]
+		if au.seen && !au.lastResort {
+			aud := Audience(a)
+			c.add(Error, CodeNoLastResort, "continuity.contacts["+aud.String()+"]", au.cite,
+				"the channels for %s (%s) do not end in a last resort: no choice for an outage of every service uses a channel that needs none", aud, aud.Label())
+		}
+	}
+}
+
+func (c *checker) checkSchedule(s *ReportPlan) {
+	if s == nil || len(s.Slots) == 0 {
+		c.add(Warning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)")
+		return
+	}
+	cite := s.Citations.At(0)
+	slots := slices.Sorted(slices.Values(s.Slots))
+	for i, d := range slots {
+		if d < 0 || d >= 24*time.Hour {
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %v is not a time of day", d)
+		}
+		if i > 0 && d == slots[i-1] {
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %v is given twice", d)
+		}
+	}
+}
+
+// checkActors checks that every role that acts in the plan is one of the
+// organisation's roles, and that every actor named is a valid value.
+func (c *checker) checkActors(roles council.Roles) {
+	p := c.plan
+	hasOrg := p.Organization != nil
+	actor := func(path string, a council.Actor, cite council.Citation) {
+		if a == (council.Actor{}) {
+			return // the plan does not say who
+		}
+		if !a.IsValid() {
+			c.add(Error, CodeInvalidActor, path, cite, "an actor names no valid role or party")
+			return
+		}
+		if a.Role != 0 && hasOrg && !roles.Has(a.Role) {
+			c.add(Error, CodeUnknownRole, path, cite, "%s (%s) acts here but is not a role of the organisation", a.Role, a.Role.Label())
+		}
+	}
+	recipient := func(path string, a council.Actor, cite council.Citation) {
+		if a != (council.Actor{}) && !a.IsValid() {
+			c.add(Error, CodeInvalidActor, path, cite, "a recipient names no valid role or party")
+		}
+	}
+	roleSet := func(path string, rs council.Roles, cite council.Citation) {
+		for r := range rs.All() {
+			actor(path, council.ByRole(r), cite)
+		}
+	}
+	if t := p.Threat; t != nil {
+		tiers := [][]threat.Tier{t.Responses, t.Precautions}
+		for n, list := range tiers {
+			part := []string{"responses", "precautions"}[n]
+			for _, tier := range list {
+				key := tier.Level.String()
+				if tier.Level == 0 {
+					key = seriousName(tier.Serious)
+				}
+				path := "threat." + part + "[" + key + "]"
+				for _, a := range tier.Actions {
+					actor(path+".actions", a.Actor, a.Citations.At(0))
+					recipient(path+".actions", a.Target, a.Citations.At(0))
+				}
+				for _, n := range tier.Notifications {
+					actor(path+".notifications", n.From, n.Citations.At(0))
+					recipient(path+".notifications", n.To, n.Citations.At(0))
+				}
+			}
+		}
+	}
+	if f := p.Fault; f != nil {
+		for _, e := range f.Escalation {
+			actor("fault.escalation["+e.Action.String()+"]", e.By, e.Citations.At(0))
+			for _, to := range e.To {
+				recipient("fault.escalation["+e.Action.String()+"]", to, e.Citations.At(0))
+			}
+		}
+		for _, iv := range f.Investigations {
+			roleSet("fault.investigations["+iv.Kind.String()+"].by", iv.By, iv.Cites.At(0))
+		}
+		for _, d := range f.Detections {
+			for _, a := range d.By {
+				actor("fault.detections["+d.Trigger.String()+"].by", a, d.Cites.At(0))
+			}
+		}
+	}
+	if m := p.Measures; m != nil {
+		for n, list := range [][]measures.Measure{m.Emergency, m.FollowUp} {
+			part := []string{"emergency", "followUp"}[n]
+			for _, x := range list {
+				actor("measures."+part+"["+x.Kind.String()+"].actor", x.Actor, x.Citations.At(0))
+			}
+		}
+	}
+	if k := p.Continuity; k != nil {
+		for _, ph := range k.Flow {
+			roleSet("continuity.flow["+ph.Step.String()+"].roles", ph.Roles, ph.Citations.At(0))
+		}
+		for _, o := range k.Routes {
+			for _, r := range o.Routes {
+				path := "continuity.routes[" + o.Incident.String() + "]"
+				actor(path, r.ReportedBy, r.Citations.At(0))
+				actor(path, r.Reporter, r.Citations.At(0))
+			}
+			actor("continuity.routes["+o.Incident.String()+"].publication", o.Publication, o.Citations.At(0))
+			actor("continuity.routes["+o.Incident.String()+"].assembly", o.Assembly, o.Citations.At(0))
+		}
+		for _, r := range k.Contacts {
+			actor("continuity.contacts["+r.Pattern.String()+"/"+r.Contact.Audience.String()+"].from", r.Contact.From, r.Contact.Citations.At(0))
+		}
+	}
+}
+
+// foreign reports whether some citation of cs is not of plan id.
+func foreign(cs council.Citations, id string) bool {
+	for _, x := range cs.All() {
+		if x.Plan() != id {
+			return true
+		}
+	}
+	return false
+}
+
+// citations reports every citation of cs that is not of the plan.
+func (c *checker) citations(path string, cs council.Citations) {
+	if !c.idOK {
+		return
+	}
+	for _, x := range cs.All() {
+		if x.Plan() != c.plan.ID {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		}
+	}
+}
+
+var (
+	chkCitationType  = reflect.TypeFor[council.Citation]()
+	chkCitationsType = reflect.TypeFor[council.Citations]()
+)
+
+// foreignCitations walks v and reports every citation of another plan, with
+// a path of JSON field names (list entries unnumbered, so that the path does
+// not depend on list order).
+func (c *checker) foreignCitations(path string, v reflect.Value) {
+	if !c.idOK {
+		return
+	}
+	switch v.Type() {
+	case chkCitationType:
+		x := v.Interface().(council.Citation)
+		if x.IsValid() && x.Plan() != c.plan.ID {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		}
+		return
+	case chkCitationsType:
+		c.citations(path, v.Interface().(council.Citations))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			c.foreignCitations(path, v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			c.foreignCitations(path+"[]", v.Index(i))
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+			}
+			c.foreignCitations(path+"."+name, v.Field(i))
+		}
+	}
+}
+
+// leaves flattens err into the errors that errors.Join and wrapping with
+// several %w put together, keeping each leaf's own message.
+func leaves(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	// A single wrap of a join ("council: tottori: …: <joined>") is
+	// flattened through; any other error is a leaf.
+	for u := errors.Unwrap(err); u != nil; u = errors.Unwrap(u) {
+		if _, ok := u.(interface{ Unwrap() []error }); ok {
+			return leaves(u)
+		}
+	}
+	return []error{err}
+}
+
+// normalizeCycle rotates a cycle (first role repeated at the end) to start at
+// its smallest role, so that it reads the same whatever the edge order.
+func normalizeCycle(cyc []council.Role) []council.Role {
+	if n := len(cyc); n > 1 && cyc[0] == cyc[n-1] {
+		cyc = cyc[:n-1]
+	}
+	if len(cyc) == 0 {
+		return nil
+	}
+	m := 0
+	for i, r := range cyc {
+		if r < cyc[m] {
+			m = i
+		}
+	}
+	out := append(slices.Clone(cyc[m:]), cyc[:m]...)
+	return append(out, out[0])
+}
+
+func joinRoles(rs []council.Role) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = r.String()
+	}
+	return strings.Join(s, " → ")
+}

@@ -1,0 +1,350 @@
+package bcp
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// An Aspect is what a [Difference] between two plans is about.
+//
+// The zero Aspect is unset and never appears in a Diff. Aspects are
+// comparable with ==; their order is the order of a Diff. Values are only
+// ever appended, never renumbered.
+type Aspect uint8
+
+// Aspects compared by [Compare].
+const (
+	AspectScale         Aspect = 1 + iota // how threats are expressed: levels, or a judgement of serious or not
+	AspectLevel                           // the level a row of the decision table gives an event ("not-covered" for a row that marks it so)
+	AspectExample                         // the example the plan gives for that row
+	AspectThreshold                       // the thresholds: the lowest serious level, the serious-fault "long" and "heavy"
+	AspectRole                            // a role of the organisation, and whether it is in the reporting chain
+	AspectAppointment                     // who fills a role (the holders, as written)
+	AspectChair                           // who chairs a body the plan has
+	AspectConvening                       // which body meets on a trigger ("none" when the plan names the trigger and no body meets)
+	AspectAgendaItem                      // an item of the agenda a trigger brings, by trigger and item key
+	AspectInvestigation                   // the investigation steps for a fault kind
+	AspectSystem                          // a system of the inventory: name, owner and impact scale
+)
+
+var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
+	enum.Name{EN: "scale", JA: "脅威の尺度"},
+	enum.Name{EN: "level", JA: "脅威度"},
+	enum.Name{EN: "example", JA: "事例"},
+	enum.Name{EN: "threshold", JA: "閾値"},
+	enum.Name{EN: "role", JA: "役割"},
+	enum.Name{EN: "appointment", JA: "充て職"},
+	enum.Name{EN: "chair", JA: "議長"},
+	enum.Name{EN: "convening", JA: "会議の開催"},
+	enum.Name{EN: "agenda-item", JA: "決定事項"},
+	enum.Name{EN: "investigation", JA: "原因の究明の手順"},
+	enum.Name{EN: "system", JA: "情報システム"},
+)
+
+// AllAspects returns every valid Aspect in ascending order, in a fresh slice.
+func AllAspects() []Aspect { return aspectTable.Values() }
+
+// ParseAspect returns the Aspect named by s: its English name or Japanese label.
+func ParseAspect(s string) (Aspect, error) { return aspectTable.Parse(s) }
+
+// IsValid reports whether a is a defined Aspect (not zero, not out of range).
+func (a Aspect) IsValid() bool { return aspectTable.Valid(a) }
+
+// String returns the English name, e.g. "agenda-item".
+func (a Aspect) String() string { return aspectTable.String(a) }
+
+// Label returns the Japanese label, e.g. "決定事項".
+func (a Aspect) Label() string { return aspectTable.Label(a) }
+
+// Compare orders aspects by value; it suits slices.SortFunc.
+func (a Aspect) Compare(b Aspect) int { return cmp.Compare(a, b) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Aspect is an error.
+func (a Aspect) AppendText(b []byte) ([]byte, error) { return aspectTable.AppendText(b, a) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Aspect) MarshalText() ([]byte, error) { return aspectTable.AppendText(nil, a) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves a unchanged on error.
+func (a *Aspect) UnmarshalText(text []byte) error { return aspectTable.Unmarshal(text, a) }
+
+// A Difference is one point on which two plans differ: the Aspect, the Key
+// that names the point within it (an event of the decision table such as
+// "intrusion place=related", a role, a trigger and agenda item key such as
+// "serious-fault/resident-response", a system ID), the value in each plan as
+// text (empty when the plan has nothing there) and the clauses of each plan
+// that give it.
+//
+// The zero Difference is not a difference. == is not defined (it holds
+// council.Citations); compare with go-cmp.
+type Difference struct {
+	Aspect Aspect            `json:"aspect"`
+	Key    string            `json:"key"`
+	A      string            `json:"a"`
+	B      string            `json:"b"`
+	CitesA council.Citations `json:"citesA"`
+	CitesB council.Citations `json:"citesB"`
+}
+
+// A Diff is everything [Compare] found different between plan A and plan B,
+// sorted by aspect and key. Each plan's values and citations stay its own:
+// a Diff puts them side by side, it never merges them.
+//
+// The zero Diff compares nothing and is empty. == is not defined.
+type Diff struct {
+	A           string       `json:"a"` // plan A's ID
+	B           string       `json:"b"` // plan B's ID
+	Differences []Difference `json:"differences"`
+}
+
+// Empty reports whether the plans did not differ on anything compared.
+func (d Diff) Empty() bool { return len(d.Differences) == 0 }
+
+// Of returns the differences of one aspect, in order, in a fresh slice.
+func (d Diff) Of(a Aspect) []Difference {
+	var out []Difference
+	for _, x := range d.Differences {
+		if x.Aspect == a {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// String renders the diff one difference per line:
+// "level vulnerability severity=serious: tottori=level-3 kumamoto=—"
+// followed by the clauses of each side in brackets. A value a plan does not
+// have prints as "—".
+func (d Diff) String() string {
+	var b strings.Builder
+	for _, x := range d.Differences {
+		b.WriteString(x.Aspect.String())
+		b.WriteByte(' ')
+		b.WriteString(x.Key)
+		b.WriteString(": ")
+		side := func(id, v string, cs council.Citations) {
+			b.WriteString(id)
+			b.WriteByte('=')
+			if v == "" {
+				v = "—"
+			}
+			b.WriteString(v)
+			if cs.Len() > 0 {
+				b.WriteString(" [")
+				b.WriteString(cs.String())
+				b.WriteByte(']')
+			}
+		}
+		side(d.A, x.A, x.CitesA)
+		b.WriteString(" | ")
+		side(d.B, x.B, x.CitesB)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Compare returns how plan b differs from plan a: the scale and levels of
+// their threat schemes and the example each gives for a row, the thresholds,
+// the roles of their organisations, who fills them and who chairs which body,
+// which body meets on which trigger and what its agenda holds, the
+// investigation steps for each fault kind, and the systems of their
+// inventories. It is deterministic, reads nothing but its arguments, and
+// Compare(p, p) is empty. The result does not depend on the order of the
+// plans' lists.
+func Compare(a, b Plan) Diff {
+	d := Diff{A: a.ID, B: b.ID}
+	for _, asp := range AllAspects() {
+		sa, sb := sides(asp, a), sides(asp, b)
+		keys := make([]string, 0, len(sa)+len(sb))
+		for k := range sa {
+			keys = append(keys, k)
+		}
+		for k := range sb {
+			if _, ok := sa[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			x, y := sa[k], sb[k]
+			if x.value == y.value {
+				continue
+			}
+			d.Differences = append(d.Differences, Difference{Aspect: asp, Key: k, A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites})
+		}
+	}
+	return d
+}
+
+// A side is one plan's value at one key.
+type side struct {
+	value string
+	cites council.Citations
+}
+
+type sideMap map[string]side
+
+// put sets key k, joining with what is there (a key given twice by a plan
+// that repeats an entry): values are joined in sorted order, so the result
+// does not depend on list order.
+func (m sideMap) put(k, v string, cs council.Citations) {
+	if old, ok := m[k]; ok && old.value != v {
+		vs := []string{old.value, v}
+		slices.Sort(vs)
+		v = vs[0] + "; " + vs[1]
+		cs = sortedCites(old.cites.Join(cs))
+	}
+	m[k] = side{value: v, cites: cs}
+}
+
+func sortedCites(cs council.Citations) council.Citations {
+	s := cs.Slice()
+	slices.SortFunc(s, council.Citation.Compare)
+	return council.Cites(s...)
+}
+
+// sides returns plan p's values for aspect a, by key.
+func sides(a Aspect, p Plan) sideMap {
+	m := sideMap{}
+	o, t, f := p.Organization, p.Threat, p.Fault
+	switch a {
+	case AspectScale:
+		if t != nil {
+			m.put("scale", t.Scale.String(), t.Judgement)
+		}
+	case AspectLevel, AspectExample:
+		if t == nil {
+			break
+		}
+		for _, r := range t.Rules {
+			key := r.Match.String()
+			if a == AspectLevel {
+				v := "not-covered"
+				if r.Level != 0 {
+					v = r.Level.String()
+				}
+				m.put(key, v, r.Citations)
+			} else {
+				m.put(key, r.Example, r.Citations)
+			}
+		}
+	case AspectThreshold:
+		if t != nil && t.SeriousFrom != 0 {
+			m.put("threat.serious-from", t.SeriousFrom.String(), t.SeriousCitations)
+		}
+		if f != nil && (f.Serious.Long != 0 || f.Serious.Heavy != 0) {
+			m.put("fault.long", f.Serious.Long.String(), f.Serious.Cites)
+			m.put("fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
+		}
+	case AspectRole:
+		if o == nil {
+			break
+		}
+		chain := o.Chain.Nodes()
+		roles := chain.Union(o.Appointments.Roles())
+		for _, k := range o.Councils {
+			roles = roles.With(k.Chair).With(k.Convener).Union(k.Members)
+		}
+		for r := range roles.All() {
+			v := "not in the reporting chain"
+			if r == o.Chain.Chief {
+				v = "chief"
+			} else if chain.Has(r) {
+				v = "reports to " + rolesText(o.Chain.ReportsTo(r))
+			}
+			var cs council.Citations
+			for _, e := range o.Chain.Edges {
+				if e.From == r {
+					cs = cs.With(e.Cite)
+				}
+			}
+			m.put(r.String(), v, sortedCites(cs))
+		}
+	case AspectAppointment:
+		if o == nil {
+			break
+		}
+		for r := range o.Appointments.Roles().All() {
+			var holders []string
+			var cs council.Citations
+			for _, ap := range o.Appointments.Of(r) {
+				holders = append(holders, ap.Holder)
+				cs = cs.With(ap.Cite)
+			}
+			slices.Sort(holders)
+			m.put(r.String(), strings.Join(holders, ", "), sortedCites(cs))
+		}
+	case AspectChair:
+		if o == nil {
+			break
+		}
+		for _, k := range o.Councils {
+			v := "not named"
+			if k.Chair != 0 {
+				v = k.Chair.String()
+			}
+			m.put(k.Body.String(), v, k.Cites)
+		}
+	case AspectConvening, AspectAgendaItem:
+		if o == nil {
+			break
+		}
+		for _, tr := range council.AllTriggers() {
+			cv, err := council.Convene(*o, tr)
+			if err != nil || !cv.Named {
+				continue
+			}
+			if a == AspectConvening {
+				v := "none"
+				if cv.Meets {
+					v = cv.Body.String()
+				}
+				m.put(tr.String(), v, cv.Cites)
+				continue
+			}
+			if !cv.Meets || !cv.Agenda.IsValid() {
+				continue
+			}
+			ag, err := o.Agenda(cv.Agenda)
+			if err != nil {
+				continue
+			}
+			for _, it := range ag.Items {
+				m.put(tr.String()+"/"+it.Key, it.Title, council.Cites(it.Cite))
+			}
+		}
+	case AspectInvestigation:
+		if f == nil {
+			break
+		}
+		for _, iv := range f.Investigations {
+			s := make([]string, len(iv.Checks))
+			for i, c := range iv.Checks {
+				s[i] = c.String()
+			}
+			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)
+		}
+	case AspectSystem:
+		if p.Continuity == nil || p.Continuity.Inventory == nil {
+			break
+		}
+		for _, s := range p.Continuity.Inventory.Systems {
+			m.put(s.ID, s.Name+" / "+s.Owner+" / "+s.Scale.String(), s.Citations)
+		}
+	}
+	return m
+}
+
+func rolesText(rs council.Roles) string {
+	var s []string
+	for r := range rs.All() {
+		s = append(s, r.String())
+	}
+	return strings.Join(s, ", ")
+}
