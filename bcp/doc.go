@@ -79,4 +79,27 @@
 // [Plan.Provenance] returns the plan's ID, version and fingerprint (SHA-256 of
 // its canonical JSON). Decisions carry a [Provenance] so that an audit can
 // tell which version of which plan produced them.
+//
+// # Checking and comparing plans
+//
+// [Check] reads a whole plan the way a reviewer does and returns [Finding]s:
+// a [Severity], a stable [Code] ("council.chair-not-named"), a message, the
+// path inside the plan ("organization.councils[security-council].chair") and
+// the clause the finding rests on. It reuses each part's own checks
+// (council.Organization.Validate, threat.NewScheme, fault.NewPlan, the cycle
+// detection of [Order]) and adds what a plan must state: every fault kind has
+// investigation steps, every threat level a response, level 3 and a serious
+// fault lead to the council, every convened body has a chair, every role
+// reaches the chief, agendas are not empty, every system has an owner and an
+// impact scale, contact channels end in a last resort, reports have a
+// schedule, and everything referenced exists and is cited from the plan's
+// own document. Findings are sorted and do not depend on list order.
+// [Plan.Validate] says whether a plan is well formed; Check says what it
+// leaves out (tottori names no chair; kumiyama, a regulation, grades no
+// threats).
+//
+// [Compare] puts two plans side by side as a [Diff] of [Difference]s by
+// [Aspect] — levels and examples of the decision tables, thresholds, roles,
+// appointments, chairs, convening, agenda items, investigation steps and
+// systems — each side with its own citations; Compare(p, p) is empty.
 package bcp
