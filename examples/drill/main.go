@@ -1,101 +1,175 @@
-// Command drill replays an unauthorized-access drill on tottori's reference
-// plan: the provisional grade while the firewall question is open, the
-// precautions and notifications that range calls for, the annex playbook, the
-// confirmed grade and response, and the security council it convenes — every
-// line with the clauses it rests on.
+// Command drill runs an emergency drill on a plan and prints its timeline:
+// every action the plan requires, in time order, with who tells whom by which
+// channel, the threat level or its provisional range, the council and its
+// agenda, reports, recovery and recurrence prevention, each with the clauses
+// it rests on.
+//
+// With no flags it runs tottori's level-3 drill (unauthorized access that
+// passed the firewall) on tottori's reference plan.
 //
 // Usage:
 //
-//	go run ./examples/drill
+//	go run ./examples/drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+//
+// -plan names a reference plan (ino, kumamoto, kumiyama, nakano, tottori)
+// or a plan JSON file. -scenario names a built-in scenario (e.g.
+// tottori-l2-antivirus) or a scenario JSON file; without it the plan's
+// built-in drill runs. -format mermaid prints the timeline as a Mermaid
+// sequence diagram, -format escalation the plan's escalation flow as a Mermaid
+// flowchart. Bad flags, unreadable files and invalid JSON print one line and
+// exit with status 2; a scenario the plan cannot run exits with status 1.
 package main
 
 import (
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"time"
+	"strings"
 
-	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/measures"
-	"github.com/jukiplan/jukiplan/threat"
+	"github.com/jukiplan/jukiplan/bcp"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-var jst = time.FixedZone("JST", 9*3600)
+// defaults are the built-in drill each reference plan runs without -scenario.
+var defaults = map[string]string{
+	"ino":      "ino-long-server-stop",
+	"kumamoto": "kumamoto-form-theft",
+	"kumiyama": "kumiyama-lost-card",
+	"nakano":   "nakano-iaas-outage",
+	"tottori":  "tottori-l3-firewall",
+}
+
+const usage = `usage: drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+
+Runs a drill on a plan and prints the timeline of what the plan requires.
+With no flags: tottori's level-3 drill on tottori's reference plan.
+
+  -plan ID|FILE     reference plan (ino, kumamoto, kumiyama, nakano, tottori) or a plan JSON file (default tottori)
+  -scenario ID|FILE built-in scenario (ino-long-server-stop, kumamoto-form-theft,
+                    kumamoto-terminal-no-power, kumiyama-lost-card, nakano-iaas-outage,
+                    tottori-l2-antivirus, tottori-l3-firewall) or a scenario JSON file
+                    (default: the plan's built-in drill)
+  -format FORMAT    text, json, mermaid (the timeline as a sequence diagram)
+                    or escalation (the plan's escalation flow) (default text)
+  -lang LANG        en or ja (default en)
+`
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "drill: unexpected argument %q (this drill takes no flags)\n", args[0])
-		return 2
+	fs := flag.NewFlagSet("drill", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	planArg := fs.String("plan", "tottori", "")
+	scenarioFile := fs.String("scenario", "", "")
+	format := fs.String("format", "text", "")
+	langArg := fs.String("lang", "en", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		return fail(stderr, err)
 	}
-	if err := drill(stdout); err != nil {
-		fmt.Fprintln(stderr, err)
+	if fs.NArg() > 0 {
+		return fail(stderr, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	lang, err := bcp.ParseLang(*langArg)
+	if err != nil {
+		return fail(stderr, fmt.Errorf("-lang %q: want en or ja", *langArg))
+	}
+	switch *format {
+	case "text", "json", "mermaid", "escalation":
+	default:
+		return fail(stderr, fmt.Errorf("-format %q: want text, json, mermaid or escalation", *format))
+	}
+	plan, err := loadPlan(*planArg)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *format == "escalation" {
+		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
+		return 0
+	}
+	scenario, err := loadScenario(*scenarioFile, plan.ID)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	tl, err := bcp.Run(plan, scenario)
+	if err != nil {
+		fmt.Fprintln(stderr, "drill: "+oneLine(err))
 		return 1
+	}
+	switch *format {
+	case "json":
+		b, err := json.MarshalIndent(tl, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, "drill: "+oneLine(err))
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+	case "mermaid":
+		fmt.Fprint(stdout, tl.Mermaid(lang))
+	default:
+		fmt.Fprint(stdout, tl.Text(lang))
 	}
 	return 0
 }
 
-func drill(w io.Writer) error {
-	scheme := threat.Tottori()
-	org := council.Tottori()
-	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, jst)
-	at := func(d time.Duration) string { return t0.Add(d).Format("01-02 15:04") }
+// loadPlan returns the reference plan named id, or the plan in file id.
+func loadPlan(id string) (bcp.Plan, error) {
+	if p, err := bcp.Reference(id); err == nil {
+		return p, nil
+	}
+	if !strings.ContainsAny(id, "/\\.") {
+		return bcp.Plan{}, fmt.Errorf("-plan %q: not a reference plan (ino, kumamoto, kumiyama, nakano, tottori) nor a file", id)
+	}
+	data, err := os.ReadFile(id)
+	if err != nil {
+		return bcp.Plan{}, fmt.Errorf("read plan: %w", err)
+	}
+	p, err := bcp.ParsePlan(data)
+	if err != nil {
+		return bcp.Plan{}, fmt.Errorf("plan %s: %w", id, err)
+	}
+	return p, nil
+}
 
-	fmt.Fprintln(w, "drill: tottori — unauthorized access found in the prefecture's firewall log")
-	// 1. The prefecture finds signs of unauthorized access; the firewall
-	// question is still open.
-	event := threat.Event{Kind: threat.UnauthorizedAccess, Source: threat.SourceLocal}
-	r, err := threat.Provisional(scheme, event)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "%s  provisional grade %s–%s (unknown: %s)\n", at(0), r.Min.Label(), r.Max.Label(), r.Unknown)
-	p, err := threat.Precautions(scheme, r)
-	if err != nil {
-		return err
-	}
-	for _, n := range p.Notifications.All() {
-		fmt.Fprintf(w, "%s  notify   %s\n", at(5*time.Minute), n)
-	}
-	for _, a := range p.Actions.All() {
-		fmt.Fprintf(w, "%s  act      %s\n", at(10*time.Minute), a)
-	}
-
-	// 2. The annex playbook for this event and who found it.
-	pb, err := measures.ForEvent(event)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "%s  playbook %s (%s)\n", at(15*time.Minute), pb.Event, pb.Citations)
-	for _, s := range pb.Steps() {
-		cond := ""
-		if s.Conditional() {
-			cond = " [if " + s.Condition.String() + "]"
+// loadScenario reads the scenario file, or returns the plan's built-in drill.
+func loadScenario(file, plan string) (bcp.Scenario, error) {
+	if file == "" {
+		id, ok := defaults[plan]
+		if !ok {
+			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", plan)
 		}
-		fmt.Fprintf(w, "%s    %s %s%s (%s)\n", at(15*time.Minute), s.Mark, s.Action, cond, s.Citations)
+		return bcp.ScenarioByID(id)
 	}
-
-	// 3. The log analysis shows the access passed the firewall: level 3.
-	event.Firewall = threat.FirewallPassed
-	resp, err := threat.Decide(scheme, event)
+	if !strings.ContainsAny(file, "/\\.") {
+		s, err := bcp.ScenarioByID(file)
+		if err != nil {
+			return bcp.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", file, strings.Join(bcp.ScenarioIDs(), ", "))
+		}
+		return s, nil
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return err
+		return bcp.Scenario{}, fmt.Errorf("read scenario: %w", err)
 	}
-	g := resp.Grading
-	fmt.Fprintf(w, "%s  grade    %s: %s (%s)\n", at(2*time.Hour), g.Level.Label(), g.Example, g.Citations)
-	for _, a := range resp.Actions.All() {
-		fmt.Fprintf(w, "%s  act      %s\n", at(2*time.Hour), a)
-	}
-
-	// 4. Level 3 brings the security council together.
-	c, err := council.Convene(org, council.LevelTrigger(int(g.Level)))
+	s, err := bcp.ParseScenario(data)
 	if err != nil {
-		return err
+		return bcp.Scenario{}, fmt.Errorf("scenario %s: %w", file, err)
 	}
-	if !c.Meets {
-		return fmt.Errorf("drill: tottori's plan does not convene the council for %s", c.Trigger)
-	}
-	fmt.Fprintf(w, "%s  council  %s meets, convened by %s (%s)\n", at(3*time.Hour), c.Body.Label(), c.Convener, c.Cites)
-	return nil
+	return s, nil
+}
+
+// fail prints err on one line and returns the exit status of a usage error.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "drill: "+oneLine(err))
+	return 2
+}
+
+// oneLine joins the lines of a joined error with "; ".
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
 }

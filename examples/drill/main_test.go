@@ -2,38 +2,144 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
-func TestDrill(t *testing.T) {
-	var out, errs bytes.Buffer
-	if code := run(nil, &out, &errs); code != 0 {
-		t.Fatalf("run() = %d, stderr %q", code, errs.String())
-	}
-	for _, want := range []string{
-		"provisional grade レベル2–レベル3 (unknown: {firewall})",
-		"playbook 県において、不正アクセスの徴候を発見 (tottori:別表1-2)",
-		"grade    レベル3: ファイアウォールを通過した不正アクセス",
-		"council  セキュリティ会議 meets",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("drill output lacks %q:\n%s", want, out.String())
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fingerprint matches a plan's fingerprint, which changes with every edit of
+// a reference plan: golden files hold a placeholder instead.
+var fingerprint = regexp.MustCompile(`#[0-9a-f]{12}\b|"fingerprint": "[0-9a-f]{64}"`)
+
+func normalize(s string) string {
+	return fingerprint.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, "#") {
+			return "#FINGERPRINT"
+		}
+		return `"fingerprint": "FINGERPRINT"`
+	})
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	got = normalize(got)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-	var again bytes.Buffer
-	run(nil, &again, &errs)
-	if again.String() != out.String() {
-		t.Error("two runs printed different timelines")
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
 }
 
-func TestDrillRejectsArguments(t *testing.T) {
-	var out, errs bytes.Buffer
-	if code := run([]string{"-x"}, &out, &errs); code != 2 {
-		t.Errorf("run(-x) = %d; want 2", code)
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"default.txt", nil},
+		{"tottori-ja.txt", []string{"-lang", "ja"}},
+		{"tottori.mmd", []string{"-format", "mermaid"}},
+		{"tottori-escalation.mmd", []string{"-format", "escalation"}},
+		{"kumamoto.json", []string{"-plan", "kumamoto", "-format", "json"}},
+		{"ino-ja.txt", []string{"-plan", "ino", "-lang", "ja"}},
+		{"kumiyama.txt", []string{"-plan", "kumiyama"}},
+		{"antivirus.txt", []string{"-scenario", "../../bcp/testdata/scenarios/tottori-l2-antivirus.json"}},
+		{"antivirus.txt", []string{"-scenario", "tottori-l2-antivirus"}},
+		{"plan-file.txt", []string{"-plan", "../../bcp/testdata/plans/kumamoto.json", "-scenario", "../../bcp/testdata/scenarios/kumamoto-terminal-no-power.json"}},
 	}
-	if lines := strings.Count(errs.String(), "\n"); lines != 1 {
-		t.Errorf("stderr has %d lines; want a one-line error: %q", lines, errs.String())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if code := run(tt.args, &out, &errs); code != 0 {
+				t.Fatalf("run(%q) = %d, stderr %q", tt.args, code, errs.String())
+			}
+			if errs.Len() != 0 {
+				t.Errorf("stderr %q", errs.String())
+			}
+			golden(t, tt.name, out.String())
+			var again bytes.Buffer
+			run(tt.args, &again, &errs)
+			if again.String() != out.String() {
+				t.Error("two runs printed different output")
+			}
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"id":"x","plan":"tottori","events":[{"at":"soon","kind":"recovery","extra":1}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notJSON := filepath.Join(dir, "not.json")
+	if err := os.WriteFile(notJSON, []byte(`{"id":`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unhandled := filepath.Join(dir, "card.json")
+	if err := os.WriteFile(unhandled, []byte(`{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"card-lost"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string // in the one line of stderr
+	}{
+		{"unknown-flag", []string{"-colour"}, 2, []string{"flag provided but not defined: -colour"}},
+		{"bad-format", []string{"-format", "pdf"}, 2, []string{`-format "pdf"`}},
+		{"bad-lang", []string{"-lang", "fr"}, 2, []string{`-lang "fr"`}},
+		{"unknown-plan", []string{"-plan", "atlantis"}, 2, []string{`-plan "atlantis"`}},
+		{"missing-plan-file", []string{"-plan", "nowhere/plan.json"}, 2, []string{"read plan", "nowhere/plan.json"}},
+		{"missing-scenario", []string{"-scenario", filepath.Join(dir, "none.json")}, 2, []string{"read scenario", "none.json"}},
+		{"invalid-json", []string{"-scenario", notJSON}, 2, []string{"malformed JSON"}},
+		{"invalid-scenario", []string{"-scenario", bad}, 2, []string{"$.events[0].at", "$.events[0].extra: unknown field"}},
+		{"extra-argument", []string{"now"}, 2, []string{`unexpected argument "now"`}},
+		{"unknown-builtin", []string{"-scenario", "volcano"}, 2, []string{`-scenario "volcano": not a built-in scenario`}},
+		{"unhandled-event", []string{"-scenario", unhandled}, 1, []string{"no rule for a lost IC card"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if code := run(tt.args, &out, &errs); code != tt.code {
+				t.Errorf("run(%q) = %d, want %d", tt.args, code, tt.code)
+			}
+			msg := errs.String()
+			if strings.Count(msg, "\n") != 1 || !strings.HasSuffix(msg, "\n") || !strings.HasPrefix(msg, "drill: ") {
+				t.Errorf("stderr is not one line starting drill: %q", msg)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("stderr %q lacks %q", msg, w)
+				}
+			}
+			if strings.Contains(msg, "goroutine") || strings.Contains(msg, "panic") {
+				t.Errorf("stderr holds a stack trace: %q", msg)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout %q, want nothing", out.String())
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-h"}, &out, &errs); code != 0 || !strings.Contains(out.String(), "usage: drill") {
+		t.Errorf("-h = %d, %q", code, out.String())
 	}
 }

@@ -1,0 +1,207 @@
+package bcp
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/council"
+)
+
+var updateDrill = flag.Bool("update-drill", false, "rewrite the drill, scenario and Mermaid golden files")
+
+// fingerprintRE matches a plan's fingerprint, which changes with every edit
+// of a reference plan: golden files hold a placeholder instead, so that they
+// change only when the drill does.
+var fingerprintRE = regexp.MustCompile(`#[0-9a-f]{12}\b|"fingerprint": "[0-9a-f]{64}"`)
+
+// golden compares got with the golden file at path, rewriting it first
+// under -update-drill.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	got = fingerprintRE.ReplaceAllFunc(got, func(m []byte) []byte {
+		if m[0] == '#' {
+			return []byte("#FINGERPRINT")
+		}
+		return []byte(`"fingerprint": "FINGERPRINT"`)
+	})
+	if *updateDrill {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+func runBuiltin(t testing.TB, id string) Timeline {
+	t.Helper()
+	s, err := ScenarioByID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Reference(s.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := Run(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+func TestDrillGolden(t *testing.T) {
+	for _, id := range ScenarioIDs() {
+		t.Run(id, func(t *testing.T) {
+			tl := runBuiltin(t, id)
+			golden(t, filepath.Join("testdata", "drill", id+".en.txt"), []byte(tl.Text(English)))
+			golden(t, filepath.Join("testdata", "drill", id+".ja.txt"), []byte(tl.Text(Japanese)))
+			b, err := json.MarshalIndent(tl, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "drill", id+".json"), append(b, '\n'))
+			golden(t, filepath.Join("testdata", "mermaid", id+".mmd"), []byte(tl.Mermaid(English)))
+			golden(t, filepath.Join("testdata", "mermaid", id+".ja.mmd"), []byte(tl.Mermaid(Japanese)))
+		})
+	}
+}
+
+func TestEscalationFlowGolden(t *testing.T) {
+	for _, p := range ReferencePlans() {
+		t.Run(p.ID, func(t *testing.T) {
+			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.mmd"), []byte(EscalationFlow(p, English)))
+			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.ja.mmd"), []byte(EscalationFlow(p, Japanese)))
+		})
+	}
+}
+
+// has reports whether the timeline has an entry of act by actor (to, when
+// set) at the scenario event ev, citing clause.
+func has(tl Timeline, ev int, act Act, by, to council.Actor, clause string) bool {
+	c, err := council.ParseCitation(clause)
+	if err != nil {
+		return false
+	}
+	for _, e := range tl.Entries {
+		if e.Event == ev && e.Act == act && e.Actor == by && (to == council.Actor{} || e.To == to) && e.Cites.Contains(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDrillClauses(t *testing.T) {
+	role, party := council.ByRole, council.ByParty
+	none := council.Actor{}
+	tests := []struct {
+		name, scenario string
+		ev             int
+		act            Act
+		by, to         council.Actor
+		clause         string
+	}{
+		{"tottori:第3-3(3)/provisional-L2-3/notify-national-center", "tottori-l3-firewall", 0, ActRequest, role(council.SystemAdministrator), party(council.NationalCenter), "tottori:第3-3(3)"},
+		{"tottori:第3-4(2)/likely-L3/stop-as-needed", "tottori-l3-firewall", 0, ActMeasure, role(council.SystemAdministrator), none, "tottori:第3-4(2)"},
+		{"tottori:第3-1/provisional-range", "tottori-l3-firewall", 0, ActProvisional, role(council.SystemAdministrator), none, "tottori:第3-1"},
+		{"tottori:別表1-2①/playbook", "tottori-l3-firewall", 0, ActPlaybook, role(council.SystemAdministrator), party(council.NationalCenter), "tottori:別表1-2①"},
+		{"tottori:第3-1/L3/firewall-passed", "tottori-l3-firewall", 1, ActGrade, role(council.SystemAdministrator), none, "tottori:第3-1"},
+		{"tottori:第3-6(1)/L3/report-chief", "tottori-l3-firewall", 1, ActReport, role(council.SystemAdministrator), role(council.SecurityChief), "tottori:第3-6(1)"},
+		{"tottori:第3-6(2)/L3/council", "tottori-l3-firewall", 1, ActConvene, role(council.SecurityChief), none, "tottori:第3-6(2)"},
+		{"tottori:第3-6(3)/L3/agenda", "tottori-l3-firewall", 1, ActAgenda, role(council.SecurityChief), none, "tottori:第3-6(3)"},
+		{"tottori:別表4-2②/antivirus/playbook", "tottori-l2-antivirus", 0, ActPlaybook, role(council.SystemAdministrator), party(council.NationalCenter), "tottori:別表4-2②"},
+		{"tottori:第3-8(3)/L2/notify-national-center", "tottori-l2-antivirus", 0, ActNotify, role(council.SystemAdministrator), party(council.NationalCenter), "tottori:第3-8(3)"},
+		{"kumamoto:4(1)(イ)/L3/form-theft", "kumamoto-form-theft", 0, ActGrade, role(council.SectionManager), none, "kumamoto:4(1)(イ)"},
+		{"kumamoto:別紙1/L3/council", "kumamoto-form-theft", 0, ActConvene, role(council.SecurityOfficers), none, "kumamoto:別紙1"},
+		{"kumamoto:3/police-as-needed", "kumamoto-form-theft", 0, ActNotify, none, party(council.Police), "kumamoto:3"},
+		{"kumamoto:5/prevention-plan", "kumamoto-form-theft", 1, ActPreventRecurrence, role(council.SectionManager), none, "kumamoto:5"},
+		{"kumamoto:4(2)/no-power/hardware", "kumamoto-terminal-no-power", 0, ActInvestigate, role(council.Operator), none, "kumamoto:4(2) 障害の特定"},
+		{"kumamoto:4(2)原因の究明(ア)/checks", "kumamoto-terminal-no-power", 0, ActInvestigate, role(council.Staff), none, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:別紙3/downtime-server", "kumamoto-terminal-no-power", 1, ActAlternative, role(council.SectionManager), none, "kumamoto:別紙3"},
+		{"kumamoto:4(2)運用の再開/integrity", "kumamoto-terminal-no-power", 2, ActIntegrityCheck, role(council.Staff), none, "kumamoto:4(2) 運用の再開"},
+		{"ino:第4条/serious/propose", "ino-long-server-stop", 1, ActRequest, role(council.SystemAdministrator), role(council.SecurityChief), "ino:第4条"},
+		{"ino:第5条/serious/council", "ino-long-server-stop", 1, ActConvene, role(council.SecurityChief), none, "ino:第5条"},
+		{"ino:第5条/agenda", "ino-long-server-stop", 1, ActAgenda, role(council.SecurityChief), none, "ino:第5条"},
+		{"ino:第7条/integrity-before-resume", "ino-long-server-stop", 2, ActIntegrityCheck, role(council.SystemAdministrator), none, "ino:第7条"},
+		{"ino:第8条/recurrence", "ino-long-server-stop", 2, ActPreventRecurrence, role(council.SystemAdministrator), none, "ino:第8条"},
+		{"kumiyama:第17条10項(3)/report-lost-card", "kumiyama-lost-card", 0, ActReport, role(council.Operator), role(council.SystemAdministrator), "kumiyama:第17条10項(3)"},
+		{"kumiyama:第17条11項/revoke", "kumiyama-lost-card", 0, ActRevoke, role(council.SystemAdministrator), none, "kumiyama:第17条11項"},
+		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(council.InfoSystemsDivision), role(council.CrisisManagementDivision), "nakano:統合仮想サーバ 3(3)①エ"},
+		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(council.InfoSystemsDivision), party(council.IaaSProvider), "nakano:統合仮想サーバ 3(3)①ウ"},
+		{"nakano:統合仮想サーバ 3(4)①ア/scheduled", "nakano-iaas-outage", 0, ActScheduledReport, role(council.InfoSystemsDivision), role(council.OwningDivisionHead), "nakano:統合仮想サーバ 3(4)①ア"},
+		{"nakano:統合仮想サーバ 4(7)/recovery-order", "nakano-iaas-outage", 4, ActRecover, party(council.IaaSProvider), none, "nakano:統合仮想サーバ 4(7)"},
+	}
+	cache := map[string]Timeline{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, ok := cache[tt.scenario]
+			if !ok {
+				tl = runBuiltin(t, tt.scenario)
+				cache[tt.scenario] = tl
+			}
+			if !has(tl, tt.ev, tt.act, tt.by, tt.to, tt.clause) {
+				t.Errorf("%s: no %v by %v to %v at event %d citing %s", tt.scenario, tt.act, tt.by, tt.to, tt.ev, tt.clause)
+			}
+		})
+	}
+}
+
+// TestDrillSilence checks that a plan's drill never borrows another plan's
+// rules: tottori convenes no council at level 2, kumamoto plans no threat
+// table for faults, and every entry cites only the plan it runs under.
+func TestDrillSilence(t *testing.T) {
+	for _, id := range ScenarioIDs() {
+		tl := runBuiltin(t, id)
+		for i, e := range tl.Entries {
+			if ps := e.Cites.Plans(); len(ps) != 1 || ps[0] != tl.Plan {
+				t.Errorf("%s: entry %d cites %v, want only %s", id, i, ps, tl.Plan)
+			}
+		}
+	}
+	tl := runBuiltin(t, "tottori-l2-antivirus")
+	for _, e := range tl.Entries {
+		if e.Act == ActConvene {
+			t.Errorf("tottori:第3-5/L2: the council is convened at level 2: %v", e.Line(English))
+		}
+	}
+}
+
+func TestDrillUnhandled(t *testing.T) {
+	tests := []struct {
+		name, plan string
+		ev         Event
+	}{
+		{"tottori/no-card-rules", council.PlanTottori, Event{At: day(0, 9, 0), Kind: CardLost}},
+		{"nakano/no-symptom-list", council.PlanNakano, Event{At: day(0, 9, 0), Kind: SymptomReported, Symptom: 1}},
+		{"kumiyama/recovery-before-anything", council.PlanKumiyama, Event{At: day(0, 9, 0), Kind: Recovery}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Reference(tt.plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Run(p, Scenario{ID: "x", Plan: tt.plan, Events: []Event{tt.ev}})
+			if err == nil {
+				t.Fatal("Run succeeded")
+			}
+			if _, ok := errors.AsType[*DrillError](err); !ok {
+				t.Errorf("error %v is not a *DrillError", err)
+			}
+		})
+	}
+	if _, err := Run(Tottori(), Scenario{}); !errors.Is(err, ErrScenario) {
+		t.Errorf("Run(zero scenario) = %v, want ErrScenario", err)
+	}
+}

@@ -1,0 +1,319 @@
+package bcp
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// An Act is what one timeline entry does: the kinds of action a plan requires
+// during an emergency, from the first observation to recurrence prevention.
+//
+// The zero Act is unset and is not valid. Values are only appended.
+type Act uint8
+
+// Acts of a drill timeline.
+const (
+	ActObserve           Act = 1 + iota // an event of the scenario is observed or reported
+	ActReport                           // 報告: report to someone inside or outside
+	ActNotify                           // 連絡・通知: tell someone, usually outside
+	ActRequest                          // 要請: ask someone to act
+	ActProvisional                      // the provisional range of levels while facts are unknown
+	ActGrade                            // the level (or serious judgement) is settled
+	ActJudge                            // a person must judge: the table does not grade the event
+	ActMeasure                          // 緊急措置: a general emergency measure or response step
+	ActPlaybook                         // a step of the annex playbook (tottori 別表)
+	ActConvene                          // a deliberating body is convened
+	ActAgenda                           // an agenda item the body decides
+	ActInvestigate                      // 原因の究明: root-cause investigation
+	ActAlternative                      // 代替措置: alternative operation while down
+	ActFlow                             // a step of the recovery flow (nakano 統合仮想サーバ 4)
+	ActScheduledReport                  // 定時連絡
+	ActProgressReport                   // 進捗連絡
+	ActRecover                          // a system's place in the recovery order
+	ActMaintain                         // 保守作業: repair, restore or replace
+	ActIntegrityCheck                   // 整合性の確認 before resumption
+	ActResume                           // 運用の再開
+	ActPreventRecurrence                // 再発防止
+	ActStandDown                        // 緊急時対応を解く
+	ActRevoke                           // 失効: an IC card is revoked
+)
+
+var actTable = enum.New[Act]("bcp", "act", "Act", ErrInvalid,
+	enum.Name{EN: "observe", JA: "発見"},
+	enum.Name{EN: "report", JA: "報告"},
+	enum.Name{EN: "notify", JA: "連絡"},
+	enum.Name{EN: "request", JA: "要請"},
+	enum.Name{EN: "provisional", JA: "暫定判定"},
+	enum.Name{EN: "grade", JA: "脅威度の判定"},
+	enum.Name{EN: "judge", JA: "判断"},
+	enum.Name{EN: "measure", JA: "緊急措置"},
+	enum.Name{EN: "playbook", JA: "別表の緊急措置"},
+	enum.Name{EN: "convene", JA: "会議の開催"},
+	enum.Name{EN: "agenda", JA: "決定事項"},
+	enum.Name{EN: "investigate", JA: "原因の究明"},
+	enum.Name{EN: "alternative", JA: "代替措置"},
+	enum.Name{EN: "flow", JA: "復旧フロー"},
+	enum.Name{EN: "scheduled-report", JA: "定時連絡"},
+	enum.Name{EN: "progress-report", JA: "進捗連絡"},
+	enum.Name{EN: "recover", JA: "復旧"},
+	enum.Name{EN: "maintain", JA: "保守作業"},
+	enum.Name{EN: "integrity-check", JA: "整合性の確認"},
+	enum.Name{EN: "resume", JA: "運用の再開"},
+	enum.Name{EN: "prevent-recurrence", JA: "再発防止"},
+	enum.Name{EN: "stand-down", JA: "緊急時対応の解除"},
+	enum.Name{EN: "revoke", JA: "失効"},
+)
+
+// AllActs returns every valid Act in ascending order, in a fresh slice.
+func AllActs() []Act { return actTable.Values() }
+
+// ParseAct returns the Act named by s: its English name or Japanese label.
+func ParseAct(s string) (Act, error) { return actTable.Parse(s) }
+
+// IsValid reports whether a is a defined Act.
+func (a Act) IsValid() bool { return actTable.Valid(a) }
+
+// String returns the English name, e.g. "scheduled-report".
+func (a Act) String() string { return actTable.String(a) }
+
+// Label returns the Japanese label, e.g. "定時連絡".
+func (a Act) Label() string { return actTable.Label(a) }
+
+// Compare orders acts by value; it suits slices.SortFunc.
+func (a Act) Compare(b Act) int { return int(a) - int(b) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Act is an error.
+func (a Act) AppendText(b []byte) ([]byte, error) { return actTable.AppendText(b, a) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Act) MarshalText() ([]byte, error) { return actTable.AppendText(nil, a) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Act) UnmarshalText(text []byte) error { return actTable.Unmarshal(text, a) }
+
+// An Entry is one action of a drill timeline: when, who, what, to whom, by
+// which channel, at which grade or provisional range, and the clauses that
+// require it.
+//
+// Event is the index of the scenario event the entry follows from (scheduled
+// reports follow from the fault's detection). To is zero for an action
+// without a recipient, Channel zero where the plan names none, Level zero
+// unless the level is settled, Min and Max zero unless a provisional range is
+// in force. Detail and DetailJA say what in English and Japanese (as the plan
+// writes it, where it does). AsNeeded marks what the plan leaves to judgement
+// (必要に応じ).
+//
+// The zero Entry is not an entry. Entries hold council.Citations, so == is
+// not defined; compare with go-cmp.
+type Entry struct {
+	At       time.Time
+	Event    int
+	Actor    council.Actor
+	Act      Act
+	To       council.Actor
+	Channel  Channel
+	Level    threat.Level
+	Min, Max threat.Level
+	Detail   string
+	DetailJA string
+	AsNeeded bool
+	Cites    council.Citations
+}
+
+// A Timeline is the outcome of a drill: every action the plan requires, in
+// time order (entries at one instant in the order the plan takes them).
+//
+// The zero Timeline is empty. It holds a slice, so == is not defined.
+type Timeline struct {
+	Plan     string // the plan ID
+	Scenario string // the scenario ID
+	Title    string // the scenario's title
+	// Provenance names the exact plan the drill ran under.
+	Provenance Provenance
+	Entries    []Entry // sorted by At; ties keep the plan's order
+}
+
+// Lang selects the language a timeline or diagram is rendered in.
+// The zero Lang renders English. Values are only appended.
+type Lang uint8
+
+// Languages.
+const (
+	English  Lang = 1 + iota // English names (kebab-case), as the enums print
+	Japanese                 // the plans' Japanese terms
+)
+
+var langTable = enum.New[Lang]("bcp", "language", "Lang", ErrInvalid,
+	enum.Name{EN: "en", JA: "英語", Aliases: []string{"english"}},
+	enum.Name{EN: "ja", JA: "日本語", Aliases: []string{"japanese"}},
+)
+
+// ParseLang returns the Lang named by s: "en" or "ja".
+func ParseLang(s string) (Lang, error) { return langTable.Parse(s) }
+
+// AllLangs returns every valid Lang in ascending order, in a fresh slice.
+func AllLangs() []Lang { return langTable.Values() }
+
+// IsValid reports whether l is a defined Lang.
+func (l Lang) IsValid() bool { return langTable.Valid(l) }
+
+// String returns "en" or "ja".
+func (l Lang) String() string { return langTable.String(l) }
+
+// Label returns the language's Japanese name, e.g. "日本語".
+func (l Lang) Label() string { return langTable.Label(l) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Lang is an error.
+func (l Lang) AppendText(b []byte) ([]byte, error) { return langTable.AppendText(b, l) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (l Lang) MarshalText() ([]byte, error) { return langTable.AppendText(nil, l) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: "en", "ja", "english",
+// "japanese" or the Japanese names.
+func (l *Lang) UnmarshalText(text []byte) error { return langTable.Unmarshal(text, l) }
+
+func actorText(a council.Actor, l Lang) string {
+	if !a.IsValid() {
+		return ""
+	}
+	if l == Japanese {
+		return a.Label()
+	}
+	return a.String()
+}
+
+func levelText(e Entry, l Lang) string {
+	switch {
+	case e.Level.IsValid():
+		if l == Japanese {
+			return e.Level.Label()
+		}
+		return e.Level.String()
+	case e.Min.IsValid() && e.Max.IsValid():
+		if l == Japanese {
+			return fmt.Sprintf("レベル%d～%d", e.Min, e.Max)
+		}
+		return fmt.Sprintf("level-%d..%d", e.Min, e.Max)
+	}
+	return ""
+}
+
+// Line renders the entry on one line in language l:
+// "2026-04-01 09:05 system-administrator → national-center notify [phone]
+// level-2..3: detail (tottori:第3-3(3))".
+func (e Entry) Line(l Lang) string {
+	var b strings.Builder
+	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))
+	b.WriteString("  ")
+	b.WriteString(actorText(e.Actor, l))
+	if e.To.IsValid() {
+		b.WriteString(" → ")
+		b.WriteString(actorText(e.To, l))
+	}
+	b.WriteString("  ")
+	if l == Japanese {
+		b.WriteString(e.Act.Label())
+	} else {
+		b.WriteString(e.Act.String())
+	}
+	if e.Channel.IsValid() {
+		if l == Japanese {
+			b.WriteString(" [" + e.Channel.Label() + "]")
+		} else {
+			b.WriteString(" [" + e.Channel.String() + "]")
+		}
+	}
+	if lv := levelText(e, l); lv != "" {
+		b.WriteString(" <" + lv + ">")
+	}
+	if d := e.detail(l); d != "" {
+		b.WriteString(": " + d)
+	}
+	if e.AsNeeded {
+		if l == Japanese {
+			b.WriteString("（必要に応じ）")
+		} else {
+			b.WriteString(" (as needed)")
+		}
+	}
+	b.WriteString("  (" + e.Cites.String() + ")")
+	return b.String()
+}
+
+func (e Entry) detail(l Lang) string {
+	if l == Japanese && e.DetailJA != "" {
+		return e.DetailJA
+	}
+	return e.Detail
+}
+
+// Text renders the timeline in language l: a heading line, then one line per
+// entry (see [Entry.Line]). It is deterministic.
+func (t Timeline) Text(l Lang) string {
+	var b strings.Builder
+	if l == Japanese {
+		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）", t.Scenario, t.Provenance)
+	} else {
+		fmt.Fprintf(&b, "# drill %s (plan %s)", t.Scenario, t.Provenance)
+	}
+	if t.Title != "" {
+		b.WriteString(": " + t.Title)
+	}
+	b.WriteByte('\n')
+	for _, e := range t.Entries {
+		b.WriteString(e.Line(l))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+type entryJSON struct {
+	At       string            `json:"at"`
+	Event    int               `json:"event"`
+	Actor    council.Actor     `json:"actor,omitzero"`
+	Act      Act               `json:"act"`
+	To       council.Actor     `json:"to,omitzero"`
+	Channel  Channel           `json:"channel,omitzero"`
+	Level    threat.Level      `json:"level,omitzero"`
+	Min      threat.Level      `json:"min,omitzero"`
+	Max      threat.Level      `json:"max,omitzero"`
+	Detail   string            `json:"detail,omitempty"`
+	DetailJA string            `json:"detail_ja,omitempty"`
+	AsNeeded bool              `json:"as_needed,omitempty"`
+	Cites    council.Citations `json:"cites"`
+}
+
+// MarshalJSON implements [json.Marshaler]: an object with "at" (RFC 3339,
+// Japan time), "event", "actor", "act", and "to", "channel", "level", "min",
+// "max", "detail", "detail_ja", "as_needed" when set, and "cites".
+func (e Entry) MarshalJSON() ([]byte, error) {
+	return json.Marshal(entryJSON{
+		At: jstText(e.At), Event: e.Event, Actor: e.Actor, Act: e.Act, To: e.To, Channel: e.Channel,
+		Level: e.Level, Min: e.Min, Max: e.Max, Detail: e.Detail, DetailJA: e.DetailJA,
+		AsNeeded: e.AsNeeded, Cites: e.Cites,
+	})
+}
+
+// MarshalJSON implements [json.Marshaler]: an object with "plan",
+// "scenario", "title", "provenance" and "entries".
+func (t Timeline) MarshalJSON() ([]byte, error) {
+	type tj struct {
+		Plan       string     `json:"plan"`
+		Scenario   string     `json:"scenario"`
+		Title      string     `json:"title,omitempty"`
+		Provenance Provenance `json:"provenance"`
+		Entries    []Entry    `json:"entries"`
+	}
+	es := t.Entries
+	if es == nil {
+		es = []Entry{}
+	}
+	return json.Marshal(tj{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance, Entries: es})
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/council"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var fingerprint = regexp.MustCompile(`#[0-9a-f]{12}\b`)
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	got = fingerprint.ReplaceAllString(got, "#FINGERPRINT")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// noCouncil is tottori's plan with the rule that convenes the council at
+// level 3 removed: tottori 第3-6 requires it, so Check reports an error.
+const noCouncil = "testdata/tottori-no-council.json"
+
+func writeNoCouncil(t *testing.T) {
+	t.Helper()
+	p := bcp.Tottori().Clone()
+	var rules []council.Rule
+	for _, r := range p.Organization.Rules {
+		if !r.On.Has(council.ThreatLevel3) {
+			rules = append(rules, r)
+		}
+	}
+	p.Organization.Rules = rules
+	b, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(noCouncil, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	if *update {
+		writeNoCouncil(t)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"tottori.txt", []string{"../../bcp/testdata/plans/tottori.json"}, 0},
+		{"kumiyama.txt", []string{"-reference", "kumiyama"}, 0},
+		{"nakano.json", []string{"-format", "json", "-reference", "nakano"}, 0},
+		{"no-council.txt", []string{noCouncil}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if code := run(tt.args, &out, &errs); code != tt.code {
+				t.Fatalf("run(%q) = %d, want %d; stderr %q", tt.args, code, tt.code, errs.String())
+			}
+			golden(t, tt.name, out.String())
+		})
+	}
+}
+
+func TestNoCouncilIsAnError(t *testing.T) {
+	var out, errs bytes.Buffer
+	run([]string{noCouncil}, &out, &errs)
+	if !strings.Contains(out.String(), "threat.level3-without-council") {
+		t.Errorf("output lacks the level-3 finding:\n%s", out.String())
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	notJSON := filepath.Join(dir, "not.json")
+	os.WriteFile(notJSON, []byte(`{"id":`), 0o644)
+	unknown := filepath.Join(dir, "unknown.json")
+	os.WriteFile(unknown, []byte(`{"id":"x","version":"1","title":"t","colour":"red"}`), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"no-file", nil, []string{"missing plan FILE"}},
+		{"unknown-flag", []string{"-x"}, []string{"flag provided but not defined: -x"}},
+		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml"`}},
+		{"unreadable", []string{filepath.Join(dir, "none.json")}, []string{"read plan", "none.json"}},
+		{"invalid-json", []string{notJSON}, []string{"plan " + notJSON}},
+		{"unknown-field", []string{unknown}, []string{"colour"}},
+		{"unknown-reference", []string{"-reference", "atlantis"}, []string{`-reference "atlantis"`}},
+		{"both", []string{"-reference", "ino", "f.json"}, []string{"not both"}},
+		{"two-files", []string{"a.json", "b.json"}, []string{`unexpected argument "b.json"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if code := run(tt.args, &out, &errs); code != 2 {
+				t.Errorf("run(%q) = %d, want 2", tt.args, code)
+			}
+			msg := errs.String()
+			if strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "check: ") {
+				t.Errorf("stderr is not one line starting check: %q", msg)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("stderr %q lacks %q", msg, w)
+				}
+			}
+			if strings.Contains(msg, "goroutine") {
+				t.Errorf("stack trace: %q", msg)
+			}
+		})
+	}
+}
+
+func TestFlagsAfterFile(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"../../bcp/testdata/plans/ino.json", "-format", "json"}, &out, &errs); code != 0 || !strings.HasPrefix(out.String(), "{") {
+		t.Errorf("flags after the file: %d, %q, %q", code, out.String(), errs.String())
+	}
+}

@@ -1,0 +1,193 @@
+// Command compare puts two plans side by side: where their threat levels,
+// level examples, thresholds, roles, appointments, chairs, convening rules,
+// agendas, investigation steps and systems differ, with each plan's own
+// clauses. The plans are never merged: each column is one plan's.
+//
+// With no arguments it compares tottori's and kumamoto's reference plans.
+//
+// Usage:
+//
+//	go run ./examples/compare [-aspect LIST] [-format text|json] [A B]
+//
+// A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori)
+// or plan JSON files. -aspect keeps only the listed aspects, e.g.
+// "-aspect level" for the threat levels or "-aspect level,example,convening".
+// Text output is a Markdown table per aspect. Bad flags, unreadable files and
+// invalid JSON print one line and exit with status 2.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/bcp"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const usage = `usage: compare [-aspect LIST] [-format text|json] [A B]
+
+Compares two plans side by side (default: tottori and kumamoto).
+A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori) or plan JSON files.
+
+  -aspect LIST      comma-separated aspects to keep (default all): scale, level, example,
+                    threshold, role, appointment, chair, convening, agenda-item,
+                    investigation, system
+  -format FORMAT    text (a Markdown table per aspect) or json (default text)
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	aspectArg := fs.String("aspect", "", "")
+	format := fs.String("format", "text", "")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		return fail(stderr, err)
+	}
+	if *format != "text" && *format != "json" {
+		return fail(stderr, fmt.Errorf("-format %q: want text or json", *format))
+	}
+	var aspects []bcp.Aspect
+	if *aspectArg != "" {
+		for _, name := range strings.Split(*aspectArg, ",") {
+			a, err := bcp.ParseAspect(strings.TrimSpace(name))
+			if err != nil {
+				return fail(stderr, fmt.Errorf("-aspect %q: unknown aspect", name))
+			}
+			aspects = append(aspects, a)
+		}
+	} else {
+		aspects = bcp.AllAspects()
+	}
+	names := []string{"tottori", "kumamoto"}
+	switch len(pos) {
+	case 0:
+	case 2:
+		names = pos
+	default:
+		return fail(stderr, fmt.Errorf("want two plans or none, have %d arguments", len(pos)))
+	}
+	var plans [2]bcp.Plan
+	for i, n := range names {
+		p, err := loadPlan(n)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		plans[i] = p
+	}
+	d := bcp.Compare(plans[0], plans[1])
+	provA, provB := provenance(plans[0]), provenance(plans[1])
+	if *format == "json" {
+		type out struct {
+			A           bcp.Provenance   `json:"a"`
+			B           bcp.Provenance   `json:"b"`
+			Differences []bcp.Difference `json:"differences"`
+		}
+		o := out{A: provA, B: provB, Differences: []bcp.Difference{}}
+		for _, a := range aspects {
+			o.Differences = append(o.Differences, d.Of(a)...)
+		}
+		b, err := json.MarshalIndent(o, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, "compare: "+oneLine(err))
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return 0
+	}
+	fmt.Fprintf(stdout, "# %s vs %s\n", provA, provB)
+	n := 0
+	for _, a := range aspects {
+		ds := d.Of(a)
+		if len(ds) == 0 {
+			continue
+		}
+		n += len(ds)
+		fmt.Fprintf(stdout, "\n## %s (%s)\n\n", a, a.Label())
+		fmt.Fprintf(stdout, "| %s | %s | %s |\n|---|---|---|\n", cell(a.String()), cell(plans[0].ID), cell(plans[1].ID))
+		for _, x := range ds {
+			fmt.Fprintf(stdout, "| %s | %s | %s |\n", cell(x.Key), side(x.A, x.CitesA.String()), side(x.B, x.CitesB.String()))
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, "\nno differences")
+	}
+	return 0
+}
+
+// side renders one plan's value and its clauses for a table cell; "—" where
+// the plan has nothing.
+func side(v, cites string) string {
+	if v == "" {
+		v = "—"
+	}
+	if cites != "" {
+		v += " [" + cites + "]"
+	}
+	return cell(v)
+}
+
+// cell escapes a Markdown table cell.
+func cell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+func provenance(p bcp.Plan) bcp.Provenance {
+	if pr, err := p.Provenance(); err == nil {
+		return pr
+	}
+	return bcp.Provenance{Plan: p.ID, Version: p.Version}
+}
+
+// loadPlan returns the reference plan named id, or the plan in file id.
+func loadPlan(id string) (bcp.Plan, error) {
+	if p, err := bcp.Reference(id); err == nil {
+		return p, nil
+	}
+	if !strings.ContainsAny(id, "/\\.") {
+		return bcp.Plan{}, fmt.Errorf("%q: not a reference plan (ino, kumamoto, kumiyama, nakano, tottori) nor a file", id)
+	}
+	data, err := os.ReadFile(id)
+	if err != nil {
+		return bcp.Plan{}, fmt.Errorf("read plan: %w", err)
+	}
+	p, err := bcp.ParsePlan(data)
+	if err != nil {
+		return bcp.Plan{}, fmt.Errorf("plan %s: %w", id, err)
+	}
+	return p, nil
+}
+
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "compare: "+oneLine(err))
+	return 2
+}
+
+func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// parseArgs parses flags given before, between or after the positional
+// arguments, and returns the positional ones in order.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
