@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -126,7 +127,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	if len(systems) >= maxSystems {
 		return nil, fmt.Errorf("bcp: order: %d systems, more than the %d the library orders: %w", len(systems), maxSystems-1, ErrInvalid)
 	}
-	g, err := buildGraph(systems)
+	g, sorted, err := buildGraph(systems)
 	if err != nil {
 		return nil, err
 	}
@@ -146,15 +147,12 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	// Ranks stand in for IDs and targets so that comparing two systems is
 	// comparing two integers.
 	idRank := make([]int32, n)
-	sorted := make([]idIndex, n)
 	var targets []time.Duration
-	for i := range sorted {
-		sorted[i] = idIndex{systems[i].ID, int32(i)}
+	for i := range systems {
 		if systems[i].Target > 0 {
 			targets = append(targets, systems[i].Target)
 		}
 	}
-	slices.SortFunc(sorted, func(a, b idIndex) int { return strings.Compare(a.id, b.id) })
 	byRank := make([]int32, n)
 	for r, x := range sorted {
 		idRank[x.i] = int32(r)
@@ -473,24 +471,26 @@ type graph struct {
 }
 
 // buildGraph validates systems and builds both edge directions, including
-// each hosted system's dependency on every platform.
-func buildGraph(systems []System) (graph, error) {
+// each hosted system's dependency on every platform. It also returns the
+// systems sorted by ID (then by index), from which Order ranks IDs.
+func buildGraph(systems []System) (graph, []idIndex, error) {
 	n := len(systems)
 	var errs []error
-	idx := make(map[string]int32, n)
+	sorted := make([]idIndex, n)
+	for i := range systems {
+		sorted[i] = idIndex{systems[i].ID, int32(i)}
+	}
+	slices.SortFunc(sorted, func(a, b idIndex) int {
+		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
+	})
+	ids := newIDTable(n)
 	var platforms []int32
 	for i := range systems {
 		s := &systems[i]
 		if err := s.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("bcp: system %d: %w", i, err))
 		}
-		// One map operation per system: a repeat leaves the map's size
-		// unchanged, and then the first holder is found and put back.
-		before := len(idx)
-		idx[s.ID] = int32(i)
-		if len(idx) == before {
-			j := slices.IndexFunc(systems, func(t System) bool { return t.ID == s.ID })
-			idx[s.ID] = int32(j)
+		if j, dup := ids.insert(systems, int32(i)); dup {
 			errs = append(errs, fmt.Errorf("bcp: system %d: ID %q already used by system %d: %w", i, s.ID, j, ErrInvalid))
 			continue
 		}
@@ -509,7 +509,7 @@ func buildGraph(systems []System) (graph, error) {
 	for i := range systems {
 		s := &systems[i]
 		for _, d := range s.DependsOn {
-			j, ok := idx[d]
+			j, ok := ids.find(systems, d)
 			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
@@ -532,7 +532,7 @@ func buildGraph(systems []System) (graph, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return graph{}, errors.Join(errs...)
+		return graph{}, nil, errors.Join(errs...)
 	}
 	g := graph{
 		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},
@@ -562,7 +562,7 @@ func buildGraph(systems []System) (graph, error) {
 			}
 		}
 	}
-	return g, nil
+	return g, sorted, nil
 }
 
 // prefix returns the exclusive prefix sums of counts[:n] as n+1 offsets.
@@ -619,4 +619,59 @@ func findCycle(systems []System, g graph, pending []int32) error {
 	}
 	ids = append(ids[m:], ids[:m]...)
 	return &CycleError{IDs: ids}
+}
+
+// An idTable maps system IDs to their index in the systems slice: open
+// addressing with linear probing over a power-of-two table of index+1 (0 is
+// empty), hashed with FNV-1a. It is a plain map[string]int32 made cheaper for
+// Order's one build and many lookups; its answers do not depend on the hash.
+type idTable struct {
+	slots []int32
+	mask  uint64
+}
+
+func newIDTable(n int) idTable {
+	size := 8
+	for size < 2*n {
+		size <<= 1
+	}
+	return idTable{slots: make([]int32, size), mask: uint64(size - 1)}
+}
+
+func fnv1a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// insert adds system i under its ID unless the ID is held already, in which
+// case it reports the first holder and true.
+func (t idTable) insert(systems []System, i int32) (int32, bool) {
+	id := systems[i].ID
+	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
+		j := t.slots[k] - 1
+		if j < 0 {
+			t.slots[k] = i + 1
+			return i, false
+		}
+		if systems[j].ID == id {
+			return j, true
+		}
+	}
+}
+
+// find returns the index of the system with the given ID.
+func (t idTable) find(systems []System, id string) (int32, bool) {
+	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
+		j := t.slots[k] - 1
+		if j < 0 {
+			return 0, false
+		}
+		if systems[j].ID == id {
+			return j, true
+		}
+	}
 }
