@@ -19,9 +19,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -41,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "")
 	ref := fs.String("reference", "", "")
-	pos, err := parseArgs(fs, args)
+	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -91,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			Findings []bcp.Finding `json:"findings"`
 		}{plan.ID, errs, append([]bcp.Finding{}, findings...)}, "", "  ")
 		if err != nil {
-			fmt.Fprintln(stderr, "check: "+oneLine(err))
+			fmt.Fprintln(stderr, "check: "+cli.OneLine(err))
 			return 2
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
@@ -107,26 +107,4 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "check: "+oneLine(err))
-	return 2
-}
-
-func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
-
-// parseArgs parses flags given before, between or after the positional
-// arguments, and returns the positional ones in order.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
+func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "check", err) }

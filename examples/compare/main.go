@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -46,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	aspectArg := fs.String("aspect", "", "")
 	format := fs.String("format", "text", "")
-	pos, err := parseArgs(fs, args)
+	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -79,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var plans [2]bcp.Plan
 	for i, n := range names {
-		p, err := loadPlan(n)
+		p, err := cli.LoadPlan(n, "")
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -99,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		b, err := json.MarshalIndent(o, "", "  ")
 		if err != nil {
-			fmt.Fprintln(stderr, "compare: "+oneLine(err))
+			fmt.Fprintln(stderr, "compare: "+cli.OneLine(err))
 			return 1
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
@@ -149,45 +150,4 @@ func provenance(p bcp.Plan) bcp.Provenance {
 	return bcp.Provenance{Plan: p.ID, Version: p.Version}
 }
 
-// loadPlan returns the reference plan named id, or the plan in file id.
-func loadPlan(id string) (bcp.Plan, error) {
-	if p, err := bcp.Reference(id); err == nil {
-		return p, nil
-	}
-	if !strings.ContainsAny(id, "/\\.") {
-		return bcp.Plan{}, fmt.Errorf("%q: not a reference plan (ino, kumamoto, kumiyama, nakano, tottori) nor a file", id)
-	}
-	data, err := os.ReadFile(id)
-	if err != nil {
-		return bcp.Plan{}, fmt.Errorf("read plan: %w", err)
-	}
-	p, err := bcp.ParsePlan(data)
-	if err != nil {
-		return bcp.Plan{}, fmt.Errorf("plan %s: %w", id, err)
-	}
-	return p, nil
-}
-
-func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "compare: "+oneLine(err))
-	return 2
-}
-
-func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
-
-// parseArgs parses flags given before, between or after the positional
-// arguments, and returns the positional ones in order.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
+func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "compare", err) }

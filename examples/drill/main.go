@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -84,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		return fail(stderr, fmt.Errorf("-format %q: want text, json, mermaid or escalation", *format))
 	}
-	plan, err := loadPlan(*planArg)
+	plan, err := cli.LoadPlan(*planArg, "-plan ")
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -98,14 +99,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	tl, err := bcp.Run(plan, scenario)
 	if err != nil {
-		fmt.Fprintln(stderr, "drill: "+oneLine(err))
+		fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 		return 1
 	}
 	switch *format {
 	case "json":
 		b, err := json.MarshalIndent(tl, "", "  ")
 		if err != nil {
-			fmt.Fprintln(stderr, "drill: "+oneLine(err))
+			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 			return 1
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
@@ -115,25 +116,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, tl.Text(lang))
 	}
 	return 0
-}
-
-// loadPlan returns the reference plan named id, or the plan in file id.
-func loadPlan(id string) (bcp.Plan, error) {
-	if p, err := bcp.Reference(id); err == nil {
-		return p, nil
-	}
-	if !strings.ContainsAny(id, "/\\.") {
-		return bcp.Plan{}, fmt.Errorf("-plan %q: not a reference plan (ino, kumamoto, kumiyama, nakano, tottori) nor a file", id)
-	}
-	data, err := os.ReadFile(id)
-	if err != nil {
-		return bcp.Plan{}, fmt.Errorf("read plan: %w", err)
-	}
-	p, err := bcp.ParsePlan(data)
-	if err != nil {
-		return bcp.Plan{}, fmt.Errorf("plan %s: %w", id, err)
-	}
-	return p, nil
 }
 
 // loadScenario reads the scenario file, or returns the plan's built-in drill.
@@ -163,13 +145,4 @@ func loadScenario(file, plan string) (bcp.Scenario, error) {
 	return s, nil
 }
 
-// fail prints err on one line and returns the exit status of a usage error.
-func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "drill: "+oneLine(err))
-	return 2
-}
-
-// oneLine joins the lines of a joined error with "; ".
-func oneLine(err error) string {
-	return strings.ReplaceAll(err.Error(), "\n", "; ")
-}
+func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "drill", err) }

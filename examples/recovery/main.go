@@ -27,6 +27,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -93,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	tl, err := bcp.Run(bcp.Nakano(), s)
 	if err != nil {
-		fmt.Fprintln(stderr, "recovery: "+oneLine(err))
+		fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 		return 1
 	}
 	if *format == "json" {
@@ -107,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			Sections   map[string][]bcp.Entry `json:"sections"`
 		}{tl.Scenario, tl.Provenance, out}, "", "  ")
 		if err != nil {
-			fmt.Fprintln(stderr, "recovery: "+oneLine(err))
+			fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 			return 1
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
@@ -150,9 +151,4 @@ func pick(tl bcp.Timeline, acts []bcp.Act) []bcp.Entry {
 	return out
 }
 
-func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "recovery: "+oneLine(err))
-	return 2
-}
-
-func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "recovery", err) }
