@@ -74,31 +74,7 @@ func (t Timeline) Mermaid(l Lang) string {
 		declare(from, actorLabel(e.Actor, l))
 		var msg strings.Builder
 		msg.WriteString(e.At.In(jst).Format("01-02 15:04") + " ")
-		if l == Japanese {
-			msg.WriteString(e.Act.Label())
-		} else {
-			msg.WriteString(e.Act.String())
-		}
-		if e.Channel.IsValid() {
-			if l == Japanese {
-				msg.WriteString(" [" + e.Channel.Label() + "]")
-			} else {
-				msg.WriteString(" [" + e.Channel.String() + "]")
-			}
-		}
-		if lv := levelText(e, l); lv != "" {
-			msg.WriteString(" <" + lv + ">")
-		}
-		if d := e.detail(l); d != "" {
-			msg.WriteString(": " + d)
-		}
-		if e.AsNeeded {
-			if l == Japanese {
-				msg.WriteString("（必要に応じ）")
-			} else {
-				msg.WriteString(" (as needed)")
-			}
-		}
+		e.writeSummary(&msg, l)
 		msg.WriteString(" (" + e.Cites.String() + ")")
 		text := mermaidText(msg.String())
 		if e.To.IsValid() {

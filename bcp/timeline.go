@@ -218,6 +218,15 @@ func (e Entry) Line(l Lang) string {
 		b.WriteString(actorText(e.To, l))
 	}
 	b.WriteString("  ")
+	e.writeSummary(&b, l)
+	b.WriteString("  (" + e.Cites.String() + ")")
+	return b.String()
+}
+
+// writeSummary writes what the entry does, as the text and the sequence
+// diagram both show it: the act, the channel, the level or range, the detail,
+// and whether it is due only as needed.
+func (e Entry) writeSummary(b *strings.Builder, l Lang) {
 	if l == Japanese {
 		b.WriteString(e.Act.Label())
 	} else {
@@ -243,8 +252,6 @@ func (e Entry) Line(l Lang) string {
 			b.WriteString(" (as needed)")
 		}
 	}
-	b.WriteString("  (" + e.Cites.String() + ")")
-	return b.String()
 }
 
 func (e Entry) detail(l Lang) string {
