@@ -781,10 +781,16 @@ func (r *runner) cardLost() error {
 	}
 	report, inspect := cardClauses(r.p.id)
 	admin := council.ByRole(council.SystemAdministrator)
-	r.emit(Entry{Act: ActReport, Actor: council.ByRole(council.Operator), To: admin, Detail: "report the lost card at once",
-		DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: report})
+	// The report and the inspection are listed only where the plan's own
+	// clauses for them are known: an uncited entry would be a guess.
+	if report.Len() > 0 {
+		r.emit(Entry{Act: ActReport, Actor: council.ByRole(council.Operator), To: admin, Detail: "report the lost card at once",
+			DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: report})
+	}
 	r.emit(Entry{Act: ActRevoke, Actor: admin, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
-	r.emit(Entry{Act: ActInvestigate, Actor: admin, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: inspect})
+	if inspect.Len() > 0 {
+		r.emit(Entry{Act: ActInvestigate, Actor: admin, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: inspect})
+	}
 	return nil
 }
 
