@@ -34,12 +34,12 @@ import (
 type Plan struct {
 	// ID is the plan ID every citation of the plan cites, e.g. "tottori":
 	// a plain identifier (letters, digits, '-', '_').
-	ID string `json:"id"`
+	ID string `json:"id,omitzero"`
 	// Version is the plan's version as its owner names it, e.g. the date of
 	// its last revision ("2016-04-01"). Free text; required.
-	Version string `json:"version"`
+	Version string `json:"version,omitzero"`
 	// Title is the plan's title as the document writes it.
-	Title string `json:"title"`
+	Title string `json:"title,omitzero"`
 	// Source names the document the plan encodes: publisher, kind of
 	// instrument and date, as written.
 	Source string `json:"source,omitempty"`
@@ -95,7 +95,7 @@ type Recurrence struct {
 	// PlanRequired says a recurrence-prevention plan with the parts a-d of
 	// [measures.PreventionPlan] is required once an incident is dealt with.
 	PlanRequired bool              `json:"planRequired,omitempty"`
-	Citations    council.Citations `json:"citations"`
+	Citations    council.Citations `json:"citations,omitzero"`
 }
 
 // Continuity is a plan's ICT continuity part. Each part is optional.
@@ -125,8 +125,8 @@ type Continuity struct {
 //
 // The zero ContactRule is not valid. == is not defined.
 type ContactRule struct {
-	Pattern Pattern `json:"pattern"`
-	Contact Contact `json:"contact"`
+	Pattern Pattern `json:"pattern,omitzero"`
+	Contact Contact `json:"contact,omitzero"`
 }
 
 // A ReportPlan is a plan's report schedule and report form: the times of day
@@ -136,9 +136,9 @@ type ContactRule struct {
 //
 // The zero ReportPlan sets nothing. == is not defined.
 type ReportPlan struct {
-	Slots     []time.Duration   `json:"slots"`
+	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A HorizonPlan is the set of outage horizons a plan's manual continuation
@@ -146,8 +146,8 @@ type ReportPlan struct {
 //
 // The zero HorizonPlan requires nothing. == is not defined.
 type HorizonPlan struct {
-	Required  Horizons          `json:"required"`
-	Citations council.Citations `json:"citations"`
+	Required  Horizons          `json:"required,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // FaultPlan builds the working fault plan from p.Fault ([fault.NewPlan]).

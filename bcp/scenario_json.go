@@ -241,13 +241,13 @@ func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Even
 func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 	var s Status
 	d.object(data, path, map[string]func([]byte, string){
-		"server_down":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
-		"cause_unknown":        func(b []byte, p string) { d.boolean(b, p, &s.CauseUnknown) },
-		"operation_impossible": func(b []byte, p string) { d.boolean(b, p, &s.OperationImpossible) },
-		"identity_affected":    func(b []byte, p string) { d.boolean(b, p, &s.IdentityAffected) },
-		"impact":               func(b []byte, p string) { d.integer(b, p, &s.Impact) },
-		"expected_stop":        func(b []byte, p string) { d.duration(b, p, &s.ExpectedStop) },
-		"expected":             func(b []byte, p string) { d.instant(b, p, &s.Expected) },
+		"serverDown":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
+		"causeUnknown":        func(b []byte, p string) { d.boolean(b, p, &s.CauseUnknown) },
+		"operationImpossible": func(b []byte, p string) { d.boolean(b, p, &s.OperationImpossible) },
+		"identityAffected":    func(b []byte, p string) { d.boolean(b, p, &s.IdentityAffected) },
+		"impact":              func(b []byte, p string) { d.integer(b, p, &s.Impact) },
+		"expectedStop":        func(b []byte, p string) { d.duration(b, p, &s.ExpectedStop) },
+		"expected":            func(b []byte, p string) { d.instant(b, p, &s.Expected) },
 		"up": func(b []byte, p string) {
 			d.array(b, p, func(i int, b []byte, p string) {
 				var v Service
@@ -374,12 +374,12 @@ func marshalThreatEvent(e threat.Event) json.RawMessage {
 
 func marshalStatus(s Status) json.RawMessage {
 	type js struct {
-		ServerDown          bool     `json:"server_down,omitempty"`
-		CauseUnknown        bool     `json:"cause_unknown,omitempty"`
-		OperationImpossible bool     `json:"operation_impossible,omitempty"`
-		IdentityAffected    bool     `json:"identity_affected,omitempty"`
+		ServerDown          bool     `json:"serverDown,omitempty"`
+		CauseUnknown        bool     `json:"causeUnknown,omitempty"`
+		OperationImpossible bool     `json:"operationImpossible,omitempty"`
+		IdentityAffected    bool     `json:"identityAffected,omitempty"`
 		Impact              int      `json:"impact,omitempty"`
-		ExpectedStop        string   `json:"expected_stop,omitempty"`
+		ExpectedStop        string   `json:"expectedStop,omitempty"`
 		Up                  []string `json:"up,omitempty"`
 		Expected            string   `json:"expected,omitempty"`
 		Changed             []string `json:"changed,omitempty"`

@@ -1,0 +1,49 @@
+package fault
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// thresholdsJSON is the form of Thresholds in a plan file.
+type thresholdsJSON struct {
+	Long  string            `json:"long,omitempty"`
+	Heavy int               `json:"heavy,omitzero"`
+	Cites council.Citations `json:"cites,omitzero"`
+}
+
+// MarshalJSON encodes t as a plan file holds it: "long" as a Go duration
+// string ("4h0m0s"), zero fields left out.
+func (t Thresholds) MarshalJSON() ([]byte, error) {
+	j := thresholdsJSON{Heavy: t.Heavy, Cites: t.Cites}
+	if t.Long != 0 {
+		j.Long = t.Long.String()
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes the form [Thresholds.MarshalJSON] writes; an unknown
+// key or a bad duration is an error wrapping [council.ErrInvalid]. On error t
+// is unchanged.
+func (t *Thresholds) UnmarshalJSON(data []byte) error {
+	var j thresholdsJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return fmt.Errorf("fault: thresholds: %w: %w", err, council.ErrInvalid)
+	}
+	out := Thresholds{Heavy: j.Heavy, Cites: j.Cites}
+	if j.Long != "" {
+		d, err := time.ParseDuration(j.Long)
+		if err != nil {
+			return fmt.Errorf("fault: thresholds: long: duration %q: %w", j.Long, council.ErrInvalid)
+		}
+		out.Long = d
+	}
+	*t = out
+	return nil
+}
