@@ -206,15 +206,15 @@ func (s Status) situation(sym fault.Symptom) fault.Situation {
 // The zero Event is not valid. Events are comparable with == (times compare
 // with their location; use time.Time.Equal for meaning).
 type Event struct {
-	At        time.Time     `json:"at,omitzero"`
-	Kind      EventKind     `json:"kind,omitzero"`
+	At        time.Time     `json:"at"`
+	Kind      EventKind     `json:"kind"`
 	By        council.Actor `json:"by,omitzero"`
 	Trigger   fault.Trigger `json:"trigger,omitzero"`
 	Symptom   fault.Symptom `json:"symptom,omitzero"`
 	Act       threat.Event  `json:"act,omitzero"`
 	Learned   threat.Event  `json:"learned,omitzero"`
 	Judgement Judgement     `json:"judgement,omitzero"`
-	Reason    string        `json:"reason"`
+	Reason    string        `json:"reason,omitempty"`
 	Status    Status        `json:"status,omitzero"`
 }
 
@@ -224,10 +224,10 @@ type Event struct {
 // The zero Scenario is not valid. It holds a slice, so == is not defined;
 // compare with go-cmp. Built-in scenarios come fresh from [Scenarios].
 type Scenario struct {
-	ID     string  `json:"id"`     // a short, stable name, e.g. "tottori-l3-firewall"
-	Plan   string  `json:"plan"`   // the plan ID the drill runs under
-	Title  string  `json:"title"`  // a human-readable title
-	Events []Event `json:"events"` // in time order; equal times keep their order
+	ID     string  `json:"id"`              // a short, stable name, e.g. "tottori-l3-firewall"
+	Plan   string  `json:"plan"`            // the plan ID the drill runs under
+	Title  string  `json:"title,omitempty"` // a human-readable title
+	Events []Event `json:"events"`          // in time order; equal times keep their order
 }
 
 // Clone returns a copy of s that shares no slice with it.
@@ -419,4 +419,4 @@ func allFields() Fields {
 	return s
 }
 
-func jstText(t time.Time) string { return t.In(jst).Format(time.RFC3339) }
+func jstText(t time.Time) string { return t.In(jst).Format(time.RFC3339Nano) }

@@ -317,3 +317,18 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(p)
 }
+
+// UnmarshalJSON implements [json.Unmarshaler], reading what
+// [Timeline.MarshalJSON] writes ("entries": [] gives no entries).
+func (t *Timeline) UnmarshalJSON(data []byte) error {
+	type plain Timeline
+	var p plain
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("bcp: timeline: %w", err)
+	}
+	if len(p.Entries) == 0 {
+		p.Entries = nil
+	}
+	*t = Timeline(p)
+	return nil
+}
