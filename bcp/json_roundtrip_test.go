@@ -22,7 +22,7 @@ import (
 // survive json.Marshal and json.Unmarshal unchanged.
 var outputTypes = []any{
 	// council
-	council.Convening{}, council.Record{}, council.Actor{}, council.Citations{},
+	council.Convening{}, council.Record{}, council.Path{}, council.Meeting{}, council.Actor{}, council.Citations{},
 	council.Organization{}, council.Chain{}, council.Council{}, council.Rule{}, council.Agenda{},
 	// threat
 	threat.Grading{}, threat.Range{}, threat.Response{}, threat.Precaution{}, threat.Situation{},
@@ -70,6 +70,7 @@ var roundTripOpts = cmp.Options{
 	cmp.Comparer(threat.Actions.Equal),
 	cmp.Comparer(threat.Notifications.Equal),
 	cmp.AllowUnexported(measures.Playbook{}),
+	cmp.Comparer(func(a, b council.Path) bool { return a == b }),
 	cmp.Transformer("rulesJSON", func(r measures.Rules) string {
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -85,6 +86,8 @@ var (
 	actionsType  = reflect.TypeFor[threat.Actions]()
 	noticesType  = reflect.TypeFor[threat.Notifications]()
 	playbookType = reflect.TypeFor[measures.Playbook]()
+	pathType     = reflect.TypeFor[council.Path]()
+	meetingType  = reflect.TypeFor[council.Meeting]()
 	rulesType    = reflect.TypeFor[measures.Rules]()
 )
 
@@ -155,6 +158,58 @@ func genValue(rt *rapid.T, t reflect.Type, mayBeZero bool, depth int) reflect.Va
 		if err := json.Unmarshal(b, v.Addr().Interface()); err != nil {
 			rt.Fatalf("%s: %v", t, err)
 		}
+		return v
+	case pathType:
+		// The paths to the chief of the reference plans' chains.
+		var all []council.Path
+		for _, p := range ReferencePlans() {
+			if p.Organization == nil {
+				continue
+			}
+			for _, e := range p.Organization.Chain.Edges {
+				if path, err := p.Organization.Chain.PathToChief(e.From); err == nil {
+					all = append(all, path)
+				}
+			}
+		}
+		v.Set(reflect.ValueOf(rapid.SampledFrom(all).Draw(rt, "path")))
+		return v
+	case meetingType:
+		// A meeting on a reference agenda, with some items settled and
+		// perhaps closed.
+		var agendas []council.Agenda
+		for _, p := range ReferencePlans() {
+			if p.Organization != nil {
+				agendas = append(agendas, p.Organization.Agendas...)
+			}
+		}
+		a := rapid.SampledFrom(agendas).Draw(rt, "agenda")
+		at := genValue(rt, timeType, false, depth+1).Interface().(time.Time)
+		trig := genValue(rt, reflect.TypeFor[council.Trigger](), false, depth+1).Interface().(council.Trigger)
+		m, err := council.Open(a, trig, at)
+		if err != nil {
+			rt.Fatalf("Open: %v", err)
+		}
+		for _, it := range a.Items {
+			at = at.Add(time.Duration(rapid.IntRange(0, 3600).Draw(rt, "after")) * time.Second)
+			by := genValue(rt, actorType, false, depth+1).Interface().(council.Actor)
+			text := rapid.StringN(1, 10, -1).Draw(rt, "text")
+			switch rapid.IntRange(0, 2).Draw(rt, "settle") {
+			case 1:
+				m, err = m.Decide(it.Key, text, by, at)
+			case 2:
+				m, err = m.MarkNotApplicable(it.Key, text, by, at)
+			}
+			if err != nil {
+				rt.Fatalf("settle %q: %v", it.Key, err)
+			}
+		}
+		if rapid.Bool().Draw(rt, "close") {
+			if closed, err := m.Close(at.Add(time.Minute)); err == nil {
+				m = closed
+			}
+		}
+		v.Set(reflect.ValueOf(m))
 		return v
 	case playbookType:
 		var all []measures.Playbook
