@@ -1,8 +1,11 @@
 package bcp
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
+	"time"
 )
 
 // The parts of a plan that hold a time.Duration marshal themselves through
@@ -50,5 +53,70 @@ func unmarshalPart[T any](data []byte, dst *T) error {
 		return errors.Join(d.errs...)
 	}
 	*dst = v
+	return nil
+}
+
+// durationText is a time.Duration written as Go writes it ("4h0m0s"), the
+// form of durations in plan files, for the output types that hold one.
+type durationText time.Duration
+
+func (d durationText) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+func (d *durationText) UnmarshalText(text []byte) error {
+	x, err := time.ParseDuration(string(text))
+	if err != nil {
+		return fmt.Errorf("duration %q: %w", text, ErrInvalid)
+	}
+	*d = durationText(x)
+	return nil
+}
+
+// MarshalJSON encodes the position with its fields' tags, the target as a
+// Go duration string ("4h0m0s") as in plan files.
+func (p Position) MarshalJSON() ([]byte, error) {
+	type plain Position
+	return json.Marshal(struct {
+		plain
+		Target durationText `json:"target,omitzero"`
+	}{plain(p), durationText(p.Target)})
+}
+
+// UnmarshalJSON decodes the form [Position.MarshalJSON] writes.
+func (p *Position) UnmarshalJSON(data []byte) error {
+	type plain Position
+	var v struct {
+		plain
+		Target durationText `json:"target,omitzero"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("bcp: position: %w", err)
+	}
+	*p = Position(v.plain)
+	p.Target = time.Duration(v.Target)
+	return nil
+}
+
+// MarshalJSON encodes the window with its fields' tags, the interval as a
+// Go duration string ("4h0m0s") as in plan files.
+func (w Window) MarshalJSON() ([]byte, error) {
+	type plain Window
+	return json.Marshal(struct {
+		plain
+		Every durationText `json:"every,omitzero"`
+	}{plain(w), durationText(w.Every)})
+}
+
+// UnmarshalJSON decodes the form [Window.MarshalJSON] writes.
+func (w *Window) UnmarshalJSON(data []byte) error {
+	type plain Window
+	var v struct {
+		plain
+		Every durationText `json:"every,omitzero"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("bcp: window: %w", err)
+	}
+	*w = Window(v.plain)
+	w.Every = time.Duration(v.Every)
 	return nil
 }

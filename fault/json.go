@@ -47,3 +47,41 @@ func (t *Thresholds) UnmarshalJSON(data []byte) error {
 	*t = out
 	return nil
 }
+
+// MarshalJSON encodes the situation with its fields' tags, the expected
+// stop as a Go duration string ("4h0m0s") as in plan files.
+func (s Situation) MarshalJSON() ([]byte, error) {
+	type plain Situation
+	v := struct {
+		plain
+		ExpectedStop string `json:"expectedStop,omitempty"`
+	}{plain: plain(s)}
+	if s.ExpectedStop != 0 {
+		v.ExpectedStop = s.ExpectedStop.String()
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON decodes the form [Situation.MarshalJSON] writes; a bad
+// duration is an error wrapping [council.ErrInvalid].
+func (s *Situation) UnmarshalJSON(data []byte) error {
+	type plain Situation
+	var v struct {
+		plain
+		ExpectedStop string `json:"expectedStop,omitempty"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("fault: situation: %w: %w", err, council.ErrInvalid)
+	}
+	out := Situation(v.plain)
+	out.ExpectedStop = 0
+	if v.ExpectedStop != "" {
+		d, err := time.ParseDuration(v.ExpectedStop)
+		if err != nil {
+			return fmt.Errorf("fault: situation: expectedStop: duration %q: %w", v.ExpectedStop, council.ErrInvalid)
+		}
+		out.ExpectedStop = d
+	}
+	*s = out
+	return nil
+}
