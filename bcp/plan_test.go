@@ -73,7 +73,8 @@ func TestReferencePlanFiles(t *testing.T) {
 				t.Errorf("%s is not in canonical file form (run go test ./bcp/ -run TestReferencePlanFiles -update)", path)
 			}
 			want := assembled[id]()
-			if diff := cmp.Diff(want, got, planOpts); diff != "" {
+			// The clause index lives only in the file: no per-package preset has one.
+			if diff := cmp.Diff(want, got, planOpts, cmpopts.IgnoreFields(Plan{}, "Clauses")); diff != "" {
 				t.Errorf("%s holds another plan than the per-package presets (-presets +file):\n%s", path, diff)
 			}
 			if p, err := Reference(id); err != nil || cmp.Diff(got, p, planOpts) != "" {
