@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"reflect"
 	"time"
+
+	"github.com/jukiplan/jukiplan/internal/duration"
 )
 
 // The parts of a plan that hold a time.Duration marshal themselves through
 // the plan codec, so that encoding/json gives them the form they have inside
-// a plan file (durations as Go duration strings such as "4h0m0s", zero
+// a plan file (durations as people write them, "4h" or "1d", zero
 // fields left out) and reads them back strictly. The plan codec itself
 // encodes them field by field (see plainStruct).
 
@@ -56,14 +58,16 @@ func unmarshalPart[T any](data []byte, dst *T) error {
 	return nil
 }
 
-// durationText is a time.Duration written as Go writes it ("4h0m0s"), the
+// durationText is a time.Duration written as people write it ("4h"), the
 // form of durations in plan files, for the output types that hold one.
 type durationText time.Duration
 
-func (d durationText) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+func (d durationText) MarshalText() ([]byte, error) {
+	return []byte(duration.Format(time.Duration(d))), nil
+}
 
 func (d *durationText) UnmarshalText(text []byte) error {
-	x, err := time.ParseDuration(string(text))
+	x, err := duration.Parse(string(text))
 	if err != nil {
 		return fmt.Errorf("duration %q: %w", text, ErrInvalid)
 	}
@@ -72,7 +76,7 @@ func (d *durationText) UnmarshalText(text []byte) error {
 }
 
 // MarshalJSON encodes the position with its fields' tags, the target as a
-// Go duration string ("4h0m0s") as in plan files.
+// duration as people write it ("4h", "1d"), as in plan files.
 func (p Position) MarshalJSON() ([]byte, error) {
 	type plain Position
 	return json.Marshal(struct {
@@ -97,7 +101,7 @@ func (p *Position) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the window with its fields' tags, the interval as a
-// Go duration string ("4h0m0s") as in plan files.
+// duration as people write it ("4h", "1d"), as in plan files.
 func (w Window) MarshalJSON() ([]byte, error) {
 	type plain Window
 	return json.Marshal(struct {

@@ -88,9 +88,10 @@ func TestJSONTagStyle(t *testing.T) {
 
 // workingValue are the exported struct types that are not data but values
 // built from a plan to work with (a compiled scheme or fault plan, a fault
-// being handled under one, a drill in progress): they hold the compiled plan
-// and are not encoded; a vendor stores their inputs and outputs.
-var workingValue = map[string]bool{"Scheme": true, "Plan": true, "Fault": true, "Drill": true}
+// being handled under one, a drill in progress, a clause index built from a
+// plan's clauses): they hold the compiled plan and are not encoded; a vendor
+// stores their inputs and outputs.
+var workingValue = map[string]bool{"Scheme": true, "Plan": true, "Fault": true, "Drill": true, "Index": true}
 
 // checkFields checks the tags of st's exported fields and returns how many
 // there are. Without require, a field may go untagged.

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/duration"
 )
 
 // thresholdsJSON is the form of Thresholds in a plan file.
@@ -16,12 +16,12 @@ type thresholdsJSON struct {
 	Cites council.Citations `json:"cites,omitzero"`
 }
 
-// MarshalJSON encodes t as a plan file holds it: "long" as a Go duration
-// string ("4h0m0s"), zero fields left out.
+// MarshalJSON encodes t as a plan file holds it: "long" as people write a
+// duration ("4h", "1d"), zero fields left out.
 func (t Thresholds) MarshalJSON() ([]byte, error) {
 	j := thresholdsJSON{Heavy: t.Heavy, Cites: t.Cites}
 	if t.Long != 0 {
-		j.Long = t.Long.String()
+		j.Long = duration.Format(t.Long)
 	}
 	return json.Marshal(j)
 }
@@ -38,7 +38,7 @@ func (t *Thresholds) UnmarshalJSON(data []byte) error {
 	}
 	out := Thresholds{Heavy: j.Heavy, Cites: j.Cites}
 	if j.Long != "" {
-		d, err := time.ParseDuration(j.Long)
+		d, err := duration.Parse(j.Long)
 		if err != nil {
 			return fmt.Errorf("fault: thresholds: long: duration %q: %w", j.Long, council.ErrInvalid)
 		}
@@ -49,7 +49,7 @@ func (t *Thresholds) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the situation with its fields' tags, the expected
-// stop as a Go duration string ("4h0m0s") as in plan files.
+// stop as people write it ("4h", "1d"), as in plan files.
 func (s Situation) MarshalJSON() ([]byte, error) {
 	type plain Situation
 	v := struct {
@@ -57,7 +57,7 @@ func (s Situation) MarshalJSON() ([]byte, error) {
 		ExpectedStop string `json:"expectedStop,omitempty"`
 	}{plain: plain(s)}
 	if s.ExpectedStop != 0 {
-		v.ExpectedStop = s.ExpectedStop.String()
+		v.ExpectedStop = duration.Format(s.ExpectedStop)
 	}
 	return json.Marshal(v)
 }
@@ -76,7 +76,7 @@ func (s *Situation) UnmarshalJSON(data []byte) error {
 	out := Situation(v.plain)
 	out.ExpectedStop = 0
 	if v.ExpectedStop != "" {
-		d, err := time.ParseDuration(v.ExpectedStop)
+		d, err := duration.Parse(v.ExpectedStop)
 		if err != nil {
 			return fmt.Errorf("fault: situation: expectedStop: duration %q: %w", v.ExpectedStop, council.ErrInvalid)
 		}
