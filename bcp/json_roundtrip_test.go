@@ -3,6 +3,8 @@ package bcp
 import (
 	"encoding"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -347,4 +349,40 @@ func validValues(t reflect.Type) []uint64 {
 		}
 	}
 	return out
+}
+
+// FuzzOutputsUnmarshal feeds arbitrary JSON to the decoder of every output
+// type: it must not panic, and a value it accepts and can encode again must
+// read back unchanged.
+func FuzzOutputsUnmarshal(f *testing.F) {
+	for i, sample := range outputTypes {
+		if b, err := json.Marshal(sample); err == nil {
+			f.Add(uint8(i), b)
+		}
+	}
+	for _, name := range []string{"tottori-l3-firewall", "nakano-iaas-outage"} {
+		if b, err := os.ReadFile(filepath.Join("testdata", "drill", name+".json")); err == nil {
+			f.Add(uint8(0), b)
+		}
+	}
+	f.Add(uint8(1), []byte(`{"roles":["staff","system-administrator"],"cites":["ino:第3条(1)"]}`))
+	f.Add(uint8(2), []byte(`{"agenda":{},"opened":"2026-04-01T09:00:00+09:00"}`))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		typ := reflect.TypeOf(outputTypes[int(which)%len(outputTypes)])
+		v := reflect.New(typ)
+		if err := json.Unmarshal(data, v.Interface()); err != nil {
+			return
+		}
+		b, err := json.Marshal(v.Elem().Interface())
+		if err != nil {
+			return // accepted but not encodable: a zero enum where one is needed
+		}
+		back := reflect.New(typ)
+		if err := json.Unmarshal(b, back.Interface()); err != nil {
+			t.Fatalf("%s: %s does not read back: %v", typ, b, err)
+		}
+		if diff := cmp.Diff(v.Elem().Interface(), back.Elem().Interface(), roundTripOpts); diff != "" {
+			t.Fatalf("%s: %s read back differently (-first +second):\n%s", typ, b, diff)
+		}
+	})
 }
