@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -162,30 +163,12 @@ func genValue(rt *rapid.T, t reflect.Type, mayBeZero bool, depth int) reflect.Va
 		}
 		return v
 	case pathType:
-		// The paths to the chief of the reference plans' chains.
-		var all []council.Path
-		for _, p := range ReferencePlans() {
-			if p.Organization == nil {
-				continue
-			}
-			for _, e := range p.Organization.Chain.Edges {
-				if path, err := p.Organization.Chain.PathToChief(e.From); err == nil {
-					all = append(all, path)
-				}
-			}
-		}
-		v.Set(reflect.ValueOf(rapid.SampledFrom(all).Draw(rt, "path")))
+		v.Set(reflect.ValueOf(rapid.SampledFrom(referencePaths()).Draw(rt, "path")))
 		return v
 	case meetingType:
 		// A meeting on a reference agenda, with some items settled and
 		// perhaps closed.
-		var agendas []council.Agenda
-		for _, p := range ReferencePlans() {
-			if p.Organization != nil {
-				agendas = append(agendas, p.Organization.Agendas...)
-			}
-		}
-		a := rapid.SampledFrom(agendas).Draw(rt, "agenda")
+		a := rapid.SampledFrom(referenceAgendas()).Draw(rt, "agenda")
 		at := genValue(rt, timeType, false, depth+1).Interface().(time.Time)
 		trig := genValue(rt, reflect.TypeFor[council.Trigger](), false, depth+1).Interface().(council.Trigger)
 		m, err := council.Open(a, trig, at)
@@ -214,15 +197,7 @@ func genValue(rt *rapid.T, t reflect.Type, mayBeZero bool, depth int) reflect.Va
 		v.Set(reflect.ValueOf(m))
 		return v
 	case playbookType:
-		var all []measures.Playbook
-		for c := range measures.AllCases() {
-			pb, err := measures.Lookup(c)
-			if err != nil {
-				rt.Fatalf("Lookup(%v): %v", c, err)
-			}
-			all = append(all, pb)
-		}
-		pb := rapid.SampledFrom(all).Draw(rt, "playbook")
+		pb := rapid.SampledFrom(allPlaybooks()).Draw(rt, "playbook")
 		pb.Event = rapid.String().Draw(rt, "event")
 		pb.Heading = rapid.String().Draw(rt, "heading")
 		v.Set(reflect.ValueOf(pb))
@@ -332,6 +307,17 @@ func anySetElem(t reflect.Type) reflect.Type {
 // validValues returns the valid values of an enum type (an unsigned integer
 // type with an IsValid method and text encoding), or nil for another type.
 func validValues(t reflect.Type) []uint64 {
+	if v, ok := validCache.Load(t); ok {
+		return v.([]uint64)
+	}
+	v := computeValidValues(t)
+	validCache.Store(t, v)
+	return v
+}
+
+var validCache sync.Map // reflect.Type → []uint64
+
+func computeValidValues(t reflect.Type) []uint64 {
 	switch t.Kind() {
 	case reflect.Uint8, reflect.Uint16:
 	default:
@@ -386,3 +372,41 @@ func FuzzOutputsUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+// referencePaths are the paths to the chief of the reference plans' chains.
+var referencePaths = sync.OnceValue(func() []council.Path {
+	var all []council.Path
+	for _, p := range ReferencePlans() {
+		if p.Organization == nil {
+			continue
+		}
+		for _, e := range p.Organization.Chain.Edges {
+			if path, err := p.Organization.Chain.PathToChief(e.From); err == nil {
+				all = append(all, path)
+			}
+		}
+	}
+	return all
+})
+
+// referenceAgendas are the agendas of the reference plans.
+var referenceAgendas = sync.OnceValue(func() []council.Agenda {
+	var all []council.Agenda
+	for _, p := range ReferencePlans() {
+		if p.Organization != nil {
+			all = append(all, p.Organization.Agendas...)
+		}
+	}
+	return all
+})
+
+// allPlaybooks are the annex playbooks the library knows.
+var allPlaybooks = sync.OnceValue(func() []measures.Playbook {
+	var all []measures.Playbook
+	for c := range measures.AllCases() {
+		if pb, err := measures.Lookup(c); err == nil {
+			all = append(all, pb)
+		}
+	}
+	return all
+})
