@@ -29,6 +29,7 @@ func TestJSONTagStyle(t *testing.T) {
 		}
 		fset := token.NewFileSet()
 		structs := map[string]*ast.StructType{}
+		integers := map[string]token.Position{} // exported types over an integer
 		pos := map[string]token.Position{}
 		methods := map[string]bool{} // "Type.Method"
 		for _, f := range files {
@@ -52,6 +53,9 @@ func TestJSONTagStyle(t *testing.T) {
 								structs[ts.Name.Name] = st
 								pos[ts.Name.Name] = fset.Position(ts.Pos())
 							}
+							if id, ok := ts.Type.(*ast.Ident); ok && ts.Name.IsExported() && strings.HasPrefix(id.Name, "uint") {
+								integers[ts.Name.Name] = fset.Position(ts.Pos())
+							}
 						}
 					}
 				}
@@ -70,6 +74,17 @@ func TestJSONTagStyle(t *testing.T) {
 				}
 				return true
 			})
+		}
+		// A set (Has and With over an integer) marshals itself as a list of
+		// names, an enum as its name: neither is a bare number.
+		for name, at := range integers {
+			set := methods[name+".Has"] && methods[name+".With"]
+			switch {
+			case set && !methods[name+".MarshalJSON"]:
+				t.Errorf("%s: set %s has no MarshalJSON: it marshals as a number", at, name)
+			case !set && !methods[name+".MarshalText"] && !methods[name+".MarshalJSON"]:
+				t.Errorf("%s: %s has no MarshalText: it marshals as a number", at, name)
+			}
 		}
 		for name, st := range structs {
 			exported := ast.IsExported(name)

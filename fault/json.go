@@ -85,3 +85,35 @@ func (s *Situation) UnmarshalJSON(data []byte) error {
 	*s = out
 	return nil
 }
+
+// MarshalJSON encodes the set as a JSON array of the English names of its
+// members, in ascending order.
+func (s Stages) MarshalJSON() ([]byte, error) { return stageTable.AppendSetJSON(nil, uint64(s)) }
+
+// UnmarshalJSON decodes a JSON array of names (English or Japanese); an
+// unknown name or a name listed twice is an error naming its index.
+func (s *Stages) UnmarshalJSON(data []byte) error {
+	set, err := stageTable.UnmarshalSet(data)
+	if err != nil {
+		return err
+	}
+	*s = Stages(set)
+	return nil
+}
+
+// MarshalJSON encodes the set as a JSON array of the English names of its
+// members, in ascending order.
+func (s Alternatives) MarshalJSON() ([]byte, error) {
+	return alternativeTable.AppendSetJSON(nil, uint64(s))
+}
+
+// UnmarshalJSON decodes a JSON array of names (English or Japanese); an
+// unknown name or a name listed twice is an error naming its index.
+func (s *Alternatives) UnmarshalJSON(data []byte) error {
+	set, err := alternativeTable.UnmarshalSet(data)
+	if err != nil {
+		return err
+	}
+	*s = Alternatives(set)
+	return nil
+}
