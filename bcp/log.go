@@ -8,7 +8,11 @@ import "log/slog"
 // unset ones left out.
 func (e Entry) LogValue() slog.Value {
 	attrs := make([]slog.Attr, 0, 13)
-	attrs = append(attrs, slog.Time("at", e.At.In(jst)), slog.Int("event", e.Event))
+	at := e.At
+	if !at.IsZero() {
+		at = at.In(jst)
+	}
+	attrs = append(attrs, slog.Time("at", at), slog.Int("event", e.Event))
 	if e.Actor.IsValid() {
 		attrs = append(attrs, slog.String("actor", e.Actor.String()))
 	}
