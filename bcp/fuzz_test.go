@@ -101,7 +101,7 @@ func FuzzOrder(f *testing.F) {
 	}))
 }
 
-// FuzzSchedule feeds Schedule arbitrary windows: no panic, and an accepted
+// FuzzSchedule feeds ReportPlan.Reports (nakano's slots) arbitrary windows: no panic, and an accepted
 // window gives sorted reports inside it.
 func FuzzSchedule(f *testing.F) {
 	f.Add(int64(0), int64(3600), int64(-1), int64(0), int64(0), int64(60))
@@ -116,7 +116,7 @@ func FuzzSchedule(f *testing.F) {
 			w.Expected = base.Add(time.Duration(exp) * time.Second)
 		}
 		w.Changes = []Change{{At: base.Add(time.Duration(change) * time.Second), Fields: FieldsOf(FieldCause)}}
-		rs, err := Schedule(w)
+		rs, err := nakanoReports.Reports(w)
 		if err != nil {
 			return
 		}

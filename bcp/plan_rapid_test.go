@@ -47,14 +47,14 @@ func genPlan() *rapid.Generator[Plan] {
 				p.Continuity = nil
 			} else {
 				c.Inventory = genInventory(t, p.ID)
-				all := Slots()
+				all := nakanoSlots()
 				c.Schedule.Slots = nil
 				for i, s := range all {
 					if rapid.Bool().Draw(t, fmt.Sprintf("slot%d", i)) {
 						c.Schedule.Slots = append(c.Schedule.Slots, s)
 					}
 				}
-				c.Horizons.Required = Horizons(rapid.Uint64().Draw(t, "horizons")) & RequiredHorizons
+				c.Horizons.Required = Horizons(rapid.Uint64().Draw(t, "horizons")) & HorizonsOf(AllHorizons()...)
 				if rapid.Bool().Draw(t, "dropFlow") {
 					c.Flow = nil
 				}
