@@ -112,6 +112,7 @@ const (
 	CodeSeriousFaultWithoutCouncil                 // fault.serious-without-council: the plan judges serious faults but convenes no body for one
 	CodeNoSeriousFaultHandling                     // fault.no-serious-handling: neither a serious-fault judgement nor a body that meets on a fault
 	CodeContactInvalid                             // contact.invalid: a contact choice names no valid pattern or audience
+	CodeNoDuties                                   // duties.none: the plan states no duties of a drill; the library's defaults stand in
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -153,6 +154,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "fault.serious-without-council", JA: "重大障害でセキュリティ会議なし"},
 	enum.Name{EN: "fault.no-serious-handling", JA: "重大障害の定めなし"},
 	enum.Name{EN: "contact.invalid", JA: "不正な連絡手段の定め"},
+	enum.Name{EN: "duties.none", JA: "役割分担の定めなし"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.
