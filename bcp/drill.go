@@ -132,7 +132,8 @@ func provenanceOf(p Plan) Provenance {
 // event that sets off nothing is not listed); a body whose convener the plan
 // does not name is convened by whoever the response names, else the chain's
 // chief; the recovery order treats unassessed impact scales as large
-// (AssumeLarge) and cites the plan's [Continuity.Order]; contacts are the
+// (AssumeLarge) and cites the plan's [Continuity.Order] (a position it gives
+// no clause for cites the plan's inventory); contacts are the
 // plan's [ContactRule]s ([Continuity.ContactFor]); scheduled reports follow
 // the plan's [ReportPlan], go through the channel for system owners, and run
 // until the recovery or, while the outage lasts, the last event.
@@ -904,8 +905,12 @@ func (r *runner) outageRecovered() error {
 		if p.Kind == Platform {
 			by = council.ByParty(council.IaaSProvider)
 		}
+		cites := p.Citations
+		if cites.Len() == 0 {
+			cites = r.p.continuity.Inventory.Citations // the plan gives no ground: its list of systems
+		}
 		r.emit(Entry{Act: ActRecover, Actor: by, Detail: fmt.Sprintf("#%d %s (%s, %s)", p.Rank, p.ID, p.Effective, p.Reasons),
-			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: p.Citations})
+			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: cites})
 	}
 	return nil
 }
