@@ -55,6 +55,7 @@ func FuzzReportKind(f *testing.F) { fuzzEnum(f, AllReportKinds()) }
 func FuzzHorizon(f *testing.F)    { fuzzEnum(f, AllHorizons()) }
 func FuzzIncident(f *testing.F)   { fuzzEnum(f, AllIncidents()) }
 func FuzzStep(f *testing.F)       { fuzzEnum(f, AllSteps()) }
+func FuzzDuty(f *testing.F)       { fuzzEnum(f, AllDuties()) }
 
 // FuzzOrder feeds Order arbitrary inventories (bad IDs, unknown and circular
 // dependencies, any field values): it must never panic, and whatever it
