@@ -271,7 +271,7 @@ func TestCheckProblems(t *testing.T) {
 			name: "duties/none",
 			plan: func() Plan { p := Tottori(); p.Duties = nil; return p },
 			want: Finding{Severity: Warning, Code: CodeNoDuties, Path: "duties",
-				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards)"},
+				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards, recover-system, recover-platform, secretariat)"},
 		},
 		{
 			name: "duties/foreign-citation",

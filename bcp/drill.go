@@ -817,7 +817,7 @@ func (r *runner) phase(ph Phase) {
 		}
 	}
 	if !e.Actor.IsValid() {
-		e.Actor = council.ByRole(council.InfoSystemsDivision)
+		e.Actor = r.duty(Secretariat).Actor
 		e.Detail += " (by the " + ph.Body.String() + ")"
 	}
 	r.emit(e)
@@ -900,10 +900,11 @@ func (r *runner) outageRecovered() error {
 	if err != nil {
 		return err
 	}
+	system, platform := r.duty(RecoverSystem).Actor, r.duty(RecoverPlatform).Actor
 	for _, p := range ps {
-		by := council.ByRole(council.OwningDivisionHead)
+		by := system
 		if p.Kind == Platform {
-			by = council.ByParty(council.IaaSProvider)
+			by = platform
 		}
 		cites := p.Citations
 		if cites.Len() == 0 {

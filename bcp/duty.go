@@ -51,6 +51,16 @@ const (
 	// InspectCards: inspects the use of the IC cards (kumiyama 第17条14項).
 	// Listed only where the plan states it.
 	InspectCards
+	// RecoverSystem: recovers a hosted system after an outage of the shared
+	// environment, in the recovery order (nakano 統合仮想サーバ 4(7)).
+	RecoverSystem
+	// RecoverPlatform: recovers the shared environment itself (nakano
+	// 統合仮想サーバ 4(2)).
+	RecoverPlatform
+	// Secretariat: carries out a step of the recovery flow that names only a
+	// body, for that body (nakano 統合仮想サーバ 1: the information systems
+	// division at the core of the contacts).
+	Secretariat
 )
 
 var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
@@ -65,6 +75,9 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 	enum.Name{EN: "report-card-loss", JA: "操作者用ICカードの紛失等の報告"},
 	enum.Name{EN: "revoke-card", JA: "操作者用ICカードの失効"},
 	enum.Name{EN: "inspect-cards", JA: "操作者用ICカードの利用に関する検査"},
+	enum.Name{EN: "recover-system", JA: "主管システムの復旧"},
+	enum.Name{EN: "recover-platform", JA: "統合仮想サーバ環境の復旧"},
+	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
 )
 
 // An Assignment is who performs a [Duty] under a plan: the actor, to whom
@@ -100,6 +113,9 @@ type Assignment struct {
 //	report-card-loss     none: not listed
 //	revoke-card          the system administrator
 //	inspect-cards        none: not listed
+//	recover-system       the owning division's head
+//	recover-platform     the provider of the shared environment
+//	secretariat          the information systems division
 var libraryDuties = [...]struct {
 	roles         []council.Role
 	actor, outage council.Actor
@@ -117,6 +133,9 @@ var libraryDuties = [...]struct {
 	ReportCardLoss:   {unlisted: true},
 	RevokeCard:       {actor: council.ByRole(council.SystemAdministrator)},
 	InspectCards:     {unlisted: true},
+	RecoverSystem:    {actor: council.ByRole(council.OwningDivisionHead)},
+	RecoverPlatform:  {actor: council.ByParty(council.IaaSProvider)},
+	Secretariat:      {actor: council.ByRole(council.InfoSystemsDivision)},
 }
 
 // Duty returns who performs duty d under p: the plan's own [Assignment] with

@@ -110,6 +110,11 @@ var dutyActs = map[Duty]func(Entry) bool{
 	RunPlaybook:     acts(ActPlaybook),
 	ReportSituation: acts(ActScheduledReport, ActProgressReport),
 	RevokeCard:      acts(ActRevoke),
+	RecoverSystem: func(e Entry) bool {
+		return e.Act == ActRecover && e.Actor == council.ByRole(council.OwningDivisionHead)
+	},
+	RecoverPlatform: func(e Entry) bool { return e.Act == ActRecover && e.Actor == council.ByParty(council.IaaSProvider) },
+	Secretariat:     func(e Entry) bool { return e.Act == ActFlow && strings.Contains(e.Detail, " (by the ") },
 }
 
 // TestDutiesDecideTheActors: giving a duty to another actor changes exactly

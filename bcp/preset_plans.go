@@ -184,7 +184,10 @@ func Nakano() Plan {
 		Organization: ptr(council.Nakano()),
 		Duties: planDuties(council.PlanNakano,
 			assignDuty(DetectFault, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(1)"),
-			assignDuty(ReportSituation, council.ByRole(council.InfoSystemsDivision), council.ByRole(council.OwningDivisionHead), "統合仮想サーバ 3(4)①")),
+			assignDuty(ReportSituation, council.ByRole(council.InfoSystemsDivision), council.ByRole(council.OwningDivisionHead), "統合仮想サーバ 3(4)①"),
+			assignDuty(RecoverSystem, council.ByRole(council.OwningDivisionHead), noOne, "統合仮想サーバ 4(7)"),
+			assignDuty(RecoverPlatform, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(2)"),
+			assignDuty(Secretariat, council.ByRole(council.InfoSystemsDivision), noOne, "統合仮想サーバ 1")),
 		Continuity: &Continuity{
 			Inventory: &inv,
 			Contacts:  contacts,
