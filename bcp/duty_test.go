@@ -462,21 +462,28 @@ func TestReportsUseThePlanSlots(t *testing.T) {
 	}
 }
 
-// planConstant reports whether x names a council.Plan* constant (a plan ID).
+// planConstant reports whether x names a plan ID constant: council.PlanIno
+// and the like, or PlanIno inside package council.
 func planConstant(x ast.Expr) bool {
-	sel, ok := x.(*ast.SelectorExpr)
-	if !ok {
-		return false
+	var name string
+	switch x := x.(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		if pkg, ok := x.X.(*ast.Ident); ok && pkg.Name == "council" {
+			name = x.Sel.Name
+		}
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	return ok && pkg.Name == "council" && strings.HasPrefix(sel.Sel.Name, "Plan") && len(sel.Sel.Name) > 4
+	return slices.ContainsFunc(council.ReferencePlans(), func(id string) bool {
+		return name == "Plan"+strings.ToUpper(id[:1])+id[1:]
+	})
 }
 
-// planBranches returns where f compares with a plan ID constant or has a
+// planBranches returns where n compares with a plan ID constant or has a
 // case on one.
-func planBranches(f *ast.File) []token.Pos {
+func planBranches(n ast.Node) []token.Pos {
 	var out []token.Pos
-	ast.Inspect(f, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			if (n.Op == token.EQL || n.Op == token.NEQ) && (planConstant(n.X) || planConstant(n.Y)) {
@@ -494,34 +501,54 @@ func planBranches(f *ast.File) []token.Pos {
 	return out
 }
 
-// TestNoBranchOnPlanID: no non-test Go file of the package compares with a
-// plan ID constant or switches on one: the engine reads the plan, and only
-// the plan. (Presets may name their own plan ID to build it.)
+// presetBranches are the functions allowed to branch on a plan ID: the
+// per-plan preset constructors of the domain packages, which build one
+// reference plan's part by its ID.
+var presetBranches = map[string]bool{
+	"council.Reference":          true,
+	"measures.EmergencyMeasures": true,
+	"measures.FollowUp":          true,
+}
+
+// TestNoBranchOnPlanID: no non-test Go file of bcp, nor of the engine code
+// of the domain packages, compares with a plan ID constant or switches on
+// one: the engine reads the plan, and only the plan.
 func TestNoBranchOnPlanID(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fset := token.NewFileSet()
 	checked := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
+	for _, dir := range []string{".", "../council", "../fault", "../threat", "../measures"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := goparser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checked++
-		for _, pos := range planBranches(f) {
-			t.Errorf("%s: a branch on a plan ID", fset.Position(pos))
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := goparser.ParseFile(fset, name, src, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked++
+			for _, d := range f.Decls {
+				where := f.Name.Name
+				if fn, ok := d.(*ast.FuncDecl); ok {
+					where += "." + fn.Name.Name
+				}
+				if presetBranches[where] {
+					continue
+				}
+				for _, pos := range planBranches(d) {
+					t.Errorf("%s (%s): a branch on a plan ID", fset.Position(pos), where)
+				}
+			}
 		}
 	}
-	if checked < 10 {
+	if checked < 40 {
 		t.Fatalf("only %d files checked", checked)
 	}
 }
@@ -537,6 +564,8 @@ func TestPlanBranchDetector(t *testing.T) {
 		{`package x; func f(id string) int { switch id { case "a", council.PlanNakano: return 1 }; return 0 }`, 1},
 		{`package x; func f(id string) bool { return id == "x" }`, 0},
 		{`package x; var p = council.Cite(council.PlanIno, "第1条")`, 0},
+		{`package council; func f(id string) int { switch id { case PlanIno: return 1 }; return 0 }`, 1},
+		{`package x; func f(p Plan) bool { return p.PlanRequired == PlanB }`, 0},
 	} {
 		f, err := goparser.ParseFile(token.NewFileSet(), "x.go", tt.src, 0)
 		if err != nil {
