@@ -43,7 +43,7 @@ const (
 	// shared environment, the scheduled and progress reports (nakano
 	// 統合仮想サーバ 3(4)①).
 	ReportSituation
-	// ReportCardLoss: reports a lost IC card to To (kumiyama 第17条10項(3)).
+	// ReportCardLoss: reports a lost IC card to To (kumiyama 第17条10項3号).
 	// Listed only where the plan states it.
 	ReportCardLoss
 	// RevokeCard: revokes a lost IC card (kumiyama 第17条11項).

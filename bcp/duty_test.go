@@ -35,7 +35,7 @@ func TestPlanDuty(t *testing.T) {
 		{"kumamoto:4(1)/judge-section-manager", Kumamoto, Judge, role(council.SectionManager), council.Actor{}, true, "kumamoto:4(1) 状況の把握ならびに脅威度の判定, kumamoto:4(1)(イ)"},
 		{"kumamoto/maintain-default-staff", Kumamoto, Maintain, role(council.Staff), council.Actor{}, false, ""},
 		{"kumiyama/observe-default-chief", Kumiyama, ObserveAct, role(council.SecurityChief), council.Actor{}, false, ""},
-		{"kumiyama:第17条10項(3)/report-card-loss", Kumiyama, ReportCardLoss, role(council.Operator), role(council.SystemAdministrator), true, "kumiyama:第17条10項(3)"},
+		{"kumiyama:第17条10項3号/report-card-loss", Kumiyama, ReportCardLoss, role(council.Operator), role(council.SystemAdministrator), true, "kumiyama:第17条10項3号"},
 		{"ino/no-card-report", Ino, ReportCardLoss, council.Actor{}, council.Actor{}, false, ""},
 		{"nakano:統合仮想サーバ 4(1)/provider-detects", Nakano, DetectFault, council.ByParty(council.IaaSProvider), council.Actor{}, true, "nakano:統合仮想サーバ 4(1)"},
 		{"nakano/judge-default-chief", Nakano, Judge, role(council.Mayor), council.Actor{}, false, ""},

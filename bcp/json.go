@@ -660,7 +660,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 
 // MarshalIndent returns the form of a plan file: the canonical JSON of
 // [Plan.MarshalJSON] indented by two spaces, with a final newline. The
-// reference plan files under bcp/testdata/plans are written this way; the
+// reference plan files in bcp/reference are written this way; the
 // fingerprint of [Plan.Provenance] is taken over the compact form, so the
 // layout of a file does not change it.
 func (p Plan) MarshalIndent() ([]byte, error) {

@@ -124,7 +124,7 @@ func TestParsePlanErrors(t *testing.T) {
 }
 
 func TestParsePlanAcceptsJapaneseLabels(t *testing.T) {
-	data, err := os.ReadFile("testdata/plans/ino.json")
+	data, err := os.ReadFile("reference/ino.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -244,7 +244,7 @@ func TestSchemaCoversReferenceFiles(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	if len(files) != 5 {
 		t.Fatalf("found %d reference files; want 5", len(files))
 	}
