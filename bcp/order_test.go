@@ -558,7 +558,7 @@ func BenchmarkOrder100k(b *testing.B) {
 	systems := benchSystems(100_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Order(systems, OrderOptions{}); err != nil {
+		if _, err := Order(systems, OrderOptions{Clauses: nakanoOrder()}); err != nil {
 			b.Fatal(err)
 		}
 	}
