@@ -50,8 +50,9 @@
 // # Horizons, routes and flow
 //
 // [HorizonOf] maps an outage to its [Horizon]; [HorizonPlan.Gaps] lists the
-// horizons a plan requires that a system's manual procedures leave uncovered. [ReportOutside]
-// returns the routes to bodies outside the ward for an [Incident].
+// horizons a plan requires that a system's manual procedures leave
+// uncovered. [ReportOutside] returns the routes to bodies outside the ward
+// for an [Incident].
 // [RecoveryFlow] returns the seven steps ([Step]) with their owners.
 //
 // # Plans
@@ -60,12 +61,13 @@
 // document, and the parts its document has — organisation
 // ([council.Organization]), fault handling ([fault.Spec], built with
 // [Plan.FaultPlan]), threat scheme ([threat.Spec], built with [Plan.Scheme]),
-// [Measures] and [Continuity], and the [Plan.Duties] of a drill ([Plan.Duty]: who
-// observes, judges, maintains, reports; the library's defaults in one table
-// for what a plan leaves unstated). A part the document does not have is nil: the
-// library never fills it from another plan. [Ino], [Kumamoto], [Kumiyama],
-// [Tottori] and [Nakano] (or [Reference], [ReferencePlans]) return the five
-// reference plans, fresh, parsed from the plan files embedded in package
+// [Measures] and [Continuity], and the [Plan.Duties] of a drill ([Plan.Duty]:
+// who observes, judges, maintains, reports; the library's defaults in one
+// table for what a plan leaves unstated). A part the document does not have
+// is nil: the library never fills it from another plan. [Ino], [Kumamoto],
+// [Kumiyama], [Tottori] and [Nakano] (or [Reference], [ReferencePlans])
+// return the five reference plans, fresh, parsed from the plan files
+// embedded in package
 // [github.com/jukiplan/jukiplan/bcp/reference] through [ParsePlan].
 //
 // # Plan files
