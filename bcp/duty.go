@@ -8,8 +8,8 @@ import (
 // A Duty is a task of a drill that a plan gives to one of its actors: who
 // notices an act, who judges it, who maintains the system, who reports. A plan
 // states its duties in [Plan.Duties]; a duty it does not state falls to the
-// library's default ([Plan.Duty], the table in its doc), which is never shown
-// as the plan's: it carries no citation.
+// library's default (the table in the doc of [Plan.Duty]), which is never
+// shown as the plan's: it carries no citation.
 //
 // The zero Duty is unset. Values are only appended.
 type Duty uint8
@@ -39,8 +39,8 @@ const (
 	// RunPlaybook: carries out the steps of an annex playbook, with To for
 	// the steps taken with or by another (tottori 第3-4).
 	RunPlaybook
-	// ReportSituation: reports the situation of a fault to To; in an outage of the
-	// shared environment, the scheduled and progress reports (nakano
+	// ReportSituation: reports the situation of a fault to To; in an outage
+	// of the shared environment, the scheduled and progress reports (nakano
 	// 統合仮想サーバ 3(4)①).
 	ReportSituation
 	// ReportCardLoss: reports a lost IC card to To (kumiyama 第17条10項3号).
@@ -94,28 +94,11 @@ type Assignment struct {
 }
 
 // libraryDuties is the library's default for every duty a plan does not
-// state: the first of roles that is a node of the plan's reporting chain,
-// else actor (the zero actor: the chain's chief); in an outage of the shared
-// environment under a plan without fault rules, outage where it is set. A
-// duty marked unlisted has no default: its entries are listed only under a
-// plan that states it (an uncited entry would be a guess). These are the
-// drill's choices where the documents are silent, the same for every plan:
-//
-//	duty                 default
-//	observe-act          the staff if in the chain, else the chief
-//	detect-fault         the staff; in an outage of the shared environment, its provider
-//	notice-at-terminal   the terminal operator
-//	judge                the system administrator, else the section manager, if in the chain, else the chief
-//	maintain             the system administrator if in the chain, else the staff
-//	check-integrity      as maintain
-//	run-playbook         the system administrator, with the national center
-//	report               the information systems division, to the owning divisions' heads
-//	report-card-loss     none: not listed
-//	revoke-card          the system administrator
-//	inspect-cards        none: not listed
-//	recover-system       the owning division's head
-//	recover-platform     the provider of the shared environment
-//	secretariat          the information systems division
+// state, the table in the doc of [Plan.Duty]: the first of roles that is a
+// node of the plan's reporting chain, else actor (the zero actor: the
+// chain's chief); in an outage of the shared environment under a plan
+// without fault rules, outage where it is set. A duty marked unlisted has no
+// default.
 var libraryDuties = [...]struct {
 	roles         []council.Role
 	actor, outage council.Actor
@@ -139,10 +122,32 @@ var libraryDuties = [...]struct {
 }
 
 // Duty returns who performs duty d under p: the plan's own [Assignment] with
-// stated true, or the library's default (the table of [Duty]) resolved
-// against p's reporting chain, without citations, with stated false. A duty
-// without a default that p does not state, or an invalid d, gives the zero
-// Assignment (with its Duty set) and false.
+// stated true, or else the library's default resolved against p's reporting
+// chain, without citations, with stated false. A duty without a default that
+// p does not state, or an invalid d, gives the zero Assignment (with its Duty
+// set) and false.
+//
+// The library's defaults are the drill's choices where a document is silent,
+// the same for every plan ("in the chain": a node of p's reporting chain):
+//
+//	duty                 default
+//	observe-act          the staff if in the chain, else the chain's chief
+//	detect-fault         the staff; in an outage of the shared environment
+//	                     under a plan without fault rules, its provider
+//	notice-at-terminal   the terminal operator
+//	judge                the system administrator, else the section manager,
+//	                     if in the chain, else the chain's chief
+//	maintain             the system administrator if in the chain, else the staff
+//	check-integrity      as maintain
+//	run-playbook         the system administrator, with the national center
+//	report               the information systems division, to the owning
+//	                     divisions' heads
+//	report-card-loss     none: not listed (an uncited entry would be a guess)
+//	revoke-card          the system administrator
+//	inspect-cards        none: not listed
+//	recover-system       the owning division's head
+//	recover-platform     the provider of the shared environment
+//	secretariat          the information systems division
 func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
 	var chain council.Chain
 	if p.Organization != nil {

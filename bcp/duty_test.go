@@ -59,6 +59,44 @@ func TestPlanDuty(t *testing.T) {
 	}
 }
 
+// TestLibraryDefaults: the defaults of the table in Plan.Duty's doc, under
+// a chain with a system administrator (tottori's) and one with neither an
+// administrator nor a section manager (nakano's).
+func TestLibraryDefaults(t *testing.T) {
+	role, party := council.ByRole, council.ByParty
+	type want struct{ by, to council.Actor }
+	for _, tt := range []struct {
+		plan func() Plan
+		want map[Duty]want
+	}{
+		{Tottori, map[Duty]want{
+			ObserveAct: {by: role(council.Staff)}, DetectFault: {by: role(council.Staff)},
+			NoticeAtTerminal: {by: role(council.Operator)}, Judge: {by: role(council.SystemAdministrator)},
+			Maintain: {by: role(council.SystemAdministrator)}, CheckIntegrity: {by: role(council.SystemAdministrator)},
+			RunPlaybook:     {role(council.SystemAdministrator), party(council.NationalCenter)},
+			ReportSituation: {role(council.InfoSystemsDivision), role(council.OwningDivisionHead)},
+			ReportCardLoss:  {}, RevokeCard: {by: role(council.SystemAdministrator)}, InspectCards: {},
+			RecoverSystem: {by: role(council.OwningDivisionHead)}, RecoverPlatform: {by: party(council.IaaSProvider)},
+			Secretariat: {by: role(council.InfoSystemsDivision)},
+		}},
+		{Nakano, map[Duty]want{
+			ObserveAct: {by: role(council.Mayor)}, Judge: {by: role(council.Mayor)}, Maintain: {by: role(council.Staff)},
+			CheckIntegrity: {by: role(council.Staff)},
+		}},
+	} {
+		p := tt.plan()
+		p.Duties = nil
+		for d, w := range tt.want {
+			t.Run(p.ID+"/"+d.String(), func(t *testing.T) {
+				a, stated := p.Duty(d)
+				if stated || a.Actor != w.by || a.To != w.to || a.Citations.Len() != 0 {
+					t.Errorf("%v by %v to %v citing %v, stated %v; want by %v to %v, uncited", d, a.Actor, a.To, a.Citations, stated, w.by, w.to)
+				}
+			})
+		}
+	}
+}
+
 // TestPresetDutiesAreCited: every reference plan states duties, each on
 // clauses of its own document.
 func TestPresetDutiesAreCited(t *testing.T) {
