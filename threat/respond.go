@@ -19,6 +19,8 @@ type Response struct {
 	// StandDown reports that the response ends the emergency response
 	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1)緊急対応策(ア)).
 	StandDown bool `json:"stand_down"`
+
+	_ [15]byte // pads a Response to 144 bytes, a multiple of 16: see [Decide]
 }
 
 // Respond returns the response scheme s prescribes for grading g, which must
@@ -47,26 +49,20 @@ func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
 // Decide grades e under scheme s and looks up the response in one step: the
 // same as [Grade] followed by [Respond], with the same errors, for the hot
 // path of an embedding system. It does not allocate when it succeeds.
-func Decide(s *Scheme, e Event) (Response, error) {
-	i, err := lookup(s, e)
-	if err != nil {
-		return Response{}, err
+func Decide(s *Scheme, e Event) (r Response, err error) {
+	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
+	if s != nil {
+		if ci, ok := cellOf(k, p, f, v, src); ok {
+			if d := s.graded[ci]; d != 0 {
+				r = s.decided[decision(d, src)]
+				if d&extraAttrs != 0 {
+					setEvent(&r.Grading.Event, k, p, f, v, src)
+				}
+				return r, nil
+			}
+		}
 	}
-	r := &s.rules[i]
-	t := &s.responses[r.Level]
-	return Response{
-		Grading: Grading{
-			Plan:      s.plan,
-			Event:     e,
-			Level:     r.Level,
-			Serious:   r.Level >= s.seriousFrom,
-			Example:   r.Example,
-			Citations: s.ruleCites[i],
-		},
-		Actions:       t.actions,
-		Notifications: t.notifications,
-		StandDown:     t.standDown,
-	}, nil
+	return Response{}, s.ungraded(k, p, f, v, src)
 }
 
 func b2i(b bool) int {
