@@ -3,7 +3,11 @@ package threat
 // The hot path ([Grade], [Decide], [Provisional]) is an index into tables
 // that [NewScheme] compiles once: every event falls into one cell, numbered by
 // its kind and the raw values of its graded attributes (zero, unknown,
-// included), and each cell holds its finished answer.
+// included), and each cell holds its finished answer: the decision of its
+// rule (Scheme.graded, Scheme.decided), or the outcome of the cell with the
+// attributes its kind is not graded on cleared (Scheme.partial,
+// Scheme.outcomes): the provisional range, what is unknown, and prepared
+// not-covered errors.
 
 // Geometry of the cells: the number of values of each enumeration an Event
 // holds. Each is the last value of its enumeration, so that the hot path
@@ -62,27 +66,16 @@ type outcome struct {
 	// known and not graded, and Provisional when rng.Max is zero: that of
 	// the rule of the last completion. Event is left zero.
 	nc *NotCoveredError
+	// cell is the cleared cell, and exact holds the not-covered error for
+	// its event with each source (nil when nc is nil), so that an ungraded
+	// event without attributes its kind does not read costs no allocation.
+	cell  int
+	exact *[numSources + 1]notCoveredEvent
 }
 
-// A graded cell's entry in Scheme.graded is 1 + the number of its block of
-// decisions in Scheme.decided, one decision per Source (numSources+1 of them,
-// the unknown zero first) whose Grading.Event is the event of the cell with
-// that source: returning a decision is then a copy. Only cells whose
-// attributes the kind all reads have a block of their own; a cell that also
-// holds an attribute the kind does not read shares the block of the cell
-// without it and is marked with extraAttrs, so the event is written into the
-// copy.
-const extraAttrs = 1 << 15
-
-// decision returns the index in s.decided of the decision for the graded
-// cell entry d and source src.
-func decision(d uint16, src Source) int {
-	return int(d&^extraAttrs-1)*(numSources+1) + int(src)
-}
-
-// compile fills the dense tables of a checked scheme: the decisions of the
-// graded cells, the not-covered error of each rule that marks events not
-// covered, and for each cell its decisions and the outcome it falls into.
+// compile fills the dense tables of a checked scheme: the decision of each
+// graded rule, the not-covered error of each rule that marks events not
+// covered, and for each cell its decision and the outcome it falls into.
 // It runs once in NewScheme, in time linear in the number of cells times the
 // number of rules (the rules of a checked table are no more than its cells).
 func (s *Scheme) compile() {
@@ -90,14 +83,29 @@ func (s *Scheme) compile() {
 		s.judgementNC = NotCoveredError{Plan: s.plan, Citations: s.judgement}
 		return
 	}
+	decision := make([]uint16, len(s.rules)) // by rule: 1 + its index in s.decided, or 0
 	ncs := make([]NotCoveredError, len(s.rules))
 	for i, r := range s.rules {
 		if r.Level == 0 {
 			ncs[i] = NotCoveredError{Plan: s.plan, Rule: r.Example, Citations: r.Citations}
+			continue
 		}
+		t := &s.responses[r.Level]
+		s.decided = append(s.decided, Response{
+			Grading: Grading{
+				Plan:      s.plan,
+				Level:     r.Level,
+				Serious:   r.Level >= s.seriousFrom,
+				Example:   r.Example,
+				Citations: s.ruleCites[i],
+			},
+			Actions:       t.actions,
+			Notifications: t.notifications,
+			StandDown:     t.standDown,
+		})
+		decision[i] = uint16(len(s.decided))
 	}
-	of := make([]uint16, numCells)    // by cleared cell: 1 + its index in s.outcomes
-	block := make([]uint16, numCells) // by cleared graded cell: its entry in s.graded
+	of := make([]uint16, numCells) // by cleared cell: 1 + its index in s.outcomes
 	hit := make([]bool, len(s.rules))
 	for _, k := range AllKinds() {
 		read := s.read[k]
@@ -113,20 +121,8 @@ func (s *Scheme) compile() {
 						of[mi] = uint16(len(s.outcomes))
 					}
 					s.partial[ci] = of[mi]
-					if read&^m.Known() != 0 {
-						continue
-					}
-					i := s.cells[mi]
-					if s.rules[i].Level == 0 {
-						continue
-					}
-					if block[mi] == 0 {
-						s.decided = s.appendDecisions(s.decided, m, int(i))
-						block[mi] = uint16(len(s.decided) / (numSources + 1))
-					}
-					s.graded[ci] = block[mi]
-					if ci != mi {
-						s.graded[ci] |= extraAttrs
+					if read&^m.Known() == 0 {
+						s.graded[ci] = decision[s.cells[mi]]
 					}
 				}
 			}
@@ -134,28 +130,25 @@ func (s *Scheme) compile() {
 	}
 }
 
-// appendDecisions appends the block of decisions for the fully known cleared
-// event m graded by rule i.
-func (s *Scheme) appendDecisions(out []Response, m Event, i int) []Response {
-	r := &s.rules[i]
-	t := &s.responses[r.Level]
-	for src := range numSources + 1 {
-		m.Source = Source(src)
-		out = append(out, Response{
-			Grading: Grading{
-				Plan:      s.plan,
-				Event:     m,
-				Level:     r.Level,
-				Serious:   r.Level >= s.seriousFrom,
-				Example:   r.Example,
-				Citations: s.ruleCites[i],
-			},
-			Actions:       t.actions,
-			Notifications: t.notifications,
-			StandDown:     t.standDown,
-		})
+// gradeError returns the error Grade reports for the event with these
+// fields, which falls into cell ci and outcome o and is not graded.
+func (o *outcome) gradeError(plan string, ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if o.rng.Unknown != 0 {
+		err := &IncompleteError{Plan: plan, Unknown: o.rng.Unknown}
+		setEvent(&err.Event, k, p, f, v, src)
+		return err
 	}
-	return out
+	return o.notCovered(ci, k, p, f, v, src)
+}
+
+// notCovered returns the not-covered error of outcome o for the event with
+// these fields, which falls into cell ci: a prepared one when the event is
+// the cell's own.
+func (o *outcome) notCovered(ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if ci == o.cell {
+		return &o.exact[src]
+	}
+	return notCovered(o.nc, k, p, f, v, src)
 }
 
 // cleared returns e with the attributes outside read cleared.
@@ -171,7 +164,7 @@ func cleared(e Event, read Attributes) Event {
 // read; hit is scratch space of one flag per rule.
 func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit []bool) outcome {
 	clear(hit)
-	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}}
+	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}, cell: cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)}
 	for _, c := range completions(m, read) {
 		i := s.cells[cellIndex(c.Kind, c.Place, c.Firewall, c.Severity)]
 		rule := &s.rules[i]
@@ -193,6 +186,13 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 			o.rng.Citations = o.rng.Citations.Join(s.ruleCites[i])
 		}
 	}
+	if o.nc != nil {
+		o.exact = new([numSources + 1]notCoveredEvent)
+		for src := range o.exact {
+			m.Source = Source(src)
+			o.exact[src] = notCoveredEvent{t: o.nc, e: m}
+		}
+	}
 	return o
 }
 
@@ -207,8 +207,9 @@ func notCovered(t *NotCoveredError, k Kind, p Place, f Firewall, v Severity, src
 
 // A notCoveredEvent is a *NotCoveredError held as the scheme's prepared error
 // and the event, so that an ungraded event (a bulk re-grading of logs meets
-// many) costs one small allocation. It reads, unwraps and converts with
-// errors.As exactly like the *NotCoveredError it stands for.
+// many) costs at most one small allocation, and none when it is prepared in
+// an outcome. It reads, unwraps and converts with errors.As exactly like the
+// *NotCoveredError it stands for, and never changes.
 type notCoveredEvent struct {
 	t *NotCoveredError
 	e Event

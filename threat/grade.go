@@ -28,7 +28,9 @@ type Grading struct {
 
 // A NotCoveredError reports an event the scheme does not grade. It wraps
 // [ErrNotCovered]; the zero value reports nothing useful and is never
-// returned.
+// returned. [Grade], [Decide] and [Provisional] return an error that
+// errors.As turns into a *NotCoveredError (a fresh one on every call), so
+// that most ungraded events cost no allocation.
 type NotCoveredError struct {
 	Plan  string
 	Event Event
@@ -81,27 +83,40 @@ func usable(s *Scheme) error {
 // the level is serious). It never guesses:
 //
 //   - an event the table marks not covered, or any event on the serious
-//     scale, is a [*NotCoveredError] (errors.Is(err, [ErrNotCovered]));
+//     scale, is a [*NotCoveredError] for errors.As (errors.Is(err,
+//     [ErrNotCovered]));
 //   - an event that leaves unknown an attribute the scheme reads for its kind
 //     is an [*IncompleteError] ([ErrIncomplete]): use [Provisional];
 //   - an invalid event or scheme is an error wrapping council.ErrInvalid.
 //
-// Grade does not allocate when it succeeds, and allocates only the error for
-// an event the scheme does not grade.
+// Grade does not allocate when it succeeds. Its error for an event the table
+// marks not covered costs no allocation either, unless the event states an
+// attribute its kind is not graded on (then one of 16 bytes).
 func Grade(s *Scheme, e Event) (g Grading, err error) {
+	// Small enough for the compiler to inline (see Decide).
+	t, err := s.decision(e)
+	if t != nil {
+		g = t.Grading
+		g.Event = e
+	}
+	return
+}
+
+// decision returns the decision of the table for e, with Grading.Event left
+// zero, or the error Grade reports.
+func (s *Scheme) decision(e Event) (*Response, error) {
 	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
 	if s != nil {
 		if ci, ok := cellOf(k, p, f, v, src); ok {
 			if d := s.graded[ci]; d != 0 {
-				g = s.decided[decision(d, src)].Grading
-				if d&extraAttrs != 0 {
-					setEvent(&g.Event, k, p, f, v, src)
-				}
-				return g, nil
+				return &s.decided[d-1], nil
+			}
+			if i := s.partial[ci]; i != 0 { // an event of a levelled scheme its table does not grade
+				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
 			}
 		}
 	}
-	return Grading{}, s.ungraded(k, p, f, v, src)
+	return nil, s.ungraded(k, p, f, v, src)
 }
 
 // ungraded returns the error Grade reports for the event with these fields,
@@ -121,13 +136,7 @@ func (s *Scheme) ungraded(k Kind, p Place, f Firewall, v Severity, src Source) e
 	if i == 0 {
 		return errNoScheme
 	}
-	o := &s.outcomes[i-1]
-	if o.rng.Unknown != 0 {
-		err := &IncompleteError{Plan: s.plan, Unknown: o.rng.Unknown}
-		setEvent(&err.Event, k, p, f, v, src)
-		return err
-	}
-	return notCovered(o.nc, k, p, f, v, src)
+	return s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
 }
 
 // invalidEvent explains why e has no cell.
@@ -223,7 +232,7 @@ func (r Range) Contains(l Level) bool { return l.IsValid() && r.Min <= l && l <=
 // unknown: the range of levels over every completion of the unknown attributes
 // the scheme reads. A fully known event gives a single-level range. When no
 // completion is covered it reports a [*NotCoveredError]; on the serious scale
-// too. It does not allocate when it succeeds, and allocates only the error
+// too. It does not allocate when it succeeds, and allocates like [Grade]
 // otherwise.
 func Provisional(s *Scheme, e Event) (r Range, err error) {
 	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
@@ -232,7 +241,7 @@ func Provisional(s *Scheme, e Event) (r Range, err error) {
 			if i := s.partial[ci]; i != 0 {
 				o := &s.outcomes[i-1]
 				if o.rng.Max == 0 {
-					return Range{}, notCovered(o.nc, k, p, f, v, src)
+					return Range{}, o.notCovered(ci, k, p, f, v, src)
 				}
 				r = o.rng
 				setEvent(&r.Event, k, p, f, v, src)

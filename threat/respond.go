@@ -48,21 +48,20 @@ func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
 
 // Decide grades e under scheme s and looks up the response in one step: the
 // same as [Grade] followed by [Respond], with the same errors, for the hot
-// path of an embedding system. It does not allocate when it succeeds.
+// path of an embedding system. It allocates no more than [Grade].
+//
+// Decide is an index into tables [NewScheme] compiles: the finished response
+// of every graded combination of attributes. It is small enough for the
+// compiler to inline, so that the response is copied once, from the table
+// into the caller's variable; a Response is padded to a multiple of 16 bytes
+// so that copying one is never slowed by overlapping moves.
 func Decide(s *Scheme, e Event) (r Response, err error) {
-	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
-	if s != nil {
-		if ci, ok := cellOf(k, p, f, v, src); ok {
-			if d := s.graded[ci]; d != 0 {
-				r = s.decided[decision(d, src)]
-				if d&extraAttrs != 0 {
-					setEvent(&r.Grading.Event, k, p, f, v, src)
-				}
-				return r, nil
-			}
-		}
+	t, err := s.decision(e)
+	if t != nil {
+		r = *t
+		r.Grading.Event = e
 	}
-	return Response{}, s.ungraded(k, p, f, v, src)
+	return
 }
 
 func b2i(b bool) int {
