@@ -59,7 +59,8 @@
 // [Measures] and [Continuity]. A part the document does not have is nil: the
 // library never fills it from another plan. [Ino], [Kumamoto], [Kumiyama],
 // [Tottori] and [Nakano] (or [Reference], [ReferencePlans]) return the five
-// reference plans, fresh, assembled from each package's own presets.
+// reference plans, fresh, parsed from the plan files embedded in package
+// [github.com/jukiplan/jukiplan/bcp/reference] through [ParsePlan].
 //
 // # Plan files
 //
@@ -71,7 +72,7 @@
 // "$.continuity.inventory.systems[3].dependsOn[0]", wrapping [ErrSyntax],
 // [ErrUnknownField], [ErrDuplicate], [ErrDangling] or [ErrBadValue]; every
 // problem is reported. [Plan.Validate] checks a plan built in code the same
-// way. The reference plans ship as bcp/testdata/plans/*.json, with a JSON
+// way. The reference plans ship as bcp/reference/*.json, with a JSON
 // Schema generated from the types in bcp/testdata/schema.
 //
 // # Provenance
