@@ -81,6 +81,12 @@ type outcome struct {
 func (s *Scheme) compile() {
 	if s.scale != ScaleLevels {
 		s.judgementNC = NotCoveredError{Plan: s.plan, Citations: s.judgement}
+		s.judged = new([dimKind][numSources + 1]notCoveredEvent)
+		for _, k := range AllKinds() {
+			for src := range numSources + 1 {
+				s.judged[k][src] = notCoveredEvent{t: &s.judgementNC, e: Event{Kind: k, Source: Source(src)}}
+			}
+		}
 		return
 	}
 	decision := make([]uint16, len(s.rules)) // by rule: 1 + its index in s.decided, or 0
@@ -149,6 +155,16 @@ func (o *outcome) notCovered(ci int, k Kind, p Place, f Firewall, v Severity, sr
 		return &o.exact[src]
 	}
 	return notCovered(o.nc, k, p, f, v, src)
+}
+
+// judgedError returns the not-covered error of a scheme on the serious scale
+// for the valid event with these fields: a prepared one when it states no
+// graded attribute.
+func (s *Scheme) judgedError(k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if p == 0 && f == 0 && v == 0 && s.judged != nil {
+		return &s.judged[k][src]
+	}
+	return notCovered(&s.judgementNC, k, p, f, v, src)
 }
 
 // cleared returns e with the attributes outside read cleared.

@@ -130,7 +130,7 @@ func (s *Scheme) ungraded(k Kind, p Place, f Firewall, v Severity, src Source) e
 		return s.invalidEvent(Event{Kind: k, Place: p, Firewall: f, Severity: v, Source: src})
 	}
 	if s.scale != ScaleLevels {
-		return notCovered(&s.judgementNC, k, p, f, v, src)
+		return s.judgedError(k, p, f, v, src)
 	}
 	i := s.partial[ci]
 	if i == 0 {
@@ -256,7 +256,7 @@ func Provisional(s *Scheme, e Event) (r Range, err error) {
 		return Range{}, s.invalidEvent(e)
 	}
 	if s.scale != ScaleLevels {
-		return Range{}, notCovered(&s.judgementNC, k, p, f, v, src)
+		return Range{}, s.judgedError(k, p, f, v, src)
 	}
 	return Range{}, errNoScheme
 }

@@ -135,8 +135,9 @@ func TestTottoriSwitchIsTheTable(t *testing.T) {
 // TestHotPathAllocations pins the allocation counts of the hot path: none
 // for Grade, Decide and Provisional on a graded event or an ungraded one
 // that states only attributes its kind is graded on, and one (the error)
-// for an ungraded event stating more; and checks that each error still
-// names its event and wraps ErrNotCovered.
+// for an ungraded event stating more, under tottori's table and ino's
+// judgement; and checks that each error still names its event and wraps
+// ErrNotCovered.
 func TestHotPathAllocations(t *testing.T) {
 	type call struct {
 		name string
@@ -180,6 +181,21 @@ func TestHotPathAllocations(t *testing.T) {
 				if msg := err.Error(); !strings.Contains(msg, e.String()) || !strings.Contains(msg, nc.Rule) || msg != nc.Error() {
 					t.Errorf("tottori:第3-1: %s(%s): message %q does not say what", c.name, e, msg)
 				}
+			}
+		}
+	}
+	// ino has no levels: every event is judged, prepared or built alike.
+	ino := Ino()
+	for _, c := range calls {
+		for _, tc := range []struct {
+			e      Event
+			allocs float64
+		}{{Event{Kind: Intrusion, Source: SourceLocal}, 0}, {Event{Kind: Leak}, 0}, {Event{Kind: Intrusion, Place: PlaceProtected}, 1}} {
+			var err error
+			allocs := testing.AllocsPerRun(100, func() { err = c.f(ino, tc.e) })
+			nc, ok := errors.AsType[*NotCoveredError](err)
+			if allocs != tc.allocs || !ok || nc.Event != tc.e || nc.Plan != "ino" || nc.Rule != "" || nc.Citations.Len() == 0 || !strings.Contains(err.Error(), "JudgeSerious") {
+				t.Errorf("ino:第11条: %s(%s) = %v (%+v) with %v allocations; want the judgement error and %v", c.name, tc.e, err, nc, allocs, tc.allocs)
 			}
 		}
 	}

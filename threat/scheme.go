@@ -160,6 +160,9 @@ type Scheme struct {
 	decided     []Response       // by graded rule: the decision, Grading.Event left zero
 	outcomes    []outcome
 	judgementNC NotCoveredError // ScaleSerious: the error for every event, Event left zero
+	// ScaleSerious: judgementNC for the event of each kind and source that
+	// states no graded attribute, prepared.
+	judged *[dimKind][numSources + 1]notCoveredEvent
 }
 
 type response struct {
