@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -80,4 +81,32 @@ func walkParts(v reflect.Value, path string, f func(reflect.Value, string)) {
 		return
 	}
 	f(v, path)
+}
+
+// TestPlanPartsOmitEmpty checks that every field of every struct a plan file
+// holds is left out when empty by encoding/json too (omitempty or
+// omitzero), as the plan codec leaves it out: the condition for a part to
+// marshal alone as it does in the file, whatever its values.
+func TestPlanPartsOmitEmpty(t *testing.T) {
+	n := 0
+	for typ, ti := range infos {
+		if typ.Kind() != reflect.Struct || ti.kind != kindOther || typ == planType {
+			continue
+		}
+		for _, f := range ti.fields {
+			sf := typ.Field(f.index)
+			tag := sf.Tag.Get("json")
+			name, opts, _ := strings.Cut(tag, ",")
+			n++
+			if name != f.name {
+				t.Errorf("%s.%s: json tag %q, plan file key %q", typ, sf.Name, tag, f.name)
+			}
+			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
+				t.Errorf("%s.%s: json tag %q: add omitempty or omitzero (the plan file leaves an empty value out)", typ, sf.Name, tag)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d fields of plan parts checked", n)
+	}
 }

@@ -153,8 +153,8 @@ type Continuity struct {
 //
 // The zero OrderClause cites nothing. OrderClauses are comparable with ==.
 type OrderClause struct {
-	Cite    council.Citation `json:"cite"`
-	Reasons Reasons          `json:"reasons"`
+	Cite    council.Citation `json:"cite,omitzero"`
+	Reasons Reasons          `json:"reasons,omitzero"`
 }
 
 // A ContactRule is the channel a plan chooses for one audience in one outage
