@@ -42,7 +42,8 @@ var outputTypes = []any{
 	Change{}, ReportTime{}, Window{}, BackupSelection{}, Backup{}, Manual{}, SystemPlan{},
 	Provenance{}, Scenario{}, Event{}, Status{}, OrderOptions{},
 	System{}, Inventory{}, Contact{}, ContactRule{}, ReportPlan{}, HorizonPlan{}, Outside{},
-	Route{}, Phase{}, Continuity{}, Measures{}, Recurrence{},
+	Route{}, Phase{}, Continuity{}, Measures{}, Recurrence{}, Assignment{}, OrderClause{},
+	council.Clause{},
 	// sets
 	council.Roles(0), council.Parties(0), council.Triggers(0), threat.Attributes(0),
 	fault.Stages(0), fault.Alternatives(0), measures.Triggers(0), measures.Conditions(0),
