@@ -21,7 +21,7 @@ var decisions = []slog.LogValuer{
 	threat.Grading{}, threat.Range{}, threat.Response{}, threat.Precaution{},
 	Entry{}, Finding{}, Difference{},
 	council.Convening{},
-	fault.Escalation{}, fault.Notice{},
+	fault.Escalation{}, fault.Notice{}, fault.Classification{},
 	measures.Finding{},
 }
 
@@ -50,6 +50,9 @@ func TestDecisionsLogAsTheirJSON(t *testing.T) {
 				var w any
 				if err := json.Unmarshal(want, &w); err != nil {
 					rt.Fatal(err)
+				}
+				if m, ok := w.(map[string]any); ok && len(m) == 0 && got.D == nil {
+					return // slog leaves an empty group out
 				}
 				if diff := cmp.Diff(w, got.D); diff != "" {
 					rt.Fatalf("logged %s\nJSON %s\n(-JSON +log):\n%s", buf.Bytes(), want, diff)

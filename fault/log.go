@@ -22,3 +22,20 @@ func (n Notice) LogValue() slog.Value {
 	}
 	return slog.GroupValue(append(attrs, slog.Any("cites", n.Cites))...)
 }
+
+// LogValue implements [slog.LogValuer]: the classification as a group of
+// attributes named as in its JSON form (symptom, kind, cites), the unset
+// ones left out.
+func (c Classification) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, 3)
+	if c.Symptom.IsValid() {
+		attrs = append(attrs, slog.String("symptom", c.Symptom.String()))
+	}
+	if c.Kind.IsValid() {
+		attrs = append(attrs, slog.String("kind", c.Kind.String()))
+	}
+	if c.Cites.Len() > 0 {
+		attrs = append(attrs, slog.Any("cites", c.Cites))
+	}
+	return slog.GroupValue(attrs...)
+}
