@@ -8,11 +8,12 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
 // ErrReport is wrapped by every [*FieldError]: a report lacks a field or
 // contradicts itself.
-var ErrReport = errors.New("invalid report")
+var ErrReport = errs.Report
 
 // A Field is one item of a fault report (統合仮想サーバ 3(2)).
 //

@@ -8,11 +8,12 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
 // ErrBeyondHorizons is wrapped when an outage is longer than the longest
 // horizon the plans prepare for (1 week).
-var ErrBeyondHorizons = errors.New("outage beyond the planned horizons")
+var ErrBeyondHorizons = errs.BeyondHorizons
 
 // A Horizon is an outage length a system-level continuity plan prepares manual
 // work for: half a day, 1 day, 2-3 days (ICT-BCP 9(2)ウ) and 1 week (ICT-BCP
@@ -120,7 +121,7 @@ func (p SystemPlan) Check() error {
 }
 
 // ErrUncovered is wrapped for each horizon a system plan does not cover.
-var ErrUncovered = errors.New("horizon not covered")
+var ErrUncovered = errs.Uncovered
 
 // HorizonCitations are the clauses behind the horizons.
 func HorizonCitations() council.Citations {

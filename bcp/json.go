@@ -13,26 +13,31 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
 // returns is a [*PathError] (or several, joined) wrapping one of them.
+// [ErrDuplicate] is the same value as council.ErrDuplicate, and [ErrBadValue]
+// the same as [ErrInvalid] (and so as council.ErrInvalid and the others).
 var (
 	// ErrSyntax is wrapped when a plan file is not one well-formed JSON value.
-	ErrSyntax = errors.New("malformed JSON")
+	ErrSyntax = errs.Syntax
 	// ErrUnknownField is wrapped for an object key the format does not define.
-	ErrUnknownField = errors.New("unknown field")
+	ErrUnknownField = errs.UnknownField
 	// ErrDuplicate is wrapped for a key given twice in one object, and for an
 	// ID, key or set member that must be unique and is not.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.Duplicate
 	// ErrDangling is wrapped for a reference to something the plan does not
 	// hold: a system, an agenda, a role outside the chain, or a citation of
 	// another plan.
-	ErrDangling = errors.New("dangling reference")
+	ErrDangling = errs.Dangling
 	// ErrBadValue is wrapped for a value of the wrong JSON type, an unknown
-	// enum name, a number out of range, a missing required value, or a part
-	// its own package rejects.
-	ErrBadValue = errors.New("bad value")
+	// enum name, a number out of range, a missing required value, a control
+	// character in a name, or a part its own package rejects. It is
+	// [ErrInvalid] under the name plan files used first.
+	ErrBadValue = errs.Invalid
 )
 
 // A PathError is one problem of a plan file at a JSON path such as

@@ -9,15 +9,17 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
 // ErrCycle is wrapped by a [*CycleError]: systems that depend on each other in
-// a circle can have no recovery order.
-var ErrCycle = errors.New("dependency cycle")
+// a circle can have no recovery order. It is the same value as
+// council.ErrCycle.
+var ErrCycle = errs.Cycle
 
 // ErrUnassessed is wrapped by an [*UnassessedError]: a system's impact scale is
 // not yet decided and the caller chose no [UnassessedPolicy].
-var ErrUnassessed = errors.New("impact scale not assessed")
+var ErrUnassessed = errs.Unassessed
 
 // A CycleError names one dependency cycle, each system depending on the next
 // and the last on the first, starting at the smallest ID. A hosted system's

@@ -8,13 +8,14 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/errs"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
 // ErrScenario is wrapped by every error about a scenario: a malformed JSON
 // file, an unknown field, a bad value, events out of order, an event missing
 // what its kind needs.
-var ErrScenario = errors.New("invalid scenario")
+var ErrScenario = errs.Scenario
 
 // A ScenarioError names one problem of a scenario by its JSON path, e.g.
 // "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,

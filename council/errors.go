@@ -1,47 +1,51 @@
 package council
 
 import (
-	"errors"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
 // Sentinels for errors.Is. Every error this package returns wraps one of
-// them (or [ErrInvalid], [ErrCitation]).
+// them (or [ErrInvalid], [ErrCitation]). They are the module's one family of
+// error values: [ErrInvalid], [ErrDuplicate] and [ErrCycle] are the very
+// values of the same names in fault, threat, measures and bcp, so one
+// errors.Is test matches whichever package reported the problem.
 var (
 	// ErrCycle is wrapped by a [*CycleError]: a reporting chain loops.
-	ErrCycle = errors.New("reporting cycle")
+	ErrCycle = errs.Cycle
 	// ErrUnreachable: a role in a reporting chain does not reach the chief.
-	ErrUnreachable = errors.New("does not reach the chief")
+	ErrUnreachable = errs.Unreachable
 	// ErrUnknownRole: an edge or notice names a role that is not valid or
 	// not part of the chain.
-	ErrUnknownRole = errors.New("unknown role")
+	ErrUnknownRole = errs.UnknownRole
 	// ErrUncited: a rule, agenda item, appointment or decision carries no
 	// citation, or cites another plan than its own.
-	ErrUncited = errors.New("missing or foreign citation")
+	ErrUncited = errs.Uncited
 	// ErrDuplicate: two entries claim the same key (two rules for one
 	// trigger, two agenda items with one key, two councils for one body).
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.Duplicate
 	// ErrNotFound: a lookup names something the plan does not have (an
 	// agenda, a council body).
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = errs.NotFound
 	// ErrNotOpen: a meeting record is used before it was opened.
-	ErrNotOpen = errors.New("meeting not open")
+	ErrNotOpen = errs.NotOpen
 	// ErrClosed: a decision is recorded on a closed meeting.
-	ErrClosed = errors.New("meeting closed")
+	ErrClosed = errs.Closed
 	// ErrUnknownItem: a decision names an item the agenda does not have.
-	ErrUnknownItem = errors.New("unknown agenda item")
+	ErrUnknownItem = errs.UnknownItem
 	// ErrSettled: an item already decided or marked not applicable is
 	// recorded again.
-	ErrSettled = errors.New("item already settled")
+	ErrSettled = errs.Settled
 	// ErrTime: a time before the meeting opened (or before an earlier
 	// record it must follow), or the zero time.
-	ErrTime = errors.New("time out of order")
+	ErrTime = errs.Time
 	// ErrOutstanding is wrapped by an [*OutstandingError]: closing is refused
 	// while mandatory items are outstanding.
-	ErrOutstanding = errors.New("mandatory items outstanding")
+	ErrOutstanding = errs.Outstanding
 	// ErrNoSubstitute: a convening that the plan does not let another body
 	// stand in for was asked to be substituted.
-	ErrNoSubstitute = errors.New("no substitution allowed")
+	ErrNoSubstitute = errs.NoSubstitute
 )
 
 // A CycleError reports a loop in a reporting chain. Cycle lists the roles in

@@ -7,22 +7,29 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
-// Sentinel errors, for [errors.Is]. Errors about an unset or unknown enum
-// value wrap [council.ErrInvalid] instead.
+// Sentinel errors, for [errors.Is]. They are the module's one family of error
+// values: [ErrInvalid] and [ErrMissing] are the very values of the same names
+// in council, threat, measures and bcp.
 var (
+	// ErrInvalid is wrapped by every error about an unset or unknown enum
+	// value or a figure out of range (the same value as council.ErrInvalid).
+	ErrInvalid = errs.Invalid
 	// ErrUnlisted is wrapped when a plan does not list a symptom, location,
 	// trigger or alternative that was asked about.
-	ErrUnlisted = errors.New("not listed by the plan")
+	ErrUnlisted = errs.Unlisted
 	// ErrNotStated is wrapped when a plan states no rule at all on the matter
 	// asked about (tottori lists no investigation steps, kumamoto no serious
 	// fault, and so on). The library does not fill the gap from another plan.
-	ErrNotStated = errors.New("not stated by the plan")
+	ErrNotStated = errs.NotStated
 	// ErrTransition is wrapped by every [*TransitionError].
-	ErrTransition = errors.New("illegal transition")
-	// ErrIncomplete is wrapped by every [*FieldError] of a [TerminalReport].
-	ErrIncomplete = errors.New("missing field")
+	ErrTransition = errs.Transition
+	// ErrMissing is wrapped by every [*FieldError] of a [TerminalReport]: a
+	// field the plan asks for is empty. (It was called ErrIncomplete, a name
+	// threat uses for an attribute not yet known.)
+	ErrMissing = errs.Missing
 )
 
 // A Plan is one reference plan's fault-handling rules: the symptoms it lists,

@@ -34,7 +34,7 @@ type TerminalReport struct {
 }
 
 // A FieldError names one missing or invalid field of a [TerminalReport] and
-// the clause that asks for it. It wraps [ErrIncomplete], or
+// the clause that asks for it. It wraps [ErrMissing], or
 // [council.ErrInvalid] for an out-of-range Startup. Use it through a pointer,
 // as an error; == is meaningless on it.
 type FieldError struct {
@@ -63,7 +63,7 @@ func (e *FieldError) Unwrap() error { return e.err }
 func (r TerminalReport) Validate() error {
 	var errs []error
 	miss := func(field, item, clause string) {
-		errs = append(errs, &FieldError{Field: field, Item: item, Cite: council.Cite(council.PlanTottori, clause), err: ErrIncomplete})
+		errs = append(errs, &FieldError{Field: field, Item: item, Cite: council.Cite(council.PlanTottori, clause), err: ErrMissing})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(r.FirstAid) {

@@ -9,21 +9,28 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/errs"
 )
 
-// Errors wrapped by this package's errors, for errors.Is.
+// Errors wrapped by this package's errors, for errors.Is. They are the
+// module's one family of error values: [ErrInvalid] and [ErrMissing] are the
+// very values of the same names in council, fault, measures and bcp.
 var (
+	// ErrInvalid is wrapped by every error about an unset or unknown enum
+	// value (the same value as council.ErrInvalid).
+	ErrInvalid = errs.Invalid
 	// ErrNotCovered: the scheme does not grade the event, either because its
 	// table says nothing about it or because the scheme has no levels at all
 	// (ino). Record a manual judgement instead ([Judge], [JudgeSerious]).
-	ErrNotCovered = errors.New("event not covered by the scheme")
+	ErrNotCovered = errs.NotCovered
 	// ErrIncomplete: the scheme grades the event on an attribute the event
 	// leaves unknown; grade it with [Provisional] until the fact is known.
-	ErrIncomplete = errors.New("graded attribute unknown")
+	// (Only threat has it: a missing field is [ErrMissing].)
+	ErrIncomplete = errs.Undetermined
 	// ErrScheme: a scheme failed the checks of [NewScheme].
-	ErrScheme = errors.New("invalid scheme")
+	ErrScheme = errs.Scheme
 	// ErrMissing: a required field of a [Situation] is empty.
-	ErrMissing = errors.New("missing field")
+	ErrMissing = errs.Missing
 )
 
 // A Scale says how a scheme expresses the threat an event poses.
