@@ -2,12 +2,12 @@ package bcp
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Backup is one server's backup that could be kept at the other data
@@ -77,7 +77,7 @@ func SelectBackups(cands []Backup, capacity int64, policy UnassessedPolicy) (Bac
 		}
 	}
 	if len(errs) > 0 {
-		return BackupSelection{}, errors.Join(errs...)
+		return BackupSelection{}, problem.Join(errs...)
 	}
 	if len(unassessed) > 0 && policy == 0 {
 		slices.Sort(unassessed)

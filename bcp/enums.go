@@ -4,7 +4,7 @@ import (
 	"iter"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrInvalid is wrapped by every error about a value that is unset, unknown
@@ -13,7 +13,7 @@ import (
 // the module's one ErrInvalid: the same value as council, fault, threat and
 // measures.ErrInvalid, so one errors.Is test matches whichever package
 // reported the problem.
-var ErrInvalid = errs.Invalid
+var ErrInvalid = problem.Invalid
 
 // A Scale is a system's impact scale (影響規模): how much a stop hurts residents,
 // that is how high an availability the system needs (統合仮想サーバ 図4 注).

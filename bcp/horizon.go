@@ -1,19 +1,18 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrBeyondHorizons is wrapped when an outage is longer than the longest
 // horizon the plans prepare for (1 week).
-var ErrBeyondHorizons = errs.BeyondHorizons
+var ErrBeyondHorizons = problem.BeyondHorizons
 
 // A Horizon is an outage length a system-level continuity plan prepares manual
 // work for: half a day, 1 day, 2-3 days (ICT-BCP 9(2)ウ) and 1 week (ICT-BCP
@@ -117,11 +116,11 @@ func (p SystemPlan) Check() error {
 	for h := range p.Gaps().All() {
 		errs = append(errs, fmt.Errorf("bcp: system plan %q: no manual procedure for %s (%s): %w", p.System, h, h.Label(), ErrUncovered))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // ErrUncovered is wrapped for each horizon a system plan does not cover.
-var ErrUncovered = errs.Uncovered
+var ErrUncovered = problem.Uncovered
 
 // HorizonCitations are the clauses behind the horizons.
 func HorizonCitations() council.Citations {

@@ -14,7 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
@@ -23,21 +23,21 @@ import (
 // the same as [ErrInvalid] (and so as council.ErrInvalid and the others).
 var (
 	// ErrSyntax is wrapped when a plan file is not one well-formed JSON value.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = problem.Syntax
 	// ErrUnknownField is wrapped for an object key the format does not define.
-	ErrUnknownField = errs.UnknownField
+	ErrUnknownField = problem.UnknownField
 	// ErrDuplicate is wrapped for a key given twice in one object, and for an
 	// ID, key or set member that must be unique and is not.
-	ErrDuplicate = errs.Duplicate
+	ErrDuplicate = problem.Duplicate
 	// ErrDangling is wrapped for a reference to something the plan does not
 	// hold: a system, an agenda, a role outside the chain, or a citation of
 	// another plan.
-	ErrDangling = errs.Dangling
+	ErrDangling = problem.Dangling
 	// ErrBadValue is wrapped for a value of the wrong JSON type, an unknown
 	// enum name, a number out of range, a missing required value, a control
 	// character in a name, or a part its own package rejects. It is
 	// [ErrInvalid] under the name plan files used first.
-	ErrBadValue = errs.Invalid
+	ErrBadValue = problem.Invalid
 )
 
 // A PathError is one problem of a plan file at a JSON path such as
@@ -77,7 +77,7 @@ func ParsePlan(data []byte) (Plan, error) {
 	d := decoder{}
 	d.value(reflect.ValueOf(&p).Elem(), root)
 	if len(d.errs) > 0 {
-		return Plan{}, errors.Join(d.errs...)
+		return Plan{}, problem.Join(d.errs...)
 	}
 	if err := p.validate(); err != nil {
 		return Plan{}, err
@@ -106,7 +106,7 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 	e := encoder{}
 	e.structFields(reflect.ValueOf(p), "$")
 	if len(e.errs) > 0 {
-		return nil, errors.Join(e.errs...)
+		return nil, problem.Join(e.errs...)
 	}
 	return e.buf.Bytes(), nil
 }

@@ -2,24 +2,23 @@ package bcp
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrCycle is wrapped by a [*CycleError]: systems that depend on each other in
 // a circle can have no recovery order. It is the same value as
 // council.ErrCycle.
-var ErrCycle = errs.Cycle
+var ErrCycle = problem.Cycle
 
 // ErrUnassessed is wrapped by an [*UnassessedError]: a system's impact scale is
 // not yet decided and the caller chose no [UnassessedPolicy].
-var ErrUnassessed = errs.Unassessed
+var ErrUnassessed = problem.Unassessed
 
 // A CycleError names one dependency cycle, each system depending on the next
 // and the last on the first, starting at the smallest ID. A hosted system's
@@ -534,7 +533,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return graph{}, nil, errors.Join(errs...)
+		return graph{}, nil, problem.Join(errs...)
 	}
 	g := graph{
 		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -186,7 +186,7 @@ func (p Plan) Playbooks() ([]measures.Playbook, error) {
 }
 
 // ErrNoScheme is wrapped when a plan defines no threat scheme.
-var ErrNoScheme = errs.NoScheme
+var ErrNoScheme = problem.NoScheme
 
 // Clone returns a deep copy of p: no pointer, slice or map is shared with p
 // (immutable council.Citations are shared, which is safe).

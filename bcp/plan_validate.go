@@ -1,12 +1,12 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -30,7 +30,7 @@ func (p Plan) validate() error {
 	v := validator{id: p.ID}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %q: want a plain identifier", p.ID)
-		return errors.Join(v.errs...)
+		return problem.Join(v.errs...)
 	}
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
@@ -65,7 +65,7 @@ func (p Plan) validate() error {
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
 	}
-	return errors.Join(v.errs...)
+	return problem.Join(v.errs...)
 }
 
 type validator struct {

@@ -1,21 +1,20 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
 // ErrScenario is wrapped by every error about a scenario: a malformed JSON
 // file, an unknown field, a bad value, events out of order, an event missing
 // what its kind needs.
-var ErrScenario = errs.Scenario
+var ErrScenario = problem.Scenario
 
 // A ScenarioError names one problem of a scenario by its JSON path, e.g.
 // "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,
@@ -273,7 +272,7 @@ func (s Scenario) Validate() error {
 			add(p+fe.path, fe.problem, fe.err)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 type fieldProblem struct {

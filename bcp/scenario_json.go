@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -57,7 +58,7 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 			})
 		},
 	})
-	if err := errors.Join(d.errs...); err != nil {
+	if err := problem.Join(d.errs...); err != nil {
 		return err
 	}
 	*s = out
@@ -340,7 +341,7 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 		}
 		out.Events = append(out.Events, j)
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := problem.Join(errs...); err != nil {
 		return nil, err
 	}
 	return json.Marshal(out)

@@ -1,12 +1,12 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A System is one entry of an inventory of information systems: what it is,
@@ -83,7 +83,7 @@ func (s System) Validate() error {
 			bad("dependency %d is empty", i)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Clone returns a copy of s that shares no slice with it.

@@ -1,9 +1,10 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Item is one entry of an agenda: a matter the body must decide or a task
@@ -110,7 +111,7 @@ func (a Agenda) Validate(plan string) error {
 			errs = append(errs, fmt.Errorf("%s: item %d (%s): citation %q: %w", pre, i, it.Key, it.Cite, ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // InoFaultAgenda returns what ino's security council decides on a serious

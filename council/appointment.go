@@ -1,8 +1,9 @@
 package council
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Appointment says who fills a role in a plan: Holder is the post as the
@@ -62,7 +63,7 @@ func (as Appointments) Validate(plan string) error {
 			errs = append(errs, fmt.Errorf("council: appointment %d (%s): citation %q: %w", i, a.Role, a.Cite, ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // KumiyamaAppointments returns kumiyama's appointments (第2条-第5条), fresh:

@@ -1,11 +1,12 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Edge of a reporting chain: From reports to To, as clause Cite says.
@@ -284,7 +285,7 @@ func (c Chain) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: notice %d: citation %q: %w", pre, i, n.Cite, ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // cycles finds the cycles of the chain by depth-first search, starting from

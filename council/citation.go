@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Reference plan IDs: the short names used in citations and test data
@@ -21,7 +21,7 @@ const (
 )
 
 // ErrCitation is wrapped by every error about a malformed citation.
-var ErrCitation = errs.Citation
+var ErrCitation = problem.Citation
 
 // A Citation names the clause of a plan that a rule or decision rests on, in
 // the form PLANID:CLAUSE, e.g. "tottori:第3-5(2)". The clause is written as the
@@ -37,7 +37,7 @@ type Citation struct {
 // Citation when plan is empty or not a plain identifier, or clause is empty,
 // has surrounding space, holds a control character or is not valid UTF-8.
 func Cite(plan, clause string) Citation {
-	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause || errs.CheckText("", clause) != nil {
+	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause || problem.CheckText("", clause) != nil {
 		return Citation{}
 	}
 	return Citation{s: plan + ":" + clause}
@@ -49,14 +49,14 @@ func Cite(plan, clause string) Citation {
 func ParseCitation(s string) (Citation, error) {
 	plan, clause, ok := strings.Cut(s, ":")
 	if !ok {
-		return Citation{}, fmt.Errorf("council: citation %s: no ':' between plan and clause: %w", errs.Quote(s), ErrCitation)
+		return Citation{}, fmt.Errorf("council: citation %s: no ':' between plan and clause: %w", problem.Quote(s), ErrCitation)
 	}
-	if err := errs.CheckText("citation", s); err != nil {
-		return Citation{}, errs.Mark(fmt.Errorf("council: %w", err), ErrCitation)
+	if err := problem.CheckText("citation", s); err != nil {
+		return Citation{}, problem.Mark(fmt.Errorf("council: %w", err), ErrCitation)
 	}
 	c := Cite(plan, clause)
 	if !c.IsValid() {
-		return Citation{}, fmt.Errorf("council: citation %s: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", errs.Quote(s), ErrCitation)
+		return Citation{}, fmt.Errorf("council: citation %s: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", problem.Quote(s), ErrCitation)
 	}
 	return c, nil
 }
@@ -219,13 +219,13 @@ func (cs Citations) MarshalJSON() ([]byte, error) {
 func (cs *Citations) UnmarshalJSON(data []byte) error {
 	var raw []string
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return errs.Wrap("council: citations", err)
+		return problem.Wrap("council: citations", err)
 	}
 	list := make([]Citation, 0, len(raw))
 	for i, s := range raw {
 		c, err := ParseCitation(s)
 		if err != nil {
-			return errs.Wrap(fmt.Sprintf("council: citations[%d]", i), err)
+			return problem.Wrap(fmt.Sprintf("council: citations[%d]", i), err)
 		}
 		list = append(list, c)
 	}

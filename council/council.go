@@ -1,9 +1,10 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Council describes one deliberating body of a plan: who chairs and
@@ -257,7 +258,7 @@ func (o Organization) Validate() error {
 		}
 		errs = append(errs, citesOf(rp, r.Cites, o.Plan)...)
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // citesOf reports an empty list or a citation of another plan.

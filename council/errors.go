@@ -3,7 +3,7 @@ package council
 import (
 	"strings"
 
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinels for errors.Is. Every error this package returns wraps one of
@@ -13,39 +13,39 @@ import (
 // errors.Is test matches whichever package reported the problem.
 var (
 	// ErrCycle is wrapped by a [*CycleError]: a reporting chain loops.
-	ErrCycle = errs.Cycle
+	ErrCycle = problem.Cycle
 	// ErrUnreachable: a role in a reporting chain does not reach the chief.
-	ErrUnreachable = errs.Unreachable
+	ErrUnreachable = problem.Unreachable
 	// ErrUnknownRole: an edge or notice names a role that is not valid or
 	// not part of the chain.
-	ErrUnknownRole = errs.UnknownRole
+	ErrUnknownRole = problem.UnknownRole
 	// ErrUncited: a rule, agenda item, appointment or decision carries no
 	// citation, or cites another plan than its own.
-	ErrUncited = errs.Uncited
+	ErrUncited = problem.Uncited
 	// ErrDuplicate: two entries claim the same key (two rules for one
 	// trigger, two agenda items with one key, two councils for one body).
-	ErrDuplicate = errs.Duplicate
+	ErrDuplicate = problem.Duplicate
 	// ErrNotFound: a lookup names something the plan does not have (an
 	// agenda, a council body).
-	ErrNotFound = errs.NotFound
+	ErrNotFound = problem.NotFound
 	// ErrNotOpen: a meeting record is used before it was opened.
-	ErrNotOpen = errs.NotOpen
+	ErrNotOpen = problem.NotOpen
 	// ErrClosed: a decision is recorded on a closed meeting.
-	ErrClosed = errs.Closed
+	ErrClosed = problem.Closed
 	// ErrUnknownItem: a decision names an item the agenda does not have.
-	ErrUnknownItem = errs.UnknownItem
+	ErrUnknownItem = problem.UnknownItem
 	// ErrSettled: an item already decided or marked not applicable is
 	// recorded again.
-	ErrSettled = errs.Settled
+	ErrSettled = problem.Settled
 	// ErrTime: a time before the meeting opened (or before an earlier
 	// record it must follow), or the zero time.
-	ErrTime = errs.Time
+	ErrTime = problem.Time
 	// ErrOutstanding is wrapped by an [*OutstandingError]: closing is refused
 	// while mandatory items are outstanding.
-	ErrOutstanding = errs.Outstanding
+	ErrOutstanding = problem.Outstanding
 	// ErrNoSubstitute: a convening that the plan does not let another body
 	// stand in for was asked to be substituted.
-	ErrNoSubstitute = errs.NoSubstitute
+	ErrNoSubstitute = problem.NoSubstitute
 )
 
 // A CycleError reports a loop in a reporting chain. Cycle lists the roles in

@@ -1,13 +1,12 @@
 package fault
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinel errors, for [errors.Is]. They are the module's one family of error
@@ -16,20 +15,20 @@ import (
 var (
 	// ErrInvalid is wrapped by every error about an unset or unknown enum
 	// value or a figure out of range (the same value as council.ErrInvalid).
-	ErrInvalid = errs.Invalid
+	ErrInvalid = problem.Invalid
 	// ErrUnlisted is wrapped when a plan does not list a symptom, location,
 	// trigger or alternative that was asked about.
-	ErrUnlisted = errs.Unlisted
+	ErrUnlisted = problem.Unlisted
 	// ErrNotStated is wrapped when a plan states no rule at all on the matter
 	// asked about (tottori lists no investigation steps, kumamoto no serious
 	// fault, and so on). The library does not fill the gap from another plan.
-	ErrNotStated = errs.NotStated
+	ErrNotStated = problem.NotStated
 	// ErrTransition is wrapped by every [*TransitionError].
-	ErrTransition = errs.Transition
+	ErrTransition = problem.Transition
 	// ErrMissing is wrapped by every [*FieldError] of a [TerminalReport]: a
 	// field the plan asks for is empty. (It was called ErrIncomplete, a name
 	// threat uses for an attribute not yet known.)
-	ErrMissing = errs.Missing
+	ErrMissing = problem.Missing
 )
 
 // A Plan is one reference plan's fault-handling rules: the symptoms it lists,
@@ -193,7 +192,7 @@ func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
 		errs = append(errs, fmt.Errorf("fault: %s: threshold heavy %d: want a percentage from 1 to 100: %w", p.ref.id, heavy, council.ErrInvalid))
 	}
 	if len(errs) > 0 {
-		return p, errors.Join(errs...)
+		return p, problem.Join(errs...)
 	}
 	p.long, p.heavy = long, heavy
 	return p, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A TerminalReport is what a terminal operator tells the Juki-net staff when
@@ -88,7 +89,7 @@ func (r TerminalReport) Validate() error {
 	if screen && blank(r.LatestScreen) {
 		miss("LatestScreen", "障害メッセージ画面（業務端末画面）の最新状態", "第2-2(2)オ")
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Route returns whom the operator tells: the Juki-net staff, once light first

@@ -2,13 +2,13 @@ package fault
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Spec is the data form of a [Plan]: everything [NewPlan] needs to build
@@ -269,7 +269,7 @@ func (s Spec) Validate() error {
 	}
 	if council.Cite(s.Plan, "x") == (council.Citation{}) {
 		bad("plan %q: want a plan ID", s.Plan)
-		return errors.Join(errs...)
+		return problem.Join(errs...)
 	}
 	cites := func(where string, cs council.Citations, required bool) {
 		if required && cs.Len() == 0 {
@@ -378,5 +378,5 @@ func (s Spec) Validate() error {
 		}
 		cites("serious", t.Cites, true)
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }

@@ -1,12 +1,12 @@
 package measures
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Hours is a daily window of time, as offsets from midnight Japan time
@@ -159,7 +159,7 @@ func (r Rules) Validate() error {
 			bad("requirement %v is in force but cites no clause", q)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Password is how a municipality sets up one kind of password: the IC-card
@@ -272,7 +272,7 @@ func (s Settings) Validate() error {
 			bad("contracts[%d] %q: %v are not contract clauses", i, c.Name, extra)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // A Finding is one requirement a municipality's settings do not meet.
@@ -301,7 +301,7 @@ func (f Finding) String() string {
 // never produce a finding the laxer ones do not. Invalid rules or settings
 // are an error and no findings.
 func Check(r Rules, s Settings) ([]Finding, error) {
-	if err := errors.Join(r.Validate(), s.Validate()); err != nil {
+	if err := problem.Join(r.Validate(), s.Validate()); err != nil {
 		return nil, err
 	}
 	var out []Finding

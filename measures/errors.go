@@ -3,7 +3,7 @@ package measures
 import (
 	"strings"
 
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinel errors, for errors.Is. They are the module's one family of error
@@ -13,23 +13,23 @@ var (
 	// ErrInvalid is wrapped by every error about a value that is unset,
 	// unknown or out of range: an enum text that names nothing, a zero Case
 	// where one is needed, a negative figure in settings, and the like.
-	ErrInvalid = errs.Invalid
+	ErrInvalid = problem.Invalid
 
 	// ErrNoPlaybook is wrapped when no annex playbook covers an event: the
 	// library never guesses one.
-	ErrNoPlaybook = errs.NoPlaybook
+	ErrNoPlaybook = problem.NoPlaybook
 
 	// ErrMissing is wrapped by every [FieldError] about a required part of a
 	// record that is absent.
-	ErrMissing = errs.Missing
+	ErrMissing = problem.Missing
 
 	// ErrRules is wrapped when a [Rules] value cannot be checked against:
 	// a figure out of range or a rule in force without a citation.
-	ErrRules = errs.Rules
+	ErrRules = problem.Rules
 
 	// ErrUnknownPlan is wrapped when a plan ID names no reference plan that
 	// has the asked-for measures.
-	ErrUnknownPlan = errs.UnknownPlan
+	ErrUnknownPlan = problem.UnknownPlan
 )
 
 // A FieldError names one missing or invalid part of a record by its path,

@@ -1,7 +1,6 @@
 package measures
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Side is the side a recurrence-prevention measure or cause is on: technical
@@ -230,7 +230,7 @@ func (p PreventionPlan) Validate() error {
 	}
 	list("technical", "c. 技術的な再発防止策", p.Technical)
 	list("organisational", "d. 組織的な再発防止策", p.Organisational)
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // ParsePreventionPlan decodes a plan from JSON (the form encoding/json writes

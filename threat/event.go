@@ -2,13 +2,13 @@ package threat
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Kind says what happened in an unauthorized act (不正行為, tottori:第1 1(2))
@@ -514,7 +514,7 @@ func (e Event) problems(prefix string) error {
 	if e.Source != 0 && !e.Source.IsValid() {
 		errs = append(errs, fmt.Errorf("%s: unknown source %d: %w", prefix, e.Source, council.ErrInvalid))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // String returns the text form (see [Event.AppendText]), or a Go-like

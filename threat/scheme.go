@@ -2,14 +2,13 @@ package threat
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Errors wrapped by this package's errors, for errors.Is. They are the
@@ -18,19 +17,19 @@ import (
 var (
 	// ErrInvalid is wrapped by every error about an unset or unknown enum
 	// value (the same value as council.ErrInvalid).
-	ErrInvalid = errs.Invalid
+	ErrInvalid = problem.Invalid
 	// ErrNotCovered: the scheme does not grade the event, either because its
 	// table says nothing about it or because the scheme has no levels at all
 	// (ino). Record a manual judgement instead ([Judge], [JudgeSerious]).
-	ErrNotCovered = errs.NotCovered
+	ErrNotCovered = problem.NotCovered
 	// ErrIncomplete: the scheme grades the event on an attribute the event
 	// leaves unknown; grade it with [Provisional] until the fact is known.
 	// (Only threat has it: a missing field is [ErrMissing].)
-	ErrIncomplete = errs.Undetermined
+	ErrIncomplete = problem.Undetermined
 	// ErrScheme: a scheme failed the checks of [NewScheme].
-	ErrScheme = errs.Scheme
+	ErrScheme = problem.Scheme
 	// ErrMissing: a required field of a [Situation] is empty.
-	ErrMissing = errs.Missing
+	ErrMissing = problem.Missing
 )
 
 // A Scale says how a scheme expresses the threat an event poses.
@@ -315,7 +314,7 @@ func NewScheme(spec Spec) (*Scheme, error) {
 			s.precautions = prec
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := problem.Join(errs...); err != nil {
 		return nil, err
 	}
 	if s.scale == ScaleSerious {

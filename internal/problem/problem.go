@@ -1,8 +1,8 @@
-// Package errs holds the one family of error values of the jukiplan module and
+// Package problem holds the one family of error values of the jukiplan module and
 // the helpers that keep its error messages short.
 //
 // Every public package re-exports the values it reports (var ErrInvalid =
-// errs.Invalid), so errors.Is(err, council.ErrInvalid) and errors.Is(err,
+// problem.Invalid), so errors.Is(err, council.ErrInvalid) and errors.Is(err,
 // bcp.ErrInvalid) are the same test whichever package reported err. A category
 // that two packages share (an invalid value, a missing field, a duplicate, a
 // cycle) is one value here, never one per package.
@@ -13,7 +13,7 @@
 // and says how many more ([List]); and a join of many problems prints the
 // first ones in full and counts the rest ([Join]). No message of the module
 // is longer than [MaxMessage] bytes, whatever the input.
-package errs
+package problem
 
 import "errors"
 

@@ -1,4 +1,4 @@
-package errs
+package problem
 
 import (
 	"errors"
@@ -177,7 +177,8 @@ func Mark(err, sentinel error) error {
 type joined struct{ errs []error }
 
 // Join returns the problems of errs, skipping nils and flattening other
-// joins, or nil when there are none; one problem is returned as is. Its
+// joins, or nil when there are none; like [errors.Join], the result has an
+// Unwrap() []error method even for one problem. Its
 // message lists the problems one a line, each cut to [MaxLine] bytes, as long
 // as they fit in a few kilobytes, and ends with "… and N more problems (M in
 // all)"; errors.Is and errors.As see every problem.
@@ -192,11 +193,8 @@ func Join(errs ...error) error {
 			out = append(out, e)
 		}
 	}
-	switch len(out) {
-	case 0:
+	if len(out) == 0 {
 		return nil
-	case 1:
-		return out[0]
 	}
 	return &joined{errs: out}
 }

@@ -1,4 +1,4 @@
-package errs_test
+package problem_test
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
-	"github.com/jukiplan/jukiplan/internal/errs"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -73,8 +73,8 @@ var exported = map[string]error{
 }
 
 // declared returns the package-level identifiers named Err* (or, for dir
-// internal/errs, every exported variable) declared in the non-test Go files of
-// dir, and whether each is initialised from errs.X.
+// internal/problem, every exported variable) declared in the non-test Go files of
+// dir, and whether each is initialised from problem.X.
 func declared(t *testing.T, dir string, all bool) map[string]string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -128,26 +128,26 @@ func TestSentinelsListed(t *testing.T) {
 			if _, ok := exported[q]; !ok {
 				t.Errorf("%s is not listed in this test's table", q)
 			}
-			if !strings.HasPrefix(init, "errs.") {
-				t.Errorf("%s = %s: want a value of internal/errs", q, init)
+			if !strings.HasPrefix(init, "problem.") {
+				t.Errorf("%s = %s: want a value of internal/problem", q, init)
 			}
 		}
 	}
 }
 
-// TestSentinelsShared: every exported sentinel is one of errs' values, the
+// TestSentinelsShared: every exported sentinel is one of problem's values, the
 // same name means the same value in every package, and distinct values have
 // distinct messages.
 func TestSentinelsShared(t *testing.T) {
 	family := map[error]bool{}
 	byText := map[string]bool{}
-	for _, e := range []error{errs.Invalid, errs.Missing, errs.Duplicate, errs.Cycle,
-		errs.Citation, errs.Unreachable, errs.UnknownRole, errs.Uncited, errs.NotFound, errs.NotOpen,
-		errs.Closed, errs.UnknownItem, errs.Settled, errs.Time, errs.Outstanding, errs.NoSubstitute,
-		errs.Unlisted, errs.NotStated, errs.Transition, errs.NotCovered, errs.Undetermined, errs.Scheme,
-		errs.NoPlaybook, errs.Rules, errs.UnknownPlan, errs.Scenario, errs.Syntax, errs.UnknownField,
-		errs.Dangling, errs.BeyondHorizons, errs.Uncovered, errs.Report, errs.Unassessed, errs.Unhandled,
-		errs.NoScheme} {
+	for _, e := range []error{problem.Invalid, problem.Missing, problem.Duplicate, problem.Cycle,
+		problem.Citation, problem.Unreachable, problem.UnknownRole, problem.Uncited, problem.NotFound, problem.NotOpen,
+		problem.Closed, problem.UnknownItem, problem.Settled, problem.Time, problem.Outstanding, problem.NoSubstitute,
+		problem.Unlisted, problem.NotStated, problem.Transition, problem.NotCovered, problem.Undetermined, problem.Scheme,
+		problem.NoPlaybook, problem.Rules, problem.UnknownPlan, problem.Scenario, problem.Syntax, problem.UnknownField,
+		problem.Dangling, problem.BeyondHorizons, problem.Uncovered, problem.Report, problem.Unassessed, problem.Unhandled,
+		problem.NoScheme} {
 		if byText[e.Error()] {
 			t.Errorf("two values of the family read %q", e)
 		}
@@ -155,7 +155,7 @@ func TestSentinelsShared(t *testing.T) {
 		family[e] = true
 	}
 	if n := len(declared(t, ".", true)); n != len(family) {
-		t.Errorf("internal/errs declares %d variables, this test knows %d", n, len(family))
+		t.Errorf("internal/problem declares %d variables, this test knows %d", n, len(family))
 	}
 	byName := map[string]error{}
 	names := make([]string, 0, len(exported))
@@ -166,7 +166,7 @@ func TestSentinelsShared(t *testing.T) {
 	for _, q := range names {
 		e := exported[q]
 		if !family[e] {
-			t.Errorf("%s (%q) is not a value of internal/errs", q, e)
+			t.Errorf("%s (%q) is not a value of internal/problem", q, e)
 		}
 		_, name, _ := strings.Cut(q, ".")
 		if old, ok := byName[name]; ok && old != e {
