@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"math"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/problem"
@@ -35,6 +37,9 @@ func ParseScenario(data []byte) (Scenario, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
+	if !utf8.Valid(data) {
+		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: ErrInvalid}
+	}
 	if !json.Valid(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
@@ -114,15 +119,15 @@ func (d *scenarioDecoder) object(data []byte, path string, fields map[string]fun
 		key, _ := tok.(string)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			d.fail(path+"."+key, "malformed JSON", err)
+			d.fail(keyPath(path, key), "malformed JSON", err)
 			return
 		}
 		h, ok := fields[key]
 		switch {
 		case !ok:
-			d.fail(path+"."+key, "unknown field", nil)
+			d.fail(keyPath(path, key), "unknown field", nil)
 		case seen[key]:
-			d.fail(path+"."+key, "repeated field", nil)
+			d.fail(keyPath(path, key), "repeated field", nil)
 		default:
 			h(raw, path+"."+key)
 		}
@@ -172,7 +177,7 @@ func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmars
 		return
 	}
 	if err := dst.UnmarshalText([]byte(s)); err != nil {
-		d.fail(path, strings.TrimPrefix(err.Error(), "bcp: "), err)
+		d.fail(path, problem.Strip(err.Error()), err)
 	}
 }
 
@@ -191,7 +196,9 @@ func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 	}
 	var n int
 	if err := json.Unmarshal(data, &n); err != nil {
-		d.fail(path, "want a whole number", nil)
+		text := string(bytes.TrimSpace(data))
+		_, perr := strconv.ParseInt(text, 10, 64)
+		d.fail(path, numberProblem(text, errors.Is(perr, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
 		return
 	}
 	*dst = n
@@ -206,7 +213,7 @@ func (d *scenarioDecoder) instant(data []byte, path string, dst *time.Time) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		d.fail(path, fmt.Sprintf("%q is not an RFC 3339 time", s), nil)
+		d.fail(path, fmt.Sprintf("%s is not an RFC 3339 time", problem.Quote(s)), nil)
 		return
 	}
 	*dst = t
@@ -221,7 +228,7 @@ func (d *scenarioDecoder) duration(data []byte, path string, dst *time.Duration)
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		d.fail(path, fmt.Sprintf("%q is not a duration", s), nil)
+		d.fail(path, fmt.Sprintf("%s is not a duration", problem.Quote(s)), nil)
 		return
 	}
 	*dst = v
@@ -312,7 +319,7 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 		txt := func(v encoding.TextMarshaler) json.RawMessage {
 			b, err := v.MarshalText()
 			if err != nil {
-				errs = append(errs, fmt.Errorf("bcp: scenario: events[%d]: %w", i, err))
+				errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: scenario: events[%d]", i), err))
 				return nil
 			}
 			r, _ := json.Marshal(string(b))
@@ -401,4 +408,26 @@ func marshalStatus(s Status) json.RawMessage {
 	}
 	b, _ := json.Marshal(o)
 	return b
+}
+
+// keyPath is path followed by key: ".key" for a plain key, [\"key\"] quoted
+// by a short prefix for any other.
+func keyPath(path, key string) string {
+	if plainKey(key) {
+		return path + "." + key
+	}
+	return path + "[" + problem.Quote(key) + "]"
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not part
+// of valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }

@@ -43,12 +43,28 @@ func Quote(s string) string {
 	return q[:len(q)-1] + "…\" (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
-// Value is [Quote] for a non-empty s, and "empty" for the empty string.
+// Value is [Quote] that says so when s is empty: `"" (empty)`.
 func Value(s string) string {
 	if s == "" {
-		return "empty"
+		return `"" (empty)`
 	}
 	return Quote(s)
+}
+
+// ID names an identifier for a message: as it is when it is a short run of
+// ASCII letters, digits, '.', '_' and '-' (fig4-01), and otherwise like
+// [Value]: quoted by a short prefix, or `"" (empty)`.
+func ID(s string) string {
+	if s == "" || len(s) > MaxQuote {
+		return Value(s)
+	}
+	for i := range len(s) {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return Quote(s)
+		}
+	}
+	return s
 }
 
 // List returns the first [MaxList] of n items, named by item, separated by
@@ -83,21 +99,31 @@ func Control(s string) (r rune, at int, ok bool) {
 	return 0, 0, false
 }
 
-// CheckText returns an error wrapping [Invalid] when s holds a control
-// character or invalid UTF-8, naming the character and its byte offset; nil
-// otherwise. what names the value ("clause", "ID").
-func CheckText(what, s string) error {
+// BadText says what is wrong with s as an identifier, label or citation:
+// `"a\x00b": control character U+0000 at byte 1`, or the same for invalid
+// UTF-8; "" when nothing is.
+func BadText(s string) string {
 	if r, at, ok := Control(s); ok {
-		return fmt.Errorf("%s %s: control character %s at byte %d: %w", what, Quote(s), Rune(r), at, Invalid)
+		return fmt.Sprintf("%s: control character %s at byte %d", Quote(s), Rune(r), at)
 	}
 	if !utf8.ValidString(s) {
 		for i, r := range s {
 			if r == utf8.RuneError {
 				if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-					return fmt.Errorf("%s %s: invalid UTF-8 at byte %d: %w", what, Quote(s), i, Invalid)
+					return fmt.Sprintf("%s: invalid UTF-8 at byte %d", Quote(s), i)
 				}
 			}
 		}
+	}
+	return ""
+}
+
+// CheckText returns an error wrapping [Invalid] when s holds a control
+// character or invalid UTF-8, naming what s is ("citation"), the character
+// and its byte offset; nil otherwise.
+func CheckText(what, s string) error {
+	if msg := BadText(s); msg != "" {
+		return fmt.Errorf("%s %s: %w", what, msg, Invalid)
 	}
 	return nil
 }
@@ -213,7 +239,10 @@ func (j *joined) Error() string {
 		b.WriteString(line)
 		shown++
 	}
-	if rest := len(j.errs) - shown; rest > 0 {
+	switch rest := len(j.errs) - shown; {
+	case rest == 1:
+		fmt.Fprintf(&b, "\n… and 1 more problem (%d in all)", len(j.errs))
+	case rest > 1:
 		fmt.Fprintf(&b, "\n… and %d more problems (%d in all)", rest, len(j.errs))
 	}
 	return b.String()
