@@ -107,14 +107,14 @@ func (p SystemPlan) Check() error {
 	}
 	for i, m := range p.Manual {
 		if !m.Horizon.IsValid() {
-			errs = append(errs, fmt.Errorf("bcp: system plan %q: procedure %d: horizon %s unset or unknown: %w", p.System, i, m.Horizon, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: system plan %s: procedure %d: horizon %s unset or unknown: %w", problem.Value(p.System), i, m.Horizon, ErrInvalid))
 		}
 		if m.Procedure == "" {
-			errs = append(errs, fmt.Errorf("bcp: system plan %q: procedure %d: empty: %w", p.System, i, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: system plan %s: procedure %d: empty: %w", problem.Value(p.System), i, ErrInvalid))
 		}
 	}
 	for h := range p.Gaps().All() {
-		errs = append(errs, fmt.Errorf("bcp: system plan %q: no manual procedure for %s (%s): %w", p.System, h, h.Label(), ErrUncovered))
+		errs = append(errs, fmt.Errorf("bcp: system plan %s: no manual procedure for %s (%s): %w", problem.Value(p.System), h, h.Label(), ErrUncovered))
 	}
 	return problem.Join(errs...)
 }

@@ -86,7 +86,7 @@ func (v *validator) part(path string, err error) {
 
 func (v *validator) cite(c council.Citation, path string) {
 	if c.Plan() != v.id {
-		v.bad(path, ErrDangling, "citation %s is not of plan %s", problem.Quote(c.String()), problem.Quote(v.id))
+		v.bad(path, ErrDangling, "citation %s is not of plan %s", problem.Short(c.String()), problem.Quote(v.id))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -174,7 +175,7 @@ func Reference(id string) (Plan, error) {
 			return r.plan(), nil
 		}
 	}
-	return Plan{}, fmt.Errorf("bcp: no reference plan %q (want one of %v): %w", id, council.ReferencePlans(), ErrInvalid)
+	return Plan{}, fmt.Errorf("bcp: no reference plan %s (want one of %v): %w", problem.Value(id), council.ReferencePlans(), ErrInvalid)
 }
 
 // ReferencePlans returns the five reference plans ordered by ID, fresh.

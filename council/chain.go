@@ -244,7 +244,7 @@ func (c Chain) Validate() error {
 			}
 		}
 		if !citesPlan(e.Cite, c.Plan) {
-			errs = append(errs, fmt.Errorf("%s: edge %d (%s → %s): citation %q: %w", pre, i, e.From, e.To, e.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("%s: edge %d (%s → %s): citation %s: %w", pre, i, e.From, e.To, problem.Quote(e.Cite.String()), ErrUncited))
 		}
 	}
 	errs = append(errs, c.cycles()...)
@@ -282,7 +282,7 @@ func (c Chain) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: notice %d: to %w %s", pre, i, ErrUnknownRole, n.To.Role))
 		}
 		if !citesPlan(n.Cite, c.Plan) {
-			errs = append(errs, fmt.Errorf("%s: notice %d: citation %q: %w", pre, i, n.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("%s: notice %d: citation %s: %w", pre, i, problem.Quote(n.Cite.String()), ErrUncited))
 		}
 	}
 	return problem.Join(errs...)

@@ -81,7 +81,7 @@ func (o Organization) Agenda(cite Citation) (Agenda, error) {
 			return a.Clone(), nil
 		}
 	}
-	return Agenda{}, fmt.Errorf("council: plan %s: agenda %q: %w", o.Plan, cite, ErrNotFound)
+	return Agenda{}, fmt.Errorf("council: plan %s: agenda %s: %w", o.Plan, problem.Quote(cite.String()), ErrNotFound)
 }
 
 // A Convening is the decision [Convene] makes for a trigger under one plan.
@@ -195,7 +195,7 @@ func (o Organization) Validate() error {
 		errs = append(errs, err)
 	}
 	if o.Chain.Plan != o.Plan {
-		errs = append(errs, fmt.Errorf("%s: chain is of plan %q: %w", pre, o.Chain.Plan, ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: chain is of plan %s: %w", pre, problem.Value(o.Chain.Plan), ErrInvalid))
 	}
 	if err := o.Chain.Validate(); err != nil {
 		errs = append(errs, err)

@@ -139,7 +139,7 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 		return Escalation{}, errZeroPlan
 	}
 	if err := s.Validate(); err != nil {
-		return Escalation{}, fmt.Errorf("fault: %s: escalate: %w", p.ref.id, err)
+		return Escalation{}, problem.Wrap("fault: "+p.ref.id+": escalate", err)
 	}
 	var e Escalation
 	e.Serious, e.SeriousCites = p.Serious(s)

@@ -121,7 +121,7 @@ func Reference(id string) (Plan, error) {
 			return fresh(r), nil
 		}
 	}
-	return Plan{}, fmt.Errorf("fault: no reference plan %q with fault rules (want ino, kumamoto, kumiyama or tottori): %w", id, council.ErrInvalid)
+	return Plan{}, fmt.Errorf("fault: no reference plan %s with fault rules (want ino, kumamoto, kumiyama or tottori): %w", problem.Value(id), council.ErrInvalid)
 }
 
 // ReferencePlans returns every reference plan, ordered by ID, in a fresh slice.
@@ -239,7 +239,7 @@ func (p Plan) ClassifyText(text string) (Classification, error) {
 	}
 	s, err := ParseSymptom(text)
 	if err != nil {
-		return Classification{}, fmt.Errorf("fault: %s: classify: no plan lists symptom %q: %w", p.ref.id, text, ErrUnlisted)
+		return Classification{}, fmt.Errorf("fault: %s: classify: no plan lists symptom %s: %w", p.ref.id, problem.Value(text), ErrUnlisted)
 	}
 	return p.Classify(s)
 }

@@ -268,7 +268,7 @@ func (s Spec) Validate() error {
 		errs = append(errs, fmt.Errorf("fault: spec: "+format+": %w", append(args, council.ErrInvalid)...))
 	}
 	if council.Cite(s.Plan, "x") == (council.Citation{}) {
-		bad("plan %q: want a plan ID", s.Plan)
+		bad("plan %s: want a plan ID", problem.Value(s.Plan))
 		return problem.Join(errs...)
 	}
 	cites := func(where string, cs council.Citations, required bool) {
@@ -277,7 +277,7 @@ func (s Spec) Validate() error {
 		}
 		for _, c := range cs.All() {
 			if c.Plan() != s.Plan {
-				bad("%s: citation %s is not of plan %q", where, c, s.Plan)
+				bad("%s: citation %s is not of plan %s", where, problem.Short(c.String()), problem.Value(s.Plan))
 			}
 		}
 	}

@@ -269,7 +269,7 @@ func (s Settings) Validate() error {
 	}
 	for i, c := range s.Contracts {
 		if extra := c.Clauses &^ ContractClauses; extra != 0 {
-			bad("contracts[%d] %q: %v are not contract clauses", i, c.Name, extra)
+			bad("contracts[%d] %s: %v are not contract clauses", i, problem.Value(c.Name), extra)
 		}
 	}
 	return problem.Join(errs...)

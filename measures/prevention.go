@@ -1,7 +1,6 @@
 package measures
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -239,7 +238,7 @@ func (p PreventionPlan) Validate() error {
 func ParsePreventionPlan(data []byte) (PreventionPlan, error) {
 	var p PreventionPlan
 	if err := decodeStrict(data, &p); err != nil {
-		return PreventionPlan{}, fmt.Errorf("measures: recurrence-prevention plan: %w", err)
+		return PreventionPlan{}, problem.Wrap("measures: recurrence-prevention plan", err)
 	}
 	return p, nil
 }

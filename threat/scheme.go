@@ -247,7 +247,7 @@ func checkCitations(cs council.Citations, plan string) error {
 	}
 	for _, c := range cs.All() {
 		if c.Plan() != plan {
-			return fmt.Errorf("citation %s is not of plan %q: %w", c, plan, ErrScheme)
+			return fmt.Errorf("citation %s is not of plan %s: %w", problem.Short(c.String()), problem.Value(plan), ErrScheme)
 		}
 	}
 	return nil
@@ -271,7 +271,7 @@ func checkCitations(cs council.Citations, plan string) error {
 func NewScheme(spec Spec) (*Scheme, error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	if !council.Cite(spec.Plan, "x").IsValid() {
 		bad("plan ID is not a plain lower-case identifier: %w", ErrScheme)
@@ -331,14 +331,14 @@ func NewScheme(spec Spec) (*Scheme, error) {
 func (s *Scheme) buildTable(spec Spec) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	s.read = make([]Attributes, dimKind)
 	s.ruleCites = make([]council.Citations, len(s.rules))
 	mentioned := make([]bool, dimKind)
 	for i, r := range s.rules {
 		m := r.Match
-		if err := m.problems(fmt.Sprintf("threat: scheme %q: rule %d: match", spec.Plan, i)); err != nil {
+		if err := m.problems(fmt.Sprintf("threat: scheme %s: rule %d: match", problem.Value(spec.Plan), i)); err != nil {
 			errs = append(errs, fmt.Errorf("%w (%w)", err, ErrScheme))
 			continue
 		}
@@ -470,7 +470,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 	var out [4]response
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	var own [4]*Tier
 	var slots []int

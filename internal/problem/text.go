@@ -43,6 +43,19 @@ func Quote(s string) string {
 	return q[:len(q)-1] + "…\" (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
+// Short returns s cut to its first [MaxQuote] runes and an ellipsis, without
+// quotes: for a value that is known to be printable, like a valid citation.
+func Short(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxQuote {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // Value is [Quote] that says so when s is empty: `"" (empty)`.
 func Value(s string) string {
 	if s == "" {
@@ -165,8 +178,9 @@ func (w *wrapped) Error() string { return w.msg }
 func (w *wrapped) Unwrap() error { return w.err }
 
 // Wrap returns err under prefix ("fault: kumamoto: escalate"): the message
-// is prefix + ": " + err's message without its package prefix, and the result
-// unwraps to err. A [Join] is wrapped problem by problem, so that each line
+// is prefix + ": " + err's message without its package prefix (cut to
+// [MaxLine] bytes: a message from outside the module, like encoding/json's,
+// may quote input whole), and the result unwraps to err. A [Join] is wrapped problem by problem, so that each line
 // names its context; nil stays nil.
 func Wrap(prefix string, err error) error {
 	if err == nil {
@@ -179,7 +193,7 @@ func Wrap(prefix string, err error) error {
 		}
 		return &joined{errs: out}
 	}
-	return &wrapped{msg: prefix + ": " + Strip(err.Error()), err: err}
+	return &wrapped{msg: Clip(prefix+": "+Strip(err.Error()), MaxLine), err: err}
 }
 
 // marked is an error that also matches a sentinel, without saying so twice.
