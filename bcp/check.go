@@ -74,6 +74,7 @@ func Check(p Plan) []Finding {
 	c.checkMeasures()
 	c.checkContinuity()
 	c.checkActors(roles)
+	c.checkClauses()
 	slices.SortFunc(c.out, Finding.Compare)
 	return slices.Compact(c.out)
 }
@@ -687,45 +688,94 @@ var (
 	chkCitationsType = reflect.TypeFor[council.Citations]()
 )
 
-// foreignCitations walks v and reports every citation of another plan, with
-// a path of JSON field names (list entries unnumbered, so that the path does
-// not depend on list order).
+// foreignCitations walks v and reports every citation of another plan.
 func (c *checker) foreignCitations(path string, v reflect.Value) {
 	if !c.idOK {
 		return
 	}
+	eachCitation(path, v, func(path string, x council.Citation) {
+		if x.Plan() != c.plan.ID {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		}
+	})
+}
+
+// eachCitation walks v and calls f with every valid citation it holds and
+// its path of JSON field names (list entries unnumbered, so that the path
+// does not depend on list order).
+func eachCitation(path string, v reflect.Value, f func(path string, c council.Citation)) {
 	switch v.Type() {
 	case chkCitationType:
-		x := v.Interface().(council.Citation)
-		if x.IsValid() && x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		if x := v.Interface().(council.Citation); x.IsValid() {
+			f(path, x)
 		}
 		return
 	case chkCitationsType:
-		c.citations(path, v.Interface().(council.Citations))
+		for _, x := range v.Interface().(council.Citations).All() {
+			f(path, x)
+		}
 		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			c.foreignCitations(path, v.Elem())
+			eachCitation(path, v.Elem(), f)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			c.foreignCitations(path+"[]", v.Index(i))
+			eachCitation(path+"[]", v.Index(i), f)
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
+			fd := t.Field(i)
+			if !fd.IsExported() {
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			name, _, _ := strings.Cut(fd.Tag.Get("json"), ",")
 			if name == "" || name == "-" {
-				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+				name = strings.ToLower(fd.Name[:1]) + fd.Name[1:]
 			}
-			c.foreignCitations(path+"."+name, v.Field(i))
+			eachCitation(path+"."+name, v.Field(i), f)
+		}
+	}
+}
+
+// checkClauses resolves every citation of the plan against its clause
+// index: a plan without an index is told so once; with one, each citation
+// of the plan that names no clause of it is an error.
+func (c *checker) checkClauses() {
+	if !c.idOK {
+		return
+	}
+	p := c.plan
+	if len(p.Clauses) == 0 {
+		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document")
+		return
+	}
+	x, err := p.Index()
+	if err != nil {
+		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", err)
+		return
+	}
+	resolve := func(path string, cite council.Citation) {
+		if cite.Plan() == p.ID && !x.Resolves(cite) {
+			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", cite)
+		}
+	}
+	v := reflect.ValueOf(p)
+	for i := range v.NumField() {
+		if name := v.Type().Field(i).Name; name == "Clauses" || !v.Type().Field(i).IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		eachCitation(name, v.Field(i), resolve)
+	}
+	if m := p.Measures; m != nil && m.Controls != nil {
+		for _, q := range measures.AllRequirements() {
+			for _, cite := range m.Controls.Citations(q).All() {
+				resolve("measures.controls.citations."+q.String(), cite)
+			}
 		}
 	}
 }

@@ -59,7 +59,8 @@
 // [Measures] and [Continuity]. A part the document does not have is nil: the
 // library never fills it from another plan. [Ino], [Kumamoto], [Kumiyama],
 // [Tottori] and [Nakano] (or [Reference], [ReferencePlans]) return the five
-// reference plans, fresh, assembled from each package's own presets.
+// reference plans, fresh, parsed from the plan files embedded in package
+// [github.com/jukiplan/jukiplan/bcp/reference] through [ParsePlan].
 //
 // # Plan files
 //
@@ -75,7 +76,7 @@
 // reachable through errors.As; the message lists the first ones in full,
 // quotes values by a short prefix and counts the rest, so no message exceeds
 // 4 KB whatever the file. [Plan.Validate] checks a plan built in code the
-// same way. The reference plans ship as bcp/testdata/plans/*.json, with a JSON
+// same way. The reference plans ship as bcp/reference/*.json, with a JSON
 // Schema generated from the types in bcp/testdata/schema.
 //
 // # Provenance

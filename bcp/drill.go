@@ -181,7 +181,7 @@ func (d *Drill) Run(s Scenario) (Timeline, error) {
 // encodes as data: reporting a lost card at once, and inspecting card use.
 func cardClauses(plan string) (report, inspect council.Citations) {
 	if plan == council.PlanKumiyama {
-		return council.Cites(council.Cite(plan, "第17条10項(3)")),
+		return council.Cites(council.Cite(plan, "第17条10項3号")),
 			council.Cites(council.Cite(plan, "第17条14項"), council.Cite(plan, "第17条15項"))
 	}
 	return council.Citations{}, council.Citations{}

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -187,7 +188,7 @@ const (
 	kindOther    valueKind = iota
 	kindJSON               // json.Marshaler / *T json.Unmarshaler (council.Citations, measures.Rules)
 	kindText               // TextMarshaler / *T TextUnmarshaler (enums, citations, actors)
-	kindDuration           // time.Duration as a Go duration string
+	kindDuration           // time.Duration as people write it ("4h", "1d"; internal/duration)
 	kindSet                // an enum bitset: Has(E) bool, With(E) T, E a text enum
 )
 
@@ -320,7 +321,7 @@ func (e *encoder) value(v reflect.Value, path string) {
 	t := v.Type()
 	switch kindOf(t) {
 	case kindDuration:
-		e.str(time.Duration(v.Int()).String())
+		e.str(duration.Format(time.Duration(v.Int())))
 		return
 	case kindJSON:
 		b, err := v.Interface().(json.Marshaler).MarshalJSON()
@@ -544,12 +545,12 @@ func (d *decoder) value(v reflect.Value, n *node) {
 	t := v.Type()
 	switch kindOf(t) {
 	case kindDuration:
-		if !d.want(n, '"', "a duration string such as \"4h\"") {
+		if !d.want(n, '"', "a duration string such as \"4h\" or \"1d\"") {
 			return
 		}
-		x, err := time.ParseDuration(n.text)
+		x, err := duration.Parse(n.text)
 		if err != nil {
-			d.bad(ErrBadValue, "%s: want a duration such as \"4h\"", problem.Quote(n.text))
+			d.bad(ErrBadValue, "%v", err)
 			return
 		}
 		v.SetInt(int64(x))
@@ -743,7 +744,7 @@ func numberProblem(text string, outOfRange bool, bounds string) string {
 
 // MarshalIndent returns the form of a plan file: the canonical JSON of
 // [Plan.MarshalJSON] indented by two spaces, with a final newline. The
-// reference plan files under bcp/testdata/plans are written this way; the
+// reference plan files in bcp/reference are written this way; the
 // fingerprint of [Plan.Provenance] is taken over the compact form, so the
 // layout of a file does not change it.
 func (p Plan) MarshalIndent() ([]byte, error) {

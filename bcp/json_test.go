@@ -62,7 +62,7 @@ func TestParsePlanErrors(t *testing.T) {
 		{"bad-enum", text(strings.Replace(ino, `"chief":"security-chief"`, `"chief":"nobody"`, 1)), "$.organization.chain.chief", ErrBadValue},
 		{"wrong-type", text(strings.Replace(ino, `"version":"2019-01-21"`, `"version":2019`, 1)), "$.version", ErrBadValue},
 		{"null", text(strings.Replace(ino, `"version":"2019-01-21"`, `"version":null`, 1)), "$.version", ErrBadValue},
-		{"bad-duration", text(strings.Replace(nakano, `"slots":["8h15m0s"`, `"slots":["soon"`, 1)), "$.continuity.schedule.slots[0]", ErrBadValue},
+		{"bad-duration", text(strings.Replace(nakano, `"slots":["8h15m"`, `"slots":["soon"`, 1)), "$.continuity.schedule.slots[0]", ErrBadValue},
 		{"missing-version", edit(Ino, func(p *Plan) { p.Version = "" }), "$.version", ErrBadValue},
 		{"bad-plan-id", text(strings.Replace(ino, `"id":"ino"`, `"id":"no such plan"`, 1)), "$.id", ErrBadValue},
 		{"ino:第5条/citation-of-another-plan", edit(Ino, func(p *Plan) {
@@ -115,7 +115,7 @@ func TestParsePlanErrors(t *testing.T) {
 }
 
 func TestParsePlanAcceptsJapaneseLabels(t *testing.T) {
-	data, err := os.ReadFile("testdata/plans/ino.json")
+	data, err := os.ReadFile("reference/ino.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,12 @@ type Plan struct {
 	// Source names the document the plan encodes: publisher, kind of
 	// instrument and date, as written.
 	Source string `json:"source,omitempty"`
+	// Clauses is the clause index of the document: every clause, in
+	// document order, with its number exactly as the document writes it and
+	// its heading or first words. Every citation of the plan names one of
+	// them ([Check] reports one that does not); [Plan.Index] looks them up.
+	// Nil where the plan file lists none.
+	Clauses []council.Clause `json:"clauses,omitempty"`
 
 	// Organization is who fills which role, the reporting chain, the
 	// deliberating bodies, the rules that convene them and their agendas.
@@ -62,6 +68,19 @@ type Plan struct {
 	// continuity settings (contact channels, report schedule, horizons,
 	// outside reporting routes and the recovery flow).
 	Continuity *Continuity `json:"continuity,omitempty"`
+}
+
+// Index returns the plan's clause index, built from Clauses: it says which
+// clause a citation names and its heading. A problem with the list (a clause
+// that cannot be cited, given twice, without heading) is an error wrapping
+// [ErrInvalid]; [ParsePlan] and [Plan.Validate] report the same problems with
+// their paths.
+func (p Plan) Index() (council.Index, error) {
+	x, err := council.NewIndex(p.ID, p.Clauses)
+	if err != nil {
+		return council.Index{}, fmt.Errorf("bcp: %w", err)
+	}
+	return x, nil
 }
 
 // Measures are a plan's measures, each part in package measures' own form.

@@ -37,6 +37,7 @@ func (p Plan) validate() error {
 		v.bad("$.version", ErrBadValue, "missing")
 	}
 	v.cites(reflect.ValueOf(p))
+	v.clauses(p.Clauses)
 	if o := p.Organization; o != nil {
 		v.organization(o)
 	}
@@ -139,6 +140,23 @@ func (v *validator) cites(x reflect.Value) {
 			}
 			v.stack = v.stack[:len(v.stack)-1]
 		}
+	}
+}
+
+// clauses checks the clause index: each clause can be cited and has a
+// heading, and no number is listed twice.
+func (v *validator) clauses(cs []council.Clause) {
+	seen := make(map[string]int, len(cs))
+	for i, c := range cs {
+		if err := c.Validate(v.id); err != nil {
+			v.bad(fmt.Sprintf("$.clauses[%d]", i), ErrBadValue, "%v", err)
+			continue
+		}
+		if j, dup := seen[c.Number]; dup {
+			v.bad(fmt.Sprintf("$.clauses[%d].clause", i), ErrDuplicate, "clause %q listed twice (first at $.clauses[%d])", c.Number, j)
+			continue
+		}
+		seen[c.Number] = i
 	}
 }
 

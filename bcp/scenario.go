@@ -58,7 +58,7 @@ const (
 	// the plan lists (ino 第2条, kumamoto 4(2)); Event.Symptom says which.
 	SymptomReported
 	// ActObserved: an unauthorized act or security incident is observed
-	// (不正行為, tottori 第1 1(2); kumamoto 2(1)); Event.Act says what, with the
+	// (不正行為, tottori 第1-1(2); kumamoto 2(1)); Event.Act says what, with the
 	// graded attributes known so far.
 	ActObserved
 	// AttributeLearned: a graded attribute of the act observed earlier is
@@ -71,7 +71,7 @@ const (
 	// done, ready for the integrity check and resumption.
 	Recovery
 	// CardLost: an operator IC card is lost, damaged, stolen or obtained by
-	// fraud (kumiyama 第17条10項(3), 11項).
+	// fraud (kumiyama 第17条10項3号, 11項).
 	CardLost
 )
 

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -226,9 +227,9 @@ func (d *scenarioDecoder) duration(data []byte, path string, dst *time.Duration)
 	if len(d.errs) > n {
 		return
 	}
-	v, err := time.ParseDuration(s)
+	v, err := duration.Parse(s)
 	if err != nil {
-		d.fail(path, fmt.Sprintf("%s is not a duration", problem.Quote(s)), nil)
+		d.fail(path, err.Error(), nil)
 		return
 	}
 	*dst = v
@@ -395,7 +396,7 @@ func marshalStatus(s Status) json.RawMessage {
 	o := js{ServerDown: s.ServerDown, CauseUnknown: s.CauseUnknown, OperationImpossible: s.OperationImpossible,
 		IdentityAffected: s.IdentityAffected, Impact: s.Impact}
 	if s.ExpectedStop != 0 {
-		o.ExpectedStop = s.ExpectedStop.String()
+		o.ExpectedStop = duration.Format(s.ExpectedStop)
 	}
 	if !s.Expected.IsZero() {
 		o.Expected = jstText(s.Expected)

@@ -119,6 +119,10 @@ var adversarial = []struct {
 		_, err := bcp.Order(systems, bcp.OrderOptions{})
 		return err
 	}},
+	{"Plan.WithID/huge-id", func(n int) error {
+		_, err := bcp.Tottori().WithID(strings.Repeat("Y", n))
+		return err
+	}},
 	{"council.ParseCitation", func(n int) error {
 		_, err := council.ParseCitation(strings.Repeat("c", n))
 		return err
