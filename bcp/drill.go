@@ -18,7 +18,7 @@ import (
 // handling for (a lost IC card under a plan without card rules, a fault under
 // a plan without a fault chapter or continuity part, a symptom the plan does
 // not list): the drill does not borrow another plan's rules.
-var ErrUnhandled = problem.Unhandled
+var ErrUnhandled = problem.ErrUnhandled
 
 // A DrillError reports why a drill stopped: the scenario event at fault
 // (its index) and the underlying error. It wraps Err. Use it through a

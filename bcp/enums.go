@@ -13,7 +13,7 @@ import (
 // the module's one ErrInvalid: the same value as council, fault, threat and
 // measures.ErrInvalid, so one errors.Is test matches whichever package
 // reported the problem.
-var ErrInvalid = problem.Invalid
+var ErrInvalid = problem.ErrInvalid
 
 // A Scale is a system's impact scale (影響規模): how much a stop hurts residents,
 // that is how high an availability the system needs (統合仮想サーバ 図4 注).

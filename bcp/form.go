@@ -12,7 +12,7 @@ import (
 
 // ErrReport is wrapped by every [*FieldError]: a report lacks a field or
 // contradicts itself.
-var ErrReport = problem.Report
+var ErrReport = problem.ErrReport
 
 // A Field is one item of a fault report (統合仮想サーバ 3(2)).
 //

@@ -12,7 +12,7 @@ import (
 
 // ErrBeyondHorizons is wrapped when an outage is longer than the longest
 // horizon the plans prepare for (1 week).
-var ErrBeyondHorizons = problem.BeyondHorizons
+var ErrBeyondHorizons = problem.ErrBeyondHorizons
 
 // A Horizon is an outage length a system-level continuity plan prepares manual
 // work for: half a day, 1 day, 2-3 days (ICT-BCP 9(2)ウ) and 1 week (ICT-BCP
@@ -120,7 +120,7 @@ func (p SystemPlan) Check() error {
 }
 
 // ErrUncovered is wrapped for each horizon a system plan does not cover.
-var ErrUncovered = problem.Uncovered
+var ErrUncovered = problem.ErrUncovered
 
 // HorizonCitations are the clauses behind the horizons.
 func HorizonCitations() council.Citations {

@@ -26,21 +26,21 @@ import (
 // the same as [ErrInvalid] (and so as council.ErrInvalid and the others).
 var (
 	// ErrSyntax is wrapped when a plan file is not one well-formed JSON value.
-	ErrSyntax = problem.Syntax
+	ErrSyntax = problem.ErrSyntax
 	// ErrUnknownField is wrapped for an object key the format does not define.
-	ErrUnknownField = problem.UnknownField
+	ErrUnknownField = problem.ErrUnknownField
 	// ErrDuplicate is wrapped for a key given twice in one object, and for an
 	// ID, key or set member that must be unique and is not.
-	ErrDuplicate = problem.Duplicate
+	ErrDuplicate = problem.ErrDuplicate
 	// ErrDangling is wrapped for a reference to something the plan does not
 	// hold: a system, an agenda, a role outside the chain, or a citation of
 	// another plan.
-	ErrDangling = problem.Dangling
+	ErrDangling = problem.ErrDangling
 	// ErrBadValue is wrapped for a value of the wrong JSON type, an unknown
 	// enum name, a number out of range, a missing required value, a control
 	// character in a name, or a part its own package rejects. It is
 	// [ErrInvalid] under the name plan files used first.
-	ErrBadValue = problem.Invalid
+	ErrBadValue = problem.ErrInvalid
 )
 
 // A PathError is one problem of a plan file at a JSON path such as

@@ -14,11 +14,11 @@ import (
 // ErrCycle is wrapped by a [*CycleError]: systems that depend on each other in
 // a circle can have no recovery order. It is the same value as
 // council.ErrCycle.
-var ErrCycle = problem.Cycle
+var ErrCycle = problem.ErrCycle
 
 // ErrUnassessed is wrapped by an [*UnassessedError]: a system's impact scale is
 // not yet decided and the caller chose no [UnassessedPolicy].
-var ErrUnassessed = problem.Unassessed
+var ErrUnassessed = problem.ErrUnassessed
 
 // A CycleError names one dependency cycle, each system depending on the next
 // and the last on the first, starting at the smallest ID. A hosted system's

@@ -205,7 +205,7 @@ func (p Plan) Playbooks() ([]measures.Playbook, error) {
 }
 
 // ErrNoScheme is wrapped when a plan defines no threat scheme.
-var ErrNoScheme = problem.NoScheme
+var ErrNoScheme = problem.ErrNoScheme
 
 // Clone returns a deep copy of p: no pointer, slice or map is shared with p
 // (immutable council.Citations are shared, which is safe).

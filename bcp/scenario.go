@@ -14,7 +14,7 @@ import (
 // ErrScenario is wrapped by every error about a scenario: a malformed JSON
 // file, an unknown field, a bad value, events out of order, an event missing
 // what its kind needs.
-var ErrScenario = problem.Scenario
+var ErrScenario = problem.ErrScenario
 
 // A ScenarioError names one problem of a scenario by its JSON path, e.g.
 // "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,

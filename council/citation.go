@@ -21,7 +21,7 @@ const (
 )
 
 // ErrCitation is wrapped by every error about a malformed citation.
-var ErrCitation = problem.Citation
+var ErrCitation = problem.ErrCitation
 
 // A Citation names the clause of a plan that a rule or decision rests on, in
 // the form PLANID:CLAUSE, e.g. "tottori:第3-5(2)". The clause is written as the

@@ -13,39 +13,39 @@ import (
 // errors.Is test matches whichever package reported the problem.
 var (
 	// ErrCycle is wrapped by a [*CycleError]: a reporting chain loops.
-	ErrCycle = problem.Cycle
+	ErrCycle = problem.ErrCycle
 	// ErrUnreachable: a role in a reporting chain does not reach the chief.
-	ErrUnreachable = problem.Unreachable
+	ErrUnreachable = problem.ErrUnreachable
 	// ErrUnknownRole: an edge or notice names a role that is not valid or
 	// not part of the chain.
-	ErrUnknownRole = problem.UnknownRole
+	ErrUnknownRole = problem.ErrUnknownRole
 	// ErrUncited: a rule, agenda item, appointment or decision carries no
 	// citation, or cites another plan than its own.
-	ErrUncited = problem.Uncited
+	ErrUncited = problem.ErrUncited
 	// ErrDuplicate: two entries claim the same key (two rules for one
 	// trigger, two agenda items with one key, two councils for one body).
-	ErrDuplicate = problem.Duplicate
+	ErrDuplicate = problem.ErrDuplicate
 	// ErrNotFound: a lookup names something the plan does not have (an
 	// agenda, a council body).
-	ErrNotFound = problem.NotFound
+	ErrNotFound = problem.ErrNotFound
 	// ErrNotOpen: a meeting record is used before it was opened.
-	ErrNotOpen = problem.NotOpen
+	ErrNotOpen = problem.ErrNotOpen
 	// ErrClosed: a decision is recorded on a closed meeting.
-	ErrClosed = problem.Closed
+	ErrClosed = problem.ErrClosed
 	// ErrUnknownItem: a decision names an item the agenda does not have.
-	ErrUnknownItem = problem.UnknownItem
+	ErrUnknownItem = problem.ErrUnknownItem
 	// ErrSettled: an item already decided or marked not applicable is
 	// recorded again.
-	ErrSettled = problem.Settled
+	ErrSettled = problem.ErrSettled
 	// ErrTime: a time before the meeting opened (or before an earlier
 	// record it must follow), or the zero time.
-	ErrTime = problem.Time
+	ErrTime = problem.ErrTime
 	// ErrOutstanding is wrapped by an [*OutstandingError]: closing is refused
 	// while mandatory items are outstanding.
-	ErrOutstanding = problem.Outstanding
+	ErrOutstanding = problem.ErrOutstanding
 	// ErrNoSubstitute: a convening that the plan does not let another body
 	// stand in for was asked to be substituted.
-	ErrNoSubstitute = problem.NoSubstitute
+	ErrNoSubstitute = problem.ErrNoSubstitute
 )
 
 // A CycleError reports a loop in a reporting chain. Cycle lists the roles in

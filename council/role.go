@@ -11,7 +11,7 @@ import (
 // or out of range: an enum text that names nothing, a zero Role where one is
 // needed, a control character in a name, and the like. It is the module's one
 // ErrInvalid: the same value as fault, threat, measures and bcp.ErrInvalid.
-var ErrInvalid = problem.Invalid
+var ErrInvalid = problem.ErrInvalid
 
 // A Role is a position inside the municipality that a plan gives duties to.
 // Who fills it in a given municipality is an [Appointment].

@@ -15,20 +15,20 @@ import (
 var (
 	// ErrInvalid is wrapped by every error about an unset or unknown enum
 	// value or a figure out of range (the same value as council.ErrInvalid).
-	ErrInvalid = problem.Invalid
+	ErrInvalid = problem.ErrInvalid
 	// ErrUnlisted is wrapped when a plan does not list a symptom, location,
 	// trigger or alternative that was asked about.
-	ErrUnlisted = problem.Unlisted
+	ErrUnlisted = problem.ErrUnlisted
 	// ErrNotStated is wrapped when a plan states no rule at all on the matter
 	// asked about (tottori lists no investigation steps, kumamoto no serious
 	// fault, and so on). The library does not fill the gap from another plan.
-	ErrNotStated = problem.NotStated
+	ErrNotStated = problem.ErrNotStated
 	// ErrTransition is wrapped by every [*TransitionError].
-	ErrTransition = problem.Transition
+	ErrTransition = problem.ErrTransition
 	// ErrMissing is wrapped by every [*FieldError] of a [TerminalReport]: a
 	// field the plan asks for is empty. (It was called ErrIncomplete, a name
 	// threat uses for an attribute not yet known.)
-	ErrMissing = problem.Missing
+	ErrMissing = problem.ErrMissing
 )
 
 // A Plan is one reference plan's fault-handling rules: the symptoms it lists,

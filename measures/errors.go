@@ -13,23 +13,23 @@ var (
 	// ErrInvalid is wrapped by every error about a value that is unset,
 	// unknown or out of range: an enum text that names nothing, a zero Case
 	// where one is needed, a negative figure in settings, and the like.
-	ErrInvalid = problem.Invalid
+	ErrInvalid = problem.ErrInvalid
 
 	// ErrNoPlaybook is wrapped when no annex playbook covers an event: the
 	// library never guesses one.
-	ErrNoPlaybook = problem.NoPlaybook
+	ErrNoPlaybook = problem.ErrNoPlaybook
 
 	// ErrMissing is wrapped by every [FieldError] about a required part of a
 	// record that is absent.
-	ErrMissing = problem.Missing
+	ErrMissing = problem.ErrMissing
 
 	// ErrRules is wrapped when a [Rules] value cannot be checked against:
 	// a figure out of range or a rule in force without a citation.
-	ErrRules = problem.Rules
+	ErrRules = problem.ErrRules
 
 	// ErrUnknownPlan is wrapped when a plan ID names no reference plan that
 	// has the asked-for measures.
-	ErrUnknownPlan = problem.UnknownPlan
+	ErrUnknownPlan = problem.ErrUnknownPlan
 )
 
 // A FieldError names one missing or invalid part of a record by its path,

@@ -17,19 +17,19 @@ import (
 var (
 	// ErrInvalid is wrapped by every error about an unset or unknown enum
 	// value (the same value as council.ErrInvalid).
-	ErrInvalid = problem.Invalid
+	ErrInvalid = problem.ErrInvalid
 	// ErrNotCovered: the scheme does not grade the event, either because its
 	// table says nothing about it or because the scheme has no levels at all
 	// (ino). Record a manual judgement instead ([Judge], [JudgeSerious]).
-	ErrNotCovered = problem.NotCovered
+	ErrNotCovered = problem.ErrNotCovered
 	// ErrIncomplete: the scheme grades the event on an attribute the event
 	// leaves unknown; grade it with [Provisional] until the fact is known.
 	// (Only threat has it: a missing field is [ErrMissing].)
-	ErrIncomplete = problem.Undetermined
+	ErrIncomplete = problem.ErrUndetermined
 	// ErrScheme: a scheme failed the checks of [NewScheme].
-	ErrScheme = problem.Scheme
+	ErrScheme = problem.ErrScheme
 	// ErrMissing: a required field of a [Situation] is empty.
-	ErrMissing = problem.Missing
+	ErrMissing = problem.ErrMissing
 )
 
 // A Scale says how a scheme expresses the threat an event poses.

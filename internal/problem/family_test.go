@@ -141,13 +141,13 @@ func TestSentinelsListed(t *testing.T) {
 func TestSentinelsShared(t *testing.T) {
 	family := map[error]bool{}
 	byText := map[string]bool{}
-	for _, e := range []error{problem.Invalid, problem.Missing, problem.Duplicate, problem.Cycle,
-		problem.Citation, problem.Unreachable, problem.UnknownRole, problem.Uncited, problem.NotFound, problem.NotOpen,
-		problem.Closed, problem.UnknownItem, problem.Settled, problem.Time, problem.Outstanding, problem.NoSubstitute,
-		problem.Unlisted, problem.NotStated, problem.Transition, problem.NotCovered, problem.Undetermined, problem.Scheme,
-		problem.NoPlaybook, problem.Rules, problem.UnknownPlan, problem.Scenario, problem.Syntax, problem.UnknownField,
-		problem.Dangling, problem.BeyondHorizons, problem.Uncovered, problem.Report, problem.Unassessed, problem.Unhandled,
-		problem.NoScheme} {
+	for _, e := range []error{problem.ErrInvalid, problem.ErrMissing, problem.ErrDuplicate, problem.ErrCycle,
+		problem.ErrCitation, problem.ErrUnreachable, problem.ErrUnknownRole, problem.ErrUncited, problem.ErrNotFound, problem.ErrNotOpen,
+		problem.ErrClosed, problem.ErrUnknownItem, problem.ErrSettled, problem.ErrTime, problem.ErrOutstanding, problem.ErrNoSubstitute,
+		problem.ErrUnlisted, problem.ErrNotStated, problem.ErrTransition, problem.ErrNotCovered, problem.ErrUndetermined, problem.ErrScheme,
+		problem.ErrNoPlaybook, problem.ErrRules, problem.ErrUnknownPlan, problem.ErrScenario, problem.ErrSyntax, problem.ErrUnknownField,
+		problem.ErrDangling, problem.ErrBeyondHorizons, problem.ErrUncovered, problem.ErrReport, problem.ErrUnassessed, problem.ErrUnhandled,
+		problem.ErrNoScheme} {
 		if byText[e.Error()] {
 			t.Errorf("two values of the family read %q", e)
 		}

@@ -131,12 +131,12 @@ func BadText(s string) string {
 	return ""
 }
 
-// CheckText returns an error wrapping [Invalid] when s holds a control
+// CheckText returns an error wrapping [ErrInvalid] when s holds a control
 // character or invalid UTF-8, naming what s is ("citation"), the character
 // and its byte offset; nil otherwise.
 func CheckText(what, s string) error {
 	if msg := BadText(s); msg != "" {
-		return fmt.Errorf("%s %s: %w", what, msg, Invalid)
+		return fmt.Errorf("%s %s: %w", what, msg, ErrInvalid)
 	}
 	return nil
 }

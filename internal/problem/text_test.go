@@ -73,7 +73,7 @@ func TestJoin(t *testing.T) {
 	}
 	var many []error
 	for i := range 10000 {
-		many = append(many, fmt.Errorf("problem %d: %s: %w", i, strings.Repeat("x", i%3000), problem.Invalid))
+		many = append(many, fmt.Errorf("problem %d: %s: %w", i, strings.Repeat("x", i%3000), problem.ErrInvalid))
 	}
 	j := problem.Join(problem.Join(many[:5000]...), problem.Join(many[5000:]...)) // nested joins flatten
 	if got := len(problem.Problems(j)); got != 10000 {
@@ -86,29 +86,29 @@ func TestJoin(t *testing.T) {
 	if !strings.HasPrefix(msg, "problem 0: : invalid value\nproblem 1: x: invalid value\n") || !strings.HasSuffix(msg, "(10000 in all)") {
 		t.Errorf("message %.200q … %q", msg, msg[len(msg)-60:])
 	}
-	if !errors.Is(j, problem.Invalid) {
+	if !errors.Is(j, problem.ErrInvalid) {
 		t.Error("join does not match its problems' sentinel")
 	}
 }
 
 func TestWrapAndMark(t *testing.T) {
-	inner := fmt.Errorf("fault: situation: Impact 200: %w", problem.Invalid)
+	inner := fmt.Errorf("fault: situation: Impact 200: %w", problem.ErrInvalid)
 	w := problem.Wrap("fault: kumamoto: escalate", inner)
 	if got, want := w.Error(), "fault: kumamoto: escalate: situation: Impact 200: invalid value"; got != want {
 		t.Errorf("Wrap = %q, want %q", got, want)
 	}
-	if !errors.Is(w, problem.Invalid) || !errors.Is(w, inner) {
+	if !errors.Is(w, problem.ErrInvalid) || !errors.Is(w, inner) {
 		t.Error("Wrap lost the chain")
 	}
 	jw := problem.Wrap("outer", problem.Join(errors.New("bcp: a"), errors.New("council: b")))
 	if got, want := jw.Error(), "outer: a\nouter: b"; got != want {
 		t.Errorf("Wrap(join) = %q, want %q", got, want)
 	}
-	m := problem.Mark(errors.New("x"), problem.Missing)
-	if m.Error() != "x" || !errors.Is(m, problem.Missing) {
+	m := problem.Mark(errors.New("x"), problem.ErrMissing)
+	if m.Error() != "x" || !errors.Is(m, problem.ErrMissing) {
 		t.Errorf("Mark = %v", m)
 	}
-	if problem.Wrap("p", nil) != nil || problem.Mark(nil, problem.Missing) != nil {
+	if problem.Wrap("p", nil) != nil || problem.Mark(nil, problem.ErrMissing) != nil {
 		t.Error("nil is not kept")
 	}
 }
