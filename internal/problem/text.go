@@ -20,6 +20,8 @@ const (
 	// maxLines is the budget of a [Join] for the problems it prints in full,
 	// in bytes: past it the rest are counted.
 	maxLines = 3000
+	// MaxProblems is how many problems a [Join] prints at most.
+	MaxProblems = 20
 	// MaxMessage bounds every error message of the module, in bytes.
 	MaxMessage = 4096
 )
@@ -219,8 +221,8 @@ type joined struct{ errs []error }
 // Join returns the problems of errs, skipping nils and flattening other
 // joins, or nil when there are none; like [errors.Join], the result has an
 // Unwrap() []error method even for one problem. Its
-// message lists the problems one a line, each cut to [MaxLine] bytes, as long
-// as they fit in a few kilobytes, and ends with "… and N more problems (M in
+// message lists the problems one a line, each cut to [MaxLine] bytes, at most
+// [MaxProblems] and as long as they fit in a few kilobytes, and ends with "… and N more problems (M in
 // all)"; errors.Is and errors.As see every problem.
 func Join(errs ...error) error {
 	var out []error
@@ -244,7 +246,7 @@ func (j *joined) Error() string {
 	shown := 0
 	for _, e := range j.errs {
 		line := Clip(e.Error(), MaxLine)
-		if shown > 0 && b.Len()+len(line) > maxLines {
+		if shown == MaxProblems || shown > 0 && b.Len()+len(line) > maxLines {
 			break
 		}
 		if shown > 0 {

@@ -86,8 +86,22 @@ func TestJoin(t *testing.T) {
 	if !strings.HasPrefix(msg, "problem 0: : invalid value\nproblem 1: x: invalid value\n") || !strings.HasSuffix(msg, "(10000 in all)") {
 		t.Errorf("message %.200q … %q", msg, msg[len(msg)-60:])
 	}
+	if lines := strings.Count(msg, "\n"); lines > problem.MaxProblems {
+		t.Errorf("%d lines, more than %d problems and the count", lines+1, problem.MaxProblems)
+	}
 	if !errors.Is(j, problem.ErrInvalid) {
 		t.Error("join does not match its problems' sentinel")
+	}
+}
+
+func TestJoinShortProblems(t *testing.T) {
+	var es []error
+	for i := range 100 {
+		es = append(es, fmt.Errorf("p%d", i))
+	}
+	lines := strings.Split(problem.Join(es...).Error(), "\n")
+	if len(lines) != problem.MaxProblems+1 || lines[0] != "p0" || lines[problem.MaxProblems] != "… and 80 more problems (100 in all)" {
+		t.Errorf("lines %q", lines)
 	}
 }
 
