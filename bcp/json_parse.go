@@ -361,7 +361,7 @@ func (p *parser) str() (string, bool) {
 					}
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
-						p.fail(ErrSyntax, "lone surrogate \\u%04X at offset %d: not a character", r, i-5)
+						p.fail(ErrSyntax, "lone surrogate \\u%04X at offset %d: not a character", r, i-6)
 						return "", false
 					}
 					r = dec
