@@ -215,16 +215,6 @@ func TestWithIDReachesEveryCitation(t *testing.T) {
 	walk(planType)
 }
 
-// drillsDecidedByPlanID are the built-in scenarios whose drill still
-// branches on the plan ID instead of reading the plan (issue 17 item 6:
-// cardClauses in drill.go gives a lost card's report and inspection only to a
-// plan whose ID is kumiyama), so a moved plan drills them differently.
-// TestWithIDKeepsDecisions fails when one of them stops differing: then
-// delete it here.
-var drillsDecidedByPlanID = map[string]bool{
-	"kumiyama-lost-card": true,
-}
-
 // TestWithIDKeepsDecisions is the property: moving a plan to a new ID keeps
 // every decision but the plan prefix. Every built-in drill scenario of a
 // reference plan runs under the plan and under its moved copy; Check runs on a
@@ -262,11 +252,9 @@ func TestWithIDKeepsDecisions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w, g := string(wb), strings.ReplaceAll(string(gb), id, p.ID)
-			switch {
-			case drillsDecidedByPlanID[s.ID] && w == g:
-				t.Fatalf("%s: the drill no longer decides by the plan ID: delete it from drillsDecidedByPlanID", s.ID)
-			case !drillsDecidedByPlanID[s.ID] && w != g:
+			// No drill decides by the plan ID (issue 17 item 6): every one
+			// is the same under the moved plan.
+			if w, g := string(wb), strings.ReplaceAll(string(gb), id, p.ID); w != g {
 				t.Fatalf("%s: the moved plan's drill differs:\n%s\nwant:\n%s", s.ID, g, w)
 			}
 		}
