@@ -134,10 +134,15 @@ func (c *Condition) UnmarshalText(text []byte) error { return conditionTable.Unm
 // The zero Action is not valid. Actions are not comparable with == (they hold
 // [council.Citations]); use [Action.Equal].
 type Action struct {
-	Actor     council.Actor     `json:"actor,omitzero"`     // who acts
-	Step      Step              `json:"step,omitzero"`      // what they do
-	Target    council.Actor     `json:"target,omitzero"`    // to or of whom (report to, request of); zero when none
-	If        Condition         `json:"if,omitzero"`        // always or as needed
+	Actor  council.Actor `json:"actor,omitzero"`  // who acts
+	Step   Step          `json:"step,omitzero"`   // what they do
+	Target council.Actor `json:"target,omitzero"` // to or of whom (report to, request of); zero when none
+	If     Condition     `json:"if,omitzero"`     // always or as needed
+	// Only says the plan states the action for its own outcome alone, so a
+	// higher outcome does not inherit it (tottori:第3-5(1): at level 1 the
+	// administrator reports to the chief and stands down; kumamoto:4(1)
+	// 緊急対応策(イ): preventing a level-2 act from becoming level 3).
+	Only      bool              `json:"only,omitempty"`
 	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
 	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
 }
@@ -145,18 +150,21 @@ type Action struct {
 // Equal reports whether a and b are the same action with the same citations.
 func (a Action) Equal(b Action) bool {
 	return a.Actor == b.Actor && a.Step == b.Step && a.Target == b.Target && a.If == b.If &&
-		a.Note == b.Note && a.Citations.Equal(b.Citations)
+		a.Only == b.Only && a.Note == b.Note && a.Citations.Equal(b.Citations)
 }
 
-// key identifies an action for merging inherited actions.
+// key identifies an action for merging inherited actions: the same step by
+// the same actor, to the same target, under the same condition and in the
+// same words is one action.
 func (a Action) key() actionKey {
-	return actionKey{actor: a.Actor, target: a.Target, step: a.Step, cond: a.If}
+	return actionKey{actor: a.Actor, target: a.Target, step: a.Step, cond: a.If, note: a.Note}
 }
 
 type actionKey struct {
 	actor, target council.Actor
 	step          Step
 	cond          Condition
+	note          string
 }
 
 // String renders the action, e.g. "system-administrator report security-chief (tottori:第3-6(1))".

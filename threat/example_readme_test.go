@@ -23,11 +23,12 @@ func Example_quickStart() {
 	}
 	// Output:
 	// レベル3 ファイアウォールを通過した不正アクセス tottori:第3-1, tottori:第3-6(1)
-	// system-administrator report security-chief (tottori:第3-5(1), tottori:第3-8(2), tottori:第3-6(1))
 	// system-administrator find-cause (tottori:第3-5(2), tottori:第3-7)
 	// system-administrator countermeasures (tottori:第3-5(2))
 	// system-administrator review-measures (tottori:第3-8(1))
 	// system-administrator plan-countermeasures (tottori:第3-8(2))
+	// system-administrator report security-chief (tottori:第3-8(2))
+	// system-administrator report security-chief (tottori:第3-6(1))
 	// security-chief convene-council (tottori:第3-6(2))
 	// security-chief direct-matters (tottori:第3-6(3))
 }

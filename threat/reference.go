@@ -139,7 +139,7 @@ func TottoriSpec() Spec {
 		},
 		Responses: []Tier{
 			{Level: Level1, Actions: []Action{
-				{Actor: sysAdmin, Step: Report, Target: chief, If: Always, Citations: c("第3-5(1)"),
+				{Actor: sysAdmin, Step: Report, Target: chief, If: Always, Only: true, Citations: c("第3-5(1)"),
 					Note: "セキュリティ統括管理者に報告を行う"},
 				{Actor: sysAdmin, Step: StandDown, If: Always, Citations: c("第3-5(1)"),
 					Note: "緊急時対応を解く"},
@@ -266,7 +266,7 @@ func KumamotoSpec() Spec {
 			{Level: Level2, Actions: []Action{
 				{Actor: sectionMgr, Step: FindCause, If: Always, Citations: c("4(1) 緊急対応策(イ)"),
 					Note: "ただちに原因の解明を行う"},
-				{Actor: sectionMgr, Step: PreventEscalation, If: Always, Citations: c("4(1) 緊急対応策(イ)"),
+				{Actor: sectionMgr, Step: PreventEscalation, If: Always, Only: true, Citations: c("4(1) 緊急対応策(イ)"),
 					Note: "レベル3に進展しないための防止策（無権限者の浸入防止対策やレベル3の事例に係る再点検）等の緊急対応策を実施する"},
 			}, Notifications: []Notification{
 				{From: sectionMgr, To: regionalDiv, If: Always, Citations: c("4(1)(ウ)"),

@@ -2,6 +2,7 @@ package threat
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -272,4 +273,51 @@ func TestPrecautions(t *testing.T) {
 	if _, err := Precautions(Ino(), Range{Plan: "ino", Min: Level1, Max: Level1}); !errors.Is(err, ErrNotCovered) {
 		t.Errorf("ino precautions: %v", err)
 	}
+}
+
+// TestInheritedResponsesCiteTheirOwnLevel: a higher level does not carry a
+// lower level's clause for what it states itself, nor what the plan states
+// for the lower level alone (issue 13: readings the text does not support).
+func TestInheritedResponsesCiteTheirOwnLevel(t *testing.T) {
+	reports := func(r Response) []string {
+		var out []string
+		for _, a := range r.Actions.All() {
+			if a.Step == Report {
+				out = append(out, a.Citations.String())
+			}
+		}
+		return out
+	}
+	tottori := Tottori()
+	t.Run("tottori:第3-5(1)/level-1-report-and-stand-down", func(t *testing.T) {
+		r, _ := Respond(tottori, Grading{Plan: "tottori", Level: Level1})
+		if got := reports(r); !slices.Equal(got, []string{"tottori:第3-5(1)"}) || !r.StandDown {
+			t.Errorf("level 1 reports %v, stand-down %v; want one report citing 第3-5(1) and a stand-down", got, r.StandDown)
+		}
+	})
+	t.Run("tottori:第3-8(2)/level-2-reports-permanent-countermeasures-only", func(t *testing.T) {
+		r, _ := Respond(tottori, Grading{Plan: "tottori", Level: Level2})
+		if got := reports(r); !slices.Equal(got, []string{"tottori:第3-8(2)"}) {
+			t.Errorf("level 2 reports %v; want only 第3-8(2) (第3-5(1) is level 1's alone)", got)
+		}
+	})
+	t.Run("tottori:第3-6(1)/level-3-reports-at-once-and-later", func(t *testing.T) {
+		r, _ := Respond(tottori, Grading{Plan: "tottori", Level: Level3, Serious: true})
+		if got := reports(r); !slices.Equal(got, []string{"tottori:第3-8(2)", "tottori:第3-6(1)"}) {
+			t.Errorf("level 3 reports %v; want the permanent-countermeasure report (第3-8(2)) and the immediate one (第3-6(1))", got)
+		}
+	})
+	t.Run("kumamoto:4(1) 緊急対応策(イ)/no-prevention-of-level-3-at-level-3", func(t *testing.T) {
+		k := Kumamoto()
+		r2, _ := Respond(k, Grading{Plan: "kumamoto", Level: Level2})
+		r3, _ := Respond(k, Grading{Plan: "kumamoto", Level: Level3, Serious: k.SeriousFrom() <= Level3})
+		if !r2.Actions.Has(council.ByRole(council.SectionManager), PreventEscalation) {
+			t.Error("level 2 lacks the prevention of level 3")
+		}
+		for _, a := range r3.Actions.All() {
+			if a.Step == PreventEscalation {
+				t.Errorf("level 3 still prevents an escalation to level 3: %v", a)
+			}
+		}
+	})
 }

@@ -127,10 +127,14 @@ type Spec struct {
 	Judgement council.Citations `json:"judgement,omitzero"`
 	// Responses gives the actions and notifications due at each outcome:
 	// every level on ScaleLevels, not-serious and serious on ScaleSerious.
-	// The response at an outcome inherits every action and notification of
-	// the lower outcomes except [StandDown] (the library's reading: the plans
-	// escalate, a higher level never skips what a lower one does; each
-	// inherited item keeps the citations of the clause it came from).
+	// The response at an outcome inherits the actions and notifications of
+	// the lower outcomes (the library's reading: the plans escalate, and a
+	// higher level never skips what a lower one does), except [StandDown]
+	// and the actions the plan states for their own outcome alone
+	// ([Action.Only]). An inherited item keeps the citations of the clause it
+	// came from, unless the outcome states the same item itself (same actor,
+	// step, target, condition and words): then the outcome's own item, with
+	// its own clauses, takes its place.
 	Responses []Tier `json:"responses,omitempty"`
 	// Precautions gives the actions and notifications due while the level is
 	// still being established, by the top of the provisional range
@@ -544,7 +548,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		out[slot] = response{actions: Actions{list: cur}, notifications: Notifications{list: notes}, standDown: standDown}
 		acts = nil
 		for _, a := range cur {
-			if a.Step != StandDown {
+			if a.Step != StandDown && !a.Only {
 				acts = append(acts, a)
 			}
 		}
@@ -552,37 +556,41 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 	return out, errs
 }
 
+// mergeActions returns the inherited actions base with a tier's own
+// actions more: an own action replaces an inherited one with the same key in
+// its place, own actions with one key merge their citations, and the others
+// follow in order. Linear in both lists.
 func mergeActions(base, more []Action) []Action {
-	out := append([]Action(nil), base...)
-	for _, a := range more {
-		merged := false
-		for i := range out {
-			if out[i].key() == a.key() {
-				out[i].Citations = out[i].Citations.Join(a.Citations)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, a)
-		}
-	}
-	return out
+	return mergeTier(base, more, Action.key, func(a *Action) *council.Citations { return &a.Citations })
 }
 
+// mergeNotifications is [mergeActions] for notifications.
 func mergeNotifications(base, more []Notification) []Notification {
-	out := append([]Notification(nil), base...)
-	for _, n := range more {
-		merged := false
-		for i := range out {
-			if out[i].key() == n.key() {
-				out[i].Citations = out[i].Citations.Join(n.Citations)
-				merged = true
-				break
-			}
+	return mergeTier(base, more, Notification.key, func(n *Notification) *council.Citations { return &n.Citations })
+}
+
+func mergeTier[T any, K comparable](base, more []T, key func(T) K, cites func(*T) *council.Citations) []T {
+	out := append([]T(nil), base...)
+	at := make(map[K]int, len(out)+len(more))
+	inherited := make(map[K]bool, len(out))
+	for i, x := range out {
+		k := key(x)
+		if _, dup := at[k]; !dup {
+			at[k], inherited[k] = i, true
 		}
-		if !merged {
-			out = append(out, n)
+	}
+	for _, x := range more {
+		k := key(x)
+		i, ok := at[k]
+		switch {
+		case ok && inherited[k]:
+			out[i], inherited[k] = x, false
+		case ok:
+			c := cites(&out[i])
+			*c = c.Join(*cites(&x))
+		default:
+			at[k] = len(out)
+			out = append(out, x)
 		}
 	}
 	return out
