@@ -6,7 +6,11 @@ package bcp
 // linear.
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,6 +78,52 @@ func BenchmarkDrillEvents(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/event")
+		})
+	}
+}
+
+// manyCitations is nakano's plan with n distinct citations (and n/10
+// repeats of them) added to the citation list of its first council.
+func manyCitations(tb testing.TB, n int) []byte {
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "nakano.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b bytes.Buffer
+	for i := range n + n/10 {
+		fmt.Fprintf(&b, "\n          \"nakano:ICT-BCP 6(1)ア 別紙%d\",", i%n)
+	}
+	const list = `"cites": [`
+	at := bytes.Index(data, []byte(list)) + len(list)
+	return slices.Concat(data[:at], b.Bytes(), data[at:])
+}
+
+func TestManyCitationsParse(t *testing.T) {
+	p, err := ParsePlan(manyCitations(t, 1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The repeats are dropped, the first of each kept in order.
+	cs := p.Organization.Councils[0].Cites
+	if cs.Len() != 1001 || cs.At(0).Clause() != "ICT-BCP 6(1)ア 別紙0" || cs.At(999).Clause() != "ICT-BCP 6(1)ア 別紙999" || cs.At(1000).Clause() != "ICT-BCP 6(1)ア" {
+		t.Errorf("%d citations: %v … %v", cs.Len(), cs.At(0), cs.At(cs.Len()-1))
+	}
+}
+
+// BenchmarkParsePlanCitations parses plans with 10³, 10⁴ and 10⁵
+// citations in one list; ns/citation stays flat when parsing is linear.
+func BenchmarkParsePlanCitations(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		data := manyCitations(b, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := ParsePlan(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/citation")
 		})
 	}
 }
