@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"time"
@@ -483,14 +484,22 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	slices.SortFunc(sorted, func(a, b idIndex) int {
 		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
 	})
-	ids := newIDTable(n)
+	// Systems of one ID are adjacent in sorted, the first given first.
+	holder := make([]int32, n) // the first system with i's ID
+	for r, x := range sorted {
+		holder[x.i] = x.i
+		if r > 0 && x.id == sorted[r-1].id {
+			holder[x.i] = holder[sorted[r-1].i]
+		}
+	}
+	ids := newIDTable(sorted)
 	var platforms []int32
 	for i := range systems {
 		s := &systems[i]
 		if err := s.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("bcp: system %d: %w", i, err))
 		}
-		if j, dup := ids.insert(systems, int32(i)); dup {
+		if j := holder[i]; j != int32(i) {
 			errs = append(errs, fmt.Errorf("bcp: system %d: ID %q already used by system %d: %w", i, s.ID, j, ErrInvalid))
 			continue
 		}
@@ -509,7 +518,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	for i := range systems {
 		s := &systems[i]
 		for _, d := range s.DependsOn {
-			j, ok := ids.find(systems, d)
+			j, ok := ids.find(d)
 			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
@@ -622,56 +631,48 @@ func findCycle(systems []System, g graph, pending []int32) error {
 }
 
 // An idTable maps system IDs to their index in the systems slice: open
-// addressing with linear probing over a power-of-two table of index+1 (0 is
-// empty), hashed with FNV-1a. It is a plain map[string]int32 made cheaper for
-// Order's one build and many lookups; its answers do not depend on the hash.
+// addressing with linear probing over a power-of-two table of ranks in the
+// sorted IDs, plus one (0 is empty). It is a plain map[string]int32 made
+// cheaper for Order's one build and many lookups. Its hash is seeded afresh
+// for each table, so that no set of IDs can be made to collide (as they could
+// under a fixed hash); its answers do not depend on the hash, so neither does
+// anything Order returns.
 type idTable struct {
-	slots []int32
-	mask  uint64
+	sorted []idIndex
+	slots  []int32
+	mask   uint64
+	seed   maphash.Seed
 }
 
-func newIDTable(n int) idTable {
+// newIDTable indexes the IDs of sorted, keeping the first system of each ID.
+func newIDTable(sorted []idIndex) idTable {
 	size := 8
-	for size < 2*n {
+	for size < 2*len(sorted) {
 		size <<= 1
 	}
-	return idTable{slots: make([]int32, size), mask: uint64(size - 1)}
-}
-
-func fnv1a(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// insert adds system i under its ID unless the ID is held already, in which
-// case it reports the first holder and true.
-func (t idTable) insert(systems []System, i int32) (int32, bool) {
-	id := systems[i].ID
-	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
-		j := t.slots[k] - 1
-		if j < 0 {
-			t.slots[k] = i + 1
-			return i, false
+	t := idTable{sorted: sorted, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	for r, x := range sorted {
+		if r > 0 && x.id == sorted[r-1].id {
+			continue
 		}
-		if systems[j].ID == id {
-			return j, true
+		k := maphash.String(t.seed, x.id) & t.mask
+		for t.slots[k] != 0 {
+			k = (k + 1) & t.mask
 		}
+		t.slots[k] = int32(r) + 1
 	}
+	return t
 }
 
-// find returns the index of the system with the given ID.
-func (t idTable) find(systems []System, id string) (int32, bool) {
-	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
-		j := t.slots[k] - 1
-		if j < 0 {
+// find returns the index of the first system with the given ID.
+func (t idTable) find(id string) (int32, bool) {
+	for k := maphash.String(t.seed, id) & t.mask; ; k = (k + 1) & t.mask {
+		r := t.slots[k] - 1
+		if r < 0 {
 			return 0, false
 		}
-		if systems[j].ID == id {
-			return j, true
+		if x := t.sorted[r]; x.id == id {
+			return x.i, true
 		}
 	}
 }
