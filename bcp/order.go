@@ -228,31 +228,60 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		return nil, findCycle(systems, g, pending)
 	}
 
-	// Pass 2, priority-first topological order.
-	waiting := pending // reuse: dependencies not yet placed
-	h := orderHeap{items: make([]uint64, 0, n)}
-	prio := func(i int32) uint64 { return uint64(keys[i]) | uint64(idRank[i]) }
+	// Pass 2, priority-first topological order. After pass 1 no system is
+	// more urgent than one it depends on, so the systems come by key: sorted
+	// by key and ID, but for a run of equal keys that holds a system and its
+	// dependency, which takes the priority-first order of that run alone.
+	prios := make([]uint64, n)
 	for i := range n {
-		waiting[i] = g.deps.len(i)
-		if waiting[i] == 0 {
-			h.push(prio(int32(i)))
-		}
+		prios[i] = uint64(keys[i]) | uint64(idRank[i])
 	}
-	seq := make([]int32, 0, n)
-	for h.len() > 0 {
-		i := byRank[h.pop()&idMask]
-		seq = append(seq, i)
-		for _, d := range g.dependents.of(int(i)) {
-			waiting[d]--
-			if waiting[d] == 0 {
-				h.push(prio(d))
+	slices.Sort(prios)
+	seq := make([]int32, n)
+	for k, p := range prios {
+		seq[k] = byRank[p&idMask]
+	}
+	waiting := pending // reuse: dependencies of the same key not yet placed
+	var h orderHeap
+	for a := 0; a < n; {
+		key := keys[seq[a]]
+		b, inner := a, false
+		for ; b < n && keys[seq[b]] == key; b++ {
+			i := seq[b]
+			waiting[i] = 0
+			for _, j := range g.deps.of(int(i)) {
+				if keys[j] == key {
+					waiting[i]++
+					inner = true
+				}
 			}
 		}
+		if inner {
+			h.items = h.items[:0]
+			for _, i := range seq[a:b] {
+				if waiting[i] == 0 {
+					h.push(uint64(idRank[i]))
+				}
+			}
+			for k := a; h.len() > 0; k++ {
+				i := byRank[h.pop()]
+				seq[k] = i
+				for _, d := range g.dependents.of(int(i)) {
+					if keys[d] == key {
+						waiting[d]--
+						if waiting[d] == 0 {
+							h.push(uint64(idRank[d]))
+						}
+					}
+				}
+			}
+		}
+		a = b
 	}
 
 	// Fill positions in input order: reading the systems in sequence is
 	// cheaper than reading them in recovery order.
-	rankOf := waiting // reuse: all zero now
+	rankOf := waiting // reuse
 	for k, i := range seq {
 		rankOf[i] = int32(k)
 	}
@@ -382,9 +411,23 @@ func clauseCitations(set uint8) council.Citations {
 	return council.Cites(cs...)
 }
 
+// An idIndex is a system's ID and index, with the ID's first eight bytes as
+// a big-endian number: comparing those first makes sorting IDs cheaper.
 type idIndex struct {
-	id string
-	i  int32
+	head uint64
+	id   string
+	i    int32
+}
+
+func idHead(id string) uint64 {
+	var h uint64
+	for k := range 8 {
+		h <<= 8
+		if k < len(id) {
+			h |= uint64(id[k])
+		}
+	}
+	return h
 }
 
 // orderKey is a system's urgency packed in one integer, smaller is more
@@ -479,9 +522,12 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	var errs []error
 	sorted := make([]idIndex, n)
 	for i := range systems {
-		sorted[i] = idIndex{systems[i].ID, int32(i)}
+		sorted[i] = idIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
 	}
 	slices.SortFunc(sorted, func(a, b idIndex) int {
+		if a.head != b.head {
+			return cmp.Compare(a.head, b.head)
+		}
 		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
 	})
 	// Systems of one ID are adjacent in sorted, the first given first.
