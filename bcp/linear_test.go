@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -378,6 +379,67 @@ func BenchmarkCollidingIDs(b *testing.B) {
 					perSystem(b)
 				})
 			})
+		}
+	}
+}
+
+// terseScenario is nakano's IaaS down with n-1 status changes written as
+// tersely as the format allows: the input with the fewest bytes per event.
+func terseScenario(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected"}`)
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, `,{"at":"2026-04-01T09:00:00Z","kind":"status-change","status":{"impact":%d}}`, i%100)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// BenchmarkParseScenario parses scenarios of 10³, 10⁴ and 10⁵ events,
+// marshalled from longOutage or written tersely, and reports the bytes
+// allocated per byte of input, which must stay at most 15 (issue 12, as for
+// ParsePlan).
+func BenchmarkParseScenario(b *testing.B) {
+	for _, kind := range []string{"outage", "terse"} {
+		for _, n := range []int{1_000, 10_000, 100_000} {
+			b.Run(fmt.Sprint(kind, "/", n), func(b *testing.B) {
+				data := terseScenario(n)
+				if kind == "outage" {
+					var err error
+					if data, err = longOutage(n).MarshalJSON(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportAllocs()
+				b.SetBytes(int64(len(data)))
+				var m0, m1 runtime.MemStats
+				runtime.ReadMemStats(&m0)
+				for b.Loop() {
+					if _, err := ParseScenario(data); err != nil {
+						b.Fatal(err)
+					}
+				}
+				runtime.ReadMemStats(&m1)
+				b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(b.N*len(data)), "alloc-bytes/input-byte")
+			})
+		}
+	}
+}
+
+// ParseScenario allocates at most 15 bytes per byte of input, on a
+// scenario of many events written as tersely as the format allows.
+func TestParseScenarioAllocs(t *testing.T) {
+	for _, n := range []int{100, 1000} {
+		data := terseScenario(n)
+		if _, err := ParseScenario(data); err != nil {
+			t.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		ParseScenario(data)
+		runtime.ReadMemStats(&m1)
+		if per := float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(data)); per > 15 {
+			t.Errorf("%d events: %.1f bytes allocated per byte of input; want at most 15", n, per)
 		}
 	}
 }
