@@ -230,8 +230,9 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 
 	// Pass 2, priority-first topological order. After pass 1 no system is
 	// more urgent than one it depends on, so the systems come by key: sorted
-	// by key and ID, but for a run of equal keys that holds a system and its
-	// dependency, which takes the priority-first order of that run alone.
+	// by key and ID, but for a run of equal keys that holds a system and a
+	// dependency with a greater ID, which takes the priority-first order of
+	// that run alone.
 	prios := make([]uint64, n)
 	for i := range n {
 		prios[i] = uint64(keys[i]) | uint64(idRank[i])
@@ -245,18 +246,18 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	var h orderHeap
 	for a := 0; a < n; {
 		key := keys[seq[a]]
-		b, inner := a, false
+		b, reorder := a, false
 		for ; b < n && keys[seq[b]] == key; b++ {
 			i := seq[b]
 			waiting[i] = 0
 			for _, j := range g.deps.of(int(i)) {
 				if keys[j] == key {
 					waiting[i]++
-					inner = true
+					reorder = reorder || idRank[j] > idRank[i]
 				}
 			}
 		}
-		if inner {
+		if reorder {
 			h.items = h.items[:0]
 			for _, i := range seq[a:b] {
 				if waiting[i] == 0 {
