@@ -73,7 +73,9 @@ func Check(p Plan) []Finding {
 	c.checkFault()
 	c.checkMeasures()
 	c.checkContinuity()
+	c.checkDuties()
 	c.checkActors(roles)
+	c.checkClauses()
 	slices.SortFunc(c.out, Finding.Compare)
 	return slices.Compact(c.out)
 }
@@ -569,6 +571,22 @@ func (c *checker) checkSchedule(s *ReportPlan) {
 	}
 }
 
+// checkDuties notes a plan that states none of the duties of a drill (the
+// library's defaults stand in for all of them) and checks the citations of
+// those it states.
+func (c *checker) checkDuties() {
+	d := c.plan.Duties
+	if len(d) == 0 {
+		var names []string
+		for _, x := range AllDuties() {
+			names = append(names, x.String())
+		}
+		c.add(Warning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", strings.Join(names, ", "))
+		return
+	}
+	c.foreignCitations("duties", reflect.ValueOf(d))
+}
+
 // checkActors checks that every role that acts in the plan is one of the
 // organisation's roles, and that every actor named is a valid value.
 func (c *checker) checkActors(roles council.Roles) {
@@ -658,6 +676,12 @@ func (c *checker) checkActors(roles council.Roles) {
 			actor("continuity.contacts["+r.Pattern.String()+"/"+r.Contact.Audience.String()+"].from", r.Contact.From, r.Contact.Citations.At(0))
 		}
 	}
+	// A duty may fall to someone outside the organisation (the operator of
+	// a terminal, kumiyama 第17条10項): only its validity is checked.
+	for _, a := range p.Duties {
+		recipient("duties["+a.Duty.String()+"].actor", a.Actor, a.Citations.At(0))
+		recipient("duties["+a.Duty.String()+"].to", a.To, a.Citations.At(0))
+	}
 }
 
 // foreign reports whether some citation of cs is not of plan id.
@@ -687,45 +711,94 @@ var (
 	chkCitationsType = reflect.TypeFor[council.Citations]()
 )
 
-// foreignCitations walks v and reports every citation of another plan, with
-// a path of JSON field names (list entries unnumbered, so that the path does
-// not depend on list order).
+// foreignCitations walks v and reports every citation of another plan.
 func (c *checker) foreignCitations(path string, v reflect.Value) {
 	if !c.idOK {
 		return
 	}
+	eachCitation(path, v, func(path string, x council.Citation) {
+		if x.Plan() != c.plan.ID {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		}
+	})
+}
+
+// eachCitation walks v and calls f with every valid citation it holds and
+// its path of JSON field names (list entries unnumbered, so that the path
+// does not depend on list order).
+func eachCitation(path string, v reflect.Value, f func(path string, c council.Citation)) {
 	switch v.Type() {
 	case chkCitationType:
-		x := v.Interface().(council.Citation)
-		if x.IsValid() && x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+		if x := v.Interface().(council.Citation); x.IsValid() {
+			f(path, x)
 		}
 		return
 	case chkCitationsType:
-		c.citations(path, v.Interface().(council.Citations))
+		for _, x := range v.Interface().(council.Citations).All() {
+			f(path, x)
+		}
 		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			c.foreignCitations(path, v.Elem())
+			eachCitation(path, v.Elem(), f)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			c.foreignCitations(path+"[]", v.Index(i))
+			eachCitation(path+"[]", v.Index(i), f)
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
+			fd := t.Field(i)
+			if !fd.IsExported() {
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			name, _, _ := strings.Cut(fd.Tag.Get("json"), ",")
 			if name == "" || name == "-" {
-				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+				name = strings.ToLower(fd.Name[:1]) + fd.Name[1:]
 			}
-			c.foreignCitations(path+"."+name, v.Field(i))
+			eachCitation(path+"."+name, v.Field(i), f)
+		}
+	}
+}
+
+// checkClauses resolves every citation of the plan against its clause
+// index: a plan without an index is told so once; with one, each citation
+// of the plan that names no clause of it is an error.
+func (c *checker) checkClauses() {
+	if !c.idOK {
+		return
+	}
+	p := c.plan
+	if len(p.Clauses) == 0 {
+		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document")
+		return
+	}
+	x, err := p.Index()
+	if err != nil {
+		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", err)
+		return
+	}
+	resolve := func(path string, cite council.Citation) {
+		if cite.Plan() == p.ID && !x.Resolves(cite) {
+			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", cite)
+		}
+	}
+	v := reflect.ValueOf(p)
+	for i := range v.NumField() {
+		if name := v.Type().Field(i).Name; name == "Clauses" || !v.Type().Field(i).IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		eachCitation(name, v.Field(i), resolve)
+	}
+	if m := p.Measures; m != nil && m.Controls != nil {
+		for _, q := range measures.AllRequirements() {
+			for _, cite := range m.Controls.Citations(q).All() {
+				resolve("measures.controls.citations."+q.String(), cite)
+			}
 		}
 	}
 }

@@ -73,7 +73,7 @@ func TestCheckNeverPanics(t *testing.T) {
 // FuzzCheck decodes plan files (seeded with the reference files) and checks
 // whatever decodes: Check must not panic and must agree with itself.
 func FuzzCheck(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	for _, file := range files {
 		b, err := os.ReadFile(file)
 		if err != nil {

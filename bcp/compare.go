@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
@@ -239,7 +240,7 @@ func sides(a Aspect, p Plan) sideMap {
 			m.put("threat.serious-from", t.SeriousFrom.String(), t.SeriousCitations)
 		}
 		if f != nil && (f.Serious.Long != 0 || f.Serious.Heavy != 0) {
-			m.put("fault.long", f.Serious.Long.String(), f.Serious.Cites)
+			m.put("fault.long", duration.Format(f.Serious.Long), f.Serious.Cites)
 			m.put("fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
 		}
 	case AspectRole:

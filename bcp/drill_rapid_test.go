@@ -313,8 +313,8 @@ func ExampleParseScenario() {
 	_, err = ParseScenario([]byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
 	fmt.Println(err)
 	// Output:
-	// 2026-04-01 11:05  操作者  発見: 操作者用ICカードの紛失等  (kumiyama:第17条10項(3))
-	// 2026-04-01 11:05  操作者 → システム管理者  報告: 操作者用ICカードの紛失等を直ちに報告  (kumiyama:第17条10項(3))
+	// 2026-04-01 11:05  操作者  発見: 操作者用ICカードの紛失等  (kumiyama:第17条10項3号)
+	// 2026-04-01 11:05  操作者 → システム管理者  報告: 操作者用ICカードの紛失等を直ちに報告  (kumiyama:第17条10項3号)
 	// 2026-04-01 11:05  システム管理者  失効: 直ちに失効の手続きを取る  (kumiyama:第17条11項)
 	// 2026-04-01 11:05  システム管理者  原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ）  (kumiyama:第17条14項, kumiyama:第17条15項)
 	// bcp: scenario: $.events[0].at: "soon" is not an RFC 3339 time

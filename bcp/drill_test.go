@@ -135,7 +135,7 @@ func TestDrillClauses(t *testing.T) {
 		{"ino:第5条/agenda", "ino-long-server-stop", 1, ActAgenda, role(council.SecurityChief), none, "ino:第5条"},
 		{"ino:第7条/integrity-before-resume", "ino-long-server-stop", 2, ActIntegrityCheck, role(council.SystemAdministrator), none, "ino:第7条"},
 		{"ino:第8条/recurrence", "ino-long-server-stop", 2, ActPreventRecurrence, role(council.SystemAdministrator), none, "ino:第8条"},
-		{"kumiyama:第17条10項(3)/report-lost-card", "kumiyama-lost-card", 0, ActReport, role(council.Operator), role(council.SystemAdministrator), "kumiyama:第17条10項(3)"},
+		{"kumiyama:第17条10項3号/report-lost-card", "kumiyama-lost-card", 0, ActReport, role(council.Operator), role(council.SystemAdministrator), "kumiyama:第17条10項3号"},
 		{"kumiyama:第17条11項/revoke", "kumiyama-lost-card", 0, ActRevoke, role(council.SystemAdministrator), none, "kumiyama:第17条11項"},
 		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(council.InfoSystemsDivision), role(council.CrisisManagementDivision), "nakano:統合仮想サーバ 3(3)①エ"},
 		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(council.InfoSystemsDivision), party(council.IaaSProvider), "nakano:統合仮想サーバ 3(3)①ウ"},

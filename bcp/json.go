@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jukiplan/jukiplan/internal/duration"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
@@ -39,8 +41,8 @@ var (
 // "$.continuity.inventory.systems[3].dependsOn[0]" ("$" is the whole file).
 // Use it through a pointer; the zero PathError names no problem.
 type PathError struct {
-	Path string
-	Err  error // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
+	Path string `json:"path"`
+	Err  error  `json:"err"` // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
 }
 
 // Error returns "bcp: plan: PATH: PROBLEM".
@@ -155,7 +157,7 @@ const (
 	kindOther    valueKind = iota
 	kindJSON               // json.Marshaler / *T json.Unmarshaler (council.Citations, measures.Rules)
 	kindText               // TextMarshaler / *T TextUnmarshaler (enums, citations, actors)
-	kindDuration           // time.Duration as a Go duration string
+	kindDuration           // time.Duration as people write it ("4h", "1d"; internal/duration)
 	kindSet                // an enum bitset: Has(E) bool, With(E) T, E a text enum
 )
 
@@ -165,14 +167,35 @@ func computeKind(t reflect.Type) valueKind {
 		return kindOther
 	case t == durationType:
 		return kindDuration
+	case setElem(t) != nil:
+		// Sets marshal themselves in the same form; the codec decodes them
+		// itself, to name the index of a bad or duplicate member.
+		return kindSet
 	case t.Implements(jsonMarshaler) && reflect.PointerTo(t).Implements(jsonUnmarshaler):
+		if plainStruct(t) {
+			// Its JSON methods give the form of this codec (a struct with
+			// a duration, marshalled alone); decode field by field here.
+			return kindOther
+		}
 		return kindJSON
 	case t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler):
 		return kindText
-	case setElem(t) != nil:
-		return kindSet
 	}
 	return kindOther
+}
+
+// plainStruct reports whether t is a struct all of whose fields are exported:
+// its encoded fields are its whole state.
+func plainStruct(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.NumField() == 0 {
+		return false
+	}
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			return false
+		}
+	}
+	return true
 }
 
 // setElem returns the element type of an enum bitset type, or nil.
@@ -288,7 +311,7 @@ func (e *encoder) value(v reflect.Value, path string) {
 	t := v.Type()
 	switch kindOf(t) {
 	case kindDuration:
-		e.str(time.Duration(v.Int()).String())
+		e.str(duration.Format(time.Duration(v.Int())))
 		return
 	case kindJSON:
 		b, err := v.Interface().(json.Marshaler).MarshalJSON()
@@ -506,12 +529,12 @@ func (d *decoder) value(v reflect.Value, n *node) {
 	t := v.Type()
 	switch kindOf(t) {
 	case kindDuration:
-		if !d.want(n, '"', "a duration string such as \"4h\"") {
+		if !d.want(n, '"', "a duration string such as \"4h\" or \"1d\"") {
 			return
 		}
-		x, err := time.ParseDuration(n.text)
+		x, err := duration.Parse(n.text)
 		if err != nil {
-			d.bad(ErrBadValue, "duration %q", n.text)
+			d.bad(ErrBadValue, "%v", err)
 			return
 		}
 		v.SetInt(int64(x))
@@ -660,7 +683,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 
 // MarshalIndent returns the form of a plan file: the canonical JSON of
 // [Plan.MarshalJSON] indented by two spaces, with a final newline. The
-// reference plan files under bcp/testdata/plans are written this way; the
+// reference plan files in bcp/reference are written this way; the
 // fingerprint of [Plan.Provenance] is taken over the compact form, so the
 // layout of a file does not change it.
 func (p Plan) MarshalIndent() ([]byte, error) {

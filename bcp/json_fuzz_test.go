@@ -10,7 +10,7 @@ import (
 )
 
 func FuzzParsePlan(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -44,7 +44,7 @@ func FuzzParsePlan(f *testing.F) {
 }
 
 func BenchmarkParsePlan(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "plans", "nakano.json")) // the largest reference plan
+	data, err := os.ReadFile(filepath.Join("reference", "nakano.json")) // the largest reference plan
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func TestParseTreeMatchesStdlib(t *testing.T) {
 	for _, s := range treeSeeds {
 		checkTreeAgainstStdlib(t, []byte(s))
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	for _, name := range files {
 		data, _ := os.ReadFile(name)
 		checkTreeAgainstStdlib(t, data)

@@ -16,7 +16,7 @@ import (
 // duplicate a list element) and checks that ParsePlan never panics, and that
 // whatever it accepts re-encodes to a file it decodes to the same plan.
 func TestParsePlanMutatedFiles(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	var docs []any
 	for _, name := range files {
 		b, err := os.ReadFile(name)

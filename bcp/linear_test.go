@@ -88,7 +88,7 @@ func BenchmarkDrillEvents(b *testing.B) {
 // manyCitations is nakano's plan with n distinct citations (and n/10
 // repeats of them) added to the citation list of its first council.
 func manyCitations(tb testing.TB, n int) []byte {
-	data, err := os.ReadFile(filepath.Join("testdata", "plans", "nakano.json"))
+	data, err := os.ReadFile(filepath.Join("reference", "nakano.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -34,19 +34,30 @@ import (
 type Plan struct {
 	// ID is the plan ID every citation of the plan cites, e.g. "tottori":
 	// a plain identifier (letters, digits, '-', '_').
-	ID string `json:"id"`
+	ID string `json:"id,omitzero"`
 	// Version is the plan's version as its owner names it, e.g. the date of
 	// its last revision ("2016-04-01"). Free text; required.
-	Version string `json:"version"`
+	Version string `json:"version,omitzero"`
 	// Title is the plan's title as the document writes it.
-	Title string `json:"title"`
+	Title string `json:"title,omitzero"`
 	// Source names the document the plan encodes: publisher, kind of
 	// instrument and date, as written.
 	Source string `json:"source,omitempty"`
+	// Clauses is the clause index of the document: every clause, in
+	// document order, with its number exactly as the document writes it and
+	// its heading or first words. Every citation of the plan names one of
+	// them ([Check] reports one that does not); [Plan.Index] looks them up.
+	// Nil where the plan file lists none.
+	Clauses []council.Clause `json:"clauses,omitempty"`
 
 	// Organization is who fills which role, the reporting chain, the
 	// deliberating bodies, the rules that convene them and their agendas.
 	Organization *council.Organization `json:"organization,omitempty"`
+	// Duties say which of the plan's actors performs each [Duty] of a drill
+	// (who observes, judges, maintains, reports), each with the clauses that
+	// say so, in [Duty] order; a duty not listed falls to the library's
+	// default ([Plan.Duty]).
+	Duties []Assignment `json:"duties,omitempty"`
 	// Fault is the fault handling (symptoms, investigation, detection,
 	// locations, alternatives, escalation, lifecycle, serious-fault
 	// thresholds); build the working [fault.Plan] with [Plan.FaultPlan].
@@ -62,6 +73,19 @@ type Plan struct {
 	// continuity settings (contact channels, report schedule, horizons,
 	// outside reporting routes and the recovery flow).
 	Continuity *Continuity `json:"continuity,omitempty"`
+}
+
+// Index returns the plan's clause index, built from Clauses: it says which
+// clause a citation names and its heading. A problem with the list (a clause
+// that cannot be cited, given twice, without heading) is an error wrapping
+// [ErrInvalid]; [ParsePlan] and [Plan.Validate] report the same problems with
+// their paths.
+func (p Plan) Index() (council.Index, error) {
+	x, err := council.NewIndex(p.ID, p.Clauses)
+	if err != nil {
+		return council.Index{}, fmt.Errorf("bcp: %w", err)
+	}
+	return x, nil
 }
 
 // Measures are a plan's measures, each part in package measures' own form.
@@ -95,7 +119,7 @@ type Recurrence struct {
 	// PlanRequired says a recurrence-prevention plan with the parts a-d of
 	// [measures.PreventionPlan] is required once an incident is dealt with.
 	PlanRequired bool              `json:"planRequired,omitempty"`
-	Citations    council.Citations `json:"citations"`
+	Citations    council.Citations `json:"citations,omitzero"`
 }
 
 // Continuity is a plan's ICT continuity part. Each part is optional.
@@ -118,36 +142,51 @@ type Continuity struct {
 	Routes []Outside `json:"routes,omitempty"`
 	// Flow is the recovery flow, in step order.
 	Flow []Phase `json:"flow,omitempty"`
+	// Order are the clauses the plan gives for the grounds of its recovery
+	// order, in citation order ([OrderOptions.Clauses]); nil where it gives
+	// none, and then a recovery order cites nothing.
+	Order []OrderClause `json:"order,omitempty"`
+}
+
+// An OrderClause is a clause a plan gives for some grounds of its recovery
+// order: a position [Order] places on one of Reasons cites Cite.
+//
+// The zero OrderClause cites nothing. OrderClauses are comparable with ==.
+type OrderClause struct {
+	Cite    council.Citation `json:"cite,omitzero"`
+	Reasons Reasons          `json:"reasons,omitzero"`
 }
 
 // A ContactRule is the channel a plan chooses for one audience in one outage
-// pattern ([ChannelFor] with the pattern's services).
+// pattern ([Continuity.ContactFor] picks the rule for the services up).
 //
 // The zero ContactRule is not valid. == is not defined.
 type ContactRule struct {
-	Pattern Pattern `json:"pattern"`
-	Contact Contact `json:"contact"`
+	Pattern Pattern `json:"pattern,omitzero"`
+	Contact Contact `json:"contact,omitzero"`
 }
 
 // A ReportPlan is a plan's report schedule and report form: the times of day
 // of the scheduled reports while the expected recovery is unknown (offsets
 // from midnight, Japan time, ascending), the fields a full report must give,
-// and the clauses that say so.
+// and the clauses that say so. [ReportPlan.Reports] lists the reports of one
+// fault under it.
 //
 // The zero ReportPlan sets nothing. == is not defined.
 type ReportPlan struct {
-	Slots     []time.Duration   `json:"slots"`
+	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A HorizonPlan is the set of outage horizons a plan's manual continuation
-// must cover, with the clauses that say so.
+// must cover, with the clauses that say so. [HorizonPlan.Gaps] and
+// [HorizonPlan.Check] hold a system's continuity plan against it.
 //
 // The zero HorizonPlan requires nothing. == is not defined.
 type HorizonPlan struct {
-	Required  Horizons          `json:"required"`
-	Citations council.Citations `json:"citations"`
+	Required  Horizons          `json:"required,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // FaultPlan builds the working fault plan from p.Fault ([fault.NewPlan]).

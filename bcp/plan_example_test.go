@@ -13,7 +13,7 @@ import (
 // Load a plan file and print its provenance, which decisions made with the
 // plan can carry.
 func ExampleParsePlan() {
-	data, err := os.ReadFile("testdata/plans/tottori.json")
+	data, err := os.ReadFile("reference/tottori.json")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -34,7 +34,7 @@ func ExampleParsePlan() {
 
 // A mistake in a plan file is reported with its JSON path.
 func ExampleParsePlan_error() {
-	data, _ := os.ReadFile("testdata/plans/ino.json")
+	data, _ := os.ReadFile("reference/ino.json")
 	bad := strings.Replace(string(data), `"chief": "security-chief"`, `"chief": "mayor's-cat"`, 1)
 	_, err := bcp.ParsePlan([]byte(bad))
 	var pe *bcp.PathError

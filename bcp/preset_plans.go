@@ -2,208 +2,113 @@ package bcp
 
 import (
 	"fmt"
-	"slices"
 
-	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/fault"
-	"github.com/jukiplan/jukiplan/measures"
-	"github.com/jukiplan/jukiplan/threat"
+	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
-// The five reference plans are assembled here from each package's own
-// per-plan presets; nothing is borrowed from one plan for another. Every
-// function builds a fresh value: nothing a caller changes reaches the next
+// The five reference plans are plan files embedded in package reference;
+// every function here parses its file through [ParsePlan], the path a
+// municipality's own file takes, so the file is the one source of each plan.
+// Every call returns a fresh value: nothing a caller changes reaches the next
 // caller.
 
 // Ino returns いの町's plan (住基ネット緊急時対応計画書, 訓令第1号, 平成31年1月21日),
-// fresh: the organisation of [council.Ino], the fault handling of [fault.Ino]
-// (第2-8条), the threat scheme of [threat.InoSpec] (serious or not, 第9-12条),
-// the general emergency measures (第10条) and follow-up (第13-15条) of package
-// measures, and the recurrence-prevention countermeasures of 第8条. It has no
-// preventive controls, annex or continuity part: the document has none.
-func Ino() Plan {
-	f := fault.Ino().Spec()
-	t := threat.InoSpec()
-	return Plan{
-		ID:           council.PlanIno,
-		Version:      "2019-01-21",
-		Title:        "いの町住民基本台帳ネットワークシステム緊急時対応計画書",
-		Source:       "いの町 訓令第1号 (平成31年1月21日)",
-		Organization: ptr(council.Ino()),
-		Fault:        &f,
-		Threat:       &t,
-		Measures: &Measures{
-			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanIno)),
-			FollowUp:  mustMeasures(measures.FollowUp(council.PlanIno)),
-			Recurrence: &Recurrence{
-				Countermeasures: measures.InoRecurrenceMeasures(),
-				Citations:       council.Cites(council.Cite(council.PlanIno, "第8条")),
-			},
-		},
-	}
-}
+// fresh, parsed from its embedded plan file: the organisation (第5条, 第11-12条),
+// fault handling (第2-8条), the threat scheme (serious or not, 第9-12条), the
+// general emergency measures (第10条), follow-up (第13-15条) and the
+// recurrence-prevention countermeasures of 第8条, and its duties (the staff
+// observe and report, 第2-3条, 第9条; the system administrator judges and
+// maintains, 第4条, 第6-7条, 第11条). It has no preventive
+// controls, annex or continuity part: the document has none.
+func Ino() Plan { return mustReference("ino") }
 
 // Kumamoto returns 熊本市's plan (住民基本台帳、印鑑登録・証明、戸籍事務に係る情報
-// セキュリティ緊急時対応計画, 平成28年4月1日改正), fresh: the organisation of
-// [council.Kumamoto], the fault handling of [fault.Kumamoto] (4(2), 別紙), the
-// threat levels of [threat.KumamotoSpec] (4(1)), and the recurrence-prevention
-// plan that 5 requires (a-d, [measures.PreventionPlan]). kumamoto's
-// emergency measures depend on the level and live in its threat scheme; it
-// has no preventive controls, annex or continuity part.
-func Kumamoto() Plan {
-	f := fault.Kumamoto().Spec()
-	t := threat.KumamotoSpec()
-	return Plan{
-		ID:           council.PlanKumamoto,
-		Version:      "2016-04-01",
-		Title:        "熊本市住民基本台帳、印鑑登録・証明、戸籍事務に係る情報セキュリティ緊急時対応計画",
-		Source:       "熊本市 (平成28年4月1日改正)",
-		Organization: ptr(council.Kumamoto()),
-		Fault:        &f,
-		Threat:       &t,
-		Measures: &Measures{
-			Recurrence: &Recurrence{
-				PlanRequired: true,
-				Citations:    council.Cites(council.Cite(council.PlanKumamoto, "5")),
-			},
-		},
-	}
-}
+// セキュリティ緊急時対応計画, 平成28年4月1日改正), fresh, parsed from its embedded
+// plan file: the organisation, fault handling (4(2), 別紙), the threat levels
+// (4(1)), the recurrence-prevention plan that 5 requires (a-d), and its
+// duties (the staff observe and report, the section manager judges, 4(1),
+// 4(2)). Its
+// emergency measures depend on the level and live in its threat scheme; it has
+// no preventive controls, annex or continuity part.
+func Kumamoto() Plan { return mustReference("kumamoto") }
 
 // Kumiyama returns 久御山町's plan (住基ネット運用管理規程, 訓令第3号, 平成14年8月5日,
-// last amended by 令和4年訓令第2号 in force 令和4年4月1日), fresh: the organisation
-// of [council.Kumiyama] (第2-7条), the fault duties of [fault.Kumiyama]
-// (第24-26条) and the preventive controls of [measures.Kumiyama] (第13-23条).
-// The regulation grades no threat levels (Threat is nil), has no annex,
-// general emergency measures or continuity part: 第35条 only requires an
-// emergency plan to be made.
-func Kumiyama() Plan {
-	f := fault.Kumiyama().Spec()
-	return Plan{
-		ID:           council.PlanKumiyama,
-		Version:      "2022-04-01",
-		Title:        "久御山町住民基本台帳ネットワークシステム運用管理規程",
-		Source:       "久御山町 訓令第3号 (平成14年8月5日, 令和4年訓令第2号改正)",
-		Organization: ptr(council.Kumiyama()),
-		Fault:        &f,
-		Measures:     &Measures{Controls: ptr(measures.Kumiyama())},
-	}
-}
+// last amended by 令和4年訓令第2号 in force 令和4年4月1日), fresh, parsed from its
+// embedded plan file: the organisation (第2-7条), the fault duties (第24-26条)
+// and the preventive controls (第13-23条), and its duties for faults and IC
+// cards (第17条10-15項, 第24条, 第26条). The regulation grades no threat
+// levels (Threat is nil) and has no annex, general emergency measures or
+// continuity part: 第35条 only requires an emergency plan to be made.
+func Kumiyama() Plan { return mustReference("kumiyama") }
 
-// Tottori returns 鳥取県's plan (住基ネット緊急時対応計画, 平成18年3月3日施行), fresh:
-// the organisation of [council.Tottori], the fault handling of [fault.Tottori]
-// (第2), the threat levels of [threat.TottoriSpec] (第3-1 … 第3-6), the
-// general emergency measures (第3-4) and follow-up (第3-7, 第3-8), and the
-// sixteen rows of its annex (別表1-1 … 4-4). It has no preventive controls,
-// recurrence catalogue or continuity part.
-func Tottori() Plan {
-	f := fault.Tottori().Spec()
-	t := threat.TottoriSpec()
-	var annex []measures.Case
-	for c := range measures.AllCases() {
-		annex = append(annex, c)
-	}
-	return Plan{
-		ID:           council.PlanTottori,
-		Version:      "2006-03-03",
-		Title:        "鳥取県住民基本台帳ネットワークシステム緊急時対応計画",
-		Source:       "鳥取県 (平成18年3月3日施行)",
-		Organization: ptr(council.Tottori()),
-		Fault:        &f,
-		Threat:       &t,
-		Measures: &Measures{
-			Annex:     annex,
-			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanTottori)),
-			FollowUp:  mustMeasures(measures.FollowUp(council.PlanTottori)),
-		},
-	}
-}
+// Tottori returns 鳥取県's plan (住基ネット緊急時対応計画, 平成18年3月3日施行),
+// fresh, parsed from its embedded plan file: the organisation, fault handling
+// (第2), the threat levels (第3-1 … 第3-6), the general emergency measures
+// (第3-4) and follow-up (第3-7, 第3-8), the sixteen rows of its annex
+// (別表1-1 … 4-4), and its duties (第2-1 … 第2-6, 第3-3 … 第3-5: the staff
+// observe and report to the system administrator, who judges, takes the
+// emergency measures and maintains, with the national center). It has no
+// preventive controls, recurrence catalogue or continuity part.
+func Tottori() Plan { return mustReference("tottori") }
 
 // Nakano returns 中野区's plan (ICTに関する事業継続計画 and 統合仮想サーバに関する個別
-// 事業継続計画, both 案・抜粋), fresh: the organisation of [council.Nakano] and the
-// continuity part — the inventory of [NakanoInventory], the contact channels
-// of 統合仮想サーバ 3(3) for every outage pattern and audience ([ChannelFor]),
-// the report schedule and form (3(2), 3(4), ICT-BCP 7(1)), the horizons of
-// ICT-BCP 9(2)ウ, the routes outside the ward of ICT-BCP 6 ([ReportOutside])
-// and the recovery flow of 4(2) ([RecoveryFlow]). nakano defines no fault
-// chapter in the form of package fault, no threat scheme and no measures.
-func Nakano() Plan {
-	inv := NakanoInventory()
-	var contacts []ContactRule
-	for _, p := range AllPatterns() {
-		for _, a := range AllAudiences() {
-			c, err := ChannelFor(a, p.Services())
-			if err != nil {
-				continue // the plan chooses no channel for it
-			}
-			contacts = append(contacts, ContactRule{Pattern: p, Contact: c})
-		}
-	}
-	var routes []Outside
-	for _, i := range AllIncidents() {
-		if o, err := ReportOutside(i); err == nil {
-			routes = append(routes, o)
-		}
-	}
-	return Plan{
-		ID:           council.PlanNakano,
-		Version:      "案 (2021年3月策定予定)",
-		Title:        "ICTに関する事業継続計画 / 統合仮想サーバに関する個別事業継続計画",
-		Source:       "中野区 ICT-BCP (案・抜粋), 統合仮想サーバに関する個別事業継続計画 (案・抜粋版)",
-		Organization: ptr(council.Nakano()),
-		Continuity: &Continuity{
-			Inventory: &inv,
-			Contacts:  contacts,
-			Schedule: &ReportPlan{
-				Slots:     Slots(),
-				Fields:    FieldsOf(FieldOccurred, FieldDetected, FieldSituation, FieldCause, FieldResponse, FieldExpectedRecovery),
-				Citations: ScheduleCitations().Join(ReportCitations()),
-			},
-			Horizons: &HorizonPlan{Required: RequiredHorizons, Citations: HorizonCitations()},
-			Routes:   routes,
-			Flow:     RecoveryFlow(),
-		},
-	}
-}
+// 事業継続計画, both 案・抜粋), fresh, parsed from its embedded plan file: the
+// organisation and the continuity part — the inventory of 統合仮想サーバ 図4
+// (see [NakanoInventory]), the contact channels of 統合仮想サーバ 3(3) for every
+// outage pattern and audience, the report schedule and form (3(2), 3(4),
+// ICT-BCP 7(1)), the horizons of ICT-BCP 9(2)ウ, the routes outside the ward
+// of ICT-BCP 6, the recovery flow of 4(2), the clauses of its recovery order
+// (4(5)-4(7), 5(1), 図4) and its duties (the provider detects and recovers
+// the environment, the information systems division reports, the owning
+// divisions recover their systems: 1, 3(4)①, 4(1), 4(2), 4(7)). nakano
+// defines no fault chapter, no threat scheme and no measures.
+func Nakano() Plan { return mustReference("nakano") }
 
-// Reference returns the reference plan with ID id (council.PlanIno and the
-// like), fresh. An unknown ID is an error wrapping [ErrInvalid].
+// Reference returns the reference plan with ID id ("ino", "kumamoto",
+// "kumiyama", "nakano" or "tottori"), fresh, parsed from its embedded plan
+// file. An unknown ID is an error wrapping [ErrInvalid].
 func Reference(id string) (Plan, error) {
-	for _, r := range referencePlans {
-		if r.id == id {
-			return r.plan(), nil
-		}
+	data, ok := reference.File(id)
+	if !ok {
+		return Plan{}, fmt.Errorf("bcp: no reference plan %q (want one of %v): %w", truncate(id), reference.IDs(), ErrInvalid)
 	}
-	return Plan{}, fmt.Errorf("bcp: no reference plan %q (want one of %v): %w", id, council.ReferencePlans(), ErrInvalid)
+	p, err := ParsePlan(data)
+	if err != nil {
+		return Plan{}, fmt.Errorf("bcp: reference plan %s: %w", id, err)
+	}
+	return p, nil
 }
 
 // ReferencePlans returns the five reference plans ordered by ID, fresh.
 func ReferencePlans() []Plan {
-	out := make([]Plan, len(referencePlans))
-	for i, r := range referencePlans {
-		out[i] = r.plan()
+	ids := reference.IDs()
+	out := make([]Plan, len(ids))
+	for i, id := range ids {
+		out[i] = mustReference(id)
 	}
 	return out
 }
 
-var referencePlans = []struct {
-	id   string
-	plan func() Plan
-}{
-	{council.PlanIno, Ino},
-	{council.PlanKumamoto, Kumamoto},
-	{council.PlanKumiyama, Kumiyama},
-	{council.PlanNakano, Nakano},
-	{council.PlanTottori, Tottori},
+// mustReference parses an embedded reference plan. The files are part of the
+// library and TestReferencePlanFiles parses every one of them, so an error
+// here is a broken build, never bad input.
+func mustReference(id string) Plan {
+	p, err := Reference(id)
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
 
-func ptr[T any](v T) *T { return &v }
-
-// mustMeasures returns ms, or nil when the plan has no such measures (the
-// measures package reports that as an error): the plan is then silent.
-func mustMeasures(ms []measures.Measure, err error) []measures.Measure {
-	if err != nil {
-		return nil
+// truncate shortens an ID quoted in a message to a bounded prefix.
+func truncate(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
 	}
-	return slices.Clone(ms)
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max]) + "…"
 }

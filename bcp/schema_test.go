@@ -67,7 +67,7 @@ func (g *schemaGen) ref(t reflect.Type) map[string]any {
 func (g *schemaGen) inline(t reflect.Type) map[string]any {
 	switch {
 	case t == durationType:
-		return map[string]any{"type": "string", "description": "a Go duration, e.g. \"8h15m0s\"", "pattern": `^(0|-?([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+)$`}
+		return map[string]any{"type": "string", "description": "a duration as people write it, e.g. \"30m\", \"4h\", \"1d\", \"1w\", \"8h15m\" (Go's \"24h0m0s\" is read too)", "pattern": `^[-+]?(0|([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h|d|w))+)$`}
 	case t == citationType:
 		return map[string]any{"type": "string", "description": "a citation PLANID:CLAUSE of the plan's own ID", "pattern": `^[A-Za-z0-9_-]+:\S`}
 	case t == citationsType:
@@ -244,7 +244,7 @@ func TestSchemaCoversReferenceFiles(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
 	if len(files) != 5 {
 		t.Fatalf("found %d reference files; want 5", len(files))
 	}

@@ -19,12 +19,12 @@ import (
 //
 // The zero Item is not valid. == is not defined on Item (Examples is a slice).
 type Item struct {
-	Key      string
-	Title    string
-	Examples []string
-	Assignee string
-	Optional bool
-	Cite     Citation
+	Key      string   `json:"key,omitzero"`
+	Title    string   `json:"title,omitzero"`
+	Examples []string `json:"examples,omitempty"`
+	Assignee string   `json:"assignee,omitzero"`
+	Optional bool     `json:"optional,omitzero"`
+	Cite     Citation `json:"cite,omitzero"`
 }
 
 func (it Item) clone() Item {
@@ -42,9 +42,9 @@ func (it Item) clone() Item {
 //
 // The zero Agenda is not valid. == is not defined on it.
 type Agenda struct {
-	Cite  Citation
-	Title string
-	Items []Item
+	Cite  Citation `json:"cite,omitzero"`
+	Title string   `json:"title,omitzero"`
+	Items []Item   `json:"items,omitempty"`
 }
 
 // Clone returns a deep copy of a: nothing of it shares storage with a.
@@ -209,9 +209,9 @@ func KumamotoEmergencyTasks() Agenda {
 func KumiyamaDuties() Agenda {
 	k := func(cl string) Citation { return Cite(PlanKumiyama, cl) }
 	return Agenda{Cite: k("第6条3項"), Title: "セキュリティ会議の審議事項", Items: []Item{
-		{Key: "measures", Title: "住基ネットのセキュリティ対策の決定及び見直し", Cite: k("第6条3項(1)")},
-		{Key: "compliance", Title: "前号のセキュリティ対策の遵守状況の確認", Cite: k("第6条3項(2)")},
-		{Key: "audit-policy", Title: "監査の実施方針", Cite: k("第6条3項(3)")},
-		{Key: "training-policy", Title: "教育・研修の実施方針", Cite: k("第6条3項(4)")},
+		{Key: "measures", Title: "住基ネットのセキュリティ対策の決定及び見直し", Cite: k("第6条3項1号")},
+		{Key: "compliance", Title: "前号のセキュリティ対策の遵守状況の確認", Cite: k("第6条3項2号")},
+		{Key: "audit-policy", Title: "監査の実施方針", Cite: k("第6条3項3号")},
+		{Key: "training-policy", Title: "教育・研修の実施方針", Cite: k("第6条3項4号")},
 	}}
 }

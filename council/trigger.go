@@ -23,9 +23,9 @@ type Trigger uint8
 
 // Triggers named by the reference plans.
 const (
-	Fault            Trigger = 1 + iota // 障害 (tottori 第1 1(1), ino 第2条, kumiyama 第6条5項, nakano ICT-BCP 6(3)エ)
+	Fault            Trigger = 1 + iota // 障害 (tottori 第1-1(1), ino 第2条, kumiyama 第6条5項, nakano ICT-BCP 6(3)エ)
 	SeriousFault                        // 重大障害: extremely serious, long stop (ino 第4条, tottori 第2-4(1))
-	UnauthorizedAct                     // 不正行為 (tottori 第1 1(2), kumiyama 第6条5項, ino 第9条)
+	UnauthorizedAct                     // 不正行為 (tottori 第1-1(2), kumiyama 第6条5項, ino 第9条)
 	SeriousThreat                       // 本人確認情報に重大な脅威を及ぼす恐れ (ino 第11条)
 	ThreatLevel1                        // 脅威度レベル1 (tottori 第3-1, kumamoto 4(1)(イ))
 	ThreatLevel2                        // 脅威度レベル2

@@ -22,15 +22,15 @@ const (
 	CollectInformation       Step = 1 + iota // 情報の集約 (tottori:第3-2, 第3-3(1); kumamoto:4(1)(ア))
 	Investigate                              // 事象の調査・分析 (tottori:第3-3(2); kumamoto:4(1)(ア))
 	JudgeLevel                               // 脅威度の判定 (tottori:第3-5; kumamoto:4(1)(イ))
-	EmergencyMeasures                        // 緊急措置: 運用監視の強化等 (tottori:第3-4; kumamoto:4(1)緊急対応策(ウ)(a); ino:第10条)
+	EmergencyMeasures                        // 緊急措置: 運用監視の強化等 (tottori:第3-4; kumamoto:4(1) 緊急対応策(ウ)(a); ino:第10条)
 	StopSystem                               // システムの停止 (一部切離し、一部停止を含む) (tottori:第3-4(2), 第3-6(3))
-	RequestMeasures                          // 他の団体に緊急措置の実施を要請 (tottori:第3-4(3); kumamoto:4(1)緊急対応策(ウ)(c))
+	RequestMeasures                          // 他の団体に緊急措置の実施を要請 (tottori:第3-4(3); kumamoto:4(1) 緊急対応策(ウ)(c))
 	Report                                   // 報告 to the action's target (tottori:第3-5(1), 第3-6(1), 第3-8(2))
-	StandDown                                // 緊急時対応を解く (tottori:第3-5(1); kumamoto:4(1)緊急対応策(ア))
-	FindCause                                // 原因の解明 (tottori:第3-5(2), 第3-7; kumamoto:4(1)緊急対応策(イ)(ウ); ino:第13条)
+	StandDown                                // 緊急時対応を解く (tottori:第3-5(1); kumamoto:4(1) 緊急対応策(ア))
+	FindCause                                // 原因の解明 (tottori:第3-5(2), 第3-7; kumamoto:4(1) 緊急対応策(イ)(ウ); ino:第13条)
 	Countermeasures                          // 対応策の実施 (tottori:第3-5(2))
-	PreventEscalation                        // レベル3に進展しないための防止策 (kumamoto:4(1)緊急対応策(イ))
-	InformSections                           // 情報の整理及び関係各課への状況の周知 (kumamoto:4(1)緊急対応策(ア))
+	PreventEscalation                        // レベル3に進展しないための防止策 (kumamoto:4(1) 緊急対応策(イ))
+	InformSections                           // 情報の整理及び関係各課への状況の周知 (kumamoto:4(1) 緊急対応策(ア))
 	ConveneCouncil                           // セキュリティ会議の開催 (tottori:第3-6(2); kumamoto:別紙1; ino:第12条)
 	DirectMatters                            // 重要事項の指示: システムの停止、住民への対応、広報等 (tottori:第3-6(3))
 	ReviewMeasures                           // 緊急措置の見直し, システム復旧等 (tottori:第3-8(1); ino:第14条)
@@ -134,12 +134,12 @@ func (c *Condition) UnmarshalText(text []byte) error { return conditionTable.Unm
 // The zero Action is not valid. Actions are not comparable with == (they hold
 // [council.Citations]); use [Action.Equal].
 type Action struct {
-	Actor     council.Actor     `json:"actor"`           // who acts
-	Step      Step              `json:"step"`            // what they do
-	Target    council.Actor     `json:"target,omitzero"` // to or of whom (report to, request of); zero when none
-	If        Condition         `json:"if"`              // always or as needed
-	Note      string            `json:"note,omitempty"`  // the plan's own words, where they add detail
-	Citations council.Citations `json:"citations"`       // the clauses that prescribe it
+	Actor     council.Actor     `json:"actor,omitzero"`     // who acts
+	Step      Step              `json:"step,omitzero"`      // what they do
+	Target    council.Actor     `json:"target,omitzero"`    // to or of whom (report to, request of); zero when none
+	If        Condition         `json:"if,omitzero"`        // always or as needed
+	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
+	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
 }
 
 // Equal reports whether a and b are the same action with the same citations.
@@ -195,12 +195,12 @@ func (a Action) validate(plan string) error {
 // is not valid. Notifications are not comparable with ==; use
 // [Notification.Equal].
 type Notification struct {
-	From      council.Actor     `json:"from,omitzero"`  // the sender; zero when the plan does not say
-	To        council.Actor     `json:"to"`             // the recipient
-	Ask       Step              `json:"ask,omitzero"`   // what the recipient is asked to do, if anything
-	If        Condition         `json:"if"`             // always or as needed
-	Note      string            `json:"note,omitempty"` // the plan's own words, where they add detail
-	Citations council.Citations `json:"citations"`      // the clauses that prescribe it
+	From      council.Actor     `json:"from,omitzero"`      // the sender; zero when the plan does not say
+	To        council.Actor     `json:"to,omitzero"`        // the recipient
+	Ask       Step              `json:"ask,omitzero"`       // what the recipient is asked to do, if anything
+	If        Condition         `json:"if,omitzero"`        // always or as needed
+	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
+	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
 }
 
 // Equal reports whether n and m are the same notification with the same citations.

@@ -4,7 +4,7 @@ import "github.com/jukiplan/jukiplan/council"
 
 // Triggers returns the council triggers g is, for [council.ConveneAny] (or
 // [council.Convene] on each): every graded event is an unauthorized act
-// ([council.UnauthorizedAct]: 不正行為, tottori:第1 1(2), kumiyama:第6条5項,
+// ([council.UnauthorizedAct]: 不正行為, tottori:第1-1(2), kumiyama:第6条5項,
 // ino:第9条); a level n is also [council.LevelTrigger](n) (tottori:第3-1,
 // kumamoto:4(1)(イ)); a serious judgement on the serious scale, where there is
 // no level, is also [council.SeriousThreat] (本人確認情報に重大な脅威を及ぼす

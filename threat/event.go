@@ -11,7 +11,7 @@ import (
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
-// A Kind says what happened in an unauthorized act (不正行為, tottori:第1 1(2))
+// A Kind says what happened in an unauthorized act (不正行為, tottori:第1-1(2))
 // or a security incident affecting personal information (個人情報の管理に対する
 // 侵害, kumamoto:2(1)). The kinds are the union of the example rows of both
 // level tables (tottori:第3-1, kumamoto:4(1)(イ)), the incident examples of

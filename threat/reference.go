@@ -188,7 +188,7 @@ func Kumamoto() *Scheme { return mustScheme(KumamotoSpec()) }
 //
 // Precautions: the section manager, told by the staff, collects the
 // information, analyses it and judges the level (kumamoto:4(1)(ア)(イ)).
-// Responses (kumamoto:4(1)緊急対応策): level 1: collect, organise and inform
+// Responses (kumamoto:4(1) 緊急対応策): level 1: collect, organise and inform
 // the sections concerned, then stand down (ア); level 2: find the cause now
 // and prevent escalation to level 3 (イ), notify 地域政策課 and 中央区役所区民課
 // ([council.RegionalPolicyDivision], [council.ChuoWardResidentsDivision]) and
@@ -253,9 +253,9 @@ func KumamotoSpec() Spec {
 		},
 		Responses: []Tier{
 			{Level: Level1, Actions: []Action{
-				{Actor: sectionMgr, Step: InformSections, If: Always, Citations: c("4(1)緊急対応策(ア)"),
+				{Actor: sectionMgr, Step: InformSections, If: Always, Citations: c("4(1) 緊急対応策(ア)"),
 					Note: "情報の収集、整理及び関係各課への状況の周知を行う"},
-				{Actor: sectionMgr, Step: StandDown, If: Always, Citations: c("4(1)緊急対応策(ア)"),
+				{Actor: sectionMgr, Step: StandDown, If: Always, Citations: c("4(1) 緊急対応策(ア)"),
 					Note: "緊急時対応を解く"},
 			}, Notifications: []Notification{
 				{To: council.ByParty(council.Police), If: AsNeeded, Citations: c("3"), Note: breach},
@@ -264,9 +264,9 @@ func KumamotoSpec() Spec {
 				{To: council.ByParty(council.AffectedPersons), If: AsNeeded, Citations: c("3"), Note: breach},
 			}},
 			{Level: Level2, Actions: []Action{
-				{Actor: sectionMgr, Step: FindCause, If: Always, Citations: c("4(1)緊急対応策(イ)"),
+				{Actor: sectionMgr, Step: FindCause, If: Always, Citations: c("4(1) 緊急対応策(イ)"),
 					Note: "ただちに原因の解明を行う"},
-				{Actor: sectionMgr, Step: PreventEscalation, If: Always, Citations: c("4(1)緊急対応策(イ)"),
+				{Actor: sectionMgr, Step: PreventEscalation, If: Always, Citations: c("4(1) 緊急対応策(イ)"),
 					Note: "レベル3に進展しないための防止策（無権限者の浸入防止対策やレベル3の事例に係る再点検）等の緊急対応策を実施する"},
 			}, Notifications: []Notification{
 				{From: sectionMgr, To: regionalDiv, If: Always, Citations: c("4(1)(ウ)"),
@@ -277,11 +277,11 @@ func KumamotoSpec() Spec {
 					Note: "情報政策課においても状況把握を行うよう要請する"},
 			}},
 			{Level: Level3, Actions: []Action{
-				{Actor: sectionMgr, Step: FindCause, If: Always, Citations: c("4(1)緊急対応策(ウ)(a)"),
+				{Actor: sectionMgr, Step: FindCause, If: Always, Citations: c("4(1) 緊急対応策(ウ)(a)"),
 					Note: "ただちに原因の解明を行う"},
-				{Actor: sectionMgr, Step: EmergencyMeasures, If: Always, Citations: c("4(1)緊急対応策(ウ)(a)", "4(1)緊急対応策(ウ)(b)"),
+				{Actor: sectionMgr, Step: EmergencyMeasures, If: Always, Citations: c("4(1) 緊急対応策(ウ)(a)", "4(1) 緊急対応策(ウ)(b)"),
 					Note: "運用監視の強化、被害拡大の未然防止対策等の緊急措置を、セキュリティ責任者等の協力の下で実施する"},
-				{Actor: sectionMgr, Step: RequestMeasures, Target: otherWards, If: AsNeeded, Citations: c("4(1)緊急対応策(ウ)(c)"),
+				{Actor: sectionMgr, Step: RequestMeasures, Target: otherWards, If: AsNeeded, Citations: c("4(1) 緊急対応策(ウ)(c)"),
 					Note: "他の区役所、出張所等が緊急措置を講ずる必要がある場合は、当該区役所、出張所等に緊急措置の実施を要請する"},
 				{Actor: secOfficers, Step: ConveneCouncil, If: Always, Citations: c("別紙1"),
 					Note: "レベル3の脅威度が発生した場合、緊急時セキュリティ会議を開催する（別紙1は開催者を明記しない: the library assigns the security officers' emergency structure）"},

@@ -91,7 +91,7 @@ func TestRespondTottori(t *testing.T) {
 
 func TestRespondKumamoto(t *testing.T) {
 	s := Kumamoto()
-	t.Run("kumamoto:4(1)緊急対応策(ア)/L1", func(t *testing.T) {
+	t.Run("kumamoto:4(1) 緊急対応策(ア)/L1", func(t *testing.T) {
 		r := respondAt(t, s, Level1)
 		if !r.StandDown || !r.Actions.Has(sectionMgr, InformSections) {
 			t.Errorf("level 1: %v", steps(r.Actions))
@@ -129,10 +129,10 @@ func TestRespondKumamoto(t *testing.T) {
 			t.Errorf("地域政策課・中央区役所区民課 told, 情報政策課 asked (-want +got):\n%s", diff)
 		}
 		if !r.Actions.Has(sectionMgr, PreventEscalation) || !r.Actions.Has(sectionMgr, FindCause) {
-			t.Error("kumamoto:4(1)緊急対応策(イ): find cause and prevent escalation")
+			t.Error("kumamoto:4(1) 緊急対応策(イ): find cause and prevent escalation")
 		}
 	})
-	t.Run("kumamoto:4(1)緊急対応策(ウ)/L3", func(t *testing.T) {
+	t.Run("kumamoto:4(1) 緊急対応策(ウ)/L3", func(t *testing.T) {
 		r := respondAt(t, s, Level3)
 		for _, st := range []Step{FindCause, EmergencyMeasures, RequestMeasures} {
 			if !r.Actions.Has(sectionMgr, st) {
@@ -143,13 +143,13 @@ func TestRespondKumamoto(t *testing.T) {
 			t.Error("kumamoto:別紙1: level 3 calls the emergency security council")
 		}
 	})
-	t.Run("kumamoto:4(1)緊急対応策(ウ)(c)/L3/request-other-ward-offices", func(t *testing.T) {
+	t.Run("kumamoto:4(1) 緊急対応策(ウ)(c)/L3/request-other-ward-offices", func(t *testing.T) {
 		r := respondAt(t, s, Level3)
 		n := 0
 		for _, a := range r.Actions.All() {
 			if a.Step == RequestMeasures {
 				n++
-				if a.Actor != sectionMgr || a.Target != otherWards || a.If != AsNeeded || !a.Citations.Equal(kum("4(1)緊急対応策(ウ)(c)")) {
+				if a.Actor != sectionMgr || a.Target != otherWards || a.If != AsNeeded || !a.Citations.Equal(kum("4(1) 緊急対応策(ウ)(c)")) {
 					t.Errorf("request %v", a)
 				}
 			}

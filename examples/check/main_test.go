@@ -68,7 +68,7 @@ func TestGolden(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"tottori.txt", []string{"../../bcp/testdata/plans/tottori.json"}, 0},
+		{"tottori.txt", []string{"../../bcp/reference/tottori.json"}, 0},
 		{"kumiyama.txt", []string{"-reference", "kumiyama"}, 0},
 		{"nakano.json", []string{"-format", "json", "-reference", "nakano"}, 0},
 		{"no-council.txt", []string{noCouncil}, 1},
@@ -137,7 +137,7 @@ func TestErrors(t *testing.T) {
 
 func TestFlagsAfterFile(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"../../bcp/testdata/plans/ino.json", "-format", "json"}, &out, &errs); code != 0 || !strings.HasPrefix(out.String(), "{") {
+	if code := run([]string{"../../bcp/reference/ino.json", "-format", "json"}, &out, &errs); code != 0 || !strings.HasPrefix(out.String(), "{") {
 		t.Errorf("flags after the file: %d, %q, %q", code, out.String(), errs.String())
 	}
 }

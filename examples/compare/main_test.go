@@ -48,7 +48,7 @@ func TestGolden(t *testing.T) {
 		{"levels.md", []string{"-aspect", "level"}},
 		{"ino-tottori-convening.md", []string{"-aspect", "convening,agenda-item,chair", "ino", "tottori"}},
 		{"levels.json", []string{"-aspect", "level", "-format", "json"}},
-		{"files.md", []string{"-aspect", "system,role", "../../bcp/testdata/plans/nakano.json", "kumiyama"}},
+		{"files.md", []string{"-aspect", "system,role", "../../bcp/reference/nakano.json", "kumiyama"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
