@@ -977,24 +977,31 @@ func fieldsJA(fs Fields) string {
 	return strings.Join(ja, "、")
 }
 
+// eventAt returns the index of the last event at or before t (0 when none
+// is): a binary search, as the events are in time order.
 func (r *runner) eventAt(t time.Time) int {
-	i := 0
-	for j, e := range r.sc.Events {
-		if !e.At.After(t) {
-			i = j
+	n, _ := slices.BinarySearchFunc(r.sc.Events, t, func(e Event, t time.Time) int {
+		if e.At.After(t) {
+			return 1
 		}
-	}
-	return i
+		return -1
+	})
+	return max(n-1, 0)
 }
 
+// upAt returns the services up at t, as the last status at or before t
+// stated them: a binary search, as the statuses are in time order.
 func (r *runner) upAt(t time.Time) Services {
-	var up Services
-	for _, u := range r.ups {
-		if !u.at.After(t) {
-			up = u.up
+	n, _ := slices.BinarySearchFunc(r.ups, t, func(u upAt, t time.Time) int {
+		if u.at.After(t) {
+			return 1
 		}
+		return -1
+	})
+	if n == 0 {
+		return 0
 	}
-	return up
+	return r.ups[n-1].up
 }
 
 // statusText summarises what a status states, in language l.

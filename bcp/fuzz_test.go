@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
@@ -59,8 +60,9 @@ func FuzzStep(f *testing.F)       { fuzzEnum(f, AllSteps()) }
 func FuzzDuty(f *testing.F)       { fuzzEnum(f, AllDuties()) }
 
 // FuzzOrder feeds Order arbitrary inventories (bad IDs, unknown and circular
-// dependencies, any field values): it must never panic, and whatever it
-// accepts must respect every dependency.
+// dependencies, any field values): it must never panic, whatever it accepts
+// must respect every dependency, and the order must not depend on the input
+// order.
 func FuzzOrder(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(func(t *rapid.T) {
 		ids := []string{"", "a", "b", "c", "d", "iaas"}
@@ -88,6 +90,15 @@ func FuzzOrder(f *testing.F) {
 				t.Fatal("empty error")
 			}
 			return
+		}
+		reversed := slices.Clone(systems)
+		slices.Reverse(reversed)
+		again, err := Order(reversed, OrderOptions{Unassessed: policy})
+		if err != nil {
+			t.Fatalf("accepted in one order, refused reversed: %v", err)
+		}
+		if diff := cmp.Diff(ps, again); diff != "" {
+			t.Fatalf("reversing the input changed the order (-given +reversed):\n%s", diff)
 		}
 		pos := map[string]int{}
 		for i, p := range ps {

@@ -3,6 +3,7 @@ package bcp
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"time"
@@ -250,31 +251,61 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		return nil, findCycle(systems, g, pending)
 	}
 
-	// Pass 2, priority-first topological order.
-	waiting := pending // reuse: dependencies not yet placed
-	h := orderHeap{items: make([]uint64, 0, n)}
-	prio := func(i int32) uint64 { return uint64(keys[i]) | uint64(idRank[i]) }
+	// Pass 2, priority-first topological order. After pass 1 no system is
+	// more urgent than one it depends on, so the systems come by key: sorted
+	// by key and ID, but for a run of equal keys that holds a system and a
+	// dependency with a greater ID, which takes the priority-first order of
+	// that run alone.
+	prios := make([]uint64, n)
 	for i := range n {
-		waiting[i] = g.deps.len(i)
-		if waiting[i] == 0 {
-			h.push(prio(int32(i)))
-		}
+		prios[i] = uint64(keys[i]) | uint64(idRank[i])
 	}
-	seq := make([]int32, 0, n)
-	for h.len() > 0 {
-		i := byRank[h.pop()&idMask]
-		seq = append(seq, i)
-		for _, d := range g.dependents.of(int(i)) {
-			waiting[d]--
-			if waiting[d] == 0 {
-				h.push(prio(d))
+	slices.Sort(prios)
+	seq := make([]int32, n)
+	for k, p := range prios {
+		seq[k] = byRank[p&idMask]
+	}
+	waiting := pending // reuse: dependencies of the same key not yet placed
+	var h orderHeap
+	for a := 0; a < n; {
+		key := keys[seq[a]]
+		b, reorder := a, false
+		for ; b < n && keys[seq[b]] == key; b++ {
+			i := seq[b]
+			waiting[i] = 0
+			for _, j := range g.deps.of(int(i)) {
+				if keys[j] == key {
+					waiting[i]++
+					reorder = reorder || idRank[j] > idRank[i]
+				}
 			}
 		}
+		if reorder {
+			h.items = h.items[:0]
+			for _, i := range seq[a:b] {
+				if waiting[i] == 0 {
+					h.push(uint64(idRank[i]))
+				}
+			}
+			for k := a; h.len() > 0; k++ {
+				i := byRank[h.pop()]
+				seq[k] = i
+				for _, d := range g.dependents.of(int(i)) {
+					if keys[d] == key {
+						waiting[d]--
+						if waiting[d] == 0 {
+							h.push(uint64(idRank[d]))
+						}
+					}
+				}
+			}
+		}
+		a = b
 	}
 
 	// Fill positions in input order: reading the systems in sequence is
 	// cheaper than reading them in recovery order.
-	rankOf := waiting // reuse: all zero now
+	rankOf := waiting // reuse
 	for k, i := range seq {
 		rankOf[i] = int32(k)
 	}
@@ -405,9 +436,23 @@ func positionCites(out []Position, clauses []OrderClause) {
 	}
 }
 
+// An idIndex is a system's ID and index, with the ID's first eight bytes as
+// a big-endian number: comparing those first makes sorting IDs cheaper.
 type idIndex struct {
-	id string
-	i  int32
+	head uint64
+	id   string
+	i    int32
+}
+
+func idHead(id string) uint64 {
+	var h uint64
+	for k := range 8 {
+		h <<= 8
+		if k < len(id) {
+			h |= uint64(id[k])
+		}
+	}
+	return h
 }
 
 // orderKey is a system's urgency packed in one integer, smaller is more
@@ -502,19 +547,30 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	var errs []error
 	sorted := make([]idIndex, n)
 	for i := range systems {
-		sorted[i] = idIndex{systems[i].ID, int32(i)}
+		sorted[i] = idIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
 	}
 	slices.SortFunc(sorted, func(a, b idIndex) int {
+		if a.head != b.head {
+			return cmp.Compare(a.head, b.head)
+		}
 		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
 	})
-	ids := newIDTable(n)
+	// Systems of one ID are adjacent in sorted, the first given first.
+	holder := make([]int32, n) // the first system with i's ID
+	for r, x := range sorted {
+		holder[x.i] = x.i
+		if r > 0 && x.id == sorted[r-1].id {
+			holder[x.i] = holder[sorted[r-1].i]
+		}
+	}
+	ids := newIDTable(sorted)
 	var platforms []int32
 	for i := range systems {
 		s := &systems[i]
 		if err := s.Validate(); err != nil {
 			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
 		}
-		if j, dup := ids.insert(systems, int32(i)); dup {
+		if j := holder[i]; j != int32(i) {
 			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), j, ErrInvalid))
 			continue
 		}
@@ -533,7 +589,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	for i := range systems {
 		s := &systems[i]
 		for _, d := range s.DependsOn {
-			j, ok := ids.find(systems, d)
+			j, ok := ids.find(d)
 			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
@@ -646,56 +702,48 @@ func findCycle(systems []System, g graph, pending []int32) error {
 }
 
 // An idTable maps system IDs to their index in the systems slice: open
-// addressing with linear probing over a power-of-two table of index+1 (0 is
-// empty), hashed with FNV-1a. It is a plain map[string]int32 made cheaper for
-// Order's one build and many lookups; its answers do not depend on the hash.
+// addressing with linear probing over a power-of-two table of ranks in the
+// sorted IDs, plus one (0 is empty). It is a plain map[string]int32 made
+// cheaper for Order's one build and many lookups. Its hash is seeded afresh
+// for each table, so that no set of IDs can be made to collide (as they could
+// under a fixed hash); its answers do not depend on the hash, so neither does
+// anything Order returns.
 type idTable struct {
-	slots []int32
-	mask  uint64
+	sorted []idIndex
+	slots  []int32
+	mask   uint64
+	seed   maphash.Seed
 }
 
-func newIDTable(n int) idTable {
+// newIDTable indexes the IDs of sorted, keeping the first system of each ID.
+func newIDTable(sorted []idIndex) idTable {
 	size := 8
-	for size < 2*n {
+	for size < 2*len(sorted) {
 		size <<= 1
 	}
-	return idTable{slots: make([]int32, size), mask: uint64(size - 1)}
-}
-
-func fnv1a(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// insert adds system i under its ID unless the ID is held already, in which
-// case it reports the first holder and true.
-func (t idTable) insert(systems []System, i int32) (int32, bool) {
-	id := systems[i].ID
-	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
-		j := t.slots[k] - 1
-		if j < 0 {
-			t.slots[k] = i + 1
-			return i, false
+	t := idTable{sorted: sorted, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	for r, x := range sorted {
+		if r > 0 && x.id == sorted[r-1].id {
+			continue
 		}
-		if systems[j].ID == id {
-			return j, true
+		k := maphash.String(t.seed, x.id) & t.mask
+		for t.slots[k] != 0 {
+			k = (k + 1) & t.mask
 		}
+		t.slots[k] = int32(r) + 1
 	}
+	return t
 }
 
-// find returns the index of the system with the given ID.
-func (t idTable) find(systems []System, id string) (int32, bool) {
-	for k := fnv1a(id) & t.mask; ; k = (k + 1) & t.mask {
-		j := t.slots[k] - 1
-		if j < 0 {
+// find returns the index of the first system with the given ID.
+func (t idTable) find(id string) (int32, bool) {
+	for k := maphash.String(t.seed, id) & t.mask; ; k = (k + 1) & t.mask {
+		r := t.slots[k] - 1
+		if r < 0 {
 			return 0, false
 		}
-		if systems[j].ID == id {
-			return j, true
+		if x := t.sorted[r]; x.id == id {
+			return x.i, true
 		}
 	}
 }

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -52,17 +52,27 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 	}
 	d := &scenarioDecoder{}
 	var out Scenario
-	d.object(data, "$", map[string]func([]byte, string){
-		"id":    func(b []byte, p string) { d.str(b, p, &out.ID) },
-		"plan":  func(b []byte, p string) { d.str(b, p, &out.Plan) },
-		"title": func(b []byte, p string) { d.str(b, p, &out.Title) },
-		"events": func(b []byte, p string) {
+	d.object(data, "$", func(key []byte, b []byte, p string) bool {
+		switch string(key) {
+		case "id":
+			d.str(b, p, &out.ID)
+		case "plan":
+			d.str(b, p, &out.Plan)
+		case "title":
+			d.str(b, p, &out.Title)
+		case "events":
+			if n := arrayLen(b); n > 0 {
+				out.Events = make([]Event, 0, n)
+			}
 			d.array(b, p, func(i int, b []byte, p string) {
 				var e Event
 				d.event(b, p, &e)
 				out.Events = append(out.Events, e)
 			})
-		},
+		default:
+			return false
+		}
+		return true
 	})
 	if err := problem.Join(d.errs...); err != nil {
 		return err
@@ -96,68 +106,170 @@ func describe(b []byte) string {
 	return "a number"
 }
 
-// object decodes a JSON object, calling the handler of each field in the
-// order they appear; unknown and repeated fields are errors.
-func (d *scenarioDecoder) object(data []byte, path string, fields map[string]func([]byte, string)) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil {
-		d.fail(path, "malformed JSON", err)
-		return
-	}
-	if tok != json.Delim('{') {
+// object decodes a JSON object, calling field with each key (unescaped), value
+// and path in the order they appear; field reports whether it knows the key.
+// Unknown and repeated fields are errors.
+//
+// The decoder works on the bytes of the whole scenario, which UnmarshalJSON
+// has checked are valid JSON: it slices values out of them rather than
+// copying them, so that decoding allocates little more than the scenario.
+func (d *scenarioDecoder) object(data []byte, path string, field func(key, value []byte, path string) bool) {
+	i := skipSpace(data, 0)
+	if i == len(data) || data[i] != '{' {
 		d.fail(path, "want an object, have "+describe(data), nil)
 		return
 	}
-	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			d.fail(path, "malformed JSON", err)
+	var known [16][]byte // the known keys met so far: at most one per field
+	nk := 0
+	i = skipSpace(data, i+1)
+	for i < len(data) && data[i] != '}' {
+		ke := valueEnd(data, i)
+		key := unquote(data[i:ke])
+		c := skipSpace(data, ke)
+		if key == nil || c == len(data) || data[c] != ':' {
+			d.fail(path, "malformed JSON", nil)
 			return
 		}
-		key, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			d.fail(keyPath(path, key), "malformed JSON", err)
+		vs := skipSpace(data, c+1)
+		ve := valueEnd(data, vs)
+		if ve <= vs {
+			d.fail(keyPath(path, string(key)), "malformed JSON", nil)
 			return
 		}
-		h, ok := fields[key]
+		p := keyPath(path, string(key))
+		repeated := false
+		for _, k := range known[:nk] {
+			repeated = repeated || bytes.Equal(k, key)
+		}
 		switch {
-		case !ok:
-			d.fail(keyPath(path, key), "unknown field", nil)
-		case seen[key]:
-			d.fail(keyPath(path, key), "repeated field", nil)
-		default:
-			h(raw, path+"."+key)
+		case repeated:
+			d.fail(p, "repeated field", nil)
+		case !field(key, data[vs:ve], p):
+			d.fail(p, "unknown field", nil)
+		case nk < len(known):
+			known[nk] = key
+			nk++
 		}
-		seen[key] = true
+		i = skipSpace(data, ve)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
 	}
-	if _, err := dec.Token(); err != nil {
-		d.fail(path, "malformed JSON", err)
+	if i == len(data) {
+		d.fail(path, "malformed JSON", nil)
 		return
 	}
-	if path == "$" {
-		if _, err := dec.Token(); err != io.EOF {
-			d.fail(path, "data after the scenario", nil)
-		}
+	if path == "$" && skipSpace(data, i+1) != len(data) {
+		d.fail(path, "data after the scenario", nil)
 	}
 }
 
 func (d *scenarioDecoder) array(data []byte, path string, each func(int, []byte, string)) {
-	var raws []json.RawMessage
 	if t := describe(data); t != "an array" {
 		d.fail(path, "want an array, have "+t, nil)
 		return
 	}
-	if err := json.Unmarshal(data, &raws); err != nil {
-		d.fail(path, "malformed JSON", err)
-		return
+	i := skipSpace(data, skipSpace(data, 0)+1)
+	var num [20]byte
+	for n := 0; i < len(data) && data[i] != ']'; n++ {
+		e := valueEnd(data, i)
+		if e <= i {
+			d.fail(path, "malformed JSON", nil)
+			return
+		}
+		each(n, data[i:e], path+"["+string(strconv.AppendInt(num[:0], int64(n), 10))+"]")
+		i = skipSpace(data, e)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
 	}
-	for i, r := range raws {
-		each(i, r, fmt.Sprintf("%s[%d]", path, i))
+}
+
+// arrayLen returns the number of values in data if it is a JSON array, else 0.
+func arrayLen(data []byte) int {
+	i := skipSpace(data, 0)
+	if i == len(data) || data[i] != '[' {
+		return 0
 	}
+	n := 0
+	for i = skipSpace(data, i+1); i < len(data) && data[i] != ']'; n++ {
+		e := valueEnd(data, i)
+		if e <= i {
+			break
+		}
+		i = skipSpace(data, e)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return n
+}
+
+// skipSpace returns the index of the first byte of data at or after i that
+// is not JSON white space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just after the JSON value that starts at i in
+// valid JSON data (i itself when none starts there).
+func valueEnd(data []byte, i int) int {
+	if i >= len(data) {
+		return i
+	}
+	switch data[i] {
+	case '"':
+		for j := i + 1; j < len(data); j++ {
+			switch data[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1
+			}
+		}
+		return len(data)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				j = valueEnd(data, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(data)
+	}
+	j := i
+	for j < len(data) && !strings.ContainsRune(",}] \t\n\r", rune(data[j])) {
+		j++
+	}
+	return j
+}
+
+// unquote returns the text of a JSON string literal: a slice of it when it
+// holds no escape and is valid UTF-8, else a decoded copy; nil when q is not
+// a string.
+func unquote(q []byte) []byte {
+	if len(q) < 2 || q[0] != '"' || q[len(q)-1] != '"' {
+		return nil
+	}
+	if t := q[1 : len(q)-1]; bytes.IndexByte(t, '\\') < 0 && utf8.Valid(t) {
+		return t
+	}
+	var s string
+	if json.Unmarshal(q, &s) != nil {
+		return nil
+	}
+	return []byte(s)
 }
 
 func (d *scenarioDecoder) str(data []byte, path string, dst *string) {
@@ -165,19 +277,25 @@ func (d *scenarioDecoder) str(data []byte, path string, dst *string) {
 		d.fail(path, "want a string, have "+t, nil)
 		return
 	}
-	if err := json.Unmarshal(data, dst); err != nil {
-		d.fail(path, "malformed string", err)
+	t := unquote(bytes.TrimSpace(data))
+	if t == nil {
+		d.fail(path, "malformed string", nil)
+		return
 	}
+	*dst = string(t)
 }
 
 func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmarshaler) {
-	var s string
-	n := len(d.errs)
-	d.str(data, path, &s)
-	if len(d.errs) > n {
+	if t := describe(data); t != "a string" {
+		d.fail(path, "want a string, have "+t, nil)
 		return
 	}
-	if err := dst.UnmarshalText([]byte(s)); err != nil {
+	t := unquote(bytes.TrimSpace(data))
+	if t == nil {
+		d.fail(path, "malformed string", nil)
+		return
+	}
+	if err := dst.UnmarshalText(t); err != nil {
 		d.fail(path, problem.Strip(err.Error()), err)
 	}
 }
@@ -195,11 +313,10 @@ func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 		d.fail(path, "want a number, have "+t, nil)
 		return
 	}
-	var n int
-	if err := json.Unmarshal(data, &n); err != nil {
-		text := string(bytes.TrimSpace(data))
-		_, perr := strconv.ParseInt(text, 10, 64)
-		d.fail(path, numberProblem(text, errors.Is(perr, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
+	text := string(bytes.TrimSpace(data))
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		d.fail(path, numberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
 		return
 	}
 	*dst = n
@@ -237,56 +354,91 @@ func (d *scenarioDecoder) duration(data []byte, path string, dst *time.Duration)
 
 func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Event) {
 	var e threat.Event
-	d.object(data, path, map[string]func([]byte, string){
-		"kind":     func(b []byte, p string) { d.text(b, p, &e.Kind) },
-		"place":    func(b []byte, p string) { d.text(b, p, &e.Place) },
-		"firewall": func(b []byte, p string) { d.text(b, p, &e.Firewall) },
-		"severity": func(b []byte, p string) { d.text(b, p, &e.Severity) },
-		"source":   func(b []byte, p string) { d.text(b, p, &e.Source) },
+	d.object(data, path, func(key, b []byte, p string) bool {
+		switch string(key) {
+		case "kind":
+			d.text(b, p, &e.Kind)
+		case "place":
+			d.text(b, p, &e.Place)
+		case "firewall":
+			d.text(b, p, &e.Firewall)
+		case "severity":
+			d.text(b, p, &e.Severity)
+		case "source":
+			d.text(b, p, &e.Source)
+		default:
+			return false
+		}
+		return true
 	})
 	*dst = e
 }
 
 func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 	var s Status
-	d.object(data, path, map[string]func([]byte, string){
-		"serverDown":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
-		"causeUnknown":        func(b []byte, p string) { d.boolean(b, p, &s.CauseUnknown) },
-		"operationImpossible": func(b []byte, p string) { d.boolean(b, p, &s.OperationImpossible) },
-		"identityAffected":    func(b []byte, p string) { d.boolean(b, p, &s.IdentityAffected) },
-		"impact":              func(b []byte, p string) { d.integer(b, p, &s.Impact) },
-		"expectedStop":        func(b []byte, p string) { d.duration(b, p, &s.ExpectedStop) },
-		"expected":            func(b []byte, p string) { d.instant(b, p, &s.Expected) },
-		"up": func(b []byte, p string) {
+	d.object(data, path, func(key, b []byte, p string) bool {
+		switch string(key) {
+		case "serverDown":
+			d.boolean(b, p, &s.ServerDown)
+		case "causeUnknown":
+			d.boolean(b, p, &s.CauseUnknown)
+		case "operationImpossible":
+			d.boolean(b, p, &s.OperationImpossible)
+		case "identityAffected":
+			d.boolean(b, p, &s.IdentityAffected)
+		case "impact":
+			d.integer(b, p, &s.Impact)
+		case "expectedStop":
+			d.duration(b, p, &s.ExpectedStop)
+		case "expected":
+			d.instant(b, p, &s.Expected)
+		case "up":
 			d.array(b, p, func(i int, b []byte, p string) {
 				var v Service
 				d.text(b, p, &v)
 				s.Up = s.Up.With(v)
 			})
-		},
-		"changed": func(b []byte, p string) {
+		case "changed":
 			d.array(b, p, func(i int, b []byte, p string) {
 				var v Field
 				d.text(b, p, &v)
 				s.Changed = s.Changed.With(v)
 			})
-		},
+		default:
+			return false
+		}
+		return true
 	})
 	*dst = s
 }
 
 func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
-	d.object(data, path, map[string]func([]byte, string){
-		"at":        func(b []byte, p string) { d.instant(b, p, &e.At) },
-		"kind":      func(b []byte, p string) { d.text(b, p, &e.Kind) },
-		"by":        func(b []byte, p string) { d.text(b, p, &e.By) },
-		"trigger":   func(b []byte, p string) { d.text(b, p, &e.Trigger) },
-		"symptom":   func(b []byte, p string) { d.text(b, p, &e.Symptom) },
-		"act":       func(b []byte, p string) { d.threatEvent(b, p, &e.Act) },
-		"learned":   func(b []byte, p string) { d.threatEvent(b, p, &e.Learned) },
-		"judgement": func(b []byte, p string) { d.text(b, p, &e.Judgement) },
-		"reason":    func(b []byte, p string) { d.str(b, p, &e.Reason) },
-		"status":    func(b []byte, p string) { d.status(b, p, &e.Status) },
+	d.object(data, path, func(key, b []byte, p string) bool {
+		switch string(key) {
+		case "at":
+			d.instant(b, p, &e.At)
+		case "kind":
+			d.text(b, p, &e.Kind)
+		case "by":
+			d.text(b, p, &e.By)
+		case "trigger":
+			d.text(b, p, &e.Trigger)
+		case "symptom":
+			d.text(b, p, &e.Symptom)
+		case "act":
+			d.threatEvent(b, p, &e.Act)
+		case "learned":
+			d.threatEvent(b, p, &e.Learned)
+		case "judgement":
+			d.text(b, p, &e.Judgement)
+		case "reason":
+			d.str(b, p, &e.Reason)
+		case "status":
+			d.status(b, p, &e.Status)
+		default:
+			return false
+		}
+		return true
 	})
 }
 

@@ -132,16 +132,32 @@ type Citations struct {
 }
 
 // Cites returns a Citations holding a copy of cs, skipping zero citations and
-// repeats of one already held.
+// repeats of one already held. It takes time linear in len(cs).
 func Cites(cs ...Citation) Citations {
 	var out []Citation
+	if len(cs) <= smallCites {
+		for _, c := range cs {
+			if c.IsValid() && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+		return Citations{list: out}
+	}
+	// A long list (a plan file can hold any number): a Go map, whose hash
+	// is seeded, so no list of clauses can be made to collide in it.
+	seen := make(map[Citation]struct{}, len(cs))
 	for _, c := range cs {
-		if c.IsValid() && !slices.Contains(out, c) {
+		if _, dup := seen[c]; c.IsValid() && !dup {
+			seen[c] = struct{}{}
 			out = append(out, c)
 		}
 	}
 	return Citations{list: out}
 }
+
+// smallCites is the longest list Cites checks for repeats by scanning what it
+// holds: cheaper than a map for the few clauses a rule or decision cites.
+const smallCites = 32
 
 // Len is the number of citations.
 func (cs Citations) Len() int { return len(cs.list) }

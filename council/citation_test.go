@@ -3,6 +3,7 @@ package council
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -105,6 +106,25 @@ func TestCitationsProperties(t *testing.T) {
 			t.Fatal("At out of range is valid")
 		}
 	}))
+	// Long lists take the map path of Cites: the same answer as a scan.
+	t.Run("CitesLongListsAsAScan", rapid.MakeCheck(func(t *rapid.T) {
+		clause := rapid.Custom(func(t *rapid.T) Citation {
+			if rapid.IntRange(0, 9).Draw(t, "zero") == 0 {
+				return Citation{}
+			}
+			return Cite(PlanTottori, fmt.Sprint("第", rapid.IntRange(1, 80).Draw(t, "clause"), "条"))
+		})
+		in := rapid.SliceOfN(clause, smallCites-2, 4*smallCites).Draw(t, "in")
+		var want []Citation
+		for _, c := range in {
+			if c.IsValid() && !slices.Contains(want, c) {
+				want = append(want, c)
+			}
+		}
+		if got := Cites(in...).Slice(); !slices.Equal(got, want) {
+			t.Fatalf("Cites(%d citations) = %v; want %v", len(in), got, want)
+		}
+	}))
 	t.Run("Immutable", rapid.MakeCheck(func(t *rapid.T) {
 		in := rapid.SliceOfN(genCitation(), 1, 8).Draw(t, "in")
 		cs := Cites(in...)
@@ -175,5 +195,54 @@ func TestCitationsJSON(t *testing.T) {
 	err := json.Unmarshal([]byte(`["ino:第5条","bad"]`), &got)
 	if !errors.Is(err, ErrCitation) || !strings.Contains(err.Error(), "citations[1]") {
 		t.Errorf("error %v does not name index 1 or wrap ErrCitation", err)
+	}
+}
+
+// longCitations are n distinct clauses of one plan, each given twice.
+func longCitations(n int) []Citation {
+	cs := make([]Citation, 0, 2*n)
+	for i := range 2 * n {
+		cs = append(cs, Cite(PlanNakano, fmt.Sprintf("ICT-BCP 別紙%d", i%n)))
+	}
+	return cs
+}
+
+// Long lists: a list ten times as long costs Cites at most ten times the
+// allocations, and lookups in the result allocate nothing. (Its time, which
+// allocations do not show, is BenchmarkCites's.)
+func TestCitesLinear(t *testing.T) {
+	small, large := longCitations(1000), longCitations(10000)
+	a := testing.AllocsPerRun(5, func() { Cites(small...) })
+	b := testing.AllocsPerRun(5, func() { Cites(large...) })
+	if b > 10*a {
+		t.Errorf("allocations: %v for 2,000 citations, %v for 20,000", a, b)
+	}
+	cs := Cites(large...)
+	if cs.Len() != 10000 {
+		t.Fatalf("Len = %d; want 10000", cs.Len())
+	}
+	c := large[len(large)-1]
+	if n := testing.AllocsPerRun(10, func() {
+		d := cs
+		if !d.Contains(c) || d.At(9999) != c || d.Len() != 10000 {
+			t.Fatal("lookup failed")
+		}
+	}); n != 0 {
+		t.Errorf("lookups allocate %v times", n)
+	}
+}
+
+// BenchmarkCites builds lists of 10³, 10⁴ and 10⁵ distinct citations (each
+// given twice); ns/citation stays flat when Cites is linear.
+func BenchmarkCites(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		cs := longCitations(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Cites(cs...)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cs)), "ns/citation")
+		})
 	}
 }
