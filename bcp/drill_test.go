@@ -158,6 +158,27 @@ func TestDrillClauses(t *testing.T) {
 	}
 }
 
+// kumamoto 別紙1 is the structure for a breach of personal information
+// (緊急時体制図(個人情報に対する侵害が発生した場合)): a fault drill lists none of
+// its measures (端末切替, ファックス運用) as an alternative; the fault's way
+// through is the downtime server (4(2) システムダウン時の緊急措置, 別紙3).
+func TestDrillKumamoto別紙1NotForFaults(t *testing.T) {
+	tl := runBuiltin(t, "kumamoto-terminal-no-power")
+	alternatives := 0
+	for _, e := range tl.Entries {
+		if e.Act != ActAlternative {
+			continue
+		}
+		alternatives++
+		if e.Cites.Contains(council.Cite(council.PlanKumamoto, "別紙1")) {
+			t.Errorf("kumamoto:別紙1/not-a-fault-alternative: %s", e.Line(English))
+		}
+	}
+	if alternatives != 1 {
+		t.Errorf("kumamoto:別紙3/downtime-server-only: %d alternatives, want 1", alternatives)
+	}
+}
+
 // TestDrillSilence checks that a plan's drill never borrows another plan's
 // rules: tottori convenes no council at level 2, kumamoto plans no threat
 // table for faults, and every entry cites only the plan it runs under.
