@@ -83,8 +83,8 @@ func TestCheckReference(t *testing.T) {
 			name: "kumiyama:第24条-第26条/no-investigation-steps",
 			plan: Kumiyama,
 			present: []want{
-				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", Warning, "kumiyama:第26条"},
-				{CodeKindWithoutInvestigation, "fault.investigations[software]", Warning, "kumiyama:第26条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", Warning, "kumiyama:第24条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[software]", Warning, "kumiyama:第25条"},
 				{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "kumiyama:第26条"},
 			},
 			absent: []Code{CodeChairNotNamed, CodeNoAppointments, CodeUnreachableRole},

@@ -9,9 +9,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
 )
 
 var updateDrill = flag.Bool("update-drill", false, "rewrite the drill, scenario and Mermaid golden files")
@@ -131,6 +133,9 @@ func TestDrillClauses(t *testing.T) {
 		{"kumamoto:4(2)原因の究明(ア)/checks", "kumamoto-terminal-no-power", 0, ActInvestigate, role(council.Staff), none, "kumamoto:4(2) 原因の究明(ア)"},
 		{"kumamoto:別紙3/downtime-server", "kumamoto-terminal-no-power", 1, ActAlternative, role(council.SectionManager), none, "kumamoto:別紙3"},
 		{"kumamoto:4(2)運用の再開/integrity", "kumamoto-terminal-no-power", 2, ActIntegrityCheck, role(council.Staff), none, "kumamoto:4(2) 運用の再開"},
+		// 4(2): 情報政策課は、障害個所の修理、修復、交換を実施する; 管理者は、…運用を再開する.
+		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(council.InfoPolicyDivision), none, "kumamoto:4(2) 保守作業の実施"},
+		{"kumamoto:4(2) 運用の再開/section-manager-resumes", "kumamoto-terminal-no-power", 2, ActResume, role(council.SectionManager), none, "kumamoto:4(2) 運用の再開"},
 		{"ino:第4条/serious/propose", "ino-long-server-stop", 1, ActRequest, role(council.SystemAdministrator), role(council.SecurityChief), "ino:第4条"},
 		{"ino:第5条/serious/council", "ino-long-server-stop", 1, ActConvene, role(council.SecurityChief), none, "ino:第5条"},
 		{"ino:第5条/agenda", "ino-long-server-stop", 1, ActAgenda, role(council.SecurityChief), none, "ino:第5条"},
@@ -270,5 +275,45 @@ func TestEscalationFlowNakanoICTBCP7_2(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// kumiyama 第24条-第26条 each cover one kind of fault. A terminal's software
+// bug (第25条: 情報保護管理者は、業務端末のソフトウェアにバグを発見した場合は、直ちに
+// システム管理者にバグの状況を報告し) is reported under 第25条 alone; no entry of
+// its drill cites 第24条 (hardware) or 第26条 (networks), and no degraded or
+// alternate operation (第26条, networks) is offered for it.
+func TestDrillKumiyama第25条TerminalBug(t *testing.T) {
+	p, err := Reference(council.PlanKumiyama)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jst := time.FixedZone("JST", 9*3600)
+	s := Scenario{ID: "kumiyama-terminal-bug", Plan: council.PlanKumiyama, Title: "業務端末のソフトウェアのバグ", Events: []Event{
+		{At: time.Date(2026, 4, 1, 9, 0, 0, 0, jst), Kind: SymptomReported, Symptom: fault.Bug},
+		{At: time.Date(2026, 4, 1, 9, 30, 0, 0, jst), Kind: StatusChange, Status: Status{OperationImpossible: true, ServerDown: true}},
+		{At: time.Date(2026, 4, 1, 12, 0, 0, 0, jst), Kind: Recovery},
+	}}
+	tl, err := Run(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reported := false
+	for _, e := range tl.Entries {
+		for _, c := range []string{"第24条", "第26条"} {
+			if e.Cites.Contains(council.Cite(council.PlanKumiyama, c)) {
+				t.Errorf("kumiyama:%s/not-for-software: %s", c, e.Line(English))
+			}
+		}
+		if e.Act == ActAlternative {
+			t.Errorf("kumiyama:第26条/alternatives-network-only: %s", e.Line(English))
+		}
+		if e.Act == ActReport && e.Actor == council.ByRole(council.InfoProtectionManager) && e.To == council.ByRole(council.SystemAdministrator) &&
+			e.Cites.String() == "kumiyama:第25条" {
+			reported = true
+		}
+	}
+	if !reported {
+		t.Error("kumiyama:第25条/terminal-bug: no report by the information protection manager to the system administrator citing 第25条")
 	}
 }

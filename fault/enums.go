@@ -451,8 +451,8 @@ const (
 	TerminalSwitch                            // 端末切替 (kumamoto 別紙1: a breach's emergency measure)
 	FaxOperation                              // ファックス運用 (kumamoto 別紙1: a breach's emergency measure)
 	NearbyMunicipality                        // 広域交付: guide residents to a nearby municipality (ino 第5条)
-	DegradedOperation                         // 縮退運転 (kumiyama 第26条)
-	AlternateOperation                        // 代替運転 (kumiyama 第26条)
+	DegradedOperation                         // 縮退運転 (kumiyama 第26条, network faults)
+	AlternateOperation                        // 代替運転 (kumiyama 第26条, network faults)
 )
 
 var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid,
