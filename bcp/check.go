@@ -73,6 +73,7 @@ func Check(p Plan) []Finding {
 	c.checkFault()
 	c.checkMeasures()
 	c.checkContinuity()
+	c.checkDuties()
 	c.checkActors(roles)
 	c.checkClauses()
 	slices.SortFunc(c.out, Finding.Compare)
@@ -585,6 +586,22 @@ func (c *checker) checkSchedule(s *ReportPlan) {
 	}
 }
 
+// checkDuties notes a plan that states none of the duties of a drill (the
+// library's defaults stand in for all of them) and checks the citations of
+// those it states.
+func (c *checker) checkDuties() {
+	d := c.plan.Duties
+	if len(d) == 0 {
+		var names []string
+		for _, x := range AllDuties() {
+			names = append(names, x.String())
+		}
+		c.add(Warning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", strings.Join(names, ", "))
+		return
+	}
+	c.foreignCitations("duties", reflect.ValueOf(d))
+}
+
 // checkActors checks that every role that acts in the plan is one of the
 // organisation's roles, and that every actor named is a valid value.
 func (c *checker) checkActors(roles council.Roles) {
@@ -673,6 +690,12 @@ func (c *checker) checkActors(roles council.Roles) {
 		for _, r := range k.Contacts {
 			actor("continuity.contacts["+r.Pattern.String()+"/"+r.Contact.Audience.String()+"].from", r.Contact.From, r.Contact.Citations.At(0))
 		}
+	}
+	// A duty may fall to someone outside the organisation (the operator of
+	// a terminal, kumiyama 第17条10項): only its validity is checked.
+	for _, a := range p.Duties {
+		recipient("duties["+a.Duty.String()+"].actor", a.Actor, a.Citations.At(0))
+		recipient("duties["+a.Duty.String()+"].to", a.To, a.Citations.At(0))
 	}
 }
 

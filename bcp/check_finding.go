@@ -115,6 +115,7 @@ const (
 	CodeNoClauseIndex                              // plan.no-clause-index: the plan lists no clause index, so its citations cannot be resolved
 	CodeClauseIndexInvalid                         // plan.invalid-clause-index: a clause of the index cannot be cited, has no heading or is listed twice
 	CodeUnresolvedCitation                         // reference.unresolved-citation: a citation of the plan names a clause its index does not list
+	CodeNoDuties                                   // duties.none: the plan states no duties of a drill; the library's defaults stand in
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -159,6 +160,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "plan.no-clause-index", JA: "条項索引なし"},
 	enum.Name{EN: "plan.invalid-clause-index", JA: "条項索引の不備"},
 	enum.Name{EN: "reference.unresolved-citation", JA: "索引にない条項の引用"},
+	enum.Name{EN: "duties.none", JA: "役割分担の定めなし"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

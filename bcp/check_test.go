@@ -268,6 +268,22 @@ func TestCheckProblems(t *testing.T) {
 				Message: "report time 12h0m0s is given twice", Cite: council.Cite("nakano", "統合仮想サーバ 3(4)①ア")},
 		},
 		{
+			name: "duties/none",
+			plan: func() Plan { p := Tottori(); p.Duties = nil; return p },
+			want: Finding{Severity: Warning, Code: CodeNoDuties, Path: "duties",
+				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards, recover-system, recover-platform, secretariat, resume)"},
+		},
+		{
+			name: "duties/foreign-citation",
+			plan: func() Plan {
+				p := Tottori()
+				p.Duties[0].Citations = council.Cites(council.Cite("ino", "第9条"))
+				return p
+			},
+			want: Finding{Severity: Error, Code: CodeForeignCitation, Path: "duties[].citations",
+				Message: `cites ino:第9条, a clause of another plan than "tottori"`, Cite: council.Cite("ino", "第9条")},
+		},
+		{
 			name: "plan/invalid-id",
 			plan: func() Plan { p := Ino(); p.ID = "no such id"; return p },
 			want: Finding{Severity: Error, Code: CodePlanID, Path: "id", Message: `plan ID "no such id" is not a plain identifier: it cannot own citations`},
@@ -451,6 +467,13 @@ var mutations = []mutation{
 		}
 		p.Continuity.Schedule = nil
 		return CodeScheduleUndefined, "continuity.schedule", true
+	}},
+	{"remove duties", func(t *rapid.T, p *Plan) (Code, string, bool) {
+		if len(p.Duties) == 0 {
+			return 0, "", false
+		}
+		p.Duties = nil
+		return CodeNoDuties, "duties", true
 	}},
 	{"remove contacts", func(t *rapid.T, p *Plan) (Code, string, bool) {
 		if p.Continuity == nil || len(p.Continuity.Contacts) == 0 {

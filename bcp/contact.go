@@ -169,6 +169,35 @@ var (
 	citeSingle   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)②イ"))
 )
 
+// ContactFor returns the contact the plan chooses for audience a when the
+// services in up are working: of its [ContactRule]s for a whose pattern's
+// services are all up, the one whose pattern has the most (pattern a, with
+// none, fits any state). False when the plan has no such rule. It does not
+// allocate.
+func (c *Continuity) ContactFor(a Audience, up Services) (Contact, bool) {
+	if c == nil {
+		return Contact{}, false
+	}
+	best := -1
+	for i, r := range c.Contacts {
+		p := r.Pattern
+		if r.Contact.Audience != a || !p.IsValid() || !up.Contains(p.Services()) {
+			continue
+		}
+		if best < 0 || p.Services().Len() > c.Contacts[best].Pattern.Services().Len() {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Contact{}, false
+	}
+	return c.Contacts[best].Contact, true
+}
+
+// ChannelFor is nakano's rule for the channel of a message to audience a when
+// the services in up are working; the nakano plan's contact rules are made
+// from it, and the engine reads a plan's rules ([Continuity.ContactFor]).
+//
 // ChannelFor picks the channel for a message to audience a when the services
 // in up are working (統合仮想サーバ 3(3); for the patterns of ICT-BCP 9(1)ウ pass
 // [Pattern.Services]). Phone and paper is always the last resort. It does not

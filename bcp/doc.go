@@ -34,20 +34,25 @@
 // then by impact scale, target recovery time, alternative means and difficulty,
 // with ID as the last key; every dependency comes first, a cycle is a
 // [*CycleError], and unassessed systems are an [*UnassessedError] unless an
-// [UnassessedPolicy] is chosen. Each position carries its [Reasons].
+// [UnassessedPolicy] is chosen. Each position carries its [Reasons], and the
+// clauses the plan gives for them ([OrderOptions.Clauses], [Continuity.Order]).
 //
 // # Backups, contact and reports
 //
 // [SelectBackups] fills the off-site capacity in order of impact scale.
-// [ChannelFor] picks the best available [Channel] for an [Audience] given the
-// [Services] up (see [Pattern] a, b, c). [Schedule] lists the scheduled and
-// progress reports of a [Window]; [Report.Validate] checks a report's items.
+// [Continuity.ContactFor] picks the channel a plan chooses for an [Audience]
+// given the [Services] up (its [ContactRule] for the [Pattern] a, b or c that
+// fits); [ChannelFor] is nakano's rule (統合仮想サーバ 3(3)), from which its
+// contact rules are made. [ReportPlan.Reports] lists the scheduled and
+// progress reports of a [Window] under a plan's slots; [Report.Validate]
+// checks a report's items.
 //
 // # Horizons, routes and flow
 //
-// [HorizonOf] maps an outage to its [Horizon]; [SystemPlan.Gaps] lists the
-// horizons a system's manual procedures leave uncovered. [ReportOutside]
-// returns the routes to bodies outside the ward for an [Incident].
+// [HorizonOf] maps an outage to its [Horizon]; [HorizonPlan.Gaps] lists the
+// horizons a plan requires that a system's manual procedures leave
+// uncovered. [ReportOutside] returns the routes to bodies outside the ward
+// for an [Incident].
 // [RecoveryFlow] returns the seven steps ([Step]) with their owners.
 //
 // # Plans
@@ -56,10 +61,13 @@
 // document, and the parts its document has — organisation
 // ([council.Organization]), fault handling ([fault.Spec], built with
 // [Plan.FaultPlan]), threat scheme ([threat.Spec], built with [Plan.Scheme]),
-// [Measures] and [Continuity]. A part the document does not have is nil: the
-// library never fills it from another plan. [Ino], [Kumamoto], [Kumiyama],
-// [Tottori] and [Nakano] (or [Reference], [ReferencePlans]) return the five
-// reference plans, fresh, parsed from the plan files embedded in package
+// [Measures] and [Continuity], and the [Plan.Duties] of a drill ([Plan.Duty]:
+// who observes, judges, maintains, reports; the library's defaults in one
+// table for what a plan leaves unstated). A part the document does not have
+// is nil: the library never fills it from another plan. [Ino], [Kumamoto],
+// [Kumiyama], [Tottori] and [Nakano] (or [Reference], [ReferencePlans])
+// return the five reference plans, fresh, parsed from the plan files
+// embedded in package
 // [github.com/jukiplan/jukiplan/bcp/reference] through [ParsePlan].
 //
 // # Plan files

@@ -47,6 +47,7 @@ type drillPlan struct {
 	id         string
 	prov       Provenance
 	org        council.Organization
+	duties     []Assignment
 	scheme     *threat.Scheme
 	faults     fault.Plan
 	continuity *Continuity
@@ -60,7 +61,7 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	if err != nil {
 		return drillPlan{}, err
 	}
-	d := drillPlan{id: p.ID, prov: prov}
+	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties}
 	if p.Organization != nil {
 		d.org = *p.Organization
 	}
@@ -124,15 +125,18 @@ func provenanceOf(p Plan) Provenance {
 // scenario one wrapping ErrScenario. s.Plan is not checked against p.ID: a
 // vendor may run a reference scenario under its own plan.
 //
+// Who observes, judges, maintains and reports is the plan's [Plan.Duties];
+// a duty it does not state falls to the library's default ([Plan.Duty]).
 // Where the plans are silent the drill decides, and says so: the observation
 // entry of an event cites the clauses of the first action it sets off (an
-// event that sets off nothing is not listed); maintenance, the integrity check
-// and resumption are done by the system administrator (or the staff where the
-// plan has no administrator); a body whose convener the plan does not name is
-// convened by whoever the response names, else the chain's chief; the recovery order treats unassessed impact
-// scales as large (AssumeLarge); scheduled reports go to the owning divisions
-// through the channel for system owners, and run until the recovery or, while
-// the outage lasts, the last event.
+// event that sets off nothing is not listed); a body whose convener the plan
+// does not name is convened by whoever the response names, else the chain's
+// chief; the recovery order treats unassessed impact scales as large
+// (AssumeLarge) and cites the plan's [Continuity.Order] (a position it gives
+// no clause for cites the plan's inventory); contacts are the
+// plan's [ContactRule]s ([Continuity.ContactFor]); scheduled reports follow
+// the plan's [ReportPlan], go through the channel for system owners, and run
+// until the recovery or, while the outage lasts, the last event.
 func Run(p Plan, s Scenario) (Timeline, error) {
 	d, err := NewDrill(p)
 	if err != nil {
@@ -174,16 +178,6 @@ func (d *Drill) Run(s Scenario) (Timeline, error) {
 		p = d.p
 	}
 	return runDrill(p, s)
-}
-
-// cardClauses are the clauses of a plan's IC-card duties that no package
-// encodes as data: reporting a lost card at once, and inspecting card use.
-func cardClauses(plan string) (report, inspect council.Citations) {
-	if plan == council.PlanKumiyama {
-		return council.Cites(council.Cite(plan, "第17条10項3号")),
-			council.Cites(council.Cite(plan, "第17条14項"), council.Cite(plan, "第17条15項"))
-	}
-	return council.Citations{}, council.Citations{}
 }
 
 type runner struct {
@@ -266,7 +260,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 			o.Cites, r.obsCites = r.obsCites, council.Citations{}
 		}
 		if !o.Actor.IsValid() {
-			o.Actor = r.defaultObserver(e)
+			o.Actor = r.observer(e)
 		}
 		if o.Cites.Len() == 0 {
 			r.out = slices.Delete(r.out, start, start+1)
@@ -277,20 +271,23 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Entries: r.out}, nil
 }
 
-func (r *runner) defaultObserver(e Event) council.Actor {
+// observer is who observes an event the scenario names no observer for:
+// the plan's duty for its kind.
+func (r *runner) observer(e Event) council.Actor {
 	switch e.Kind {
 	case SymptomReported, CardLost:
-		return council.ByRole(council.Operator)
+		return r.duty(NoticeAtTerminal).Actor
 	case FaultDetected, Recovery, StatusChange:
-		if r.p.faults.IsValid() || !r.outage {
-			return council.ByRole(council.Staff)
-		}
-		return council.ByParty(council.IaaSProvider)
+		return r.duty(DetectFault).Actor
 	}
-	if r.p.org.Chain.Nodes().Has(council.Staff) {
-		return council.ByRole(council.Staff)
-	}
-	return council.ByRole(r.p.org.Chain.Chief)
+	return r.duty(ObserveAct).Actor
+}
+
+// duty returns who performs d under the plan: its own assignment, else the
+// library's default.
+func (r *runner) duty(d Duty) Assignment {
+	a, _ := duty(r.p.duties, r.p.org.Chain, d, r.outage && !r.p.faults.IsValid())
+	return a
 }
 
 // emit appends an entry at the current instant, unless an identical one was
@@ -416,14 +413,7 @@ func (r *runner) threat() error {
 	return r.respond(g)
 }
 
-func (r *runner) judgeActor() council.Actor {
-	for _, role := range []council.Role{council.SystemAdministrator, council.SectionManager} {
-		if r.p.org.Chain.Nodes().Has(role) {
-			return council.ByRole(role)
-		}
-	}
-	return council.ByRole(r.p.org.Chain.Chief)
-}
+func (r *runner) judgeActor() council.Actor { return r.duty(Judge).Actor }
 
 func (r *runner) respond(g threat.Grading) error {
 	resp, err := threat.Respond(r.p.scheme, g)
@@ -500,12 +490,12 @@ func (r *runner) playbookSteps() {
 	}
 	r.playbook = true
 	held := measures.EventConditions(r.act)
-	admin := council.ByRole(council.SystemAdministrator)
+	by := r.duty(RunPlaybook)
 	for _, st := range pb.Steps() {
-		e := Entry{Act: ActPlaybook, Actor: admin, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
+		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
 			DetailJA: pb.Case.Label() + st.Mark + " " + st.Text, Cites: st.Citations}
 		if st.Mode != measures.Alone {
-			e.To = council.ByParty(council.NationalCenter)
+			e.To = by.To
 		}
 		if st.Conditional() && !st.AppliesWhen(held) {
 			e.AsNeeded = true
@@ -572,12 +562,7 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 	}
 }
 
-func (r *runner) staffActor() council.Actor {
-	if r.p.org.Chain.Nodes().Has(council.SystemAdministrator) {
-		return council.ByRole(council.SystemAdministrator)
-	}
-	return council.ByRole(council.Staff)
-}
+func (r *runner) staffActor() council.Actor { return r.duty(Maintain).Actor }
 
 func (r *runner) faultDetected(e Event) error {
 	if !r.p.faults.IsValid() {
@@ -591,7 +576,7 @@ func (r *runner) faultDetected(e Event) error {
 		if err != nil {
 			return err
 		}
-		by := council.ByRole(council.Staff)
+		by := r.duty(DetectFault).Actor
 		if len(d.By) > 0 {
 			by = d.By[0]
 		}
@@ -613,7 +598,7 @@ func (r *runner) symptomReported(e Event) error {
 	r.symptom = e.Symptom
 	from := e.By
 	if !from.IsValid() {
-		from = council.ByRole(council.Operator)
+		from = r.duty(NoticeAtTerminal).Actor
 	}
 	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + e.Symptom.String() + " is a " + c.Kind.String() + " fault",
 		DetailJA: e.Symptom.Label() + " → " + c.Kind.Label(), Cites: c.Cites})
@@ -622,7 +607,7 @@ func (r *runner) symptomReported(e Event) error {
 		for _, ch := range inv.Checks {
 			en, ja = append(en, ch.String()), append(ja, ch.Label())
 		}
-		by := council.ByRole(council.Staff)
+		by := r.duty(DetectFault).Actor
 		for x := range inv.By.All() {
 			by = council.ByRole(x)
 			break
@@ -730,22 +715,13 @@ func (r *runner) recovery() error {
 	case r.faultOpen:
 		cs := r.stageCites()
 		who := r.staffActor()
-		by := func(s fault.Stage) council.Actor { // who the plan says takes the step
-			if a := r.p.faults.Step(r.faultKind(), s).By; a.IsValid() {
-				return a
-			}
-			return who
-		}
-		r.emit(Entry{Act: ActMaintain, Actor: by(fault.Maintained), AsNeeded: true, Detail: "repair, restore or replace", DetailJA: "修理、修復、交換等の保守作業", Cites: cs[fault.Maintained]})
+		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, Detail: "repair, restore or replace", DetailJA: "修理、修復、交換等の保守作業", Cites: cs[fault.Maintained]})
 		if ok, c := r.p.faults.IntegrityCheck(r.status.IdentityAffected); ok {
-			e := Entry{Act: ActIntegrityCheck, Actor: by(fault.IntegrityChecked), Detail: "check the integrity of identity information before resuming",
-				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c}
-			if r.p.id == council.PlanTottori {
-				e.To = council.ByParty(council.NationalCenter)
-			}
-			r.emit(e)
+			ic := r.duty(CheckIntegrity)
+			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, Detail: "check the integrity of identity information before resuming",
+				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c})
 		}
-		r.emit(Entry{Act: ActResume, Actor: by(fault.Resumed), Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
+		r.emit(Entry{Act: ActResume, Actor: r.duty(Resume).Actor, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
 		r.prevention(true)
 		r.faultOpen = false
 		return nil
@@ -797,17 +773,15 @@ func (r *runner) cardLost() error {
 	if !r.p.cards.InForce.Has(measures.CardRevokedOnLoss) {
 		return fmt.Errorf("%w: plan %s has no rule for a lost IC card", ErrUnhandled, r.p.id)
 	}
-	report, inspect := cardClauses(r.p.id)
-	admin := council.ByRole(council.SystemAdministrator)
-	// The report and the inspection are listed only where the plan's own
-	// clauses for them are known: an uncited entry would be a guess.
-	if report.Len() > 0 {
-		r.emit(Entry{Act: ActReport, Actor: council.ByRole(council.Operator), To: admin, Detail: "report the lost card at once",
-			DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: report})
+	// The report and the inspection are listed only where the plan states
+	// them, on its own clauses: an uncited entry would be a guess.
+	if rep := r.duty(ReportCardLoss); rep.Actor.IsValid() {
+		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, Detail: "report the lost card at once",
+			DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: rep.Citations})
 	}
-	r.emit(Entry{Act: ActRevoke, Actor: admin, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
-	if inspect.Len() > 0 {
-		r.emit(Entry{Act: ActInvestigate, Actor: admin, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: inspect})
+	r.emit(Entry{Act: ActRevoke, Actor: r.duty(RevokeCard).Actor, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	if in := r.duty(InspectCards); in.Actor.IsValid() {
+		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: in.Citations})
 	}
 	return nil
 }
@@ -855,7 +829,7 @@ func (r *runner) phase(ph Phase) {
 		}
 	}
 	if !e.Actor.IsValid() {
-		e.Actor = council.ByRole(council.InfoSystemsDivision)
+		e.Actor = r.duty(Secretariat).Actor
 		e.Detail += " (by the " + ph.Body.String() + ")"
 	}
 	r.emit(e)
@@ -868,8 +842,8 @@ func (r *runner) contacts(up Services) {
 		return
 	}
 	for _, a := range contactAudiences {
-		c, err := ChannelFor(a, up)
-		if err != nil {
+		c, ok := r.p.continuity.ContactFor(a, up)
+		if !ok {
 			continue
 		}
 		act, d, dja := ActNotify, a.String(), a.Label()
@@ -934,17 +908,22 @@ func (r *runner) outageRecovered() error {
 			r.phase(ph)
 		}
 	}
-	ps, err := Order(r.p.continuity.Inventory.Systems, OrderOptions{Unassessed: AssumeLarge})
+	ps, err := Order(r.p.continuity.Inventory.Systems, OrderOptions{Unassessed: AssumeLarge, Clauses: r.p.continuity.Order})
 	if err != nil {
 		return err
 	}
+	system, platform := r.duty(RecoverSystem).Actor, r.duty(RecoverPlatform).Actor
 	for _, p := range ps {
-		by := council.ByRole(council.OwningDivisionHead)
+		by := system
 		if p.Kind == Platform {
-			by = council.ByParty(council.IaaSProvider)
+			by = platform
+		}
+		cites := p.Citations
+		if cites.Len() == 0 {
+			cites = r.p.continuity.Inventory.Citations // the plan gives no ground: its list of systems
 		}
 		r.emit(Entry{Act: ActRecover, Actor: by, Detail: fmt.Sprintf("#%d %s (%s, %s)", p.Rank, p.ID, p.Effective, p.Reasons),
-			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: p.Citations})
+			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: cites})
 	}
 	return nil
 }
@@ -970,18 +949,18 @@ func (r *runner) schedule() {
 			w.Changes = append(w.Changes, c)
 		}
 	}
-	rts, err := Schedule(w)
+	rts, err := r.p.continuity.Schedule.Reports(w)
 	if err != nil {
 		return
 	}
-	isd := council.ByRole(council.InfoSystemsDivision)
+	by := r.duty(ReportSituation)
 	for _, rt := range rts {
 		r.at, r.ev = rt.At, r.eventAt(rt.At)
-		c, err := ChannelFor(SystemOwners, r.upAt(rt.At))
-		if err != nil {
+		c, ok := r.p.continuity.ContactFor(SystemOwners, r.upAt(rt.At))
+		if !ok {
 			continue
 		}
-		e := Entry{Act: ActScheduledReport, Actor: isd, To: council.ByRole(council.OwningDivisionHead), Channel: c.Channel, Cites: r.p.continuity.Schedule.Citations}
+		e := Entry{Act: ActScheduledReport, Actor: by.Actor, To: by.To, Channel: c.Channel, Cites: r.p.continuity.Schedule.Citations}
 		if rt.Kind == Progress {
 			e.Act = ActProgressReport
 		}

@@ -41,7 +41,9 @@ func ExampleOrder() {
 			inv.Systems[i].Scale = bcp.Medium
 		}
 	}
-	ps, err := bcp.Order(inv.Systems, bcp.OrderOptions{Unassessed: bcp.AssessedFirst})
+	// The positions cite the clauses nakano gives for each ground.
+	clauses := bcp.Nakano().Continuity.Order
+	ps, err := bcp.Order(inv.Systems, bcp.OrderOptions{Unassessed: bcp.AssessedFirst, Clauses: clauses})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -83,9 +85,10 @@ func ExampleChannelFor() {
 	// c: ward-wide 全庁ファイルサーバ also {groupware-notice} via-management false; owners グループウェアメール
 }
 
-func ExampleSchedule() {
+func ExampleReportPlan_Reports() {
 	jst := time.FixedZone("JST", 9*3600)
-	rs, _ := bcp.Schedule(bcp.Window{
+	plan := bcp.Nakano().Continuity.Schedule // 08:15, 12:00 and 16:00 while unknown
+	rs, _ := plan.Reports(bcp.Window{
 		Detected:  time.Date(2026, 4, 1, 7, 40, 0, 0, jst),
 		Known:     time.Date(2026, 4, 1, 14, 0, 0, 0, jst),
 		Expected:  time.Date(2026, 4, 1, 18, 30, 0, 0, jst),
@@ -122,7 +125,8 @@ func ExampleReport_Validate() {
 func ExampleHorizonOf() {
 	h, _ := bcp.HorizonOf(30 * time.Hour)
 	p := bcp.SystemPlan{System: "fig4-13", Manual: []bcp.Manual{{Horizon: bcp.HalfDay, Procedure: "紙で受付"}}}
-	fmt.Println(h, h.Label(), p.Gaps())
+	required := bcp.Nakano().Continuity.Horizons // nakano: every horizon
+	fmt.Println(h, h.Label(), required.Gaps(p))
 	// Output: few-days 2～3日 {one-day few-days one-week}
 }
 

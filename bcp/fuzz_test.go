@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -55,6 +56,7 @@ func FuzzReportKind(f *testing.F) { fuzzEnum(f, AllReportKinds()) }
 func FuzzHorizon(f *testing.F)    { fuzzEnum(f, AllHorizons()) }
 func FuzzIncident(f *testing.F)   { fuzzEnum(f, AllIncidents()) }
 func FuzzStep(f *testing.F)       { fuzzEnum(f, AllSteps()) }
+func FuzzDuty(f *testing.F)       { fuzzEnum(f, AllDuties()) }
 
 // FuzzOrder feeds Order arbitrary inventories (bad IDs, unknown and circular
 // dependencies, any field values): it must never panic, and whatever it
@@ -101,12 +103,15 @@ func FuzzOrder(f *testing.F) {
 	}))
 }
 
-// FuzzSchedule feeds Schedule arbitrary windows: no panic, and an accepted
-// window gives sorted reports inside it.
+// FuzzSchedule feeds ReportPlan.Reports arbitrary windows under nakano's
+// slots and under up to two arbitrary slots of a plan's own: no panic, an
+// accepted window gives sorted reports inside it, and accepted slots are
+// where its scheduled reports fall while the expected recovery is unknown.
 func FuzzSchedule(f *testing.F) {
-	f.Add(int64(0), int64(3600), int64(-1), int64(0), int64(0), int64(60))
-	f.Add(int64(100), int64(7*86400), int64(3600), int64(7200), int64(1800), int64(600))
-	f.Fuzz(func(t *testing.T, det, rec, known, exp, every, change int64) {
+	f.Add(int64(0), int64(3600), int64(-1), int64(0), int64(0), int64(60), int64(-1), int64(-1))
+	f.Add(int64(100), int64(7*86400), int64(3600), int64(7200), int64(1800), int64(600), int64(9*3600), int64(17*3600))
+	f.Add(int64(100), int64(3*86400), int64(-1), int64(0), int64(0), int64(600), int64(0), int64(86399))
+	f.Fuzz(func(t *testing.T, det, rec, known, exp, every, change, slot1, slot2 int64) {
 		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		w := Window{Detected: base.Add(time.Duration(det) * time.Second), Recovered: base.Add(time.Duration(rec) * time.Second), Every: time.Duration(every) * time.Second}
 		if known >= 0 {
@@ -116,13 +121,27 @@ func FuzzSchedule(f *testing.F) {
 			w.Expected = base.Add(time.Duration(exp) * time.Second)
 		}
 		w.Changes = []Change{{At: base.Add(time.Duration(change) * time.Second), Fields: FieldsOf(FieldCause)}}
-		rs, err := Schedule(w)
+		plan := nakanoReports
+		if slot1 >= 0 {
+			plan = ReportPlan{Slots: []time.Duration{time.Duration(slot1) * time.Second}}
+			if slot2 >= 0 {
+				plan.Slots = append(plan.Slots, time.Duration(slot2)*time.Second)
+			}
+		}
+		rs, err := plan.Reports(w)
 		if err != nil {
 			return
 		}
 		for i, r := range rs {
 			if r.At.Before(w.Detected) || !r.At.Before(w.Recovered) || i > 0 && r.At.Before(rs[i-1].At) {
 				t.Fatalf("report %d at %v out of order or window", i, r.At)
+			}
+			if r.Kind == Scheduled && !r.Known {
+				y, m, d := r.At.Date()
+				off := r.At.Sub(time.Date(y, m, d, 0, 0, 0, 0, r.At.Location()))
+				if !slices.Contains(plan.Slots, off) {
+					t.Fatalf("report %d at %v: not at a slot of %v", i, r.At, plan.Slots)
+				}
 			}
 		}
 	})

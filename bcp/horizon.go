@@ -62,9 +62,6 @@ func HorizonOf(d time.Duration) (Horizon, error) {
 	return 0, fmt.Errorf("bcp: outage of %v: longer than %v: %w", d, horizonLimits[OneWeek], ErrBeyondHorizons)
 }
 
-// RequiredHorizons are the horizons every system-level continuity plan covers.
-const RequiredHorizons = Horizons(1<<HalfDay | 1<<OneDay | 1<<FewDays | 1<<OneWeek)
-
 // A Manual is a manual (paper) procedure that keeps a service going for
 // outages up to a horizon (ICT-BCP 9(2)ウ 手作業等にて業務を継続する方法).
 //
@@ -95,12 +92,13 @@ func (p SystemPlan) Covered() Horizons {
 	return hs
 }
 
-// Gaps returns the required horizons the plan does not cover.
-func (p SystemPlan) Gaps() Horizons { return RequiredHorizons &^ p.Covered() }
+// Gaps returns the horizons h requires that the system plan p does not cover.
+func (h HorizonPlan) Gaps(p SystemPlan) Horizons { return h.Required &^ p.Covered() }
 
-// Check names every problem with the plan, joined: a missing system ID, a
-// procedure with an unknown horizon or no text, and each horizon not covered.
-func (p SystemPlan) Check() error {
+// Check names every problem with the system plan p under h, joined: a
+// missing system ID, a procedure with an unknown horizon or no text, and each
+// horizon h requires that p does not cover.
+func (h HorizonPlan) Check(p SystemPlan) error {
 	var errs []error
 	if p.System == "" {
 		errs = append(errs, fmt.Errorf("bcp: system plan: empty system ID: %w", ErrInvalid))
@@ -113,8 +111,8 @@ func (p SystemPlan) Check() error {
 			errs = append(errs, fmt.Errorf("bcp: system plan %q: procedure %d: empty: %w", p.System, i, ErrInvalid))
 		}
 	}
-	for h := range p.Gaps().All() {
-		errs = append(errs, fmt.Errorf("bcp: system plan %q: no manual procedure for %s (%s): %w", p.System, h, h.Label(), ErrUncovered))
+	for x := range h.Gaps(p).All() {
+		errs = append(errs, fmt.Errorf("bcp: system plan %q: no manual procedure for %s (%s): %w", p.System, x, x.Label(), ErrUncovered))
 	}
 	return errors.Join(errs...)
 }

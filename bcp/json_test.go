@@ -91,6 +91,15 @@ func TestParsePlanErrors(t *testing.T) {
 			p.Measures.Annex = append(p.Measures.Annex, p.Measures.Annex[0])
 		}), "$.measures.annex[16]", ErrDuplicate},
 		{"duplicate-set-member", text(strings.Replace(ino, `"on":["fault","serious-fault"]`, `"on":["fault","fault"]`, 1)), "$.organization.chain.notices[0].on[1]", ErrDuplicate},
+		{"tottori:第3-5/duplicate-duty", edit(Tottori, func(p *Plan) {
+			p.Duties = append(p.Duties, p.Duties[3])
+		}), "$.duties[8].duty", ErrDuplicate},
+		{"tottori:第3-5/duty-without-actor", edit(Tottori, func(p *Plan) { p.Duties[3].Actor = council.Actor{} }), "$.duties[3].actor", ErrBadValue},
+		{"tottori:第3-5/duty-unknown", text(strings.Replace(encode(t, Tottori()), `"duty":"judge"`, `"duty":"decide"`, 1)), "$.duties[3].duty", ErrBadValue},
+		{"tottori:第3-5/duty-of-another-plan", edit(Tottori, func(p *Plan) {
+			p.Duties[3].Citations = council.Cites(council.Cite(council.PlanIno, "第11条"))
+		}), "$.duties[3].citations[0]", ErrDangling},
+		{"nakano:統合仮想サーバ 4(6)/order-clause-without-reasons", edit(Nakano, func(p *Plan) { p.Continuity.Order[1].Reasons = 0 }), "$.continuity.order[1].reasons", ErrBadValue},
 		{"tottori:第2/fault-rejected", edit(Tottori, func(p *Plan) { p.Fault.Serious.Heavy = 0 }), "$.fault", ErrBadValue},
 		{"tottori:第3/threat-rejected", edit(Tottori, func(p *Plan) { p.Threat.Responses = nil }), "$.threat", ErrBadValue},
 		{"kumiyama:第18条/controls-rejected", edit(Kumiyama, func(p *Plan) { p.Measures.Controls.MinPasswordLength = 0 }), "$.measures.controls", ErrBadValue},

@@ -56,11 +56,12 @@ func TestSystemPlanGaps(t *testing.T) {
 		{Horizon: FewDays, Procedure: "近隣窓口を案内"},
 		{Horizon: OneDay, Procedure: ""},
 	}}
+	hp := *Nakano().Continuity.Horizons
 	t.Run("nakano:ICT-BCP 9(2)ウ/gaps", func(t *testing.T) {
-		if got, want := p.Gaps(), HorizonsOf(OneDay, OneWeek); got != want {
+		if got, want := hp.Gaps(p), HorizonsOf(OneDay, OneWeek); got != want {
 			t.Errorf("Gaps() = %v; want %v", got, want)
 		}
-		err := p.Check()
+		err := hp.Check(p)
 		if !errors.Is(err, ErrUncovered) || !errors.Is(err, ErrInvalid) {
 			t.Fatalf("Check() = %v", err)
 		}
@@ -72,15 +73,42 @@ func TestSystemPlanGaps(t *testing.T) {
 	})
 	t.Run("nakano:ICT-BCP 10-1-1(1)/complete", func(t *testing.T) {
 		full := SystemPlan{System: "x"}
-		for h := range RequiredHorizons.All() {
+		for h := range hp.Required.All() {
 			full.Manual = append(full.Manual, Manual{Horizon: h, Procedure: "手作業"})
 		}
-		if err := full.Check(); err != nil || full.Gaps() != 0 {
-			t.Errorf("Check() = %v, Gaps() = %v", err, full.Gaps())
+		if err := hp.Check(full); err != nil || hp.Gaps(full) != 0 {
+			t.Errorf("Check() = %v, Gaps() = %v", err, hp.Gaps(full))
 		}
 	})
-	if RequiredHorizons != HorizonsOf(AllHorizons()...) {
-		t.Errorf("RequiredHorizons = %v", RequiredHorizons)
+	if hp.Required != HorizonsOf(AllHorizons()...) {
+		t.Errorf("nakano requires %v", hp.Required)
+	}
+}
+
+// TestHorizonPlanGaps: the gaps are those of the plan's own horizon plan,
+// not of nakano's.
+func TestHorizonPlanGaps(t *testing.T) {
+	sp := SystemPlan{System: "s", Manual: []Manual{{Horizon: HalfDay, Procedure: "紙"}, {Horizon: OneWeek, Procedure: "窓口"}}}
+	for _, tc := range []struct {
+		name     string
+		required Horizons
+		want     Horizons
+	}{
+		{"none required", 0, 0},
+		{"half a day only", HorizonsOf(HalfDay), 0},
+		{"one day and a week", HorizonsOf(OneDay, OneWeek), HorizonsOf(OneDay)},
+		{"every horizon", HorizonsOf(AllHorizons()...), HorizonsOf(OneDay, FewDays)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hp := HorizonPlan{Required: tc.required}
+			if got := hp.Gaps(sp); got != tc.want {
+				t.Errorf("Gaps = %v; want %v", got, tc.want)
+			}
+			err := hp.Check(sp)
+			if got := errors.Is(err, ErrUncovered); got != (tc.want != 0) {
+				t.Errorf("Check = %v; want uncovered %v", err, tc.want != 0)
+			}
+		})
 	}
 }
 
@@ -198,8 +226,8 @@ func TestCitationsWellFormed(t *testing.T) {
 	}
 	sel, _ := SelectBackups(nil, 0, 0)
 	all = append(all, sel.Citations)
-	for set := range uint8(1 << len(clauseOf)) {
-		all = append(all, clauseCitations(set))
+	for _, c := range nakanoOrder() {
+		all = append(all, council.Cites(c.Cite))
 	}
 	for k, cs := range all {
 		if cs.Len() == 0 && k < 4 {

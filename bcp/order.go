@@ -56,6 +56,11 @@ type OrderOptions struct {
 	// Unassessed says how to treat systems whose scale is [Unassessed];
 	// zero refuses them with an [*UnassessedError].
 	Unassessed UnassessedPolicy
+	// Clauses are the clauses the plan gives for the grounds of its order
+	// ([Continuity.Order]): a position cites, in this order, each clause
+	// whose reasons hold one of its own. Without clauses a position cites
+	// nothing: Order never cites a plan on its own. Only the first 64 count.
+	Clauses []OrderClause
 }
 
 // A Position is one system's place in a recovery order and why it is there.
@@ -256,7 +261,6 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		rankOf[i] = int32(k)
 	}
 	out := make([]Position, n)
-	var cites [1 << len(clauseOf)]council.Citations // by clause set, built on first use
 	for i := range systems {
 		s, p := &systems[i], &out[rankOf[i]]
 		p.Rank, p.ID, p.Name, p.Owner, p.Kind, p.Scale = int(rankOf[i])+1, s.ID, s.Name, s.Owner, s.Kind, s.Scale
@@ -279,13 +283,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			out[k-1].Reasons = out[k-1].Reasons.With(ReasonTieBreak)
 		}
 	}
-	for k := range out {
-		set := clauseSet(out[k].Reasons)
-		if cites[set].Len() == 0 {
-			cites[set] = clauseCitations(set)
-		}
-		out[k].Citations = cites[set]
-	}
+	positionCites(out, opts.Clauses)
 	return out, nil
 }
 
@@ -333,52 +331,60 @@ func reasonsFor(s *System, p *Position, hasDeps bool, policy UnassessedPolicy) R
 	return r
 }
 
-// clauseOf are the clauses reasons cite, in citation order; reasonClause
-// gives each reason's index in it. A reason the plans do not state (the
-// library's own extensions) cites the clause it extends.
-var clauseOf = [...]council.Citation{
-	council.Cite(council.PlanNakano, "統合仮想サーバ 4(5)"),
-	council.Cite(council.PlanNakano, "統合仮想サーバ 4(6)"),
-	council.Cite(council.PlanNakano, "統合仮想サーバ 4(7)"),
-	council.Cite(council.PlanNakano, "統合仮想サーバ 5(1)"),
-	council.Cite(council.PlanNakano, "統合仮想サーバ 図4"),
-}
-
-var reasonClause = [...]uint8{
-	ReasonPlatform:      2,
-	ReasonMonitoring:    3,
-	ReasonScale:         1,
-	ReasonTarget:        1,
-	ReasonInherited:     2,
-	ReasonRaised:        2,
-	ReasonDependencies:  2,
-	ReasonAlternative:   0,
-	ReasonNoAlternative: 0,
-	ReasonDifficulty:    1,
-	ReasonTieBreak:      1,
-	ReasonPolicy:        4,
-}
-
-// clauseSet returns the set of clauses (bits of clauseOf) behind r; every
-// position cites 4(6), the clause that sets the priority.
-func clauseSet(r Reasons) uint8 {
-	set := uint8(1) << reasonClause[ReasonScale]
-	for x := range r.All() {
-		if int(x) < len(reasonClause) {
-			set |= 1 << reasonClause[x]
-		}
+// positionCites sets the citations of every position: the clauses of the
+// plan ([OrderOptions.Clauses]) whose reasons hold one of the position's, in
+// the plan's order. Positions placed on the same clauses share one
+// Citations.
+func positionCites(out []Position, clauses []OrderClause) {
+	if len(clauses) == 0 {
+		return
 	}
-	return set
-}
-
-func clauseCitations(set uint8) council.Citations {
-	var cs []council.Citation
-	for k, c := range clauseOf {
-		if set&(1<<k) != 0 {
-			cs = append(cs, c)
-		}
+	type entry struct {
+		mask  uint64
+		cites council.Citations
 	}
-	return council.Cites(cs...)
+	var seen []entry // few distinct sets in practice
+	var more map[uint64]council.Citations
+	for k := range out {
+		r := out[k].Reasons
+		var mask uint64
+		for i, c := range clauses[:min(len(clauses), 64)] {
+			if c.Reasons&r != 0 {
+				mask |= 1 << i
+			}
+		}
+		if mask == 0 {
+			continue
+		}
+		found := false
+		for _, e := range seen {
+			if e.mask == mask {
+				out[k].Citations, found = e.cites, true
+				break
+			}
+		}
+		if !found && more != nil {
+			out[k].Citations, found = more[mask]
+		}
+		if found {
+			continue
+		}
+		var cs []council.Citation
+		for i, c := range clauses[:min(len(clauses), 64)] {
+			if mask&(1<<i) != 0 {
+				cs = append(cs, c.Cite)
+			}
+		}
+		out[k].Citations = council.Cites(cs...)
+		if len(seen) < 16 {
+			seen = append(seen, entry{mask, out[k].Citations})
+			continue
+		}
+		if more == nil {
+			more = map[uint64]council.Citations{}
+		}
+		more[mask] = out[k].Citations
+	}
 }
 
 type idIndex struct {

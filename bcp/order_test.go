@@ -247,6 +247,7 @@ func TestOrderClauses(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Clauses = nakanoOrder()
 			ps, err := Order(tc.systems, tc.opts)
 			if err != nil {
 				t.Fatal(err)
@@ -261,6 +262,42 @@ func TestOrderClauses(t *testing.T) {
 			}
 			if tc.check != nil {
 				tc.check(t, ps)
+			}
+		})
+	}
+}
+
+// TestOrderCitesThePlan: a position cites the clauses the plan gives for its
+// reasons, in the plan's order, and nothing without them: Order never cites
+// a plan on its own.
+func TestOrderCitesThePlan(t *testing.T) {
+	cite := func(c string) council.Citation { return council.Cite("town", c) }
+	systems := []System{
+		{ID: "p", Name: "基盤", Owner: "情報課", Kind: Platform, Scale: Large},
+		{ID: "a", Name: "住記", Owner: "住民課", Kind: Application, Scale: Medium, Hosted: true, Alternative: true},
+	}
+	for _, tc := range []struct {
+		name    string
+		clauses []OrderClause
+		want    []string // citations of p, then a
+	}{
+		{"no clauses", nil, []string{"", ""}},
+		{"one clause for every scale", []OrderClause{{Cite: cite("第9条"), Reasons: ReasonsOf(ReasonScale)}}, []string{"town:第9条", "town:第9条"}},
+		{"the plan's order, not the reasons'", []OrderClause{
+			{Cite: cite("第2条"), Reasons: ReasonsOf(ReasonAlternative, ReasonDependencies)},
+			{Cite: cite("第1条"), Reasons: ReasonsOf(ReasonPlatform)},
+			{Cite: cite("第3条"), Reasons: ReasonsOf(ReasonScale)},
+		}, []string{"town:第1条, town:第3条", "town:第2条, town:第3条"}},
+		{"a clause for no reason given is not cited", []OrderClause{{Cite: cite("第4条"), Reasons: ReasonsOf(ReasonTarget)}}, []string{"", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, err := Order(systems, OrderOptions{Clauses: tc.clauses})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{ps[0].Citations.String(), ps[1].Citations.String()}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("citations (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -521,7 +558,7 @@ func BenchmarkOrder100k(b *testing.B) {
 	systems := benchSystems(100_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Order(systems, OrderOptions{}); err != nil {
+		if _, err := Order(systems, OrderOptions{Clauses: nakanoOrder()}); err != nil {
 			b.Fatal(err)
 		}
 	}

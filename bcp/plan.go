@@ -53,6 +53,11 @@ type Plan struct {
 	// Organization is who fills which role, the reporting chain, the
 	// deliberating bodies, the rules that convene them and their agendas.
 	Organization *council.Organization `json:"organization,omitempty"`
+	// Duties say which of the plan's actors performs each [Duty] of a drill
+	// (who observes, judges, maintains, reports), each with the clauses that
+	// say so, in [Duty] order; a duty not listed falls to the library's
+	// default ([Plan.Duty]).
+	Duties []Assignment `json:"duties,omitempty"`
 	// Fault is the fault handling (symptoms, investigation, detection,
 	// locations, alternatives, escalation, lifecycle, serious-fault
 	// thresholds); build the working [fault.Plan] with [Plan.FaultPlan].
@@ -137,10 +142,23 @@ type Continuity struct {
 	Routes []Outside `json:"routes,omitempty"`
 	// Flow is the recovery flow, in step order.
 	Flow []Phase `json:"flow,omitempty"`
+	// Order are the clauses the plan gives for the grounds of its recovery
+	// order, in citation order ([OrderOptions.Clauses]); nil where it gives
+	// none, and then a recovery order cites nothing.
+	Order []OrderClause `json:"order,omitempty"`
+}
+
+// An OrderClause is a clause a plan gives for some grounds of its recovery
+// order: a position [Order] places on one of Reasons cites Cite.
+//
+// The zero OrderClause cites nothing. OrderClauses are comparable with ==.
+type OrderClause struct {
+	Cite    council.Citation `json:"cite"`
+	Reasons Reasons          `json:"reasons"`
 }
 
 // A ContactRule is the channel a plan chooses for one audience in one outage
-// pattern ([ChannelFor] with the pattern's services).
+// pattern ([Continuity.ContactFor] picks the rule for the services up).
 //
 // The zero ContactRule is not valid. == is not defined.
 type ContactRule struct {
@@ -151,7 +169,8 @@ type ContactRule struct {
 // A ReportPlan is a plan's report schedule and report form: the times of day
 // of the scheduled reports while the expected recovery is unknown (offsets
 // from midnight, Japan time, ascending), the fields a full report must give,
-// and the clauses that say so.
+// and the clauses that say so. [ReportPlan.Reports] lists the reports of one
+// fault under it.
 //
 // The zero ReportPlan sets nothing. == is not defined.
 type ReportPlan struct {
@@ -161,7 +180,8 @@ type ReportPlan struct {
 }
 
 // A HorizonPlan is the set of outage horizons a plan's manual continuation
-// must cover, with the clauses that say so.
+// must cover, with the clauses that say so. [HorizonPlan.Gaps] and
+// [HorizonPlan.Check] hold a system's continuity plan against it.
 //
 // The zero HorizonPlan requires nothing. == is not defined.
 type HorizonPlan struct {

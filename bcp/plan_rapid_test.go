@@ -14,7 +14,8 @@ import (
 // genPlan draws a valid plan: one reference plan's parts, each kept or
 // dropped, with free text, the inventory (systems, owners, scales,
 // dependencies on earlier systems only), the annex rows, the report slots,
-// the horizons and the serious-fault thresholds drawn anew. It never filters.
+// the horizons, the duties and the serious-fault thresholds drawn anew. It
+// never filters.
 func genPlan() *rapid.Generator[Plan] {
 	return rapid.Custom(func(t *rapid.T) Plan {
 		refs := ReferencePlans()
@@ -35,6 +36,7 @@ func genPlan() *rapid.Generator[Plan] {
 		if rapid.Bool().Draw(t, "dropThreat") {
 			p.Threat = nil
 		}
+		p.Duties = genDuties(t, p.ID)
 		if m := p.Measures; m != nil {
 			if rapid.Bool().Draw(t, "dropMeasures") {
 				p.Measures = nil
@@ -47,14 +49,14 @@ func genPlan() *rapid.Generator[Plan] {
 				p.Continuity = nil
 			} else {
 				c.Inventory = genInventory(t, p.ID)
-				all := Slots()
+				all := nakanoSlots()
 				c.Schedule.Slots = nil
 				for i, s := range all {
 					if rapid.Bool().Draw(t, fmt.Sprintf("slot%d", i)) {
 						c.Schedule.Slots = append(c.Schedule.Slots, s)
 					}
 				}
-				c.Horizons.Required = Horizons(rapid.Uint64().Draw(t, "horizons")) & RequiredHorizons
+				c.Horizons.Required = Horizons(rapid.Uint64().Draw(t, "horizons")) & HorizonsOf(AllHorizons()...)
 				if rapid.Bool().Draw(t, "dropFlow") {
 					c.Flow = nil
 				}
@@ -62,6 +64,29 @@ func genPlan() *rapid.Generator[Plan] {
 		}
 		return p
 	})
+}
+
+// genDuties draws distinct duties of plan, each given to any role or party,
+// maybe to someone, on one of the plan's clauses.
+func genDuties(t *rapid.T, plan string) []Assignment {
+	var actors []council.Actor
+	for _, r := range council.AllRoles() {
+		actors = append(actors, council.ByRole(r))
+	}
+	for _, p := range council.AllParties() {
+		actors = append(actors, council.ByParty(p))
+	}
+	ds := rapid.SliceOfNDistinct(rapid.SampledFrom(AllDuties()), 0, -1, func(d Duty) Duty { return d }).Draw(t, "duties")
+	out := make([]Assignment, 0, len(ds))
+	for _, d := range ds {
+		a := Assignment{Duty: d, Actor: rapid.SampledFrom(actors).Draw(t, "actor"),
+			Citations: council.Cites(council.Cite(plan, rapid.StringMatching(`第[1-9]条`).Draw(t, "clause")))}
+		if rapid.Bool().Draw(t, "to") {
+			a.To = rapid.SampledFrom(actors).Draw(t, "dutyTo")
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 func genInventory(t *rapid.T, plan string) *Inventory {

@@ -125,6 +125,9 @@ func scribble(p *Plan) {
 			o.Chain.Edges[0].From = council.Staff
 		}
 	}
+	if len(p.Duties) > 0 {
+		p.Duties[0].Actor = council.ByRole(council.Mayor)
+	}
 	if f := p.Fault; f != nil {
 		f.Plan = "x"
 		if len(f.Escalation) > 0 && len(f.Escalation[0].To) > 0 {
@@ -158,6 +161,9 @@ func scribble(p *Plan) {
 		}
 		if len(c.Flow) > 0 {
 			c.Flow[0].Note = "changed"
+		}
+		if len(c.Order) > 0 {
+			c.Order[0].Reasons = 0
 		}
 	}
 }

@@ -18,8 +18,9 @@ var (
 
 // Validate checks p as [ParsePlan] checks a decoded file: a plan ID and
 // version; every citation, and every part's own plan ID, of p.ID; unique
-// system IDs, agendas, agenda keys, councils, annex rows, routes and
-// contact rules; dependencies on systems the inventory holds, agendas the
+// system IDs, agendas, agenda keys, councils, annex rows, routes, contact
+// rules and duties (each with a duty and an actor); order clauses with a
+// citation and reasons; dependencies on systems the inventory holds, agendas the
 // plan has and roles of its chain; and each part accepted by its own
 // package (council.Organization.Validate, fault.Spec.Validate,
 // threat.NewScheme, measures.Rules.Validate, Inventory.Validate). Every
@@ -62,6 +63,15 @@ func (p Plan) validate() error {
 			}
 		}
 		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
+	}
+	unique(&v, p.Duties, "$.duties", ".duty", func(a Assignment) Duty { return a.Duty })
+	for i, a := range p.Duties {
+		if !a.Duty.IsValid() {
+			v.bad(fmt.Sprintf("$.duties[%d].duty", i), ErrBadValue, "missing")
+		}
+		if !a.Actor.IsValid() {
+			v.bad(fmt.Sprintf("$.duties[%d].actor", i), ErrBadValue, "missing")
+		}
 	}
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
@@ -262,6 +272,14 @@ func (v *validator) continuity(c *Continuity) {
 	for i, o := range c.Routes {
 		if !o.Incident.IsValid() {
 			v.bad(fmt.Sprintf("$.continuity.routes[%d].incident", i), ErrBadValue, "missing")
+		}
+	}
+	for i, o := range c.Order {
+		if !o.Cite.IsValid() {
+			v.bad(fmt.Sprintf("$.continuity.order[%d].cite", i), ErrBadValue, "missing")
+		}
+		if o.Reasons == 0 {
+			v.bad(fmt.Sprintf("$.continuity.order[%d].reasons", i), ErrBadValue, "missing")
 		}
 	}
 	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) Step { return ph.Step })

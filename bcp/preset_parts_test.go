@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"slices"
+	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
@@ -31,8 +32,15 @@ func assembledIno() Plan {
 		Title:        "いの町住民基本台帳ネットワークシステム緊急時対応計画書",
 		Source:       "いの町 訓令第1号 (平成31年1月21日)",
 		Organization: ptr(council.Ino()),
-		Fault:        &f,
-		Threat:       &t,
+		Duties: planDuties(council.PlanIno,
+			assignDuty(ObserveAct, byStaff, noOne, "第9条"),
+			assignDuty(DetectFault, byStaff, noOne, "第2条", "第3条"),
+			assignDuty(Judge, byAdmin, noOne, "第4条", "第11条"),
+			assignDuty(Maintain, byAdmin, noOne, "第6条", "第7条"),
+			assignDuty(CheckIntegrity, byAdmin, noOne, "第7条"),
+			assignDuty(ReportSituation, byStaff, byAdmin, "第3条(1)", "第9条")),
+		Fault:  &f,
+		Threat: &t,
 		Measures: &Measures{
 			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanIno)),
 			FollowUp:  mustMeasures(measures.FollowUp(council.PlanIno)),
@@ -60,8 +68,19 @@ func assembledKumamoto() Plan {
 		Title:        "熊本市住民基本台帳、印鑑登録・証明、戸籍事務に係る情報セキュリティ緊急時対応計画",
 		Source:       "熊本市 (平成28年4月1日改正)",
 		Organization: ptr(council.Kumamoto()),
-		Fault:        &f,
-		Threat:       &t,
+		// 4(2) gives maintenance to 情報政策課 (保守作業の実施) and
+		// resumption to the section manager (運用の再開), who has the staff
+		// check integrity first.
+		Duties: planDuties(council.PlanKumamoto,
+			assignDuty(ObserveAct, byStaff, noOne, "4(1) 状況の把握ならびに脅威度の判定"),
+			assignDuty(DetectFault, byStaff, noOne, "4(2) 障害の特定"),
+			assignDuty(Judge, council.ByRole(council.SectionManager), noOne, "4(1) 状況の把握ならびに脅威度の判定", "4(1)(イ)"),
+			assignDuty(Maintain, council.ByRole(council.InfoPolicyDivision), noOne, "4(2) 保守作業の実施"),
+			assignDuty(CheckIntegrity, byStaff, noOne, "4(2) 運用の再開"),
+			assignDuty(Resume, council.ByRole(council.SectionManager), noOne, "4(2) 運用の再開"),
+			assignDuty(ReportSituation, byStaff, council.ByRole(council.SectionManager), "4(2) 障害の特定", "4(2) 原因の究明(イ)")),
+		Fault:  &f,
+		Threat: &t,
 		Measures: &Measures{
 			Recurrence: &Recurrence{
 				PlanRequired: true,
@@ -86,8 +105,13 @@ func assembledKumiyama() Plan {
 		Title:        "久御山町住民基本台帳ネットワークシステム運用管理規程",
 		Source:       "久御山町 訓令第3号 (平成14年8月5日, 令和4年訓令第2号改正)",
 		Organization: ptr(council.Kumiyama()),
-		Fault:        &f,
-		Measures:     &Measures{Controls: ptr(measures.Kumiyama())},
+		Duties: planDuties(council.PlanKumiyama,
+			assignDuty(Maintain, byAdmin, noOne, "第24条", "第26条"),
+			assignDuty(ReportCardLoss, byOperator, byAdmin, "第17条10項3号"),
+			assignDuty(RevokeCard, byAdmin, noOne, "第17条11項"),
+			assignDuty(InspectCards, byAdmin, noOne, "第17条14項", "第17条15項")),
+		Fault:    &f,
+		Measures: &Measures{Controls: ptr(measures.Kumiyama())},
 	}
 }
 
@@ -110,8 +134,17 @@ func assembledTottori() Plan {
 		Title:        "鳥取県住民基本台帳ネットワークシステム緊急時対応計画",
 		Source:       "鳥取県 (平成18年3月3日施行)",
 		Organization: ptr(council.Tottori()),
-		Fault:        &f,
-		Threat:       &t,
+		Duties: planDuties(council.PlanTottori,
+			assignDuty(ObserveAct, byStaff, noOne, "第3-3(1)"),
+			assignDuty(DetectFault, byStaff, noOne, "第2-1(1)", "第2-3"),
+			assignDuty(NoticeAtTerminal, byOperator, noOne, "第2-1(2)", "第2-2(2)"),
+			assignDuty(Judge, byAdmin, noOne, "第3-5"),
+			assignDuty(Maintain, byAdmin, noOne, "第2-5", "第2-6"),
+			assignDuty(CheckIntegrity, byAdmin, council.ByParty(council.NationalCenter), "第2-6"),
+			assignDuty(RunPlaybook, byAdmin, council.ByParty(council.NationalCenter), "第3-4", "第3-4(1)"),
+			assignDuty(ReportSituation, byStaff, byAdmin, "第2-2(1)", "第2-3", "第3-3(1)")),
+		Fault:  &f,
+		Threat: &t,
 		Measures: &Measures{
 			Annex:     annex,
 			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanTottori)),
@@ -152,22 +185,79 @@ func assembledNakano() Plan {
 		Title:        "ICTに関する事業継続計画 / 統合仮想サーバに関する個別事業継続計画",
 		Source:       "中野区 ICT-BCP (案・抜粋), 統合仮想サーバに関する個別事業継続計画 (案・抜粋版)",
 		Organization: ptr(council.Nakano()),
+		Duties: planDuties(council.PlanNakano,
+			assignDuty(DetectFault, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(1)"),
+			assignDuty(ReportSituation, council.ByRole(council.InfoSystemsDivision), council.ByRole(council.OwningDivisionHead), "統合仮想サーバ 3(4)①"),
+			assignDuty(RecoverSystem, council.ByRole(council.OwningDivisionHead), noOne, "統合仮想サーバ 4(7)"),
+			assignDuty(RecoverPlatform, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(2)"),
+			assignDuty(Secretariat, council.ByRole(council.InfoSystemsDivision), noOne, "統合仮想サーバ 1")),
 		Continuity: &Continuity{
 			Inventory: &inv,
 			Contacts:  contacts,
 			Schedule: &ReportPlan{
-				Slots:     Slots(),
+				Slots:     nakanoSlots(),
 				Fields:    FieldsOf(FieldOccurred, FieldDetected, FieldSituation, FieldCause, FieldResponse, FieldExpectedRecovery),
 				Citations: ScheduleCitations().Join(ReportCitations()),
 			},
-			Horizons: &HorizonPlan{Required: RequiredHorizons, Citations: HorizonCitations()},
+			Horizons: &HorizonPlan{Required: HorizonsOf(AllHorizons()...), Citations: HorizonCitations()},
 			Routes:   routes,
 			Flow:     RecoveryFlow(),
+			Order:    nakanoOrder(),
 		},
 	}
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Actors the presets' duties name.
+var (
+	noOne      council.Actor
+	byStaff    = council.ByRole(council.Staff)
+	byAdmin    = council.ByRole(council.SystemAdministrator)
+	byOperator = council.ByRole(council.Operator)
+)
+
+// planDuties returns the assignments of plan id, each citing its clauses.
+func planDuties(id string, as ...func(string) Assignment) []Assignment {
+	out := make([]Assignment, len(as))
+	for i, a := range as {
+		out[i] = a(id)
+	}
+	return out
+}
+
+func assignDuty(d Duty, by, to council.Actor, clauses ...string) func(string) Assignment {
+	return func(id string) Assignment {
+		cs := make([]council.Citation, len(clauses))
+		for i, c := range clauses {
+			cs[i] = council.Cite(id, c)
+		}
+		return Assignment{Duty: d, Actor: by, To: to, Citations: council.Cites(cs...)}
+	}
+}
+
+// nakanoSlots are the times of day, Japan time, of nakano's scheduled
+// reports while the expected recovery is unknown (統合仮想サーバ 3(4)①ア a:
+// 8時15分、12時00分、16時00分を目処に).
+func nakanoSlots() []time.Duration {
+	return []time.Duration{8*time.Hour + 15*time.Minute, 12 * time.Hour, 16 * time.Hour}
+}
+
+// nakanoOrder are the clauses nakano gives for the grounds of its recovery
+// order; a ground the document does not state (the library's extensions of
+// [Order]) cites the clause it extends.
+func nakanoOrder() []OrderClause {
+	c := func(clause string, rs ...Reason) OrderClause {
+		return OrderClause{Cite: council.Cite(council.PlanNakano, "統合仮想サーバ "+clause), Reasons: ReasonsOf(rs...)}
+	}
+	return []OrderClause{
+		c("4(5)", ReasonAlternative, ReasonNoAlternative),
+		c("4(6)", ReasonScale, ReasonTarget, ReasonDifficulty, ReasonTieBreak),
+		c("4(7)", ReasonPlatform, ReasonInherited, ReasonRaised, ReasonDependencies),
+		c("5(1)", ReasonMonitoring),
+		c("図4", ReasonPolicy),
+	}
+}
 
 // mustMeasures returns ms, or nil when the plan has no such measures (the
 // measures package reports that as an error): the plan is then silent.

@@ -108,7 +108,7 @@ func TestReferencePlanSilences(t *testing.T) {
 		}
 	})
 	t.Run("nakano:統合仮想サーバ 3(4)/slots", func(t *testing.T) {
-		if diff := cmp.Diff(Slots(), Nakano().Continuity.Schedule.Slots); diff != "" {
+		if diff := cmp.Diff(nakanoSlots(), Nakano().Continuity.Schedule.Slots); diff != "" {
 			t.Error(diff)
 		}
 	})

@@ -13,15 +13,6 @@ import (
 // written after initialisation.
 var jst = time.FixedZone("JST", 9*3600)
 
-// Slots are the times of day, Japan time, of the scheduled reports while the
-// expected recovery is unknown (統合仮想サーバ 3(4)①ア a: 8時15分、12時00分、
-// 16時00分を目処に).
-var slots = [...]time.Duration{8*time.Hour + 15*time.Minute, 12 * time.Hour, 16 * time.Hour}
-
-// Slots returns the scheduled report times of day, as offsets from midnight
-// Japan time, in a fresh slice.
-func Slots() []time.Duration { return append([]time.Duration(nil), slots[:]...) }
-
 // Limits on a [Window], the library's own: they bound the size of a schedule.
 const (
 	MinEvery  = time.Minute          // shortest interval between scheduled reports
@@ -71,13 +62,15 @@ type Window struct {
 	Expected time.Time
 	// Every is the interval of scheduled reports once the expected recovery
 	// is known, counted from Known. The source leaves it to be set "using the
-	// expected recovery as a guide" (3(4)①ア b); zero means the default: keep
-	// the 08:15, 12:00 and 16:00 slots (the library's own choice: the one
+	// expected recovery as a guide" (nakano 3(4)①ア b); zero means the
+	// default: keep the plan's slots (the library's own choice: the one
 	// frequency the plan names).
 	Every time.Duration
 	// Changes are the progress events, sorted by time; each gets a progress
 	// report and is reflected in the next scheduled report.
 	Changes []Change
+
+	slots []time.Duration // the plan's slots, set by ReportPlan.Reports
 }
 
 // A ReportTime is one report of a schedule.
@@ -101,23 +94,26 @@ func ScheduleCitations() council.Citations {
 		council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)①イ"))
 }
 
-// Schedule lists the reports of the information systems division to the
-// bodies concerned for one fault, in time order (統合仮想サーバ 3(4)①):
+// Reports lists the reports of one fault under the plan's schedule, in time
+// order (nakano 統合仮想サーバ 3(4)①):
 //
-//   - while the expected recovery is unknown, a scheduled report at 08:15,
-//     12:00 and 16:00 Japan time each day, whatever the progress (ア a);
+//   - while the expected recovery is unknown, a scheduled report at each of
+//     p.Slots each day (Japan time), whatever the progress (ア a);
 //   - from Known on, scheduled reports every Every after Known, or at the
-//     three slots when Every is zero, and one at Expected (ア b says only to
-//     set a fitting frequency with the expected recovery as the guide; the
-//     default and the report at Expected are the library's reading);
+//     slots when Every is zero, and one at Expected (ア b says only to set a
+//     fitting frequency with the expected recovery as the guide; the default
+//     and the report at Expected are the library's reading);
 //   - a progress report at each change, reflected in the next scheduled
 //     report (イ); a progress report at the same instant as a scheduled one
 //     comes first.
 //
-// Reports fall in [Detected, Recovered). The result is the only allocation.
-// Every problem with the window is reported, joined; a window longer than
+// A plan without slots has only progress reports while the expected
+// recovery is unknown (and, with Every zero, after it too). Reports fall in
+// [Detected, Recovered). The result is the only allocation. Every problem
+// with the window or the slots is reported, joined; a window longer than
 // [MaxWindow] or an interval shorter than [MinEvery] is refused.
-func Schedule(w Window) ([]ReportTime, error) {
+func (p ReportPlan) Reports(w Window) ([]ReportTime, error) {
+	w.slots = p.Slots
 	if err := w.validate(); err != nil {
 		return nil, err
 	}
@@ -149,6 +145,11 @@ func (w *Window) validate() error {
 			bad("expected recovery given but not when it became known")
 		} else if w.Expected.Before(w.Known) {
 			bad("expected recovery %s before it became known at %s", w.Expected.Format(time.RFC3339), w.Known.Format(time.RFC3339))
+		}
+	}
+	for i, d := range w.slots {
+		if d < 0 || d >= 24*time.Hour || (i > 0 && d <= w.slots[i-1]) {
+			bad("slot %d: %v: want ascending times of day", i, d)
 		}
 	}
 	if w.Every != 0 && w.Every < MinEvery {
@@ -200,11 +201,13 @@ func (w *Window) known(t time.Time) bool { return !w.Known.IsZero() && !t.Before
 func (w *Window) next(t time.Time) (time.Time, bool) {
 	var s time.Time
 	if !w.known(t) {
-		s = nextSlot(t)
-		if w.Known.IsZero() || s.Before(w.Known) {
-			return s, s.Before(w.Recovered)
+		var ok bool
+		s, ok = nextSlot(t, w.slots)
+		if !w.Known.IsZero() && (!ok || !s.Before(w.Known)) {
+			t = w.Known
+		} else {
+			return s, ok && s.Before(w.Recovered)
 		}
-		t = w.Known
 	}
 	if w.Every > 0 {
 		d := t.Sub(w.Known)
@@ -214,7 +217,10 @@ func (w *Window) next(t time.Time) (time.Time, bool) {
 		}
 		s = w.Known.Add(k * w.Every).In(jst)
 	} else {
-		s = nextSlot(t)
+		var ok bool
+		if s, ok = nextSlot(t, w.slots); !ok {
+			s = w.Recovered // no slot: only the report at Expected
+		}
 	}
 	if !w.Expected.IsZero() && !w.Expected.Before(t) && w.Expected.Before(s) {
 		s = w.Expected.In(jst)
@@ -222,15 +228,19 @@ func (w *Window) next(t time.Time) (time.Time, bool) {
 	return s, s.Before(w.Recovered)
 }
 
-// nextSlot returns the first 08:15, 12:00 or 16:00 Japan time at or after t.
-func nextSlot(t time.Time) time.Time {
+// nextSlot returns the first of the slots (times of day, Japan time) at or
+// after t; false when there are none.
+func nextSlot(t time.Time, slots []time.Duration) (time.Time, bool) {
+	if len(slots) == 0 {
+		return time.Time{}, false
+	}
 	t = t.In(jst)
 	y, m, d := t.Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, jst)
 	for {
 		for _, off := range slots {
 			if s := day.Add(off); !s.Before(t) {
-				return s
+				return s, true
 			}
 		}
 		day = day.AddDate(0, 0, 1)

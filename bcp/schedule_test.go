@@ -80,7 +80,7 @@ func TestSchedule(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Schedule(tc.w)
+			got, err := nakanoReports.Reports(tc.w)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +108,7 @@ func TestScheduleErrors(t *testing.T) {
 		}}, []string{"change 1 names no valid field", "change 1 at", "before change 0", "change 2 at"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Schedule(tc.w)
+			_, err := nakanoReports.Reports(tc.w)
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("error = %v", err)
 			}
@@ -147,7 +147,7 @@ func genWindow(t *rapid.T) Window {
 func TestScheduleProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := genWindow(t)
-		rs, err := Schedule(w)
+		rs, err := nakanoReports.Reports(w)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,7 +192,7 @@ func TestScheduleProperties(t *testing.T) {
 		}
 		// Three a day while unknown: a whole unknown day has exactly three.
 		if w.Known.IsZero() && w.Recovered.Sub(w.Detected) >= 48*time.Hour {
-			day := nextSlot(w.Detected)
+			day, _ := nextSlot(w.Detected, nakanoSlots())
 			y, m, d := day.Date()
 			start := time.Date(y, m, d+1, 0, 0, 0, 0, tJST)
 			n := 0
@@ -208,6 +208,9 @@ func TestScheduleProperties(t *testing.T) {
 	})
 }
 
+// nakanoReports is nakano's report plan, as far as the schedule goes.
+var nakanoReports = ReportPlan{Slots: nakanoSlots()}
+
 func sevenDays() Window {
 	return Window{
 		Detected: at(1, 9, 30), Recovered: at(8, 9, 30),
@@ -217,10 +220,10 @@ func sevenDays() Window {
 
 func TestScheduleAllocsOnlyResult(t *testing.T) {
 	w := sevenDays()
-	if n := testing.AllocsPerRun(100, func() { Schedule(w) }); n != 1 {
+	if n := testing.AllocsPerRun(100, func() { nakanoReports.Reports(w) }); n != 1 {
 		t.Errorf("Schedule allocates %v times; want 1 (the result)", n)
 	}
-	rs, _ := Schedule(w)
+	rs, _ := nakanoReports.Reports(w)
 	if len(rs) != 21+2 || cap(rs) != len(rs) {
 		t.Errorf("7 days: %d reports, capacity %d; want 21 scheduled and 2 progress, exact", len(rs), cap(rs))
 	}
@@ -230,7 +233,7 @@ func BenchmarkSchedule7Days(b *testing.B) {
 	w := sevenDays()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Schedule(w); err != nil {
+		if _, err := nakanoReports.Reports(w); err != nil {
 			b.Fatal(err)
 		}
 	}

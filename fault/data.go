@@ -127,18 +127,13 @@ var kumamotoRef = &reference{
 		{when: always, action: Report, by: staff, to: []council.Actor{section, officers}, cites: kumamoto("4(2) 原因の究明(イ)")},
 		{when: opImpossible, action: Notify, by: staff, to: []council.Actor{officers}, cites: kumamoto("別紙3")},
 	},
-	// Who takes each step, as 4(2) says: 担当者 identifies (障害の特定);
-	// 情報政策課 repairs, restores or replaces (保守作業の実施); 管理者 has
-	// 担当者 check the integrity of identity information and then resumes
-	// (運用の再開). 原因の究明 is shared (担当者 checks, 情報政策課 finds the
-	// cause) and 5 names 管理者 and セキュリティ責任者等 together: no one actor.
-	stages: sortedStages([]StageSpec{
-		{Stage: Identified, By: staff, Citations: kumamoto("4(2) 障害の特定")},
-		{Stage: Investigated, Citations: kumamoto("4(2) 原因の究明")},
-		{Stage: Maintained, By: council.ByRole(council.InfoPolicyDivision), Citations: kumamoto("4(2) 保守作業の実施")},
-		{Stage: IntegrityChecked, By: staff, Citations: kumamoto("4(2) 運用の再開")},
-		{Stage: Resumed, By: section, Citations: kumamoto("4(2) 運用の再開")},
-		{Stage: RecurrencePrevented, Citations: kumamoto("5")},
+	stages: stageCites(map[Stage]council.Citations{
+		Identified:          kumamoto("4(2) 障害の特定"),
+		Investigated:        kumamoto("4(2) 原因の究明"),
+		Maintained:          kumamoto("4(2) 保守作業の実施"),
+		IntegrityChecked:    kumamoto("4(2) 運用の再開"),
+		Resumed:             kumamoto("4(2) 運用の再開"),
+		RecurrencePrevented: kumamoto("5"),
 	}),
 	integrityAlways: true,
 	integrityCites:  kumamoto("4(2) 運用の再開"),
@@ -178,15 +173,15 @@ var kumiyamaRef = &reference{
 	// recovery work, and recurrence prevention. A stage an article does not
 	// cover has no citation for that kind.
 	stages: sortedStages([]StageSpec{
-		{Stage: Detected, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
-		{Stage: Identified, Kind: Hardware, By: sysAdmin, Citations: kumiyama("第24条")},
+		{Stage: Detected, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Identified, Kind: Hardware, Citations: kumiyama("第24条")},
 		{Stage: Identified, Kind: Software, Citations: kumiyama("第25条")},
-		{Stage: Identified, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
-		{Stage: Investigated, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
-		{Stage: Maintained, Kind: Hardware, By: sysAdmin, Citations: kumiyama("第24条")},
-		{Stage: Maintained, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
-		{Stage: Resumed, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
-		{Stage: RecurrencePrevented, Kind: Network, By: sysAdmin, Citations: kumiyama("第26条")},
+		{Stage: Identified, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Investigated, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Maintained, Kind: Hardware, Citations: kumiyama("第24条")},
+		{Stage: Maintained, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Resumed, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: RecurrencePrevented, Kind: Network, Citations: kumiyama("第26条")},
 	}),
 	// kumiyama states no integrity check; the library's own extension is
 	// the conservative rule (always check), citing nothing.

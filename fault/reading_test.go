@@ -3,8 +3,6 @@ package fault
 import (
 	"errors"
 	"testing"
-
-	"github.com/jukiplan/jukiplan/council"
 )
 
 // walk takes a fault of kind k under p through identification, a plain
@@ -133,30 +131,4 @@ func TestKumamoto別紙1IsNotAFaultStructure(t *testing.T) {
 			t.Error(err)
 		}
 	})
-}
-
-// kumamoto 4(2): 情報政策課は、障害個所の修理、修復、交換を実施する (保守作業の実施);
-// 管理者は、担当者に本人確認情報の整合性を確認させ、必要があれば修復させた後、
-// 運用を再開する (運用の再開).
-func TestKumamoto4_2Actors(t *testing.T) {
-	for _, tt := range []struct {
-		name  string
-		stage Stage
-		want  council.Actor
-		cite  string
-	}{
-		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", Maintained, council.ByRole(council.InfoPolicyDivision), "kumamoto:4(2) 保守作業の実施"},
-		{"kumamoto:4(2) 運用の再開/staff-checks-integrity", IntegrityChecked, council.ByRole(council.Staff), "kumamoto:4(2) 運用の再開"},
-		{"kumamoto:4(2) 運用の再開/section-manager-resumes", Resumed, council.ByRole(council.SectionManager), "kumamoto:4(2) 運用の再開"},
-		{"kumamoto:4(2) 障害の特定/staff-identifies", Identified, council.ByRole(council.Staff), "kumamoto:4(2) 障害の特定"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, k := range AllKinds() {
-				st := Kumamoto().Step(k, tt.stage)
-				if st.By != tt.want || st.Citations.String() != tt.cite {
-					t.Errorf("Step(%s, %s) = %v %s, want %v %s", k, tt.stage, st.By, st.Citations, tt.want, tt.cite)
-				}
-			}
-		})
-	}
 }

@@ -43,9 +43,9 @@ type Spec struct {
 	Alternatives []Fallback `json:"alternatives,omitempty"`
 	// Escalation is the plan's escalation, in the plan's order.
 	Escalation []EscalationSpec `json:"escalation,omitempty"`
-	// Stages are the clauses of each lifecycle stage, and who takes it
-	// where the plan says, in [Stage] order and, within a stage, the row
-	// for every kind before the rows for one kind, in [Kind] order.
+	// Stages are the clauses of each lifecycle stage, in [Stage] order and,
+	// within a stage, the row for every kind before the rows for one kind,
+	// in [Kind] order.
 	Stages []StageSpec `json:"stages,omitempty"`
 	// IntegrityAlways says identity information is checked before every
 	// resumption, not only when the fault affected it.
@@ -79,21 +79,18 @@ type EscalationSpec struct {
 	Citations council.Citations `json:"citations"`
 }
 
-// A StageSpec gives the clauses that put a lifecycle stage in a plan, and
-// who takes the step when the plan names them.
+// A StageSpec gives the clauses that put a lifecycle stage in a plan.
 //
 // Kind, when set, limits the row to faults of that kind: a plan that states
 // each kind's duties in its own article (kumiyama: hardware 第24条, software
 // 第25条, networks 第26条) cites, for a fault of one kind, only the article
 // that covers it. A zero Kind is a row for every kind; a row for the fault's
-// kind, when there is one, stands in its place. By is the zero Actor when the
-// plan does not say who takes the step.
+// kind, when there is one, stands in its place.
 //
 // The zero StageSpec is not valid. == is not defined.
 type StageSpec struct {
 	Stage     Stage             `json:"stage"`
 	Kind      Kind              `json:"kind,omitzero"`
-	By        council.Actor     `json:"by,omitzero"`
 	Citations council.Citations `json:"citations"`
 }
 
@@ -384,9 +381,6 @@ func (s Spec) Validate() error {
 		}
 		if x.Kind != 0 && !x.Kind.IsValid() {
 			bad("%s: kind %d", w, x.Kind)
-		}
-		if x.By != (council.Actor{}) && !x.By.IsValid() {
-			bad("%s: by: invalid actor", w)
 		}
 		switch {
 		case !seenStage[stageKind{x.Stage, x.Kind}]:

@@ -50,7 +50,8 @@
 //
 // [Grade] returns a [Grading]: the level, whether it is serious (calls for
 // the council), the example row and the citations. It never guesses: an event
-// the scheme does not cover is a [*NotCoveredError] ([ErrNotCovered]), and an
+// the scheme does not cover is a [*NotCoveredError] for errors.As
+// ([ErrNotCovered]), and an
 // event whose graded attributes are unknown is an [*IncompleteError]
 // ([ErrIncomplete]). A person may then record a judgement with [Judge]; it is
 // marked Manual, carries its Reason, and stays so in every [Response].

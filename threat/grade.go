@@ -28,7 +28,9 @@ type Grading struct {
 
 // A NotCoveredError reports an event the scheme does not grade. It wraps
 // [ErrNotCovered]; the zero value reports nothing useful and is never
-// returned.
+// returned. [Grade], [Decide] and [Provisional] return an error that
+// errors.As turns into a *NotCoveredError (a fresh one on every call), so
+// that most ungraded events cost no allocation.
 type NotCoveredError struct {
 	Plan  string
 	Event Event
@@ -76,80 +78,75 @@ func usable(s *Scheme) error {
 	return nil
 }
 
-// validEvent reports whether e is valid without allocating.
-func validEvent(e Event) bool {
-	return e.Kind.IsValid() && (e.Place == 0 || e.Place.IsValid()) &&
-		(e.Firewall == 0 || e.Firewall.IsValid()) && (e.Severity == 0 || e.Severity.IsValid()) &&
-		(e.Source == 0 || e.Source.IsValid())
-}
-
 // Grade grades e under scheme s by its decision table: the level, the matching
 // example row and the citations (the rule's, plus the SeriousFrom clauses when
 // the level is serious). It never guesses:
 //
 //   - an event the table marks not covered, or any event on the serious
-//     scale, is a [*NotCoveredError] (errors.Is(err, [ErrNotCovered]));
+//     scale, is a [*NotCoveredError] for errors.As (errors.Is(err,
+//     [ErrNotCovered]));
 //   - an event that leaves unknown an attribute the scheme reads for its kind
 //     is an [*IncompleteError] ([ErrIncomplete]): use [Provisional];
 //   - an invalid event or scheme is an error wrapping council.ErrInvalid.
 //
-// Grade does not allocate when it succeeds.
-func Grade(s *Scheme, e Event) (Grading, error) {
-	i, err := lookup(s, e)
-	if err != nil {
-		return Grading{}, err
+// Grade does not allocate when it succeeds. Its error for an event the table
+// marks not covered costs no allocation either, unless the event states an
+// attribute its kind is not graded on (then one of 16 bytes).
+func Grade(s *Scheme, e Event) (g Grading, err error) {
+	// Small enough for the compiler to inline (see Decide).
+	t, err := s.decision(e)
+	if t != nil {
+		g = t.Grading
+		g.Event = e
 	}
-	r := &s.rules[i]
-	return Grading{
-		Plan:      s.plan,
-		Event:     e,
-		Level:     r.Level,
-		Serious:   r.Level >= s.seriousFrom,
-		Example:   r.Example,
-		Citations: s.ruleCites[i],
-	}, nil
+	return
 }
 
-// lookup returns the index of the rule that grades e under s, or the error
-// Grade reports.
-func lookup(s *Scheme, e Event) (int, error) {
-	if err := usable(s); err != nil {
-		return 0, err
+// decision returns the decision of the table for e, with Grading.Event left
+// zero, or the error Grade reports.
+func (s *Scheme) decision(e Event) (*Response, error) {
+	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
+	if s != nil {
+		if ci, ok := cellOf(k, p, f, v, src); ok {
+			if d := s.graded[ci]; d != 0 {
+				return &s.decided[d-1], nil
+			}
+			if i := s.partial[ci]; i != 0 { // an event of a levelled scheme its table does not grade
+				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+			}
+		}
 	}
-	if !validEvent(e) {
-		return 0, e.problems("threat: " + s.plan + ": event")
+	return nil, s.ungraded(k, p, f, v, src)
+}
+
+// ungraded returns the error Grade reports for the event with these fields,
+// which its tables do not grade. It takes the fields one by one (see cellOf).
+func (s *Scheme) ungraded(k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if err := usable(s); err != nil {
+		return err
+	}
+	ci, ok := cellOf(k, p, f, v, src)
+	if !ok {
+		return s.invalidEvent(Event{Kind: k, Place: p, Firewall: f, Severity: v, Source: src})
 	}
 	if s.scale != ScaleLevels {
-		return 0, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
+		return s.judgedError(k, p, f, v, src)
 	}
-	read := s.read[e.Kind]
-	var p Place
-	var f Firewall
-	var v Severity
-	var unknown Attributes
-	if read&Attributes(1<<AttrPlace) != 0 {
-		if p = e.Place; p == 0 {
-			unknown |= 1 << AttrPlace
-		}
+	i := s.partial[ci]
+	if i == 0 {
+		return errNoScheme
 	}
-	if read&Attributes(1<<AttrFirewall) != 0 {
-		if f = e.Firewall; f == 0 {
-			unknown |= 1 << AttrFirewall
-		}
+	return s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+}
+
+// invalidEvent explains why e has no cell.
+func (s *Scheme) invalidEvent(e Event) error {
+	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
+		return err
 	}
-	if read&Attributes(1<<AttrSeverity) != 0 {
-		if v = e.Severity; v == 0 {
-			unknown |= 1 << AttrSeverity
-		}
-	}
-	if unknown != 0 {
-		return 0, &IncompleteError{Plan: s.plan, Event: e, Unknown: unknown}
-	}
-	i := int(s.cells[cellIndex(e.Kind, p, f, v)])
-	if r := &s.rules[i]; r.Level == 0 {
-		return 0, &NotCoveredError{Plan: s.plan, Event: e, Rule: r.Example, Citations: r.Citations}
-	}
-	return i, nil
+	// Unreachable while the cell geometry matches the enumerations
+	// (TestDenseGeometry).
+	return fmt.Errorf("threat: %s: event %s is outside the scheme's table: %w", s.plan, e, council.ErrInvalid)
 }
 
 // Judge records a person's judgement that e is at level l under scheme s, with
@@ -235,44 +232,31 @@ func (r Range) Contains(l Level) bool { return l.IsValid() && r.Min <= l && l <=
 // unknown: the range of levels over every completion of the unknown attributes
 // the scheme reads. A fully known event gives a single-level range. When no
 // completion is covered it reports a [*NotCoveredError]; on the serious scale
-// too.
-func Provisional(s *Scheme, e Event) (Range, error) {
+// too. It does not allocate when it succeeds, and allocates like [Grade]
+// otherwise.
+func Provisional(s *Scheme, e Event) (r Range, err error) {
+	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
+	if s != nil && s.scale == ScaleLevels {
+		if ci, ok := cellOf(k, p, f, v, src); ok {
+			if i := s.partial[ci]; i != 0 {
+				o := &s.outcomes[i-1]
+				if o.rng.Max == 0 {
+					return Range{}, o.notCovered(ci, k, p, f, v, src)
+				}
+				r = o.rng
+				setEvent(&r.Event, k, p, f, v, src)
+				return r, nil
+			}
+		}
+	}
 	if err := usable(s); err != nil {
 		return Range{}, err
 	}
-	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
-		return Range{}, err
+	if _, ok := cellOf(k, p, f, v, src); !ok {
+		return Range{}, s.invalidEvent(e)
 	}
 	if s.scale != ScaleLevels {
-		return Range{}, &NotCoveredError{Plan: s.plan, Event: e, Citations: s.judgement}
+		return Range{}, s.judgedError(k, p, f, v, src)
 	}
-	read := s.read[e.Kind]
-	r := Range{Plan: s.plan, Event: e, Unknown: read &^ e.Known()}
-	hit := make([]bool, len(s.rules))
-	var last *Rule
-	for _, c := range completions(e, read) {
-		i := s.cells[cellIndex(c.Kind, c.Place, c.Firewall, c.Severity)]
-		rule := &s.rules[i]
-		last = rule
-		if rule.Level == 0 {
-			r.Uncovered = true
-			continue
-		}
-		hit[i] = true
-		if r.Min == 0 || rule.Level < r.Min {
-			r.Min = rule.Level
-		}
-		if rule.Level > r.Max {
-			r.Max = rule.Level
-		}
-	}
-	if r.Max == 0 {
-		return Range{}, &NotCoveredError{Plan: s.plan, Event: e, Rule: last.Example, Citations: last.Citations}
-	}
-	for i, h := range hit {
-		if h {
-			r.Citations = r.Citations.Join(s.ruleCites[i])
-		}
-	}
-	return r, nil
+	return Range{}, errNoScheme
 }

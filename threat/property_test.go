@@ -16,6 +16,7 @@ import (
 // attributes with positive weights, level = min(3, 1 + Σ weight·(value-1)),
 // which is monotone and lets every read attribute matter; or the kind is
 // explicitly not covered. Responses and precautions are random valid tiers.
+// The rules come in kind order; TestNewSchemeIgnoresRuleOrder permutes them.
 func genSpec(t *rapid.T) (Spec, map[Event]Level) {
 	oracle := map[Event]Level{}
 	var rules []Rule
@@ -43,7 +44,6 @@ func genSpec(t *rapid.T) (Spec, map[Event]Level) {
 			rules = append(rules, Rule{Match: e, Level: lv, Example: e.String(), Citations: ven(fmt.Sprint(len(rules)))})
 		}
 	}
-	rapid.Permutation(rules).Draw(t, "order")
 	return Spec{
 		Plan: "vendor", Name: "generated", Scale: ScaleLevels, Rules: rules,
 		SeriousFrom:      rapid.SampledFrom(AllLevels()).Draw(t, "serious-from"),
@@ -86,6 +86,69 @@ func genTiers(t *rapid.T, label string, all bool) []Tier {
 		})
 	}
 	return tiers
+}
+
+// TestNewSchemeIgnoresRuleOrder checks that the order of a scheme's rules
+// changes no decision: a generated or reference spec and the same spec with
+// its rules permuted grade, decide and grade provisionally every event alike
+// (Range.Citations list the matching rules in table order, so they are
+// compared as a set).
+func TestNewSchemeIgnoresRuleOrder(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var spec Spec
+		switch rapid.IntRange(0, 2).Draw(t, "which") {
+		case 0:
+			spec = TottoriSpec()
+		case 1:
+			spec = KumamotoSpec()
+		default:
+			spec, _ = genSpec(t)
+		}
+		a, err := NewScheme(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		permuted := spec
+		permuted.Rules = rapid.Permutation(spec.Rules).Draw(t, "order")
+		b, err := NewScheme(permuted)
+		if err != nil {
+			t.Fatalf("the permuted rules are rejected: %v", err)
+		}
+		opts := cmp.Options{cmp.Comparer(Actions.Equal), cmp.Comparer(Notifications.Equal)}
+		src := rapid.SampledFrom(append([]Source{0}, AllSources()...)).Draw(t, "source")
+		for _, k := range AllKinds() {
+			for _, e := range completions(Event{Kind: k}, AttributesOf(AttrPlace, AttrFirewall, AttrSeverity)) {
+				for _, e := range []Event{e, e.With(AttrPlace, 0), e.With(AttrFirewall, 0), e.With(AttrSeverity, 0)} {
+					e.Source = src
+					ra, erra := Decide(a, e)
+					rb, errb := Decide(b, e)
+					if !sameError(erra, errb) || !sameResponse(ra, rb) {
+						t.Fatalf("Decide(%s): %v / %v\n%s", e, erra, errb, cmp.Diff(ra, rb, opts))
+					}
+					pa, erra := Provisional(a, e)
+					pb, errb := Provisional(b, e)
+					ca, cb := pa.Citations.Slice(), pb.Citations.Slice()
+					slices.SortFunc(ca, council.Citation.Compare)
+					slices.SortFunc(cb, council.Citation.Compare)
+					if !sameError(erra, errb) || pa.Plan != pb.Plan || pa.Event != pb.Event || pa.Min != pb.Min || pa.Max != pb.Max ||
+						pa.Unknown != pb.Unknown || pa.Uncovered != pb.Uncovered || !slices.Equal(ca, cb) {
+						t.Fatalf("Provisional(%s): %+v %v / %+v %v", e, pa, erra, pb, errb)
+					}
+				}
+			}
+		}
+	})
+}
+
+func sameError(a, b error) bool {
+	return a == nil && b == nil || a != nil && b != nil && a.Error() == b.Error()
+}
+
+func sameResponse(a, b Response) bool {
+	ga, gb := a.Grading, b.Grading
+	return ga.Plan == gb.Plan && ga.Event == gb.Event && ga.Level == gb.Level && ga.Serious == gb.Serious &&
+		ga.Manual == gb.Manual && ga.Example == gb.Example && ga.Reason == gb.Reason && ga.Citations.Equal(gb.Citations) &&
+		a.Actions.Equal(b.Actions) && a.Notifications.Equal(b.Notifications) && a.StandDown == b.StandDown
 }
 
 func TestGeneratedSpecsAreValid(t *testing.T) {

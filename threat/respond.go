@@ -19,6 +19,8 @@ type Response struct {
 	// StandDown reports that the response ends the emergency response
 	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1) 緊急対応策(ア)).
 	StandDown bool `json:"stand_down"`
+
+	_ [15]byte // pads a Response to 144 bytes, a multiple of 16: see [Decide]
 }
 
 // Respond returns the response scheme s prescribes for grading g, which must
@@ -46,27 +48,20 @@ func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
 
 // Decide grades e under scheme s and looks up the response in one step: the
 // same as [Grade] followed by [Respond], with the same errors, for the hot
-// path of an embedding system. It does not allocate when it succeeds.
-func Decide(s *Scheme, e Event) (Response, error) {
-	i, err := lookup(s, e)
-	if err != nil {
-		return Response{}, err
+// path of an embedding system. It allocates no more than [Grade].
+//
+// Decide is an index into tables [NewScheme] compiles: the finished response
+// of every graded combination of attributes. It is small enough for the
+// compiler to inline, so that the response is copied once, from the table
+// into the caller's variable; a Response is padded to a multiple of 16 bytes
+// so that copying one is never slowed by overlapping moves.
+func Decide(s *Scheme, e Event) (r Response, err error) {
+	t, err := s.decision(e)
+	if t != nil {
+		r = *t
+		r.Grading.Event = e
 	}
-	r := &s.rules[i]
-	t := &s.responses[r.Level]
-	return Response{
-		Grading: Grading{
-			Plan:      s.plan,
-			Event:     e,
-			Level:     r.Level,
-			Serious:   r.Level >= s.seriousFrom,
-			Example:   r.Example,
-			Citations: s.ruleCites[i],
-		},
-		Actions:       t.actions,
-		Notifications: t.notifications,
-		StandDown:     t.standDown,
-	}, nil
+	return
 }
 
 func b2i(b bool) int {

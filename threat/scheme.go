@@ -153,6 +153,16 @@ type Scheme struct {
 	responses    [4]response // ScaleLevels: by level; ScaleSerious: 1 not serious, 2 serious
 	precautions  [4]response // by top level
 	slotOf       [4][2]int8  // by level and serious: the response slot, or 0 when the pair is no grading of this scheme
+
+	// The dense tables of the hot path, filled by compile (dense.go).
+	graded      [numCells]uint16 // by cell: 1 + the index in decided of its decision, or 0 when not graded
+	partial     [numCells]uint16 // by cell (ScaleLevels): 1 + the index in outcomes of its outcome
+	decided     []Response       // by graded rule: the decision, Grading.Event left zero
+	outcomes    []outcome
+	judgementNC NotCoveredError // ScaleSerious: the error for every event, Event left zero
+	// ScaleSerious: judgementNC for the event of each kind and source that
+	// states no graded attribute, prepared.
+	judged *[dimKind][numSources + 1]notCoveredEvent
 }
 
 type response struct {
@@ -221,18 +231,6 @@ func (s *Scheme) SeriousFrom() Level {
 		return 0
 	}
 	return s.seriousFrom
-}
-
-// cell geometry: one slot per value of each attribute plus the unknown zero.
-var (
-	dimPlace    = placeTable.Len() + 1
-	dimFirewall = firewallTable.Len() + 1
-	dimSeverity = severityTable.Len() + 1
-	dimKind     = kindTable.Len() + 1
-)
-
-func cellIndex(k Kind, p Place, f Firewall, v Severity) int {
-	return ((int(k)*dimPlace+int(p))*dimFirewall+int(f))*dimSeverity + int(v)
 }
 
 func checkCitations(cs council.Citations, plan string) error {
@@ -318,6 +316,7 @@ func NewScheme(spec Spec) (*Scheme, error) {
 			s.slotOf[l][b2i(l >= s.seriousFrom)] = int8(l)
 		}
 	}
+	s.compile()
 	return s, nil
 }
 

@@ -4,8 +4,11 @@
 //
 // Usage:
 //
-//	go run ./examples/check [-format text|json] FILE
+//	go run ./examples/check [-format text|json] [-as NEWID] FILE
 //	go run ./examples/check -reference ID
+//
+// -as moves the plan to the plan ID NEWID before checking it (its ID and its
+// own citations, bcp.Plan.WithID).
 //
 // The exit status is 0 when the plan has no error-level finding, 1 when it
 // has one, and 2 for bad flags, an unreadable file or a file that is not a
@@ -26,14 +29,15 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: check [-format text|json] FILE
-       check [-format text|json] -reference ID
+const usage = `usage: check [-format text|json] [-as NEWID] FILE
+       check [-format text|json] [-as NEWID] -reference ID
 
 Checks a plan JSON file (or a reference plan) and prints its findings.
 Exit status: 0 no errors, 1 the plan has errors, 2 bad usage or input.
 
   -format FORMAT    text or json (default text)
   -reference ID     check a reference plan (ino, kumamoto, kumiyama, nakano, tottori) instead of a file
+  -as NEWID         move the plan to the plan ID NEWID first: its ID and its own citations
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -41,6 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "")
 	ref := fs.String("reference", "", "")
+	as := cli.AsFlag(fs)
 	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -76,6 +81,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, errors.New("missing plan FILE (or -reference ID)"))
 	default:
 		return fail(stderr, fmt.Errorf("unexpected argument %q", pos[1]))
+	}
+	if plan, err = as(plan); err != nil {
+		return fail(stderr, err)
 	}
 	findings := bcp.Check(plan)
 	errs := 0

@@ -9,10 +9,11 @@
 //
 // Usage:
 //
-//	go run ./examples/drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+//	go run ./examples/drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
 //
 // -plan names a reference plan (ino, kumamoto, kumiyama, nakano, tottori)
-// or a plan JSON file. -scenario names a built-in scenario (e.g.
+// or a plan JSON file; -as moves it to the plan ID NEWID first (its ID and
+// its own citations, bcp.Plan.WithID). -scenario names a built-in scenario (e.g.
 // tottori-l2-antivirus) or a scenario JSON file; without it the plan's
 // built-in drill runs. -format mermaid prints the timeline as a Mermaid
 // sequence diagram, -format escalation the plan's escalation flow as a Mermaid
@@ -44,12 +45,13 @@ var defaults = map[string]string{
 	"tottori":  "tottori-l3-firewall",
 }
 
-const usage = `usage: drill [-plan ID|FILE] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
+const usage = `usage: drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|mermaid|escalation] [-lang en|ja]
 
 Runs a drill on a plan and prints the timeline of what the plan requires.
 With no flags: tottori's level-3 drill on tottori's reference plan.
 
   -plan ID|FILE     reference plan (ino, kumamoto, kumiyama, nakano, tottori) or a plan JSON file (default tottori)
+  -as NEWID         move the plan to the plan ID NEWID first: its ID and its own citations
   -scenario ID|FILE built-in scenario (ino-long-server-stop, kumamoto-form-theft,
                     kumamoto-terminal-no-power, kumiyama-lost-card, nakano-iaas-outage,
                     tottori-l2-antivirus, tottori-l3-firewall) or a scenario JSON file
@@ -63,6 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("drill", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	planArg := fs.String("plan", "tottori", "")
+	as := cli.AsFlag(fs)
 	scenarioFile := fs.String("scenario", "", "")
 	format := fs.String("format", "text", "")
 	langArg := fs.String("lang", "en", "")
@@ -89,11 +92,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	builtin := plan.ID // the plan whose built-in drill runs without -scenario
+	if plan, err = as(plan); err != nil {
+		return fail(stderr, err)
+	}
 	if *format == "escalation" {
 		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
 		return 0
 	}
-	scenario, err := loadScenario(*scenarioFile, plan.ID)
+	scenario, err := loadScenario(*scenarioFile, builtin)
 	if err != nil {
 		return fail(stderr, err)
 	}

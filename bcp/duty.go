@@ -1,0 +1,232 @@
+package bcp
+
+import (
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/enum"
+)
+
+// A Duty is a task of a drill that a plan gives to one of its actors: who
+// notices an act, who judges it, who maintains the system, who reports. A plan
+// states its duties in [Plan.Duties]; a duty it does not state falls to the
+// library's default (the table in the doc of [Plan.Duty]), which is never
+// shown as the plan's: it carries no citation.
+//
+// The zero Duty is unset. Values are only appended.
+type Duty uint8
+
+// Duties of a drill.
+const (
+	// ObserveAct: notices an unauthorized act, or learns more of it, when the
+	// scenario does not say who (tottori 第3-3(1): through the staff).
+	ObserveAct Duty = 1 + iota
+	// DetectFault: detects a fault, a change of its status or its recovery,
+	// when the scenario does not say who, and investigates where the plan's
+	// fault rule names no one (tottori 第2-1(1)).
+	DetectFault
+	// NoticeAtTerminal: the user of a terminal who notices a symptom or loses
+	// an IC card, when the scenario does not say who (tottori 第2-1(2)).
+	NoticeAtTerminal
+	// Judge: judges the level of an act, or whether it is serious, and
+	// grades it (tottori 第3-5).
+	Judge
+	// Maintain: maintenance, resumption unless the plan gives it to another
+	// (Resume), the fallback operation where the plan's rule names no one,
+	// and the countermeasures against a recurrence (tottori 第2-5, 第2-6).
+	Maintain
+	// CheckIntegrity: checks the integrity of identity information before
+	// resuming, with To where the plan says with whom (tottori 第2-6).
+	CheckIntegrity
+	// RunPlaybook: carries out the steps of an annex playbook, with To for
+	// the steps taken with or by another (tottori 第3-4).
+	RunPlaybook
+	// ReportSituation: reports the situation of a fault to To; in an outage
+	// of the shared environment, the scheduled and progress reports (nakano
+	// 統合仮想サーバ 3(4)①).
+	ReportSituation
+	// ReportCardLoss: reports a lost IC card to To (kumiyama 第17条10項3号).
+	// Listed only where the plan states it.
+	ReportCardLoss
+	// RevokeCard: revokes a lost IC card (kumiyama 第17条11項).
+	RevokeCard
+	// InspectCards: inspects the use of the IC cards (kumiyama 第17条14項).
+	// Listed only where the plan states it.
+	InspectCards
+	// RecoverSystem: recovers a hosted system after an outage of the shared
+	// environment, in the recovery order (nakano 統合仮想サーバ 4(7)).
+	RecoverSystem
+	// RecoverPlatform: recovers the shared environment itself (nakano
+	// 統合仮想サーバ 4(2)).
+	RecoverPlatform
+	// Secretariat: carries out a step of the recovery flow that names only a
+	// body, for that body (nakano 統合仮想サーバ 1: the information systems
+	// division at the core of the contacts).
+	Secretariat
+	// Resume: resumes operation after maintenance (kumamoto 4(2) 運用の再開:
+	// 管理者, while 情報政策課 maintains). Unless the plan states it, the
+	// actor of the plan's Maintain (stated or the library's default).
+	Resume
+)
+
+var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
+	enum.Name{EN: "observe-act", JA: "不正行為の発見"},
+	enum.Name{EN: "detect-fault", JA: "障害の発見"},
+	enum.Name{EN: "notice-at-terminal", JA: "業務端末での異常の発見"},
+	enum.Name{EN: "judge", JA: "脅威度の判定"},
+	enum.Name{EN: "maintain", JA: "保守作業及び運用の再開"},
+	enum.Name{EN: "check-integrity", JA: "本人確認情報の整合性の確認"},
+	enum.Name{EN: "run-playbook", JA: "緊急措置の実施"},
+	enum.Name{EN: "report", JA: "状況の報告"},
+	enum.Name{EN: "report-card-loss", JA: "操作者用ICカードの紛失等の報告"},
+	enum.Name{EN: "revoke-card", JA: "操作者用ICカードの失効"},
+	enum.Name{EN: "inspect-cards", JA: "操作者用ICカードの利用に関する検査"},
+	enum.Name{EN: "recover-system", JA: "主管システムの復旧"},
+	enum.Name{EN: "recover-platform", JA: "統合仮想サーバ環境の復旧"},
+	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
+	enum.Name{EN: "resume", JA: "運用の再開"},
+)
+
+// An Assignment is who performs a [Duty] under a plan: the actor, to whom
+// where the duty goes to someone (a report, a joint step), and the clauses of
+// the plan that say so.
+//
+// The zero Assignment assigns nothing. Assignment holds [council.Citations],
+// so == is not defined.
+type Assignment struct {
+	Duty      Duty              `json:"duty"`
+	Actor     council.Actor     `json:"actor"`
+	To        council.Actor     `json:"to,omitzero"`
+	Citations council.Citations `json:"citations"`
+}
+
+// libraryDuties is the library's default for every duty a plan does not
+// state, the table in the doc of [Plan.Duty]: the first of roles that is a
+// node of the plan's reporting chain, else actor (the zero actor: the
+// chain's chief); in an outage of the shared environment under a plan
+// without fault rules, outage where it is set. A duty marked unlisted has no
+// default.
+var libraryDuties = [...]struct {
+	roles         []council.Role
+	actor, outage council.Actor
+	to            council.Actor
+	unlisted      bool
+	as            Duty // falls to the plan's assignment of as
+}{
+	ObserveAct:       {roles: []council.Role{council.Staff}},
+	DetectFault:      {actor: council.ByRole(council.Staff), outage: council.ByParty(council.IaaSProvider)},
+	NoticeAtTerminal: {actor: council.ByRole(council.Operator)},
+	Judge:            {roles: []council.Role{council.SystemAdministrator, council.SectionManager}},
+	Maintain:         {roles: []council.Role{council.SystemAdministrator}, actor: council.ByRole(council.Staff)},
+	CheckIntegrity:   {roles: []council.Role{council.SystemAdministrator}, actor: council.ByRole(council.Staff)},
+	RunPlaybook:      {actor: council.ByRole(council.SystemAdministrator), to: council.ByParty(council.NationalCenter)},
+	ReportSituation:  {actor: council.ByRole(council.InfoSystemsDivision), to: council.ByRole(council.OwningDivisionHead)},
+	ReportCardLoss:   {unlisted: true},
+	RevokeCard:       {actor: council.ByRole(council.SystemAdministrator)},
+	InspectCards:     {unlisted: true},
+	RecoverSystem:    {actor: council.ByRole(council.OwningDivisionHead)},
+	RecoverPlatform:  {actor: council.ByParty(council.IaaSProvider)},
+	Secretariat:      {actor: council.ByRole(council.InfoSystemsDivision)},
+	Resume:           {as: Maintain},
+}
+
+// Duty returns who performs duty d under p: the plan's own [Assignment] with
+// stated true, or else the library's default resolved against p's reporting
+// chain, without citations, with stated false. A duty without a default that
+// p does not state, or an invalid d, gives the zero Assignment (with its Duty
+// set) and false.
+//
+// The library's defaults are the drill's choices where a document is silent,
+// the same for every plan ("in the chain": a node of p's reporting chain):
+//
+//	duty                 default
+//	observe-act          the staff if in the chain, else the chain's chief
+//	detect-fault         the staff; in an outage of the shared environment
+//	                     under a plan without fault rules, its provider
+//	notice-at-terminal   the terminal operator
+//	judge                the system administrator, else the section manager,
+//	                     if in the chain, else the chain's chief
+//	maintain             the system administrator if in the chain, else the staff
+//	check-integrity      as maintain
+//	run-playbook         the system administrator, with the national center
+//	report               the information systems division, to the owning
+//	                     divisions' heads
+//	report-card-loss     none: not listed (an uncited entry would be a guess)
+//	revoke-card          the system administrator
+//	inspect-cards        none: not listed
+//	recover-system       the owning division's head
+//	recover-platform     the provider of the shared environment
+//	secretariat          the information systems division
+//	resume               whoever maintains under p (its maintain, stated or
+//	                     not), with no citation
+func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
+	var chain council.Chain
+	if p.Organization != nil {
+		chain = p.Organization.Chain
+	}
+	return duty(p.Duties, chain, d, false)
+}
+
+// duty resolves d against the stated assignments and the chain; outage says
+// the drill handles an outage of the shared environment without fault rules.
+func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assignment, bool) {
+	for _, a := range stated {
+		if a.Duty == d && a.Actor.IsValid() {
+			return a, true
+		}
+	}
+	if !d.IsValid() {
+		return Assignment{Duty: d}, false
+	}
+	def := libraryDuties[d]
+	if def.as.IsValid() {
+		a, _ := duty(stated, chain, def.as, outage)
+		return Assignment{Duty: d, Actor: a.Actor, To: a.To}, false
+	}
+	out := Assignment{Duty: d, To: def.to}
+	if def.unlisted {
+		return Assignment{Duty: d}, false
+	}
+	nodes := chain.Nodes()
+	for _, r := range def.roles {
+		if nodes.Has(r) {
+			out.Actor = council.ByRole(r)
+			return out, false
+		}
+	}
+	switch {
+	case outage && def.outage.IsValid():
+		out.Actor = def.outage
+	case def.actor.IsValid():
+		out.Actor = def.actor
+	default:
+		out.Actor = council.ByRole(chain.Chief)
+	}
+	return out, false
+}
+
+// AllDuties returns every valid Duty in ascending order, in a fresh slice.
+func AllDuties() []Duty { return dutyTable.Values() }
+
+// ParseDuty returns the Duty named by s: its English name or Japanese label.
+func ParseDuty(s string) (Duty, error) { return dutyTable.Parse(s) }
+
+// IsValid reports whether v is a defined Duty (not zero, not out of range).
+func (v Duty) IsValid() bool { return dutyTable.Valid(v) }
+
+// String returns the English name, e.g. "judge".
+func (v Duty) String() string { return dutyTable.String(v) }
+
+// Label returns the Japanese label.
+func (v Duty) Label() string { return dutyTable.Label(v) }
+
+// Compare orders values by their number; it suits slices.SortFunc.
+func (v Duty) Compare(w Duty) int { return int(v) - int(w) }
+
+// AppendText implements [encoding.TextAppender]; an invalid Duty is an error.
+func (v Duty) AppendText(b []byte) ([]byte, error) { return dutyTable.AppendText(b, v) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Duty) MarshalText() ([]byte, error) { return dutyTable.AppendText(nil, v) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
+// name or the Japanese label, and leaves v unchanged on error.
+func (v *Duty) UnmarshalText(text []byte) error { return dutyTable.Unmarshal(text, v) }

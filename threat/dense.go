@@ -1,0 +1,252 @@
+package threat
+
+// The hot path ([Grade], [Decide], [Provisional]) is an index into tables
+// that [NewScheme] compiles once: every event falls into one cell, numbered by
+// its kind and the raw values of its graded attributes (zero, unknown,
+// included), and each cell holds its finished answer: the decision of its
+// rule (Scheme.graded, Scheme.decided), or the outcome of the cell with the
+// attributes its kind is not graded on cleared (Scheme.partial,
+// Scheme.outcomes): the provisional range, what is unknown, and prepared
+// not-covered errors.
+
+// Geometry of the cells: the number of values of each enumeration an Event
+// holds. Each is the last value of its enumeration, so that the hot path
+// compares with constants; TestDenseGeometry fails when a value is appended
+// to an enumeration without updating these.
+const (
+	numKinds      = int(CredentialLeak)
+	numPlaces     = int(PlaceProtected)
+	numFirewalls  = int(FirewallPassed)
+	numSeverities = int(SeveritySerious)
+	numSources    = int(SourceVendor)
+
+	dimKind     = numKinds + 1 // one slot per value plus the zero
+	dimPlace    = numPlaces + 1
+	dimFirewall = numFirewalls + 1
+	dimSeverity = numSeverities + 1
+	numCells    = dimKind * dimPlace * dimFirewall * dimSeverity
+)
+
+func cellIndex(k Kind, p Place, f Firewall, v Severity) int {
+	return ((int(k)*dimPlace+int(p))*dimFirewall+int(f))*dimSeverity + int(v)
+}
+
+// cellOf returns the cell of the event with these fields, or false when they
+// make no valid event: the test of Event.Validate, against constants. It
+// takes the fields one by one, and the hot path copies them into the result
+// one by one: an Event has five fields, too many for the compiler to keep in
+// registers, and reading it whole just after it was stored byte by byte
+// stalls the processor's store forwarding.
+func cellOf(k Kind, p Place, f Firewall, v Severity, src Source) (int, bool) {
+	if k == 0 || int(k) > numKinds || int(p) > numPlaces || int(f) > numFirewalls ||
+		int(v) > numSeverities || int(src) > numSources {
+		return 0, false
+	}
+	return cellIndex(k, p, f, v), true
+}
+
+// setEvent sets *e to the event with these fields, field by field (see
+// cellOf).
+func setEvent(e *Event, k Kind, p Place, f Firewall, v Severity, src Source) {
+	e.Kind = k
+	e.Place = p
+	e.Firewall = f
+	e.Severity = v
+	e.Source = src
+}
+
+// An outcome is the finished answer for the events of one cell with the
+// attributes its kind is not graded on cleared.
+type outcome struct {
+	// rng is Provisional's range with Event left zero; Max is zero when no
+	// completion of the cell is covered. rng.Unknown is what Grade reports
+	// as unknown.
+	rng Range
+	// nc is the not-covered error Grade reports when the cell is fully
+	// known and not graded, and Provisional when rng.Max is zero: that of
+	// the rule of the last completion. Event is left zero.
+	nc *NotCoveredError
+	// cell is the cleared cell, and exact holds the not-covered error for
+	// its event with each source (nil when nc is nil), so that an ungraded
+	// event without attributes its kind does not read costs no allocation.
+	cell  int
+	exact *[numSources + 1]notCoveredEvent
+}
+
+// compile fills the dense tables of a checked scheme: the decision of each
+// graded rule, the not-covered error of each rule that marks events not
+// covered, and for each cell its decision and the outcome it falls into.
+// It runs once in NewScheme, in time linear in the number of cells times the
+// number of rules (the rules of a checked table are no more than its cells).
+func (s *Scheme) compile() {
+	if s.scale != ScaleLevels {
+		s.judgementNC = NotCoveredError{Plan: s.plan, Citations: s.judgement}
+		s.judged = new([dimKind][numSources + 1]notCoveredEvent)
+		for _, k := range AllKinds() {
+			for src := range numSources + 1 {
+				s.judged[k][src] = notCoveredEvent{t: &s.judgementNC, e: Event{Kind: k, Source: Source(src)}}
+			}
+		}
+		return
+	}
+	decision := make([]uint16, len(s.rules)) // by rule: 1 + its index in s.decided, or 0
+	ncs := make([]NotCoveredError, len(s.rules))
+	for i, r := range s.rules {
+		if r.Level == 0 {
+			ncs[i] = NotCoveredError{Plan: s.plan, Rule: r.Example, Citations: r.Citations}
+			continue
+		}
+		t := &s.responses[r.Level]
+		s.decided = append(s.decided, Response{
+			Grading: Grading{
+				Plan:      s.plan,
+				Level:     r.Level,
+				Serious:   r.Level >= s.seriousFrom,
+				Example:   r.Example,
+				Citations: s.ruleCites[i],
+			},
+			Actions:       t.actions,
+			Notifications: t.notifications,
+			StandDown:     t.standDown,
+		})
+		decision[i] = uint16(len(s.decided))
+	}
+	of := make([]uint16, numCells) // by cleared cell: 1 + its index in s.outcomes
+	hit := make([]bool, len(s.rules))
+	for _, k := range AllKinds() {
+		read := s.read[k]
+		for p := range dimPlace {
+			for f := range dimFirewall {
+				for v := range dimSeverity {
+					e := Event{Kind: k, Place: Place(p), Firewall: Firewall(f), Severity: Severity(v)}
+					ci := cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)
+					m := cleared(e, read)
+					mi := cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)
+					if of[mi] == 0 {
+						s.outcomes = append(s.outcomes, s.outcomeOf(m, read, ncs, hit))
+						of[mi] = uint16(len(s.outcomes))
+					}
+					s.partial[ci] = of[mi]
+					if read&^m.Known() == 0 {
+						s.graded[ci] = decision[s.cells[mi]]
+					}
+				}
+			}
+		}
+	}
+}
+
+// gradeError returns the error Grade reports for the event with these
+// fields, which falls into cell ci and outcome o and is not graded.
+func (o *outcome) gradeError(plan string, ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if o.rng.Unknown != 0 {
+		err := &IncompleteError{Plan: plan, Unknown: o.rng.Unknown}
+		setEvent(&err.Event, k, p, f, v, src)
+		return err
+	}
+	return o.notCovered(ci, k, p, f, v, src)
+}
+
+// notCovered returns the not-covered error of outcome o for the event with
+// these fields, which falls into cell ci: a prepared one when the event is
+// the cell's own.
+func (o *outcome) notCovered(ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if ci == o.cell {
+		return &o.exact[src]
+	}
+	return notCovered(o.nc, k, p, f, v, src)
+}
+
+// judgedError returns the not-covered error of a scheme on the serious scale
+// for the valid event with these fields: a prepared one when it states no
+// graded attribute.
+func (s *Scheme) judgedError(k Kind, p Place, f Firewall, v Severity, src Source) error {
+	if p == 0 && f == 0 && v == 0 && s.judged != nil {
+		return &s.judged[k][src]
+	}
+	return notCovered(&s.judgementNC, k, p, f, v, src)
+}
+
+// cleared returns e with the attributes outside read cleared.
+func cleared(e Event, read Attributes) Event {
+	m := Event{Kind: e.Kind}
+	for a := range read.All() {
+		m = m.With(a, e.Value(a))
+	}
+	return m
+}
+
+// outcomeOf computes the outcome of the cleared event m, whose kind reads
+// read; hit is scratch space of one flag per rule.
+func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit []bool) outcome {
+	clear(hit)
+	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}, cell: cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)}
+	for _, c := range completions(m, read) {
+		i := s.cells[cellIndex(c.Kind, c.Place, c.Firewall, c.Severity)]
+		rule := &s.rules[i]
+		if rule.Level == 0 {
+			o.rng.Uncovered = true
+			o.nc = &ncs[i]
+			continue
+		}
+		hit[i] = true
+		if o.rng.Min == 0 || rule.Level < o.rng.Min {
+			o.rng.Min = rule.Level
+		}
+		if rule.Level > o.rng.Max {
+			o.rng.Max = rule.Level
+		}
+	}
+	for i, h := range hit {
+		if h {
+			o.rng.Citations = o.rng.Citations.Join(s.ruleCites[i])
+		}
+	}
+	if o.nc != nil {
+		o.exact = new([numSources + 1]notCoveredEvent)
+		for src := range o.exact {
+			m.Source = Source(src)
+			o.exact[src] = notCoveredEvent{t: o.nc, e: m}
+		}
+	}
+	return o
+}
+
+// notCovered returns the error for the event with these fields, which the
+// scheme does not grade, from the scheme's prepared error t (Event left
+// zero): a [*NotCoveredError] for errors.As, in one allocation of 16 bytes.
+func notCovered(t *NotCoveredError, k Kind, p Place, f Firewall, v Severity, src Source) error {
+	n := &notCoveredEvent{t: t}
+	setEvent(&n.e, k, p, f, v, src)
+	return n
+}
+
+// A notCoveredEvent is a *NotCoveredError held as the scheme's prepared error
+// and the event, so that an ungraded event (a bulk re-grading of logs meets
+// many) costs at most one small allocation, and none when it is prepared in
+// an outcome. It reads, unwraps and converts with errors.As exactly like the
+// *NotCoveredError it stands for, and never changes.
+type notCoveredEvent struct {
+	t *NotCoveredError
+	e Event
+}
+
+func (n *notCoveredEvent) full() *NotCoveredError {
+	err := *n.t
+	err.Event = n.e
+	return &err
+}
+
+func (n *notCoveredEvent) Error() string { return n.full().Error() }
+
+// Unwrap returns [ErrNotCovered].
+func (n *notCoveredEvent) Unwrap() error { return ErrNotCovered }
+
+// As sets a **NotCoveredError target to the error it stands for.
+func (n *notCoveredEvent) As(target any) bool {
+	if p, ok := target.(**NotCoveredError); ok {
+		*p = n.full()
+		return true
+	}
+	return false
+}
