@@ -13,11 +13,11 @@ import (
 //
 // The zero Situation is a fault of unknown kind with a known cause that stops
 // nothing: only the findings are reported, under a plan that reports every
-// fault (kumiyama reports none: see Kind). Situations are comparable with ==. One Situation
-// is worse than another when every severity flag (ServerDown, CauseUnknown,
-// OperationImpossible) set in the better one is set in it, and Impact and
-// ExpectedStop are no smaller; Symptom, Kind and InServer say what and
-// where, not how bad, and must be the same.
+// fault (kumiyama reports none: see Kind). Situations are comparable with ==.
+// One Situation is worse than another when every severity flag (ServerDown,
+// CauseUnknown, OperationImpossible) set in the better one is set in it, and
+// Impact and ExpectedStop are no smaller; Symptom, Kind and InServer say what
+// and where, not how bad, and must be the same.
 type Situation struct {
 	// Symptom is the reported symptom, when one is known; zero when not.
 	// kumiyama's duties for bugs and viruses (第25条) depend on it.
