@@ -15,9 +15,9 @@ import (
 //
 // The zero Backup is not valid (no ID, no scale). Backups are comparable with ==.
 type Backup struct {
-	ID    string // the system's ID
-	Scale Scale  // the system's impact scale
-	Size  int64  // the backup's size, in any unit shared with the capacity; not negative
+	ID    string `json:"id"`             // the system's ID
+	Scale Scale  `json:"scale,omitzero"` // the system's impact scale
+	Size  int64  `json:"size"`           // the backup's size, in any unit shared with the capacity; not negative
 }
 
 // A BackupSelection is the set of backups kept off-site.
@@ -26,13 +26,14 @@ type Backup struct {
 // defined.
 type BackupSelection struct {
 	// Chosen are the IDs kept off-site, in the order they were added.
-	Chosen []string
+	Chosen []string `json:"chosen"`
 	// Left are the IDs not chosen, in the order they would be added next.
-	Left []string
+	Left []string `json:"left"`
 	// Used is the total size chosen; Capacity the capacity given.
-	Used, Capacity int64
+	Used     int64 `json:"used"`
+	Capacity int64 `json:"capacity"`
 	// Citations are the clauses the selection rests on.
-	Citations council.Citations
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // SelectBackups chooses the backups to keep at the other data center within

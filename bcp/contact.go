@@ -141,22 +141,22 @@ var audienceTable = enum.New[Audience]("bcp", "audience", "Audience", ErrInvalid
 // The zero Contact chooses nothing. Contact holds [council.Citations], so ==
 // is not defined.
 type Contact struct {
-	Audience Audience
+	Audience Audience `json:"audience,omitzero"`
 	// From is who sends: the information systems division, or the provider.
-	From council.Actor
+	From council.Actor `json:"from,omitzero"`
 	// ToRoles and ToParties are who receives.
-	ToRoles   council.Roles
-	ToParties council.Parties
+	ToRoles   council.Roles   `json:"toRoles,omitzero"`
+	ToParties council.Parties `json:"toParties,omitzero"`
 	// Channel is the channel to use: the available one of highest priority.
-	Channel Channel
+	Channel Channel `json:"channel,omitzero"`
 	// Also are channels used alongside Channel.
-	Also Channels
+	Also Channels `json:"also,omitzero"`
 	// ViaManagementDivisions reports that the message goes to each
 	// department's management division (各部経営担当課), which passes it on
 	// inside the department (3(3)①ア ※2).
-	ViaManagementDivisions bool
+	ViaManagementDivisions bool `json:"viaManagementDivisions,omitzero"`
 	// Citations are the clauses the choice rests on.
-	Citations council.Citations
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 var (

@@ -23,9 +23,9 @@ var ErrUnhandled = errors.New("not handled by the plan")
 // (its index) and the underlying error. It wraps Err. Use it through a
 // pointer; the zero DrillError names no event.
 type DrillError struct {
-	Scenario string
-	Event    int // index into Scenario.Events, or -1 for the scenario as a whole
-	Err      error
+	Scenario string `json:"scenario"`
+	Event    int    `json:"event"` // index into Scenario.Events, or -1 for the scenario as a whole
+	Err      error  `json:"err"`
 }
 
 // Error implements error: "bcp: drill tottori-l3: event 2: …".

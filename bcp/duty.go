@@ -92,10 +92,10 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 // The zero Assignment assigns nothing. Assignment holds [council.Citations],
 // so == is not defined.
 type Assignment struct {
-	Duty      Duty              `json:"duty"`
-	Actor     council.Actor     `json:"actor"`
+	Duty      Duty              `json:"duty,omitzero"`
+	Actor     council.Actor     `json:"actor,omitzero"`
 	To        council.Actor     `json:"to,omitzero"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // libraryDuties is the library's default for every duty a plan does not

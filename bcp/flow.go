@@ -38,17 +38,17 @@ var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
 // The zero Phase is not a step. It holds [council.Citations], so == is not
 // defined.
 type Phase struct {
-	Step Step
+	Step Step `json:"step,omitzero"`
 	// Roles and Parties carry the step out; Body decides it (step 6 only:
 	// the information security committee, or the crisis management council
 	// when that is held: council.InfoSecurityCommittee and
 	// council.CrisisManagementCouncil).
-	Roles   council.Roles
-	Parties council.Parties
-	Body    council.Body
+	Roles   council.Roles   `json:"roles,omitzero"`
+	Parties council.Parties `json:"parties,omitzero"`
+	Body    council.Body    `json:"body,omitzero"`
 	// Note says what the step does, as the source says it.
-	Note      string
-	Citations council.Citations
+	Note      string            `json:"note,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // RecoveryFlow returns the seven steps of the recovery flow in order, fresh on

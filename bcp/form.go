@@ -63,9 +63,9 @@ var formatTable = enum.New[Format]("bcp", "format", "Format", ErrInvalid,
 //
 // The zero Situation is empty. Situations are comparable with ==.
 type Situation struct {
-	What    string // 事態
-	Where   string // 場所
-	Summary string // 概要
+	What    string `json:"what"`    // 事態
+	Where   string `json:"where"`   // 場所
+	Summary string `json:"summary"` // 概要
 }
 
 // A Report is one report on a fault of the IaaS environment (統合仮想サーバ
@@ -76,25 +76,26 @@ type Situation struct {
 type Report struct {
 	// First marks the first report (第1報), which may be oral or a memo and
 	// need only give the summary (ICT-BCP 7(1) 速やかにその概要を報告).
-	First bool
+	First bool `json:"first"`
 	// Format is how the report is made: oral and memo only for the first.
-	Format Format
+	Format Format `json:"format,omitzero"`
 	// OccurredAt and DetectedAt are when it happened and when the ward knew.
-	OccurredAt, DetectedAt time.Time
-	Situation              Situation
-	Cause                  string // 発生原因; "調査中" and the like are fine
-	Response               string // 対応状況
+	OccurredAt time.Time `json:"occurredAt,omitzero"`
+	DetectedAt time.Time `json:"detectedAt,omitzero"`
+	Situation  Situation `json:"situation,omitzero"`
+	Cause      string    `json:"cause"`    // 発生原因; "調査中" and the like are fine
+	Response   string    `json:"response"` // 対応状況
 	// ExpectedRecovery is the expected recovery time; RecoveryUnknown says it
 	// is not known yet. A full report sets exactly one.
-	ExpectedRecovery time.Time
-	RecoveryUnknown  bool
+	ExpectedRecovery time.Time `json:"expectedRecovery,omitzero"`
+	RecoveryUnknown  bool      `json:"recoveryUnknown"`
 }
 
 // A FieldError is one problem with one field of a report. The zero
 // FieldError names no field; use it through a pointer.
 type FieldError struct {
-	Field   Field
-	Problem string
+	Field   Field  `json:"field,omitzero"`
+	Problem string `json:"problem"`
 }
 
 // Error names the field and the problem.

@@ -67,8 +67,8 @@ func HorizonOf(d time.Duration) (Horizon, error) {
 //
 // The zero Manual is not valid. Manuals are comparable with ==.
 type Manual struct {
-	Horizon   Horizon
-	Procedure string
+	Horizon   Horizon `json:"horizon,omitzero"`
+	Procedure string  `json:"procedure"`
 }
 
 // A SystemPlan is a system's continuity plan (個別事業継続計画) as far as
@@ -77,8 +77,8 @@ type Manual struct {
 // The zero SystemPlan names no system and covers nothing. It holds a slice, so
 // == is not defined.
 type SystemPlan struct {
-	System string   // the system's ID
-	Manual []Manual // procedures, any order
+	System string   `json:"system"` // the system's ID
+	Manual []Manual `json:"manual"` // procedures, any order
 }
 
 // Covered returns the horizons with at least one non-empty procedure.

@@ -41,8 +41,8 @@ var (
 // "$.continuity.inventory.systems[3].dependsOn[0]" ("$" is the whole file).
 // Use it through a pointer; the zero PathError names no problem.
 type PathError struct {
-	Path string
-	Err  error // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
+	Path string `json:"path"`
+	Err  error  `json:"err"` // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
 }
 
 // Error returns "bcp: plan: PATH: PROBLEM".
@@ -167,14 +167,35 @@ func computeKind(t reflect.Type) valueKind {
 		return kindOther
 	case t == durationType:
 		return kindDuration
+	case setElem(t) != nil:
+		// Sets marshal themselves in the same form; the codec decodes them
+		// itself, to name the index of a bad or duplicate member.
+		return kindSet
 	case t.Implements(jsonMarshaler) && reflect.PointerTo(t).Implements(jsonUnmarshaler):
+		if plainStruct(t) {
+			// Its JSON methods give the form of this codec (a struct with
+			// a duration, marshalled alone); decode field by field here.
+			return kindOther
+		}
 		return kindJSON
 	case t.Implements(textMarshaler) && reflect.PointerTo(t).Implements(textUnmarshaler):
 		return kindText
-	case setElem(t) != nil:
-		return kindSet
 	}
 	return kindOther
+}
+
+// plainStruct reports whether t is a struct all of whose fields are exported:
+// its encoded fields are its whole state.
+func plainStruct(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.NumField() == 0 {
+		return false
+	}
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			return false
+		}
+	}
+	return true
 }
 
 // setElem returns the element type of an enum bitset type, or nil.

@@ -24,7 +24,7 @@ var ErrUnassessed = errors.New("impact scale not assessed")
 // dependency on the platform counts. Only [Order] makes one; use it through a
 // pointer.
 type CycleError struct {
-	IDs []string
+	IDs []string `json:"ids"`
 }
 
 // Error names the cycle.
@@ -39,7 +39,7 @@ func (e *CycleError) Unwrap() error { return ErrCycle }
 // [Unassessed] when no [UnassessedPolicy] was chosen. Only [Order] and
 // [SelectBackups] make one; use it through a pointer.
 type UnassessedError struct {
-	IDs []string
+	IDs []string `json:"ids"`
 }
 
 // Error lists the systems.
@@ -55,12 +55,12 @@ func (e *UnassessedError) Unwrap() error { return ErrUnassessed }
 type OrderOptions struct {
 	// Unassessed says how to treat systems whose scale is [Unassessed];
 	// zero refuses them with an [*UnassessedError].
-	Unassessed UnassessedPolicy
+	Unassessed UnassessedPolicy `json:"unassessed,omitzero"`
 	// Clauses are the clauses the plan gives for the grounds of its order
 	// ([Continuity.Order]): a position cites, in this order, each clause
 	// whose reasons hold one of its own. Without clauses a position cites
 	// nothing: Order never cites a plan on its own. Only the first 64 count.
-	Clauses []OrderClause
+	Clauses []OrderClause `json:"clauses"`
 }
 
 // A Position is one system's place in a recovery order and why it is there.
@@ -68,30 +68,30 @@ type OrderOptions struct {
 // The zero Position is not a placement. Position holds [council.Citations], so
 // == is not defined; compare with go-cmp.
 type Position struct {
-	Rank  int    // 1-based
-	ID    string // the system's ID
-	Name  string // its Japanese name
-	Owner string // its owning division
-	Kind  Kind
+	Rank  int    `json:"rank"`  // 1-based
+	ID    string `json:"id"`    // the system's ID
+	Name  string `json:"name"`  // its Japanese name
+	Owner string `json:"owner"` // its owning division
+	Kind  Kind   `json:"kind,omitzero"`
 	// Scale is the system's own impact scale, as given.
-	Scale Scale
+	Scale Scale `json:"scale,omitzero"`
 	// Effective is the scale the order used: the own scale with the
 	// [UnassessedPolicy] applied, raised to that of a more urgent dependent
 	// ([Unassessed] here means placed after every assessed system).
-	Effective Scale
+	Effective Scale `json:"effective,omitzero"`
 	// Target is the target recovery time the order used: the strictest of the
 	// system's own and those of every system depending on it, directly or not;
 	// zero when none applies.
-	Target time.Duration
+	Target time.Duration `json:"target,omitzero"`
 	// TargetFrom is the ID of the system whose target Target is ("" when none).
-	TargetFrom string
+	TargetFrom string `json:"targetFrom"`
 	// RaisedBy is the ID of the dependent whose urgency the system took on, or
 	// "" when it is placed on its own merits.
-	RaisedBy string
+	RaisedBy string `json:"raisedBy"`
 	// Reasons are the grounds that placed the system.
-	Reasons Reasons
+	Reasons Reasons `json:"reasons,omitzero"`
 	// Citations are the clauses behind the reasons.
-	Citations council.Citations
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // Order proposes the recovery order of systems (統合仮想サーバ 4(6)(7)). The

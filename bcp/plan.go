@@ -34,12 +34,12 @@ import (
 type Plan struct {
 	// ID is the plan ID every citation of the plan cites, e.g. "tottori":
 	// a plain identifier (letters, digits, '-', '_').
-	ID string `json:"id"`
+	ID string `json:"id,omitzero"`
 	// Version is the plan's version as its owner names it, e.g. the date of
 	// its last revision ("2016-04-01"). Free text; required.
-	Version string `json:"version"`
+	Version string `json:"version,omitzero"`
 	// Title is the plan's title as the document writes it.
-	Title string `json:"title"`
+	Title string `json:"title,omitzero"`
 	// Source names the document the plan encodes: publisher, kind of
 	// instrument and date, as written.
 	Source string `json:"source,omitempty"`
@@ -119,7 +119,7 @@ type Recurrence struct {
 	// PlanRequired says a recurrence-prevention plan with the parts a-d of
 	// [measures.PreventionPlan] is required once an incident is dealt with.
 	PlanRequired bool              `json:"planRequired,omitempty"`
-	Citations    council.Citations `json:"citations"`
+	Citations    council.Citations `json:"citations,omitzero"`
 }
 
 // Continuity is a plan's ICT continuity part. Each part is optional.
@@ -153,8 +153,8 @@ type Continuity struct {
 //
 // The zero OrderClause cites nothing. OrderClauses are comparable with ==.
 type OrderClause struct {
-	Cite    council.Citation `json:"cite"`
-	Reasons Reasons          `json:"reasons"`
+	Cite    council.Citation `json:"cite,omitzero"`
+	Reasons Reasons          `json:"reasons,omitzero"`
 }
 
 // A ContactRule is the channel a plan chooses for one audience in one outage
@@ -162,8 +162,8 @@ type OrderClause struct {
 //
 // The zero ContactRule is not valid. == is not defined.
 type ContactRule struct {
-	Pattern Pattern `json:"pattern"`
-	Contact Contact `json:"contact"`
+	Pattern Pattern `json:"pattern,omitzero"`
+	Contact Contact `json:"contact,omitzero"`
 }
 
 // A ReportPlan is a plan's report schedule and report form: the times of day
@@ -174,9 +174,9 @@ type ContactRule struct {
 //
 // The zero ReportPlan sets nothing. == is not defined.
 type ReportPlan struct {
-	Slots     []time.Duration   `json:"slots"`
+	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A HorizonPlan is the set of outage horizons a plan's manual continuation
@@ -185,8 +185,8 @@ type ReportPlan struct {
 //
 // The zero HorizonPlan requires nothing. == is not defined.
 type HorizonPlan struct {
-	Required  Horizons          `json:"required"`
-	Citations council.Citations `json:"citations"`
+	Required  Horizons          `json:"required,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // FaultPlan builds the working fault plan from p.Fault ([fault.NewPlan]).

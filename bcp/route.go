@@ -33,25 +33,26 @@ var incidentTable = enum.New[Incident]("bcp", "incident", "Incident", ErrInvalid
 type Route struct {
 	// ReportedBy is who first reports to Reporter inside the ward, or the
 	// zero Actor when Reporter acts on its own knowledge.
-	ReportedBy council.Actor
+	ReportedBy council.Actor `json:"reportedBy,omitzero"`
 	// Reporter is who contacts the bodies.
-	Reporter council.Actor
+	Reporter council.Actor `json:"reporter,omitzero"`
 	// To are the bodies contacted, all of them.
-	To        council.Parties
-	Citations council.Citations
+	To        council.Parties   `json:"to,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // Outside is how an incident is reported outside the ward.
 //
 // The zero Outside reports nothing. It holds slices, so == is not defined.
 type Outside struct {
-	Incident Incident
-	Routes   []Route
+	Incident Incident `json:"incident,omitzero"`
+	Routes   []Route  `json:"routes,omitempty"`
 	// Publication is who decides whether and how to publish (ア), and
 	// Assembly who decides whether and how to report to the ward assembly
 	// (イ): the mayor, for every kind of incident.
-	Publication, Assembly council.Actor
-	Citations             council.Citations
+	Publication council.Actor     `json:"publication,omitzero"`
+	Assembly    council.Actor     `json:"assembly,omitzero"`
+	Citations   council.Citations `json:"citations,omitzero"`
 }
 
 // ReportOutside returns the outside reporting of an incident (ICT-BCP 6(3)),

@@ -21,9 +21,9 @@ var ErrScenario = errors.New("invalid scenario")
 // [council.ErrInvalid] or the package's own sentinel as well. Use it through a
 // pointer; the zero ScenarioError names nothing.
 type ScenarioError struct {
-	Path    string // JSON path of the value at fault, "$" for the whole document
-	Problem string // what is wrong, in lower case
-	Err     error  // the underlying error, or nil
+	Path    string `json:"path"`    // JSON path of the value at fault, "$" for the whole document
+	Problem string `json:"problem"` // what is wrong, in lower case
+	Err     error  `json:"err"`     // the underlying error, or nil
 }
 
 // Error implements error: "bcp: scenario: $.events[2].at: …".
@@ -163,20 +163,20 @@ func (j *Judgement) UnmarshalText(text []byte) error { return judgementTable.Unm
 // service of the ward down and the recovery time unknown. Statuses are
 // comparable with == (compare Expected with time.Time.Equal for meaning).
 type Status struct {
-	ServerDown          bool          // a server or the network does not work normally (ino 第4条, tottori 第2-4(1))
-	CauseUnknown        bool          // the investigation did not find the cause (ino 第3条(2))
-	OperationImpossible bool          // business operation cannot go on (tottori 第2-2(1), kumamoto 4(2))
-	IdentityAffected    bool          // the fault affected identity information (tottori 第2-6)
-	Impact              int           // percent of resident services that cannot be provided, 0-100
-	ExpectedStop        time.Duration // how long the stop is expected to last
+	ServerDown          bool          `json:"serverDown"`            // a server or the network does not work normally (ino 第4条, tottori 第2-4(1))
+	CauseUnknown        bool          `json:"causeUnknown"`          // the investigation did not find the cause (ino 第3条(2))
+	OperationImpossible bool          `json:"operationImpossible"`   // business operation cannot go on (tottori 第2-2(1), kumamoto 4(2))
+	IdentityAffected    bool          `json:"identityAffected"`      // the fault affected identity information (tottori 第2-6)
+	Impact              int           `json:"impact"`                // percent of resident services that cannot be provided, 0-100
+	ExpectedStop        time.Duration `json:"expectedStop,omitzero"` // how long the stop is expected to last
 	// Up are the ward's communication services working (ICT-BCP 9(1)ウ).
-	Up Services
+	Up Services `json:"up,omitzero"`
 	// Expected is the expected recovery time once known (統合仮想サーバ 3(4)①ア b);
 	// zero while unknown.
-	Expected time.Time
+	Expected time.Time `json:"expected,omitzero"`
 	// Changed are the report items that changed at this instant
 	// (統合仮想サーバ 3(4)①イ): each change gets a progress report.
-	Changed Fields
+	Changed Fields `json:"changed,omitzero"`
 }
 
 func (s Status) situation(sym fault.Symptom) fault.Situation {
@@ -206,16 +206,16 @@ func (s Status) situation(sym fault.Symptom) fault.Situation {
 // The zero Event is not valid. Events are comparable with == (times compare
 // with their location; use time.Time.Equal for meaning).
 type Event struct {
-	At        time.Time
-	Kind      EventKind
-	By        council.Actor
-	Trigger   fault.Trigger
-	Symptom   fault.Symptom
-	Act       threat.Event
-	Learned   threat.Event
-	Judgement Judgement
-	Reason    string
-	Status    Status
+	At        time.Time     `json:"at"`
+	Kind      EventKind     `json:"kind"`
+	By        council.Actor `json:"by,omitzero"`
+	Trigger   fault.Trigger `json:"trigger,omitzero"`
+	Symptom   fault.Symptom `json:"symptom,omitzero"`
+	Act       threat.Event  `json:"act,omitzero"`
+	Learned   threat.Event  `json:"learned,omitzero"`
+	Judgement Judgement     `json:"judgement,omitzero"`
+	Reason    string        `json:"reason,omitempty"`
+	Status    Status        `json:"status,omitzero"`
 }
 
 // A Scenario is a drill: a plan ID and timed events in time order. Times are
@@ -224,10 +224,10 @@ type Event struct {
 // The zero Scenario is not valid. It holds a slice, so == is not defined;
 // compare with go-cmp. Built-in scenarios come fresh from [Scenarios].
 type Scenario struct {
-	ID     string  // a short, stable name, e.g. "tottori-l3-firewall"
-	Plan   string  // the plan ID the drill runs under
-	Title  string  // a human-readable title
-	Events []Event // in time order; equal times keep their order
+	ID     string  `json:"id"`              // a short, stable name, e.g. "tottori-l3-firewall"
+	Plan   string  `json:"plan"`            // the plan ID the drill runs under
+	Title  string  `json:"title,omitempty"` // a human-readable title
+	Events []Event `json:"events"`          // in time order; equal times keep their order
 }
 
 // Clone returns a copy of s that shares no slice with it.
@@ -365,7 +365,7 @@ func (e Event) problems() []fieldProblem {
 			bad(".status.impact", fmt.Sprintf("%d is not a percentage", st.Impact))
 		}
 		if st.ExpectedStop < 0 {
-			bad(".status.expected_stop", "negative")
+			bad(".status.expectedStop", "negative")
 		}
 		if st.Up&^allServices() != 0 {
 			bad(".status.up", "unknown service")
@@ -419,4 +419,4 @@ func allFields() Fields {
 	return s
 }
 
-func jstText(t time.Time) string { return t.In(jst).Format(time.RFC3339) }
+func jstText(t time.Time) string { return t.In(jst).Format(time.RFC3339Nano) }

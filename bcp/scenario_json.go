@@ -242,13 +242,13 @@ func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Even
 func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 	var s Status
 	d.object(data, path, map[string]func([]byte, string){
-		"server_down":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
-		"cause_unknown":        func(b []byte, p string) { d.boolean(b, p, &s.CauseUnknown) },
-		"operation_impossible": func(b []byte, p string) { d.boolean(b, p, &s.OperationImpossible) },
-		"identity_affected":    func(b []byte, p string) { d.boolean(b, p, &s.IdentityAffected) },
-		"impact":               func(b []byte, p string) { d.integer(b, p, &s.Impact) },
-		"expected_stop":        func(b []byte, p string) { d.duration(b, p, &s.ExpectedStop) },
-		"expected":             func(b []byte, p string) { d.instant(b, p, &s.Expected) },
+		"serverDown":          func(b []byte, p string) { d.boolean(b, p, &s.ServerDown) },
+		"causeUnknown":        func(b []byte, p string) { d.boolean(b, p, &s.CauseUnknown) },
+		"operationImpossible": func(b []byte, p string) { d.boolean(b, p, &s.OperationImpossible) },
+		"identityAffected":    func(b []byte, p string) { d.boolean(b, p, &s.IdentityAffected) },
+		"impact":              func(b []byte, p string) { d.integer(b, p, &s.Impact) },
+		"expectedStop":        func(b []byte, p string) { d.duration(b, p, &s.ExpectedStop) },
+		"expected":            func(b []byte, p string) { d.instant(b, p, &s.Expected) },
 		"up": func(b []byte, p string) {
 			d.array(b, p, func(i int, b []byte, p string) {
 				var v Service
@@ -287,6 +287,31 @@ func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
 // and the fields its kind uses, enums by English name, durations in Go's
 // form ("48h0m0s"), sets as arrays. An invalid value is an error.
 func (s Scenario) MarshalJSON() ([]byte, error) {
+	type jsc struct {
+		ID     string            `json:"id"`
+		Plan   string            `json:"plan"`
+		Title  string            `json:"title,omitempty"`
+		Events []json.RawMessage `json:"events"`
+	}
+	out := jsc{ID: s.ID, Plan: s.Plan, Title: s.Title, Events: []json.RawMessage{}}
+	var errs []error
+	for i, e := range s.Events {
+		b, err := e.MarshalJSON()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("bcp: scenario: events[%d]: %w", i, err))
+			continue
+		}
+		out.Events = append(out.Events, b)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// MarshalJSON implements [json.Marshaler]: the event as a scenario file
+// holds it (see [Scenario.MarshalJSON]). An invalid value is an error.
+func (e Event) MarshalJSON() ([]byte, error) {
 	type jev struct {
 		At        string          `json:"at"`
 		Kind      EventKind       `json:"kind"`
@@ -299,52 +324,78 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 		Reason    string          `json:"reason,omitempty"`
 		Status    json.RawMessage `json:"status,omitempty"`
 	}
-	type jsc struct {
-		ID     string `json:"id"`
-		Plan   string `json:"plan"`
-		Title  string `json:"title,omitempty"`
-		Events []jev  `json:"events"`
-	}
-	out := jsc{ID: s.ID, Plan: s.Plan, Title: s.Title, Events: []jev{}}
 	var errs []error
-	for i, e := range s.Events {
-		j := jev{At: jstText(e.At), Kind: e.Kind, Reason: e.Reason}
-		txt := func(v encoding.TextMarshaler) json.RawMessage {
-			b, err := v.MarshalText()
-			if err != nil {
-				errs = append(errs, fmt.Errorf("bcp: scenario: events[%d]: %w", i, err))
-				return nil
-			}
-			r, _ := json.Marshal(string(b))
-			return r
+	j := jev{At: jstText(e.At), Kind: e.Kind, Reason: e.Reason}
+	txt := func(v encoding.TextMarshaler) json.RawMessage {
+		b, err := v.MarshalText()
+		if err != nil {
+			errs = append(errs, err)
+			return nil
 		}
-		if e.By != (council.Actor{}) {
-			j.By = txt(e.By)
-		}
-		if e.Trigger != 0 {
-			j.Trigger = txt(e.Trigger)
-		}
-		if e.Symptom != 0 {
-			j.Symptom = txt(e.Symptom)
-		}
-		if e.Act != (threat.Event{}) {
-			j.Act = marshalThreatEvent(e.Act)
-		}
-		if e.Learned != (threat.Event{}) {
-			j.Learned = marshalThreatEvent(e.Learned)
-		}
-		if e.Judgement != 0 {
-			j.Judgement = txt(e.Judgement)
-		}
-		if e.Status != (Status{}) {
-			j.Status = marshalStatus(e.Status)
-		}
-		out.Events = append(out.Events, j)
+		r, _ := json.Marshal(string(b))
+		return r
+	}
+	if e.By != (council.Actor{}) {
+		j.By = txt(e.By)
+	}
+	if e.Trigger != 0 {
+		j.Trigger = txt(e.Trigger)
+	}
+	if e.Symptom != 0 {
+		j.Symptom = txt(e.Symptom)
+	}
+	if e.Act != (threat.Event{}) {
+		j.Act = marshalThreatEvent(e.Act)
+	}
+	if e.Learned != (threat.Event{}) {
+		j.Learned = marshalThreatEvent(e.Learned)
+	}
+	if e.Judgement != 0 {
+		j.Judgement = txt(e.Judgement)
+	}
+	if e.Status != (Status{}) {
+		j.Status = marshalStatus(e.Status)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return json.Marshal(out)
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
+// one event of [ParseScenario]; on error *e is unchanged.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	if !json.Valid(data) {
+		return &ScenarioError{Path: "$", Problem: "malformed JSON"}
+	}
+	d := &scenarioDecoder{}
+	var out Event
+	d.event(data, "$", &out)
+	if err := errors.Join(d.errs...); err != nil {
+		return err
+	}
+	*e = out
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the status as a scenario file
+// holds it, durations in Go's form ("48h0m0s"), sets as arrays of names.
+func (s Status) MarshalJSON() ([]byte, error) { return marshalStatus(s), nil }
+
+// UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
+// [ParseScenario]; on error *s is unchanged.
+func (s *Status) UnmarshalJSON(data []byte) error {
+	if !json.Valid(data) {
+		return &ScenarioError{Path: "$", Problem: "malformed JSON"}
+	}
+	d := &scenarioDecoder{}
+	var out Status
+	d.status(data, "$", &out)
+	if err := errors.Join(d.errs...); err != nil {
+		return err
+	}
+	*s = out
+	return nil
 }
 
 func marshalThreatEvent(e threat.Event) json.RawMessage {
@@ -375,12 +426,12 @@ func marshalThreatEvent(e threat.Event) json.RawMessage {
 
 func marshalStatus(s Status) json.RawMessage {
 	type js struct {
-		ServerDown          bool     `json:"server_down,omitempty"`
-		CauseUnknown        bool     `json:"cause_unknown,omitempty"`
-		OperationImpossible bool     `json:"operation_impossible,omitempty"`
-		IdentityAffected    bool     `json:"identity_affected,omitempty"`
+		ServerDown          bool     `json:"serverDown,omitempty"`
+		CauseUnknown        bool     `json:"causeUnknown,omitempty"`
+		OperationImpossible bool     `json:"operationImpossible,omitempty"`
+		IdentityAffected    bool     `json:"identityAffected,omitempty"`
 		Impact              int      `json:"impact,omitempty"`
-		ExpectedStop        string   `json:"expected_stop,omitempty"`
+		ExpectedStop        string   `json:"expectedStop,omitempty"`
 		Up                  []string `json:"up,omitempty"`
 		Expected            string   `json:"expected,omitempty"`
 		Changed             []string `json:"changed,omitempty"`

@@ -42,10 +42,10 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"judgement-without-reason", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"act-observed","act":{"kind":"leak"},"judgement":"serious"}]}`, []string{"$.events[0].reason: a judgement needs its reason"}, nil},
 		{"impact-out-of-range", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":120}}]}`, []string{"$.events[0].status.impact: 120 is not a percentage"}, nil},
 		{"impact-not-number", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":"high"}}]}`, []string{"$.events[0].status.impact: want a number, have a string"}, nil},
-		{"bad-duration", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"expected_stop":"long"}}]}`, []string{`$.events[0].status.expected_stop: "long": not a duration`}, nil},
+		{"bad-duration", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"expectedStop":"long"}}]}`, []string{`$.events[0].status.expectedStop: "long": not a duration`}, nil},
 		{"bad-service", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"up":["telepathy"]}}]}`, []string{"$.events[0].status.up[0]"}, ErrInvalid},
 		{"expected-before-event", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"status-change","status":{"expected":"2026-04-01T08:00:00+09:00"}}]}`, []string{"$.events[0].status.expected: expected recovery before the event"}, nil},
-		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"server_down":"yes"}}]}`, []string{"$.events[0].status.server_down: want a boolean, have a string"}, nil},
+		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"serverDown":"yes"}}]}`, []string{"$.events[0].status.serverDown: want a boolean, have a string"}, nil},
 		{"events-not-array", `{"id":"x","plan":"ino","events":{}}`, []string{"$.events: want an array, have an object"}, nil},
 		{"two-problems", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"nope","x":1}]}`, []string{"$.events[0].kind", "$.events[0].x: unknown field"}, nil},
 	}

@@ -40,8 +40,8 @@ var reportKindTable = enum.New[ReportKind]("bcp", "report kind", "ReportKind", E
 //
 // The zero Change is not valid. Changes are comparable with ==.
 type Change struct {
-	At     time.Time
-	Fields Fields
+	At     time.Time `json:"at,omitzero"`
+	Fields Fields    `json:"fields,omitzero"`
 }
 
 // A Window is what a report schedule is made from.
@@ -50,25 +50,25 @@ type Change struct {
 // Window holds a slice, so == is not defined.
 type Window struct {
 	// Detected is when the fault was detected; reports run from here.
-	Detected time.Time
+	Detected time.Time `json:"detected,omitzero"`
 	// Recovered is when recovery completed (for planning: the end of the
 	// horizon to plan for); reports run until just before it.
-	Recovered time.Time
+	Recovered time.Time `json:"recovered,omitzero"`
 	// Known is when the expected recovery time became known; zero when it
 	// stays unknown for the whole window.
-	Known time.Time
+	Known time.Time `json:"known,omitzero"`
 	// Expected is the expected recovery time once known; zero when not given.
 	// It needs Known.
-	Expected time.Time
+	Expected time.Time `json:"expected,omitzero"`
 	// Every is the interval of scheduled reports once the expected recovery
 	// is known, counted from Known. The source leaves it to be set "using the
 	// expected recovery as a guide" (nakano 3(4)①ア b); zero means the
 	// default: keep the plan's slots (the library's own choice: the one
 	// frequency the plan names).
-	Every time.Duration
+	Every time.Duration `json:"every,omitzero"`
 	// Changes are the progress events, sorted by time; each gets a progress
 	// report and is reflected in the next scheduled report.
-	Changes []Change
+	Changes []Change `json:"changes"`
 
 	slots []time.Duration // the plan's slots, set by ReportPlan.Reports
 }
@@ -77,14 +77,14 @@ type Window struct {
 //
 // The zero ReportTime is not a report. ReportTimes are comparable with ==.
 type ReportTime struct {
-	At   time.Time // in Japan time
-	Kind ReportKind
+	At   time.Time  `json:"at,omitzero"` // in Japan time
+	Kind ReportKind `json:"kind,omitzero"`
 	// Known reports that the expected recovery was known at the time.
-	Known bool
+	Known bool `json:"known"`
 	// Fields are, for a progress report, the items that changed; for a
 	// scheduled report, the items changed since the previous scheduled report
 	// that it reflects.
-	Fields Fields
+	Fields Fields `json:"fields,omitzero"`
 }
 
 // ScheduleCitations are the clauses a report schedule rests on.

@@ -17,22 +17,22 @@ import (
 type System struct {
 	// ID names the system uniquely within its inventory; dependencies refer
 	// to it. It must not be empty.
-	ID string `json:"id"`
+	ID string `json:"id,omitzero"`
 	// Name is the system's Japanese name as the plan writes it.
-	Name string `json:"name"`
+	Name string `json:"name,omitzero"`
 	// Owner is the owning division (主管課) as the plan writes it, e.g. "情報システム課".
-	Owner string `json:"owner"`
+	Owner string `json:"owner,omitzero"`
 	// Kind is the system's part in recovery: the IaaS itself, its monitoring,
 	// or a business system.
-	Kind Kind `json:"kind"`
+	Kind Kind `json:"kind,omitzero"`
 	// Scale is the impact scale; [Unassessed] when not yet decided.
-	Scale Scale `json:"scale"`
+	Scale Scale `json:"scale,omitzero"`
 	// Hosted reports that the system runs on the shared IaaS (主管システム).
 	// A hosted system depends on every [Platform] system of its inventory
 	// without listing it in DependsOn.
 	Hosted bool `json:"hosted,omitzero"`
 	// DependsOn lists the IDs of systems that must be recovered before this one.
-	DependsOn []string `json:"dependsOn,omitzero"`
+	DependsOn []string `json:"dependsOn,omitempty"`
 	// Alternative reports that the owning division keeps the system's services
 	// going by an alternative (manual) means while it is down (統合仮想サーバ 4(5),
 	// ino 第5条 代替措置の実施, kumamoto 4(2) システムダウン時用サーバ). False
@@ -45,7 +45,7 @@ type System struct {
 	// the nakano plans do not set one.
 	Target time.Duration `json:"target,omitzero"`
 	// Citations are the clauses the entry comes from.
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // Validate reports every problem with s, each naming the field, joined.
@@ -98,11 +98,11 @@ func (s System) Clone() System {
 // is not defined.
 type Inventory struct {
 	// Plan is the plan ID the inventory comes from, e.g. council.PlanNakano.
-	Plan string `json:"plan"`
+	Plan string `json:"plan,omitzero"`
 	// Systems are the entries, in the plan's order.
-	Systems []System `json:"systems"`
+	Systems []System `json:"systems,omitempty"`
 	// Citations are the clauses the inventory as a whole comes from.
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 	// Note says what the source leaves open about the inventory.
 	Note string `json:"note,omitzero"`
 }

@@ -112,18 +112,19 @@ func (a *Act) UnmarshalText(text []byte) error { return actTable.Unmarshal(text,
 // The zero Entry is not an entry. Entries hold council.Citations, so == is
 // not defined; compare with go-cmp.
 type Entry struct {
-	At       time.Time
-	Event    int
-	Actor    council.Actor
-	Act      Act
-	To       council.Actor
-	Channel  Channel
-	Level    threat.Level
-	Min, Max threat.Level
-	Detail   string
-	DetailJA string
-	AsNeeded bool
-	Cites    council.Citations
+	At       time.Time         `json:"at"`
+	Event    int               `json:"event"`
+	Actor    council.Actor     `json:"actor,omitzero"`
+	Act      Act               `json:"act"`
+	To       council.Actor     `json:"to,omitzero"`
+	Channel  Channel           `json:"channel,omitzero"`
+	Level    threat.Level      `json:"level,omitzero"`
+	Min      threat.Level      `json:"min,omitzero"`
+	Max      threat.Level      `json:"max,omitzero"`
+	Detail   string            `json:"detail,omitempty"`
+	DetailJA string            `json:"detailJA,omitempty"`
+	AsNeeded bool              `json:"asNeeded,omitempty"`
+	Cites    council.Citations `json:"cites"`
 }
 
 // A Timeline is the outcome of a drill: every action the plan requires, in
@@ -131,12 +132,12 @@ type Entry struct {
 //
 // The zero Timeline is empty. It holds a slice, so == is not defined.
 type Timeline struct {
-	Plan     string // the plan ID
-	Scenario string // the scenario ID
-	Title    string // the scenario's title
+	Plan     string `json:"plan"`            // the plan ID
+	Scenario string `json:"scenario"`        // the scenario ID
+	Title    string `json:"title,omitempty"` // the scenario's title
 	// Provenance names the exact plan the drill ran under.
-	Provenance Provenance
-	Entries    []Entry // sorted by At; ties keep the plan's order
+	Provenance Provenance `json:"provenance"`
+	Entries    []Entry    `json:"entries"` // sorted by At; ties keep the plan's order
 }
 
 // Lang selects the language a timeline or diagram is rendered in.
@@ -281,46 +282,53 @@ func (t Timeline) Text(l Lang) string {
 	return b.String()
 }
 
-type entryJSON struct {
-	At       string            `json:"at"`
-	Event    int               `json:"event"`
-	Actor    council.Actor     `json:"actor,omitzero"`
-	Act      Act               `json:"act"`
-	To       council.Actor     `json:"to,omitzero"`
-	Channel  Channel           `json:"channel,omitzero"`
-	Level    threat.Level      `json:"level,omitzero"`
-	Min      threat.Level      `json:"min,omitzero"`
-	Max      threat.Level      `json:"max,omitzero"`
-	Detail   string            `json:"detail,omitempty"`
-	DetailJA string            `json:"detail_ja,omitempty"`
-	AsNeeded bool              `json:"as_needed,omitempty"`
-	Cites    council.Citations `json:"cites"`
-}
-
 // MarshalJSON implements [json.Marshaler]: an object with "at" (RFC 3339,
 // Japan time), "event", "actor", "act", and "to", "channel", "level", "min",
-// "max", "detail", "detail_ja", "as_needed" when set, and "cites".
+// "max", "detail", "detailJA", "asNeeded" when set, and "cites".
 func (e Entry) MarshalJSON() ([]byte, error) {
-	return json.Marshal(entryJSON{
-		At: jstText(e.At), Event: e.Event, Actor: e.Actor, Act: e.Act, To: e.To, Channel: e.Channel,
-		Level: e.Level, Min: e.Min, Max: e.Max, Detail: e.Detail, DetailJA: e.DetailJA,
-		AsNeeded: e.AsNeeded, Cites: e.Cites,
-	})
+	type plain Entry
+	p := plain(e)
+	if !p.At.IsZero() {
+		p.At = p.At.In(jst)
+	}
+	return json.Marshal(p)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler], reading what
+// [Entry.MarshalJSON] writes.
+func (e *Entry) UnmarshalJSON(data []byte) error {
+	type plain Entry
+	var p plain
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("bcp: timeline entry: %w", err)
+	}
+	*e = Entry(p)
+	return nil
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title", "provenance" and "entries".
+// "scenario", "title", "provenance" and "entries" (an empty timeline has
+// "entries": []).
 func (t Timeline) MarshalJSON() ([]byte, error) {
-	type tj struct {
-		Plan       string     `json:"plan"`
-		Scenario   string     `json:"scenario"`
-		Title      string     `json:"title,omitempty"`
-		Provenance Provenance `json:"provenance"`
-		Entries    []Entry    `json:"entries"`
+	type plain Timeline
+	p := plain(t)
+	if p.Entries == nil {
+		p.Entries = []Entry{}
 	}
-	es := t.Entries
-	if es == nil {
-		es = []Entry{}
+	return json.Marshal(p)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler], reading what
+// [Timeline.MarshalJSON] writes ("entries": [] gives no entries).
+func (t *Timeline) UnmarshalJSON(data []byte) error {
+	type plain Timeline
+	var p plain
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("bcp: timeline: %w", err)
 	}
-	return json.Marshal(tj{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance, Entries: es})
+	if len(p.Entries) == 0 {
+		p.Entries = nil
+	}
+	*t = Timeline(p)
+	return nil
 }

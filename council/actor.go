@@ -7,8 +7,8 @@ import "fmt"
 //
 // The zero Actor is unset and is not valid. Actors are comparable with ==.
 type Actor struct {
-	Role  Role  // set for an actor inside the municipality
-	Party Party // set for a body outside it
+	Role  Role  `json:"role,omitzero"`  // set for an actor inside the municipality
+	Party Party `json:"party,omitzero"` // set for a body outside it
 }
 
 // ByRole returns the Actor for role r.

@@ -19,12 +19,12 @@ import (
 //
 // The zero Item is not valid. == is not defined on Item (Examples is a slice).
 type Item struct {
-	Key      string
-	Title    string
-	Examples []string
-	Assignee string
-	Optional bool
-	Cite     Citation
+	Key      string   `json:"key,omitzero"`
+	Title    string   `json:"title,omitzero"`
+	Examples []string `json:"examples,omitempty"`
+	Assignee string   `json:"assignee,omitzero"`
+	Optional bool     `json:"optional,omitzero"`
+	Cite     Citation `json:"cite,omitzero"`
 }
 
 func (it Item) clone() Item {
@@ -42,9 +42,9 @@ func (it Item) clone() Item {
 //
 // The zero Agenda is not valid. == is not defined on it.
 type Agenda struct {
-	Cite  Citation
-	Title string
-	Items []Item
+	Cite  Citation `json:"cite,omitzero"`
+	Title string   `json:"title,omitzero"`
+	Items []Item   `json:"items,omitempty"`
 }
 
 // Clone returns a deep copy of a: nothing of it shares storage with a.

@@ -11,9 +11,9 @@ import (
 //
 // The zero Appointment is not valid. Appointments are comparable with ==.
 type Appointment struct {
-	Role   Role
-	Holder string
-	Cite   Citation
+	Role   Role     `json:"role,omitzero"`
+	Holder string   `json:"holder,omitzero"`
+	Cite   Citation `json:"cite,omitzero"`
 }
 
 // Appointments is a plan's list of appointments, in the plan's order. The

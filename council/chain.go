@@ -16,10 +16,10 @@ import (
 //
 // The zero Edge is not valid. Edges are comparable with ==.
 type Edge struct {
-	From    Role
-	To      Role
-	Cite    Citation
-	Reading bool
+	From    Role     `json:"from,omitzero"`
+	To      Role     `json:"to,omitzero"`
+	Cite    Citation `json:"cite,omitzero"`
+	Reading bool     `json:"reading,omitzero"`
 }
 
 // A Notice says that role By must tell actor To when one of the triggers On
@@ -29,11 +29,11 @@ type Edge struct {
 //
 // The zero Notice is not valid. Notices are comparable with ==.
 type Notice struct {
-	On       Triggers
-	By       Role
-	To       Actor
-	AsNeeded bool
-	Cite     Citation
+	On       Triggers `json:"on,omitzero"`
+	By       Role     `json:"by,omitzero"`
+	To       Actor    `json:"to,omitzero"`
+	AsNeeded bool     `json:"asNeeded,omitzero"`
+	Cite     Citation `json:"cite,omitzero"`
 }
 
 // A Chain is a plan's reporting chain: a directed "reports to" graph over
@@ -47,10 +47,10 @@ type Notice struct {
 //
 // The zero Chain has no chief and is not valid. == is not defined on it.
 type Chain struct {
-	Plan    string
-	Chief   Role
-	Edges   []Edge
-	Notices []Notice
+	Plan    string   `json:"plan,omitzero"`
+	Chief   Role     `json:"chief,omitzero"`
+	Edges   []Edge   `json:"edges,omitempty"`
+	Notices []Notice `json:"notices,omitempty"`
 }
 
 // maxRoles bounds every role-indexed array: roles are bit positions 1..63.

@@ -14,8 +14,8 @@ import (
 // The zero Clause lists nothing and is not valid. Clauses are comparable
 // with ==.
 type Clause struct {
-	Number  string `json:"clause"`
-	Heading string `json:"heading"`
+	Number  string `json:"clause,omitempty"`
+	Heading string `json:"heading,omitempty"`
 }
 
 // An Index is a plan's clause index: every clause of its document, in

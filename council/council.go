@@ -14,16 +14,16 @@ import (
 // Duties citation mean the plan does not say; the library does not fill them
 // in. The zero Council is not valid. == is not defined on it.
 type Council struct {
-	Body        Body
-	Name        string    // the body's name in the plan, e.g. "セキュリティ会議"
-	Chair       Role      // 議長
-	Convener    Role      // who convenes it (招集 / 開催)
-	Members     Roles     // standing members besides the chair
-	ChairMayAdd bool      // the chair may add others needed for deliberation (kumiyama 第6条2項(4))
-	Secretariat string    // 庶務, e.g. "企画財政課" (kumiyama 第6条7項)
-	Consults    string    // whom the chair hears on important matters (kumiyama 第6条4項)
-	Duties      Citation  // the agenda of normal-time duties, e.g. kumiyama:第6条3項
-	Cites       Citations // the clauses constituting the body
+	Body        Body      `json:"body,omitzero"`
+	Name        string    `json:"name,omitzero"`        // the body's name in the plan, e.g. "セキュリティ会議"
+	Chair       Role      `json:"chair,omitzero"`       // 議長
+	Convener    Role      `json:"convener,omitzero"`    // who convenes it (招集 / 開催)
+	Members     Roles     `json:"members,omitzero"`     // standing members besides the chair
+	ChairMayAdd bool      `json:"chairMayAdd,omitzero"` // the chair may add others needed for deliberation (kumiyama 第6条2項(4))
+	Secretariat string    `json:"secretariat,omitzero"` // 庶務, e.g. "企画財政課" (kumiyama 第6条7項)
+	Consults    string    `json:"consults,omitzero"`    // whom the chair hears on important matters (kumiyama 第6条4項)
+	Duties      Citation  `json:"duties,omitzero"`      // the agenda of normal-time duties, e.g. kumiyama:第6条3項
+	Cites       Citations `json:"cites,omitzero"`       // the clauses constituting the body
 }
 
 // A Rule says what a plan does when one of the triggers On occurs: whether
@@ -33,15 +33,15 @@ type Council struct {
 //
 // The zero Rule applies to nothing. == is not defined on it.
 type Rule struct {
-	On          Triggers
-	Meets       bool
-	Body        Body
-	RequestedBy Roles
-	OnRequest   bool
-	Immediately bool
-	Agenda      Citation
-	Substitute  Body
-	Cites       Citations
+	On          Triggers  `json:"on,omitzero"`
+	Meets       bool      `json:"meets,omitzero"`
+	Body        Body      `json:"body,omitzero"`
+	RequestedBy Roles     `json:"requestedBy,omitzero"`
+	OnRequest   bool      `json:"onRequest,omitzero"`
+	Immediately bool      `json:"immediately,omitzero"`
+	Agenda      Citation  `json:"agenda,omitzero"`
+	Substitute  Body      `json:"substitute,omitzero"`
+	Cites       Citations `json:"cites,omitzero"`
 }
 
 // An Organization is one plan's organisation: who fills which role, the
@@ -55,12 +55,12 @@ type Rule struct {
 //
 // The zero Organization names no plan and is not valid. == is not defined.
 type Organization struct {
-	Plan         string
-	Appointments Appointments
-	Chain        Chain
-	Councils     []Council
-	Rules        []Rule
-	Agendas      []Agenda
+	Plan         string       `json:"plan,omitzero"`
+	Appointments Appointments `json:"appointments,omitzero"`
+	Chain        Chain        `json:"chain,omitzero"`
+	Councils     []Council    `json:"councils,omitempty"`
+	Rules        []Rule       `json:"rules,omitempty"`
+	Agendas      []Agenda     `json:"agendas,omitempty"`
 }
 
 // Council returns the council for body b.
@@ -97,20 +97,20 @@ func (o Organization) Agenda(cite Citation) (Agenda, error) {
 // The zero Convening is not a decision. == is not defined on it (Cites is a
 // list); go-cmp compares it field by field.
 type Convening struct {
-	Plan        string
-	Trigger     Trigger
-	Named       bool
-	Meets       bool
-	Body        Body
-	RequestedBy Roles
-	OnRequest   bool
-	Immediately bool
-	Convener    Role
-	Chair       Role
-	Agenda      Citation
-	Substitute  Body
-	Substituted bool
-	Cites       Citations
+	Plan        string    `json:"plan"`
+	Trigger     Trigger   `json:"trigger,omitzero"`
+	Named       bool      `json:"named"`
+	Meets       bool      `json:"meets"`
+	Body        Body      `json:"body,omitzero"`
+	RequestedBy Roles     `json:"requestedBy,omitzero"`
+	OnRequest   bool      `json:"onRequest"`
+	Immediately bool      `json:"immediately"`
+	Convener    Role      `json:"convener,omitzero"`
+	Chair       Role      `json:"chair,omitzero"`
+	Agenda      Citation  `json:"agenda,omitzero"`
+	Substitute  Body      `json:"substitute,omitzero"`
+	Substituted bool      `json:"substituted"`
+	Cites       Citations `json:"cites,omitzero"`
 }
 
 // Convene decides, under o's plan, whether a body meets for trigger t, who

@@ -48,8 +48,8 @@ var (
 // reporting order, the first repeated at the end. Use it through a pointer;
 // the zero CycleError names no cycle.
 type CycleError struct {
-	Plan  string
-	Cycle []Role
+	Plan  string `json:"plan"`
+	Cycle []Role `json:"cycle"`
 }
 
 func (e *CycleError) Error() string {
@@ -74,8 +74,8 @@ func (e *CycleError) Unwrap() error { return ErrCycle }
 // not applicable, in agenda order. Use it through a pointer; the zero
 // OutstandingError names no item.
 type OutstandingError struct {
-	Agenda Citation
-	Items  []string
+	Agenda Citation `json:"agenda,omitzero"`
+	Items  []string `json:"items"`
 }
 
 func (e *OutstandingError) Error() string {

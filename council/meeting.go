@@ -57,11 +57,11 @@ func (s *Status) UnmarshalText(text []byte) error { return statusTable.Unmarshal
 // Records are comparable with == (compare At with time.Time.Equal when
 // times may carry different locations).
 type Record struct {
-	Key    string
-	Status Status
-	Text   string
-	By     Actor
-	At     time.Time
+	Key    string    `json:"key"`
+	Status Status    `json:"status,omitzero"`
+	Text   string    `json:"text"`
+	By     Actor     `json:"by,omitzero"`
+	At     time.Time `json:"at,omitzero"`
 }
 
 // A Meeting is the record of one meeting of a body: the agenda it works

@@ -21,30 +21,30 @@ import (
 type Situation struct {
 	// Symptom is the reported symptom, when one is known; zero when not.
 	// kumiyama's duties for bugs and viruses (第25条) depend on it.
-	Symptom Symptom
+	Symptom Symptom `json:"symptom,omitzero"`
 	// InServer: the fault is in a server (the CS 等) rather than in a
 	// business terminal (kumiyama 第24条 and 第25条 distinguish the two).
-	InServer bool
+	InServer bool `json:"inServer"`
 	// Kind is the fault's kind once identified; zero while unknown.
 	// kumiyama's report of a terminal's hardware fault (第24条) depends on
 	// it: a fault of unknown kind is not known to be one.
-	Kind Kind
+	Kind Kind `json:"kind,omitzero"`
 	// ServerDown: a server (the CS, the prefectural server) or the
 	// prefecture's network does not work normally (ino 第4条 サーバが正常に
 	// 動作しない, tottori 第2-4(1)).
-	ServerDown bool
+	ServerDown bool `json:"serverDown"`
 	// CauseUnknown: the investigation did not find the cause (ino 第3条(2)).
-	CauseUnknown bool
+	CauseUnknown bool `json:"causeUnknown"`
 	// OperationImpossible: business operation cannot go on (tottori 第2-2(1)
 	// 業務運用が不可能, kumamoto 4(2) システムがダウン).
-	OperationImpossible bool
+	OperationImpossible bool `json:"operationImpossible"`
 	// Impact is the share of resident services that cannot be provided, in
 	// percent from 0 to 100 (住民サービスへの影響度合い). Compared with
 	// [Thresholds].Heavy.
-	Impact int
+	Impact int `json:"impact"`
 	// ExpectedStop is how long the system is expected to stay stopped
 	// (停止の見込み). Compared with [Thresholds].Long.
-	ExpectedStop time.Duration
+	ExpectedStop time.Duration `json:"expectedStop,omitzero"`
 }
 
 // Validate reports every field of s that is out of range.

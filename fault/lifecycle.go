@@ -51,11 +51,11 @@ func (p Plan) Open() (Fault, error) {
 type Findings struct {
 	// Serious: the fault is serious, e.g. as judged by [Plan.Serious]; it must
 	// then be escalated before maintenance or resumption.
-	Serious bool
+	Serious bool `json:"serious"`
 	// IdentityAffected: the fault affected identity information (本人確認情報に
 	// 影響する障害, tottori 第2-6), so its integrity must be checked before
 	// resuming under every plan.
-	IdentityAffected bool
+	IdentityAffected bool `json:"identityAffected"`
 }
 
 // Plan returns the plan the fault is handled under.
@@ -283,12 +283,12 @@ func (f Fault) required(s Stage) bool {
 // Use it through a pointer, as an error; the zero TransitionError is not
 // returned by the package. == is not defined (Cites is a list).
 type TransitionError struct {
-	Plan    string
-	From    Stage
-	To      Stage // zero for StartAlternative
-	Missing Stage // the step that must come first, when one is missing
-	Reason  string
-	Cites   council.Citations // the clauses that require the missing step
+	Plan    string            `json:"plan"`
+	From    Stage             `json:"from,omitzero"`
+	To      Stage             `json:"to,omitzero"`      // zero for StartAlternative
+	Missing Stage             `json:"missing,omitzero"` // the step that must come first, when one is missing
+	Reason  string            `json:"reason"`
+	Cites   council.Citations `json:"cites,omitzero"` // the clauses that require the missing step
 	err     error
 }
 

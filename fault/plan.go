@@ -59,9 +59,9 @@ type Plan struct {
 // The zero Thresholds means the plan states no serious-fault judgement. ==
 // is not defined (Cites is a list); compare fields.
 type Thresholds struct {
-	Long  time.Duration
-	Heavy int
-	Cites council.Citations // the clauses whose words the numbers make explicit
+	Long  time.Duration     `json:"long,omitzero"`
+	Heavy int               `json:"heavy,omitzero"`
+	Cites council.Citations `json:"cites,omitzero"` // the clauses whose words the numbers make explicit
 }
 
 // reference is one plan's immutable rule tables. Built once at package
@@ -199,9 +199,9 @@ func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
 // The zero Classification classifies nothing. == is not defined (Cites is a
 // list); compare with go-cmp or field by field.
 type Classification struct {
-	Symptom Symptom
-	Kind    Kind
-	Cites   council.Citations
+	Symptom Symptom           `json:"symptom,omitzero"`
+	Kind    Kind              `json:"kind,omitzero"`
+	Cites   council.Citations `json:"cites,omitzero"`
 }
 
 // Classify returns the kind of fault that s is an example of in p. A symptom
@@ -259,10 +259,10 @@ func (p Plan) Symptoms(k Kind) []Symptom {
 //
 // The zero Investigation has no checks. == is not defined.
 type Investigation struct {
-	Kind   Kind
-	Checks []Check       // in the plan's order
-	By     council.Roles // who carries out the checks
-	Cites  council.Citations
+	Kind   Kind              `json:"kind,omitzero"`
+	Checks []Check           `json:"checks,omitempty"` // in the plan's order
+	By     council.Roles     `json:"by,omitzero"`      // who carries out the checks
+	Cites  council.Citations `json:"cites,omitzero"`
 }
 
 // Investigation returns p's investigation steps for kind k, in order, in a
@@ -287,9 +287,9 @@ func (p Plan) Investigation(k Kind) (Investigation, error) {
 //
 // The zero Detection is no trigger. == is not defined.
 type Detection struct {
-	Trigger Trigger
-	By      []council.Actor // who treats it as a fault
-	Cites   council.Citations
+	Trigger Trigger           `json:"trigger,omitzero"`
+	By      []council.Actor   `json:"by,omitempty"` // who treats it as a fault
+	Cites   council.Citations `json:"cites,omitzero"`
 }
 
 // Triggers returns p's detection triggers in the plan's order, in a fresh
@@ -328,9 +328,9 @@ func (p Plan) Detect(t Trigger) (Detection, error) {
 //
 // The zero Assignment assigns nothing. == is not defined.
 type Assignment struct {
-	Location  Location
-	Responder Responder
-	Cites     council.Citations
+	Location  Location          `json:"location,omitzero"`
+	Responder Responder         `json:"responder,omitzero"`
+	Cites     council.Citations `json:"cites,omitzero"`
 }
 
 // Responsible returns who p asks to investigate and recover a fault at l. It
@@ -381,10 +381,10 @@ func (r Responder) Party() council.Party {
 //
 // The zero Fallback is nothing. == is not defined.
 type Fallback struct {
-	Alternative Alternative
-	Kind        Kind `json:"kind,omitzero"`
-	By          council.Roles
-	Cites       council.Citations
+	Alternative Alternative       `json:"alternative,omitzero"`
+	Kind        Kind              `json:"kind,omitzero"`
+	By          council.Roles     `json:"by,omitzero"`
+	Cites       council.Citations `json:"cites,omitzero"`
 }
 
 // Alternatives returns p's alternative operations while down, in the plan's

@@ -38,9 +38,9 @@ type TerminalReport struct {
 // [council.ErrInvalid] for an out-of-range Startup. Use it through a pointer,
 // as an error; == is meaningless on it.
 type FieldError struct {
-	Field string           // the Go field name, e.g. "Message"
-	Item  string           // the plan's wording of the item
-	Cite  council.Citation // the clause that asks for it
+	Field string           `json:"field"`         // the Go field name, e.g. "Message"
+	Item  string           `json:"item"`          // the plan's wording of the item
+	Cite  council.Citation `json:"cite,omitzero"` // the clause that asks for it
 	err   error
 }
 

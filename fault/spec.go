@@ -27,7 +27,7 @@ import (
 // method).
 type Spec struct {
 	// Plan is the plan ID every citation of the spec must cite, e.g. "ino".
-	Plan string `json:"plan"`
+	Plan string `json:"plan,omitzero"`
 	// Symptoms are the symptoms the plan lists as examples of each kind,
 	// in [Symptom] order, each at most once.
 	Symptoms []SymptomSpec `json:"symptoms,omitempty"`
@@ -51,7 +51,7 @@ type Spec struct {
 	// resumption, not only when the fault affected it.
 	IntegrityAlways bool `json:"integrityAlways,omitempty"`
 	// IntegrityCitations are the clauses of the integrity check.
-	IntegrityCitations council.Citations `json:"integrityCitations"`
+	IntegrityCitations council.Citations `json:"integrityCitations,omitzero"`
 	// Serious are the default serious-fault thresholds; zero: the plan
 	// states no serious-fault judgement.
 	Serious Thresholds `json:"serious,omitzero"`
@@ -61,9 +61,9 @@ type Spec struct {
 //
 // The zero SymptomSpec is not valid. == is not defined (Citations).
 type SymptomSpec struct {
-	Symptom   Symptom           `json:"symptom"`
-	Kind      Kind              `json:"kind"`
-	Citations council.Citations `json:"citations"`
+	Symptom   Symptom           `json:"symptom,omitzero"`
+	Kind      Kind              `json:"kind,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // An EscalationSpec is one row of a plan's escalation: when When holds, By
@@ -72,11 +72,11 @@ type SymptomSpec struct {
 //
 // The zero EscalationSpec is not valid. == is not defined.
 type EscalationSpec struct {
-	When      Condition         `json:"when"`
-	Action    Action            `json:"action"`
-	By        council.Actor     `json:"by"`
+	When      Condition         `json:"when,omitzero"`
+	Action    Action            `json:"action,omitzero"`
+	By        council.Actor     `json:"by,omitzero"`
 	To        []council.Actor   `json:"to,omitempty"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A StageSpec gives the clauses that put a lifecycle stage in a plan.
@@ -89,9 +89,9 @@ type EscalationSpec struct {
 //
 // The zero StageSpec is not valid. == is not defined.
 type StageSpec struct {
-	Stage     Stage             `json:"stage"`
+	Stage     Stage             `json:"stage,omitzero"`
 	Kind      Kind              `json:"kind,omitzero"`
-	Citations council.Citations `json:"citations"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A Condition is when a row of escalation applies, read from the

@@ -50,20 +50,20 @@ func (s Step) AppliesWhen(held Conditions) bool {
 // Playbooks are not comparable with ==; compare [Playbook.Case].
 type Playbook struct {
 	// Case is the annex row, e.g. [Case1_1].
-	Case Case
+	Case Case `json:"case"`
 	// Lead says who leads the measures. For 別表3-1 … 4-3 the annex states it
 	// in the heading of the measures; for the other rows it is read from the
 	// first step (the library's reading): a notice from the national center is
 	// led by the center, our own finding by us with the center's help, and the
 	// audit and vendor notices of 別表2-3 and 2-4 in liaison with it.
-	Lead Lead
+	Lead Lead `json:"lead"`
 	// Event is the annex's event column (事象) exactly as written.
-	Event string
+	Event string `json:"event"`
 	// Heading is the line the annex puts before the numbered steps
 	// ("全国センターが行う、以下の措置に協力"), or "" where it has none.
-	Heading string
+	Heading string `json:"heading,omitempty"`
 	// Citations are the annex rows the playbook rests on, e.g. tottori:別表1-1.
-	Citations council.Citations
+	Citations council.Citations `json:"citations"`
 
 	examples []string // 事象例; never written after construction
 	steps    []Step   // never written after construction
@@ -120,8 +120,8 @@ func (p Playbook) Applicable(held Conditions) iter.Seq[Step] {
 
 // MarshalJSON encodes the playbook for display or storage: case, category,
 // observation, discoverer and lead by English name, the event, heading and
-// examples as written, the steps in order and the citations. Playbooks are
-// not decoded: a stored playbook is looked up again by its case ([Lookup]).
+// examples as written, the steps in order and the citations.
+// [Playbook.UnmarshalJSON] reads it back.
 func (p Playbook) MarshalJSON() ([]byte, error) {
 	type out struct {
 		Case        Case              `json:"case"`

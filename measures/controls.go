@@ -15,7 +15,8 @@ import (
 //
 // The zero Hours is empty and not valid. Hours are comparable with ==.
 type Hours struct {
-	Open, Close time.Duration
+	Open  time.Duration `json:"open,omitzero"`
+	Close time.Duration `json:"close,omitzero"`
 }
 
 // IsValid reports whether 0 ≤ Open < Close ≤ 24h.
@@ -46,28 +47,31 @@ func clock(d time.Duration) string {
 // have no citation (see [Rules.Validate]). Rules are not comparable with ==.
 type Rules struct {
 	// InForce are the requirements checked; others are skipped.
-	InForce Requirements
+	InForce Requirements `json:"inForce,omitzero"`
 	// MinPasswordLength is the least number of characters of a password
 	// (kumiyama: 8, 第18条1項2号, 第20条の2 3項2号).
-	MinPasswordLength int
+	MinPasswordLength int `json:"minPasswordLength"`
 	// LockoutAfter is the number of failed logons after which the user name
 	// must be locked out, at the latest (kumiyama: 3, 第18条1項3号, 第20条の2 3項3号).
-	LockoutAfter int
+	LockoutAfter int `json:"lockoutAfter"`
 	// EntryRecordYears, CardRecordYears and OperationLogYears are how long the
 	// entry records, IC-card records and operation logs must be kept
 	// (kumiyama: 7 years each, 第13条, 第17条17項, 第20条).
-	EntryRecordYears, CardRecordYears, OperationLogYears int
+	EntryRecordYears  int `json:"entryRecordYears"`
+	CardRecordYears   int `json:"cardRecordYears"`
+	OperationLogYears int `json:"operationLogYears"`
 	// TerminalHours is the window in which terminals may be used on working
 	// days (kumiyama: 8:30-17:15, 第23条).
-	TerminalHours Hours
+	TerminalHours Hours `json:"terminalHours,omitzero"`
 	// WorkingDaysOnly says terminals may not be used on holidays
 	// (kumiyama: true, 第23条 休日を除く毎日).
-	WorkingDaysOnly bool
+	WorkingDaysOnly bool `json:"workingDaysOnly"`
 	// IdentityAssetManager manages identity information, the forms of the
 	// server holding it and resident cards; OtherAssetManager every other
 	// information asset (kumiyama: information protection manager and system
 	// administrator, 第21条1項).
-	IdentityAssetManager, OtherAssetManager council.Role
+	IdentityAssetManager council.Role `json:"identityAssetManager,omitzero"`
+	OtherAssetManager    council.Role `json:"otherAssetManager,omitzero"`
 
 	cites [numRequirements]council.Citations
 }
@@ -167,29 +171,29 @@ func (r Rules) Validate() error {
 //
 // The zero Password meets no requirement. Passwords are comparable with ==.
 type Password struct {
-	Expires   bool `json:"expires,omitzero"`    // an expiry is set (有効期限を設ける)
-	MinLength int  `json:"min_length,omitzero"` // least number of characters enforced; 0 = none
+	Expires   bool `json:"expires,omitzero"`   // an expiry is set (有効期限を設ける)
+	MinLength int  `json:"minLength,omitzero"` // least number of characters enforced; 0 = none
 	// LockoutAfter is the number of failed logons after which the user name is
 	// locked out; 0 means it never is.
-	LockoutAfter int `json:"lockout_after,omitzero"`
+	LockoutAfter int `json:"lockoutAfter,omitzero"`
 	// InitialChanged: passwords set at installation are changed at once
 	// (checked for operating-system passwords only, kumiyama 第20条の2 3項4号).
-	InitialChanged bool `json:"initial_changed,omitzero"`
+	InitialChanged bool `json:"initialChanged,omitzero"`
 	// TemporaryChangedAtFirstLogon: temporary passwords must be changed at the
 	// first logon (operating-system passwords only, 第20条の2 3項5号).
-	TemporaryChangedAtFirstLogon bool `json:"temporary_changed_at_first_logon,omitzero"`
+	TemporaryChangedAtFirstLogon bool `json:"temporaryChangedAtFirstLogon,omitzero"`
 }
 
 // Cards is how operator IC cards are handled (kumiyama 第17条).
 //
 // The zero Cards meets no requirement. Cards are comparable with ==.
 type Cards struct {
-	LentPerTask    bool `json:"lent_per_task,omitzero"`    // lent only for a task, each time (業務処理の都度)
-	ApprovedOnly   bool `json:"approved_only,omitzero"`    // lent only to people the system administrator approved
-	OnePerPerson   bool `json:"one_per_person,omitzero"`   // one card per approved person, never lent or handed on
-	ReturnedAtOnce bool `json:"returned_at_once,omitzero"` // returned as soon as the task ends
-	RevokedOnLoss  bool `json:"revoked_on_loss,omitzero"`  // revoked at once when reported lost, damaged or stolen
-	RecordYears    int  `json:"record_years,omitzero"`     // years the card record (管理簿) is kept
+	LentPerTask    bool `json:"lentPerTask,omitzero"`    // lent only for a task, each time (業務処理の都度)
+	ApprovedOnly   bool `json:"approvedOnly,omitzero"`   // lent only to people the system administrator approved
+	OnePerPerson   bool `json:"onePerPerson,omitzero"`   // one card per approved person, never lent or handed on
+	ReturnedAtOnce bool `json:"returnedAtOnce,omitzero"` // returned as soon as the task ends
+	RevokedOnLoss  bool `json:"revokedOnLoss,omitzero"`  // revoked at once when reported lost, damaged or stolen
+	RecordYears    int  `json:"recordYears,omitzero"`    // years the card record (管理簿) is kept
 }
 
 // Zone is how entry to the rooms of one security level is controlled
@@ -197,11 +201,11 @@ type Cards struct {
 //
 // The zero Zone meets no requirement. Zones are comparable with ==.
 type Zone struct {
-	PriorPermission bool `json:"prior_permission,omitzero"` // only people permitted beforehand may enter
-	CardPerEntry    bool `json:"card_per_entry,omitzero"`   // an entry card is handed out per entry and returned on leaving (level 2)
-	NameTag         bool `json:"name_tag,omitzero"`         // people inside wear a name tag
-	EntryRecords    bool `json:"entry_records,omitzero"`    // entries are recorded (level 2)
-	RecordYears     int  `json:"record_years,omitzero"`     // years the entry records are kept (level 2)
+	PriorPermission bool `json:"priorPermission,omitzero"` // only people permitted beforehand may enter
+	CardPerEntry    bool `json:"cardPerEntry,omitzero"`    // an entry card is handed out per entry and returned on leaving (level 2)
+	NameTag         bool `json:"nameTag,omitzero"`         // people inside wear a name tag
+	EntryRecords    bool `json:"entryRecords,omitzero"`    // entries are recorded (level 2)
+	RecordYears     int  `json:"recordYears,omitzero"`     // years the entry records are kept (level 2)
 }
 
 // Contract is one outsourcing contract and the mandatory clauses it states
@@ -218,21 +222,21 @@ type Contract struct {
 //
 // The zero Settings meets no requirement. Settings are not comparable with ==.
 type Settings struct {
-	CardPassword Password `json:"card_password"` // IC-card passwords of CS and terminals (kumiyama 第18条)
-	OSPassword   Password `json:"os_password"`   // operating-system passwords (kumiyama 第20条の2)
-	Cards        Cards    `json:"cards"`         // operator IC cards (kumiyama 第17条)
-	Level2Rooms  Zone     `json:"level2_rooms"`  // rooms holding data, servers and network equipment
-	Level1Rooms  Zone     `json:"level1_rooms"`  // rooms with business terminals
+	CardPassword Password `json:"cardPassword"` // IC-card passwords of CS and terminals (kumiyama 第18条)
+	OSPassword   Password `json:"osPassword"`   // operating-system passwords (kumiyama 第20条の2)
+	Cards        Cards    `json:"cards"`        // operator IC cards (kumiyama 第17条)
+	Level2Rooms  Zone     `json:"level2Rooms"`  // rooms holding data, servers and network equipment
+	Level1Rooms  Zone     `json:"level1Rooms"`  // rooms with business terminals
 	// OperationLogYears is how many years back the operation logs can be analysed.
-	OperationLogYears int `json:"operation_log_years,omitzero"`
+	OperationLogYears int `json:"operationLogYears,omitzero"`
 	// TerminalHours is when terminals can be used; TerminalOnHolidays says
 	// they can also be used on holidays.
-	TerminalHours      Hours `json:"terminal_hours,omitzero"`
-	TerminalOnHolidays bool  `json:"terminal_on_holidays,omitzero"`
+	TerminalHours      Hours `json:"terminalHours,omitzero"`
+	TerminalOnHolidays bool  `json:"terminalOnHolidays,omitzero"`
 	// The roles that manage identity information (with its forms and resident
 	// cards) and the other information assets.
-	IdentityAssetManager council.Role `json:"identity_asset_manager,omitzero"`
-	OtherAssetManager    council.Role `json:"other_asset_manager,omitzero"`
+	IdentityAssetManager council.Role `json:"identityAssetManager,omitzero"`
+	OtherAssetManager    council.Role `json:"otherAssetManager,omitzero"`
 	// Contracts are the outsourcing contracts in force.
 	Contracts []Contract `json:"contracts,omitempty"`
 }
@@ -280,14 +284,14 @@ func (s Settings) Validate() error {
 // The zero Finding names no requirement. Findings are not comparable with ==
 // (they hold citations); compare Requirement and Subject.
 type Finding struct {
-	Requirement Requirement
+	Requirement Requirement `json:"requirement,omitzero"`
 	// Subject is what falls short: "card-password", "level2-rooms",
 	// `contracts[1] "maintenance"`.
-	Subject string
+	Subject string `json:"subject"`
 	// Detail says how, with the figure the rules ask for.
-	Detail string
+	Detail string `json:"detail"`
 	// Citations are the clauses of the rules the requirement rests on.
-	Citations council.Citations
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // String prints "subject: detail (citations)".

@@ -103,20 +103,20 @@ func (s *Requirements) UnmarshalJSON(data []byte) error {
 
 // rulesJSON is the JSON form of Rules.
 type rulesJSON struct {
-	InForce              Requirements                 `json:"in_force"`
-	MinPasswordLength    int                          `json:"min_password_length,omitzero"`
-	LockoutAfter         int                          `json:"lockout_after,omitzero"`
-	EntryRecordYears     int                          `json:"entry_record_years,omitzero"`
-	CardRecordYears      int                          `json:"card_record_years,omitzero"`
-	OperationLogYears    int                          `json:"operation_log_years,omitzero"`
-	TerminalHours        Hours                        `json:"terminal_hours,omitzero"`
-	WorkingDaysOnly      bool                         `json:"working_days_only,omitzero"`
-	IdentityAssetManager council.Role                 `json:"identity_asset_manager,omitzero"`
-	OtherAssetManager    council.Role                 `json:"other_asset_manager,omitzero"`
+	InForce              Requirements                 `json:"inForce"`
+	MinPasswordLength    int                          `json:"minPasswordLength,omitzero"`
+	LockoutAfter         int                          `json:"lockoutAfter,omitzero"`
+	EntryRecordYears     int                          `json:"entryRecordYears,omitzero"`
+	CardRecordYears      int                          `json:"cardRecordYears,omitzero"`
+	OperationLogYears    int                          `json:"operationLogYears,omitzero"`
+	TerminalHours        Hours                        `json:"terminalHours,omitzero"`
+	WorkingDaysOnly      bool                         `json:"workingDaysOnly,omitzero"`
+	IdentityAssetManager council.Role                 `json:"identityAssetManager,omitzero"`
+	OtherAssetManager    council.Role                 `json:"otherAssetManager,omitzero"`
 	Citations            map[string]council.Citations `json:"citations,omitempty"`
 }
 
-// MarshalJSON encodes the rules as an object with snake_case keys; the
+// MarshalJSON encodes the rules as an object with camelCase keys; the
 // citations are an object from requirement name to a list of PLANID:CLAUSE
 // strings (keys sorted by encoding/json).
 func (r Rules) MarshalJSON() ([]byte, error) {

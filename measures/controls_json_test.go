@@ -94,7 +94,7 @@ func TestRulesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"min_password_length":8`, `"terminal_hours":"8:30-17:15"`, `"card-password-length":["kumiyama:第18条1項2号"]`, `"identity_asset_manager":"info-protection-manager"`} {
+	for _, want := range []string{`"minPasswordLength":8`, `"terminalHours":"8:30-17:15"`, `"card-password-length":["kumiyama:第18条1項2号"]`, `"identityAssetManager":"info-protection-manager"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON %s lacks %s", b, want)
 		}
@@ -107,12 +107,12 @@ func TestRulesJSON(t *testing.T) {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 	for _, bad := range []string{
-		`{"in_force":["nope"]}`,
-		`{"in_force":[],"citations":{"nope":["kumiyama:第1条"]}}`,
-		`{"in_force":[],"citations":{"terminal-hours":["bad"]}}`,
-		`{"in_force":[],"citations":{"terminal-hours":["a:1"],"業務端末の操作時間":["a:2"]}}`,
-		`{"in_force":[],"terminal_hours":"9-5"}`,
-		`{"in_force":[],"extra":1}`,
+		`{"inForce":["nope"]}`,
+		`{"inForce":[],"citations":{"nope":["kumiyama:第1条"]}}`,
+		`{"inForce":[],"citations":{"terminal-hours":["bad"]}}`,
+		`{"inForce":[],"citations":{"terminal-hours":["a:1"],"業務端末の操作時間":["a:2"]}}`,
+		`{"inForce":[],"terminalHours":"9-5"}`,
+		`{"inForce":[],"extra":1}`,
 	} {
 		var r Rules
 		if err := json.Unmarshal([]byte(bad), &r); err == nil || !strings.Contains(err.Error(), "measures: ") {
@@ -121,7 +121,7 @@ func TestRulesJSON(t *testing.T) {
 	}
 	var zero Rules
 	b, err = json.Marshal(Rules{})
-	if err != nil || json.Unmarshal(b, &zero) != nil || string(b) != `{"in_force":[]}` {
+	if err != nil || json.Unmarshal(b, &zero) != nil || string(b) != `{"inForce":[]}` {
 		t.Errorf("zero rules: %s, %v", b, err)
 	}
 	if _, err := json.Marshal(Rules{InForce: 1 << 62}); err == nil {
@@ -146,13 +146,13 @@ func TestSettingsJSON(t *testing.T) {
 	if !strings.Contains(string(b), `"clauses":["contract-subcontracting","contract-materials","contract-misuse","contract-confidentiality","contract-incident-report"]`) {
 		t.Errorf("contract clauses not encoded by name: %s", b)
 	}
-	for _, bad := range []string{`{"cards":{"x":1}}`, `{"terminal_hours":"x"}`, `{"contracts":[{"clauses":["terminal-hours-x"]}]}`, `{"other_asset_manager":"nobody"}`, `[]`} {
+	for _, bad := range []string{`{"cards":{"x":1}}`, `{"terminalHours":"x"}`, `{"contracts":[{"clauses":["terminal-hours-x"]}]}`, `{"otherAssetManager":"nobody"}`, `[]`} {
 		if _, err := ParseSettings([]byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "measures: ") {
 			t.Errorf("ParseSettings(%s) error = %v", bad, err)
 		}
 	}
 	// a role from council decodes by its Japanese label too
-	if got, err := ParseSettings([]byte(`{"other_asset_manager":"システム管理者"}`)); err != nil || got.OtherAssetManager != council.SystemAdministrator {
+	if got, err := ParseSettings([]byte(`{"otherAssetManager":"システム管理者"}`)); err != nil || got.OtherAssetManager != council.SystemAdministrator {
 		t.Errorf("Japanese role label: %v, %v", got.OtherAssetManager, err)
 	}
 }

@@ -34,10 +34,10 @@ var (
 // through a pointer; the zero FieldError names nothing and == on it is not
 // meaningful.
 type FieldError struct {
-	Record string // "recurrence-prevention plan"
-	Path   string // "technical[1].who"
-	Reason string // "what, who and when are required"
-	Err    error  // ErrMissing or ErrInvalid
+	Record string `json:"record"` // "recurrence-prevention plan"
+	Path   string `json:"path"`   // "technical[1].who"
+	Reason string `json:"reason"` // "what, who and when are required"
+	Err    error  `json:"err"`    // ErrMissing or ErrInvalid
 }
 
 // Error implements error: "measures: recurrence-prevention plan: technical[1].who: missing (…)".

@@ -113,7 +113,7 @@ func ExamplePreventionPlan_Validate() {
 		fmt.Println(err)
 	}
 	// Output:
-	// measures: recurrence-prevention plan: organisational_causes: missing (kumamoto:5 b. 原因 (組織的側面))
+	// measures: recurrence-prevention plan: organisationalCauses: missing (kumamoto:5 b. 原因 (組織的側面))
 	// measures: recurrence-prevention plan: technical[0].when: missing (kumamoto:5 c. 技術的な再発防止策 実施時期)
 	// measures: recurrence-prevention plan: organisational: missing (kumamoto:5 d. 組織的な再発防止策)
 }

@@ -108,9 +108,9 @@ func FuzzParseHours(f *testing.F) {
 func FuzzRulesJSON(f *testing.F) {
 	kumiyama, _ := json.Marshal(Kumiyama())
 	f.Add(kumiyama)
-	f.Add([]byte(`{"in_force":[]}`))
-	f.Add([]byte(`{"in_force":["terminal-hours"],"terminal_hours":"9:00-17:00","citations":{"terminal-hours":["town:第2条"]}}`))
-	f.Add([]byte(`{"in_force":["nope"]}`))
+	f.Add([]byte(`{"inForce":[]}`))
+	f.Add([]byte(`{"inForce":["terminal-hours"],"terminalHours":"9:00-17:00","citations":{"terminal-hours":["town:第2条"]}}`))
+	f.Add([]byte(`{"inForce":["nope"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Rules
 		if err := json.Unmarshal(data, &r); err != nil {
@@ -138,8 +138,8 @@ func FuzzParseSettings(f *testing.F) {
 	good, _ := json.Marshal(compliant())
 	f.Add(good)
 	f.Add([]byte(`{}`))
-	f.Add([]byte(`{"card_password":{"min_length":-3},"contracts":[{"name":"x","clauses":["第33条"]}]}`))
-	f.Add([]byte(`{"terminal_hours":"9:00-17:00","other_asset_manager":"システム管理者"}`))
+	f.Add([]byte(`{"cardPassword":{"minLength":-3},"contracts":[{"name":"x","clauses":["第33条"]}]}`))
+	f.Add([]byte(`{"terminalHours":"9:00-17:00","otherAssetManager":"システム管理者"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseSettings(data)
 		if err != nil {

@@ -138,24 +138,24 @@ func (s Triggers) Has(t Trigger) bool { return t.IsValid() && uint64(s)&enum.Bit
 // The zero Measure is not a measure of any plan. Measures are not comparable
 // with == (they hold citations).
 type Measure struct {
-	Kind Kind
+	Kind Kind `json:"kind,omitzero"`
 	// Actor is who takes the measure; zero where the plan names nobody (ino
 	// 第13-15条 state what is done, not by whom).
-	Actor council.Actor
+	Actor council.Actor `json:"actor,omitzero"`
 	// Parties are the outside bodies the measure involves: those it is taken
 	// together with, asks, is advised by or tells, as Kind says.
-	Parties council.Parties
+	Parties council.Parties `json:"parties,omitzero"`
 	// Roles are the roles inside the municipality it involves, e.g. the
 	// security chief who is reported to.
-	Roles council.Roles
+	Roles council.Roles `json:"roles,omitzero"`
 	// Trigger is what must hold for the measure to be taken; zero is always.
-	Trigger Trigger
+	Trigger Trigger `json:"trigger,omitzero"`
 	// OutOfScope marks a measure the plan itself puts outside the emergency
 	// plan (ino 第15条: 緊急時対応計画の対象外とする).
-	OutOfScope bool
+	OutOfScope bool `json:"outOfScope,omitzero"`
 	// Text is the clause as the plan writes it.
-	Text      string
-	Citations council.Citations
+	Text      string            `json:"text,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // AppliesWhen reports whether the measure is taken when the triggers in held

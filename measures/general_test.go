@@ -180,8 +180,8 @@ func TestPreventionPlanValidate(t *testing.T) {
 	}{
 		{"kumamoto:5a/situation", func(p *PreventionPlan) { p.Situation = " " }, []string{"situation"}},
 		{"kumamoto:5a/impact", func(p *PreventionPlan) { p.Impact = "" }, []string{"impact"}},
-		{"kumamoto:5b/technical-causes", func(p *PreventionPlan) { p.TechnicalCauses = "" }, []string{"technical_causes"}},
-		{"kumamoto:5b/organisational-causes", func(p *PreventionPlan) { p.OrganisationalCauses = "" }, []string{"organisational_causes"}},
+		{"kumamoto:5b/technical-causes", func(p *PreventionPlan) { p.TechnicalCauses = "" }, []string{"technicalCauses"}},
+		{"kumamoto:5b/organisational-causes", func(p *PreventionPlan) { p.OrganisationalCauses = "" }, []string{"organisationalCauses"}},
 		{"kumamoto:5c/no-technical-measures", func(p *PreventionPlan) { p.Technical = nil }, []string{"technical"}},
 		{"kumamoto:5d/no-organisational-measures", func(p *PreventionPlan) { p.Organisational = nil }, []string{"organisational"}},
 		{"kumamoto:5c/what-who-when", func(p *PreventionPlan) {
@@ -192,7 +192,7 @@ func TestPreventionPlanValidate(t *testing.T) {
 			p.Organisational[0].Kind = Countermeasure(99)
 		}, []string{"organisational[0].who", "organisational[0].kind"}},
 		{"kumamoto:5/empty", func(p *PreventionPlan) { *p = PreventionPlan{} }, []string{
-			"situation", "impact", "technical_causes", "organisational_causes", "technical", "organisational"}},
+			"situation", "impact", "technicalCauses", "organisationalCauses", "technical", "organisational"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := fullPlan()

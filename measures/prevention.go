@@ -161,12 +161,12 @@ type PlannedMeasure struct {
 // The zero PreventionPlan is empty and fails validation. PreventionPlans are
 // not comparable with ==.
 type PreventionPlan struct {
-	Situation            string           `json:"situation"`             // a. 発生状況
-	Impact               string           `json:"impact"`                // a. 影響
-	TechnicalCauses      string           `json:"technical_causes"`      // b. 原因 (技術的側面)
-	OrganisationalCauses string           `json:"organisational_causes"` // b. 原因 (組織的側面)
-	Technical            []PlannedMeasure `json:"technical"`             // c. 技術的な再発防止策
-	Organisational       []PlannedMeasure `json:"organisational"`        // d. 組織的な再発防止策
+	Situation            string           `json:"situation"`            // a. 発生状況
+	Impact               string           `json:"impact"`               // a. 影響
+	TechnicalCauses      string           `json:"technicalCauses"`      // b. 原因 (技術的側面)
+	OrganisationalCauses string           `json:"organisationalCauses"` // b. 原因 (組織的側面)
+	Technical            []PlannedMeasure `json:"technical"`            // c. 技術的な再発防止策
+	Organisational       []PlannedMeasure `json:"organisational"`       // d. 組織的な再発防止策
 }
 
 var kumamoto5 = council.Cites(council.Cite(council.PlanKumamoto, "5"))
@@ -200,10 +200,10 @@ func (p PreventionPlan) Validate() error {
 		miss("impact", "kumamoto:5 a. 影響")
 	}
 	if blank(p.TechnicalCauses) {
-		miss("technical_causes", "kumamoto:5 b. 原因 (技術的側面)")
+		miss("technicalCauses", "kumamoto:5 b. 原因 (技術的側面)")
 	}
 	if blank(p.OrganisationalCauses) {
-		miss("organisational_causes", "kumamoto:5 b. 原因 (組織的側面)")
+		miss("organisationalCauses", "kumamoto:5 b. 原因 (組織的側面)")
 	}
 	list := func(name, clause string, ms []PlannedMeasure) {
 		if len(ms) == 0 {

@@ -134,12 +134,12 @@ func (c *Condition) UnmarshalText(text []byte) error { return conditionTable.Unm
 // The zero Action is not valid. Actions are not comparable with == (they hold
 // [council.Citations]); use [Action.Equal].
 type Action struct {
-	Actor     council.Actor     `json:"actor"`           // who acts
-	Step      Step              `json:"step"`            // what they do
-	Target    council.Actor     `json:"target,omitzero"` // to or of whom (report to, request of); zero when none
-	If        Condition         `json:"if"`              // always or as needed
-	Note      string            `json:"note,omitempty"`  // the plan's own words, where they add detail
-	Citations council.Citations `json:"citations"`       // the clauses that prescribe it
+	Actor     council.Actor     `json:"actor,omitzero"`     // who acts
+	Step      Step              `json:"step,omitzero"`      // what they do
+	Target    council.Actor     `json:"target,omitzero"`    // to or of whom (report to, request of); zero when none
+	If        Condition         `json:"if,omitzero"`        // always or as needed
+	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
+	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
 }
 
 // Equal reports whether a and b are the same action with the same citations.
@@ -195,12 +195,12 @@ func (a Action) validate(plan string) error {
 // is not valid. Notifications are not comparable with ==; use
 // [Notification.Equal].
 type Notification struct {
-	From      council.Actor     `json:"from,omitzero"`  // the sender; zero when the plan does not say
-	To        council.Actor     `json:"to"`             // the recipient
-	Ask       Step              `json:"ask,omitzero"`   // what the recipient is asked to do, if anything
-	If        Condition         `json:"if"`             // always or as needed
-	Note      string            `json:"note,omitempty"` // the plan's own words, where they add detail
-	Citations council.Citations `json:"citations"`      // the clauses that prescribe it
+	From      council.Actor     `json:"from,omitzero"`      // the sender; zero when the plan does not say
+	To        council.Actor     `json:"to,omitzero"`        // the recipient
+	Ask       Step              `json:"ask,omitzero"`       // what the recipient is asked to do, if anything
+	If        Condition         `json:"if,omitzero"`        // always or as needed
+	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
+	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
 }
 
 // Equal reports whether n and m are the same notification with the same citations.

@@ -99,7 +99,7 @@ func TestSituation(t *testing.T) {
 				t.Errorf("%s: %v does not wrap ErrInvalid", fe.Field, fe)
 			}
 		}
-		if diff := cmp.Diff([]string{"event", "reporter", "detected_at"}, fields); diff != "" {
+		if diff := cmp.Diff([]string{"event", "reporter", "detectedAt"}, fields); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 		if bad.Missing() != nil {

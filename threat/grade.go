@@ -32,12 +32,12 @@ type Grading struct {
 // errors.As turns into a *NotCoveredError (a fresh one on every call), so
 // that most ungraded events cost no allocation.
 type NotCoveredError struct {
-	Plan  string
-	Event Event
+	Plan  string `json:"plan"`
+	Event Event  `json:"event,omitzero"`
 	// Rule is the text of the rule that marks the event not covered, or ""
 	// when the scheme has no table (the serious scale).
-	Rule      string
-	Citations council.Citations // the clauses of the mark, or the judgement clause
+	Rule      string            `json:"rule"`
+	Citations council.Citations `json:"citations,omitzero"` // the clauses of the mark, or the judgement clause
 }
 
 func (e *NotCoveredError) Error() string {
@@ -56,9 +56,9 @@ func (e *NotCoveredError) Unwrap() error { return ErrNotCovered }
 // needs but the event leaves unknown. It wraps [ErrIncomplete]; the zero value
 // is never returned.
 type IncompleteError struct {
-	Plan    string
-	Event   Event
-	Unknown Attributes // the attributes the scheme reads for the kind that the event leaves unknown
+	Plan    string     `json:"plan"`
+	Event   Event      `json:"event,omitzero"`
+	Unknown Attributes `json:"unknown,omitzero"` // the attributes the scheme reads for the kind that the event leaves unknown
 }
 
 func (e *IncompleteError) Error() string {

@@ -18,7 +18,7 @@ type Response struct {
 	Notifications Notifications `json:"notifications"`
 	// StandDown reports that the response ends the emergency response
 	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1) 緊急対応策(ア)).
-	StandDown bool `json:"stand_down"`
+	StandDown bool `json:"standDown"`
 
 	_ [15]byte // pads a Response to 144 bytes, a multiple of 16: see [Decide]
 }

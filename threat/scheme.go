@@ -79,10 +79,10 @@ func (s *Scale) UnmarshalText(text []byte) error { return scaleTable.Unmarshal(t
 //
 // The zero Rule is not valid. Rules are not comparable with ==.
 type Rule struct {
-	Match     Event             `json:"match"`
+	Match     Event             `json:"match,omitzero"`
 	Level     Level             `json:"level,omitzero"`
-	Example   string            `json:"example"` // the plan's example row, or why it is not covered
-	Citations council.Citations `json:"citations"`
+	Example   string            `json:"example,omitzero"` // the plan's example row, or why it is not covered
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // A Tier is the response a scheme prescribes at one outcome: a level (on
@@ -103,10 +103,10 @@ type Tier struct {
 type Spec struct {
 	// Plan is the plan ID every citation of the scheme must cite, e.g.
 	// "tottori": a scheme never mixes two plans' clauses.
-	Plan string `json:"plan"`
+	Plan string `json:"plan,omitzero"`
 	// Name is a human-readable title, e.g. the plan's Japanese name.
-	Name  string `json:"name"`
-	Scale Scale  `json:"scale"`
+	Name  string `json:"name,omitzero"`
+	Scale Scale  `json:"scale,omitzero"`
 	// Rules is the decision table (ScaleLevels only; must be empty for
 	// ScaleSerious). It must mention every [Kind], either grading it or
 	// marking it not covered.
@@ -114,18 +114,18 @@ type Spec struct {
 	// SeriousFrom is the lowest level that is a serious unauthorized act and
 	// calls for the council (tottori:第3-6: level 3), with the clauses that say
 	// so. ScaleLevels only.
-	SeriousFrom      Level             `json:"serious_from,omitzero"`
-	SeriousCitations council.Citations `json:"serious_citations"`
+	SeriousFrom      Level             `json:"seriousFrom,omitzero"`
+	SeriousCitations council.Citations `json:"seriousCitations,omitzero"`
 	// Judgement cites the clause that makes someone judge the threat; it is
 	// what a manual judgement ([Judge], [JudgeSerious]) rests on.
-	Judgement council.Citations `json:"judgement"`
+	Judgement council.Citations `json:"judgement,omitzero"`
 	// Responses gives the actions and notifications due at each outcome:
 	// every level on ScaleLevels, not-serious and serious on ScaleSerious.
 	// The response at an outcome inherits every action and notification of
 	// the lower outcomes except [StandDown] (the library's reading: the plans
 	// escalate, a higher level never skips what a lower one does; each
 	// inherited item keeps the citations of the clause it came from).
-	Responses []Tier `json:"responses"`
+	Responses []Tier `json:"responses,omitempty"`
 	// Precautions gives the actions and notifications due while the level is
 	// still being established, by the top of the provisional range
 	// (tottori:第3-3(3), 第3-4(2): "likely level 2 or 3", "likely level 3");

@@ -19,22 +19,22 @@ import (
 // comparable with == (compare times with When.Equal for instants in other
 // zones).
 type Situation struct {
-	When       time.Time     `json:"when,omitzero"`        // いつ (時刻): when it happened
-	Where      string        `json:"where,omitempty"`      // どこで (場所): where
-	What       string        `json:"what,omitempty"`       // 何を (内容): what was affected
-	How        string        `json:"how,omitempty"`        // どうした: what was done to it
-	Event      Event         `json:"event,omitzero"`       // the typed event, when classified
-	Reporter   council.Actor `json:"reporter,omitzero"`    // who captured it (ino: 各担当者)
-	DetectedAt time.Time     `json:"detected_at,omitzero"` // when it was noticed; the library's extension
+	When       time.Time     `json:"when,omitzero"`       // いつ (時刻): when it happened
+	Where      string        `json:"where,omitempty"`     // どこで (場所): where
+	What       string        `json:"what,omitempty"`      // 何を (内容): what was affected
+	How        string        `json:"how,omitempty"`       // どうした: what was done to it
+	Event      Event         `json:"event,omitzero"`      // the typed event, when classified
+	Reporter   council.Actor `json:"reporter,omitzero"`   // who captured it (ino: 各担当者)
+	DetectedAt time.Time     `json:"detectedAt,omitzero"` // when it was noticed; the library's extension
 }
 
 // A FieldError names one missing or malformed field of a [Situation]. The
 // zero value is never returned.
 type FieldError struct {
-	Field    string           // the Go-side name in lower case: "when", "where", "what", "how", …
-	Label    string           // the plan's term, e.g. "いつ（時刻）"
-	Citation council.Citation // the clause that asks for the field
-	Err      error            // ErrMissing, or the underlying problem
+	Field    string           `json:"field"`             // the Go-side name in lower case: "when", "where", "what", "how", …
+	Label    string           `json:"label"`             // the plan's term, e.g. "いつ（時刻）"
+	Citation council.Citation `json:"citation,omitzero"` // the clause that asks for the field
+	Err      error            `json:"err"`               // ErrMissing, or the underlying problem
 }
 
 func (e *FieldError) Error() string {
@@ -79,7 +79,7 @@ func (s Situation) Validate() error {
 			Err: fmt.Errorf("actor %s is not valid: %w", s.Reporter, council.ErrInvalid)})
 	}
 	if !s.DetectedAt.IsZero() && !s.When.IsZero() && s.DetectedAt.Before(s.When) {
-		errs = append(errs, &FieldError{Field: "detected_at", Label: "覚知日時", Citation: cite,
+		errs = append(errs, &FieldError{Field: "detectedAt", Label: "覚知日時", Citation: cite,
 			Err: fmt.Errorf("detected at %s, before it happened at %s: %w", s.DetectedAt.Format(time.RFC3339), s.When.Format(time.RFC3339), council.ErrInvalid)})
 	}
 	return errors.Join(errs...)

@@ -24,6 +24,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
@@ -100,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		out := map[string][]bcp.Entry{}
 		for _, sec := range sections {
-			out[strings.ReplaceAll(strings.ToLower(sec.Title), " ", "_")] = pick(tl, sec.Acts)
+			out[jsonKey(sec.Title)] = pick(tl, sec.Acts)
 		}
 		b, err := json.MarshalIndent(struct {
 			Scenario   string                 `json:"scenario"`
@@ -152,3 +154,14 @@ func pick(tl bcp.Timeline, acts []bcp.Act) []bcp.Entry {
 }
 
 func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "recovery", err) }
+
+// jsonKey turns a section title into a JSON key in the library's style,
+// lowerCamelCase: "Recovery order" → "recoveryOrder".
+func jsonKey(title string) string {
+	words := strings.Fields(strings.ToLower(title))
+	for i := 1; i < len(words); i++ {
+		r, n := utf8.DecodeRuneInString(words[i])
+		words[i] = string(unicode.ToUpper(r)) + words[i][n:]
+	}
+	return strings.Join(words, "")
+}
