@@ -2,12 +2,12 @@ package bcp
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Backup is one server's backup that could be kept at the other data
@@ -64,21 +64,21 @@ func SelectBackups(cands []Backup, capacity int64, policy UnassessedPolicy) (Bac
 		if c.ID == "" {
 			errs = append(errs, fmt.Errorf("bcp: backup %d: empty ID: %w", i, ErrInvalid))
 		} else if j, dup := seen[c.ID]; dup {
-			errs = append(errs, fmt.Errorf("bcp: backup %d: ID %q already used by backup %d: %w", i, c.ID, j, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: backup %d: ID %s already used by backup %d: %w", i, problem.Value(c.ID), j, ErrInvalid))
 		} else {
 			seen[c.ID] = i
 		}
 		if !c.Scale.IsValid() {
-			errs = append(errs, fmt.Errorf("bcp: backup %q: impact scale %s unset or unknown: %w", c.ID, c.Scale, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: backup %s: impact scale %s unset or unknown: %w", problem.Value(c.ID), c.Scale, ErrInvalid))
 		} else if c.Scale == Unassessed {
 			unassessed = append(unassessed, c.ID)
 		}
 		if c.Size < 0 {
-			errs = append(errs, fmt.Errorf("bcp: backup %q: negative size %d: %w", c.ID, c.Size, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: backup %s: negative size %d: %w", problem.Value(c.ID), c.Size, ErrInvalid))
 		}
 	}
 	if len(errs) > 0 {
-		return BackupSelection{}, errors.Join(errs...)
+		return BackupSelection{}, problem.Join(errs...)
 	}
 	if len(unassessed) > 0 && policy == 0 {
 		slices.Sort(unassessed)

@@ -78,9 +78,13 @@
 // unknown field, a key given twice, a duplicate ID, a dangling reference or a
 // bad value is a [*PathError] naming its JSON path, e.g.
 // "$.continuity.inventory.systems[3].dependsOn[0]", wrapping [ErrSyntax],
-// [ErrUnknownField], [ErrDuplicate], [ErrDangling] or [ErrBadValue]; every
-// problem is reported. [Plan.Validate] checks a plan built in code the same
-// way. The reference plans ship as bcp/reference/*.json, with a JSON
+// [ErrUnknownField], [ErrDuplicate], [ErrDangling] or [ErrBadValue] (which is
+// [ErrInvalid], the ErrInvalid of every package). Invalid UTF-8 and a control
+// character in any text are errors too. Every problem is reported and
+// reachable through errors.As; the message lists the first ones in full,
+// quotes values by a short prefix and counts the rest, so no message exceeds
+// 4 KB whatever the file. [Plan.Validate] checks a plan built in code the
+// same way. The reference plans ship as bcp/reference/*.json, with a JSON
 // Schema generated from the types in bcp/testdata/schema.
 //
 // # Provenance
@@ -118,8 +122,8 @@
 // detected, a symptom reported, an unauthorized act observed, a graded
 // attribute learned, a [Status] change, a recovery, a lost IC card) in time
 // order. [ParseScenario] decodes its JSON form strictly: an unknown or
-// repeated field, a bad value or events out of order is a [*ScenarioError]
-// naming its JSON path. [Scenarios] and [ScenarioByID] return the built-in
+// repeated field, a bad value, invalid UTF-8 or events out of order is a
+// [*ScenarioError] naming its JSON path. [Scenarios] and [ScenarioByID] return the built-in
 // drills of the reference plans, fresh.
 //
 // [Run] plays a scenario on a [Plan] ([NewDrill] prepares a plan once for many

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -17,7 +18,7 @@ import (
 // handling for (a lost IC card under a plan without card rules, a fault under
 // a plan without a fault chapter or continuity part, a symptom the plan does
 // not list): the drill does not borrow another plan's rules.
-var ErrUnhandled = errors.New("not handled by the plan")
+var ErrUnhandled = problem.ErrUnhandled
 
 // A DrillError reports why a drill stopped: the scenario event at fault
 // (its index) and the underlying error. It wraps Err. Use it through a

@@ -1,16 +1,19 @@
 package bcp
 
 import (
-	"errors"
 	"iter"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrInvalid is wrapped by every error about a value that is unset, unknown
 // or out of range: an enum text that names nothing, a zero Scale where one is
-// needed, a negative size and the like.
-var ErrInvalid = errors.New("invalid value")
+// needed, a negative size, a control character in a name and the like. It is
+// the module's one ErrInvalid: the same value as council, fault, threat and
+// measures.ErrInvalid, so one errors.Is test matches whichever package
+// reported the problem.
+var ErrInvalid = problem.ErrInvalid
 
 // A Scale is a system's impact scale (影響規模): how much a stop hurts residents,
 // that is how high an availability the system needs (統合仮想サーバ 図4 注).

@@ -1,18 +1,18 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrReport is wrapped by every [*FieldError]: a report lacks a field or
 // contradicts itself.
-var ErrReport = errors.New("invalid report")
+var ErrReport = problem.ErrReport
 
 // A Field is one item of a fault report (統合仮想サーバ 3(2)).
 //
@@ -173,7 +173,7 @@ func (r Report) Validate() error {
 			bad(FieldExpectedRecovery, "expected at %s, before detection at %s", r.ExpectedRecovery.Format(time.RFC3339), r.DetectedAt.Format(time.RFC3339))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // AllFields returns every valid Field in ascending order, in a fresh slice.

@@ -1,18 +1,18 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrBeyondHorizons is wrapped when an outage is longer than the longest
 // horizon the plans prepare for (1 week).
-var ErrBeyondHorizons = errors.New("outage beyond the planned horizons")
+var ErrBeyondHorizons = problem.ErrBeyondHorizons
 
 // A Horizon is an outage length a system-level continuity plan prepares manual
 // work for: half a day, 1 day, 2-3 days (ICT-BCP 9(2)ウ) and 1 week (ICT-BCP
@@ -105,20 +105,20 @@ func (h HorizonPlan) Check(p SystemPlan) error {
 	}
 	for i, m := range p.Manual {
 		if !m.Horizon.IsValid() {
-			errs = append(errs, fmt.Errorf("bcp: system plan %q: procedure %d: horizon %s unset or unknown: %w", p.System, i, m.Horizon, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: system plan %s: procedure %d: horizon %s unset or unknown: %w", problem.Value(p.System), i, m.Horizon, ErrInvalid))
 		}
 		if m.Procedure == "" {
-			errs = append(errs, fmt.Errorf("bcp: system plan %q: procedure %d: empty: %w", p.System, i, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: system plan %s: procedure %d: empty: %w", problem.Value(p.System), i, ErrInvalid))
 		}
 	}
 	for x := range h.Gaps(p).All() {
-		errs = append(errs, fmt.Errorf("bcp: system plan %q: no manual procedure for %s (%s): %w", p.System, x, x.Label(), ErrUncovered))
+		errs = append(errs, fmt.Errorf("bcp: system plan %s: no manual procedure for %s (%s): %w", problem.Value(p.System), x, x.Label(), ErrUncovered))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // ErrUncovered is wrapped for each horizon a system plan does not cover.
-var ErrUncovered = errors.New("horizon not covered")
+var ErrUncovered = problem.ErrUncovered
 
 // HorizonCitations are the clauses behind the horizons.
 func HorizonCitations() council.Citations {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -14,27 +15,32 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
 // returns is a [*PathError] (or several, joined) wrapping one of them.
+// [ErrDuplicate] is the same value as council.ErrDuplicate, and [ErrBadValue]
+// the same as [ErrInvalid] (and so as council.ErrInvalid and the others).
 var (
 	// ErrSyntax is wrapped when a plan file is not one well-formed JSON value.
-	ErrSyntax = errors.New("malformed JSON")
+	ErrSyntax = problem.ErrSyntax
 	// ErrUnknownField is wrapped for an object key the format does not define.
-	ErrUnknownField = errors.New("unknown field")
+	ErrUnknownField = problem.ErrUnknownField
 	// ErrDuplicate is wrapped for a key given twice in one object, and for an
 	// ID, key or set member that must be unique and is not.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = problem.ErrDuplicate
 	// ErrDangling is wrapped for a reference to something the plan does not
 	// hold: a system, an agenda, a role outside the chain, or a citation of
 	// another plan.
-	ErrDangling = errors.New("dangling reference")
+	ErrDangling = problem.ErrDangling
 	// ErrBadValue is wrapped for a value of the wrong JSON type, an unknown
-	// enum name, a number out of range, a missing required value, or a part
-	// its own package rejects.
-	ErrBadValue = errors.New("bad value")
+	// enum name, a number out of range, a missing required value, a control
+	// character in a name, or a part its own package rejects. It is
+	// [ErrInvalid] under the name plan files used first.
+	ErrBadValue = problem.ErrInvalid
 )
 
 // A PathError is one problem of a plan file at a JSON path such as
@@ -45,8 +51,14 @@ type PathError struct {
 	Err  error  `json:"err"` // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
 }
 
-// Error returns "bcp: plan: PATH: PROBLEM".
-func (e *PathError) Error() string { return "bcp: plan: " + e.Path + ": " + e.Err.Error() }
+// Error returns "bcp: plan: PATH: PROBLEM", the problem without a package
+// prefix of its own and cut to a few kilobytes.
+func (e *PathError) Error() string {
+	if e.Err == nil {
+		return "bcp: plan: " + e.Path
+	}
+	return problem.Clip("bcp: plan: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
+}
 
 // Unwrap returns the problem.
 func (e *PathError) Unwrap() error { return e.Err }
@@ -55,13 +67,32 @@ func pathErr(path string, sentinel error, format string, args ...any) error {
 	return &PathError{Path: path, Err: fmt.Errorf(format+": %w", append(args, sentinel)...)}
 }
 
+// pathErrs returns err, an error of a part or value its own package decoded
+// or checked, as one [*PathError] at path for each of its problems. A problem
+// that wraps none of the plan-file sentinels is marked [ErrBadValue].
+func pathErrs(path string, err error) []error {
+	var out []error
+	for _, e := range problem.Problems(err) {
+		switch {
+		case errors.Is(e, ErrBadValue), errors.Is(e, ErrDuplicate), errors.Is(e, ErrDangling),
+			errors.Is(e, ErrSyntax), errors.Is(e, ErrUnknownField):
+		default:
+			e = problem.Mark(e, ErrBadValue)
+		}
+		out = append(out, &PathError{Path: path, Err: e})
+	}
+	return out
+}
+
 // ParsePlan decodes a plan file, the form [Plan.MarshalJSON] writes, and
 // checks it. Decoding is strict: an unknown field, a key given twice, a value
 // of the wrong type, an unknown enum name (English names and the documents'
 // Japanese labels are accepted), a duplicate ID, a dangling reference or a
 // part its own package rejects is an error naming its JSON path. Every problem
-// found is reported (errors.Join of [*PathError]s, in document order, then the
-// checks of the whole).
+// found is counted (a join of [*PathError]s, in document order, then the
+// checks of the whole; its message lists the first ones and counts the rest).
+// A string holding a control character (U+0000–U+001F, U+007F–U+009F) or a
+// file that is not valid UTF-8 is an error too.
 //
 // A zero or empty value is written by leaving its field out; null is not
 // accepted anywhere.
@@ -74,7 +105,7 @@ func ParsePlan(data []byte) (Plan, error) {
 	d := decoder{}
 	d.value(reflect.ValueOf(&p).Elem(), root)
 	if len(d.errs) > 0 {
-		return Plan{}, errors.Join(d.errs...)
+		return Plan{}, problem.Join(d.errs...)
 	}
 	if err := p.validate(); err != nil {
 		return Plan{}, err
@@ -103,7 +134,7 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 	e := encoder{}
 	e.structFields(reflect.ValueOf(p), "$")
 	if len(e.errs) > 0 {
-		return nil, errors.Join(e.errs...)
+		return nil, problem.Join(e.errs...)
 	}
 	return e.buf.Bytes(), nil
 }
@@ -427,10 +458,7 @@ func (e *encoder) str(s string) {
 }
 
 func (e *encoder) fail(path string, err error) {
-	if !errors.Is(err, ErrBadValue) {
-		err = fmt.Errorf("%w: %w", err, ErrBadValue)
-	}
-	e.errs = append(e.errs, &PathError{Path: path, Err: err})
+	e.errs = append(e.errs, pathErrs(path, err)...)
 }
 
 // ---- the JSON tree, with duplicate keys detected
@@ -514,7 +542,16 @@ func (d *decoder) bad(sentinel error, format string, args ...any) {
 }
 
 func (d *decoder) wrap(err error) {
-	d.errs = append(d.errs, &PathError{Path: d.path(), Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+	d.errs = append(d.errs, pathErrs(d.path(), err)...)
+}
+
+// text rejects a string holding a control character or invalid UTF-8.
+func (d *decoder) text(s string) bool {
+	if msg := problem.BadText(s); msg != "" {
+		d.bad(ErrBadValue, "%s", msg)
+		return false
+	}
+	return true
 }
 
 func (d *decoder) want(n *node, kind byte, what string) bool {
@@ -544,6 +581,10 @@ func (d *decoder) value(v reflect.Value, n *node) {
 			d.bad(ErrBadValue, "null")
 			return
 		}
+		if t == citationsType {
+			d.citations(v, n)
+			return
+		}
 		x := reflect.New(t)
 		if err := x.Interface().(json.Unmarshaler).UnmarshalJSON(n.appendJSON(nil)); err != nil {
 			d.wrap(err)
@@ -552,7 +593,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		v.Set(x.Elem())
 		return
 	case kindText:
-		if !d.want(n, '"', "a string") {
+		if !d.want(n, '"', "a string") || !d.text(n.text) {
 			return
 		}
 		x := reflect.New(t)
@@ -576,9 +617,9 @@ func (d *decoder) value(v reflect.Value, n *node) {
 			switch u := x.Uint(); {
 			case len(d.errs) > before:
 			case u == 0 || u > 63:
-				d.bad(ErrBadValue, "%q cannot be held in a set", m.text)
+				d.bad(ErrBadValue, "%s cannot be held in a set", problem.Quote(m.text))
 			case bits&(1<<u) != 0:
-				d.bad(ErrDuplicate, "%q listed twice", m.text)
+				d.bad(ErrDuplicate, "%s listed twice", problem.Quote(m.text))
 			default:
 				bits |= 1 << u
 			}
@@ -605,7 +646,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
 			d.key(k)
 			if j < 0 {
-				d.bad(ErrUnknownField, "unknown field %q", k)
+				d.bad(ErrUnknownField, "want one of %s", problem.List(len(fields), func(i int) string { return fields[i].name }))
 			} else {
 				d.value(v.Field(fields[j].index), n.vals[i])
 			}
@@ -649,7 +690,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		}
 		v.Set(m)
 	case reflect.String:
-		if d.want(n, '"', "a string") {
+		if d.want(n, '"', "a string") && d.text(n.text) {
 			v.SetString(n.text)
 		}
 	case reflect.Bool:
@@ -662,7 +703,7 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		}
 		x, err := strconv.ParseInt(n.text, 10, t.Bits())
 		if err != nil {
-			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
+			d.number(n.text, err, fmt.Sprintf("%d to %d", int64(-1)<<(t.Bits()-1), int64(uint64(1)<<(t.Bits()-1)-1)))
 			return
 		}
 		v.SetInt(x)
@@ -672,13 +713,54 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		}
 		x, err := strconv.ParseUint(n.text, 10, t.Bits())
 		if err != nil {
-			d.bad(ErrBadValue, "integer %s out of range or not whole", n.text)
+			d.number(n.text, err, fmt.Sprintf("0 to %d", uint64(1)<<t.Bits()-1))
 			return
 		}
 		v.SetUint(x)
 	default:
 		d.bad(ErrBadValue, "cannot decode %s", t)
 	}
+}
+
+// citations decodes a list of citations entry by entry, so that a problem
+// names the entry's own path.
+func (d *decoder) citations(v reflect.Value, n *node) {
+	if !d.want(n, '[', "an array of citations") {
+		return
+	}
+	list := make([]council.Citation, 0, len(n.vals))
+	for i, m := range n.vals {
+		d.index(i)
+		var c council.Citation
+		if d.want(m, '"', "a string") {
+			if err := c.UnmarshalText([]byte(m.text)); err != nil {
+				d.wrap(err)
+			} else {
+				list = append(list, c)
+			}
+		}
+		d.pop()
+	}
+	v.Set(reflect.ValueOf(council.Cites(list...)))
+}
+
+// number reports a number that does not fit an integer field: out of the
+// range of its type, or not a whole number.
+func (d *decoder) number(text string, err error, bounds string) {
+	d.bad(ErrBadValue, "%s", numberProblem(text, errors.Is(err, strconv.ErrRange), bounds))
+}
+
+// numberProblem says why text does not fit an integer field whose range is
+// bounds ("0 to 255"): out of range (so too a whole number written with an
+// exponent, 1e40), or not a whole number.
+func numberProblem(text string, outOfRange bool, bounds string) string {
+	if f, err := strconv.ParseFloat(text, 64); errors.Is(err, strconv.ErrRange) || err == nil && f == math.Trunc(f) && math.Abs(f) >= 1<<63 {
+		outOfRange = true
+	}
+	if outOfRange {
+		return problem.Clip(text, problem.MaxQuote) + " out of range: want a whole number from " + bounds
+	}
+	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
 
 // MarshalIndent returns the form of a plan file: the canonical JSON of

@@ -5,13 +5,16 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // parseTree parses data into a tree of nodes. It accepts exactly one JSON
 // value (RFC 8259) surrounded by optional white space, reports a key given
 // twice in one object as ErrDuplicate, and decodes strings as encoding/json
-// does (invalid UTF-8 and lone surrogates become U+FFFD). Paths are only
-// built when there is an error.
+// does, except that invalid UTF-8 and a lone surrogate escape are errors
+// (ErrSyntax), never replaced by U+FFFD. Paths are only built when there is
+// an error.
 func parseTree(data []byte) (*node, error) {
 	p := parser{data: data}
 	p.ws()
@@ -38,20 +41,61 @@ type parser struct {
 	err   error
 }
 
+// maxPath bounds the length of a path in a message: a longer one keeps its
+// first and last segments around an ellipsis.
+const maxPath = 512
+
+// path spells the JSON path of the value being read: ".key" for a plain key,
+// [\"key\"] (quoted by a short prefix) for any other, "[3]" for an index.
 func (p *parser) path() string {
-	var b strings.Builder
-	b.WriteByte('$')
-	for _, s := range p.stack {
-		if s.index >= 0 {
+	seg := func(b *strings.Builder, s segment) {
+		switch {
+		case s.index >= 0:
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(s.index))
 			b.WriteByte(']')
-		} else {
+		case plainKey(s.key):
 			b.WriteByte('.')
 			b.WriteString(s.key)
+		default:
+			b.WriteByte('[')
+			b.WriteString(problem.Quote(s.key))
+			b.WriteByte(']')
 		}
 	}
+	var b strings.Builder
+	b.WriteByte('$')
+	for _, s := range p.stack {
+		seg(&b, s)
+	}
+	if b.Len() <= maxPath || len(p.stack) <= 8 {
+		return b.String()
+	}
+	b.Reset()
+	b.WriteByte('$')
+	for _, s := range p.stack[:4] {
+		seg(&b, s)
+	}
+	b.WriteString(".…")
+	for _, s := range p.stack[len(p.stack)-4:] {
+		seg(&b, s)
+	}
 	return b.String()
+}
+
+// plainKey reports whether k can be written .k in a path: a short run of
+// ASCII letters, digits, '_' and '-'.
+func plainKey(k string) bool {
+	if k == "" || len(k) > problem.MaxQuote {
+		return false
+	}
+	for i := range len(k) {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) fail(sentinel error, format string, args ...any) *node {
@@ -130,7 +174,7 @@ func (p *parser) object(depth int) *node {
 		}
 		p.stack = append(p.stack, segment{key: k, index: -1})
 		if dup := p.seen(n, k); dup {
-			return p.fail(ErrDuplicate, "key %q given twice", k)
+			return p.fail(ErrDuplicate, "key given twice")
 		}
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -281,7 +325,7 @@ func (p *parser) str() (string, bool) {
 			p.pos = i + 1
 			return string(b), true
 		case c < 0x20:
-			p.fail(ErrSyntax, "control character in string at offset %d", i)
+			p.fail(ErrSyntax, "control character %s in string at offset %d", problem.Rune(rune(c)), i)
 			return "", false
 		case c == '\\':
 			if i+1 >= len(d) {
@@ -315,12 +359,13 @@ func (p *parser) str() (string, bool) {
 					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
 						r2, ok2 = hex4(d, i+2)
 					}
-					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
-						r = dec
-						i += 6
-					} else {
-						r = utf8.RuneError
+					dec := utf16.DecodeRune(r, r2)
+					if !ok2 || dec == utf8.RuneError {
+						p.fail(ErrSyntax, "lone surrogate \\u%04X at offset %d: not a character", r, i-6)
+						return "", false
 					}
+					r = dec
+					i += 6
 				}
 				b = utf8.AppendRune(b, r)
 			default:
@@ -333,10 +378,10 @@ func (p *parser) str() (string, bool) {
 		default:
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size == 1 {
-				b = utf8.AppendRune(b, utf8.RuneError)
-			} else {
-				b = append(b, d[i:i+size]...)
+				p.fail(ErrSyntax, "invalid UTF-8 (byte 0x%02X) at offset %d", d[i], i)
+				return "", false
 			}
+			b = append(b, d[i:i+size]...)
 			i += size
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -242,7 +243,9 @@ func genValue(rt *rapid.T, t reflect.Type, mayBeZero bool, depth int) reflect.Va
 	}
 	switch t.Kind() {
 	case reflect.String:
-		v.SetString(rapid.String().Draw(rt, "s"))
+		// Plan files reject control characters (issue 12): a value that
+		// round-trips holds none.
+		v.SetString(rapid.StringOf(rapid.RuneFrom(nil, unicode.L, unicode.N, unicode.P, unicode.S, unicode.Zs)).Draw(rt, "s"))
 	case reflect.Bool:
 		v.SetBool(rapid.Bool().Draw(rt, "b"))
 	case reflect.Int, reflect.Int64:

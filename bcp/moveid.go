@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 )
 
@@ -30,7 +31,7 @@ var rulesType = reflect.TypeFor[measures.Rules]()
 // [ErrDuplicate]. Moving to p's own ID returns a copy of p.
 func (p Plan) WithID(id string) (Plan, error) {
 	if !council.Cite(id, "x").IsValid() {
-		return Plan{}, fmt.Errorf("bcp: move plan %q to ID %q: not a plain identifier: %w", p.ID, id, ErrBadValue)
+		return Plan{}, fmt.Errorf("bcp: move plan %s to ID %s: not a plain identifier: %w", problem.Value(p.ID), problem.Value(id), ErrBadValue)
 	}
 	out := p.Clone()
 	if id == p.ID {
@@ -39,7 +40,7 @@ func (p Plan) WithID(id string) (Plan, error) {
 	m := mover{from: p.ID, to: id}
 	m.move(reflect.ValueOf(&out).Elem())
 	if m.clash != "" {
-		return Plan{}, fmt.Errorf("bcp: move plan %q to ID %q: the plan already cites %s of that plan: %w", p.ID, id, m.clash, ErrDuplicate)
+		return Plan{}, fmt.Errorf("bcp: move plan %s to ID %s: the plan already cites %s of that plan: %w", problem.Value(p.ID), problem.Value(id), problem.Short(m.clash), ErrDuplicate)
 	}
 	out.ID = id
 	return out, nil

@@ -24,5 +24,5 @@ func ExamplePlan_WithID() {
 	// yazu yazu
 	// yazu:第3-5
 	// true true
-	// bcp: move plan "yazu" to ID "Yazu Town": not a plain identifier: bad value
+	// bcp: move plan "yazu" to ID "Yazu Town": not a plain identifier: invalid value
 }

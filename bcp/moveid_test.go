@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"pgregory.net/rapid"
 )
@@ -146,7 +147,7 @@ func TestWithIDReferencePlans(t *testing.T) {
 func TestWithIDErrors(t *testing.T) {
 	p := Tottori()
 	for _, id := range []string{"", "Yazu", "ya zu", "yazu:", "八頭", strings.Repeat("a", 65)} {
-		if got, err := p.WithID(id); !errors.Is(err, ErrBadValue) || got.ID != "" || !strings.Contains(err.Error(), fmt.Sprintf("%q", id)) {
+		if got, err := p.WithID(id); !errors.Is(err, ErrBadValue) || got.ID != "" || !strings.Contains(err.Error(), problem.Quote(id)) {
 			t.Errorf("WithID(%q) = plan %q, %v; want an error wrapping ErrBadValue naming the ID", id, got.ID, err)
 		}
 	}

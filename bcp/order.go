@@ -2,22 +2,23 @@ package bcp
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrCycle is wrapped by a [*CycleError]: systems that depend on each other in
-// a circle can have no recovery order.
-var ErrCycle = errors.New("dependency cycle")
+// a circle can have no recovery order. It is the same value as
+// council.ErrCycle.
+var ErrCycle = problem.ErrCycle
 
 // ErrUnassessed is wrapped by an [*UnassessedError]: a system's impact scale is
 // not yet decided and the caller chose no [UnassessedPolicy].
-var ErrUnassessed = errors.New("impact scale not assessed")
+var ErrUnassessed = problem.ErrUnassessed
 
 // A CycleError names one dependency cycle, each system depending on the next
 // and the last on the first, starting at the smallest ID. A hosted system's
@@ -27,9 +28,26 @@ type CycleError struct {
 	IDs []string `json:"ids"`
 }
 
-// Error names the cycle.
+// Error names the cycle: its first systems, each quoted by a short prefix,
+// and how many more there are. The zero CycleError prints without a cycle.
 func (e *CycleError) Error() string {
-	return "bcp: dependency cycle: " + strings.Join(append(slices.Clone(e.IDs), e.IDs[0]), " → ")
+	if len(e.IDs) == 0 {
+		return "bcp: dependency cycle"
+	}
+	var b strings.Builder
+	b.WriteString("bcp: dependency cycle: ")
+	for i, id := range e.IDs[:min(len(e.IDs), problem.MaxList)] {
+		if i > 0 {
+			b.WriteString(" → ")
+		}
+		b.WriteString(problem.ID(id))
+	}
+	if n := len(e.IDs) - problem.MaxList; n > 0 {
+		fmt.Fprintf(&b, " → … (%d more) → %s", n, problem.ID(e.IDs[0]))
+	} else {
+		b.WriteString(" → " + problem.ID(e.IDs[0]))
+	}
+	return b.String()
 }
 
 // Unwrap returns [ErrCycle].
@@ -42,10 +60,10 @@ type UnassessedError struct {
 	IDs []string `json:"ids"`
 }
 
-// Error lists the systems.
+// Error lists the first systems and counts the rest.
 func (e *UnassessedError) Error() string {
 	return fmt.Sprintf("bcp: %d systems have an unassessed impact scale and no policy was chosen for them: %s",
-		len(e.IDs), strings.Join(e.IDs, ", "))
+		len(e.IDs), problem.List(len(e.IDs), func(i int) string { return problem.ID(e.IDs[i]) }))
 }
 
 // Unwrap returns [ErrUnassessed].
@@ -494,10 +512,10 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	for i := range systems {
 		s := &systems[i]
 		if err := s.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("bcp: system %d: %w", i, err))
+			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
 		}
 		if j, dup := ids.insert(systems, int32(i)); dup {
-			errs = append(errs, fmt.Errorf("bcp: system %d: ID %q already used by system %d: %w", i, s.ID, j, ErrInvalid))
+			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), j, ErrInvalid))
 			continue
 		}
 		if s.Kind == Platform {
@@ -519,7 +537,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
-					errs = append(errs, fmt.Errorf("bcp: system %q: depends on unknown system %q: %w", s.ID, d, ErrInvalid))
+					errs = append(errs, fmt.Errorf("bcp: system %s: depends on unknown system %s: %w", problem.Value(s.ID), problem.Quote(d), ErrInvalid))
 				}
 				continue
 			}
@@ -538,7 +556,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return graph{}, nil, errors.Join(errs...)
+		return graph{}, nil, problem.Join(errs...)
 	}
 	g := graph{
 		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},

@@ -1,13 +1,13 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -193,7 +193,7 @@ type HorizonPlan struct {
 // A plan silent on fault handling is an error wrapping [fault.ErrNotStated].
 func (p Plan) FaultPlan() (fault.Plan, error) {
 	if p.Fault == nil {
-		return fault.Plan{}, fmt.Errorf("bcp: plan %q states no fault handling: %w", p.ID, fault.ErrNotStated)
+		return fault.Plan{}, fmt.Errorf("bcp: plan %s states no fault handling: %w", problem.Value(p.ID), fault.ErrNotStated)
 	}
 	return fault.NewPlan(*p.Fault)
 }
@@ -202,7 +202,7 @@ func (p Plan) FaultPlan() (fault.Plan, error) {
 // A plan silent on threats is an error wrapping [ErrNoScheme].
 func (p Plan) Scheme() (*threat.Scheme, error) {
 	if p.Threat == nil {
-		return nil, fmt.Errorf("bcp: plan %q defines no threat scheme: %w", p.ID, ErrNoScheme)
+		return nil, fmt.Errorf("bcp: plan %s defines no threat scheme: %w", problem.Value(p.ID), ErrNoScheme)
 	}
 	return threat.NewScheme(*p.Threat)
 }
@@ -217,7 +217,7 @@ func (p Plan) Playbooks() ([]measures.Playbook, error) {
 	for i, c := range p.Measures.Annex {
 		pb, err := measures.Lookup(c)
 		if err != nil {
-			return nil, fmt.Errorf("bcp: plan %q: measures.annex[%d]: %w", p.ID, i, err)
+			return nil, problem.Wrap(fmt.Sprintf("bcp: plan %s: measures.annex[%d]", problem.Value(p.ID), i), err)
 		}
 		out = append(out, pb)
 	}
@@ -225,7 +225,7 @@ func (p Plan) Playbooks() ([]measures.Playbook, error) {
 }
 
 // ErrNoScheme is wrapped when a plan defines no threat scheme.
-var ErrNoScheme = errors.New("no threat scheme")
+var ErrNoScheme = problem.ErrNoScheme
 
 // Clone returns a deep copy of p: no pointer, slice or map is shared with p
 // (immutable council.Citations are shared, which is safe).

@@ -20,7 +20,7 @@ func genPlan() *rapid.Generator[Plan] {
 	return rapid.Custom(func(t *rapid.T) Plan {
 		refs := ReferencePlans()
 		p := refs[rapid.IntRange(0, len(refs)-1).Draw(t, "ref")]
-		text := rapid.StringMatching(`[a-zA-Z0-9 ぁ-んァ-ン一-龥（）()・、。"\\<>&\t\n-]{0,20}`)
+		text := rapid.StringMatching(`[a-zA-Z0-9 ぁ-んァ-ン一-龥（）()・、。"\\<>&-]{0,20}`)
 		p.Version = rapid.StringMatching(`[0-9A-Za-z.-]{1,12}`).Draw(t, "version")
 		p.Title = text.Draw(t, "title")
 		p.Source = text.Draw(t, "source")

@@ -1,12 +1,12 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -21,7 +21,8 @@ var (
 // system IDs, agendas, agenda keys, councils, annex rows, routes, contact
 // rules and duties (each with a duty and an actor); order clauses with a
 // citation and reasons; dependencies on systems the inventory holds, agendas the
-// plan has and roles of its chain; and each part accepted by its own
+// plan has and roles of its chain; no control character in any text; and
+// each part accepted by its own
 // package (council.Organization.Validate, fault.Spec.Validate,
 // threat.NewScheme, measures.Rules.Validate, Inventory.Validate). Every
 // problem is a [*PathError] naming the JSON path; all are joined.
@@ -30,8 +31,8 @@ func (p Plan) Validate() error { return p.validate() }
 func (p Plan) validate() error {
 	v := validator{id: p.ID}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
-		v.bad("$.id", ErrBadValue, "plan ID %q: want a plain identifier", p.ID)
-		return errors.Join(v.errs...)
+		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
+		return problem.Join(v.errs...)
 	}
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
@@ -76,7 +77,7 @@ func (p Plan) validate() error {
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
 	}
-	return errors.Join(v.errs...)
+	return problem.Join(v.errs...)
 }
 
 type validator struct {
@@ -91,17 +92,17 @@ func (v *validator) bad(path string, sentinel error, format string, args ...any)
 
 // part records a part's rejection by its own package.
 func (v *validator) part(path string, err error) {
-	v.errs = append(v.errs, &PathError{Path: path, Err: fmt.Errorf("%w: %w", err, ErrBadValue)})
+	v.errs = append(v.errs, pathErrs(path, err)...)
 }
 
 func (v *validator) cite(c council.Citation, path string) {
 	if c.Plan() != v.id {
-		v.bad(path, ErrDangling, "citation %s is not of plan %q", c, v.id)
+		v.bad(path, ErrDangling, "citation %s is not of plan %s", problem.Short(c.String()), problem.Quote(v.id))
 	}
 }
 
 // cites walks x and checks every citation, and every string field named
-// Plan, against the plan ID. The path is kept as a stack and only spelled
+// Plan, against the plan ID, and every string for control characters. The path is kept as a stack and only spelled
 // out for a problem.
 func (v *validator) cites(x reflect.Value) {
 	t := x.Type()
@@ -122,6 +123,10 @@ func (v *validator) cites(x reflect.Value) {
 		return
 	}
 	switch t.Kind() {
+	case reflect.String:
+		if msg := problem.BadText(x.String()); msg != "" {
+			v.bad((&parser{stack: v.stack}).path(), ErrBadValue, "%s", msg)
+		}
 	case reflect.Pointer:
 		if !x.IsNil() {
 			v.cites(x.Elem())
@@ -138,7 +143,7 @@ func (v *validator) cites(x reflect.Value) {
 			v.stack = append(v.stack, segment{key: f.name, index: -1})
 			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
 				if s := fv.String(); s != v.id {
-					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %q: want %q", s, v.id)
+					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
 				}
 			} else {
 				v.cites(fv)
@@ -158,7 +163,7 @@ func (v *validator) clauses(cs []council.Clause) {
 			continue
 		}
 		if j, dup := seen[c.Number]; dup {
-			v.bad(fmt.Sprintf("$.clauses[%d].clause", i), ErrDuplicate, "clause %q listed twice (first at $.clauses[%d])", c.Number, j)
+			v.bad(fmt.Sprintf("$.clauses[%d].clause", i), ErrDuplicate, "clause %s listed twice (first at $.clauses[%d])", problem.Value(c.Number), j)
 			continue
 		}
 		seen[c.Number] = i
@@ -175,10 +180,22 @@ func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key 
 	for i, x := range xs {
 		k := key(x)
 		if seen[k] {
-			v.bad(fmt.Sprintf("%s[%d]%s", path, i, suffix), ErrDuplicate, "%v given twice", k)
+			v.bad(fmt.Sprintf("%s[%d]%s", path, i, suffix), ErrDuplicate, "%s given twice", keyText(k))
 		}
 		seen[k] = true
 	}
+}
+
+// keyText names a key for a message: a string quoted (or "empty"), anything
+// else as it prints, quoted by a short prefix.
+func keyText(k any) string {
+	switch k := k.(type) {
+	case string:
+		return problem.Value(k)
+	case fmt.Stringer:
+		return problem.Value(k.String())
+	}
+	return problem.Value(fmt.Sprint(k))
 }
 
 func (v *validator) organization(o *council.Organization) {
@@ -223,6 +240,14 @@ func (v *validator) organization(o *council.Organization) {
 	}
 }
 
+// pa is the key of a contact rule: one rule per pattern and audience.
+type pa struct {
+	p Pattern
+	a Audience
+}
+
+func (k pa) String() string { return k.p.String() + " for " + k.a.String() }
+
 func (v *validator) continuity(c *Continuity) {
 	if inv := c.Inventory; inv != nil {
 		before := len(v.errs)
@@ -234,7 +259,7 @@ func (v *validator) continuity(c *Continuity) {
 		for i, s := range inv.Systems {
 			for j, d := range s.DependsOn {
 				if !ids[d] {
-					v.bad(fmt.Sprintf("$.continuity.inventory.systems[%d].dependsOn[%d]", i, j), ErrDangling, "no system %q", d)
+					v.bad(fmt.Sprintf("$.continuity.inventory.systems[%d].dependsOn[%d]", i, j), ErrDangling, "no system %s", problem.Value(d))
 				}
 			}
 		}
@@ -243,10 +268,6 @@ func (v *validator) continuity(c *Continuity) {
 				v.part("$.continuity.inventory", err)
 			}
 		}
-	}
-	type pa struct {
-		p Pattern
-		a Audience
 	}
 	unique(v, c.Contacts, "$.continuity.contacts", "", func(r ContactRule) pa { return pa{r.Pattern, r.Contact.Audience} })
 	for i, r := range c.Contacts {

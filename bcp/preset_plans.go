@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // The five reference plans are plan files embedded in package reference;
@@ -71,7 +72,7 @@ func Nakano() Plan { return mustReference("nakano") }
 func Reference(id string) (Plan, error) {
 	data, ok := reference.File(id)
 	if !ok {
-		return Plan{}, fmt.Errorf("bcp: no reference plan %q (want one of %v): %w", truncate(id), reference.IDs(), ErrInvalid)
+		return Plan{}, fmt.Errorf("bcp: no reference plan %s (want one of %v): %w", problem.ID(id), reference.IDs(), ErrInvalid)
 	}
 	p, err := ParsePlan(data)
 	if err != nil {
@@ -99,17 +100,4 @@ func mustReference(id string) Plan {
 		panic(err)
 	}
 	return p
-}
-
-// truncate shortens an ID quoted in a message to a bounded prefix.
-func truncate(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	return string(r[:max]) + "…"
 }

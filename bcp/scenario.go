@@ -1,20 +1,20 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
 // ErrScenario is wrapped by every error about a scenario: a malformed JSON
 // file, an unknown field, a bad value, events out of order, an event missing
 // what its kind needs.
-var ErrScenario = errors.New("invalid scenario")
+var ErrScenario = problem.ErrScenario
 
 // A ScenarioError names one problem of a scenario by its JSON path, e.g.
 // "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,
@@ -26,12 +26,13 @@ type ScenarioError struct {
 	Err     error  `json:"err"`     // the underlying error, or nil
 }
 
-// Error implements error: "bcp: scenario: $.events[2].at: …".
+// Error implements error: "bcp: scenario: $.events[2].at: …", cut to a
+// few kilobytes.
 func (e *ScenarioError) Error() string {
 	if e.Err != nil && e.Problem == "" {
-		return fmt.Sprintf("bcp: scenario: %s: %v", e.Path, e.Err)
+		return problem.Clip("bcp: scenario: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
 	}
-	return fmt.Sprintf("bcp: scenario: %s: %s", e.Path, e.Problem)
+	return problem.Clip("bcp: scenario: "+e.Path+": "+e.Problem, problem.MaxLine)
 }
 
 // Unwrap returns ErrScenario and the underlying error.
@@ -252,8 +253,15 @@ func (s Scenario) Validate() error {
 	if s.Plan == "" {
 		add("$.plan", "missing", nil)
 	} else if !council.Cite(s.Plan, "x").IsValid() {
-		add("$.plan", fmt.Sprintf("%q is not a plan ID", s.Plan), nil)
+		add("$.plan", fmt.Sprintf("%s is not a plan ID", problem.Quote(s.Plan)), nil)
 	}
+	text := func(path, s string) {
+		if msg := problem.BadText(s); msg != "" {
+			add(path, msg, ErrInvalid)
+		}
+	}
+	text("$.id", s.ID)
+	text("$.title", s.Title)
 	if len(s.Events) == 0 {
 		add("$.events", "no events", nil)
 	}
@@ -268,11 +276,12 @@ func (s Scenario) Validate() error {
 			}
 			prev = e.At
 		}
+		text(p+".reason", e.Reason)
 		for _, fe := range e.problems() {
 			add(p+fe.path, fe.problem, fe.err)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 type fieldProblem struct {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -99,7 +100,7 @@ func Scenarios(plan string) ([]Scenario, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("bcp: scenarios: %w: no built-in scenario for plan %q", ErrInvalid, plan)
+		return nil, fmt.Errorf("bcp: scenarios: %w: no built-in scenario for plan %s", ErrInvalid, problem.Value(plan))
 	}
 	slices.SortFunc(out, func(a, b Scenario) int { return cmpString(a.ID, b.ID) })
 	return out, nil
@@ -112,7 +113,7 @@ func ScenarioByID(id string) (Scenario, error) {
 			return s, nil
 		}
 	}
-	return Scenario{}, fmt.Errorf("bcp: scenarios: %w: no built-in scenario %q", ErrInvalid, id)
+	return Scenario{}, fmt.Errorf("bcp: scenarios: %w: no built-in scenario %s", ErrInvalid, problem.Value(id))
 }
 
 // ScenarioIDs returns the IDs of every built-in scenario, sorted, fresh.

@@ -7,11 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"math"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -35,6 +38,9 @@ func ParseScenario(data []byte) (Scenario, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
+	if !utf8.Valid(data) {
+		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: ErrInvalid}
+	}
 	if !json.Valid(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
@@ -58,7 +64,7 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 			})
 		},
 	})
-	if err := errors.Join(d.errs...); err != nil {
+	if err := problem.Join(d.errs...); err != nil {
 		return err
 	}
 	*s = out
@@ -114,15 +120,15 @@ func (d *scenarioDecoder) object(data []byte, path string, fields map[string]fun
 		key, _ := tok.(string)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			d.fail(path+"."+key, "malformed JSON", err)
+			d.fail(keyPath(path, key), "malformed JSON", err)
 			return
 		}
 		h, ok := fields[key]
 		switch {
 		case !ok:
-			d.fail(path+"."+key, "unknown field", nil)
+			d.fail(keyPath(path, key), "unknown field", nil)
 		case seen[key]:
-			d.fail(path+"."+key, "repeated field", nil)
+			d.fail(keyPath(path, key), "repeated field", nil)
 		default:
 			h(raw, path+"."+key)
 		}
@@ -172,7 +178,7 @@ func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmars
 		return
 	}
 	if err := dst.UnmarshalText([]byte(s)); err != nil {
-		d.fail(path, strings.TrimPrefix(err.Error(), "bcp: "), err)
+		d.fail(path, problem.Strip(err.Error()), err)
 	}
 }
 
@@ -191,7 +197,9 @@ func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 	}
 	var n int
 	if err := json.Unmarshal(data, &n); err != nil {
-		d.fail(path, "want a whole number", nil)
+		text := string(bytes.TrimSpace(data))
+		_, perr := strconv.ParseInt(text, 10, 64)
+		d.fail(path, numberProblem(text, errors.Is(perr, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
 		return
 	}
 	*dst = n
@@ -206,7 +214,7 @@ func (d *scenarioDecoder) instant(data []byte, path string, dst *time.Time) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		d.fail(path, fmt.Sprintf("%q is not an RFC 3339 time", s), nil)
+		d.fail(path, fmt.Sprintf("%s is not an RFC 3339 time", problem.Quote(s)), nil)
 		return
 	}
 	*dst = t
@@ -284,8 +292,8 @@ func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
 
 // MarshalJSON implements [json.Marshaler]: an object with "id", "plan",
 // "title" and "events"; each event has "at" (RFC 3339, Japan time), "kind"
-// and the fields its kind uses, enums by English name, durations in Go's
-// form ("48h0m0s"), sets as arrays. An invalid value is an error.
+// and the fields its kind uses, enums by English name, durations as people
+// write them ("2d", "8h"), sets as arrays. An invalid value is an error.
 func (s Scenario) MarshalJSON() ([]byte, error) {
 	type jsc struct {
 		ID     string            `json:"id"`
@@ -298,12 +306,12 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 	for i, e := range s.Events {
 		b, err := e.MarshalJSON()
 		if err != nil {
-			errs = append(errs, fmt.Errorf("bcp: scenario: events[%d]: %w", i, err))
+			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: scenario: events[%d]", i), err))
 			continue
 		}
 		out.Events = append(out.Events, b)
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := problem.Join(errs...); err != nil {
 		return nil, err
 	}
 	return json.Marshal(out)
@@ -356,7 +364,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	if e.Status != (Status{}) {
 		j.Status = marshalStatus(e.Status)
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := problem.Join(errs...); err != nil {
 		return nil, err
 	}
 	return json.Marshal(j)
@@ -371,7 +379,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	d := &scenarioDecoder{}
 	var out Event
 	d.event(data, "$", &out)
-	if err := errors.Join(d.errs...); err != nil {
+	if err := problem.Join(d.errs...); err != nil {
 		return err
 	}
 	*e = out
@@ -379,7 +387,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: the status as a scenario file
-// holds it, durations in Go's form ("48h0m0s"), sets as arrays of names.
+// holds it, durations as people write them ("2d", "8h"), sets as arrays of names.
 func (s Status) MarshalJSON() ([]byte, error) { return marshalStatus(s), nil }
 
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
@@ -391,7 +399,7 @@ func (s *Status) UnmarshalJSON(data []byte) error {
 	d := &scenarioDecoder{}
 	var out Status
 	d.status(data, "$", &out)
-	if err := errors.Join(d.errs...); err != nil {
+	if err := problem.Join(d.errs...); err != nil {
 		return err
 	}
 	*s = out
@@ -452,4 +460,26 @@ func marshalStatus(s Status) json.RawMessage {
 	}
 	b, _ := json.Marshal(o)
 	return b
+}
+
+// keyPath is path followed by key: ".key" for a plain key, [\"key\"] quoted
+// by a short prefix for any other.
+func keyPath(path, key string) string {
+	if plainKey(key) {
+		return path + "." + key
+	}
+	return path + "[" + problem.Quote(key) + "]"
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not part
+// of valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }

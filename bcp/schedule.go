@@ -1,12 +1,12 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // jst is Japan time, in which the scheduled report slots are set; never
@@ -169,7 +169,7 @@ func (w *Window) validate() error {
 			bad("change %d at %s before change %d", i, c.At.Format(time.RFC3339), i-1)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // walk emits the reports in order.

@@ -1,12 +1,12 @@
 package bcp
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A System is one entry of an inventory of information systems: what it is,
@@ -52,10 +52,15 @@ type System struct {
 func (s System) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("bcp: system %q: "+format+": %w", append(append([]any{s.ID}, args...), ErrInvalid)...))
+		errs = append(errs, fmt.Errorf("bcp: system %s: "+format+": %w", append(append([]any{problem.Value(s.ID)}, args...), ErrInvalid)...))
 	}
 	if s.ID == "" {
 		bad("empty ID")
+	}
+	for _, f := range [...]struct{ what, s string }{{"ID", s.ID}, {"name", s.Name}, {"owner division", s.Owner}} {
+		if r, at, ok := problem.Control(f.s); ok {
+			bad("control character %s at byte %d of its %s", problem.Rune(r), at, f.what)
+		}
 	}
 	if s.Name == "" {
 		bad("empty name")
@@ -83,7 +88,7 @@ func (s System) Validate() error {
 			bad("dependency %d is empty", i)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Clone returns a copy of s that shares no slice with it.

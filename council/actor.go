@@ -1,6 +1,10 @@
 package council
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
+)
 
 // An Actor is whoever acts, reports or is told in a plan: a [Role] inside the
 // municipality or a [Party] outside it, never both.
@@ -86,5 +90,5 @@ func ParseActor(s string) (Actor, error) {
 	if p, err := ParseParty(s); err == nil {
 		return ByParty(p), nil
 	}
-	return Actor{}, fmt.Errorf("council: unknown actor %q (neither a role nor a party): %w", s, ErrInvalid)
+	return Actor{}, fmt.Errorf("council: unknown actor %s (neither a role nor a party): %w", problem.Value(s), ErrInvalid)
 }

@@ -1,9 +1,10 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Item is one entry of an agenda: a matter the body must decide or a task
@@ -94,7 +95,7 @@ func (a Agenda) Validate(plan string) error {
 	var errs []error
 	pre := "council: agenda " + a.Cite.String()
 	if !citesPlan(a.Cite, plan) {
-		errs = append(errs, fmt.Errorf("%s: agenda citation %q: %w", pre, a.Cite, ErrUncited))
+		errs = append(errs, fmt.Errorf("%s: agenda citation %s: %w", pre, problem.Quote(a.Cite.String()), ErrUncited))
 	}
 	if len(a.Items) == 0 {
 		errs = append(errs, fmt.Errorf("%s: no items: %w", pre, ErrInvalid))
@@ -104,13 +105,13 @@ func (a Agenda) Validate(plan string) error {
 			errs = append(errs, fmt.Errorf("%s: item %d: empty key or title: %w", pre, i, ErrInvalid))
 		}
 		if j := a.index(it.Key); j != i {
-			errs = append(errs, fmt.Errorf("%s: item %d: key %q repeats item %d: %w", pre, i, it.Key, j, ErrDuplicate))
+			errs = append(errs, fmt.Errorf("%s: item %d: key %s repeats item %d: %w", pre, i, problem.Value(it.Key), j, ErrDuplicate))
 		}
 		if !citesPlan(it.Cite, plan) {
-			errs = append(errs, fmt.Errorf("%s: item %d (%s): citation %q: %w", pre, i, it.Key, it.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("%s: item %d (%s): citation %s: %w", pre, i, problem.Value(it.Key), problem.Quote(it.Cite.String()), ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // InoFaultAgenda returns what ino's security council decides on a serious

@@ -1,8 +1,9 @@
 package council
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Appointment says who fills a role in a plan: Holder is the post as the
@@ -55,14 +56,14 @@ func (as Appointments) Validate(plan string) error {
 		}
 		for j := range i {
 			if as[j].Role == a.Role && as[j].Holder == a.Holder {
-				errs = append(errs, fmt.Errorf("council: appointment %d: %s %q repeats appointment %d: %w", i, a.Role, a.Holder, j, ErrDuplicate))
+				errs = append(errs, fmt.Errorf("council: appointment %d: %s %s repeats appointment %d: %w", i, a.Role, problem.Value(a.Holder), j, ErrDuplicate))
 			}
 		}
 		if !citesPlan(a.Cite, plan) {
-			errs = append(errs, fmt.Errorf("council: appointment %d (%s): citation %q: %w", i, a.Role, a.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("council: appointment %d (%s): citation %s: %w", i, a.Role, problem.Quote(a.Cite.String()), ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // KumiyamaAppointments returns kumiyama's appointments (第2条-第5条), fresh:

@@ -1,11 +1,12 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // An Edge of a reporting chain: From reports to To, as clause Cite says.
@@ -248,7 +249,7 @@ func (c Chain) Validate() error {
 			}
 		}
 		if !citesPlan(e.Cite, c.Plan) {
-			errs = append(errs, fmt.Errorf("%s: edge %d (%s → %s): citation %q: %w", pre, i, e.From, e.To, e.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("%s: edge %d (%s → %s): citation %s: %w", pre, i, e.From, e.To, problem.Quote(e.Cite.String()), ErrUncited))
 		}
 	}
 	errs = append(errs, c.cycles()...)
@@ -286,10 +287,10 @@ func (c Chain) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: notice %d: to %w %s", pre, i, ErrUnknownRole, n.To.Role))
 		}
 		if !citesPlan(n.Cite, c.Plan) {
-			errs = append(errs, fmt.Errorf("%s: notice %d: citation %q: %w", pre, i, n.Cite, ErrUncited))
+			errs = append(errs, fmt.Errorf("%s: notice %d: citation %s: %w", pre, i, problem.Quote(n.Cite.String()), ErrUncited))
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // cycles finds the cycles of the chain by depth-first search, starting from

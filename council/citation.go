@@ -2,11 +2,12 @@ package council
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Reference plan IDs: the short names used in citations and test data
@@ -20,7 +21,7 @@ const (
 )
 
 // ErrCitation is wrapped by every error about a malformed citation.
-var ErrCitation = errors.New("malformed citation")
+var ErrCitation = problem.ErrCitation
 
 // A Citation names the clause of a plan that a rule or decision rests on, in
 // the form PLANID:CLAUSE, e.g. "tottori:第3-5(2)". The clause is written as the
@@ -33,24 +34,29 @@ type Citation struct {
 }
 
 // Cite returns the citation of clause in plan. It returns the zero (invalid)
-// Citation when plan is empty or not a plain identifier, or clause is empty or
-// has surrounding space.
+// Citation when plan is empty or not a plain identifier, or clause is empty,
+// has surrounding space, holds a control character or is not valid UTF-8.
 func Cite(plan, clause string) Citation {
-	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause {
+	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause || problem.CheckText("", clause) != nil {
 		return Citation{}
 	}
 	return Citation{s: plan + ":" + clause}
 }
 
 // ParseCitation parses the PLANID:CLAUSE form that [Citation.String] prints.
+// A control character or invalid UTF-8 in the clause is an error wrapping
+// both [ErrCitation] and [ErrInvalid].
 func ParseCitation(s string) (Citation, error) {
 	plan, clause, ok := strings.Cut(s, ":")
 	if !ok {
-		return Citation{}, fmt.Errorf("council: citation %q: no ':' between plan and clause: %w", s, ErrCitation)
+		return Citation{}, fmt.Errorf("council: citation %s: no ':' between plan and clause: %w", problem.Quote(s), ErrCitation)
+	}
+	if err := problem.CheckText("citation", s); err != nil {
+		return Citation{}, problem.Mark(fmt.Errorf("council: %w", err), ErrCitation)
 	}
 	c := Cite(plan, clause)
 	if !c.IsValid() {
-		return Citation{}, fmt.Errorf("council: citation %q: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", s, ErrCitation)
+		return Citation{}, fmt.Errorf("council: citation %s: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", problem.Quote(s), ErrCitation)
 	}
 	return c, nil
 }
@@ -213,13 +219,13 @@ func (cs Citations) MarshalJSON() ([]byte, error) {
 func (cs *Citations) UnmarshalJSON(data []byte) error {
 	var raw []string
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("council: citations: %w", err)
+		return problem.Wrap("council: citations", err)
 	}
 	list := make([]Citation, 0, len(raw))
 	for i, s := range raw {
 		c, err := ParseCitation(s)
 		if err != nil {
-			return fmt.Errorf("council: citations[%d]: %w", i, err)
+			return problem.Wrap(fmt.Sprintf("council: citations[%d]", i), err)
 		}
 		list = append(list, c)
 	}

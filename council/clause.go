@@ -3,7 +3,8 @@ package council
 import (
 	"fmt"
 	"iter"
-	"unicode"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Clause is one numbered part of a plan's document, as its clause index
@@ -37,7 +38,7 @@ type Index struct {
 // an error wrapping [ErrInvalid] that names the clause's position.
 func NewIndex(plan string, clauses []Clause) (Index, error) {
 	if !validPlanID(plan) {
-		return Index{}, fmt.Errorf("clause index: plan ID %s is not a plain identifier: %w", quote(plan), ErrInvalid)
+		return Index{}, fmt.Errorf("clause index: plan ID %s is not a plain identifier: %w", problem.Value(plan), ErrInvalid)
 	}
 	x := Index{plan: plan, clauses: make([]Clause, len(clauses)), at: make(map[string]int, len(clauses))}
 	copy(x.clauses, clauses)
@@ -46,7 +47,7 @@ func NewIndex(plan string, clauses []Clause) (Index, error) {
 			return Index{}, fmt.Errorf("clause index [%d]: %w", i, err)
 		}
 		if j, dup := x.at[c.Number]; dup {
-			return Index{}, fmt.Errorf("clause index [%d]: clause %s is listed twice (first at [%d]): %w", i, quote(c.Number), j, ErrInvalid)
+			return Index{}, fmt.Errorf("clause index [%d]: clause %s is listed twice (first at [%d]): %w", i, problem.Value(c.Number), j, ErrInvalid)
 		}
 		x.at[c.Number] = i
 	}
@@ -55,15 +56,15 @@ func NewIndex(plan string, clauses []Clause) (Index, error) {
 
 // Validate reports whether c can be listed in the clause index of plan: a
 // number that a citation of plan can carry (see [Cite]) and a heading, neither
-// holding a control character. A problem is an error wrapping [ErrInvalid].
+// holding a control character or invalid UTF-8. A problem is an error wrapping [ErrInvalid].
 func (c Clause) Validate(plan string) error {
 	switch {
-	case !Cite(plan, c.Number).IsValid() || hasControl(c.Number):
-		return fmt.Errorf("clause number %s cannot be cited: %w", quote(c.Number), ErrInvalid)
+	case !Cite(plan, c.Number).IsValid() || problem.BadText(c.Number) != "":
+		return fmt.Errorf("clause number %s cannot be cited: %w", problem.Value(c.Number), ErrInvalid)
 	case c.Heading == "":
-		return fmt.Errorf("clause %s has no heading: %w", quote(c.Number), ErrInvalid)
-	case hasControl(c.Heading):
-		return fmt.Errorf("the heading of clause %s holds a control character: %w", quote(c.Number), ErrInvalid)
+		return fmt.Errorf("clause %s has no heading: %w", problem.Value(c.Number), ErrInvalid)
+	case problem.BadText(c.Heading) != "":
+		return fmt.Errorf("the heading of clause %s: %s: %w", problem.Value(c.Number), problem.BadText(c.Heading), ErrInvalid)
 	}
 	return nil
 }
@@ -103,27 +104,4 @@ func (x Index) Lookup(c Citation) (Clause, bool) {
 func (x Index) Resolves(c Citation) bool {
 	_, ok := x.Lookup(c)
 	return ok
-}
-
-func hasControl(s string) bool {
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// quote quotes s for a message, cut to a bounded prefix so that a huge value
-// never makes a huge message.
-func quote(s string) string {
-	const max = 40
-	n := 0
-	for i := range s {
-		if n == max {
-			return fmt.Sprintf("%q… (%d bytes)", s[:i], len(s))
-		}
-		n++
-	}
-	return fmt.Sprintf("%q", s)
 }

@@ -19,7 +19,7 @@ func TestNewIndex(t *testing.T) {
 		{"tottori:第3-5 and its items", "tottori", good, ""},
 		{"empty index", "tottori", nil, ""},
 		{"bad plan ID", "Tottori", good, "plan ID"},
-		{"empty number", "tottori", []Clause{{"", "見出し"}}, "[0]: clause number \"\" cannot be cited"},
+		{"empty number", "tottori", []Clause{{"", "見出し"}}, "[0]: clause number \"\" (empty) cannot be cited"},
 		{"number with surrounding space", "tottori", []Clause{{" 第1", "総則"}}, "cannot be cited"},
 		{"control character in number", "tottori", []Clause{{"第1\x00", "総則"}}, "cannot be cited"},
 		{"no heading", "tottori", []Clause{{"第1", ""}}, "no heading"},

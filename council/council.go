@@ -1,9 +1,10 @@
 package council
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Council describes one deliberating body of a plan: who chairs and
@@ -80,7 +81,7 @@ func (o Organization) Agenda(cite Citation) (Agenda, error) {
 			return a.Clone(), nil
 		}
 	}
-	return Agenda{}, fmt.Errorf("council: plan %s: agenda %q: %w", o.Plan, cite, ErrNotFound)
+	return Agenda{}, fmt.Errorf("council: plan %s: agenda %s: %w", o.Plan, problem.Quote(cite.String()), ErrNotFound)
 }
 
 // A Convening is the decision [Convene] makes for a trigger under one plan.
@@ -194,7 +195,7 @@ func (o Organization) Validate() error {
 		errs = append(errs, err)
 	}
 	if o.Chain.Plan != o.Plan {
-		errs = append(errs, fmt.Errorf("%s: chain is of plan %q: %w", pre, o.Chain.Plan, ErrInvalid))
+		errs = append(errs, fmt.Errorf("%s: chain is of plan %s: %w", pre, problem.Value(o.Chain.Plan), ErrInvalid))
 	}
 	if err := o.Chain.Validate(); err != nil {
 		errs = append(errs, err)
@@ -257,7 +258,7 @@ func (o Organization) Validate() error {
 		}
 		errs = append(errs, citesOf(rp, r.Cites, o.Plan)...)
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // citesOf reports an empty list or a citation of another plan.

@@ -1,47 +1,51 @@
 package council
 
 import (
-	"errors"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Sentinels for errors.Is. Every error this package returns wraps one of
-// them (or [ErrInvalid], [ErrCitation]).
+// them (or [ErrInvalid], [ErrCitation]). They are the module's one family of
+// error values: [ErrInvalid], [ErrDuplicate] and [ErrCycle] are the very
+// values of the same names in fault, threat, measures and bcp, so one
+// errors.Is test matches whichever package reported the problem.
 var (
 	// ErrCycle is wrapped by a [*CycleError]: a reporting chain loops.
-	ErrCycle = errors.New("reporting cycle")
+	ErrCycle = problem.ErrCycle
 	// ErrUnreachable: a role in a reporting chain does not reach the chief.
-	ErrUnreachable = errors.New("does not reach the chief")
+	ErrUnreachable = problem.ErrUnreachable
 	// ErrUnknownRole: an edge or notice names a role that is not valid or
 	// not part of the chain.
-	ErrUnknownRole = errors.New("unknown role")
+	ErrUnknownRole = problem.ErrUnknownRole
 	// ErrUncited: a rule, agenda item, appointment or decision carries no
 	// citation, or cites another plan than its own.
-	ErrUncited = errors.New("missing or foreign citation")
+	ErrUncited = problem.ErrUncited
 	// ErrDuplicate: two entries claim the same key (two rules for one
 	// trigger, two agenda items with one key, two councils for one body).
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = problem.ErrDuplicate
 	// ErrNotFound: a lookup names something the plan does not have (an
 	// agenda, a council body).
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = problem.ErrNotFound
 	// ErrNotOpen: a meeting record is used before it was opened.
-	ErrNotOpen = errors.New("meeting not open")
+	ErrNotOpen = problem.ErrNotOpen
 	// ErrClosed: a decision is recorded on a closed meeting.
-	ErrClosed = errors.New("meeting closed")
+	ErrClosed = problem.ErrClosed
 	// ErrUnknownItem: a decision names an item the agenda does not have.
-	ErrUnknownItem = errors.New("unknown agenda item")
+	ErrUnknownItem = problem.ErrUnknownItem
 	// ErrSettled: an item already decided or marked not applicable is
 	// recorded again.
-	ErrSettled = errors.New("item already settled")
+	ErrSettled = problem.ErrSettled
 	// ErrTime: a time before the meeting opened (or before an earlier
 	// record it must follow), or the zero time.
-	ErrTime = errors.New("time out of order")
+	ErrTime = problem.ErrTime
 	// ErrOutstanding is wrapped by an [*OutstandingError]: closing is refused
 	// while mandatory items are outstanding.
-	ErrOutstanding = errors.New("mandatory items outstanding")
+	ErrOutstanding = problem.ErrOutstanding
 	// ErrNoSubstitute: a convening that the plan does not let another body
 	// stand in for was asked to be substituted.
-	ErrNoSubstitute = errors.New("no substitution allowed")
+	ErrNoSubstitute = problem.ErrNoSubstitute
 )
 
 // A CycleError reports a loop in a reporting chain. Cycle lists the roles in

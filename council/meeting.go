@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Status is how an agenda item stands in a meeting record.
@@ -93,7 +94,7 @@ func Open(a Agenda, t Trigger, at time.Time) (Meeting, error) {
 		return Meeting{}, fmt.Errorf("council: open meeting on %s: zero time: %w", a.Cite, ErrTime)
 	}
 	if err := a.Validate(a.Cite.Plan()); err != nil {
-		return Meeting{}, fmt.Errorf("council: open meeting: %w", err)
+		return Meeting{}, problem.Wrap("council: open meeting", err)
 	}
 	m := Meeting{agenda: a.Clone(), trigger: t, opened: at, records: make([]Record, len(a.Items))}
 	for i, it := range a.Items {
@@ -197,7 +198,7 @@ func (m Meeting) Close(at time.Time) (Meeting, error) {
 	}
 	for _, r := range m.records {
 		if r.Status != 0 && at.Before(r.At) {
-			return m, fmt.Errorf("%s: close at %s, before %q was recorded at %s: %w", pre, at.Format(time.RFC3339), r.Key, r.At.Format(time.RFC3339), ErrTime)
+			return m, fmt.Errorf("%s: close at %s, before %s was recorded at %s: %w", pre, at.Format(time.RFC3339), problem.Quote(r.Key), r.At.Format(time.RFC3339), ErrTime)
 		}
 	}
 	if out := m.outstanding(true); len(out) > 0 {

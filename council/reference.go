@@ -1,6 +1,10 @@
 package council
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
+)
 
 // Reference returns the reference organisation of plan ID plan (PlanIno,
 // PlanKumiyama, PlanTottori, PlanKumamoto or PlanNakano), fresh.
@@ -17,7 +21,7 @@ func Reference(plan string) (Organization, error) {
 	case PlanNakano:
 		return Nakano(), nil
 	}
-	return Organization{}, fmt.Errorf("council: no reference organisation for plan %q: %w", plan, ErrNotFound)
+	return Organization{}, fmt.Errorf("council: no reference organisation for plan %s: %w", problem.Value(plan), ErrNotFound)
 }
 
 // ReferencePlans returns the plan IDs [Reference] knows, sorted, fresh.

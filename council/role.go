@@ -1,16 +1,17 @@
 package council
 
 import (
-	"errors"
 	"iter"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ErrInvalid is wrapped by every error about a value that is unset, unknown
 // or out of range: an enum text that names nothing, a zero Role where one is
-// needed, and the like.
-var ErrInvalid = errors.New("invalid value")
+// needed, a control character in a name, and the like. It is the module's one
+// ErrInvalid: the same value as fault, threat, measures and bcp.ErrInvalid.
+var ErrInvalid = problem.ErrInvalid
 
 // A Role is a position inside the municipality that a plan gives duties to.
 // Who fills it in a given municipality is an [Appointment].

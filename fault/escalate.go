@@ -1,11 +1,11 @@
 package fault
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Situation is what is known about a fault when deciding whom to tell:
@@ -62,7 +62,7 @@ func (s Situation) Validate() error {
 	if s.ExpectedStop < 0 {
 		errs = append(errs, fmt.Errorf("fault: situation: ExpectedStop %v: want zero or more: %w", s.ExpectedStop, council.ErrInvalid))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // A Notice is one cited action of an escalation: By does Action towards To.
@@ -156,7 +156,7 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 		return Escalation{}, errZeroPlan
 	}
 	if err := s.Validate(); err != nil {
-		return Escalation{}, fmt.Errorf("fault: %s: escalate: %w", p.ref.id, err)
+		return Escalation{}, problem.Wrap("fault: "+p.ref.id+": escalate", err)
 	}
 	e := Escalation{Notices: []Notice{}}
 	e.Serious, e.SeriousCites = p.Serious(s)

@@ -461,8 +461,8 @@ func TestTerminalReport(t *testing.T) {
 			if err != nil {
 				for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 					fe, ok := errors.AsType[*FieldError](e)
-					if !ok || !errors.Is(fe, ErrIncomplete) || fe.Cite.Plan() != council.PlanTottori {
-						t.Errorf("not a tottori *FieldError wrapping ErrIncomplete: %v", e)
+					if !ok || !errors.Is(fe, ErrMissing) || fe.Cite.Plan() != council.PlanTottori {
+						t.Errorf("not a tottori *FieldError wrapping ErrMissing: %v", e)
 						continue
 					}
 					got = append(got, fe.Field)

@@ -2,28 +2,34 @@ package fault
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// Sentinel errors, for [errors.Is]. Errors about an unset or unknown enum
-// value wrap [council.ErrInvalid] instead.
+// Sentinel errors, for [errors.Is]. They are the module's one family of error
+// values: [ErrInvalid] and [ErrMissing] are the very values of the same names
+// in council, threat, measures and bcp.
 var (
+	// ErrInvalid is wrapped by every error about an unset or unknown enum
+	// value or a figure out of range (the same value as council.ErrInvalid).
+	ErrInvalid = problem.ErrInvalid
 	// ErrUnlisted is wrapped when a plan does not list a symptom, location,
 	// trigger or alternative that was asked about.
-	ErrUnlisted = errors.New("not listed by the plan")
+	ErrUnlisted = problem.ErrUnlisted
 	// ErrNotStated is wrapped when a plan states no rule at all on the matter
 	// asked about (tottori lists no investigation steps, kumamoto no serious
 	// fault, and so on). The library does not fill the gap from another plan.
-	ErrNotStated = errors.New("not stated by the plan")
+	ErrNotStated = problem.ErrNotStated
 	// ErrTransition is wrapped by every [*TransitionError].
-	ErrTransition = errors.New("illegal transition")
-	// ErrIncomplete is wrapped by every [*FieldError] of a [TerminalReport].
-	ErrIncomplete = errors.New("missing field")
+	ErrTransition = problem.ErrTransition
+	// ErrMissing is wrapped by every [*FieldError] of a [TerminalReport]: a
+	// field the plan asks for is empty. (It was called ErrIncomplete, a name
+	// threat uses for an attribute not yet known.)
+	ErrMissing = problem.ErrMissing
 )
 
 // A Plan is one reference plan's fault-handling rules: the symptoms it lists,
@@ -116,7 +122,7 @@ func Reference(id string) (Plan, error) {
 			return fresh(r), nil
 		}
 	}
-	return Plan{}, fmt.Errorf("fault: no reference plan %q with fault rules (want ino, kumamoto, kumiyama or tottori): %w", id, council.ErrInvalid)
+	return Plan{}, fmt.Errorf("fault: no reference plan %s with fault rules (want ino, kumamoto, kumiyama or tottori): %w", problem.Value(id), council.ErrInvalid)
 }
 
 // ReferencePlans returns every reference plan, ordered by ID, in a fresh slice.
@@ -187,7 +193,7 @@ func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
 		errs = append(errs, fmt.Errorf("fault: %s: threshold heavy %d: want a percentage from 1 to 100: %w", p.ref.id, heavy, council.ErrInvalid))
 	}
 	if len(errs) > 0 {
-		return p, errors.Join(errs...)
+		return p, problem.Join(errs...)
 	}
 	p.long, p.heavy = long, heavy
 	return p, nil
@@ -234,7 +240,7 @@ func (p Plan) ClassifyText(text string) (Classification, error) {
 	}
 	s, err := ParseSymptom(text)
 	if err != nil {
-		return Classification{}, fmt.Errorf("fault: %s: classify: no plan lists symptom %q: %w", p.ref.id, text, ErrUnlisted)
+		return Classification{}, fmt.Errorf("fault: %s: classify: no plan lists symptom %s: %w", p.ref.id, problem.Value(text), ErrUnlisted)
 	}
 	return p.Classify(s)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A TerminalReport is what a terminal operator tells the Juki-net staff when
@@ -34,7 +35,7 @@ type TerminalReport struct {
 }
 
 // A FieldError names one missing or invalid field of a [TerminalReport] and
-// the clause that asks for it. It wraps [ErrIncomplete], or
+// the clause that asks for it. It wraps [ErrMissing], or
 // [council.ErrInvalid] for an out-of-range Startup. Use it through a pointer,
 // as an error; == is meaningless on it.
 type FieldError struct {
@@ -63,7 +64,7 @@ func (e *FieldError) Unwrap() error { return e.err }
 func (r TerminalReport) Validate() error {
 	var errs []error
 	miss := func(field, item, clause string) {
-		errs = append(errs, &FieldError{Field: field, Item: item, Cite: council.Cite(council.PlanTottori, clause), err: ErrIncomplete})
+		errs = append(errs, &FieldError{Field: field, Item: item, Cite: council.Cite(council.PlanTottori, clause), err: ErrMissing})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(r.FirstAid) {
@@ -88,7 +89,7 @@ func (r TerminalReport) Validate() error {
 	if screen && blank(r.LatestScreen) {
 		miss("LatestScreen", "障害メッセージ画面（業務端末画面）の最新状態", "第2-2(2)オ")
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Route returns whom the operator tells: the Juki-net staff, once light first

@@ -2,13 +2,13 @@ package fault
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Spec is the data form of a [Plan]: everything [NewPlan] needs to build
@@ -275,8 +275,8 @@ func (s Spec) Validate() error {
 		errs = append(errs, fmt.Errorf("fault: spec: "+format+": %w", append(args, council.ErrInvalid)...))
 	}
 	if council.Cite(s.Plan, "x") == (council.Citation{}) {
-		bad("plan %q: want a plan ID", s.Plan)
-		return errors.Join(errs...)
+		bad("plan %s: want a plan ID", problem.Value(s.Plan))
+		return problem.Join(errs...)
 	}
 	cites := func(where string, cs council.Citations, required bool) {
 		if required && cs.Len() == 0 {
@@ -284,7 +284,7 @@ func (s Spec) Validate() error {
 		}
 		for _, c := range cs.All() {
 			if c.Plan() != s.Plan {
-				bad("%s: citation %s is not of plan %q", where, c, s.Plan)
+				bad("%s: citation %s is not of plan %s", where, problem.Short(c.String()), problem.Value(s.Plan))
 			}
 		}
 	}
@@ -399,5 +399,5 @@ func (s Spec) Validate() error {
 		}
 		cites("serious", t.Cites, true)
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }

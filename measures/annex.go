@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Step is one emergency measure of an annex playbook, in the annex's order.
@@ -142,7 +143,7 @@ func (p Playbook) MarshalJSON() ([]byte, error) {
 	b, err := json.Marshal(out{p.Case, p.Category(), p.Observation(), p.Discoverer(), p.Lead,
 		p.Event, p.Heading, examples, p.steps, p.Citations})
 	if err != nil {
-		return nil, fmt.Errorf("measures: playbook %v: %w", p.Case, err)
+		return nil, problem.Wrap(fmt.Sprintf("measures: playbook %v", p.Case), err)
 	}
 	return b, nil
 }

@@ -1,12 +1,12 @@
 package measures
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Hours is a daily window of time, as offsets from midnight Japan time
@@ -163,7 +163,7 @@ func (r Rules) Validate() error {
 			bad("requirement %v is in force but cites no clause", q)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Password is how a municipality sets up one kind of password: the IC-card
@@ -273,10 +273,10 @@ func (s Settings) Validate() error {
 	}
 	for i, c := range s.Contracts {
 		if extra := c.Clauses &^ ContractClauses; extra != 0 {
-			bad("contracts[%d] %q: %v are not contract clauses", i, c.Name, extra)
+			bad("contracts[%d] %s: %v are not contract clauses", i, problem.Value(c.Name), extra)
 		}
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // A Finding is one requirement a municipality's settings do not meet.
@@ -305,7 +305,7 @@ func (f Finding) String() string {
 // never produce a finding the laxer ones do not. Invalid rules or settings
 // are an error and no findings.
 func Check(r Rules, s Settings) ([]Finding, error) {
-	if err := errors.Join(r.Validate(), s.Validate()); err != nil {
+	if err := problem.Join(r.Validate(), s.Validate()); err != nil {
 		return nil, err
 	}
 	var out []Finding

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // ParseHours parses the form [Hours.String] prints, "8:30-17:15": hours
@@ -20,13 +21,13 @@ import (
 func ParseHours(s string) (Hours, error) {
 	open, closeAt, ok := strings.Cut(s, "-")
 	if !ok {
-		return Hours{}, fmt.Errorf("measures: hours %q: want H:MM-H:MM: %w", s, ErrInvalid)
+		return Hours{}, fmt.Errorf("measures: hours %s: want H:MM-H:MM: %w", problem.Value(s), ErrInvalid)
 	}
 	o, err1 := parseClock(open)
 	c, err2 := parseClock(closeAt)
 	h := Hours{Open: o, Close: c}
 	if err1 != nil || err2 != nil || !h.IsValid() {
-		return Hours{}, fmt.Errorf("measures: hours %q: want H:MM-H:MM within a day, opening before closing: %w", s, ErrInvalid)
+		return Hours{}, fmt.Errorf("measures: hours %s: want H:MM-H:MM within a day, opening before closing: %w", problem.Value(s), ErrInvalid)
 	}
 	return h, nil
 }
@@ -87,13 +88,13 @@ func (s Requirements) MarshalJSON() ([]byte, error) {
 func (s *Requirements) UnmarshalJSON(data []byte) error {
 	var names []string
 	if err := json.Unmarshal(data, &names); err != nil {
-		return fmt.Errorf("measures: requirements: %w", err)
+		return problem.Wrap("measures: requirements", err)
 	}
 	var out Requirements
 	for i, n := range names {
 		q, err := ParseRequirement(n)
 		if err != nil {
-			return fmt.Errorf("measures: requirements[%d]: %w", i, err)
+			return problem.Wrap(fmt.Sprintf("measures: requirements[%d]", i), err)
 		}
 		out = out.With(q)
 	}
@@ -136,7 +137,7 @@ func (r Rules) MarshalJSON() ([]byte, error) {
 	}
 	b, err := json.Marshal(j)
 	if err != nil {
-		return nil, fmt.Errorf("measures: rules: %w", err)
+		return nil, problem.Wrap("measures: rules", err)
 	}
 	return b, nil
 }
@@ -147,7 +148,7 @@ func (r Rules) MarshalJSON() ([]byte, error) {
 func (r *Rules) UnmarshalJSON(data []byte) error {
 	var j rulesJSON
 	if err := decodeStrict(data, &j); err != nil {
-		return fmt.Errorf("measures: rules: %w", err)
+		return problem.Wrap("measures: rules", err)
 	}
 	out := Rules{
 		InForce: j.InForce, MinPasswordLength: j.MinPasswordLength, LockoutAfter: j.LockoutAfter,
@@ -159,10 +160,10 @@ func (r *Rules) UnmarshalJSON(data []byte) error {
 	for _, name := range slices.Sorted(maps.Keys(j.Citations)) {
 		q, err := ParseRequirement(name)
 		if err != nil {
-			return fmt.Errorf("measures: rules: citations: %w", err)
+			return problem.Wrap("measures: rules: citations", err)
 		}
 		if other, dup := seen[q]; dup {
-			return fmt.Errorf("measures: rules: citations: %q and %q name the same requirement: %w", other, name, ErrInvalid)
+			return fmt.Errorf("measures: rules: citations: %s and %s name the same requirement: %w", problem.Value(other), problem.Value(name), ErrInvalid)
 		}
 		seen[q] = name
 		out.cites[q-1] = j.Citations[name]
@@ -177,7 +178,7 @@ func (r *Rules) UnmarshalJSON(data []byte) error {
 func ParseSettings(data []byte) (Settings, error) {
 	var s Settings
 	if err := decodeStrict(data, &s); err != nil {
-		return Settings{}, fmt.Errorf("measures: settings: %w", err)
+		return Settings{}, problem.Wrap("measures: settings", err)
 	}
 	return s, nil
 }

@@ -1,32 +1,35 @@
 package measures
 
 import (
-	"errors"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// Sentinel errors, for errors.Is.
+// Sentinel errors, for errors.Is. They are the module's one family of error
+// values: [ErrInvalid] and [ErrMissing] are the very values of the same names
+// in council, fault, threat and bcp.
 var (
 	// ErrInvalid is wrapped by every error about a value that is unset,
 	// unknown or out of range: an enum text that names nothing, a zero Case
 	// where one is needed, a negative figure in settings, and the like.
-	ErrInvalid = errors.New("invalid value")
+	ErrInvalid = problem.ErrInvalid
 
 	// ErrNoPlaybook is wrapped when no annex playbook covers an event: the
 	// library never guesses one.
-	ErrNoPlaybook = errors.New("no playbook")
+	ErrNoPlaybook = problem.ErrNoPlaybook
 
 	// ErrMissing is wrapped by every [FieldError] about a required part of a
 	// record that is absent.
-	ErrMissing = errors.New("missing")
+	ErrMissing = problem.ErrMissing
 
 	// ErrRules is wrapped when a [Rules] value cannot be checked against:
 	// a figure out of range or a rule in force without a citation.
-	ErrRules = errors.New("invalid rules")
+	ErrRules = problem.ErrRules
 
 	// ErrUnknownPlan is wrapped when a plan ID names no reference plan that
 	// has the asked-for measures.
-	ErrUnknownPlan = errors.New("unknown plan")
+	ErrUnknownPlan = problem.ErrUnknownPlan
 )
 
 // A FieldError names one missing or invalid part of a record by its path,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Kind is what a general emergency or follow-up measure does.
@@ -206,7 +207,7 @@ func EmergencyMeasures(plan string) ([]Measure, error) {
 				Citations: cites(council.PlanIno, "第10条")},
 		}, nil
 	}
-	return nil, fmt.Errorf("measures: no general emergency measures for plan %q (tottori and ino have them): %w", plan, ErrUnknownPlan)
+	return nil, fmt.Errorf("measures: no general emergency measures for plan %s (tottori and ino have them): %w", problem.Value(plan), ErrUnknownPlan)
 }
 
 // FollowUp returns the follow-up of an unauthorized act in a reference plan,
@@ -261,7 +262,7 @@ func FollowUp(plan string) ([]Measure, error) {
 				Citations: cites(council.PlanIno, "第15条")},
 		}, nil
 	}
-	return nil, fmt.Errorf("measures: no follow-up measures for plan %q (tottori and ino have them): %w", plan, ErrUnknownPlan)
+	return nil, fmt.Errorf("measures: no follow-up measures for plan %s (tottori and ino have them): %w", problem.Value(plan), ErrUnknownPlan)
 }
 
 func cites(plan string, clauses ...string) council.Citations {

@@ -1,14 +1,13 @@
 package measures
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Side is the side a recurrence-prevention measure or cause is on: technical
@@ -230,7 +229,7 @@ func (p PreventionPlan) Validate() error {
 	}
 	list("technical", "c. 技術的な再発防止策", p.Technical)
 	list("organisational", "d. 組織的な再発防止策", p.Organisational)
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // ParsePreventionPlan decodes a plan from JSON (the form encoding/json writes
@@ -239,7 +238,7 @@ func (p PreventionPlan) Validate() error {
 func ParsePreventionPlan(data []byte) (PreventionPlan, error) {
 	var p PreventionPlan
 	if err := decodeStrict(data, &p); err != nil {
-		return PreventionPlan{}, fmt.Errorf("measures: recurrence-prevention plan: %w", err)
+		return PreventionPlan{}, problem.Wrap("measures: recurrence-prevention plan", err)
 	}
 	return p, nil
 }

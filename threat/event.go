@@ -2,13 +2,13 @@ package threat
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Kind says what happened in an unauthorized act (不正行為, tottori:第1-1(2))
@@ -514,7 +514,7 @@ func (e Event) problems(prefix string) error {
 	if e.Source != 0 && !e.Source.IsValid() {
 		errs = append(errs, fmt.Errorf("%s: unknown source %d: %w", prefix, e.Source, council.ErrInvalid))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // String returns the text form (see [Event.AppendText]), or a Go-like
@@ -572,21 +572,21 @@ func (e *Event) UnmarshalText(text []byte) error {
 func ParseEvent(s string) (Event, error) {
 	fields := strings.Fields(s)
 	if len(fields) == 0 {
-		return Event{}, fmt.Errorf("threat: event %q: empty: %w", s, council.ErrInvalid)
+		return Event{}, fmt.Errorf("threat: event %s: empty: %w", problem.Value(s), council.ErrInvalid)
 	}
 	var e Event
 	var err error
 	if e.Kind, err = ParseKind(fields[0]); err != nil {
-		return Event{}, fmt.Errorf("threat: event %q: %w", s, err)
+		return Event{}, problem.Wrap("threat: event "+problem.Value(s), err)
 	}
 	seen := map[string]bool{}
 	for _, f := range fields[1:] {
 		key, val, ok := strings.Cut(f, "=")
 		if !ok {
-			return Event{}, fmt.Errorf("threat: event %q: %q is not key=value: %w", s, f, council.ErrInvalid)
+			return Event{}, fmt.Errorf("threat: event %s: %s is not key=value: %w", problem.Value(s), problem.Value(f), council.ErrInvalid)
 		}
 		if seen[key] {
-			return Event{}, fmt.Errorf("threat: event %q: %s given twice: %w", s, key, council.ErrInvalid)
+			return Event{}, fmt.Errorf("threat: event %s: %s given twice: %w", problem.Value(s), problem.Value(key), council.ErrInvalid)
 		}
 		seen[key] = true
 		switch key {
@@ -599,10 +599,10 @@ func ParseEvent(s string) (Event, error) {
 		case "source":
 			e.Source, err = ParseSource(val)
 		default:
-			err = fmt.Errorf("threat: unknown event attribute %q: %w", key, council.ErrInvalid)
+			err = fmt.Errorf("threat: unknown event attribute %s: %w", problem.Value(key), council.ErrInvalid)
 		}
 		if err != nil {
-			return Event{}, fmt.Errorf("threat: event %q: %w", s, err)
+			return Event{}, problem.Wrap("threat: event "+problem.Value(s), err)
 		}
 	}
 	return e, nil
@@ -622,13 +622,13 @@ func (s Attributes) MarshalJSON() ([]byte, error) {
 func (s *Attributes) UnmarshalJSON(data []byte) error {
 	var names []string
 	if err := json.Unmarshal(data, &names); err != nil {
-		return fmt.Errorf("threat: attributes: %w", err)
+		return problem.Wrap("threat: attributes", err)
 	}
 	var out Attributes
 	for i, n := range names {
 		a, err := ParseAttribute(n)
 		if err != nil {
-			return fmt.Errorf("threat: attributes[%d]: %w", i, err)
+			return problem.Wrap(fmt.Sprintf("threat: attributes[%d]", i), err)
 		}
 		out = out.With(a)
 	}

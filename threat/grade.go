@@ -1,11 +1,11 @@
 package threat
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Grading is the outcome of grading one event under one scheme: the level
@@ -199,7 +199,7 @@ func checkJudgement(s *Scheme, e Event, reason string) error {
 	if strings.TrimSpace(reason) == "" {
 		errs = append(errs, fmt.Errorf("threat: %s: judgement: no reason given: %w", s.plan, ErrMissing))
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // A Range is the outcome of grading an event some of whose attributes are

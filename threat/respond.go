@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Response is what a scheme prescribes once the level (or, on the serious
@@ -85,7 +86,7 @@ func (s *Scheme) respondError(g Grading) error {
 
 func (s *Scheme) slot(plan string, level Level, serious bool) (int, error) {
 	if plan != s.plan {
-		return 0, fmt.Errorf("threat: %s: grading is of plan %q: %w", s.plan, plan, council.ErrInvalid)
+		return 0, fmt.Errorf("threat: %s: grading is of plan %s: %w", s.plan, problem.Value(plan), council.ErrInvalid)
 	}
 	if s.scale == ScaleSerious {
 		if level != 0 {
@@ -126,7 +127,7 @@ func Precautions(s *Scheme, r Range) (Precaution, error) {
 		return Precaution{}, err
 	}
 	if r.Plan != s.plan {
-		return Precaution{}, fmt.Errorf("threat: %s: range is of plan %q: %w", s.plan, r.Plan, council.ErrInvalid)
+		return Precaution{}, fmt.Errorf("threat: %s: range is of plan %s: %w", s.plan, problem.Value(r.Plan), council.ErrInvalid)
 	}
 	if s.scale != ScaleLevels {
 		return Precaution{}, fmt.Errorf("threat: %s: the plan has no levels to take precautions by: %w", s.plan, ErrNotCovered)

@@ -2,28 +2,34 @@ package threat
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// Errors wrapped by this package's errors, for errors.Is.
+// Errors wrapped by this package's errors, for errors.Is. They are the
+// module's one family of error values: [ErrInvalid] and [ErrMissing] are the
+// very values of the same names in council, fault, measures and bcp.
 var (
+	// ErrInvalid is wrapped by every error about an unset or unknown enum
+	// value (the same value as council.ErrInvalid).
+	ErrInvalid = problem.ErrInvalid
 	// ErrNotCovered: the scheme does not grade the event, either because its
 	// table says nothing about it or because the scheme has no levels at all
 	// (ino). Record a manual judgement instead ([Judge], [JudgeSerious]).
-	ErrNotCovered = errors.New("event not covered by the scheme")
+	ErrNotCovered = problem.ErrNotCovered
 	// ErrIncomplete: the scheme grades the event on an attribute the event
 	// leaves unknown; grade it with [Provisional] until the fact is known.
-	ErrIncomplete = errors.New("graded attribute unknown")
+	// (Only threat has it: a missing field is [ErrMissing].)
+	ErrIncomplete = problem.ErrUndetermined
 	// ErrScheme: a scheme failed the checks of [NewScheme].
-	ErrScheme = errors.New("invalid scheme")
+	ErrScheme = problem.ErrScheme
 	// ErrMissing: a required field of a [Situation] is empty.
-	ErrMissing = errors.New("missing field")
+	ErrMissing = problem.ErrMissing
 )
 
 // A Scale says how a scheme expresses the threat an event poses.
@@ -239,7 +245,7 @@ func checkCitations(cs council.Citations, plan string) error {
 	}
 	for _, c := range cs.All() {
 		if c.Plan() != plan {
-			return fmt.Errorf("citation %s is not of plan %q: %w", c, plan, ErrScheme)
+			return fmt.Errorf("citation %s is not of plan %s: %w", problem.Short(c.String()), problem.Value(plan), ErrScheme)
 		}
 	}
 	return nil
@@ -263,7 +269,7 @@ func checkCitations(cs council.Citations, plan string) error {
 func NewScheme(spec Spec) (*Scheme, error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	if !council.Cite(spec.Plan, "x").IsValid() {
 		bad("plan ID is not a plain lower-case identifier: %w", ErrScheme)
@@ -306,7 +312,7 @@ func NewScheme(spec Spec) (*Scheme, error) {
 			s.precautions = prec
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := problem.Join(errs...); err != nil {
 		return nil, err
 	}
 	if s.scale == ScaleSerious {
@@ -324,14 +330,14 @@ func NewScheme(spec Spec) (*Scheme, error) {
 func (s *Scheme) buildTable(spec Spec) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	s.read = make([]Attributes, dimKind)
 	s.ruleCites = make([]council.Citations, len(s.rules))
 	mentioned := make([]bool, dimKind)
 	for i, r := range s.rules {
 		m := r.Match
-		if err := m.problems(fmt.Sprintf("threat: scheme %q: rule %d: match", spec.Plan, i)); err != nil {
+		if err := m.problems(fmt.Sprintf("threat: scheme %s: rule %d: match", problem.Value(spec.Plan), i)); err != nil {
 			errs = append(errs, fmt.Errorf("%w (%w)", err, ErrScheme))
 			continue
 		}
@@ -463,7 +469,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 	var out [4]response
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("threat: scheme %q: "+format, append([]any{spec.Plan}, args...)...))
+		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
 	var own [4]*Tier
 	var slots []int

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Situation is the first capture of an event that may threaten identity
@@ -82,7 +83,7 @@ func (s Situation) Validate() error {
 		errs = append(errs, &FieldError{Field: "detectedAt", Label: "覚知日時", Citation: cite,
 			Err: fmt.Errorf("detected at %s, before it happened at %s: %w", s.DetectedAt.Format(time.RFC3339), s.When.Format(time.RFC3339), council.ErrInvalid)})
 	}
-	return errors.Join(errs...)
+	return problem.Join(errs...)
 }
 
 // Missing returns the names of the missing required fields, in field order

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 const (
@@ -146,7 +148,7 @@ func Parse(s string) (time.Duration, error) {
 }
 
 func syntax(s string) error {
-	return &syntaxError{quoted: quote(s)}
+	return &syntaxError{quoted: problem.Quote(s)}
 }
 
 type syntaxError struct{ quoted string }
@@ -156,16 +158,3 @@ func (e *syntaxError) Error() string {
 }
 
 func (e *syntaxError) Unwrap() error { return ErrSyntax }
-
-// quote quotes s, cut to its first 40 characters so that a huge input never
-// makes a huge message.
-func quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == 40 {
-			return strconv.Quote(s[:i]) + "…"
-		}
-		n++
-	}
-	return strconv.Quote(s)
-}

@@ -14,6 +14,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // Name is one enum value's English name (as String prints it and as text
@@ -81,12 +83,20 @@ func (t *Table[E]) Label(v E) string {
 }
 
 // Parse returns the value named by s: its English name (also with spaces for
-// hyphens), Japanese label or an alias, matched exactly. Anything else is an error wrapping the sentinel.
+// hyphens), Japanese label or an alias, matched exactly. Anything else is an
+// error wrapping the sentinel that quotes at most a prefix of s and lists the
+// English names allowed (at most [problem.MaxList], then how many more):
+// `threat: unknown level "x": want one of level-1, level-2, level-3: invalid value`.
 func (t *Table[E]) Parse(s string) (E, error) {
 	if v, ok := t.index[s]; ok {
 		return v, nil
 	}
-	return 0, fmt.Errorf("%s: unknown %s %q: %w", t.pkg, t.kind, s, t.sentinel)
+	what := "unknown " + t.kind + " " + problem.Quote(s)
+	if s == "" {
+		what = "empty " + t.kind
+	}
+	return 0, fmt.Errorf("%s: %s: want one of %s: %w", t.pkg, what,
+		problem.List(len(t.names), func(i int) string { return t.names[i].EN }), t.sentinel)
 }
 
 // AppendText appends v's English name to b; an invalid v is an error.

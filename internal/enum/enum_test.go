@@ -2,7 +2,9 @@ package enum
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -111,6 +113,32 @@ func TestFormatSet(t *testing.T) {
 	} {
 		if got := FormatSet[color](tc.set); got != tc.want {
 			t.Errorf("FormatSet(%#b) = %q; want %q", tc.set, got, tc.want)
+		}
+	}
+}
+
+// TestParseMessage: an unknown name is quoted by a short prefix and the
+// allowed names are listed, at most eight and then how many more.
+func TestParseMessage(t *testing.T) {
+	var many []Name
+	for i := range 20 {
+		many = append(many, Name{EN: fmt.Sprintf("n%02d", i)})
+	}
+	big := New[color]("p", "thing", "T", errBad, many...)
+	huge := strings.Repeat("x", 10<<20)
+	for _, tc := range []struct {
+		table *Table[color]
+		in    string
+		want  string
+	}{
+		{colors, "red", `paint: unknown color "red": want one of deep-red, green, blue: bad`},
+		{colors, "", `paint: empty color: want one of deep-red, green, blue: bad`},
+		{big, "z", `p: unknown thing "z": want one of n00, n01, n02, n03, n04, n05, n06, n07 and 12 more: bad`},
+		{colors, huge, `paint: unknown color "` + strings.Repeat("x", 40) + `…" (10485760 bytes): want one of deep-red, green, blue: bad`},
+	} {
+		_, err := tc.table.Parse(tc.in)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("Parse(%.20q) error = %.200v\nwant %s", tc.in, err, tc.want)
 		}
 	}
 }
