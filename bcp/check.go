@@ -337,15 +337,30 @@ func (c *checker) checkFault() {
 		return
 	}
 	c.partPlan("fault.plan", f.Plan)
-	var cite council.Citation
-	for _, st := range f.Stages {
-		if st.Stage == fault.Investigated {
-			cite = st.Citations.At(0)
+	// The clause of a kind's investigation: its own row, else the row for
+	// every kind (see fault.StageSpec), else the first clause the plan gives
+	// for that kind (kumiyama's article for it).
+	investigated := func(k fault.Kind) council.Citation {
+		var all, kind council.Citation
+		for _, st := range f.Stages {
+			switch {
+			case st.Stage == fault.Investigated && st.Kind == k:
+				return st.Citations.At(0)
+			case st.Stage == fault.Investigated && st.Kind == 0:
+				all = st.Citations.At(0)
+			case st.Kind == k && !kind.IsValid():
+				kind = st.Citations.At(0)
+			}
 		}
+		if all.IsValid() {
+			return all
+		}
+		return kind
 	}
 	v := *f
 	papered := false
 	for _, k := range fault.AllKinds() {
+		cite := investigated(k)
 		if !slices.ContainsFunc(f.Investigations, func(iv fault.Investigation) bool { return iv.Kind == k && len(iv.Checks) > 0 }) {
 			c.add(Warning, CodeKindWithoutInvestigation, "fault.investigations["+k.String()+"]", cite,
 				"no investigation steps (原因の究明の手順) are given for a %s fault (%s)", k, k.Label())

@@ -83,8 +83,8 @@ func TestCheckReference(t *testing.T) {
 			name: "kumiyama:第24条-第26条/no-investigation-steps",
 			plan: Kumiyama,
 			present: []want{
-				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", Warning, "kumiyama:第26条"},
-				{CodeKindWithoutInvestigation, "fault.investigations[software]", Warning, "kumiyama:第26条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", Warning, "kumiyama:第24条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[software]", Warning, "kumiyama:第25条"},
 				{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "kumiyama:第26条"},
 			},
 			absent: []Code{CodeChairNotNamed, CodeNoAppointments, CodeUnreachableRole},
@@ -271,7 +271,7 @@ func TestCheckProblems(t *testing.T) {
 			name: "duties/none",
 			plan: func() Plan { p := Tottori(); p.Duties = nil; return p },
 			want: Finding{Severity: Warning, Code: CodeNoDuties, Path: "duties",
-				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards, recover-system, recover-platform, secretariat)"},
+				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards, recover-system, recover-platform, secretariat, resume)"},
 		},
 		{
 			name: "duties/foreign-citation",

@@ -260,10 +260,21 @@ func sides(a Aspect, p Plan) sideMap {
 				v = "reports to " + rolesText(o.Chain.ReportsTo(r))
 			}
 			var cs council.Citations
+			var reading council.Roles
 			for _, e := range o.Chain.Edges {
 				if e.From == r {
 					cs = cs.With(e.Cite)
+					if e.Reading {
+						reading = reading.With(e.To)
+					}
 				}
+			}
+			switch {
+			case reading == 0:
+			case reading == o.Chain.ReportsTo(r):
+				v += " (library's reading)"
+			default:
+				v += " (library's reading: " + rolesText(reading) + ")"
 			}
 			m.put(r.String(), v, sortedCites(cs))
 		}

@@ -631,7 +631,9 @@ func (r *runner) statusChange(e Event) error {
 }
 
 func (r *runner) escalate() error {
-	es, err := r.p.faults.Escalate(r.status.situation(r.symptom))
+	sit := r.status.situation(r.symptom)
+	sit.Kind = r.faultKind()
+	es, err := r.p.faults.Escalate(sit)
 	if err != nil {
 		return err
 	}
@@ -657,7 +659,7 @@ func (r *runner) escalate() error {
 	}
 	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
 	if r.status.OperationImpossible || r.status.ServerDown {
-		for _, fb := range r.p.faults.Alternatives() {
+		for _, fb := range r.p.faults.AlternativesFor(r.faultKind()) {
 			by := r.staffActor()
 			for x := range fb.By.All() {
 				by = council.ByRole(x)
@@ -669,8 +671,18 @@ func (r *runner) escalate() error {
 	return nil
 }
 
+// faultKind is the kind of the reported symptom under the plan, or zero
+// while no listed symptom was reported.
+func (r *runner) faultKind() fault.Kind {
+	c, err := r.p.faults.Classify(r.symptom)
+	if err != nil {
+		return 0
+	}
+	return c.Kind
+}
+
 // stageCites walks a fault through its lifecycle to read the clauses each
-// stage rests on under the plan.
+// stage rests on under the plan, for the fault's kind when known.
 func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	out := map[fault.Stage]council.Citations{}
 	f, err := r.p.faults.Open()
@@ -680,7 +692,7 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	step := func(g fault.Fault, err error) {
 		if err == nil {
 			f = g
-			out[f.Stage()] = f.Cites()
+			out[f.Stage()] = r.p.faults.Step(r.faultKind(), f.Stage()).Citations
 		}
 	}
 	step(f.Identify(fault.Hardware, fault.MunicipalEquipment))
@@ -710,7 +722,7 @@ func (r *runner) recovery() error {
 			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, Detail: "check the integrity of identity information before resuming",
 				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c})
 		}
-		r.emit(Entry{Act: ActResume, Actor: who, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
+		r.emit(Entry{Act: ActResume, Actor: r.duty(Resume).Actor, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
 		r.prevention(true)
 		r.faultOpen = false
 		return nil

@@ -7,10 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
 )
 
 var updateDrill = flag.Bool("update-drill", false, "rewrite the drill, scenario and Mermaid golden files")
@@ -130,6 +133,9 @@ func TestDrillClauses(t *testing.T) {
 		{"kumamoto:4(2)原因の究明(ア)/checks", "kumamoto-terminal-no-power", 0, ActInvestigate, role(council.Staff), none, "kumamoto:4(2) 原因の究明(ア)"},
 		{"kumamoto:別紙3/downtime-server", "kumamoto-terminal-no-power", 1, ActAlternative, role(council.SectionManager), none, "kumamoto:別紙3"},
 		{"kumamoto:4(2)運用の再開/integrity", "kumamoto-terminal-no-power", 2, ActIntegrityCheck, role(council.Staff), none, "kumamoto:4(2) 運用の再開"},
+		// 4(2): 情報政策課は、障害個所の修理、修復、交換を実施する; 管理者は、…運用を再開する.
+		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(council.InfoPolicyDivision), none, "kumamoto:4(2) 保守作業の実施"},
+		{"kumamoto:4(2) 運用の再開/section-manager-resumes", "kumamoto-terminal-no-power", 2, ActResume, role(council.SectionManager), none, "kumamoto:4(2) 運用の再開"},
 		{"ino:第4条/serious/propose", "ino-long-server-stop", 1, ActRequest, role(council.SystemAdministrator), role(council.SecurityChief), "ino:第4条"},
 		{"ino:第5条/serious/council", "ino-long-server-stop", 1, ActConvene, role(council.SecurityChief), none, "ino:第5条"},
 		{"ino:第5条/agenda", "ino-long-server-stop", 1, ActAgenda, role(council.SecurityChief), none, "ino:第5条"},
@@ -154,6 +160,27 @@ func TestDrillClauses(t *testing.T) {
 				t.Errorf("%s: no %v by %v to %v at event %d citing %s", tt.scenario, tt.act, tt.by, tt.to, tt.ev, tt.clause)
 			}
 		})
+	}
+}
+
+// kumamoto 別紙1 is the structure for a breach of personal information
+// (緊急時体制図(個人情報に対する侵害が発生した場合)): a fault drill lists none of
+// its measures (端末切替, ファックス運用) as an alternative; the fault's way
+// through is the downtime server (4(2) システムダウン時の緊急措置, 別紙3).
+func TestDrillKumamoto別紙1NotForFaults(t *testing.T) {
+	tl := runBuiltin(t, "kumamoto-terminal-no-power")
+	alternatives := 0
+	for _, e := range tl.Entries {
+		if e.Act != ActAlternative {
+			continue
+		}
+		alternatives++
+		if e.Cites.Contains(council.Cite(council.PlanKumamoto, "別紙1")) {
+			t.Errorf("kumamoto:別紙1/not-a-fault-alternative: %s", e.Line(English))
+		}
+	}
+	if alternatives != 1 {
+		t.Errorf("kumamoto:別紙3/downtime-server-only: %d alternatives, want 1", alternatives)
 	}
 }
 
@@ -203,5 +230,90 @@ func TestDrillUnhandled(t *testing.T) {
 	}
 	if _, err := Run(Tottori(), Scenario{}); !errors.Is(err, ErrScenario) {
 		t.Errorf("Run(zero scenario) = %v, want ErrScenario", err)
+	}
+}
+
+// nakano ICT-BCP 7(2): the crisis management division tells the owning
+// division head that a report to the mayor and deputy mayor is due (その旨を
+// 主管課長に伝える); it reports to neither itself. The flowchart shows its one
+// edge up, to the mayor, as the library's reading.
+func TestEscalationFlowNakanoICTBCP7_2(t *testing.T) {
+	p, err := Reference(council.PlanNakano)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang          Lang
+		want, notWant []string
+	}{
+		{English,
+			[]string{
+				`r_crisis_management_division -.->|"fault, unauthorized-act, security-incident, large-incident, info-leak, specific-info-leak (as needed) nakano:ICT-BCP 7(2)"| r_owning_division_head`,
+				`r_crisis_management_division -->|"reports to (library's reading) nakano:ICT-BCP 8(5) 緊急時エ"| r_mayor`,
+			},
+			[]string{`r_crisis_management_division -->|"reports to nakano:ICT-BCP 7(2)"`}},
+		{Japanese,
+			[]string{`r_crisis_management_division -->|"報告（本ライブラリの解釈） nakano:ICT-BCP 8(5) 緊急時エ"| r_mayor`},
+			[]string{`r_crisis_management_division -->|"報告 nakano:ICT-BCP 7(2)"`}},
+	} {
+		t.Run("nakano:ICT-BCP 7(2)/"+tc.lang.String(), func(t *testing.T) {
+			got := EscalationFlow(p, tc.lang)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %s", w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("has %s", w)
+				}
+			}
+			for _, line := range strings.Split(got, "\n") {
+				if strings.Contains(line, "r_crisis_management_division") && strings.Contains(line, "7(2)") &&
+					(strings.HasSuffix(line, "| r_mayor") || strings.HasSuffix(line, "| r_deputy_mayor")) {
+					t.Errorf("the division reports to the mayor or deputy mayor under 7(2): %s", line)
+				}
+			}
+		})
+	}
+}
+
+// kumiyama 第24条-第26条 each cover one kind of fault. A terminal's software
+// bug (第25条: 情報保護管理者は、業務端末のソフトウェアにバグを発見した場合は、直ちに
+// システム管理者にバグの状況を報告し) is reported under 第25条 alone; no entry of
+// its drill cites 第24条 (hardware) or 第26条 (networks), and no degraded or
+// alternate operation (第26条, networks) is offered for it.
+func TestDrillKumiyama第25条TerminalBug(t *testing.T) {
+	p, err := Reference(council.PlanKumiyama)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jst := time.FixedZone("JST", 9*3600)
+	s := Scenario{ID: "kumiyama-terminal-bug", Plan: council.PlanKumiyama, Title: "業務端末のソフトウェアのバグ", Events: []Event{
+		{At: time.Date(2026, 4, 1, 9, 0, 0, 0, jst), Kind: SymptomReported, Symptom: fault.Bug},
+		{At: time.Date(2026, 4, 1, 9, 30, 0, 0, jst), Kind: StatusChange, Status: Status{OperationImpossible: true, ServerDown: true}},
+		{At: time.Date(2026, 4, 1, 12, 0, 0, 0, jst), Kind: Recovery},
+	}}
+	tl, err := Run(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reported := false
+	for _, e := range tl.Entries {
+		for _, c := range []string{"第24条", "第26条"} {
+			if e.Cites.Contains(council.Cite(council.PlanKumiyama, c)) {
+				t.Errorf("kumiyama:%s/not-for-software: %s", c, e.Line(English))
+			}
+		}
+		if e.Act == ActAlternative {
+			t.Errorf("kumiyama:第26条/alternatives-network-only: %s", e.Line(English))
+		}
+		if e.Act == ActReport && e.Actor == council.ByRole(council.InfoProtectionManager) && e.To == council.ByRole(council.SystemAdministrator) &&
+			e.Cites.String() == "kumiyama:第25条" {
+			reported = true
+		}
+	}
+	if !reported {
+		t.Error("kumiyama:第25条/terminal-bug: no report by the information protection manager to the system administrator citing 第25条")
 	}
 }

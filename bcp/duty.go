@@ -29,9 +29,9 @@ const (
 	// Judge: judges the level of an act, or whether it is serious, and
 	// grades it (tottori 第3-5).
 	Judge
-	// Maintain: maintenance, resumption, the fallback operation where the
-	// plan's rule names no one, and the countermeasures against a
-	// recurrence (tottori 第2-5, 第2-6).
+	// Maintain: maintenance, resumption unless the plan gives it to another
+	// (Resume), the fallback operation where the plan's rule names no one,
+	// and the countermeasures against a recurrence (tottori 第2-5, 第2-6).
 	Maintain
 	// CheckIntegrity: checks the integrity of identity information before
 	// resuming, with To where the plan says with whom (tottori 第2-6).
@@ -61,6 +61,10 @@ const (
 	// body, for that body (nakano 統合仮想サーバ 1: the information systems
 	// division at the core of the contacts).
 	Secretariat
+	// Resume: resumes operation after maintenance (kumamoto 4(2) 運用の再開:
+	// 管理者, while 情報政策課 maintains). Unless the plan states it, the
+	// actor of the plan's Maintain (stated or the library's default).
+	Resume
 )
 
 var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
@@ -78,6 +82,7 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 	enum.Name{EN: "recover-system", JA: "主管システムの復旧"},
 	enum.Name{EN: "recover-platform", JA: "統合仮想サーバ環境の復旧"},
 	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
+	enum.Name{EN: "resume", JA: "運用の再開"},
 )
 
 // An Assignment is who performs a [Duty] under a plan: the actor, to whom
@@ -104,6 +109,7 @@ var libraryDuties = [...]struct {
 	actor, outage council.Actor
 	to            council.Actor
 	unlisted      bool
+	as            Duty // falls to the plan's assignment of as
 }{
 	ObserveAct:       {roles: []council.Role{council.Staff}},
 	DetectFault:      {actor: council.ByRole(council.Staff), outage: council.ByParty(council.IaaSProvider)},
@@ -119,6 +125,7 @@ var libraryDuties = [...]struct {
 	RecoverSystem:    {actor: council.ByRole(council.OwningDivisionHead)},
 	RecoverPlatform:  {actor: council.ByParty(council.IaaSProvider)},
 	Secretariat:      {actor: council.ByRole(council.InfoSystemsDivision)},
+	Resume:           {as: Maintain},
 }
 
 // Duty returns who performs duty d under p: the plan's own [Assignment] with
@@ -148,6 +155,8 @@ var libraryDuties = [...]struct {
 //	recover-system       the owning division's head
 //	recover-platform     the provider of the shared environment
 //	secretariat          the information systems division
+//	resume               whoever maintains under p (its maintain, stated or
+//	                     not), with no citation
 func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
 	var chain council.Chain
 	if p.Organization != nil {
@@ -168,6 +177,10 @@ func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assign
 		return Assignment{Duty: d}, false
 	}
 	def := libraryDuties[d]
+	if def.as.IsValid() {
+		a, _ := duty(stated, chain, def.as, outage)
+		return Assignment{Duty: d, Actor: a.Actor, To: a.To}, false
+	}
 	out := Assignment{Duty: d, To: def.to}
 	if def.unlisted {
 		return Assignment{Duty: d}, false

@@ -82,7 +82,7 @@ func TestEnums(t *testing.T) {
 	checkEnum(t, "Horizon", AllHorizons(), ParseHorizon, Horizon(5))
 	checkEnum(t, "Incident", AllIncidents(), ParseIncident, Incident(4))
 	checkEnum(t, "Step", AllSteps(), ParseStep, Step(8))
-	checkEnum(t, "Duty", AllDuties(), ParseDuty, Duty(15))
+	checkEnum(t, "Duty", AllDuties(), ParseDuty, Duty(16))
 }
 
 func TestScaleOrderAndLabels(t *testing.T) {

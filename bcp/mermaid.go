@@ -155,7 +155,11 @@ func EscalationFlow(p Plan, l Lang) string {
 	}
 	for _, e := range o.Chain.Edges {
 		from, to := actorNode(council.ByRole(e.From)), actorNode(council.ByRole(e.To))
-		edge("    %s -->|\"%s\"| %s\n", from, mermaidText(name("reports to", "報告")+" "+e.Cite.String()), to)
+		label := name("reports to", "報告")
+		if e.Reading {
+			label += name(" (library's reading)", "（本ライブラリの解釈）")
+		}
+		edge("    %s -->|\"%s\"| %s\n", from, mermaidText(label+" "+e.Cite.String()), to)
 	}
 	for _, n := range o.Chain.Notices {
 		from := actorNode(council.ByRole(n.By))

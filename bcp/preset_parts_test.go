@@ -68,14 +68,16 @@ func assembledKumamoto() Plan {
 		Title:        "熊本市住民基本台帳、印鑑登録・証明、戸籍事務に係る情報セキュリティ緊急時対応計画",
 		Source:       "熊本市 (平成28年4月1日改正)",
 		Organization: ptr(council.Kumamoto()),
-		// 4(2) gives maintenance to 情報政策課 and resumption to the
-		// section manager; the drill keeps the library's default for
-		// Maintain until its entries can tell the two apart.
+		// 4(2) gives maintenance to 情報政策課 (保守作業の実施) and
+		// resumption to the section manager (運用の再開), who has the staff
+		// check integrity first.
 		Duties: planDuties(council.PlanKumamoto,
 			assignDuty(ObserveAct, byStaff, noOne, "4(1) 状況の把握ならびに脅威度の判定"),
 			assignDuty(DetectFault, byStaff, noOne, "4(2) 障害の特定"),
 			assignDuty(Judge, council.ByRole(council.SectionManager), noOne, "4(1) 状況の把握ならびに脅威度の判定", "4(1)(イ)"),
+			assignDuty(Maintain, council.ByRole(council.InfoPolicyDivision), noOne, "4(2) 保守作業の実施"),
 			assignDuty(CheckIntegrity, byStaff, noOne, "4(2) 運用の再開"),
+			assignDuty(Resume, council.ByRole(council.SectionManager), noOne, "4(2) 運用の再開"),
 			assignDuty(ReportSituation, byStaff, council.ByRole(council.SectionManager), "4(2) 障害の特定", "4(2) 原因の究明(イ)")),
 		Fault:  &f,
 		Threat: &t,

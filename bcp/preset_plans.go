@@ -25,10 +25,11 @@ func Ino() Plan { return mustReference("ino") }
 
 // Kumamoto returns 熊本市's plan (住民基本台帳、印鑑登録・証明、戸籍事務に係る情報
 // セキュリティ緊急時対応計画, 平成28年4月1日改正), fresh, parsed from its embedded
-// plan file: the organisation, fault handling (4(2), 別紙), the threat levels
+// plan file: the organisation, fault handling (4(2), 別紙3), the threat levels
 // (4(1)), the recurrence-prevention plan that 5 requires (a-d), and its
-// duties (the staff observe and report, the section manager judges, 4(1),
-// 4(2)). Its
+// duties (the staff observe and report, the section manager judges, 4(1);
+// 情報政策課 maintains, the staff check integrity and the section manager
+// resumes, 4(2)). Its
 // emergency measures depend on the level and live in its threat scheme; it has
 // no preventive controls, annex or continuity part.
 func Kumamoto() Plan { return mustReference("kumamoto") }

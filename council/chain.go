@@ -11,11 +11,16 @@ import (
 
 // An Edge of a reporting chain: From reports to To, as clause Cite says.
 //
+// Reading marks an edge the plan does not state in words, kept because the
+// chain must lead every role to the chief: the library's reading of Cite
+// (the preset's doc comment gives the reason), shown as such in outputs.
+//
 // The zero Edge is not valid. Edges are comparable with ==.
 type Edge struct {
-	From Role     `json:"from,omitzero"`
-	To   Role     `json:"to,omitzero"`
-	Cite Citation `json:"cite,omitzero"`
+	From    Role     `json:"from,omitzero"`
+	To      Role     `json:"to,omitzero"`
+	Cite    Citation `json:"cite,omitzero"`
+	Reading bool     `json:"reading,omitzero"`
 }
 
 // A Notice says that role By must tell actor To when one of the triggers On

@@ -37,8 +37,8 @@ func TestPathToChief(t *testing.T) {
 		{"kumamoto:4(1) 緊急対応策(ウ)(b)/info-policy-division", Kumamoto(), InfoPolicyDivision,
 			[]Role{InfoPolicyDivision, SecurityOfficers}, []string{"kumamoto:4(1) 緊急対応策(ウ)(b)"}},
 		{"nakano:ICT-BCP 8(10)/system-staff", Nakano(), SystemStaff,
-			[]Role{SystemStaff, SystemManager, OwningDivisionHead, CrisisManagementDivision, Mayor},
-			[]string{"nakano:ICT-BCP 8(10)", "nakano:ICT-BCP 8(9)", "nakano:ICT-BCP 7(1)", "nakano:ICT-BCP 7(2)"}},
+			[]Role{SystemStaff, SystemManager, OwningDivisionHead, Mayor},
+			[]string{"nakano:ICT-BCP 8(10)", "nakano:ICT-BCP 8(9)", "nakano:ICT-BCP 7(2)"}},
 		{"tottori:第2-4(1)/chief-itself", Tottori(), SecurityChief, []Role{SecurityChief}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -315,4 +315,50 @@ func TestChainNoAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { ch.MustTell(SpecificInfoLeak) }); n != 0 {
 		t.Errorf("MustTell allocates %v times", n)
 	}
+}
+
+// nakano ICT-BCP 7(2): 第1報を受けた総務部（危機管理課）は、その内容等により、
+// 区長・副区長に直ちに報告すべきであると判断される場合は、その旨を主管課長に伝える。
+// The crisis management division tells the owning division head; it does
+// not report to the mayor or the deputy mayor itself.
+func TestNakanoICTBCP7_2(t *testing.T) {
+	c := Nakano().Chain
+	seven2 := Cite(PlanNakano, "ICT-BCP 7(2)")
+	t.Run("nakano:ICT-BCP 7(2)/division-tells-owning-division-head", func(t *testing.T) {
+		var got []Notice
+		for _, n := range c.Notices {
+			if n.Cite == seven2 {
+				got = append(got, n)
+			}
+		}
+		incidents := TriggersOf(SecurityIncident, LargeIncident, Fault, InfoLeak, SpecificInfoLeak, UnauthorizedAct)
+		want := []Notice{
+			{On: incidents, By: CrisisManagementDivision, To: ByRole(OwningDivisionHead), AsNeeded: true, Cite: seven2},
+			{On: incidents, By: OwningDivisionHead, To: ByRole(Mayor), AsNeeded: true, Cite: seven2},
+			{On: incidents, By: OwningDivisionHead, To: ByRole(DeputyMayor), AsNeeded: true, Cite: seven2},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("7(2) notices (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("nakano:ICT-BCP 7(2)/division-reports-to-neither-mayor-nor-deputy", func(t *testing.T) {
+		for _, e := range c.Edges {
+			if e.From == CrisisManagementDivision && e.Cite == seven2 {
+				t.Errorf("edge %s → %s cites 7(2)", e.From, e.To)
+			}
+			// The one edge up from the division is the library's reading
+			// (8(5)【緊急時】エ: secretariat of the mayor-led structure).
+			if e.From == CrisisManagementDivision && (e.To != Mayor || !e.Reading || e.Cite != Cite(PlanNakano, "ICT-BCP 8(5) 緊急時エ")) {
+				t.Errorf("edge %+v: want the division → mayor, marked as the library's reading of 8(5) 緊急時エ", e)
+			}
+		}
+		for _, n := range c.Notices {
+			if n.By == CrisisManagementDivision && (n.To == ByRole(Mayor) || n.To == ByRole(DeputyMayor)) {
+				t.Errorf("notice %s → %s (%s)", n.By, n.To, n.Cite)
+			}
+		}
+		if err := c.Validate(); err != nil {
+			t.Error(err)
+		}
+	})
 }

@@ -270,10 +270,21 @@ func Kumamoto() Organization {
 // The chain: system staff → system manager → owning division head, which
 // reports to the CISO (deputy mayor) and the owning department head (8(8)イ)
 // and to the crisis management division (6(1)イ, 7(1)); the owning
-// department head reports to the mayor (6(3)イ); the crisis management
-// division to the mayor and deputy mayor (7(2)); the CISO advises the mayor
+// department head reports to the mayor (6(3)イ); the CISO advises the mayor
 // (8(2)). The step system manager → owning division head is the library's
 // reading of 8(9) (系長 under 主管課長).
+//
+// 7(2): the crisis management division, given the first report, judges
+// whether the mayor and deputy mayor must be told at once and, if so, tells
+// the owning division head so (その旨を主管課長に伝える); it does not report
+// to them itself. The report then falls to the owning division head, to the
+// mayor and the deputy mayor (as needed: 判断される場合), which is the
+// library's reading of what it is told. The plan gives the crisis
+// management division no report of its own to the mayor; its edge to the
+// mayor is the library's reading of its place in the mayor-led risk and
+// crisis management structure, as secretariat of its headquarters and
+// council (8(5)【緊急時】エ), which the chain needs to reach the chief; the
+// edge is marked [Edge].Reading.
 func Nakano() Organization {
 	n := func(cl string) Citation { return Cite(PlanNakano, "ICT-BCP "+cl) }
 	incidents := TriggersOf(SecurityIncident, LargeIncident, Fault, InfoLeak, SpecificInfoLeak, UnauthorizedAct)
@@ -292,8 +303,8 @@ func Nakano() Organization {
 				{From: OwningDivisionHead, To: OwningDepartmentHead, Cite: n("8(8)イ")},
 				{From: InfoSystemsDivision, To: CrisisManagementDivision, Cite: n("6(1)イ")},
 				{From: OwningDepartmentHead, To: Mayor, Cite: n("6(3)イ")},
-				{From: CrisisManagementDivision, To: Mayor, Cite: n("7(2)")},
-				{From: CrisisManagementDivision, To: DeputyMayor, Cite: n("7(2)")},
+				{From: OwningDivisionHead, To: Mayor, Cite: n("7(2)")},
+				{From: CrisisManagementDivision, To: Mayor, Cite: n("8(5) 緊急時エ"), Reading: true},
 				{From: DeputyMayor, To: Mayor, Cite: n("8(2)")},
 			},
 			Notices: []Notice{
@@ -307,8 +318,9 @@ func Nakano() Organization {
 				{On: TriggersOf(SpecificInfoLeak), By: OwningDepartmentHead, To: ByRole(CrisisManagementDivision), Cite: n("6(3)カ")},
 				{On: TriggersOf(SpecificInfoLeak), By: CrisisManagementDivision, To: ByParty(PPC), Cite: n("6(3)カ")},
 				{On: TriggersOf(SpecificInfoLeak), By: CrisisManagementDivision, To: ByParty(TokyoGeneralAffairsDivision), Cite: n("6(3)カ")},
-				{On: incidents, By: CrisisManagementDivision, To: ByRole(Mayor), AsNeeded: true, Cite: n("7(2)")},
-				{On: incidents, By: CrisisManagementDivision, To: ByRole(DeputyMayor), AsNeeded: true, Cite: n("7(2)")},
+				{On: incidents, By: CrisisManagementDivision, To: ByRole(OwningDivisionHead), AsNeeded: true, Cite: n("7(2)")},
+				{On: incidents, By: OwningDivisionHead, To: ByRole(Mayor), AsNeeded: true, Cite: n("7(2)")},
+				{On: incidents, By: OwningDivisionHead, To: ByRole(DeputyMayor), AsNeeded: true, Cite: n("7(2)")},
 			},
 		},
 		Councils: []Council{

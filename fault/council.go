@@ -12,10 +12,12 @@ import "github.com/jukiplan/jukiplan/council"
 // meets on a serious fault (第4条, 第5条), tottori too (第2-4(2)), kumiyama on
 // any fault when the system administrator asks (第6条5項); a fault not judged
 // serious does not convene it in ino or tottori. This is the mapping of the
-// ConveneCouncil notice onto package council. The zero Escalation (no
-// notice, not serious) has no triggers. It does not allocate.
+// ConveneCouncil notice onto package council. An escalation [Plan.Escalate]
+// made is of a fault even when nobody is told (its Notices are empty, not
+// nil); the zero Escalation (nil Notices, not serious) has no triggers. It
+// does not allocate.
 func (e Escalation) Triggers() council.Triggers {
-	if len(e.Notices) == 0 && !e.Serious {
+	if e.Notices == nil && !e.Serious {
 		return 0
 	}
 	ts := council.Triggers(0).With(council.Fault)

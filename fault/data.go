@@ -50,12 +50,12 @@ func symptomRules(rules map[Symptom]symptomRule) []symptomRule {
 	return out
 }
 
-func stageCites(m map[Stage]council.Citations) []council.Citations {
-	out := make([]council.Citations, stageTable.Len()+1)
-	for s, c := range m {
-		out[s] = c
+func stageCites(m map[Stage]council.Citations) []StageSpec {
+	var out []StageSpec
+	for s, c := range m { // order does not matter: sortedStages orders the rows
+		out = append(out, StageSpec{Stage: s, Citations: c})
 	}
-	return out
+	return sortedStages(out)
 }
 
 // ino: いの町 住基ネット緊急時対応計画書.
@@ -112,10 +112,14 @@ var kumamotoRef = &reference{
 		Software: {checks: []Check{ScreenMessage, OperationSteps}, by: council.RolesOf(council.Staff), cites: kumamoto("4(2) 原因の究明(ア)")},
 		Network:  {checks: []Check{LANConnector, NetworkLamp}, by: council.RolesOf(council.Staff), cites: kumamoto("4(2) 原因の究明(ア)")},
 	},
+	// Only the downtime server (4(2), 別紙3). 別紙1 is the emergency
+	// structure for a breach of personal-information management (3, 別紙1's
+	// title): its terminal switching and fax operation are tasks of that
+	// structure at level 3 (council.KumamotoEmergencyTasks), not ways to
+	// carry on through a fault. A fault's structure is 別紙2, which the
+	// source does not reproduce.
 	alternatives: []Fallback{
 		{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: kumamoto("4(2) システムダウン時の緊急措置", "別紙3")},
-		{Alternative: TerminalSwitch, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: kumamoto("別紙1")},
-		{Alternative: FaxOperation, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: kumamoto("別紙1")},
 	},
 	escalation: []escalationRule{
 		{when: always, action: Notify, by: staff, to: []council.Actor{officers}, cites: kumamoto("4(2) 障害の特定")},
@@ -144,24 +148,40 @@ var kumiyamaRef = &reference{
 	}),
 	checks: make([]checkRule, kindTable.Len()+1),
 	alternatives: []Fallback{
-		{Alternative: DegradedOperation, By: council.RolesOf(council.SystemAdministrator), Cites: kumiyama("第26条")},
-		{Alternative: AlternateOperation, By: council.RolesOf(council.SystemAdministrator), Cites: kumiyama("第26条")},
+		// 第26条 is the network article: 障害運転時対応(代替運転、縮退運転).
+		{Alternative: DegradedOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: kumiyama("第26条")},
+		{Alternative: AlternateOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: kumiyama("第26条")},
 	},
 	escalation: []escalationRule{
-		{when: always, action: Report, by: infoProtect, to: []council.Actor{sysAdmin}, cites: kumiyama("第24条")},
+		// 第24条: 業務端末に係る障害 in the hardware article; a terminal's
+		// bug or infection is 第25条's.
+		{when: terminalHardware, action: Report, by: infoProtect, to: []council.Actor{sysAdmin}, cites: kumiyama("第24条")},
+		{when: terminalBug, action: Report, by: infoProtect, to: []council.Actor{sysAdmin}, cites: kumiyama("第25条")},
 		{when: serverBug, action: Report, by: sysAdmin, to: []council.Actor{council.ByParty(council.Prefecture), council.ByParty(council.JLIS)}, cites: kumiyama("第25条")},
 		{when: serverVirus, action: Disconnect, by: sysAdmin, cites: kumiyama("第25条")},
 		{when: serverVirus, action: Report, by: sysAdmin, to: []council.Actor{council.ByParty(council.Prefecture), council.ByParty(council.JLIS)}, cites: kumiyama("第25条")},
 		{when: terminalVirus, action: Disconnect, by: infoProtect, cites: kumiyama("第25条")},
 		{when: terminalVirus, action: Report, by: infoProtect, to: []council.Actor{sysAdmin}, cites: kumiyama("第25条")},
 	},
-	stages: stageCites(map[Stage]council.Citations{
-		Detected:            kumiyama("第26条"),
-		Identified:          kumiyama("第24条"),
-		Investigated:        kumiyama("第26条"),
-		Maintained:          kumiyama("第24条"),
-		Resumed:             kumiyama("第26条"),
-		RecurrencePrevented: kumiyama("第26条"),
+	// Each article covers one kind of fault, and each stage cites only the
+	// article of the fault's kind: 第24条 (hardware) has the system
+	// administrator grasp the situation and deal with the fault
+	// (障害状況の把握及び障害対応) and maintain the equipment (保守);
+	// 第25条 (software) has the bug or infection found and reported; 第26条
+	// (networks other than the national network) covers detection,
+	// isolation (障害の切り分け), investigation of the cause, repair and
+	// recovery work, and recurrence prevention. A stage an article does not
+	// cover has no citation for that kind.
+	stages: sortedStages([]StageSpec{
+		{Stage: Detected, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Identified, Kind: Hardware, Citations: kumiyama("第24条")},
+		{Stage: Identified, Kind: Software, Citations: kumiyama("第25条")},
+		{Stage: Identified, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Investigated, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Maintained, Kind: Hardware, Citations: kumiyama("第24条")},
+		{Stage: Maintained, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: Resumed, Kind: Network, Citations: kumiyama("第26条")},
+		{Stage: RecurrencePrevented, Kind: Network, Citations: kumiyama("第26条")},
 	}),
 	// kumiyama states no integrity check; the library's own extension is
 	// the conservative rule (always check), citing nothing.

@@ -3,7 +3,8 @@
 // operator's report, who is responsible for a fault location, escalation of a
 // serious fault, alternative operation while down, and the handling lifecycle.
 //
-// It encodes ino 第2-8条, kumamoto 4(2), 5 and 別紙1/別紙3, kumiyama 第24-26条 and
+// It encodes ino 第2-8条, kumamoto 4(2), 5 and 別紙3, kumiyama 第24-26条 (each
+// article for its own kind of fault: hardware, software, networks) and
 // tottori 第2 1-6. Each reference plan is a separate [Plan]; nothing is merged
 // across plans, and a question a plan does not answer is an error wrapping
 // [ErrNotStated] rather than another plan's answer. Every decision carries the

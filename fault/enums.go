@@ -435,7 +435,12 @@ func (x Work) MarshalText() ([]byte, error) { return workTable.AppendText(nil, x
 func (x *Work) UnmarshalText(text []byte) error { return workTable.Unmarshal(text, x) }
 
 // An Alternative is a way of carrying on resident services while a system
-// is down (kumamoto 4(2) and 別紙1/別紙3, ino 第5条, kumiyama 第26条).
+// is down (kumamoto 4(2) and 別紙3, ino 第5条, kumiyama 第26条).
+//
+// TerminalSwitch and FaxOperation are the emergency measures of kumamoto
+// 別紙1, the structure for a breach of personal information at level 3; no
+// reference plan lists them as a fault's alternative. They stay for plan
+// files that do.
 //
 // The zero Alternative is unset. Alternatives are comparable with ==; values
 // are only ever appended, never renumbered.
@@ -443,11 +448,11 @@ type Alternative uint8
 
 const (
 	DowntimeServer     Alternative = 1 + iota // システムダウン時用サーバ等を起動 (kumamoto 4(2), 別紙3)
-	TerminalSwitch                            // 端末切替 (kumamoto 別紙1)
-	FaxOperation                              // ファックス運用 (kumamoto 別紙1)
+	TerminalSwitch                            // 端末切替 (kumamoto 別紙1: a breach's emergency measure)
+	FaxOperation                              // ファックス運用 (kumamoto 別紙1: a breach's emergency measure)
 	NearbyMunicipality                        // 広域交付: guide residents to a nearby municipality (ino 第5条)
-	DegradedOperation                         // 縮退運転 (kumiyama 第26条)
-	AlternateOperation                        // 代替運転 (kumiyama 第26条)
+	DegradedOperation                         // 縮退運転 (kumiyama 第26条, network faults)
+	AlternateOperation                        // 代替運転 (kumiyama 第26条, network faults)
 )
 
 var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid,

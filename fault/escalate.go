@@ -11,19 +11,24 @@ import (
 // A Situation is what is known about a fault when deciding whom to tell:
 // the inputs to [Plan.Escalate].
 //
-// The zero Situation is a fault with a known cause that stops nothing: only
-// the findings are reported. Situations are comparable with ==. One Situation
-// is worse than another when every severity flag (ServerDown, CauseUnknown,
-// OperationImpossible) set in the better one is set in it, and Impact and
-// ExpectedStop are no smaller; Symptom and InServer say what and where, not
-// how bad, and must be the same.
+// The zero Situation is a fault of unknown kind with a known cause that stops
+// nothing: only the findings are reported, under a plan that reports every
+// fault (kumiyama reports none: see Kind). Situations are comparable with ==.
+// One Situation is worse than another when every severity flag (ServerDown,
+// CauseUnknown, OperationImpossible) set in the better one is set in it, and
+// Impact and ExpectedStop are no smaller; Symptom, Kind and InServer say what
+// and where, not how bad, and must be the same.
 type Situation struct {
 	// Symptom is the reported symptom, when one is known; zero when not.
 	// kumiyama's duties for bugs and viruses (第25条) depend on it.
 	Symptom Symptom `json:"symptom,omitzero"`
-	// InServer: the bug or virus is in a server (the CS 等) rather than in a
-	// business terminal (kumiyama 第25条 distinguishes the two).
+	// InServer: the fault is in a server (the CS 等) rather than in a
+	// business terminal (kumiyama 第24条 and 第25条 distinguish the two).
 	InServer bool `json:"inServer"`
+	// Kind is the fault's kind once identified; zero while unknown.
+	// kumiyama's report of a terminal's hardware fault (第24条) depends on
+	// it: a fault of unknown kind is not known to be one.
+	Kind Kind `json:"kind,omitzero"`
 	// ServerDown: a server (the CS, the prefectural server) or the
 	// prefecture's network does not work normally (ino 第4条 サーバが正常に
 	// 動作しない, tottori 第2-4(1)).
@@ -47,6 +52,9 @@ func (s Situation) Validate() error {
 	var errs []error
 	if s.Symptom != 0 && !s.Symptom.IsValid() {
 		errs = append(errs, fmt.Errorf("fault: situation: Symptom %d: %w", uint8(s.Symptom), council.ErrInvalid))
+	}
+	if s.Kind != 0 && !s.Kind.IsValid() {
+		errs = append(errs, fmt.Errorf("fault: situation: Kind %d: %w", uint8(s.Kind), council.ErrInvalid))
 	}
 	if s.Impact < 0 || s.Impact > 100 {
 		errs = append(errs, fmt.Errorf("fault: situation: Impact %d: want a percentage from 0 to 100: %w", s.Impact, council.ErrInvalid))
@@ -81,7 +89,11 @@ type Notice struct {
 type Escalation struct {
 	Serious      bool              `json:"serious"`      // the fault is serious under the plan's Thresholds
 	SeriousCites council.Citations `json:"seriousCites"` // the clauses of the judgement, when Serious
-	Notices      []Notice          `json:"notices"`      // in the plan's order; one per (Action, By, To)
+	// Notices are in the plan's order, one per (Action, By, To). Escalate
+	// returns a non-nil slice, empty when the plan has nobody told (kumiyama
+	// on a fault of unknown kind: 第24条 and 第25条 state reports only for a
+	// terminal's hardware fault and for bugs and infections).
+	Notices []Notice `json:"notices"`
 }
 
 // Recipients returns the roles and parties told or asked by e's notices.
@@ -113,6 +125,11 @@ func seriousFault(p Plan, s Situation) bool  { return p.serious(s) }
 func serverBug(_ Plan, s Situation) bool     { return s.InServer && s.Symptom == Bug }
 func serverVirus(_ Plan, s Situation) bool   { return s.InServer && s.Symptom == VirusInfection }
 func terminalVirus(_ Plan, s Situation) bool { return !s.InServer && s.Symptom == VirusInfection }
+func terminalBug(_ Plan, s Situation) bool   { return !s.InServer && s.Symptom == Bug }
+
+// terminalHardware: a hardware fault of a business terminal (業務端末に係る
+// 障害 in kumiyama 第24条, the hardware article). Kind must be known.
+func terminalHardware(_ Plan, s Situation) bool { return !s.InServer && s.Kind == Hardware }
 
 // serious: the server does not work normally, the impact on resident services
 // is heavy and the stop long (ino 第4条, tottori 第2-4(1)). A plan without
@@ -141,7 +158,7 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 	if err := s.Validate(); err != nil {
 		return Escalation{}, problem.Wrap("fault: "+p.ref.id+": escalate", err)
 	}
-	var e Escalation
+	e := Escalation{Notices: []Notice{}}
 	e.Serious, e.SeriousCites = p.Serious(s)
 	add := func(n Notice) {
 		for i, m := range e.Notices {

@@ -300,14 +300,20 @@ func TestEscalate(t *testing.T) {
 			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定", "kumamoto:別紙3"),
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
-		{"kumiyama:第24条/terminal", Kumiyama(), Situation{}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
+		// 第24条 (hardware): 情報保護管理者は、業務端末に係る障害が発生した場合には、
+		// 直ちにシステム管理者に障害の状況を報告し: a terminal's hardware fault only.
+		{"kumiyama:第24条/terminal-hardware", Kumiyama(), Situation{Kind: Hardware}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
+		{"kumiyama:第24条/not-a-server-fault", Kumiyama(), Situation{Kind: Hardware, InServer: true}, false, []Notice{}},
+		{"kumiyama:第24条/not-a-network-fault", Kumiyama(), Situation{Kind: Network, OperationImpossible: true}, false, []Notice{}},
+		{"kumiyama:第24条/kind-unknown", Kumiyama(), Situation{}, false, []Notice{}},
+		{"kumiyama:第25条/terminal-bug", Kumiyama(), Situation{Symptom: Bug}, false, []Notice{n(Report, ipm, admin, "kumiyama:第25条")}},
 		{"kumiyama:第25条/cs-bug", Kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
-			n(Report, ipm, admin, "kumiyama:第24条"), n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
-			n(Report, ipm, admin, "kumiyama:第24条"), n(Disconnect, admin, none, "kumiyama:第25条"),
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/terminal-virus", Kumiyama(), Situation{Symptom: VirusInfection}, false, []Notice{
-			n(Report, ipm, admin, "kumiyama:第24条", "kumiyama:第25条"), n(Disconnect, ipm, none, "kumiyama:第25条")}},
+		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
+			n(Disconnect, admin, none, "kumiyama:第25条"),
+			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
+		{"kumiyama:第25条/terminal-virus", Kumiyama(), Situation{Symptom: VirusInfection, Kind: Software}, false, []Notice{
+			n(Disconnect, ipm, none, "kumiyama:第25条"), n(Report, ipm, admin, "kumiyama:第25条")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -405,14 +411,12 @@ func TestAlternatives(t *testing.T) {
 		want []Fallback
 	}{
 		{"ino:第5条", Ino(), []Fallback{{Alternative: NearbyMunicipality, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
-		{"kumamoto:4(2)+別紙1+別紙3", Kumamoto(), []Fallback{
+		{"kumamoto:4(2)+別紙3", Kumamoto(), []Fallback{
 			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
-			{Alternative: TerminalSwitch, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: cs("kumamoto:別紙1")},
-			{Alternative: FaxOperation, By: council.RolesOf(council.ChuoWardResidentsDivision), Cites: cs("kumamoto:別紙1")},
 		}},
 		{"kumiyama:第26条", Kumiyama(), []Fallback{
-			{Alternative: DegradedOperation, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
-			{Alternative: AlternateOperation, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
+			{Alternative: DegradedOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
+			{Alternative: AlternateOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
 		}},
 		{"tottori/none", Tottori(), nil},
 	}
@@ -607,7 +611,7 @@ func TestLifecycle(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if g, err := f.StartAlternative(FaxOperation); !errors.Is(err, ErrTransition) || g != f {
+		if g, err := f.StartAlternative(DowntimeServer); !errors.Is(err, ErrTransition) || g != f {
 			t.Errorf("alternative after resumption: %v", err)
 		}
 	})

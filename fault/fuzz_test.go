@@ -128,11 +128,12 @@ func FuzzTerminalReportJSON(f *testing.F) {
 // FuzzEscalate: any situation, valid or not, under any plan: no panic, and a
 // valid one is escalated with every notice cited from that plan.
 func FuzzEscalate(f *testing.F) {
-	f.Add(uint8(0), false, false, false, false, 0, int64(0))
-	f.Add(uint8(Bug), true, true, true, true, 80, int64(48*time.Hour))
-	f.Add(uint8(99), false, false, false, false, 101, int64(-1))
-	f.Fuzz(func(t *testing.T, sym uint8, inServer, down, unknown, impossible bool, impact int, stop int64) {
-		s := Situation{Symptom: Symptom(sym), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
+	f.Add(uint8(0), uint8(0), false, false, false, false, 0, int64(0))
+	f.Add(uint8(Bug), uint8(Software), true, true, true, true, 80, int64(48*time.Hour))
+	f.Add(uint8(0), uint8(Hardware), false, false, false, false, 0, int64(0))
+	f.Add(uint8(99), uint8(9), false, false, false, false, 101, int64(-1))
+	f.Fuzz(func(t *testing.T, sym, kind uint8, inServer, down, unknown, impossible bool, impact int, stop int64) {
+		s := Situation{Symptom: Symptom(sym), Kind: Kind(kind), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
 			OperationImpossible: impossible, Impact: impact, ExpectedStop: time.Duration(stop)}
 		for _, p := range ReferencePlans() {
 			e, err := p.Escalate(s)

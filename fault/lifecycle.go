@@ -95,14 +95,16 @@ func (f Fault) IntegrityRequired() bool {
 	return req
 }
 
-// Cites returns the clauses of the fault's plan for its current stage; empty
-// where the plan states nothing for that stage (e.g. tottori on recurrence
-// prevention, tracked as the library's extension). It does not allocate.
+// Cites returns the clauses of the fault's plan for its current stage and,
+// once identified, its kind ([Plan.Step]); empty where the plan states
+// nothing for that stage (e.g. tottori on recurrence prevention, tracked as
+// the library's extension, or kumiyama on a hardware fault's resumption). It
+// does not allocate.
 func (f Fault) Cites() council.Citations {
 	if f.plan.ref == nil {
 		return council.Citations{}
 	}
-	return at(f.plan.ref.stages, f.stage)
+	return f.plan.ref.step(f.kind, f.stage).Citations
 }
 
 // Next returns the stages the fault may move to now.
@@ -186,7 +188,9 @@ func (f Fault) Resume() (Fault, error) {
 func (f Fault) PreventRecurrence() (Fault, error) { return f.advance(RecurrencePrevented) }
 
 // StartAlternative records an alternative operation the plan lists, started
-// while the system is down (from detection until resumption).
+// while the system is down (from detection until resumption). An alternative
+// the plan lists for one kind of fault only ([Fallback].Kind) needs the fault
+// identified as that kind.
 func (f Fault) StartAlternative(a Alternative) (Fault, error) {
 	if f.plan.ref == nil || f.stage == 0 {
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Missing: Detected, Reason: "no fault detected", err: ErrTransition}
@@ -194,8 +198,16 @@ func (f Fault) StartAlternative(a Alternative) (Fault, error) {
 	if !a.IsValid() {
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Reason: fmt.Sprintf("alternative %s must be set", a), err: council.ErrInvalid}
 	}
-	if _, ok := f.plan.fallback(a); !ok {
+	fb, applies, listed := f.plan.fallback(a, f.kind)
+	switch {
+	case !listed:
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Reason: fmt.Sprintf("the plan does not list alternative %s", a), err: ErrUnlisted}
+	case !applies && f.kind == 0:
+		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Missing: Identified, Cites: fb.Cites,
+			Reason: fmt.Sprintf("the plan lists alternative %s for %s faults only, and the fault's kind is not known", a, fb.Kind), err: ErrUnlisted}
+	case !applies:
+		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Cites: fb.Cites,
+			Reason: fmt.Sprintf("the plan lists alternative %s for %s faults only, not %s", a, fb.Kind, f.kind), err: ErrUnlisted}
 	}
 	if f.done.Has(Resumed) {
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Reason: "operation has resumed: alternatives are for while the system is down", err: ErrTransition}
@@ -237,7 +249,7 @@ func (f Fault) check(to Stage) (TransitionError, bool) {
 	for s := Detected; s < to; s++ {
 		if f.required(s) && !f.done.Has(s) {
 			e.Missing = s
-			e.Cites = at(f.plan.ref.stages, s)
+			e.Cites = f.plan.ref.step(f.kind, s).Citations
 			if s == IntegrityChecked {
 				e.Cites = f.plan.ref.integrityCites
 				if e.Cites.Len() == 0 {

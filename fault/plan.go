@@ -1,6 +1,7 @@
 package fault
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -79,7 +80,7 @@ type reference struct {
 	locations    []Assignment // indexed by Location; Responder 0 = not listed
 	alternatives []Fallback
 	escalation   []escalationRule
-	stages       []council.Citations // indexed by Stage
+	stages       []StageSpec // sorted by Stage, then Kind (see sortedStages)
 	// integrityAlways: the plan checks the integrity of identity
 	// information before every resumption (ino 第7条, kumamoto 4(2)), not
 	// only when it was affected (tottori 第2-6 ただし書).
@@ -380,9 +381,14 @@ func (r Responder) Party() council.Party {
 // A Fallback is a way a plan carries on resident services while a system is
 // down, with who puts it in place.
 //
+// Kind, when set, limits the fallback to faults of that kind: kumiyama's
+// degraded and alternate operation are in its network article (第26条), so
+// they are for network faults only. A zero Kind is a fallback for every kind.
+//
 // The zero Fallback is nothing. == is not defined.
 type Fallback struct {
 	Alternative Alternative       `json:"alternative,omitzero"`
+	Kind        Kind              `json:"kind,omitzero"`
 	By          council.Roles     `json:"by,omitzero"`
 	Cites       council.Citations `json:"cites,omitzero"`
 }
@@ -396,13 +402,75 @@ func (p Plan) Alternatives() []Fallback {
 	return slices.Clone(p.ref.alternatives)
 }
 
-func (p Plan) fallback(a Alternative) (Fallback, bool) {
+// AlternativesFor returns p's alternative operations for a fault of kind k,
+// in the plan's order, in a fresh slice: those for every kind and those for
+// kind k. A zero k (the kind is not yet known) gets only those for every
+// kind. Nil when there are none.
+func (p Plan) AlternativesFor(k Kind) []Fallback {
+	if p.ref == nil {
+		return nil
+	}
+	var out []Fallback
 	for _, f := range p.ref.alternatives {
-		if f.Alternative == a {
-			return f, true
+		if f.Kind == 0 || f.Kind == k {
+			out = append(out, f)
 		}
 	}
-	return Fallback{}, false
+	return out
+}
+
+// fallback returns the fallback for a that applies to a fault of kind k, and
+// whether the plan lists a at all.
+func (p Plan) fallback(a Alternative, k Kind) (f Fallback, applies, listed bool) {
+	for _, x := range p.ref.alternatives {
+		if x.Alternative != a {
+			continue
+		}
+		if !listed {
+			f = x
+		}
+		listed = true
+		if x.Kind == 0 || x.Kind == k {
+			return x, true, true
+		}
+	}
+	return f, false, listed
+}
+
+// Step returns what p says about stage s for a fault of kind k: the row for
+// kind k when the plan gives one, else the row for every kind (see
+// [StageSpec]), else the zero StageSpec (the plan states nothing for that
+// stage). A zero k (the kind is not yet known) finds only a row for every
+// kind. It does not allocate.
+func (p Plan) Step(k Kind, s Stage) StageSpec {
+	if p.ref == nil {
+		return StageSpec{}
+	}
+	return p.ref.step(k, s)
+}
+
+func (r *reference) step(k Kind, s Stage) StageSpec {
+	var all StageSpec
+	for _, x := range r.stages {
+		switch {
+		case x.Stage != s:
+		case x.Kind == k && k != 0:
+			return x
+		case x.Kind == 0:
+			all = x
+		}
+	}
+	return all
+}
+
+// sortedStages returns a copy of rows in Stage order, the row for every kind
+// before the rows for one kind, in Kind order.
+func sortedStages(rows []StageSpec) []StageSpec {
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b StageSpec) int {
+		return cmp.Or(a.Stage.Compare(b.Stage), cmp.Compare(a.Kind, b.Kind))
+	})
+	return out
 }
 
 // IntegrityCheck reports whether p requires the integrity of identity

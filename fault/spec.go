@@ -43,7 +43,9 @@ type Spec struct {
 	Alternatives []Fallback `json:"alternatives,omitempty"`
 	// Escalation is the plan's escalation, in the plan's order.
 	Escalation []EscalationSpec `json:"escalation,omitempty"`
-	// Stages are the clauses of each lifecycle stage, in [Stage] order.
+	// Stages are the clauses of each lifecycle stage, in [Stage] order and,
+	// within a stage, the row for every kind before the rows for one kind,
+	// in [Kind] order.
 	Stages []StageSpec `json:"stages,omitempty"`
 	// IntegrityAlways says identity information is checked before every
 	// resumption, not only when the fault affected it.
@@ -79,9 +81,16 @@ type EscalationSpec struct {
 
 // A StageSpec gives the clauses that put a lifecycle stage in a plan.
 //
+// Kind, when set, limits the row to faults of that kind: a plan that states
+// each kind's duties in its own article (kumiyama: hardware 第24条, software
+// 第25条, networks 第26条) cites, for a fault of one kind, only the article
+// that covers it. A zero Kind is a row for every kind; a row for the fault's
+// kind, when there is one, stands in its place.
+//
 // The zero StageSpec is not valid. == is not defined.
 type StageSpec struct {
 	Stage     Stage             `json:"stage,omitzero"`
+	Kind      Kind              `json:"kind,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
@@ -102,6 +111,8 @@ const (
 	ServerBug                                // a bug in the server
 	ServerVirus                              // a virus infection in the server
 	TerminalVirus                            // a virus infection in a terminal
+	TerminalBug                              // a bug in a terminal's software
+	TerminalHardware                         // a hardware fault of a terminal (Situation.Kind)
 )
 
 var conditionTable = enum.New[Condition]("fault", "condition", "Condition", council.ErrInvalid,
@@ -113,6 +124,8 @@ var conditionTable = enum.New[Condition]("fault", "condition", "Condition", coun
 	enum.Name{EN: "server-bug", JA: "サーバのバグ"},
 	enum.Name{EN: "server-virus", JA: "サーバのウイルス感染"},
 	enum.Name{EN: "terminal-virus", JA: "端末のウイルス感染"},
+	enum.Name{EN: "terminal-bug", JA: "端末のバグ"},
+	enum.Name{EN: "terminal-hardware", JA: "端末のハードウェアの障害"},
 )
 
 // conditionFuncs maps each Condition to its predicate; indexed by Condition.
@@ -120,6 +133,7 @@ var conditionFuncs = [...]condition{
 	Always: always, ServerFault: serverFault, CauseUnknown: causeUnknown,
 	OperationImpossible: opImpossible, SeriousFault: seriousFault,
 	ServerBug: serverBug, ServerVirus: serverVirus, TerminalVirus: terminalVirus,
+	TerminalBug: terminalBug, TerminalHardware: terminalHardware,
 }
 
 // AllConditions returns every valid Condition in ascending order, in a fresh slice.
@@ -190,11 +204,7 @@ func (p Plan) Spec() Spec {
 	for _, e := range r.escalation {
 		s.Escalation = append(s.Escalation, EscalationSpec{When: conditionOf(e.when), Action: e.action, By: e.by, To: slices.Clone(e.to), Citations: e.cites})
 	}
-	for i, c := range r.stages {
-		if c.Len() > 0 {
-			s.Stages = append(s.Stages, StageSpec{Stage: Stage(i), Citations: c})
-		}
-	}
+	s.Stages = slices.Clone(r.stages)
 	if r.serious.Long > 0 {
 		s.Serious = Thresholds{Long: p.long, Heavy: p.heavy, Cites: r.serious.Cites}
 	}
@@ -223,7 +233,7 @@ func NewPlan(spec Spec) (Plan, error) {
 		id:              spec.Plan,
 		symptoms:        make([]symptomRule, symptomTable.Len()+1),
 		checks:          make([]checkRule, kindTable.Len()+1),
-		stages:          make([]council.Citations, stageTable.Len()+1),
+		stages:          sortedStages(spec.Stages),
 		integrityAlways: spec.IntegrityAlways,
 		integrityCites:  spec.IntegrityCitations,
 		serious:         spec.Serious,
@@ -247,9 +257,6 @@ func NewPlan(spec Spec) (Plan, error) {
 	r.alternatives = slices.Clone(spec.Alternatives)
 	for _, e := range spec.Escalation {
 		r.escalation = append(r.escalation, escalationRule{when: conditionFuncs[e.When], action: e.Action, by: e.By, to: slices.Clone(e.To), cites: e.Citations})
-	}
-	for _, x := range spec.Stages {
-		r.stages[x.Stage] = x.Citations
 	}
 	return fresh(r), nil
 }
@@ -345,6 +352,9 @@ func (s Spec) Validate() error {
 		if !f.Alternative.IsValid() {
 			bad("%s: alternative %d", w, f.Alternative)
 		}
+		if f.Kind != 0 && !f.Kind.IsValid() {
+			bad("%s: kind %d", w, f.Kind)
+		}
 		cites(w, f.Cites, true)
 	}
 	for i, e := range s.Escalation {
@@ -359,16 +369,27 @@ func (s Spec) Validate() error {
 		}
 		cites(w, e.Citations, true)
 	}
-	seenStage := map[Stage]bool{}
+	type stageKind struct {
+		s Stage
+		k Kind
+	}
+	seenStage := map[stageKind]bool{}
 	for i, x := range s.Stages {
 		w := fmt.Sprintf("stages[%d]", i)
 		if !x.Stage.IsValid() {
 			bad("%s: stage %d", w, x.Stage)
 		}
-		if seenStage[x.Stage] {
-			bad("%s: stage %s listed twice", w, x.Stage)
+		if x.Kind != 0 && !x.Kind.IsValid() {
+			bad("%s: kind %d", w, x.Kind)
 		}
-		seenStage[x.Stage] = true
+		switch {
+		case !seenStage[stageKind{x.Stage, x.Kind}]:
+		case x.Kind == 0:
+			bad("%s: stage %s listed twice", w, x.Stage)
+		default:
+			bad("%s: stage %s listed twice for a %s fault", w, x.Stage, x.Kind)
+		}
+		seenStage[stageKind{x.Stage, x.Kind}] = true
 		cites(w, x.Citations, true)
 	}
 	cites("integrityCitations", s.IntegrityCitations, false)
