@@ -114,21 +114,28 @@ func TestHorizonPlanGaps(t *testing.T) {
 
 func TestReportOutside(t *testing.T) {
 	isd := council.ByRole(council.InfoSystemsDivision)
+	cite := func(clauses ...string) council.Citations {
+		var cs council.Citations
+		for _, c := range clauses {
+			cs = cs.Join(council.Cites(council.Cite(council.PlanNakano, "ICT-BCP 6(3)"+c)))
+		}
+		return cs
+	}
 	for _, tc := range []struct {
 		name   string
 		i      Incident
 		routes []Route
 	}{
 		{"nakano:ICT-BCP 6(3)エ/fault-no-leak-all-three", FaultNoLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)},
+			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice), Citations: cite("ウ", "エ")},
 		}},
 		{"nakano:ICT-BCP 6(3)オ/leak-tokyo", Leak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment)},
+			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
 		}},
 		{"nakano:ICT-BCP 6(3)カ/specific-leak-ppc", SpecificLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment)},
+			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
 			{ReportedBy: council.ByRole(council.OwningDepartmentHead), Reporter: council.ByRole(council.CrisisManagementDivision),
-				To: council.PartiesOf(council.PPC, council.TokyoGeneralAffairsDivision)},
+				To: council.PartiesOf(council.PPC, council.TokyoGeneralAffairsDivision), Citations: cite("カ")},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,7 +143,7 @@ func TestReportOutside(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tc.routes, o.Routes, cmp.Comparer(func(a, b council.Citations) bool { return true })); diff != "" {
+			if diff := cmp.Diff(tc.routes, o.Routes, cmp.Comparer(council.Citations.Equal)); diff != "" {
 				t.Errorf("routes (-want +got):\n%s", diff)
 			}
 			for _, r := range o.Routes {
