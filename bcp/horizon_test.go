@@ -2,15 +2,11 @@ package bcp
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
-
-	"github.com/jukiplan/jukiplan/council"
 )
 
 func TestHorizonOf(t *testing.T) {
@@ -109,142 +105,5 @@ func TestHorizonPlanGaps(t *testing.T) {
 				t.Errorf("Check = %v; want uncovered %v", err, tc.want != 0)
 			}
 		})
-	}
-}
-
-func TestReportOutside(t *testing.T) {
-	isd := council.ByRole(council.InfoSystemsDivision)
-	cite := func(clauses ...string) council.Citations {
-		var cs council.Citations
-		for _, c := range clauses {
-			cs = cs.Join(council.Cites(council.Cite(council.PlanNakano, "ICT-BCP 6(3)"+c)))
-		}
-		return cs
-	}
-	for _, tc := range []struct {
-		name   string
-		i      Incident
-		routes []Route
-	}{
-		{"nakano:ICT-BCP 6(3)エ/fault-no-leak-all-three", FaultNoLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice), Citations: cite("ウ", "エ")},
-		}},
-		{"nakano:ICT-BCP 6(3)オ/leak-tokyo", Leak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
-		}},
-		{"nakano:ICT-BCP 6(3)カ/specific-leak-ppc", SpecificLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
-			{ReportedBy: council.ByRole(council.OwningDepartmentHead), Reporter: council.ByRole(council.CrisisManagementDivision),
-				To: council.PartiesOf(council.PPC, council.TokyoGeneralAffairsDivision), Citations: cite("カ")},
-		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			o, err := ReportOutside(tc.i)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.routes, o.Routes, cmp.Comparer(council.Citations.Equal)); diff != "" {
-				t.Errorf("routes (-want +got):\n%s", diff)
-			}
-			for _, r := range o.Routes {
-				if r.Citations.Len() == 0 {
-					t.Errorf("route %+v without citations", r)
-				}
-			}
-			mayor := council.ByRole(council.Mayor)
-			if o.Publication != mayor || o.Assembly != mayor {
-				t.Errorf("publication by %v, assembly by %v; want the mayor (ICT-BCP 6(3)ア, イ)", o.Publication, o.Assembly)
-			}
-			for _, c := range []string{"ア", "イ"} {
-				if !o.Citations.Contains(council.Cite(council.PlanNakano, "ICT-BCP 6(3)"+c)) {
-					t.Errorf("citations %v lack 6(3)%s", o.Citations, c)
-				}
-			}
-		})
-	}
-	if _, err := ReportOutside(0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("unset incident: %v", err)
-	}
-	a, _ := ReportOutside(Leak)
-	a.Routes[0].To = 0
-	if b, _ := ReportOutside(Leak); b.Routes[0].To == 0 {
-		t.Error("ReportOutside shares its routes between calls")
-	}
-}
-
-func TestRecoveryFlow(t *testing.T) {
-	flow := RecoveryFlow()
-	if len(flow) != 7 {
-		t.Fatalf("%d steps; want 7", len(flow))
-	}
-	owners := council.RolesOf(council.OwningDivisionHead)
-	for i, p := range flow {
-		t.Run("nakano:統合仮想サーバ "+p.Citations.At(0).Clause(), func(t *testing.T) {
-			if p.Step != Step(i+1) {
-				t.Errorf("step %d is %v", i+1, p.Step)
-			}
-			if p.Roles == 0 && p.Parties == 0 && p.Body == 0 {
-				t.Errorf("%v has no owner", p.Step)
-			}
-			if want := "統合仮想サーバ 4(" + string(rune('1'+i)) + ")"; p.Citations.At(0).Clause() != want {
-				t.Errorf("cites %v; want %s", p.Citations, want)
-			}
-		})
-	}
-	if !flow[0].Parties.Has(council.IaaSProvider) || !flow[1].Parties.Has(council.IaaSProvider) {
-		t.Error("the provider detects and starts the platform's recovery (4(1)(2))")
-	}
-	if flow[4].Roles != owners {
-		t.Error("the owning divisions start the alternative means (4(5))")
-	}
-	if flow[5].Body != council.InfoSecurityCommittee {
-		t.Error("the deliberating body sets the priority (4(6))")
-	}
-	if !flow[6].Parties.Contains(council.PartiesOf(council.IaaSProvider, council.SystemVendors)) {
-		t.Error("step 7 needs the provider and the vendors")
-	}
-	flow[0].Step = 0
-	if RecoveryFlow()[0].Step != Detection {
-		t.Error("RecoveryFlow shares its slice")
-	}
-	if !slices.IsSortedFunc(RecoveryFlow(), func(a, b Phase) int { return a.Step.Compare(b.Step) }) {
-		t.Error("steps out of order")
-	}
-}
-
-// TestCitationsWellFormed gathers the citations of every decision and preset
-// and checks that each parses back and is nakano's: the package never mixes
-// plans.
-func TestCitationsWellFormed(t *testing.T) {
-	all := []council.Citations{ReportCitations(), ScheduleCitations(), HorizonCitations(), NakanoInventory().Citations}
-	for _, s := range NakanoInventory().Systems {
-		all = append(all, s.Citations)
-	}
-	for _, p := range RecoveryFlow() {
-		all = append(all, p.Citations)
-	}
-	for a := range audienceTable.All() {
-		c, _ := ChannelFor(a, 0)
-		all = append(all, c.Citations)
-	}
-	for i := range incidentTable.All() {
-		o, _ := ReportOutside(i)
-		all = append(all, o.Citations)
-	}
-	sel, _ := SelectBackups(nil, 0, 0)
-	all = append(all, sel.Citations)
-	for _, c := range nakanoOrder() {
-		all = append(all, council.Cites(c.Cite))
-	}
-	for k, cs := range all {
-		if cs.Len() == 0 && k < 4 {
-			t.Errorf("citations %d empty", k)
-		}
-		for _, c := range cs.All() {
-			back, err := council.ParseCitation(c.String())
-			if err != nil || back != c || c.Plan() != council.PlanNakano {
-				t.Errorf("citation %q: parsed %v, %v; plan %q", c, back, err, c.Plan())
-			}
-		}
 	}
 }
