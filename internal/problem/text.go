@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -106,9 +105,16 @@ func Rune(r rune) string { return fmt.Sprintf("U+%04X", r) }
 // has none. Identifiers, labels and citations must not hold one: it would
 // reach every output raw.
 func Control(s string) (r rune, at int, ok bool) {
-	for i, c := range s {
-		if unicode.IsControl(c) {
-			return c, i, true
+	// A byte scan, without decoding runes: C0 controls and DEL are single
+	// bytes, and C1 controls (U+0080–U+009F) are exactly the two-byte
+	// sequences 0xC2 0x80–0x9F. Other bytes of a multi-byte rune are never
+	// below 0x80, so they cannot be mistaken for one.
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 || b == 0x7f:
+			return rune(b), i, true
+		case b == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return rune(s[i+1]), i, true
 		}
 	}
 	return 0, 0, false
