@@ -119,7 +119,9 @@ func provenanceOf(p Plan) Provenance {
 //
 // The plan decides which parts of it a scenario exercises: an unauthorized
 // act goes through its threat scheme (or, without one, the body it convenes on
-// an unauthorized act), a fault through its fault rules, and a fault under a
+// an unauthorized act), a fault through its fault rules (an alternative
+// listed once its condition holds: ino 第5条 makes it the council's decision
+// on a serious fault), and a fault under a
 // plan with a continuity part but no fault rules (nakano) through the
 // recovery flow, contacts and report schedule of that part. An event the plan
 // states no handling for is a *DrillError wrapping ErrUnhandled; an invalid
@@ -658,8 +660,10 @@ func (r *runner) escalate() error {
 		r.emit(e)
 	}
 	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
+	// A fallback is listed once its condition holds: ino's nearby
+	// municipality (第5条) is the council's decision, after the convening.
 	if r.status.OperationImpossible || r.status.ServerDown {
-		for _, fb := range r.p.faults.AlternativesFor(r.faultKind()) {
+		for _, fb := range r.p.faults.AlternativesIn(sit) {
 			by := r.staffActor()
 			for x := range fb.By.All() {
 				by = council.ByRole(x)
