@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,25 +12,65 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-// TestCompareGolden compares tottori with kumamoto against
-// testdata/compare/tottori-kumamoto.golden (rewrite with -update).
+// TestCompareGolden compares tottori with kumamoto against the structured
+// result in testdata/compare/tottori-kumamoto.json (rewrite with -update):
+// every field of every difference, whether String prints it or not.
 func TestCompareGolden(t *testing.T) {
-	got := Compare(Tottori(), Kumamoto()).String()
-	file := filepath.Join("testdata", "compare", "tottori-kumamoto.golden")
+	got := Compare(Tottori(), Kumamoto())
+	file := filepath.Join("testdata", "compare", "tottori-kumamoto.json")
 	if *update {
+		data, err := json.MarshalIndent(got, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+		if err := os.WriteFile(file, append(data, '\n'), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want, err := os.ReadFile(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
+	var want Diff
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(council.Citations.Equal)); diff != "" {
 		t.Errorf("Compare(tottori, kumamoto) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDiffString pins the format of Diff.String: one line per difference,
+// "aspect key: A=value [citations] | B=value [citations]", "—" for a value a
+// plan does not have, no brackets for a side without citations.
+func TestDiffString(t *testing.T) {
+	cite := func(id, clause string) council.Citation { return council.Cite(id, clause) }
+	for _, tc := range []struct {
+		name string
+		d    Diff
+		want string
+	}{
+		{"zero", Diff{}, ""},
+		{"no differences", Diff{A: "tottori", B: "kumamoto"}, ""},
+		{"both sides cited", Diff{A: "tottori", B: "kumamoto", Differences: []Difference{{
+			Aspect: AspectLevel, Key: "virus-detected", A: "level-2", B: "not-covered",
+			CitesA: council.Cites(cite("tottori", "第3-1")), CitesB: council.Cites(cite("kumamoto", "4(1)(イ)")),
+		}}}, "level virus-detected: tottori=level-2 [tottori:第3-1] | kumamoto=not-covered [kumamoto:4(1)(イ)]\n"},
+		{"one side empty, several citations", Diff{A: "tottori", B: "kumamoto", Differences: []Difference{
+			{Aspect: AspectExample, Key: "data-corruption", A: "別表3", B: "",
+				CitesA: council.Cites(cite("tottori", "第3-1"), cite("tottori", "別表3-1"))},
+			{Aspect: AspectThreshold, Key: "fault.long", A: "", B: "1d"},
+		}}, "example data-corruption: tottori=別表3 [tottori:第3-1, tottori:別表3-1] | kumamoto=—\n" +
+			"threshold fault.long: tottori=— | kumamoto=1d\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tc.d.String()); diff != "" {
+				t.Errorf("String() mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

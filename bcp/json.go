@@ -287,6 +287,9 @@ func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
 		}
 		ti := computeInfo(t)
 		m[t] = ti
+		if ti.kind == kindSet {
+			walk(ti.elem) // the codec decodes each member itself
+		}
 		if ti.kind != kindOther {
 			return
 		}

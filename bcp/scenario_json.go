@@ -525,16 +525,23 @@ func (e Event) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // one event of [ParseScenario]; on error *e is unchanged.
 func (e *Event) UnmarshalJSON(data []byte) error {
+	return decodePart(data, e, (*scenarioDecoder).event)
+}
+
+// decodePart decodes one part of a scenario file (an event, a status) into
+// *dst with the strict decoding of [ParseScenario]; on error *dst is
+// unchanged.
+func decodePart[T any](data []byte, dst *T, decode func(d *scenarioDecoder, data []byte, path string, out *T)) error {
 	if !json.Valid(data) {
 		return &ScenarioError{Path: "$", Problem: "malformed JSON"}
 	}
 	d := &scenarioDecoder{}
-	var out Event
-	d.event(data, "$", &out)
+	var out T
+	decode(d, data, "$", &out)
 	if err := problem.Join(d.errs...); err != nil {
 		return err
 	}
-	*e = out
+	*dst = out
 	return nil
 }
 
@@ -545,17 +552,7 @@ func (s Status) MarshalJSON() ([]byte, error) { return marshalStatus(s), nil }
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario]; on error *s is unchanged.
 func (s *Status) UnmarshalJSON(data []byte) error {
-	if !json.Valid(data) {
-		return &ScenarioError{Path: "$", Problem: "malformed JSON"}
-	}
-	d := &scenarioDecoder{}
-	var out Status
-	d.status(data, "$", &out)
-	if err := problem.Join(d.errs...); err != nil {
-		return err
-	}
-	*s = out
-	return nil
+	return decodePart(data, s, (*scenarioDecoder).status)
 }
 
 func marshalThreatEvent(e threat.Event) json.RawMessage {

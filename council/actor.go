@@ -84,10 +84,10 @@ func (a *Actor) UnmarshalText(text []byte) error {
 
 // ParseActor returns the Actor named by s, a role's or a party's name or label.
 func ParseActor(s string) (Actor, error) {
-	if r, err := ParseRole(s); err == nil {
+	if r, ok := roleTable.Lookup(s); ok {
 		return ByRole(r), nil
 	}
-	if p, err := ParseParty(s); err == nil {
+	if p, ok := partyTable.Lookup(s); ok {
 		return ByParty(p), nil
 	}
 	return Actor{}, fmt.Errorf("council: unknown actor %s (neither a role nor a party): %w", problem.Value(s), ErrInvalid)

@@ -132,8 +132,14 @@ func TestCitationsProperties(t *testing.T) {
 		in[0] = Cite("x", "mutated")
 		s := cs.Slice()
 		s[0] = Cite("y", "mutated")
-		_ = cs.With(genCitation().Draw(t, "more"))
-		_ = cs.Join(Cites(genCitation().Draw(t, "other")))
+		more := genCitation().Draw(t, "more")
+		if w := cs.With(more); !w.Contains(more) || w.Len() < cs.Len() {
+			t.Fatalf("%v.With(%v) = %v", cs, more, w)
+		}
+		other := genCitation().Draw(t, "other")
+		if j := cs.Join(Cites(other)); !j.Contains(other) || j.Len() < cs.Len() {
+			t.Fatalf("%v.Join(%v) = %v", cs, other, j)
+		}
 		if !cs.Equal(Cites(before...)) {
 			t.Fatalf("citations changed: %v; want %v", cs, before)
 		}

@@ -317,16 +317,18 @@ func TestCheckProperties(t *testing.T) {
 		}
 	}))
 	t.Run("EveryFindingCitedAndInForce", rapid.MakeCheck(func(t *rapid.T) {
-		lax, _ := genStrictPair(t)
+		lax, strict := genStrictPair(t)
 		r := Kumiyama()
 		r.InForce = RequirementsOf(rapid.SliceOf(rapid.SampledFrom(AllRequirements())).Draw(t, "inforce")...)
-		fs, err := Check(r, lax)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range fs {
-			if !r.InForce.Has(f.Requirement) || f.Citations.Len() == 0 || f.Citations.Plans()[0] != council.PlanKumiyama {
-				t.Fatalf("finding %v: requirement not in force or uncited", f)
+		for _, s := range []Settings{lax, strict} {
+			fs, err := Check(r, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if !r.InForce.Has(f.Requirement) || f.Citations.Len() == 0 || f.Citations.Plans()[0] != council.PlanKumiyama {
+					t.Fatalf("finding %v: requirement not in force or uncited", f)
+				}
 			}
 		}
 	}))

@@ -88,14 +88,26 @@ func (t *Table[E]) Label(v E) string {
 // English names allowed (at most [problem.MaxList], then how many more):
 // `threat: unknown level "x": want one of level-1, level-2, level-3: invalid value`.
 func (t *Table[E]) Parse(s string) (E, error) {
-	if v, ok := t.index[s]; ok {
+	if v, ok := t.Lookup(s); ok {
 		return v, nil
 	}
+	return 0, t.parseError(s)
+}
+
+// Lookup returns the value named by s as [Table.Parse] reads it, and whether
+// there is one, without building an error: for a caller that tries several
+// tables in turn.
+func (t *Table[E]) Lookup(s string) (E, bool) {
+	v, ok := t.index[s]
+	return v, ok
+}
+
+func (t *Table[E]) parseError(s string) error {
 	what := "unknown " + t.kind + " " + problem.Quote(s)
 	if s == "" {
 		what = "empty " + t.kind
 	}
-	return 0, fmt.Errorf("%s: %s: want one of %s: %w", t.pkg, what,
+	return fmt.Errorf("%s: %s: want one of %s: %w", t.pkg, what,
 		problem.List(len(t.names), func(i int) string { return t.names[i].EN }), t.sentinel)
 }
 

@@ -1,12 +1,9 @@
 package bcp
 
 import (
-	"fmt"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -56,87 +53,4 @@ func TestDrillJudgements(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestDrillConcurrent runs one prepared drill from many goroutines (run it
-// with -race): a Drill is read-only.
-func TestDrillConcurrent(t *testing.T) {
-	d, err := NewDrill(Nakano())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := nakanoWeek()
-	want, err := d.Run(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 8)
-	for range 8 {
-		wg.Go(func() {
-			got, err := d.Run(s)
-			if err != nil {
-				errs <- err.Error()
-				return
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				errs <- diff
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
-}
-
-// TestNewDrillCopiesThePlan: changing the plan after NewDrill does not
-// change the drills it runs.
-func TestNewDrillCopiesThePlan(t *testing.T) {
-	p := Kumiyama()
-	d, err := NewDrill(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := ScenarioByID("kumiyama-lost-card")
-	before, _ := d.Run(s)
-	p.Measures.Controls.InForce = 0
-	after, err := d.Run(s)
-	if err != nil {
-		t.Fatalf("drill changed with the caller's plan: %v", err)
-	}
-	if diff := cmp.Diff(before, after); diff != "" {
-		t.Errorf("drill changed with the caller's plan (-before +after):\n%s", diff)
-	}
-}
-
-func ExampleTimeline_Mermaid() {
-	s, _ := ScenarioByID("kumiyama-lost-card")
-	tl, _ := Run(Kumiyama(), s)
-	for i, line := range splitLines(tl.Mermaid(Japanese)) {
-		if i != 1 { // line 1 is a comment naming the plan's fingerprint
-			fmt.Println(line)
-		}
-	}
-	// Output:
-	// sequenceDiagram
-	//     participant r_operator as 操作者
-	//     participant r_system_administrator as システム管理者
-	//     Note over r_operator: 04-01 11:05 発見: 操作者用ICカードの紛失等 (kumiyama:第17条10項3号)
-	//     r_operator->>r_system_administrator: 04-01 11:05 報告: 操作者用ICカードの紛失等を直ちに報告 (kumiyama:第17条10項3号)
-	//     Note over r_system_administrator: 04-01 11:05 失効: 直ちに失効の手続きを取る (kumiyama:第17条11項)
-	//     Note over r_system_administrator: 04-01 11:05 原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ） (kumiyama:第17条14項, kumiyama:第17条15項)
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return out
 }

@@ -1,0 +1,33 @@
+package bcp
+
+import "fmt"
+
+func ExampleTimeline_Mermaid() {
+	s, _ := ScenarioByID("kumiyama-lost-card")
+	tl, _ := Run(Kumiyama(), s)
+	for i, line := range splitLines(tl.Mermaid(Japanese)) {
+		if i != 1 { // line 1 is a comment naming the plan's fingerprint
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// sequenceDiagram
+	//     participant r_operator as 操作者
+	//     participant r_system_administrator as システム管理者
+	//     Note over r_operator: 04-01 11:05 発見: 操作者用ICカードの紛失等 (kumiyama:第17条10項3号)
+	//     r_operator->>r_system_administrator: 04-01 11:05 報告: 操作者用ICカードの紛失等を直ちに報告 (kumiyama:第17条10項3号)
+	//     Note over r_system_administrator: 04-01 11:05 失効: 直ちに失効の手続きを取る (kumiyama:第17条11項)
+	//     Note over r_system_administrator: 04-01 11:05 原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ） (kumiyama:第17条14項, kumiyama:第17条15項)
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return out
+}
