@@ -43,10 +43,13 @@ func (e *DrillError) Unwrap() error { return e.Err }
 // drillPlan is what a drill needs of a plan, built from its parts: the
 // organisation, the threat scheme (nil when the plan grades no threats), the
 // fault rules (zero without a fault chapter), the continuity part (nil
-// without one), the annex cases, the IC-card rules and recurrence prevention.
+// without one), the annex cases, the IC-card rules and recurrence prevention,
+// and the clause index (empty when the plan lists no clauses), which puts
+// what the drill lists in the document's order.
 type drillPlan struct {
 	id         string
 	prov       Provenance
+	index      council.Index
 	org        council.Organization
 	duties     []Assignment
 	scheme     *threat.Scheme
@@ -63,6 +66,9 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 		return drillPlan{}, err
 	}
 	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties}
+	if x, err := p.Index(); err == nil {
+		d.index = x // a plan whose index does not build keeps the plan's own order
+	}
 	if p.Organization != nil {
 		d.org = *p.Organization
 	}
@@ -119,7 +125,13 @@ func provenanceOf(p Plan) Provenance {
 //
 // The plan decides which parts of it a scenario exercises: an unauthorized
 // act goes through its threat scheme (or, without one, the body it convenes on
-// an unauthorized act), a fault through its fault rules, and a fault under a
+// an unauthorized act): the steps it takes to capture the situation and judge
+// the level (the scheme's precautions, tottori 第3-3 to 第3-5), for the
+// provisional range or, when the first observation settles the level, for
+// that level, in the order of the plan's clause index; then the grade and the
+// response of the level. A fault goes through its fault rules (an
+// alternative listed once its condition holds: ino 第5条 makes it the
+// council's decision on a serious fault), and a fault under a
 // plan with a continuity part but no fault rules (nakano) through the
 // recovery flow, contacts and report schedule of that part. An event the plan
 // states no handling for is a *DrillError wrapping ErrUnhandled; an invalid
@@ -198,6 +210,7 @@ type runner struct {
 	playbook  bool
 	judgement Judgement
 	reason    string
+	captured  bool // the steps before the level is judged (precautions) are listed
 	convened  council.Triggers
 	grading   threat.Grading
 	// obsCites are the clauses an event rests on when it sets off no entry
@@ -313,7 +326,7 @@ func (r *runner) emit(e Entry) {
 func (r *runner) event(e Event) error {
 	switch e.Kind {
 	case ActObserved:
-		r.act, r.actOpen, r.actBy = e.Act, true, e.By
+		r.act, r.actOpen, r.actBy, r.captured = e.Act, true, e.By, false
 		r.judge(e)
 		return r.threat()
 	case AttributeLearned:
@@ -395,23 +408,72 @@ func (r *runner) threat() error {
 	if !rg.Confirmed() {
 		r.emit(Entry{Act: ActProvisional, Actor: r.judgeActor(), Min: rg.Min, Max: rg.Max,
 			Detail: "level not yet established; unknown: " + rg.Unknown.String(), DetailJA: "脅威度の判定中（未確定の事実あり）", Cites: rg.Citations})
-		pc, err := threat.Precautions(s, rg)
-		if err != nil {
-			return err
-		}
-		for _, a := range pc.Actions.All() {
-			r.threatAction(a, 0, rg.Min, rg.Max)
-		}
-		for _, n := range pc.Notifications.All() {
-			r.threatNotice(n, 0, rg.Min, rg.Max)
-		}
-		return nil
+		return r.capture(rg, 0)
 	}
 	g, err := threat.Grade(s, r.act)
 	if err != nil {
 		return err
 	}
+	// The situation is captured and the level judged before the response,
+	// also when the first observation settles the level (tottori 第3-3 to
+	// 第3-5 apply to every act found): the precautions of that level.
+	if !r.captured {
+		if err := r.capture(rg, g.Level); err != nil {
+			return err
+		}
+	}
 	return r.respond(g)
+}
+
+// capture lists what scheme prescribes while the level is being established
+// (its precautions at the top of range rg: tottori 第3-3 to 第3-5, kumamoto
+// 4(1)(ア)(イ)), actions and notifications together in the order of the
+// plan's clauses, each at the first clause it cites that the plan's index
+// lists (ties, and clauses the index does not list, keep the scheme's
+// order: its actions, then its notifications). Level l, when set, is the
+// level the first observation settled; else the entries carry the range.
+func (r *runner) capture(rg threat.Range, l threat.Level) error {
+	pc, err := threat.Precautions(r.p.scheme, rg)
+	if err != nil {
+		return err
+	}
+	r.captured = true
+	lo, hi := rg.Min, rg.Max
+	if l.IsValid() {
+		lo, hi = 0, 0
+	}
+	// at is an item's place in the document; i indexes the actions, or
+	// (-1-i) the notifications.
+	type item struct{ at, i int }
+	items := make([]item, 0, pc.Actions.Len()+pc.Notifications.Len())
+	for i, a := range pc.Actions.All() {
+		items = append(items, item{r.clauseAt(a.Citations), i})
+	}
+	for i, n := range pc.Notifications.All() {
+		items = append(items, item{r.clauseAt(n.Citations), -1 - i})
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return a.at - b.at })
+	for _, it := range items {
+		if it.i >= 0 {
+			r.threatAction(pc.Actions.At(it.i), l, lo, hi)
+		} else {
+			r.threatNotice(pc.Notifications.At(-1-it.i), l, lo, hi)
+		}
+	}
+	return nil
+}
+
+// clauseAt is the place in the document of the first of cs (in document
+// order) that the plan's clause index lists; past every clause when it lists
+// none.
+func (r *runner) clauseAt(cs council.Citations) int {
+	at := r.p.index.Len()
+	for _, c := range cs.All() {
+		if i, ok := r.p.index.Position(c); ok {
+			at = min(at, i)
+		}
+	}
+	return at
 }
 
 func (r *runner) judgeActor() council.Actor { return r.duty(Judge).Actor }
@@ -658,8 +720,10 @@ func (r *runner) escalate() error {
 		r.emit(e)
 	}
 	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
+	// A fallback is listed once its condition holds: ino's nearby
+	// municipality (第5条) is the council's decision, after the convening.
 	if r.status.OperationImpossible || r.status.ServerDown {
-		for _, fb := range r.p.faults.AlternativesFor(r.faultKind()) {
+		for _, fb := range r.p.faults.AlternativesIn(sit) {
 			by := r.staffActor()
 			for x := range fb.By.All() {
 				by = council.ByRole(x)

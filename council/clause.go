@@ -105,3 +105,15 @@ func (x Index) Resolves(c Citation) bool {
 	_, ok := x.Lookup(c)
 	return ok
 }
+
+// Position returns where the clause c names stands in the document: its
+// place in the index (0 for the first clause listed), and whether the index
+// lists it. Ordering by Position puts what a plan states in the document's
+// order.
+func (x Index) Position(c Citation) (int, bool) {
+	if !c.IsValid() || c.Plan() != x.plan {
+		return 0, false
+	}
+	i, ok := x.at[c.Clause()]
+	return i, ok
+}

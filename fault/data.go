@@ -73,7 +73,7 @@ var inoRef = &reference{
 		Network:  {checks: []Check{PowerSwitch, WarningLamp, CommandCheck, VisualCheck}, by: council.RolesOf(council.Staff), cites: ino("第3条")},
 	},
 	alternatives: []Fallback{
-		{Alternative: NearbyMunicipality, By: council.RolesOf(council.SecurityChief), Cites: ino("第5条")},
+		{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Cites: ino("第5条")},
 	},
 	escalation: []escalationRule{
 		{when: serverFault, action: RequestProvisional, by: staff, to: []council.Actor{council.ByRole(council.RelatedDepartments)}, cites: ino("第2条")},

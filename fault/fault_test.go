@@ -410,7 +410,7 @@ func TestAlternatives(t *testing.T) {
 		plan Plan
 		want []Fallback
 	}{
-		{"ino:第5条", Ino(), []Fallback{{Alternative: NearbyMunicipality, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
+		{"ino:第5条", Ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
 		{"kumamoto:4(2)+別紙3", Kumamoto(), []Fallback{
 			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
 		}},

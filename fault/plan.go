@@ -385,10 +385,18 @@ func (r Responder) Party() council.Party {
 // degraded and alternate operation are in its network article (第26条), so
 // they are for network faults only. A zero Kind is a fallback for every kind.
 //
+// When, when set, is the condition under which the plan puts the fallback in
+// place, read from the [Situation] as for a row of escalation: ino makes
+// 代替措置の実施 one of the items its security council decides (第5条), and
+// the council meets once the fault is judged serious (第4条), so its fallback
+// is for a serious fault. A zero When is a fallback whenever the system is
+// down.
+//
 // The zero Fallback is nothing. == is not defined.
 type Fallback struct {
 	Alternative Alternative       `json:"alternative,omitzero"`
 	Kind        Kind              `json:"kind,omitzero"`
+	When        Condition         `json:"when,omitzero"`
 	By          council.Roles     `json:"by,omitzero"`
 	Cites       council.Citations `json:"cites,omitzero"`
 }
@@ -413,6 +421,23 @@ func (p Plan) AlternativesFor(k Kind) []Fallback {
 	var out []Fallback
 	for _, f := range p.ref.alternatives {
 		if f.Kind == 0 || f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// AlternativesIn returns p's alternative operations in situation s, in the
+// plan's order, in a fresh slice: those for a fault of kind s.Kind (see
+// [Plan.AlternativesFor]) whose condition ([Fallback].When) holds in s. Nil
+// when there are none.
+func (p Plan) AlternativesIn(s Situation) []Fallback {
+	if p.ref == nil {
+		return nil
+	}
+	var out []Fallback
+	for _, f := range p.ref.alternatives {
+		if (f.Kind == 0 || f.Kind == s.Kind) && (f.When == 0 || conditionFuncs[f.When](p, s)) {
 			out = append(out, f)
 		}
 	}

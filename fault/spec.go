@@ -355,6 +355,9 @@ func (s Spec) Validate() error {
 		if f.Kind != 0 && !f.Kind.IsValid() {
 			bad("%s: kind %d", w, f.Kind)
 		}
+		if f.When != 0 && (!f.When.IsValid() || int(f.When) >= len(conditionFuncs)) {
+			bad("%s: when %d", w, f.When)
+		}
 		cites(w, f.Cites, true)
 	}
 	for i, e := range s.Escalation {

@@ -1,0 +1,67 @@
+package fault
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// TestAlternativesIn: a fallback is offered once its condition holds. ino
+// 第5条 makes 代替措置の実施 (例: 発行可能な近接市町村を案内する) an item the
+// security council decides, and the council meets on a serious fault (第4条:
+// 極めて重大な障害で長時間に渡るサーバ停止と判断した時); kumamoto's downtime
+// server and kumiyama's network fallbacks have no condition.
+func TestAlternativesIn(t *testing.T) {
+	down := Situation{ServerDown: true, OperationImpossible: true, CauseUnknown: true}
+	serious := Situation{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 8 * time.Hour}
+	tests := []struct {
+		name string
+		plan Plan
+		s    Situation
+		want []Alternative
+	}{
+		{"ino:第5条/down-not-yet-serious", Ino(), down, nil},
+		{"ino:第5条/short-stop", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, nil},
+		{"ino:第4条+第5条/serious", Ino(), serious, []Alternative{NearbyMunicipality}},
+		{"kumamoto:別紙3/no-condition", Kumamoto(), down, []Alternative{DowntimeServer}},
+		{"kumiyama:第26条/network", Kumiyama(), Situation{ServerDown: true, Kind: Network}, []Alternative{DegradedOperation, AlternateOperation}},
+		{"kumiyama:第26条/not-hardware", Kumiyama(), Situation{ServerDown: true, Kind: Hardware}, nil},
+		{"zero-plan", Plan{}, serious, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Alternative
+			for _, f := range tt.plan.AlternativesIn(tt.s) {
+				got = append(got, f.Alternative)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("AlternativesIn = %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("AlternativesIn = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestFallbackWhenValidated: a fallback's condition must be one of the
+// conditions, like a row of escalation's.
+func TestFallbackWhenValidated(t *testing.T) {
+	s := Ino().Spec()
+	s.Alternatives[0].When = Condition(200)
+	if _, err := NewPlan(s); !errors.Is(err, council.ErrInvalid) {
+		t.Errorf("NewPlan(when 200) = %v, want ErrInvalid", err)
+	}
+	s.Alternatives[0].When = 0
+	p, err := NewPlan(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.AlternativesIn(Situation{ServerDown: true}); len(got) != 1 {
+		t.Errorf("without a condition, AlternativesIn(down) = %v, want the fallback", got)
+	}
+}
