@@ -65,3 +65,28 @@ func TestFallbackWhenValidated(t *testing.T) {
 		t.Errorf("without a condition, AlternativesIn(down) = %v, want the fallback", got)
 	}
 }
+
+// TestStartAlternativeIno第5条AfterSerious: the lifecycle refuses ino's
+// nearby-municipality alternative until the fault is judged serious, the
+// condition under which the council that decides it meets (第4条, 第5条).
+func TestStartAlternativeIno第5条AfterSerious(t *testing.T) {
+	f, err := Ino().Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err = f.Identify(Hardware, MunicipalEquipment); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.StartAlternative(NearbyMunicipality)
+	var te *TransitionError
+	if !errors.Is(err, ErrTransition) || !errors.As(err, &te) || te.Missing != Escalated {
+		t.Fatalf("StartAlternative before the serious judgement: %v; want ErrTransition missing %s", err, Escalated)
+	}
+	if f, err = f.Investigate(Findings{Serious: true}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := f.StartAlternative(NearbyMunicipality)
+	if err != nil || !g.Alternatives().Has(NearbyMunicipality) {
+		t.Errorf("StartAlternative after the serious judgement: %v", err)
+	}
+}

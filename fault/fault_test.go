@@ -618,9 +618,9 @@ func TestLifecycle(t *testing.T) {
 	t.Run("accessors", func(t *testing.T) {
 		p, _ := Ino().WithThresholds(time.Hour, 30)
 		f, _ := p.Open()
-		f, _ = f.StartAlternative(NearbyMunicipality)
 		f, _ = f.Identify(Network, PrefecturalWAN)
 		f, _ = f.Investigate(Findings{Serious: true, IdentityAffected: true})
+		f, _ = f.StartAlternative(NearbyMunicipality) // ino 第5条: once serious
 		f, _ = f.Escalate()
 		f, _ = f.Maintain(Repair)
 		if f.Plan() != p || f.Kind() != Network || f.Location() != PrefecturalWAN || f.Work() != Repair ||

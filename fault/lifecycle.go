@@ -190,7 +190,8 @@ func (f Fault) PreventRecurrence() (Fault, error) { return f.advance(RecurrenceP
 // StartAlternative records an alternative operation the plan lists, started
 // while the system is down (from detection until resumption). An alternative
 // the plan lists for one kind of fault only ([Fallback].Kind) needs the fault
-// identified as that kind.
+// identified as that kind, and one it takes only on a serious fault
+// ([Fallback].When, ino 第5条) needs the fault judged serious.
 func (f Fault) StartAlternative(a Alternative) (Fault, error) {
 	if f.plan.ref == nil || f.stage == 0 {
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Missing: Detected, Reason: "no fault detected", err: ErrTransition}
@@ -208,6 +209,14 @@ func (f Fault) StartAlternative(a Alternative) (Fault, error) {
 	case !applies:
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Cites: fb.Cites,
 			Reason: fmt.Sprintf("the plan lists alternative %s for %s faults only, not %s", a, fb.Kind, f.kind), err: ErrUnlisted}
+	}
+	if fb.When == SeriousFault && !f.serious {
+		// ino 第5条: the nearby municipality is the council's decision, and
+		// the council meets on a serious fault (第4条). The other conditions
+		// depend on facts a Fault does not hold; [Plan.AlternativesIn] checks
+		// them against a Situation.
+		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Missing: Escalated, Cites: fb.Cites,
+			Reason: fmt.Sprintf("the plan takes alternative %s only on a serious fault, and the fault is not judged serious", a), err: ErrTransition}
 	}
 	if f.done.Has(Resumed) {
 		return f, &TransitionError{From: f.stage, Plan: f.plan.ID(), Reason: "operation has resumed: alternatives are for while the system is down", err: ErrTransition}

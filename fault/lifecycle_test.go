@@ -124,7 +124,9 @@ func (m *lifecycle) StartAlternative(t *rapid.T) {
 	a := rapid.SampledFrom(AllAlternatives()).Draw(t, "alternative")
 	before := m.f
 	g, err := m.f.StartAlternative(a)
-	listed := slices.ContainsFunc(m.plan.AlternativesFor(m.f.Kind()), func(f Fallback) bool { return f.Alternative == a })
+	listed := slices.ContainsFunc(m.plan.AlternativesFor(m.f.Kind()), func(f Fallback) bool {
+		return f.Alternative == a && (f.When != SeriousFault || m.serious)
+	})
 	if want := listed && !m.done[Resumed]; (err == nil) != want {
 		t.Fatalf("StartAlternative(%v) error = %v, want success %v", a, err, want)
 	}
