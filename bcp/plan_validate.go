@@ -64,6 +64,12 @@ func (p Plan) validate() error {
 			}
 		}
 		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
+		unique(&v, m.Obligations, "$.measures.obligations", ".key", func(o measures.Obligation) string { return o.Key })
+		for i, o := range m.Obligations {
+			if err := o.Validate(p.ID); err != nil {
+				v.part(fmt.Sprintf("$.measures.obligations[%d]", i), err)
+			}
+		}
 	}
 	unique(&v, p.Duties, "$.duties", ".duty", func(a Assignment) Duty { return a.Duty })
 	for i, a := range p.Duties {
