@@ -47,7 +47,10 @@ import (
 //     investigation steps; a plan that judges serious faults convenes a body
 //     for one, and one that does not at least convenes a body on a fault;
 //     the spec passes [fault.NewPlan];
-//   - measures: every annex row has a playbook ([measures.Lookup]);
+//   - measures: every annex row has a playbook ([measures.Lookup]); every
+//     obligation has a plain key of its own, a task and a clause, and names
+//     valid actors (who need not be roles of the organisation: the handlers
+//     of identity information, kumiyama 第22条);
 //   - continuity: present; an inventory whose systems all have an owner and an
 //     impact scale (a scale still 調整中 is a warning), unique IDs,
 //     dependencies on systems it holds and no dependency cycle (the cycle

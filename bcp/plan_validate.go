@@ -18,13 +18,14 @@ var (
 
 // Validate checks p as [ParsePlan] checks a decoded file: a plan ID and
 // version; every citation, and every part's own plan ID, of p.ID; unique
-// system IDs, agendas, agenda keys, councils, annex rows, routes, contact
+// system IDs, agendas, agenda keys, councils, annex rows, obligation keys, routes, contact
 // rules and duties (each with a duty and an actor); order clauses with a
 // citation and reasons; dependencies on systems the inventory holds, agendas the
 // plan has and roles of its chain; no control character in any text; and
 // each part accepted by its own
 // package (council.Organization.Validate, fault.Spec.Validate,
-// threat.NewScheme, measures.Rules.Validate, Inventory.Validate). Every
+// threat.NewScheme, measures.Rules.Validate, measures.Obligation.Validate,
+// Inventory.Validate). Every
 // problem is a [*PathError] naming the JSON path; all are joined.
 func (p Plan) Validate() error { return p.validate() }
 
