@@ -305,7 +305,8 @@ func (p *parser) str() (string, bool) {
 	d := p.data
 	start := p.pos + 1
 	i := start
-	wide := -1 // the offset of the first byte that is not ASCII, or -1
+	// wide is the offset of the first byte that is not ASCII, or -1.
+	wide := -1
 	for i < len(d) { // fast path: no escape and no control character
 		c := d[i]
 		if c == '"' {
