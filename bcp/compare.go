@@ -31,6 +31,7 @@ const (
 	AspectAgendaItem                      // an item of the agenda a trigger brings, by trigger and item key
 	AspectInvestigation                   // the investigation steps for a fault kind
 	AspectSystem                          // a system of the inventory: name, owner and impact scale
+	AspectNetwork                         // the contact networks a position or party is on, by actor ("hub" marks the keeper)
 )
 
 var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
@@ -45,6 +46,7 @@ var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
 	enum.Name{EN: "agenda-item", JA: "決定事項"},
 	enum.Name{EN: "investigation", JA: "原因の究明の手順"},
 	enum.Name{EN: "system", JA: "情報システム"},
+	enum.Name{EN: "network", JA: "緊急時連絡網"},
 )
 
 // AllAspects returns every valid Aspect in ascending order, in a fresh slice.
@@ -154,8 +156,8 @@ func (d Diff) String() string {
 // their threat schemes and the example each gives for a row, the thresholds,
 // the roles of their organisations, who fills them and who chairs which body,
 // which body meets on which trigger and what its agenda holds, the
-// investigation steps for each fault kind, and the systems of their
-// inventories. It is deterministic, reads nothing but its arguments, and
+// investigation steps for each fault kind, the systems of their
+// inventories, and the contact networks each position or party is on. It is deterministic, reads nothing but its arguments, and
 // Compare(p, p) is empty. The result does not depend on the order of the
 // plans' lists.
 func Compare(a, b Plan) Diff {
@@ -341,6 +343,19 @@ func sides(a Aspect, p Plan) sideMap {
 				s[i] = c.String()
 			}
 			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)
+		}
+	case AspectNetwork:
+		if o == nil {
+			break
+		}
+		for _, nw := range o.Networks {
+			for _, x := range nw.Members {
+				v := nw.Name
+				if x == nw.Keeper {
+					v += " (hub)"
+				}
+				m.put(x.String(), v, nw.Cites)
+			}
 		}
 	case AspectSystem:
 		if p.Continuity == nil || p.Continuity.Inventory == nil {
