@@ -116,6 +116,7 @@ const (
 	CodeClauseIndexInvalid                         // plan.invalid-clause-index: a clause of the index cannot be cited, has no heading or is listed twice
 	CodeUnresolvedCitation                         // reference.unresolved-citation: a citation of the plan names a clause its index does not list
 	CodeNoDuties                                   // duties.none: the plan states no duties of a drill; the library's defaults stand in
+	CodeFrequencyByAgreement                       // schedule.frequency-by-agreement: the plan leaves how often someone reports to agreement; it fixes no frequency
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -161,6 +162,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "plan.invalid-clause-index", JA: "条項索引の不備"},
 	enum.Name{EN: "reference.unresolved-citation", JA: "索引にない条項の引用"},
 	enum.Name{EN: "duties.none", JA: "役割分担の定めなし"},
+	enum.Name{EN: "schedule.frequency-by-agreement", JA: "協議による連絡頻度"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

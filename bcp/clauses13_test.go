@@ -224,6 +224,16 @@ func TestNakano統合仮想サーバ3_4_2ProviderReportFrequency(t *testing.T) {
 	if diff := cmp.Diff(want, sc.Agreed); diff != "" {
 		t.Errorf("3(4)② (-want +got):\n%s", diff)
 	}
+	var found bool
+	for _, f := range Check(p) {
+		if f.Code == CodeFrequencyByAgreement {
+			found = f.Severity == Info && f.Cite == council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②") &&
+				strings.Contains(f.Message, "set by agreement") && !strings.ContainsAny(f.Message, "0123456789")
+		}
+	}
+	if !found {
+		t.Error("Check states no info that 3(4)② leaves the provider's frequency to agreement")
+	}
 	s, err := ScenarioByID("nakano-iaas-outage")
 	if err != nil {
 		t.Fatal(err)
