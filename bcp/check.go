@@ -593,6 +593,17 @@ func (c *checker) checkContacts(rules []ContactRule) {
 }
 
 func (c *checker) checkSchedule(s *ReportPlan) {
+	if s != nil {
+		for i, a := range s.Agreed {
+			in := ""
+			if a.Considering != "" {
+				in = " in view of " + a.Considering
+			}
+			c.add(Info, CodeFrequencyByAgreement, fmt.Sprintf("continuity.schedule.agreed[%d]", i), a.Citations.At(0),
+				"%s (%s) reports to %s (%s) at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports",
+				a.From, a.From.Label(), a.To, a.To.Label(), a.With, in)
+		}
+	}
 	if s == nil || len(s.Slots) == 0 {
 		c.add(Warning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)")
 		return

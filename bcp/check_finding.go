@@ -117,6 +117,7 @@ const (
 	CodeUnresolvedCitation                         // reference.unresolved-citation: a citation of the plan names a clause its index does not list
 	CodeNoDuties                                   // duties.none: the plan states no duties of a drill; the library's defaults stand in
 	CodeObligationInvalid                          // measures.invalid-obligation: an obligation without a plain key, a task or a citation, or whose key is given twice
+	CodeFrequencyByAgreement                       // schedule.frequency-by-agreement: the plan leaves how often someone reports to agreement; it fixes no frequency
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -163,6 +164,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "reference.unresolved-citation", JA: "索引にない条項の引用"},
 	enum.Name{EN: "duties.none", JA: "役割分担の定めなし"},
 	enum.Name{EN: "measures.invalid-obligation", JA: "義務の定めの不備"},
+	enum.Name{EN: "schedule.frequency-by-agreement", JA: "協議による連絡頻度"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

@@ -33,6 +33,7 @@ const (
 	AspectInvestigation                   // the investigation steps for a fault kind
 	AspectSystem                          // a system of the inventory: name, owner and impact scale
 	AspectObligation                      // a standing obligation of normal operation, by key: who, what, when and on what occasion
+	AspectNetwork                         // the contact networks a position or party is on, by actor ("hub" marks the keeper)
 )
 
 var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
@@ -48,6 +49,7 @@ var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
 	enum.Name{EN: "investigation", JA: "原因の究明の手順"},
 	enum.Name{EN: "system", JA: "情報システム"},
 	enum.Name{EN: "obligation", JA: "義務"},
+	enum.Name{EN: "network", JA: "緊急時連絡網"},
 )
 
 // AllAspects returns every valid Aspect in ascending order, in a fresh slice.
@@ -158,7 +160,8 @@ func (d Diff) String() string {
 // the roles of their organisations, who fills them and who chairs which body,
 // which body meets on which trigger and what its agenda holds, the
 // investigation steps for each fault kind, the systems of their
-// inventories, and their standing obligations by key. It is deterministic, reads nothing but its arguments, and
+// inventories, their standing obligations by key, and the contact networks
+// each position or party is on. It is deterministic, reads nothing but its arguments, and
 // Compare(p, p) is empty. The result does not depend on the order of the
 // plans' lists.
 func Compare(a, b Plan) Diff {
@@ -344,6 +347,19 @@ func sides(a Aspect, p Plan) sideMap {
 				s[i] = c.String()
 			}
 			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)
+		}
+	case AspectNetwork:
+		if o == nil {
+			break
+		}
+		for _, nw := range o.Networks {
+			for _, x := range nw.Members {
+				v := nw.Name
+				if x == nw.Keeper {
+					v += " (hub)"
+				}
+				m.put(x.String(), v, nw.Cites)
+			}
 		}
 	case AspectSystem:
 		if p.Continuity == nil || p.Continuity.Inventory == nil {

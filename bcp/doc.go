@@ -113,8 +113,8 @@
 //
 // [Compare] puts two plans side by side as a [Diff] of [Difference]s by
 // [Aspect] — levels and examples of the decision tables, thresholds, roles,
-// appointments, chairs, convening, agenda items, investigation steps and
-// systems — each side with its own citations; Compare(p, p) is empty.
+// appointments, chairs, convening, agenda items, investigation steps,
+// systems and contact networks — each side with its own citations; Compare(p, p) is empty.
 //
 // # Drills and diagrams
 //

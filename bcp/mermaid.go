@@ -103,7 +103,9 @@ func (t Timeline) Mermaid(l Lang) string {
 // the notices the plan requires per trigger (dotted edges, "as needed" where
 // the plan leaves them to judgement), and for each convening rule the
 // triggers that bring the body together, who requests it and who convenes and
-// chairs it. A plan without an organisation gives a chart with no nodes. The
+// chairs it; then each contact network (a circle with its name and clauses),
+// its members (the hub marked) and who reaches whom over it. A plan without
+// an organisation gives a chart with no nodes. The
 // output is deterministic and ends in a newline.
 func EscalationFlow(p Plan, l Lang) string {
 	var b strings.Builder
@@ -203,6 +205,19 @@ func EscalationFlow(p Plan, l Lang) string {
 		if r.Substitute.IsValid() {
 			sub := node(mermaidID("b_", r.Substitute.String()), "[[", name(r.Substitute.String(), r.Substitute.Label()), "]]")
 			edge("    %s -.-|\"%s\"| %s\n", sub, name("may stand in", "代替可"), body)
+		}
+	}
+	for i, nw := range o.Networks {
+		net := node(fmt.Sprintf("n_%d", i), "((", name("contact network ", "")+nw.Name+"<br/>"+nw.Cites.String(), "))")
+		for _, m := range nw.Members {
+			label := name("on", "構成")
+			if m == nw.Keeper {
+				label = name("hub", "基幹")
+			}
+			edge("    %s ---|\"%s\"| %s\n", actorNode(m), label, net)
+		}
+		for _, l := range nw.Links {
+			edge("    %s -.->|\"%s\"| %s\n", actorNode(l.From), mermaidText(name("contact", "連絡")+" "+l.Cite.String()), actorNode(l.To))
 		}
 	}
 	return b.String()

@@ -53,6 +53,10 @@ type Plan struct {
 	// Organization is who fills which role, the reporting chain, the
 	// deliberating bodies, the rules that convene them and their agendas.
 	Organization *council.Organization `json:"organization,omitempty"`
+	// Provisions are what the plan says about itself (purposes, review,
+	// related laws and rules) and asks to be prepared, in its own words;
+	// nil where it says none of it.
+	Provisions *Provisions `json:"provisions,omitempty"`
 	// Duties say which of the plan's actors performs each [Duty] of a drill
 	// (who observes, judges, maintains, reports), each with the clauses that
 	// say so, in [Duty] order; a duty not listed falls to the library's
@@ -183,6 +187,26 @@ type ReportPlan struct {
 	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
+	// Agreed are the reports whose frequency the plan does not fix but
+	// leaves to be set by agreement (協議), in the plan's order; nil where
+	// none.
+	Agreed []AgreedReports `json:"agreed,omitempty"`
+}
+
+// AgreedReports are reports whose frequency a plan leaves to agreement: From
+// reports to To as often as is agreed with With, in view of Considering (as
+// written), as the clauses say (nakano 統合仮想サーバ 3(4)②: the provider
+// reports to the information systems division at a frequency set by
+// consultation with it). The plan fixes no number: neither does the library,
+// and a drill schedules none of these reports.
+//
+// The zero AgreedReports is not valid. == is not defined.
+type AgreedReports struct {
+	From        council.Actor     `json:"from,omitzero"`
+	To          council.Actor     `json:"to,omitzero"`
+	With        council.Actor     `json:"with,omitzero"`
+	Considering string            `json:"considering,omitzero"`
+	Citations   council.Citations `json:"citations,omitzero"`
 }
 
 // A HorizonPlan is the set of outage horizons a plan's manual continuation

@@ -81,6 +81,9 @@ func (p Plan) validate() error {
 			v.bad(fmt.Sprintf("$.duties[%d].actor", i), ErrBadValue, "missing")
 		}
 	}
+	if pr := p.Provisions; pr != nil {
+		v.provisions(pr)
+	}
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
 	}
@@ -247,6 +250,25 @@ func (v *validator) organization(o *council.Organization) {
 	}
 }
 
+// provisions checks that every provision states something and cites the
+// clauses that state it.
+func (v *validator) provisions(pr *Provisions) {
+	for _, l := range []struct {
+		key string
+		ps  []Provision
+	}{{"purposes", pr.Purposes}, {"review", pr.Review}, {"related", pr.Related}, {"preparation", pr.Preparation}} {
+		for i, x := range l.ps {
+			p := fmt.Sprintf("$.provisions.%s[%d]", l.key, i)
+			if x.Text == "" {
+				v.bad(p+".text", ErrBadValue, "missing")
+			}
+			if x.Citations.Len() == 0 {
+				v.bad(p+".citations", ErrBadValue, "missing: a provision cites the clauses that state it")
+			}
+		}
+	}
+}
+
 // pa is the key of a contact rule: one rule per pattern and audience.
 type pa struct {
 	p Pattern
@@ -293,6 +315,20 @@ func (v *validator) continuity(c *Continuity) {
 		for i, d := range s.Slots {
 			if d < 0 || d >= 24*time.Hour || (i > 0 && d <= s.Slots[i-1]) {
 				v.bad(fmt.Sprintf("$.continuity.schedule.slots[%d]", i), ErrBadValue, "%v: want ascending times of day", d)
+			}
+		}
+		for i, a := range s.Agreed {
+			p := fmt.Sprintf("$.continuity.schedule.agreed[%d]", i)
+			for _, f := range []struct {
+				key string
+				a   council.Actor
+			}{{"from", a.From}, {"to", a.To}, {"with", a.With}} {
+				if !f.a.IsValid() {
+					v.bad(p+"."+f.key, ErrBadValue, "missing")
+				}
+			}
+			if a.Citations.Len() == 0 {
+				v.bad(p+".citations", ErrBadValue, "missing")
 			}
 		}
 	}

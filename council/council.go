@@ -47,7 +47,7 @@ type Rule struct {
 
 // An Organization is one plan's organisation: who fills which role, the
 // reporting chain, the deliberating bodies, the rules that convene them and
-// their agendas. Each reference plan has its own ([Ino], [Kumiyama],
+// their agendas, and the emergency contact networks it sets up. Each reference plan has its own ([Ino], [Kumiyama],
 // [Tottori], [Kumamoto], [Nakano]); they are never merged.
 //
 // An Organization is a plain value returned fresh by those functions; its
@@ -62,6 +62,10 @@ type Organization struct {
 	Councils     []Council    `json:"councils,omitempty"`
 	Rules        []Rule       `json:"rules,omitempty"`
 	Agendas      []Agenda     `json:"agendas,omitempty"`
+	// Networks are the emergency contact networks and contact structures
+	// the plan sets up ([Network]), in the plan's order; nil where it sets
+	// up none.
+	Networks []Network `json:"networks,omitempty"`
 }
 
 // Council returns the council for body b.
@@ -184,7 +188,8 @@ func (c Convening) SubstitutedBy(b Body) (Convening, error) {
 // (valid, distinct bodies; chair, convener and members valid roles of the
 // chain; citations of the plan), and rules (on some trigger, no trigger
 // claimed by two rules, a body that meets exists, requesters are roles of the
-// chain, the agenda exists, citations present and of the plan).
+// chain, the agenda exists, citations present and of the plan), and contact
+// networks ([Network.Validate], names distinct).
 func (o Organization) Validate() error {
 	var errs []error
 	pre := "council: plan " + o.Plan
@@ -257,6 +262,14 @@ func (o Organization) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: substitute %s: %w", rp, r.Substitute, ErrInvalid))
 		}
 		errs = append(errs, citesOf(rp, r.Cites, o.Plan)...)
+	}
+	for i, n := range o.Networks {
+		if err := n.Validate(o.Plan); err != nil {
+			errs = append(errs, err)
+		}
+		if slices.IndexFunc(o.Networks, func(m Network) bool { return m.Name == n.Name }) != i {
+			errs = append(errs, fmt.Errorf("%s: network %d: name %s repeats an earlier network: %w", pre, i, problem.Value(n.Name), ErrDuplicate))
+		}
 	}
 	return problem.Join(errs...)
 }

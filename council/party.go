@@ -35,6 +35,7 @@ const (
 	NetworkOwner                                 // 該当ネットワーク管理部門 (tottori 第2-3③④)
 	OtherWardOffices                             // 他の区役所、出張所等 (kumamoto 4(1) 緊急対応策(ウ)(c))
 	OtherLocalGovernments                        // 他の地方公共団体等 (tottori 第3-3, 第3-4(3))
+	Municipalities                               // 市町村: the municipalities of the prefecture (tottori 第1-2)
 )
 
 var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
@@ -58,6 +59,7 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
 	enum.Name{EN: "other-ward-offices", JA: "他の区役所、出張所等", Aliases: []string{"他の区役所、出張所"}},
 	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体等", Aliases: []string{"他の地方公共団体"}},
+	enum.Name{EN: "municipalities", JA: "市町村"},
 )
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.

@@ -1,6 +1,6 @@
 // Command compare puts two plans side by side: where their threat levels,
 // level examples, thresholds, roles, appointments, chairs, convening rules,
-// agendas, investigation steps and systems differ, with each plan's own
+// agendas, investigation steps, systems and contact networks differ, with each plan's own
 // clauses. The plans are never merged: each column is one plan's.
 //
 // With no arguments it compares tottori's and kumamoto's reference plans.
