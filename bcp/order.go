@@ -261,7 +261,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		prios[i] = uint64(keys[i]) | uint64(idRank[i])
 	}
 	slices.Sort(prios)
-	seq := make([]int32, n)
+	seq := queue // reuse
 	for k, p := range prios {
 		seq[k] = byRank[p&idMask]
 	}
@@ -555,23 +555,35 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		}
 		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
 	})
-	// Systems of one ID are adjacent in sorted, the first given first.
-	holder := make([]int32, n) // the first system with i's ID
-	for r, x := range sorted {
-		holder[x.i] = x.i
-		if r > 0 && x.id == sorted[r-1].id {
-			holder[x.i] = holder[sorted[r-1].i]
+	// Systems of one ID are adjacent in sorted, the first given first: each
+	// later one is a duplicate of the first (rare, so kept aside).
+	var dups []dupID
+	for r := 1; r < n; r++ {
+		if sorted[r].id == sorted[r-1].id {
+			first := sorted[r-1].i
+			if len(dups) > 0 && dups[len(dups)-1].i == first {
+				first = dups[len(dups)-1].first
+			}
+			dups = append(dups, dupID{sorted[r].i, first})
 		}
 	}
-	ids := newIDTable(sorted)
+	slices.SortFunc(dups, func(a, b dupID) int { return cmp.Compare(a.i, b.i) })
 	var platforms []int32
+	edges, hosted := 0, 0
 	for i := range systems {
 		s := &systems[i]
-		if err := s.Validate(); err != nil {
-			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
+		if !s.valid() {
+			if err := s.Validate(); err != nil {
+				errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
+			}
 		}
-		if j := holder[i]; j != int32(i) {
-			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), j, ErrInvalid))
+		edges += len(s.DependsOn)
+		if s.Hosted {
+			hosted++
+		}
+		if len(dups) > 0 && dups[0].i == int32(i) {
+			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), dups[0].first, ErrInvalid))
+			dups = dups[1:]
 			continue
 		}
 		if s.Kind == Platform {
@@ -582,79 +594,80 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
 		platforms = nil // report the other problems without the edges
 	}
-	count := make([]int32, n+1)  // dependencies per node
-	rcount := make([]int32, n+1) // dependents per node
-	edges := 0
-	var resolved []int32 // each DependsOn entry's index, in order
+	ids := newIDTable(sorted)
+	// The dependencies of each system, in input order: its DependsOn, then
+	// the platforms if hosted.
+	deps := adjacency{start: make([]int32, n+1), to: make([]int32, 0, edges+hosted*len(platforms))}
 	for i := range systems {
 		s := &systems[i]
+		deps.start[i] = int32(len(deps.to))
 		for _, d := range s.DependsOn {
 			j, ok := ids.find(d)
-			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
 					errs = append(errs, fmt.Errorf("bcp: system %s: depends on unknown system %s: %w", problem.Value(s.ID), problem.Quote(d), ErrInvalid))
 				}
 				continue
 			}
-			count[i]++
-			rcount[j]++
-			edges++
+			deps.to = append(deps.to, j)
 		}
 		if s.Hosted {
 			for _, p := range platforms {
 				if int(p) != i {
-					count[i]++
-					rcount[p]++
-					edges++
+					deps.to = append(deps.to, p)
 				}
 			}
 		}
 	}
+	deps.start[n] = int32(len(deps.to))
 	if len(errs) > 0 {
 		return graph{}, nil, problem.Join(errs...)
 	}
-	g := graph{
-		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},
-		dependents: adjacency{start: prefix(rcount), to: make([]int32, edges)},
+	// The dependents of each system, each list in input order: count them
+	// two places up, so that the prefix sums one place up are the fill
+	// cursors and end as the starts.
+	rstart := make([]int32, n+2)
+	for _, j := range deps.to {
+		rstart[j+2]++
 	}
-	fill, rfill := count, rcount // reuse as fill cursors
-	copy(fill, g.deps.start)
-	copy(rfill, g.dependents.start)
-	add := func(i, j int32) {
-		g.deps.to[fill[i]] = j
-		fill[i]++
-		g.dependents.to[rfill[j]] = i
-		rfill[j]++
+	for i := 2; i < n+2; i++ {
+		rstart[i] += rstart[i-1]
 	}
-	r := 0
-	for i := range systems {
-		s := &systems[i]
-		for range s.DependsOn {
-			add(int32(i), resolved[r])
-			r++
-		}
-		if s.Hosted {
-			for _, p := range platforms {
-				if int(p) != i {
-					add(int32(i), p)
-				}
-			}
+	dependents := adjacency{start: rstart[:n+1], to: make([]int32, len(deps.to))}
+	for i := range n {
+		for _, j := range deps.to[deps.start[i]:deps.start[i+1]] {
+			dependents.to[rstart[j+1]] = int32(i)
+			rstart[j+1]++
 		}
 	}
-	return g, sorted, nil
+	return graph{deps: deps, dependents: dependents}, sorted, nil
 }
 
-// prefix returns the exclusive prefix sums of counts[:n] as n+1 offsets.
-func prefix(counts []int32) []int32 {
-	start := make([]int32, len(counts))
-	var sum int32
-	for i := 0; i < len(counts)-1; i++ {
-		start[i] = sum
-		sum += counts[i]
+// A dupID is a system whose ID an earlier system already has.
+type dupID struct{ i, first int32 }
+
+// valid reports whether s.Validate would report nothing, without building
+// errors: the happy path of buildGraph.
+func (s *System) valid() bool {
+	if s.ID == "" || s.Name == "" || s.Owner == "" || !s.Kind.IsValid() || s.Kind == Platform && s.Hosted ||
+		!s.Scale.IsValid() || s.Difficulty != 0 && !s.Difficulty.IsValid() || s.Target < 0 {
+		return false
 	}
-	start[len(counts)-1] = sum
-	return start
+	if _, _, bad := problem.Control(s.ID); bad {
+		return false
+	}
+	if _, _, bad := problem.Control(s.Name); bad {
+		return false
+	}
+	if _, _, bad := problem.Control(s.Owner); bad {
+		return false
+	}
+	for _, d := range s.DependsOn {
+		if d == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // findCycle returns the cycle through the systems left with pending

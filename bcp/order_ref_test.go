@@ -347,3 +347,15 @@ func (t refIDTable) find(id string) (int32, bool) {
 		}
 	}
 }
+
+// prefix returns the exclusive prefix sums of counts[:n] as n+1 offsets.
+func prefix(counts []int32) []int32 {
+	start := make([]int32, len(counts))
+	var sum int32
+	for i := 0; i < len(counts)-1; i++ {
+		start[i] = sum
+		sum += counts[i]
+	}
+	start[len(counts)-1] = sum
+	return start
+}
