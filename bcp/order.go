@@ -177,10 +177,8 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			targets = append(targets, systems[i].Target)
 		}
 	}
-	byRank := make([]int32, n)
 	for r, x := range sorted {
 		idRank[x.i] = int32(r)
-		byRank[r] = x.i
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
@@ -263,7 +261,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	slices.Sort(prios)
 	seq := queue // reuse
 	for k, p := range prios {
-		seq[k] = byRank[p&idMask]
+		seq[k] = sorted[p&idMask].i
 	}
 	waiting := pending // reuse: dependencies of the same key not yet placed
 	var h orderHeap
@@ -288,7 +286,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 				}
 			}
 			for k := a; h.len() > 0; k++ {
-				i := byRank[h.pop()]
+				i := sorted[h.pop()].i
 				seq[k] = i
 				for _, d := range g.dependents.of(int(i)) {
 					if keys[d] == key {
@@ -436,11 +434,11 @@ func positionCites(out []Position, clauses []OrderClause) {
 	}
 }
 
-// An idIndex is a system's ID and index, with the ID's first eight bytes as
-// a big-endian number: comparing those first makes sorting IDs cheaper.
+// An idIndex is a system's index with its ID's first eight bytes as a
+// big-endian number: comparing those first makes sorting IDs cheaper, and
+// the whole ID is read from the system only when they agree.
 type idIndex struct {
 	head uint64
-	id   string
 	i    int32
 }
 
@@ -547,19 +545,19 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	var errs []error
 	sorted := make([]idIndex, n)
 	for i := range systems {
-		sorted[i] = idIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
+		sorted[i] = idIndex{idHead(systems[i].ID), int32(i)}
 	}
 	slices.SortFunc(sorted, func(a, b idIndex) int {
 		if a.head != b.head {
 			return cmp.Compare(a.head, b.head)
 		}
-		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
+		return cmp.Or(strings.Compare(systems[a.i].ID, systems[b.i].ID), cmp.Compare(a.i, b.i))
 	})
 	// Systems of one ID are adjacent in sorted, the first given first: each
 	// later one is a duplicate of the first (rare, so kept aside).
 	var dups []dupID
 	for r := 1; r < n; r++ {
-		if sorted[r].id == sorted[r-1].id {
+		if sorted[r].head == sorted[r-1].head && systems[sorted[r].i].ID == systems[sorted[r-1].i].ID {
 			first := sorted[r-1].i
 			if len(dups) > 0 && dups[len(dups)-1].i == first {
 				first = dups[len(dups)-1].first
@@ -594,7 +592,7 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
 		platforms = nil // report the other problems without the edges
 	}
-	ids := newIDTable(sorted)
+	ids := newIDTable(systems, sorted)
 	// The dependencies of each system, in input order: its DependsOn, then
 	// the platforms if hosted.
 	deps := adjacency{start: make([]int32, n+1), to: make([]int32, 0, edges+hosted*len(platforms))}
@@ -715,35 +713,37 @@ func findCycle(systems []System, g graph, pending []int32) error {
 }
 
 // An idTable maps system IDs to their index in the systems slice: open
-// addressing with linear probing over a power-of-two table of ranks in the
-// sorted IDs, plus one (0 is empty). It is a plain map[string]int32 made
-// cheaper for Order's one build and many lookups. Its hash is seeded afresh
-// for each table, so that no set of IDs can be made to collide (as they could
-// under a fixed hash); its answers do not depend on the hash, so neither does
-// anything Order returns.
+// addressing with linear probing over a power-of-two table of indices plus
+// one (0 is empty). It is a plain map[string]int32 made cheaper for Order's
+// one build and many lookups. Its hash is seeded afresh for each table, so
+// that no set of IDs can be made to collide (as they could under a fixed
+// hash); its answers do not depend on the hash, so neither does anything
+// Order returns.
 type idTable struct {
-	sorted []idIndex
-	slots  []int32
-	mask   uint64
-	seed   maphash.Seed
+	systems []System
+	slots   []int32
+	mask    uint64
+	seed    maphash.Seed
 }
 
-// newIDTable indexes the IDs of sorted, keeping the first system of each ID.
-func newIDTable(sorted []idIndex) idTable {
+// newIDTable indexes the IDs of systems, keeping the first system of each
+// ID; sorted is the systems sorted by ID, then by index.
+func newIDTable(systems []System, sorted []idIndex) idTable {
 	size := 8
 	for size < 2*len(sorted) {
 		size <<= 1
 	}
-	t := idTable{sorted: sorted, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	t := idTable{systems: systems, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 	for r, x := range sorted {
-		if r > 0 && x.id == sorted[r-1].id {
+		id := systems[x.i].ID
+		if r > 0 && x.head == sorted[r-1].head && id == systems[sorted[r-1].i].ID {
 			continue
 		}
-		k := maphash.String(t.seed, x.id) & t.mask
+		k := maphash.String(t.seed, id) & t.mask
 		for t.slots[k] != 0 {
 			k = (k + 1) & t.mask
 		}
-		t.slots[k] = int32(r) + 1
+		t.slots[k] = x.i + 1
 	}
 	return t
 }
@@ -751,12 +751,12 @@ func newIDTable(sorted []idIndex) idTable {
 // find returns the index of the first system with the given ID.
 func (t idTable) find(id string) (int32, bool) {
 	for k := maphash.String(t.seed, id) & t.mask; ; k = (k + 1) & t.mask {
-		r := t.slots[k] - 1
-		if r < 0 {
+		i := t.slots[k] - 1
+		if i < 0 {
 			return 0, false
 		}
-		if x := t.sorted[r]; x.id == id {
-			return x.i, true
+		if t.systems[i].ID == id {
+			return i, true
 		}
 	}
 }

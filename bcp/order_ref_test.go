@@ -205,14 +205,14 @@ func refOrder(systems []System, opts OrderOptions) ([]Position, error) {
 	positionCites(out, opts.Clauses)
 	return out, nil
 }
-func refBuildGraph(systems []System) (graph, []idIndex, error) {
+func refBuildGraph(systems []System) (graph, []refIDIndex, error) {
 	n := len(systems)
 	var errs []error
-	sorted := make([]idIndex, n)
+	sorted := make([]refIDIndex, n)
 	for i := range systems {
-		sorted[i] = idIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
+		sorted[i] = refIDIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
 	}
-	slices.SortFunc(sorted, func(a, b idIndex) int {
+	slices.SortFunc(sorted, func(a, b refIDIndex) int {
 		if a.head != b.head {
 			return cmp.Compare(a.head, b.head)
 		}
@@ -309,14 +309,14 @@ func refBuildGraph(systems []System) (graph, []idIndex, error) {
 }
 
 type refIDTable struct {
-	sorted []idIndex
+	sorted []refIDIndex
 	slots  []int32
 	mask   uint64
 	seed   maphash.Seed
 }
 
 // newIDTable indexes the IDs of sorted, keeping the first system of each ID.
-func refNewIDTable(sorted []idIndex) refIDTable {
+func refNewIDTable(sorted []refIDIndex) refIDTable {
 	size := 8
 	for size < 2*len(sorted) {
 		size <<= 1
@@ -358,4 +358,11 @@ func prefix(counts []int32) []int32 {
 	}
 	start[len(counts)-1] = sum
 	return start
+}
+
+// refIDIndex is idIndex as refOrder had it.
+type refIDIndex struct {
+	head uint64
+	id   string
+	i    int32
 }
