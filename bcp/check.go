@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +47,10 @@ import (
 //     investigation steps; a plan that judges serious faults convenes a body
 //     for one, and one that does not at least convenes a body on a fault;
 //     the spec passes [fault.NewPlan];
-//   - measures: every annex row has a playbook ([measures.Lookup]);
+//   - measures: every annex row has a playbook ([measures.Lookup]); every
+//     obligation has a plain key of its own, a task and a clause, and names
+//     valid actors (who need not be roles of the organisation: the handlers
+//     of identity information, kumiyama 第22条);
 //   - continuity: present; an inventory whose systems all have an owner and an
 //     impact scale (a scale still 調整中 is a warning), unique IDs,
 //     dependencies on systems it holds and no dependency cycle (the cycle
@@ -411,6 +415,25 @@ func (c *checker) checkMeasures() {
 			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", err)
 		}
 	}
+	keys := make(map[string]int, len(m.Obligations))
+	for _, o := range m.Obligations {
+		keys[o.Key]++
+	}
+	for _, o := range m.Obligations {
+		path := "measures.obligations[" + strconv.Quote(o.Key) + "]"
+		cite := o.Citations.At(0)
+		if o.Key == "" || strings.Trim(o.Key, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			c.add(Error, CodeObligationInvalid, path, cite, "the key is not a plain identifier (a-z, 0-9, -)")
+		} else if keys[o.Key] > 1 {
+			c.add(Error, CodeObligationInvalid, path, cite, "the key is given to %d obligations", keys[o.Key])
+		}
+		if o.Task == "" {
+			c.add(Error, CodeObligationInvalid, path, cite, "the obligation states no task")
+		}
+		if o.Citations.Len() == 0 {
+			c.add(Error, CodeObligationInvalid, path, cite, "the obligation cites no clause")
+		}
+	}
 	c.foreignCitations("measures", reflect.ValueOf(*m))
 }
 
@@ -696,6 +719,19 @@ func (c *checker) checkActors(roles council.Roles) {
 	for _, a := range p.Duties {
 		recipient("duties["+a.Duty.String()+"].actor", a.Actor, a.Citations.At(0))
 		recipient("duties["+a.Duty.String()+"].to", a.To, a.Citations.At(0))
+	}
+	// So may an obligation (the handlers of identity information, kumiyama
+	// 第22条): only validity is checked.
+	if m := p.Measures; m != nil {
+		for _, o := range m.Obligations {
+			path := "measures.obligations[" + strconv.Quote(o.Key) + "]"
+			for _, a := range o.By {
+				recipient(path+".by", a, o.Citations.At(0))
+			}
+			for _, a := range o.To {
+				recipient(path+".to", a, o.Citations.At(0))
+			}
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -467,6 +468,15 @@ var mutations = []mutation{
 		}
 		p.Continuity.Schedule = nil
 		return CodeScheduleUndefined, "continuity.schedule", true
+	}},
+	{"remove an obligation's task", func(t *rapid.T, p *Plan) (Code, string, bool) {
+		if p.Measures == nil || len(p.Measures.Obligations) == 0 {
+			return 0, "", false
+		}
+		o := p.Measures.Obligations
+		i := rapid.IntRange(0, len(o)-1).Draw(t, "obligation")
+		o[i].Task = ""
+		return CodeObligationInvalid, "measures.obligations[" + strconv.Quote(o[i].Key) + "]", true
 	}},
 	{"remove duties", func(t *rapid.T, p *Plan) (Code, string, bool) {
 		if len(p.Duties) == 0 {

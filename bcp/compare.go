@@ -9,6 +9,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/measures"
 )
 
 // An Aspect is what a [Difference] between two plans is about.
@@ -31,6 +32,7 @@ const (
 	AspectAgendaItem                      // an item of the agenda a trigger brings, by trigger and item key
 	AspectInvestigation                   // the investigation steps for a fault kind
 	AspectSystem                          // a system of the inventory: name, owner and impact scale
+	AspectObligation                      // a standing obligation of normal operation, by key: who, what, when and on what occasion
 )
 
 var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
@@ -45,6 +47,7 @@ var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
 	enum.Name{EN: "agenda-item", JA: "決定事項"},
 	enum.Name{EN: "investigation", JA: "原因の究明の手順"},
 	enum.Name{EN: "system", JA: "情報システム"},
+	enum.Name{EN: "obligation", JA: "義務"},
 )
 
 // AllAspects returns every valid Aspect in ascending order, in a fresh slice.
@@ -154,8 +157,8 @@ func (d Diff) String() string {
 // their threat schemes and the example each gives for a row, the thresholds,
 // the roles of their organisations, who fills them and who chairs which body,
 // which body meets on which trigger and what its agenda holds, the
-// investigation steps for each fault kind, and the systems of their
-// inventories. It is deterministic, reads nothing but its arguments, and
+// investigation steps for each fault kind, the systems of their
+// inventories, and their standing obligations by key. It is deterministic, reads nothing but its arguments, and
 // Compare(p, p) is empty. The result does not depend on the order of the
 // plans' lists.
 func Compare(a, b Plan) Diff {
@@ -349,8 +352,49 @@ func sides(a Aspect, p Plan) sideMap {
 		for _, s := range p.Continuity.Inventory.Systems {
 			m.put(s.ID, s.Name+" / "+s.Owner+" / "+s.Scale.String(), s.Citations)
 		}
+	case AspectObligation:
+		if p.Measures == nil {
+			break
+		}
+		for _, o := range p.Measures.Obligations {
+			m.put(o.Key, obligationText(o), o.Citations)
+		}
 	}
 	return m
+}
+
+// obligationText is an obligation as a Compare value: "by (who): task",
+// then when, on what occasion and whether it is only a power.
+func obligationText(o measures.Obligation) string {
+	var who []string
+	for _, a := range o.By {
+		who = append(who, a.String())
+	}
+	if o.Who != "" {
+		who = append(who, o.Who)
+	}
+	v := strings.Join(who, ", ")
+	if v == "" {
+		v = "—"
+	}
+	v += ": " + o.Task
+	if len(o.To) > 0 {
+		var to []string
+		for _, a := range o.To {
+			to = append(to, a.String())
+		}
+		v += " → " + strings.Join(to, ", ")
+	}
+	if o.When != "" {
+		v += " [" + o.When + "]"
+	}
+	if o.On != "" {
+		v += " (" + o.On + ")"
+	}
+	if o.May {
+		v += " (may)"
+	}
+	return v
 }
 
 func rolesText(rs council.Roles) string {

@@ -305,16 +305,27 @@ func (p *parser) str() (string, bool) {
 	d := p.data
 	start := p.pos + 1
 	i := start
-	for i < len(d) { // fast path: plain ASCII without escapes
+	// wide is the offset of the first byte that is not ASCII, or -1.
+	wide := -1
+	for i < len(d) { // fast path: no escape and no control character
 		c := d[i]
 		if c == '"' {
-			p.pos = i + 1
-			return string(d[start:i]), true
+			if wide < 0 || utf8.Valid(d[wide:i]) {
+				p.pos = i + 1
+				return string(d[start:i]), true
+			}
+			break // the slow path names the invalid byte
 		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+		if c == '\\' || c < 0x20 {
 			break
 		}
+		if c >= utf8.RuneSelf && wide < 0 {
+			wide = i
+		}
 		i++
+	}
+	if wide >= 0 {
+		i = wide // the slow path decodes what is not yet known valid
 	}
 	b := make([]byte, 0, i-start+16)
 	b = append(b, d[start:i]...)

@@ -103,6 +103,17 @@ func TestParsePlanErrors(t *testing.T) {
 		{"tottori:第2/fault-rejected", edit(Tottori, func(p *Plan) { p.Fault.Serious.Heavy = 0 }), "$.fault", ErrBadValue},
 		{"tottori:第3/threat-rejected", edit(Tottori, func(p *Plan) { p.Threat.Responses = nil }), "$.threat", ErrBadValue},
 		{"kumiyama:第18条/controls-rejected", edit(Kumiyama, func(p *Plan) { p.Measures.Controls.MinPasswordLength = 0 }), "$.measures.controls", ErrBadValue},
+		{"kumiyama:第8条/duplicate-obligation", edit(Kumiyama, func(p *Plan) {
+			p.Measures.Obligations = append(p.Measures.Obligations, p.Measures.Obligations[1])
+		}), "$.measures.obligations[49].key", ErrDuplicate},
+		{"kumiyama:第8条/obligation-without-task", edit(Kumiyama, func(p *Plan) { p.Measures.Obligations[1].Task = "" }), "$.measures.obligations[1]", ErrBadValue},
+		{"kumiyama:第8条/obligation-uncited", edit(Kumiyama, func(p *Plan) { p.Measures.Obligations[1].Citations = council.Citations{} }), "$.measures.obligations[1]", ErrBadValue},
+		{"kumiyama:第8条/obligation-bad-key", edit(Kumiyama, func(p *Plan) { p.Measures.Obligations[1].Key = "Internal Audit" }), "$.measures.obligations[1]", ErrBadValue},
+		{"kumiyama:第8条/obligation-of-another-plan", edit(Kumiyama, func(p *Plan) {
+			p.Measures.Obligations[1].Citations = council.Cites(council.Cite(council.PlanIno, "第8条"))
+		}), "$.measures.obligations[1].citations[0]", ErrDangling},
+		{"kumiyama:第8条/obligation-unknown-actor", text(strings.Replace(encode(t, Kumiyama()), `"key":"internal-audit","by":["system-administrator"]`, `"key":"internal-audit","by":["auditor"]`, 1)), "$.measures.obligations[1].by[0]", ErrBadValue},
+		{"kumiyama:第8条/obligation-unknown-field", text(strings.Replace(encode(t, Kumiyama()), `"key":"internal-audit"`, `"key":"internal-audit","deadline":"1w"`, 1)), "$.measures.obligations[1].deadline", ErrUnknownField},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -107,6 +107,12 @@ type Measures struct {
 	FollowUp []measures.Measure `json:"followUp,omitempty"`
 	// Recurrence is the plan's recurrence prevention; nil where it says none.
 	Recurrence *Recurrence `json:"recurrence,omitempty"`
+	// Obligations are the standing duties and powers of normal operation
+	// (kumiyama 第8条 audit, 第9条 training, 第22条 identity information,
+	// 第31条 outsourcing, …), in the plan's order, each in the plan's own
+	// words with its clauses; keys are unique. Plan data only: a drill does
+	// not play them.
+	Obligations []measures.Obligation `json:"obligations,omitempty"`
 }
 
 // Recurrence is what a plan says about preventing a recurrence: the

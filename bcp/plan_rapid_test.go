@@ -40,8 +40,11 @@ func genPlan() *rapid.Generator[Plan] {
 		if m := p.Measures; m != nil {
 			if rapid.Bool().Draw(t, "dropMeasures") {
 				p.Measures = nil
-			} else if len(m.Annex) > 0 {
-				m.Annex = rapid.SliceOfNDistinct(rapid.SampledFrom(m.Annex), 0, len(m.Annex), func(c measures.Case) measures.Case { return c }).Draw(t, "annex")
+			} else {
+				if len(m.Annex) > 0 {
+					m.Annex = rapid.SliceOfNDistinct(rapid.SampledFrom(m.Annex), 0, len(m.Annex), func(c measures.Case) measures.Case { return c }).Draw(t, "annex")
+				}
+				m.Obligations = genObligations(t, p.ID, text)
 			}
 		}
 		if c := p.Continuity; c != nil {
@@ -85,6 +88,43 @@ func genDuties(t *rapid.T, plan string) []Assignment {
 			a.To = rapid.SampledFrom(actors).Draw(t, "dutyTo")
 		}
 		out = append(out, a)
+	}
+	return out
+}
+
+// genObligations draws obligations of plan with distinct keys, free text,
+// any actors, maybe a when, an occasion and a power, on one of its clauses.
+func genObligations(t *rapid.T, plan string, text *rapid.Generator[string]) []measures.Obligation {
+	var actors []council.Actor
+	for _, r := range council.AllRoles() {
+		actors = append(actors, council.ByRole(r))
+	}
+	for _, p := range council.AllParties() {
+		actors = append(actors, council.ByParty(p))
+	}
+	keys := rapid.SliceOfNDistinct(rapid.StringMatching(`[a-z][a-z0-9-]{0,11}`), 0, 6, func(k string) string { return k }).Draw(t, "obligationKeys")
+	out := make([]measures.Obligation, 0, len(keys))
+	for _, k := range keys {
+		o := measures.Obligation{Key: k,
+			By:        rapid.SliceOfN(rapid.SampledFrom(actors), 0, 3).Draw(t, "by"),
+			Who:       text.Draw(t, "who"),
+			Task:      rapid.StringMatching(`[ぁ-んァ-ン一-龥、]{1,20}`).Draw(t, "task"),
+			To:        rapid.SliceOfN(rapid.SampledFrom(actors), 0, 2).Draw(t, "obligationTo"),
+			When:      text.Draw(t, "when"),
+			On:        text.Draw(t, "on"),
+			May:       rapid.Bool().Draw(t, "may"),
+			Citations: council.Cites(council.Cite(plan, rapid.StringMatching(`第[1-9]条`).Draw(t, "clause"))),
+		}
+		if len(o.By) == 0 {
+			o.By = nil
+		}
+		if len(o.To) == 0 {
+			o.To = nil
+		}
+		out = append(out, o)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -18,13 +18,14 @@ var (
 
 // Validate checks p as [ParsePlan] checks a decoded file: a plan ID and
 // version; every citation, and every part's own plan ID, of p.ID; unique
-// system IDs, agendas, agenda keys, councils, annex rows, routes, contact
+// system IDs, agendas, agenda keys, councils, annex rows, obligation keys, routes, contact
 // rules and duties (each with a duty and an actor); order clauses with a
 // citation and reasons; dependencies on systems the inventory holds, agendas the
 // plan has and roles of its chain; no control character in any text; and
 // each part accepted by its own
 // package (council.Organization.Validate, fault.Spec.Validate,
-// threat.NewScheme, measures.Rules.Validate, Inventory.Validate). Every
+// threat.NewScheme, measures.Rules.Validate, measures.Obligation.Validate,
+// Inventory.Validate). Every
 // problem is a [*PathError] naming the JSON path; all are joined.
 func (p Plan) Validate() error { return p.validate() }
 
@@ -64,6 +65,12 @@ func (p Plan) validate() error {
 			}
 		}
 		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
+		unique(&v, m.Obligations, "$.measures.obligations", ".key", func(o measures.Obligation) string { return o.Key })
+		for i, o := range m.Obligations {
+			if err := o.Validate(p.ID); err != nil {
+				v.part(fmt.Sprintf("$.measures.obligations[%d]", i), err)
+			}
+		}
 	}
 	unique(&v, p.Duties, "$.duties", ".duty", func(a Assignment) Duty { return a.Duty })
 	for i, a := range p.Duties {

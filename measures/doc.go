@@ -47,4 +47,13 @@
 // Rules and Settings have JSON forms ([ParseSettings]; [Hours] prints as
 // "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
 // used at a given instant.
+//
+// # Obligations
+//
+// An [Obligation] is a standing duty or power of normal operation as a plan
+// states it: who, what in the plan's own words, towards whom, when, on what
+// occasion, with its clauses (kumiyama's audit, training, handling of
+// identity information and resident cards, documents, disks, operation plans
+// and outsourcing, 第7条-第35条). It is plan data, read from a plan file; the
+// library only checks it is well formed ([Obligation.Validate]).
 package measures
