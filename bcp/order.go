@@ -177,10 +177,8 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 			targets = append(targets, systems[i].Target)
 		}
 	}
-	byRank := make([]int32, n)
 	for r, x := range sorted {
 		idRank[x.i] = int32(r)
-		byRank[r] = x.i
 	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
@@ -261,9 +259,9 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 		prios[i] = uint64(keys[i]) | uint64(idRank[i])
 	}
 	slices.Sort(prios)
-	seq := make([]int32, n)
+	seq := queue // reuse
 	for k, p := range prios {
-		seq[k] = byRank[p&idMask]
+		seq[k] = sorted[p&idMask].i
 	}
 	waiting := pending // reuse: dependencies of the same key not yet placed
 	var h orderHeap
@@ -288,7 +286,7 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 				}
 			}
 			for k := a; h.len() > 0; k++ {
-				i := byRank[h.pop()]
+				i := sorted[h.pop()].i
 				seq[k] = i
 				for _, d := range g.dependents.of(int(i)) {
 					if keys[d] == key {
@@ -436,11 +434,11 @@ func positionCites(out []Position, clauses []OrderClause) {
 	}
 }
 
-// An idIndex is a system's ID and index, with the ID's first eight bytes as
-// a big-endian number: comparing those first makes sorting IDs cheaper.
+// An idIndex is a system's index with its ID's first eight bytes as a
+// big-endian number: comparing those first makes sorting IDs cheaper, and
+// the whole ID is read from the system only when they agree.
 type idIndex struct {
 	head uint64
-	id   string
 	i    int32
 }
 
@@ -547,31 +545,43 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 	var errs []error
 	sorted := make([]idIndex, n)
 	for i := range systems {
-		sorted[i] = idIndex{idHead(systems[i].ID), systems[i].ID, int32(i)}
+		sorted[i] = idIndex{idHead(systems[i].ID), int32(i)}
 	}
 	slices.SortFunc(sorted, func(a, b idIndex) int {
 		if a.head != b.head {
 			return cmp.Compare(a.head, b.head)
 		}
-		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
+		return cmp.Or(strings.Compare(systems[a.i].ID, systems[b.i].ID), cmp.Compare(a.i, b.i))
 	})
-	// Systems of one ID are adjacent in sorted, the first given first.
-	holder := make([]int32, n) // the first system with i's ID
-	for r, x := range sorted {
-		holder[x.i] = x.i
-		if r > 0 && x.id == sorted[r-1].id {
-			holder[x.i] = holder[sorted[r-1].i]
+	// Systems of one ID are adjacent in sorted, the first given first: each
+	// later one is a duplicate of the first (rare, so kept aside).
+	var dups []dupID
+	for r := 1; r < n; r++ {
+		if sorted[r].head == sorted[r-1].head && systems[sorted[r].i].ID == systems[sorted[r-1].i].ID {
+			first := sorted[r-1].i
+			if len(dups) > 0 && dups[len(dups)-1].i == first {
+				first = dups[len(dups)-1].first
+			}
+			dups = append(dups, dupID{sorted[r].i, first})
 		}
 	}
-	ids := newIDTable(sorted)
+	slices.SortFunc(dups, func(a, b dupID) int { return cmp.Compare(a.i, b.i) })
 	var platforms []int32
+	edges, hosted := 0, 0
 	for i := range systems {
 		s := &systems[i]
-		if err := s.Validate(); err != nil {
-			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
+		if !s.valid() {
+			if err := s.Validate(); err != nil {
+				errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: system %d", i), err))
+			}
 		}
-		if j := holder[i]; j != int32(i) {
-			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), j, ErrInvalid))
+		edges += len(s.DependsOn)
+		if s.Hosted {
+			hosted++
+		}
+		if len(dups) > 0 && dups[0].i == int32(i) {
+			errs = append(errs, fmt.Errorf("bcp: system %d: ID %s already used by system %d: %w", i, problem.Value(s.ID), dups[0].first, ErrInvalid))
+			dups = dups[1:]
 			continue
 		}
 		if s.Kind == Platform {
@@ -582,79 +592,80 @@ func buildGraph(systems []System) (graph, []idIndex, error) {
 		errs = append(errs, fmt.Errorf("bcp: %d platform systems, more than the %d the library orders (every hosted system depends on each): %w", len(platforms), maxPlatforms, ErrInvalid))
 		platforms = nil // report the other problems without the edges
 	}
-	count := make([]int32, n+1)  // dependencies per node
-	rcount := make([]int32, n+1) // dependents per node
-	edges := 0
-	var resolved []int32 // each DependsOn entry's index, in order
+	ids := newIDTable(systems, sorted)
+	// The dependencies of each system, in input order: its DependsOn, then
+	// the platforms if hosted.
+	deps := adjacency{start: make([]int32, n+1), to: make([]int32, 0, edges+hosted*len(platforms))}
 	for i := range systems {
 		s := &systems[i]
+		deps.start[i] = int32(len(deps.to))
 		for _, d := range s.DependsOn {
 			j, ok := ids.find(d)
-			resolved = append(resolved, j)
 			if !ok {
 				if d != "" {
 					errs = append(errs, fmt.Errorf("bcp: system %s: depends on unknown system %s: %w", problem.Value(s.ID), problem.Quote(d), ErrInvalid))
 				}
 				continue
 			}
-			count[i]++
-			rcount[j]++
-			edges++
+			deps.to = append(deps.to, j)
 		}
 		if s.Hosted {
 			for _, p := range platforms {
 				if int(p) != i {
-					count[i]++
-					rcount[p]++
-					edges++
+					deps.to = append(deps.to, p)
 				}
 			}
 		}
 	}
+	deps.start[n] = int32(len(deps.to))
 	if len(errs) > 0 {
 		return graph{}, nil, problem.Join(errs...)
 	}
-	g := graph{
-		deps:       adjacency{start: prefix(count), to: make([]int32, edges)},
-		dependents: adjacency{start: prefix(rcount), to: make([]int32, edges)},
+	// The dependents of each system, each list in input order: count them
+	// two places up, so that the prefix sums one place up are the fill
+	// cursors and end as the starts.
+	rstart := make([]int32, n+2)
+	for _, j := range deps.to {
+		rstart[j+2]++
 	}
-	fill, rfill := count, rcount // reuse as fill cursors
-	copy(fill, g.deps.start)
-	copy(rfill, g.dependents.start)
-	add := func(i, j int32) {
-		g.deps.to[fill[i]] = j
-		fill[i]++
-		g.dependents.to[rfill[j]] = i
-		rfill[j]++
+	for i := 2; i < n+2; i++ {
+		rstart[i] += rstart[i-1]
 	}
-	r := 0
-	for i := range systems {
-		s := &systems[i]
-		for range s.DependsOn {
-			add(int32(i), resolved[r])
-			r++
-		}
-		if s.Hosted {
-			for _, p := range platforms {
-				if int(p) != i {
-					add(int32(i), p)
-				}
-			}
+	dependents := adjacency{start: rstart[:n+1], to: make([]int32, len(deps.to))}
+	for i := range n {
+		for _, j := range deps.to[deps.start[i]:deps.start[i+1]] {
+			dependents.to[rstart[j+1]] = int32(i)
+			rstart[j+1]++
 		}
 	}
-	return g, sorted, nil
+	return graph{deps: deps, dependents: dependents}, sorted, nil
 }
 
-// prefix returns the exclusive prefix sums of counts[:n] as n+1 offsets.
-func prefix(counts []int32) []int32 {
-	start := make([]int32, len(counts))
-	var sum int32
-	for i := 0; i < len(counts)-1; i++ {
-		start[i] = sum
-		sum += counts[i]
+// A dupID is a system whose ID an earlier system already has.
+type dupID struct{ i, first int32 }
+
+// valid reports whether s.Validate would report nothing, without building
+// errors: the happy path of buildGraph.
+func (s *System) valid() bool {
+	if s.ID == "" || s.Name == "" || s.Owner == "" || !s.Kind.IsValid() || s.Kind == Platform && s.Hosted ||
+		!s.Scale.IsValid() || s.Difficulty != 0 && !s.Difficulty.IsValid() || s.Target < 0 {
+		return false
 	}
-	start[len(counts)-1] = sum
-	return start
+	if _, _, bad := problem.Control(s.ID); bad {
+		return false
+	}
+	if _, _, bad := problem.Control(s.Name); bad {
+		return false
+	}
+	if _, _, bad := problem.Control(s.Owner); bad {
+		return false
+	}
+	for _, d := range s.DependsOn {
+		if d == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // findCycle returns the cycle through the systems left with pending
@@ -702,35 +713,37 @@ func findCycle(systems []System, g graph, pending []int32) error {
 }
 
 // An idTable maps system IDs to their index in the systems slice: open
-// addressing with linear probing over a power-of-two table of ranks in the
-// sorted IDs, plus one (0 is empty). It is a plain map[string]int32 made
-// cheaper for Order's one build and many lookups. Its hash is seeded afresh
-// for each table, so that no set of IDs can be made to collide (as they could
-// under a fixed hash); its answers do not depend on the hash, so neither does
-// anything Order returns.
+// addressing with linear probing over a power-of-two table of indices plus
+// one (0 is empty). It is a plain map[string]int32 made cheaper for Order's
+// one build and many lookups. Its hash is seeded afresh for each table, so
+// that no set of IDs can be made to collide (as they could under a fixed
+// hash); its answers do not depend on the hash, so neither does anything
+// Order returns.
 type idTable struct {
-	sorted []idIndex
-	slots  []int32
-	mask   uint64
-	seed   maphash.Seed
+	systems []System
+	slots   []int32
+	mask    uint64
+	seed    maphash.Seed
 }
 
-// newIDTable indexes the IDs of sorted, keeping the first system of each ID.
-func newIDTable(sorted []idIndex) idTable {
+// newIDTable indexes the IDs of systems, keeping the first system of each
+// ID; sorted is the systems sorted by ID, then by index.
+func newIDTable(systems []System, sorted []idIndex) idTable {
 	size := 8
 	for size < 2*len(sorted) {
 		size <<= 1
 	}
-	t := idTable{sorted: sorted, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	t := idTable{systems: systems, slots: make([]int32, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 	for r, x := range sorted {
-		if r > 0 && x.id == sorted[r-1].id {
+		id := systems[x.i].ID
+		if r > 0 && x.head == sorted[r-1].head && id == systems[sorted[r-1].i].ID {
 			continue
 		}
-		k := maphash.String(t.seed, x.id) & t.mask
+		k := maphash.String(t.seed, id) & t.mask
 		for t.slots[k] != 0 {
 			k = (k + 1) & t.mask
 		}
-		t.slots[k] = int32(r) + 1
+		t.slots[k] = x.i + 1
 	}
 	return t
 }
@@ -738,12 +751,12 @@ func newIDTable(sorted []idIndex) idTable {
 // find returns the index of the first system with the given ID.
 func (t idTable) find(id string) (int32, bool) {
 	for k := maphash.String(t.seed, id) & t.mask; ; k = (k + 1) & t.mask {
-		r := t.slots[k] - 1
-		if r < 0 {
+		i := t.slots[k] - 1
+		if i < 0 {
 			return 0, false
 		}
-		if x := t.sorted[r]; x.id == id {
-			return x.i, true
+		if t.systems[i].ID == id {
+			return i, true
 		}
 	}
 }

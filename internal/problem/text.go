@@ -108,8 +108,17 @@ func Control(s string) (r rune, at int, ok bool) {
 	// A byte scan, without decoding runes: C0 controls and DEL are single
 	// bytes, and C1 controls (U+0080–U+009F) are exactly the two-byte
 	// sequences 0xC2 0x80–0x9F. Other bytes of a multi-byte rune are never
-	// below 0x80, so they cannot be mistaken for one.
-	for i := 0; i < len(s); i++ {
+	// below 0x80, so they cannot be mistaken for one. Eight bytes at a time
+	// first, while none of them can start a control character.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if hasLess(x, 0x20) || hasZero(x^(0x7f*lo8)) || hasZero(x^(0xc2*lo8)) {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		switch b := s[i]; {
 		case b < 0x20 || b == 0x7f:
 			return rune(b), i, true
@@ -119,6 +128,15 @@ func Control(s string) (r rune, at int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// lo8 has each byte of a word one; it spells the eight-byte tests below.
+const lo8 = 0x0101010101010101
+
+// hasZero reports whether some byte of x is zero.
+func hasZero(x uint64) bool { return (x-lo8)&^x&(0x80*lo8) != 0 }
+
+// hasLess reports whether some byte of x is below n (n ≤ 128).
+func hasLess(x uint64, n uint64) bool { return (x-n*lo8)&^x&(0x80*lo8) != 0 }
 
 // BadText says what is wrong with s as an identifier, label or citation:
 // `"a\x00b": control character U+0000 at byte 1`, or the same for invalid

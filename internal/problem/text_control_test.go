@@ -50,3 +50,21 @@ func BenchmarkControl(b *testing.B) {
 		}
 	}
 }
+
+// TestControlWords puts each kind of control character, and near misses, at
+// every offset of longer texts, so that the eight-byte scan meets it in every
+// lane and at every chunk boundary.
+func TestControlWords(t *testing.T) {
+	for _, c := range []string{"\x00", "\x1f", "\x7f", "\u0080", "\u009f", "\u00a0", "\xc2", "\x20", "\x7e", "中"} {
+		for _, base := range []string{"abcdefghijklmnopqrstuvwx", "情報システム課の基盤"} {
+			for at := 0; at <= len(base); at++ {
+				s := base[:at] + c + base[at:]
+				r, gotAt, ok := Control(s)
+				wr, wat, wok := controlByRunes(s)
+				if r != wr || gotAt != wat || ok != wok {
+					t.Errorf("Control(%q) = %U, %d, %v; want %U, %d, %v", s, r, gotAt, ok, wr, wat, wok)
+				}
+			}
+		}
+	}
+}
