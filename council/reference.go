@@ -140,10 +140,8 @@ func Kumiyama() Organization {
 // 第3-6(3)). Levels 1 and 2 and a fault not judged serious do not convene it
 // (第3-5, 第2-4(1)). tottori names no chair: Council.Chair is zero.
 //
-// 第1-2 sets up an emergency contact network (緊急時連絡網) of the national
-// center, the prefecture and the municipalities, for a smooth first response;
-// it does not say who keeps it or who reaches whom, and the [Network] leaves
-// both unset.
+// The emergency contact network of 第1-2 (a [Network]) is stated only in
+// tottori's plan file (bcp/reference/tottori.json), not here.
 func Tottori() Organization {
 	t := func(cl string) Citation { return Cite(PlanTottori, cl) }
 	faults := TriggersOf(Fault, SeriousFault)
@@ -192,12 +190,6 @@ func Tottori() Organization {
 			{On: TriggersOf(UnauthorizedAct), Cites: Cites(t("第3-5"), t("第3-6(1)"))},
 		},
 		Agendas: []Agenda{TottoriFaultInstructions(), TottoriThreatInstructions()},
-		Networks: []Network{{
-			Name:    "緊急時連絡網",
-			Purpose: "緊急時の初動対応を円滑に行うため",
-			Members: []Actor{ByParty(NationalCenter), ByParty(Prefecture), ByParty(Municipalities)},
-			Cites:   Cites(t("第1-2")),
-		}},
 	}
 }
 
@@ -297,20 +289,10 @@ func Kumamoto() Organization {
 // council (8(5)【緊急時】エ), which the chain needs to reach the chief; the
 // edge is marked [Edge].Reading.
 //
-// 統合仮想サーバ 3(1) lays down the contact structure (連絡体制) between the
-// information systems division, its hub (情報システム課を基幹とした, 1), and
-// the places concerned (関係各所), drawn in 図1, which the source does not
-// reproduce; the ward-wide structure is that of ICT-BCP 6, and the contact
-// details are in two listed documents. The [Network]'s links are who reaches
-// whom in 3(3) (①: the division to the owning divisions, the provider, the
-// crisis management division and the bodies outside the ward; ②: the
-// provider to the division, the owning divisions and the system vendors),
-// the places 3(3) and 3(4) call those "of the contact structure diagram".
-// The ward-wide notice of 3(3)①ア reaches no one actor and is not a link.
+// The contact structure of 統合仮想サーバ 3(1) (a [Network]) is stated only in
+// nakano's plan file (bcp/reference/nakano.json), not here.
 func Nakano() Organization {
 	n := func(cl string) Citation { return Cite(PlanNakano, "ICT-BCP "+cl) }
-	v := func(cl string) Citation { return Cite(PlanNakano, "統合仮想サーバ "+cl) }
-	isd, owner, provider := ByRole(InfoSystemsDivision), ByRole(OwningDivisionHead), ByParty(IaaSProvider)
 	incidents := TriggersOf(SecurityIncident, LargeIncident, Fault, InfoLeak, SpecificInfoLeak, UnauthorizedAct)
 	breach := TriggersOf(UnauthorizedAct, InfoLeak, SpecificInfoLeak)
 	return Organization{
@@ -358,24 +340,5 @@ func Nakano() Organization {
 			{On: TriggersOf(LargeIncident), Meets: true, Body: CrisisManagementCouncil,
 				Cites: Cites(n("8"), n("8(1)"), n("8(5)"), n("6(1)ア"))},
 		},
-		Networks: []Network{{
-			Name:    "連絡体制",
-			Keeper:  isd,
-			Members: []Actor{isd, owner, provider, ByRole(CrisisManagementDivision), ByParty(TokyoICTDepartment), ByParty(NISC), ByParty(MICOffice), ByParty(SystemVendors)},
-			Links: []Link{
-				{From: isd, To: owner, Cite: v("3(3)①イ")},
-				{From: isd, To: provider, Cite: v("3(3)①ウ")},
-				{From: isd, To: ByRole(CrisisManagementDivision), Cite: v("3(3)①エ")},
-				{From: isd, To: ByParty(TokyoICTDepartment), Cite: v("3(3)①オ")},
-				{From: isd, To: ByParty(NISC), Cite: v("3(3)①オ")},
-				{From: isd, To: ByParty(MICOffice), Cite: v("3(3)①オ")},
-				{From: provider, To: isd, Cite: v("3(3)②")},
-				{From: provider, To: owner, Cite: v("3(3)②")},
-				{From: provider, To: ByParty(SystemVendors), Cite: v("3(3)②")},
-			},
-			Lists: []string{"情報安全対策実施手順別紙「緊急連絡体制」", "統合仮想サーバ環境利用システム連絡先一覧"},
-			Wider: Cites(n("6")),
-			Cites: Cites(v("1"), v("3(1)"), v("図1")),
-		}},
 	}
 }
