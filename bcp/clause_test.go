@@ -45,6 +45,9 @@ func TestParsePlanClauses(t *testing.T) {
 			if !errors.Is(err, tt.sentinel) || !errors.As(err, &pe) || pe.Path != tt.path {
 				t.Errorf("ParsePlan: %v; want %v at %s", err, tt.sentinel, tt.path)
 			}
+			if msg := err.Error(); strings.Count(msg, tt.sentinel.Error()) != 1 {
+				t.Errorf("ParsePlan: %q states %q more than once", msg, tt.sentinel)
+			}
 		})
 	}
 }

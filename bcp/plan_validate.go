@@ -169,7 +169,8 @@ func (v *validator) clauses(cs []council.Clause) {
 	seen := make(map[string]int, len(cs))
 	for i, c := range cs {
 		if err := c.Validate(v.id); err != nil {
-			v.bad(fmt.Sprintf("$.clauses[%d]", i), ErrBadValue, "%v", err)
+			// err wraps ErrInvalid (= ErrBadValue) already: its message says it once.
+			v.errs = append(v.errs, &PathError{Path: fmt.Sprintf("$.clauses[%d]", i), Err: err})
 			continue
 		}
 		if j, dup := seen[c.Number]; dup {
