@@ -70,6 +70,11 @@
 // embedded in package
 // [github.com/jukiplan/jukiplan/bcp/reference] through [ParsePlan].
 //
+// A plan lists its document's clauses ([Plan.Clauses]); [Plan.Index] looks a
+// citation up in them, and [Check] reports a citation that names no clause.
+// [Plan.WithID] moves a plan to a new ID, with every citation of its own
+// clauses.
+//
 // # Plan files
 //
 // [Plan.MarshalJSON] writes a plan's canonical JSON (enums by English name,

@@ -11,7 +11,9 @@
 // is known.
 //
 // Every rule is cited ([Citation], [Citations]) to the clause of the plan it
-// comes from; a plan's reference data is never merged with another's.
+// comes from; a plan's reference data is never merged with another's. A
+// document's clause index ([Index], built with [NewIndex] from its
+// [Clause]s) says which clause a citation names and its heading.
 //
 // # Roles, parties and actors
 //
