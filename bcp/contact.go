@@ -90,7 +90,7 @@ var channelTable = enum.New[Channel]("bcp", "channel", "Channel", ErrInvalid,
 	enum.Name{EN: "email", JA: "電子メール", Aliases: []string{"メール"}},
 	enum.Name{EN: "fax", JA: "FAX"},
 	enum.Name{EN: "risk-report-form", JA: "リスク管理・危機管理情報連絡票"},
-)
+).Open(enum.MaxValue)
 
 // Needs returns the services the channel needs. Where the source does not say,
 // the library reads: the cabinet and the notice are groupware functions,

@@ -103,6 +103,13 @@ func ParsePlan(data []byte) (Plan, error) {
 	}
 	var p Plan
 	d := decoder{}
+	// The vocabulary first: the rest of the file names the plan's terms.
+	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
+		d.key("vocabulary")
+		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
+		d.pop()
+	}
+	d.words = p.Vocabulary.words()
 	d.value(reflect.ValueOf(&p).Elem(), root)
 	if len(d.errs) > 0 {
 		return Plan{}, problem.Join(d.errs...)
@@ -131,7 +138,7 @@ func (p *Plan) UnmarshalJSON(data []byte) error {
 // bytes; [Plan.Provenance] hashes them. An invalid enum value is an error
 // naming its path.
 func (p Plan) MarshalJSON() ([]byte, error) {
-	e := encoder{}
+	e := encoder{words: p.Vocabulary.words()}
 	e.structFields(reflect.ValueOf(p), "$")
 	if len(e.errs) > 0 {
 		return nil, problem.Join(e.errs...)
@@ -148,6 +155,8 @@ var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 	durationType    = reflect.TypeFor[time.Duration]()
 	planType        = reflect.TypeFor[Plan]()
+	vocabularyType  = reflect.TypeFor[Vocabulary]()
+	actorType       = reflect.TypeFor[council.Actor]()
 )
 
 // field is one encoded struct field.
@@ -272,7 +281,11 @@ type typeInfo struct {
 	fields []field      // struct types
 	elem   reflect.Type // kindSet: the element type
 	lenFn  int          // index of a Len() int method, or -1
+	word   int          // the vocabulary kind of its values (wPosition...), wActor, or -1
 }
+
+// wActor marks council.Actor: a position or a party of the vocabulary.
+const wActor = nKinds
 
 // infos holds the type information of every type reachable from [Plan].
 // It is built at package initialisation and never written afterwards.
@@ -309,7 +322,10 @@ func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
 }
 
 func computeInfo(t reflect.Type) *typeInfo {
-	ti := &typeInfo{kind: computeKind(t), lenFn: -1}
+	ti := &typeInfo{kind: computeKind(t), lenFn: -1, word: wordKindOf(t)}
+	if t == actorType {
+		ti.word = wActor
+	}
 	if ti.kind == kindSet {
 		ti.elem = setElem(t)
 	}
@@ -337,12 +353,25 @@ func kindOf(t reflect.Type) valueKind { return info(t).kind }
 // ---- encoder
 
 type encoder struct {
-	buf  bytes.Buffer
-	errs []error
+	buf   bytes.Buffer
+	errs  []error
+	words *words // the plan's vocabulary: its terms are written by ID
 }
 
 func (e *encoder) value(v reflect.Value, path string) {
 	t := v.Type()
+	if t == vocabularyType {
+		// Functions are the engine's values: written by the engine's names.
+		saved := e.words
+		e.words = nil
+		defer func() { e.words = saved }()
+	}
+	if e.words != nil {
+		if id, ok := e.words.termID(info(t).word, v); ok {
+			e.str(id)
+			return
+		}
+	}
 	switch kindOf(t) {
 	case kindDuration:
 		e.str(duration.Format(time.Duration(v.Int())))
@@ -532,6 +561,7 @@ func (n *node) describe() string {
 type decoder struct {
 	errs  []error
 	stack []segment // the path of the value being decoded
+	words *words    // the plan's vocabulary, once decoded; nil before and while decoding it
 }
 
 func (d *decoder) path() string { return (&parser{stack: d.stack}).path() }
@@ -567,6 +597,12 @@ func (d *decoder) want(n *node, kind byte, what string) bool {
 
 func (d *decoder) value(v reflect.Value, n *node) {
 	t := v.Type()
+	if w := info(t).word; w >= 0 && d.words != nil && n.kind == '"' {
+		if d.term(v, w, n.text) {
+			return
+		}
+		defer d.undeclared(v, w, n.text)
+	}
 	switch kindOf(t) {
 	case kindDuration:
 		if !d.want(n, '"', "a duration string such as \"4h\" or \"1d\"") {
@@ -646,6 +682,9 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		}
 		fields := fieldsOf(t)
 		for i, k := range n.keys {
+			if t == planType && k == "vocabulary" && d.words != nil {
+				continue // decoded first
+			}
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
 			d.key(k)
 			if j < 0 {

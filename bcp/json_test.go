@@ -139,8 +139,8 @@ func TestParsePlanAcceptsJapaneseLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ja := strings.ReplaceAll(string(data), `"security-chief"`, `"`+council.SecurityChief.Label()+`"`)
-	ja = strings.ReplaceAll(ja, `"hardware"`, `"ハードウェア"`)
+	ja := replaceInParts(string(data), `"security-chief"`, `"`+council.SecurityChief.Label()+`"`, -1)
+	ja = replaceInParts(ja, `"hardware"`, `"ハードウェア"`, -1)
 	if ja == string(data) {
 		t.Fatal("nothing replaced")
 	}

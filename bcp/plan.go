@@ -49,6 +49,11 @@ type Plan struct {
 	// them ([Check] reports one that does not); [Plan.Index] looks them up.
 	// Nil where the plan file lists none.
 	Clauses []council.Clause `json:"clauses,omitempty"`
+	// Vocabulary is the plan's own words for its positions, parties, bodies,
+	// symptoms and the like, each with the engine's function it acts as;
+	// the rest of the plan file names them by their IDs, and every output
+	// uses their labels.
+	Vocabulary Vocabulary `json:"vocabulary,omitzero"`
 
 	// Organization is who fills which role, the reporting chain, the
 	// deliberating bodies, the rules that convene them and their agendas.

@@ -40,6 +40,7 @@ func (p Plan) validate() error {
 	}
 	v.cites(reflect.ValueOf(p))
 	v.clauses(p.Clauses)
+	v.errs = append(v.errs, p.Vocabulary.validate("$.vocabulary")...)
 	if o := p.Organization; o != nil {
 		v.organization(o)
 	}

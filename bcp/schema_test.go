@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,10 +43,7 @@ func planSchema() ([]byte, error) {
 
 type schemaGen struct{ defs map[string]any }
 
-var (
-	actorType = reflect.TypeFor[council.Actor]()
-	timeType  = reflect.TypeFor[time.Time]()
-)
+var timeType = reflect.TypeFor[time.Time]()
 
 // ref returns the schema of t: a reference into $defs for named structs
 // and enums, inline otherwise.
@@ -73,6 +71,7 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 	case t == citationsType:
 		return map[string]any{"type": "array", "items": g.ref(citationType), "uniqueItems": true}
 	case t == actorType:
+		// A term of the plan's vocabulary, or one of the engine's names.
 		var names []string
 		for _, r := range council.AllRoles() {
 			names = append(names, r.String(), r.Label())
@@ -80,7 +79,7 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 		for _, p := range council.AllParties() {
 			names = append(names, p.String(), p.Label())
 		}
-		return map[string]any{"type": "string", "description": "a role or a party", "enum": dedupe(names)}
+		return map[string]any{"type": "string", "description": "a position or a party: a term of the plan's vocabulary (its ID or label) or one of the engine's names", "examples": dedupe(names)}
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}
 	}
@@ -88,6 +87,9 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 	case kindJSON:
 		return map[string]any{"type": "object", "description": "the JSON form of " + t.String() + " (its MarshalJSON)"}
 	case kindText:
+		if k := info(t).word; k >= 0 {
+			return map[string]any{"type": "string", "description": "a term of the plan's " + wordKinds[k].key + " (its ID or label) or one of the engine's names", "examples": enumNames(t)}
+		}
 		if names := enumNames(t); names != nil {
 			return map[string]any{"type": "string", "enum": names}
 		}
@@ -142,6 +144,9 @@ func enumNames(t reflect.Type) []string {
 		b, err := x.Interface().(encoding.TextMarshaler).MarshalText()
 		if err != nil {
 			continue
+		}
+		if strings.Contains(string(b), "#") {
+			continue // a value a plan declares: it has no name of its own
 		}
 		en = append(en, string(b))
 		if hasLabel {

@@ -23,7 +23,7 @@ var bodyTable = enum.New[Body]("council", "body", "Body", ErrInvalid,
 	enum.Name{EN: "emergency-response-structure", JA: "緊急時対応体制"},
 	enum.Name{EN: "info-security-committee", JA: "情報安全対策委員会"},
 	enum.Name{EN: "crisis-management-council", JA: "危機管理等対策会議", Aliases: []string{"中野区危機管理等対策会議"}},
-)
+).Open(enum.MaxValue)
 
 // AllBodies returns every valid Body in ascending order, in a fresh slice.
 func AllBodies() []Body { return bodyTable.Values() }

@@ -60,7 +60,7 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "other-ward-offices", JA: "他の区役所、出張所等", Aliases: []string{"他の区役所、出張所"}},
 	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体等", Aliases: []string{"他の地方公共団体"}},
 	enum.Name{EN: "municipalities", JA: "市町村"},
-)
+).Open(enum.MaxValue)
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.
 func AllParties() []Party { return partyTable.Values() }

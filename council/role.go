@@ -71,7 +71,7 @@ var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
 	enum.Name{EN: "regional-policy-division", JA: "地域政策課"},
 	enum.Name{EN: "chuo-ward-residents-division", JA: "中央区役所区民課", Aliases: []string{"中央区区役所区民課", "中央区区民課"}},
 	enum.Name{EN: "info-policy-division", JA: "情報政策課"},
-)
+).Open(enum.MaxValue)
 
 // AllRoles returns every valid Role in ascending order, in a fresh slice.
 func AllRoles() []Role { return roleTable.Values() }

@@ -84,7 +84,7 @@ var symptomTable = enum.New[Symptom]("fault", "symptom", "Symptom", council.ErrI
 	enum.Name{EN: "os-wont-boot", JA: "端末のOSが起動しない"},
 	enum.Name{EN: "communication-error", JA: "端末やプリンターに通信エラーメッセージが表示される", Aliases: []string{"通信エラーメッセージ"}},
 	enum.Name{EN: "virus-infection", JA: "コンピュータウイルスに感染", Aliases: []string{"コンピュータウイルス感染"}},
-)
+).Open(enum.MaxValue)
 
 // AllSymptoms returns every valid Symptom in ascending order, in a fresh slice.
 func AllSymptoms() []Symptom { return symptomTable.Values() }
@@ -147,7 +147,7 @@ var checkTable = enum.New[Check]("fault", "check", "Check", council.ErrInvalid,
 	enum.Name{EN: "operation-steps", JA: "詳細な操作手順の把握"},
 	enum.Name{EN: "lan-connector", JA: "LANケーブルコネクタの確認", Aliases: []string{"LAN ケーブルコネクタの確認"}},
 	enum.Name{EN: "network-lamp", JA: "ネットワーク機器の表示ランプの確認"},
-)
+).Open(enum.MaxValue)
 
 // AllChecks returns every valid Check in ascending order, in a fresh slice.
 func AllChecks() []Check { return checkTable.Values() }
@@ -203,7 +203,7 @@ var triggerTable = enum.New[Trigger]("fault", "trigger", "Trigger", council.ErrI
 	enum.Name{EN: "outside-notice", JA: "市町村又は全国センターから県サーバ又は県内ネットワークの異常を知らせる連絡"},
 	enum.Name{EN: "terminal-message", JA: "業務端末に異常を示すメッセージが表示"},
 	enum.Name{EN: "terminal-not-working", JA: "業務端末が正常に起動又は動作しない"},
-)
+).Open(enum.MaxValue)
 
 // AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
 func AllTriggers() []Trigger { return triggerTable.Values() }
@@ -257,7 +257,7 @@ var locationTable = enum.New[Location]("fault", "location", "Location", council.
 	enum.Name{EN: "distributed-software", JA: "指定情報処理機関配布ソフトウェア"},
 	enum.Name{EN: "juki-firewall", JA: "住基ネット用ファイアウォール"},
 	enum.Name{EN: "municipal-equipment", JA: "市町村機器"},
-)
+).Open(enum.MaxValue)
 
 // AllLocations returns every valid Location in ascending order, in a fresh slice.
 func AllLocations() []Location { return locationTable.Values() }

@@ -43,3 +43,7 @@ func FormatSet[E interface {
 	}
 	return string(append(b, '}'))
 }
+
+// MaxValue is the largest value a bitset holds: the limit of an open enum's
+// plan-declared values ([Table.Open]).
+const MaxValue = 63

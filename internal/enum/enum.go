@@ -31,13 +31,15 @@ type Name struct {
 type Value interface{ ~uint8 | ~uint16 }
 
 // Table describes one enum type E. Value v (1 ≤ v ≤ len(names)) is named by
-// names[v-1]; zero and values past the end are invalid.
+// names[v-1]; zero and values past the end are invalid, except the
+// plan-declared values of an open enum ([Table.Open]).
 type Table[E Value] struct {
 	pkg, kind string // "threat", "level": used in messages and String fallbacks
 	typ       string // Go type name for the String fallback, e.g. "Level"
 	sentinel  error
 	names     []Name
 	index     map[string]E
+	open      int // largest plan-declared value; 0 for a closed enum
 }
 
 // New builds the table for an enum type. pkg and kind appear in error messages
@@ -63,20 +65,46 @@ func New[E Value](pkg, kind, typ string, sentinel error, names ...Name) *Table[E
 	return t
 }
 
-// Valid reports whether v names a value of the enum.
-func (t *Table[E]) Valid(v E) bool { return v >= 1 && int(v) <= len(t.names) }
+// Open makes the enum open to values a plan declares: the values past the
+// named ones up to max (at most 63, so that they fit a bitset) are valid,
+// have no name of their own, and print and parse as "kind#n" (e.g.
+// "role#24"). A plan's vocabulary gives them their words. Open is called
+// once, on the package-level table, before anything reads it.
+func (t *Table[E]) Open(max int) *Table[E] {
+	t.open = max
+	return t
+}
 
-// String returns v's English name, or "Typ(n)" for an invalid value.
+// Valid reports whether v names a value of the enum or, for an open enum,
+// is in the range of plan-declared values.
+func (t *Table[E]) Valid(v E) bool {
+	return v >= 1 && (int(v) <= len(t.names) || int(v) <= t.open)
+}
+
+// Declared reports whether v is a plan-declared value of an open enum: valid,
+// but past the values the engine names.
+func (t *Table[E]) Declared(v E) bool { return int(v) > len(t.names) && int(v) <= t.open }
+
+// String returns v's English name, "kind#n" for a plan-declared value, or
+// "Typ(n)" for an invalid value.
 func (t *Table[E]) String(v E) string {
-	if t.Valid(v) {
+	if v >= 1 && int(v) <= len(t.names) {
 		return t.names[v-1].EN
+	}
+	if t.Declared(v) {
+		return t.declaredName(v)
 	}
 	return t.typ + "(" + strconv.Itoa(int(v)) + ")"
 }
 
-// Label returns v's Japanese label, or the String fallback for an invalid value.
+func (t *Table[E]) declaredName(v E) string {
+	return strings.ReplaceAll(t.kind, " ", "-") + "#" + strconv.Itoa(int(v))
+}
+
+// Label returns v's Japanese label, or the String form for a plan-declared or
+// invalid value.
 func (t *Table[E]) Label(v E) string {
-	if t.Valid(v) && t.names[v-1].JA != "" {
+	if v >= 1 && int(v) <= len(t.names) && t.names[v-1].JA != "" {
 		return t.names[v-1].JA
 	}
 	return t.String(v)
@@ -98,8 +126,18 @@ func (t *Table[E]) Parse(s string) (E, error) {
 // there is one, without building an error: for a caller that tries several
 // tables in turn.
 func (t *Table[E]) Lookup(s string) (E, bool) {
-	v, ok := t.index[s]
-	return v, ok
+	if v, ok := t.index[s]; ok {
+		return v, true
+	}
+	if t.open > len(t.names) {
+		prefix := strings.ReplaceAll(t.kind, " ", "-") + "#"
+		if rest, ok := strings.CutPrefix(s, prefix); ok && len(rest) >= 1 && len(rest) <= 3 && rest[0] != '0' {
+			if n, err := strconv.Atoi(rest); err == nil && n > len(t.names) && n <= t.open {
+				return E(n), true
+			}
+		}
+	}
+	return 0, false
 }
 
 func (t *Table[E]) parseError(s string) error {
@@ -116,7 +154,7 @@ func (t *Table[E]) AppendText(b []byte, v E) ([]byte, error) {
 	if !t.Valid(v) {
 		return b, fmt.Errorf("%s: cannot encode %s %d: %w", t.pkg, t.kind, uint16(v), t.sentinel)
 	}
-	return append(b, t.names[v-1].EN...), nil
+	return append(b, t.String(v)...), nil
 }
 
 // Unmarshal parses text into *v, leaving *v unchanged on error.
@@ -129,7 +167,8 @@ func (t *Table[E]) Unmarshal(text []byte, v *E) error {
 	return nil
 }
 
-// All yields every valid value in ascending order.
+// All yields every value the engine names, in ascending order (not the
+// plan-declared values of an open enum).
 func (t *Table[E]) All() iter.Seq[E] {
 	return func(yield func(E) bool) {
 		for i := range t.names {
@@ -140,7 +179,8 @@ func (t *Table[E]) All() iter.Seq[E] {
 	}
 }
 
-// Values returns every valid value in ascending order, in a fresh slice.
+// Values returns every value the engine names, in ascending order, in a
+// fresh slice.
 func (t *Table[E]) Values() []E {
 	out := make([]E, len(t.names))
 	for i := range out {
@@ -149,5 +189,5 @@ func (t *Table[E]) Values() []E {
 	return out
 }
 
-// Len is the number of valid values.
+// Len is the number of values the engine names.
 func (t *Table[E]) Len() int { return len(t.names) }

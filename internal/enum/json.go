@@ -19,7 +19,7 @@ func (t *Table[E]) AppendSetJSON(b []byte, set uint64) ([]byte, error) {
 			b = append(b, ',')
 		}
 		n++
-		s, err := json.Marshal(t.names[v-1].EN)
+		s, err := json.Marshal(t.String(v))
 		if err != nil {
 			return nil, err
 		}

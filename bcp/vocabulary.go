@@ -1,0 +1,443 @@
+package bcp
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/problem"
+)
+
+// A Word is a value of one of the engine's open vocabularies: a position
+// ([council.Role]), a party ([council.Party]), a body ([council.Body]), a
+// symptom, detection trigger, investigation step or fault location (package
+// fault) or a contact channel ([Channel]). The engine names some values of
+// each (the functions and standard kinds its rules understand); a plan
+// declares the rest, and its own words for all of them, in its [Vocabulary].
+type Word interface {
+	~uint8
+	IsValid() bool
+	String() string
+	Label() string
+}
+
+// A Term is one word of a plan's vocabulary, as the plan's document writes
+// it: a position inside the municipality, a party outside it, a body, a
+// symptom and so on.
+//
+// A term stands for one value of its kind. With a Function, it is the
+// engine's value of that function (the first term of the kind to name the
+// function; any later one gets a value of its own that acts as it). Without
+// one, the plan declares a value the engine has no rule for: it takes part
+// in chains, councils and drills by identity, and prints in the plan's words.
+type Term[V Word] struct {
+	// ID is how the rest of the plan file names the term (its label is
+	// accepted too). Unique within the plan's positions and parties
+	// together, and within each other kind.
+	ID string `json:"id,omitzero"`
+	// Label is the term exactly as the document writes it; required.
+	Label string `json:"label,omitzero"`
+	// LabelEN is the English label the outputs in English use; without
+	// one they use the engine's English name of the function, or the ID.
+	LabelEN string `json:"labelEn,omitempty"`
+	// Function is the engine's value the term acts as; zero for none.
+	Function V `json:"function,omitzero"`
+	// Note says why the label is not the document's own, where it is not
+	// (the library's term for something the document leaves unnamed).
+	Note string `json:"note,omitempty"`
+	// Cites are the clauses that define or first name the term.
+	Cites council.Citations `json:"cites,omitzero"`
+}
+
+// Vocabulary is a plan's own words: the terms its document uses for the
+// engine's values. Every output of the plan (timelines in both languages,
+// diagrams, Check findings, Compare tables) uses them. A value the plan uses
+// but does not declare prints in the engine's words.
+//
+// The zero Vocabulary declares nothing.
+type Vocabulary struct {
+	Positions []Term[council.Role]   `json:"positions,omitempty"` // posts inside the municipality
+	Parties   []Term[council.Party]  `json:"parties,omitempty"`   // bodies and people outside it
+	Bodies    []Term[council.Body]   `json:"bodies,omitempty"`    // councils and other deliberating bodies
+	Symptoms  []Term[fault.Symptom]  `json:"symptoms,omitempty"`  // what staff observe when something fails
+	Triggers  []Term[fault.Trigger]  `json:"triggers,omitempty"`  // how a fault is detected
+	Checks    []Term[fault.Check]    `json:"checks,omitempty"`    // steps of the root-cause investigation
+	Locations []Term[fault.Location] `json:"locations,omitempty"` // where a fault lies
+	Channels  []Term[Channel]        `json:"channels,omitempty"`  // ways of making contact
+}
+
+// vocabulary kinds, in the order of Vocabulary's fields.
+const (
+	wPosition = iota
+	wParty
+	wBody
+	wSymptom
+	wTrigger
+	wCheck
+	wLocation
+	wChannel
+	nKinds
+)
+
+// wordKind describes one kind of the vocabulary: its value type, its JSON
+// key and how many values the engine names (the rest, up to enum.MaxValue,
+// are the plan's).
+type wordKind struct {
+	key   string
+	typ   reflect.Type
+	named int
+}
+
+var wordKinds = [nKinds]wordKind{
+	{"positions", reflect.TypeFor[council.Role](), len(council.AllRoles())},
+	{"parties", reflect.TypeFor[council.Party](), len(council.AllParties())},
+	{"bodies", reflect.TypeFor[council.Body](), len(council.AllBodies())},
+	{"symptoms", reflect.TypeFor[fault.Symptom](), len(fault.AllSymptoms())},
+	{"triggers", reflect.TypeFor[fault.Trigger](), len(fault.AllTriggers())},
+	{"checks", reflect.TypeFor[fault.Check](), len(fault.AllChecks())},
+	{"locations", reflect.TypeFor[fault.Location](), len(fault.AllLocations())},
+	{"channels", reflect.TypeFor[Channel](), len(AllChannels())},
+}
+
+// wordKindOf returns the vocabulary kind of values of type t, or -1.
+func wordKindOf(t reflect.Type) int {
+	for k := range wordKinds {
+		if wordKinds[k].typ == t {
+			return k
+		}
+	}
+	return -1
+}
+
+// entry is one term reduced to what lookups need.
+type entry struct {
+	id, label, labelEN string
+	function           uint8
+}
+
+func entries[V Word](terms []Term[V]) []entry {
+	out := make([]entry, len(terms))
+	for i, t := range terms {
+		out[i] = entry{t.ID, t.Label, t.LabelEN, uint8(t.Function)}
+	}
+	return out
+}
+
+func (v *Vocabulary) entries() [nKinds][]entry {
+	return [nKinds][]entry{
+		entries(v.Positions), entries(v.Parties), entries(v.Bodies), entries(v.Symptoms),
+		entries(v.Triggers), entries(v.Checks), entries(v.Locations), entries(v.Channels),
+	}
+}
+
+// lexicon is one kind's terms resolved: the value each term stands for, the
+// term of each value, and the names the plan file may use.
+type lexicon struct {
+	values []uint8          // values[i] is the value of term i
+	term   [64]int16        // term[v] is 1 + the index of v's term; 0 for none
+	byName map[string]uint8 // term IDs and labels
+	fn     [64]uint8        // fn[v] is the function of value v (v itself for a named value)
+}
+
+// resolve assigns values to the terms of one kind: a term naming a function
+// not yet taken gets the function's value; every other term the next value
+// past the engine's named ones, in the order of the list. It returns the
+// lexicon and, for a list too long to hold, an error.
+func resolve(es []entry, named int) (lexicon, error) {
+	var l lexicon
+	l.values = make([]uint8, len(es))
+	for v := 1; v <= named && v < len(l.fn); v++ {
+		l.fn[v] = uint8(v)
+	}
+	for i, e := range es {
+		if f := int(e.function); f >= 1 && f <= named && l.term[f] == 0 {
+			l.values[i] = e.function
+			l.term[f] = int16(i + 1)
+		}
+	}
+	next := named + 1
+	for i, e := range es {
+		if l.values[i] != 0 {
+			continue
+		}
+		if next > enum.MaxValue {
+			return l, fmt.Errorf("term %d: more than %d declared values: %w", i, enum.MaxValue-named, ErrBadValue)
+		}
+		l.values[i] = uint8(next)
+		l.term[next] = int16(i + 1)
+		if f := int(e.function); f >= 1 && f <= named {
+			l.fn[next] = e.function
+		}
+		next++
+	}
+	l.byName = make(map[string]uint8, 2*len(es))
+	for i, e := range es {
+		l.byName[e.id] = l.values[i]
+	}
+	for i, e := range es {
+		if _, taken := l.byName[e.label]; !taken {
+			l.byName[e.label] = l.values[i]
+		}
+	}
+	return l, nil
+}
+
+// words is a plan's vocabulary resolved, kind by kind, for the codec and
+// the renderers.
+type words struct {
+	es  [nKinds][]entry
+	lex [nKinds]lexicon
+}
+
+// words resolves v. Errors (too many terms) are reported by validate; a
+// lexicon that failed holds the values it could assign.
+func (v *Vocabulary) words() *words {
+	w := &words{es: v.entries()}
+	for k := range w.es {
+		w.lex[k], _ = resolve(w.es[k], wordKinds[k].named)
+	}
+	return w
+}
+
+// lookup returns the value of kind k named by s in the plan file: a term's ID
+// or label.
+func (w *words) lookup(k int, s string) (uint8, bool) {
+	if w == nil {
+		return 0, false
+	}
+	v, ok := w.lex[k].byName[s]
+	return v, ok
+}
+
+// declared reports whether value x of kind k has a term.
+func (w *words) declared(k int, x uint8) bool {
+	return w != nil && x < 64 && w.lex[k].term[x] != 0
+}
+
+// id returns the term ID of value x of kind k, and whether it has a term.
+func (w *words) id(k int, x uint8) (string, bool) {
+	if !w.declared(k, x) {
+		return "", false
+	}
+	return w.es[k][w.lex[k].term[x]-1].id, true
+}
+
+// label returns value x of kind k in lang: its term's label (Japanese) or
+// English label, falling back to the engine's label or name (en, ja).
+func (w *words) label(k int, x uint8, lang Lang, en, ja string) string {
+	if w.declared(k, x) {
+		e := w.es[k][w.lex[k].term[x]-1]
+		if lang == Japanese {
+			return e.label
+		}
+		switch {
+		case e.labelEN != "":
+			return e.labelEN
+		case e.function != 0:
+			return en
+		}
+		return e.id
+	}
+	if lang == Japanese {
+		return ja
+	}
+	return en
+}
+
+// function returns the engine's value that value x of kind k acts as: x for a
+// named value, a declared value's function, or zero.
+func (w *words) function(k int, x uint8) uint8 {
+	if x >= 64 {
+		return 0
+	}
+	if w == nil {
+		if int(x) <= wordKinds[k].named {
+			return x
+		}
+		return 0
+	}
+	return w.lex[k].fn[x]
+}
+
+// Label returns x in lang as the plan's vocabulary words it: the term's
+// label in Japanese or its English label, or the engine's own label or name
+// for a value the plan does not declare. x is a [council.Role],
+// [council.Party], [council.Actor], [council.Body], [fault.Symptom],
+// [fault.Trigger], [fault.Check], [fault.Location] or [Channel]; any other
+// value with Label and String methods prints in its own words.
+func (v Vocabulary) Label(x interface {
+	Label() string
+	String() string
+}, lang Lang) string {
+	return v.words().any(x, lang)
+}
+
+func (w *words) any(x interface {
+	Label() string
+	String() string
+}, lang Lang) string {
+	en, ja := x.String(), x.Label()
+	switch x := x.(type) {
+	case council.Actor:
+		if x.Role != 0 && x.Party == 0 {
+			return w.label(wPosition, uint8(x.Role), lang, en, ja)
+		}
+		if x.Party != 0 && x.Role == 0 {
+			return w.label(wParty, uint8(x.Party), lang, en, ja)
+		}
+	case council.Role:
+		return w.label(wPosition, uint8(x), lang, en, ja)
+	case council.Party:
+		return w.label(wParty, uint8(x), lang, en, ja)
+	case council.Body:
+		return w.label(wBody, uint8(x), lang, en, ja)
+	case fault.Symptom:
+		return w.label(wSymptom, uint8(x), lang, en, ja)
+	case fault.Trigger:
+		return w.label(wTrigger, uint8(x), lang, en, ja)
+	case fault.Check:
+		return w.label(wCheck, uint8(x), lang, en, ja)
+	case fault.Location:
+		return w.label(wLocation, uint8(x), lang, en, ja)
+	case Channel:
+		return w.label(wChannel, uint8(x), lang, en, ja)
+	}
+	if lang == Japanese {
+		return ja
+	}
+	return en
+}
+
+// Role returns the position the vocabulary names id (a term's ID or label).
+func (v Vocabulary) Role(id string) (council.Role, bool) {
+	x, ok := v.words().lookup(wPosition, id)
+	return council.Role(x), ok
+}
+
+// Party returns the party the vocabulary names id (a term's ID or label).
+func (v Vocabulary) Party(id string) (council.Party, bool) {
+	x, ok := v.words().lookup(wParty, id)
+	return council.Party(x), ok
+}
+
+// Body returns the body the vocabulary names id (a term's ID or label).
+func (v Vocabulary) Body(id string) (council.Body, bool) {
+	x, ok := v.words().lookup(wBody, id)
+	return council.Body(x), ok
+}
+
+// Symptom returns the symptom the vocabulary names id (a term's ID or label).
+func (v Vocabulary) Symptom(id string) (fault.Symptom, bool) {
+	x, ok := v.words().lookup(wSymptom, id)
+	return fault.Symptom(x), ok
+}
+
+// validate reports malformed terms: an empty or control-character ID or
+// label, an ID given twice (positions and parties share one space, as the
+// plan file names actors by them), an invalid function, more terms than
+// values.
+func (v *Vocabulary) validate(path string) []error {
+	var errs []error
+	es := v.entries()
+	actors := map[string]string{}
+	for k := range es {
+		ids := map[string]int{}
+		labels := map[string]int{}
+		for i, e := range es[k] {
+			at := fmt.Sprintf("%s.%s[%d]", path, wordKinds[k].key, i)
+			switch {
+			case e.id == "":
+				errs = append(errs, pathErr(at+".id", ErrBadValue, "empty"))
+			case strings.TrimSpace(e.id) != e.id || problem.BadText(e.id) != "":
+				errs = append(errs, pathErr(at+".id", ErrBadValue, "%s: leading or trailing space, a control character or invalid UTF-8", problem.Quote(e.id)))
+			}
+			if e.label == "" {
+				errs = append(errs, pathErr(at+".label", ErrBadValue, "empty: give the term as the document writes it"))
+			} else if problem.BadText(e.label) != "" {
+				errs = append(errs, pathErr(at+".label", ErrBadValue, "%s: a control character or invalid UTF-8", problem.Quote(e.label)))
+			}
+			if e.function != 0 && int(e.function) > wordKinds[k].named {
+				errs = append(errs, pathErr(at+".function", ErrBadValue, "not one of the engine's values"))
+			}
+			if j, dup := ids[e.id]; dup && e.id != "" {
+				errs = append(errs, pathErr(at+".id", ErrDuplicate, "%s is also term %d", problem.Quote(e.id), j))
+			}
+			ids[e.id] = i
+			if j, dup := labels[e.label]; dup && e.label != "" {
+				errs = append(errs, pathErr(at+".label", ErrDuplicate, "%s is also the label of term %d", problem.Quote(e.label), j))
+			}
+			labels[e.label] = i
+			if k == wPosition || k == wParty {
+				if other, dup := actors[e.id]; dup && other != wordKinds[k].key && e.id != "" {
+					errs = append(errs, pathErr(at+".id", ErrDuplicate, "%s also names one of the %s", problem.Quote(e.id), other))
+				}
+				actors[e.id] = wordKinds[k].key
+			}
+		}
+		if _, err := resolve(es[k], wordKinds[k].named); err != nil {
+			errs = append(errs, pathErrs(path+"."+wordKinds[k].key, err)...)
+		}
+	}
+	return errs
+}
+
+// term sets v, a value of vocabulary kind w (or an actor), to the term the
+// plan file names s, and reports whether a term does.
+func (d *decoder) term(v reflect.Value, w int, s string) bool {
+	if w == wActor {
+		if x, ok := d.words.lookup(wPosition, s); ok {
+			v.Set(reflect.ValueOf(council.ByRole(council.Role(x))))
+			return true
+		}
+		if x, ok := d.words.lookup(wParty, s); ok {
+			v.Set(reflect.ValueOf(council.ByParty(council.Party(x))))
+			return true
+		}
+		return false
+	}
+	x, ok := d.words.lookup(w, s)
+	if ok {
+		v.SetUint(uint64(x))
+	}
+	return ok
+}
+
+// undeclared reports a value the file spells by number ("role#30") that no
+// term of the plan's vocabulary declares.
+func (d *decoder) undeclared(v reflect.Value, w int, s string) {
+	k, x := w, uint8(0)
+	if w == wActor {
+		a, _ := v.Interface().(council.Actor)
+		k, x = wPosition, uint8(a.Role)
+		if a.Party != 0 {
+			k, x = wParty, uint8(a.Party)
+		}
+	} else {
+		x = uint8(v.Uint())
+	}
+	if int(x) > wordKinds[k].named && !d.words.declared(k, x) {
+		d.bad(ErrBadValue, "%s: no term of the plan's %s declares it", problem.Quote(s), wordKinds[k].key)
+	}
+}
+
+// termID returns the term ID the plan file writes for v, a value of
+// vocabulary kind w (or an actor), and whether it has one.
+func (w *words) termID(k int, v reflect.Value) (string, bool) {
+	switch {
+	case k < 0:
+		return "", false
+	case k == wActor:
+		a, _ := v.Interface().(council.Actor)
+		if a.Role != 0 && a.Party == 0 {
+			return w.id(wPosition, uint8(a.Role))
+		}
+		if a.Party != 0 && a.Role == 0 {
+			return w.id(wParty, uint8(a.Party))
+		}
+		return "", false
+	}
+	return w.id(k, uint8(v.Uint()))
+}
