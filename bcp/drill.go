@@ -58,6 +58,8 @@ type drillPlan struct {
 	annex      []measures.Case
 	cards      measures.Rules
 	recurrence *Recurrence
+	vocabulary Vocabulary // a copy of the plan's
+	words      *words     // its lookups, built once and only read
 }
 
 func drillPlanOf(p Plan) (drillPlan, error) {
@@ -65,7 +67,8 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	if err != nil {
 		return drillPlan{}, err
 	}
-	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties}
+	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties, vocabulary: p.Vocabulary.Clone()}
+	d.words = d.vocabulary.words()
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order
 	}
@@ -195,6 +198,7 @@ func (d *Drill) Run(s Scenario) (Timeline, error) {
 
 type runner struct {
 	p   drillPlan
+	w   *words // the plan's vocabulary: entries speak its words
 	sc  Scenario
 	out []Entry
 	// seen holds the keys of entries emitted, so that an action due again
@@ -252,11 +256,11 @@ type upAt struct {
 }
 
 func runDrill(p drillPlan, s Scenario) (Timeline, error) {
-	r := &runner{p: p, sc: s, seen: map[entryKey]bool{}}
+	r := &runner{p: p, sc: s, seen: map[entryKey]bool{}, w: p.words}
 	for i, e := range s.Events {
 		r.ev, r.at = i, e.At
 		start := len(r.out)
-		obs := Entry{Act: ActObserve, Actor: e.By, Detail: e.describe(), DetailJA: e.describeJA()}
+		obs := Entry{Act: ActObserve, Actor: e.By, Detail: e.describe(r.w), DetailJA: e.describeJA(r.w)}
 		r.out = append(r.out, obs)
 		if err := r.event(e); err != nil {
 			return Timeline{}, &DrillError{Scenario: s.ID, Event: i, Err: err}
@@ -282,7 +286,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	}
 	r.schedule()
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
-	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Entries: r.out}, nil
+	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(), Entries: r.out}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:
@@ -588,21 +592,21 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 	if c.OnRequest {
 		for req := range c.RequestedBy.All() {
 			r.emit(Entry{Act: ActRequest, Actor: council.ByRole(req), To: convener, Level: l, AsNeeded: true,
-				Detail: "request that the " + c.Body.String() + " meet", DetailJA: c.Body.Label() + "の開催を要請", Cites: c.Cites})
+				Detail: "request that the " + r.en(c.Body) + " meet", DetailJA: r.ja(c.Body) + "の開催を要請", Cites: c.Cites})
 		}
 	}
 	if !convener.IsValid() {
 		convener = council.ByRole(r.p.org.Chain.Chief)
 	}
-	d := "convene the " + c.Body.String() + " on " + t.String()
-	dja := c.Body.Label() + "を開催（" + t.Label() + "）"
+	d := "convene the " + r.en(c.Body) + " on " + t.String()
+	dja := r.ja(c.Body) + "を開催（" + t.Label() + "）"
 	if c.Substitute.IsValid() {
-		d += "; the " + c.Substitute.String() + " may stand in"
-		dja += "。" + c.Substitute.Label() + "をもって代えることができる"
+		d += "; the " + r.en(c.Substitute) + " may stand in"
+		dja += "。" + r.ja(c.Substitute) + "をもって代えることができる"
 	}
 	if c.Chair.IsValid() {
-		d += "; chair " + c.Chair.String()
-		dja += "。議長: " + c.Chair.Label()
+		d += "; chair " + r.en(c.Chair)
+		dja += "。議長: " + r.ja(c.Chair)
 	}
 	r.emit(Entry{Act: ActConvene, Actor: convener, Level: l, AsNeeded: c.OnRequest, Detail: d, DetailJA: dja, Cites: cites.Join(c.Cites)})
 	if !c.Agenda.IsValid() {
@@ -643,7 +647,7 @@ func (r *runner) faultDetected(e Event) error {
 		if len(d.By) > 0 {
 			by = d.By[0]
 		}
-		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "treat as a fault: " + e.Trigger.String(), DetailJA: "障害として対応: " + e.Trigger.Label(), Cites: d.Cites})
+		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "treat as a fault: " + r.en(e.Trigger), DetailJA: "障害として対応: " + r.ja(e.Trigger), Cites: d.Cites})
 	}
 	r.faultOpen = true
 	return r.escalate()
@@ -663,12 +667,12 @@ func (r *runner) symptomReported(e Event) error {
 	if !from.IsValid() {
 		from = r.duty(NoticeAtTerminal).Actor
 	}
-	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + e.Symptom.String() + " is a " + c.Kind.String() + " fault",
-		DetailJA: e.Symptom.Label() + " → " + c.Kind.Label(), Cites: c.Cites})
+	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + r.en(e.Symptom) + " is a " + c.Kind.String() + " fault",
+		DetailJA: r.ja(e.Symptom) + " → " + c.Kind.Label(), Cites: c.Cites})
 	if inv, err := r.p.faults.Investigation(c.Kind); err == nil {
 		var en, ja []string
 		for _, ch := range inv.Checks {
-			en, ja = append(en, ch.String()), append(ja, ch.Label())
+			en, ja = append(en, r.en(ch)), append(ja, r.ja(ch))
 		}
 		by := r.duty(DetectFault).Actor
 		for x := range inv.By.All() {
@@ -916,11 +920,11 @@ func (r *runner) contacts(up Services) {
 			act, d, dja = ActReport, "first report (may be oral or a memo), then the report form", "第1報（口頭・メモ可）、その後連絡票"
 		}
 		if c.Also != 0 {
-			var ja []string
+			var en, ja []string
 			for v := range c.Also.All() {
-				ja = append(ja, v.Label())
+				en, ja = append(en, r.en(v)), append(ja, r.ja(v))
 			}
-			d += " (also " + c.Also.String() + ")"
+			d += " (also " + strings.Join(en, ", ") + ")"
 			dja += "（併用: " + strings.Join(ja, "、") + "）"
 		}
 		if c.ViaManagementDivisions {
@@ -1129,12 +1133,12 @@ func statusText(s Status, l Lang) string {
 	return strings.Join(parts, sep)
 }
 
-func (e Event) describe() string {
+func (e Event) describe(w *words) string {
 	switch e.Kind {
 	case FaultDetected:
 		d := "fault detected"
 		if e.Trigger != 0 {
-			d += ": " + e.Trigger.String()
+			d += ": " + w.any(e.Trigger, English)
 		}
 		if st := statusText(e.Status, English); st != "" {
 			d += " (" + st + ")"
@@ -1143,7 +1147,7 @@ func (e Event) describe() string {
 	case StatusChange:
 		return "status: " + statusText(e.Status, English)
 	case SymptomReported:
-		return "symptom reported: " + e.Symptom.String()
+		return "symptom reported: " + w.any(e.Symptom, English)
 	case ActObserved:
 		return "act observed: " + e.Act.String()
 	case AttributeLearned:
@@ -1152,12 +1156,12 @@ func (e Event) describe() string {
 	return e.Kind.String()
 }
 
-func (e Event) describeJA() string {
+func (e Event) describeJA(w *words) string {
 	switch e.Kind {
 	case FaultDetected:
 		d := "障害の発見"
 		if e.Trigger != 0 {
-			d += ": " + e.Trigger.Label()
+			d += ": " + w.any(e.Trigger, Japanese)
 		}
 		if st := statusText(e.Status, Japanese); st != "" {
 			d += "（" + st + "）"
@@ -1166,7 +1170,7 @@ func (e Event) describeJA() string {
 	case StatusChange:
 		return "状況の変化: " + statusText(e.Status, Japanese)
 	case SymptomReported:
-		return "症状の報告: " + e.Symptom.Label()
+		return "症状の報告: " + w.any(e.Symptom, Japanese)
 	case ActObserved:
 		return "不正行為の発見: " + e.Act.Kind.Label()
 	case AttributeLearned:
@@ -1196,3 +1200,13 @@ func learnedText(e threat.Event, l Lang) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// labeled is a value that prints itself in the engine's words.
+type labeled interface {
+	Label() string
+	String() string
+}
+
+// en and ja give x in the plan's words (see [Vocabulary.Label]).
+func (r *runner) en(x labeled) string { return r.w.any(x, English) }
+func (r *runner) ja(x labeled) string { return r.w.any(x, Japanese) }

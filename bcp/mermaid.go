@@ -41,9 +41,9 @@ func actorID(a council.Actor) string {
 	return "unspecified"
 }
 
-func actorLabel(a council.Actor, l Lang) string {
+func actorLabel(a council.Actor, l Lang, w *words) string {
 	if a.IsValid() {
-		return actorText(a, l)
+		return actorText(a, l, w)
 	}
 	if l == Japanese {
 		return "（記載なし）"
@@ -57,6 +57,7 @@ func actorLabel(a council.Actor, l Lang) string {
 // for the others, each headed by its date and time (Japan time) and ending in
 // its citations. The output is deterministic and ends in a newline.
 func (t Timeline) Mermaid(l Lang) string {
+	w := t.Vocabulary.words()
 	var b strings.Builder
 	b.WriteString("sequenceDiagram\n")
 	fmt.Fprintf(&b, "    %%%% drill %s under %s\n", t.Scenario, t.Provenance)
@@ -71,15 +72,15 @@ func (t Timeline) Mermaid(l Lang) string {
 	var body []string
 	for _, e := range t.Entries {
 		from := actorID(e.Actor)
-		declare(from, actorLabel(e.Actor, l))
+		declare(from, actorLabel(e.Actor, l, w))
 		var msg strings.Builder
 		msg.WriteString(e.At.In(jst).Format("01-02 15:04") + " ")
-		e.writeSummary(&msg, l)
+		e.writeSummary(&msg, l, w)
 		msg.WriteString(" (" + e.Cites.String() + ")")
 		text := mermaidText(msg.String())
 		if e.To.IsValid() {
 			to := actorID(e.To)
-			declare(to, actorLabel(e.To, l))
+			declare(to, actorLabel(e.To, l, w))
 			arrow := "->>"
 			if e.AsNeeded {
 				arrow = "-->>"
@@ -115,6 +116,7 @@ func EscalationFlow(p Plan, l Lang) string {
 		return b.String()
 	}
 	o := *p.Organization
+	w := p.Vocabulary.words()
 	declared := map[string]bool{}
 	edges := map[string]bool{}
 	edge := func(format string, args ...any) {
@@ -134,9 +136,9 @@ func EscalationFlow(p Plan, l Lang) string {
 	}
 	actorNode := func(a council.Actor) string {
 		if a.Party.IsValid() {
-			return node(actorID(a), "([", actorLabel(a, l), "])")
+			return node(actorID(a), "([", actorLabel(a, l, w), "])")
 		}
-		return node(actorID(a), "[", actorLabel(a, l), "]")
+		return node(actorID(a), "[", actorLabel(a, l, w), "]")
 	}
 	triggerNode := func(t council.Trigger) string {
 		label := t.String()
@@ -181,9 +183,9 @@ func EscalationFlow(p Plan, l Lang) string {
 			continue
 		}
 		c, _ := o.Council(r.Body)
-		label := name(r.Body.String(), r.Body.Label())
+		label := w.any(r.Body, l)
 		if c.Chair.IsValid() {
-			label += name("<br/>chair: "+c.Chair.String(), "<br/>議長: "+c.Chair.Label())
+			label += name("<br/>chair: ", "<br/>議長: ") + w.any(c.Chair, l)
 		}
 		body := node(mermaidID("b_", r.Body.String()), "[[", label, "]]")
 		for t := range r.On.All() {
@@ -203,7 +205,7 @@ func EscalationFlow(p Plan, l Lang) string {
 			edge("    %s ==>|\"%s\"| %s\n", actorNode(council.ByRole(c.Convener)), name("convenes", "招集"), body)
 		}
 		if r.Substitute.IsValid() {
-			sub := node(mermaidID("b_", r.Substitute.String()), "[[", name(r.Substitute.String(), r.Substitute.Label()), "]]")
+			sub := node(mermaidID("b_", r.Substitute.String()), "[[", w.any(r.Substitute, l), "]]")
 			edge("    %s -.-|\"%s\"| %s\n", sub, name("may stand in", "代替可"), body)
 		}
 	}

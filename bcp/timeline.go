@@ -137,6 +137,9 @@ type Timeline struct {
 	Title    string `json:"title,omitempty"` // the scenario's title
 	// Provenance names the exact plan the drill ran under.
 	Provenance Provenance `json:"provenance"`
+	// Vocabulary is the plan's own words for the values the entries hold:
+	// Text and Mermaid print actors, bodies, symptoms and channels in them.
+	Vocabulary Vocabulary `json:"vocabulary,omitzero"`
 	Entries    []Entry    `json:"entries"` // sorted by At; ties keep the plan's order
 }
 
@@ -180,14 +183,11 @@ func (l Lang) MarshalText() ([]byte, error) { return langTable.AppendText(nil, l
 // "japanese" or the Japanese names.
 func (l *Lang) UnmarshalText(text []byte) error { return langTable.Unmarshal(text, l) }
 
-func actorText(a council.Actor, l Lang) string {
+func actorText(a council.Actor, l Lang, w *words) string {
 	if !a.IsValid() {
 		return ""
 	}
-	if l == Japanese {
-		return a.Label()
-	}
-	return a.String()
+	return w.any(a, l)
 }
 
 func levelText(e Entry, l Lang) string {
@@ -209,17 +209,22 @@ func levelText(e Entry, l Lang) string {
 // Line renders the entry on one line in language l:
 // "2026-04-01 09:05 system-administrator → national-center notify [phone]
 // level-2..3: detail (tottori:第3-3(3))".
-func (e Entry) Line(l Lang) string {
+//
+// Line has no vocabulary: it prints values in the engine's words.
+// [Timeline.Text] prints them in the plan's.
+func (e Entry) Line(l Lang) string { return e.line(l, nil) }
+
+func (e Entry) line(l Lang, w *words) string {
 	var b strings.Builder
 	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))
 	b.WriteString("  ")
-	b.WriteString(actorText(e.Actor, l))
+	b.WriteString(actorText(e.Actor, l, w))
 	if e.To.IsValid() {
 		b.WriteString(" → ")
-		b.WriteString(actorText(e.To, l))
+		b.WriteString(actorText(e.To, l, w))
 	}
 	b.WriteString("  ")
-	e.writeSummary(&b, l)
+	e.writeSummary(&b, l, w)
 	b.WriteString("  (" + e.Cites.String() + ")")
 	return b.String()
 }
@@ -227,18 +232,14 @@ func (e Entry) Line(l Lang) string {
 // writeSummary writes what the entry does, as the text and the sequence
 // diagram both show it: the act, the channel, the level or range, the detail,
 // and whether it is due only as needed.
-func (e Entry) writeSummary(b *strings.Builder, l Lang) {
+func (e Entry) writeSummary(b *strings.Builder, l Lang, w *words) {
 	if l == Japanese {
 		b.WriteString(e.Act.Label())
 	} else {
 		b.WriteString(e.Act.String())
 	}
 	if e.Channel.IsValid() {
-		if l == Japanese {
-			b.WriteString(" [" + e.Channel.Label() + "]")
-		} else {
-			b.WriteString(" [" + e.Channel.String() + "]")
-		}
+		b.WriteString(" [" + w.any(e.Channel, l) + "]")
 	}
 	if lv := levelText(e, l); lv != "" {
 		b.WriteString(" <" + lv + ">")
@@ -263,8 +264,10 @@ func (e Entry) detail(l Lang) string {
 }
 
 // Text renders the timeline in language l: a heading line, then one line per
-// entry (see [Entry.Line]). It is deterministic.
+// entry (see [Entry.Line]), in the words of the plan's vocabulary. It is
+// deterministic.
 func (t Timeline) Text(l Lang) string {
+	w := t.Vocabulary.words()
 	var b strings.Builder
 	if l == Japanese {
 		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）", t.Scenario, t.Provenance)
@@ -276,7 +279,7 @@ func (t Timeline) Text(l Lang) string {
 	}
 	b.WriteByte('\n')
 	for _, e := range t.Entries {
-		b.WriteString(e.Line(l))
+		b.WriteString(e.line(l, w))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -3,6 +3,7 @@ package bcp
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -68,6 +69,18 @@ type Vocabulary struct {
 	Locations []Term[fault.Location] `json:"locations,omitempty"` // where a fault lies
 	Channels  []Term[Channel]        `json:"channels,omitempty"`  // ways of making contact
 }
+
+// Clone returns a deep copy of v: nothing of it shares storage with v.
+func (v Vocabulary) Clone() Vocabulary {
+	return Vocabulary{
+		Positions: cloneTerms(v.Positions), Parties: cloneTerms(v.Parties), Bodies: cloneTerms(v.Bodies),
+		Symptoms: cloneTerms(v.Symptoms), Triggers: cloneTerms(v.Triggers), Checks: cloneTerms(v.Checks),
+		Locations: cloneTerms(v.Locations), Channels: cloneTerms(v.Channels),
+	}
+}
+
+// cloneTerms copies a list of terms; council.Citations is immutable.
+func cloneTerms[V Word](ts []Term[V]) []Term[V] { return slices.Clone(ts) }
 
 // vocabulary kinds, in the order of Vocabulary's fields.
 const (
