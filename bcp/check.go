@@ -70,7 +70,7 @@ import (
 // finding (the validator runs on a copy with that element's gap papered
 // over, or, for the threat scheme, only once every outcome has a response).
 func Check(p Plan) []Finding {
-	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid()}
+	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words()}
 	c.checkID()
 	roles := c.checkOrganization()
 	c.checkThreat()
@@ -88,6 +88,13 @@ type checker struct {
 	plan Plan
 	idOK bool
 	out  []Finding
+	w    *words // the plan's vocabulary: messages name values in its words
+}
+
+// say names x for a message: the plan file's name for it (its term's ID or
+// the engine's name) and, in brackets, its label in the plan's words.
+func (c *checker) say(x labeled) string {
+	return c.w.name(x) + " (" + c.w.any(x, Japanese) + ")"
 }
 
 func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format string, args ...any) {
@@ -189,11 +196,11 @@ func (c *checker) checkOrganization() council.Roles {
 					cite = a.Cite
 				}
 			}
-			path := "organization.chain.roles[" + r.String() + "]"
+			path := "organization.chain.roles[" + c.w.name(r) + "]"
 			if chain.Has(r) {
-				c.add(Error, CodeUnreachableRole, path, cite, "%s (%s) is in the reporting chain but does not reach the chief, %s", r, r.Label(), o.Chain.Chief)
+				c.add(Error, CodeUnreachableRole, path, cite, "%s is in the reporting chain but does not reach the chief, %s", c.say(r), c.say(o.Chain.Chief))
 			} else {
-				c.add(Warning, CodeUnreachableRole, path, cite, "%s (%s) has duties in the plan but no reporting line to the chief, %s", r, r.Label(), o.Chain.Chief)
+				c.add(Warning, CodeUnreachableRole, path, cite, "%s has duties in the plan but no reporting line to the chief, %s", c.say(r), c.say(o.Chain.Chief))
 			}
 		}
 	}
@@ -206,12 +213,12 @@ func (c *checker) checkOrganization() council.Roles {
 		if !convened {
 			continue
 		}
-		name := k.Name
-		if name == "" {
-			name = k.Body.Label()
+		name := c.say(k.Body)
+		if k.Name != "" && !c.w.declared(wBody, uint8(k.Body)) {
+			name = k.Body.String() + " (" + k.Name + ")"
 		}
-		c.add(Warning, CodeChairNotNamed, "organization.councils["+k.Body.String()+"].chair", k.Cites.At(0),
-			"the plan convenes %s (%s) but names no chair (議長)", k.Body, name)
+		c.add(Warning, CodeChairNotNamed, "organization.councils["+c.w.name(k.Body)+"].chair", k.Cites.At(0),
+			"the plan convenes %s but names no chair (議長)", name)
 	}
 
 	for _, a := range o.Agendas {
@@ -570,7 +577,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 				continue
 			}
 			if need := ch.Needs(); !up.Contains(need) {
-				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s (%s) needs %s, which is down in pattern %s", ch, ch.Label(), need, pat)
+				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s needs %s, which is down in pattern %s", c.say(ch), need, pat)
 			}
 		}
 		au := &audiences[a]
@@ -600,8 +607,8 @@ func (c *checker) checkSchedule(s *ReportPlan) {
 				in = " in view of " + a.Considering
 			}
 			c.add(Info, CodeFrequencyByAgreement, fmt.Sprintf("continuity.schedule.agreed[%d]", i), a.Citations.At(0),
-				"%s (%s) reports to %s (%s) at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports",
-				a.From, a.From.Label(), a.To, a.To.Label(), a.With, in)
+				"%s reports to %s at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports",
+				c.say(a.From), c.say(a.To), c.say(a.With), in)
 		}
 	}
 	if s == nil || len(s.Slots) == 0 {
@@ -650,7 +657,7 @@ func (c *checker) checkActors(roles council.Roles) {
 			return
 		}
 		if a.Role != 0 && hasOrg && !roles.Has(a.Role) {
-			c.add(Error, CodeUnknownRole, path, cite, "%s (%s) acts here but is not a role of the organisation", a.Role, a.Role.Label())
+			c.add(Error, CodeUnknownRole, path, cite, "%s acts here but is not a role of the organisation", c.say(a.Role))
 		}
 	}
 	recipient := func(path string, a council.Actor, cite council.Citation) {
@@ -696,7 +703,7 @@ func (c *checker) checkActors(roles council.Roles) {
 		}
 		for _, d := range f.Detections {
 			for _, a := range d.By {
-				actor("fault.detections["+d.Trigger.String()+"].by", a, d.Cites.At(0))
+				actor("fault.detections["+c.w.name(d.Trigger)+"].by", a, d.Cites.At(0))
 			}
 		}
 	}

@@ -195,7 +195,7 @@ func TestCheckProblems(t *testing.T) {
 				return p
 			},
 			want: Finding{Severity: Warning, Code: CodeUnreachableRole, Path: "organization.chain.roles[identity-info-manager]",
-				Message: "identity-info-manager (本人確認情報管理者) has duties in the plan but no reporting line to the chief, security-chief"},
+				Message: "identity-info-manager (本人確認情報管理者) has duties in the plan but no reporting line to the chief, security-chief (セキュリティ統括責任者)"},
 		},
 		{
 			name: "reference/foreign-citation",

@@ -288,15 +288,15 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	for _, e := range tl.Entries {
+	for i, e := range tl.Entries {
 		if e.Act == ActProvisional || e.Act == ActGrade || e.Act == ActConvene {
-			fmt.Println(e.Line(English))
+			fmt.Println(tl.Line(i, Japanese))
 		}
 	}
 	// Output:
-	// 2026-04-01 09:00  system-administrator  provisional <level-2..3>: level not yet established; unknown: {firewall}  (tottori:第3-1, tottori:第3-6(1))
-	// 2026-04-01 09:40  system-administrator  grade <level-3>: ファイアウォールを通過した不正アクセス  (tottori:第3-1, tottori:第3-6(1))
-	// 2026-04-01 09:40  security-chief  convene <level-3>: convene the security-council on threat-level-3  (tottori:第3-6(2), tottori:第3-6(1), tottori:第3-6(3))
+	// 2026-04-01 09:00  システム管理者  暫定判定 <レベル2～3>: 脅威度の判定中（未確定の事実あり）  (tottori:第3-1, tottori:第3-6(1))
+	// 2026-04-01 09:40  システム管理者  脅威度の判定 <レベル3>: ファイアウォールを通過した不正アクセス  (tottori:第3-1, tottori:第3-6(1))
+	// 2026-04-01 09:40  セキュリティ統括管理者  会議の開催 <レベル3>: 鳥取県住基ネットセキュリティ会議を開催（脅威度レベル3）  (tottori:第3-6(2), tottori:第3-6(1), tottori:第3-6(3))
 }
 
 func ExampleParseScenario() {
@@ -307,8 +307,8 @@ func ExampleParseScenario() {
 		return
 	}
 	tl, _ := Run(Kumiyama(), s)
-	for _, e := range tl.Entries {
-		fmt.Println(e.Line(Japanese))
+	for i := range tl.Entries {
+		fmt.Println(tl.Line(i, Japanese))
 	}
 	_, err = ParseScenario([]byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
 	fmt.Println(err)

@@ -214,6 +214,15 @@ func levelText(e Entry, l Lang) string {
 // [Timeline.Text] prints them in the plan's.
 func (e Entry) Line(l Lang) string { return e.line(l, nil) }
 
+// Line renders entry i of the timeline as [Entry.Line] does, in the words
+// of the plan's vocabulary; "" for an i out of range.
+func (t Timeline) Line(i int, l Lang) string {
+	if i < 0 || i >= len(t.Entries) {
+		return ""
+	}
+	return t.Entries[i].line(l, t.Vocabulary.words())
+}
+
 func (e Entry) line(l Lang, w *words) string {
 	var b strings.Builder
 	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))

@@ -324,6 +324,40 @@ func (w *words) any(x interface {
 	return en
 }
 
+// name returns the plan file's name for x: its term's ID, or the engine's
+// name of a value the plan does not declare.
+func (w *words) name(x labeled) string {
+	k, v := -1, uint8(0)
+	switch x := x.(type) {
+	case council.Actor:
+		if id, ok := w.termID(wActor, reflect.ValueOf(x)); ok {
+			return id
+		}
+	case council.Role:
+		k, v = wPosition, uint8(x)
+	case council.Party:
+		k, v = wParty, uint8(x)
+	case council.Body:
+		k, v = wBody, uint8(x)
+	case fault.Symptom:
+		k, v = wSymptom, uint8(x)
+	case fault.Trigger:
+		k, v = wTrigger, uint8(x)
+	case fault.Check:
+		k, v = wCheck, uint8(x)
+	case fault.Location:
+		k, v = wLocation, uint8(x)
+	case Channel:
+		k, v = wChannel, uint8(x)
+	}
+	if k >= 0 {
+		if id, ok := w.id(k, v); ok {
+			return id
+		}
+	}
+	return x.String()
+}
+
 // Role returns the position the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Role(id string) (council.Role, bool) {
 	x, ok := v.words().lookup(wPosition, id)

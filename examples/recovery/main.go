@@ -102,7 +102,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		out := map[string][]bcp.Entry{}
 		for _, sec := range sections {
-			out[jsonKey(sec.Title)] = pick(tl, sec.Acts)
+			es := []bcp.Entry{}
+			for _, i := range pick(tl, sec.Acts) {
+				es = append(es, tl.Entries[i])
+			}
+			out[jsonKey(sec.Title)] = es
 		}
 		b, err := json.MarshalIndent(struct {
 			Scenario   string                 `json:"scenario"`
@@ -132,20 +136,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			title = sec.TitleJA
 		}
 		fmt.Fprintf(stdout, "\n## %s\n", title)
-		for _, e := range pick(tl, sec.Acts) {
-			fmt.Fprintln(stdout, e.Line(lang))
+		for _, i := range pick(tl, sec.Acts) {
+			fmt.Fprintln(stdout, tl.Line(i, lang))
 		}
 	}
 	return 0
 }
 
 // pick returns the entries of the given acts, in timeline order.
-func pick(tl bcp.Timeline, acts []bcp.Act) []bcp.Entry {
-	out := []bcp.Entry{}
-	for _, e := range tl.Entries {
+// pick returns the indexes of the entries of tl that do one of acts.
+func pick(tl bcp.Timeline, acts []bcp.Act) []int {
+	out := []int{}
+	for i, e := range tl.Entries {
 		for _, a := range acts {
 			if e.Act == a && (a != bcp.ActConvene || e.Actor != council.Actor{}) {
-				out = append(out, e)
+				out = append(out, i)
 				break
 			}
 		}

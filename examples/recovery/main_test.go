@@ -69,11 +69,11 @@ func TestThreeDays(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{
-		"2026-04-01 08:15  info-systems-division → owning-division-head  scheduled-report [phone-and-paper]: recovery time unknown",
-		"2026-04-01 12:00  info-systems-division → owning-division-head  scheduled-report",
-		"2026-04-02 16:00  info-systems-division → owning-division-head  scheduled-report [phone-and-paper]: expected recovery known",
-		"iaas-provider  recover: #1 iaas",
-		"info-systems-division → iaas-provider  notify [phone]",
+		"2026-04-01 08:15  information systems division → owning division head  scheduled-report [phone and paper]: recovery time unknown",
+		"2026-04-01 12:00  information systems division → owning division head  scheduled-report",
+		"2026-04-02 16:00  information systems division → owning division head  scheduled-report [phone and paper]: expected recovery known",
+		"IaaS provider  recover: #1 iaas",
+		"information systems division → IaaS provider  notify [phone]",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
