@@ -191,9 +191,15 @@ func (t Playbooks) PlaybookFor(o Observation, d Discoverer) (Playbook, error) {
 	if !o.IsValid() || !d.IsValid() {
 		return Playbook{}, fmt.Errorf("measures: annex case for observation %s discovered by %s: %w", o, d, ErrInvalid)
 	}
-	for _, p := range t {
-		if p.Case.Observation() == o && p.Case.Discoverer() == d {
-			return p, nil
+	for i, k := range caseKeys {
+		if k.obs == o && k.by == d {
+			c := Case(i + 1)
+			for _, p := range t {
+				if p.Case == c {
+					return p, nil
+				}
+			}
+			break
 		}
 	}
 	return Playbook{}, fmt.Errorf("measures: the plan's annex has no row for %s discovered by %s: %w", o, d, ErrNoPlaybook)
