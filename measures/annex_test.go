@@ -254,6 +254,24 @@ func TestAnnexProperties(t *testing.T) {
 			t.Fatalf("%v step %d: invalid condition %d", c, i, s.Condition)
 		}
 	}))
+	// Any table of rows (here tottori's, permuted, some left out) finds
+	// exactly the rows it holds, whatever their order.
+	t.Run("LookupFindsTheTablesRows", rapid.MakeCheck(func(t *rapid.T) {
+		rows := rapid.Permutation(slices.Clone(pbs)).Draw(t, "rows")
+		rows = rows[:rapid.IntRange(0, len(rows)).Draw(t, "keep")]
+		table := Playbooks(rows)
+		for _, c := range cases {
+			held := slices.ContainsFunc(rows, func(p Playbook) bool { return p.Case == c })
+			p, err := table.Lookup(c)
+			if held != (err == nil) || held && p.Case != c || !held && !errors.Is(err, ErrNoPlaybook) {
+				t.Fatalf("Lookup(%v) = %v, %v; the table holds it: %v", c, p.Case, err, held)
+			}
+			q, err := table.PlaybookFor(c.Observation(), c.Discoverer())
+			if held != (err == nil) || q.Case != p.Case {
+				t.Fatalf("PlaybookFor(%v, %v) = %v, %v; Lookup gives %v", c.Observation(), c.Discoverer(), q.Case, err, p.Case)
+			}
+		}
+	}))
 	t.Run("ApplicableMonotone", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(cases).Draw(t, "case")
 		p, _ := pbs.Lookup(c)
