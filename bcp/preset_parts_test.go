@@ -1,7 +1,6 @@
 package bcp
 
 import (
-	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -42,10 +41,8 @@ func assembledIno() Plan {
 		Fault:  &f,
 		Threat: &t,
 		Measures: &Measures{
-			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanIno)),
-			FollowUp:  mustMeasures(measures.FollowUp(council.PlanIno)),
 			Recurrence: &Recurrence{
-				Countermeasures: measures.InoRecurrenceMeasures(),
+				Countermeasures: measures.AllCountermeasures(),
 				Citations:       council.Cites(council.Cite(council.PlanIno, "第8条")),
 			},
 		},
@@ -111,7 +108,7 @@ func assembledKumiyama() Plan {
 			assignDuty(RevokeCard, byAdmin, noOne, "第17条11項"),
 			assignDuty(InspectCards, byAdmin, noOne, "第17条14項", "第17条15項")),
 		Fault:    &f,
-		Measures: &Measures{Controls: ptr(measures.Kumiyama())},
+		Measures: &Measures{},
 	}
 }
 
@@ -146,9 +143,7 @@ func assembledTottori() Plan {
 		Fault:  &f,
 		Threat: &t,
 		Measures: &Measures{
-			Annex:     annex,
-			Emergency: mustMeasures(measures.EmergencyMeasures(council.PlanTottori)),
-			FollowUp:  mustMeasures(measures.FollowUp(council.PlanTottori)),
+			Annex: annex,
 		},
 	}
 }
@@ -317,13 +312,4 @@ func nakanoOrder() []OrderClause {
 		c("5(1)", ReasonMonitoring),
 		c("図4", ReasonPolicy),
 	}
-}
-
-// mustMeasures returns ms, or nil when the plan has no such measures (the
-// measures package reports that as an error): the plan is then silent.
-func mustMeasures(ms []measures.Measure, err error) []measures.Measure {
-	if err != nil {
-		return nil
-	}
-	return slices.Clone(ms)
 }
