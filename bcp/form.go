@@ -5,7 +5,6 @@ import (
 	"iter"
 	"time"
 
-	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -105,11 +104,6 @@ func (e *FieldError) Error() string {
 
 // Unwrap returns [ErrReport].
 func (e *FieldError) Unwrap() error { return ErrReport }
-
-// ReportCitations are the clauses report validation rests on.
-func ReportCitations() council.Citations {
-	return council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(2)"), council.Cite(council.PlanNakano, "ICT-BCP 7(1)"))
-}
 
 // Validate names every problem of r, each a [*FieldError], joined.
 //
