@@ -128,7 +128,7 @@ func (r Report) Validate() error {
 	case !r.Format.IsValid():
 		bad(FieldFormat, "unknown format %s", r.Format)
 	case r.Format != OnForm && !r.First:
-		bad(FieldFormat, "%s is allowed only for the first report (ICT-BCP 7(1))", r.Format)
+		bad(FieldFormat, "%s is allowed only for the first report", r.Format)
 	}
 	if r.DetectedAt.IsZero() {
 		bad(FieldDetected, "missing")
