@@ -154,6 +154,11 @@ type Contact struct {
 	// department's management division (各部経営担当課), which passes it on
 	// inside the department (3(3)①ア ※2).
 	ViaManagementDivisions bool `json:"viaManagementDivisions,omitzero"`
+	// Note says what the message is, in the plan's words (nakano's report
+	// to the crisis management division: the first report may be oral or a
+	// memo, ICT-BCP 7(1)). A drill shows it in place of the audience's
+	// label; empty, the label.
+	Note string `json:"note,omitzero"`
 	// Citations are the clauses the choice rests on.
 	Citations council.Citations `json:"citations,omitzero"`
 }

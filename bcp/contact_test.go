@@ -57,7 +57,7 @@ func TestNakanoContacts(t *testing.T) {
 		{"nakano:統合仮想サーバ 3(3)①ウ/phone-only", ToProvider, PatternA.Services(),
 			Contact{Channel: Phone, ToParties: council.PartiesOf(council.IaaSProvider)}},
 		{"nakano:統合仮想サーバ 3(3)①エ/form", CrisisManagement, PatternA.Services(),
-			Contact{Channel: RiskReportForm, ToRoles: council.RolesOf(council.CrisisManagementDivision)}},
+			Contact{Channel: RiskReportForm, ToRoles: council.RolesOf(council.CrisisManagementDivision), Note: "第1報（口頭・メモ可）、その後連絡票"}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-a", OutsideBodies, PatternA.Services(),
 			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-c", OutsideBodies, PatternC.Services(),

@@ -51,9 +51,13 @@ type Outside struct {
 	// Publication is who decides whether and how to publish (ア), and
 	// Assembly who decides whether and how to report to the ward assembly
 	// (イ): the mayor, for every kind of incident.
-	Publication council.Actor     `json:"publication,omitzero"`
-	Assembly    council.Actor     `json:"assembly,omitzero"`
-	Citations   council.Citations `json:"citations,omitzero"`
+	Publication council.Actor `json:"publication,omitzero"`
+	Assembly    council.Actor `json:"assembly,omitzero"`
+	// Decision says what Publication and Assembly decide, in the plan's
+	// words (nakano names its ward assembly); a drill lists it for a fault
+	// without a leak. Empty, the drill says it in the engine's words.
+	Decision  string            `json:"decision,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // AllIncidents returns every valid Incident in ascending order, in a fresh slice.

@@ -60,6 +60,9 @@ func TestNakanoRoutes(t *testing.T) {
 					t.Errorf("route %+v without citations", r)
 				}
 			}
+			if o.Decision != "公表及び区議会への報告の判断" {
+				t.Errorf("decision %q; want the ward's words for ア and イ", o.Decision)
+			}
 			mayor := council.ByRole(council.Mayor)
 			if o.Publication != mayor || o.Assembly != mayor {
 				t.Errorf("publication by %v, assembly by %v; want the mayor (ICT-BCP 6(3)ア, イ)", o.Publication, o.Assembly)
@@ -73,5 +76,49 @@ func TestNakanoRoutes(t *testing.T) {
 	}
 	if n := len(Nakano().Continuity.Routes); n != len(AllIncidents()) {
 		t.Errorf("%d outside reportings; want one per incident kind (%d)", n, len(AllIncidents()))
+	}
+}
+
+// TestDrillPlanWords: the drill takes the words of the first report and of
+// the decision on publication from the plan (nakano's 第1報 and 区議会), and
+// falls back to the engine's own words when a plan gives none.
+func TestDrillPlanWords(t *testing.T) {
+	s, err := ScenarioByID("nakano-iaas-outage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail := func(p Plan, a Act, by council.Actor) string {
+		t.Helper()
+		tl, err := Run(p, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range tl.Entries {
+			if e.Act == a && e.Actor == by {
+				return e.DetailJA
+			}
+		}
+		t.Fatalf("no %v by %v", a, by)
+		return ""
+	}
+	isd, mayor := council.ByRole(council.InfoSystemsDivision), council.ByRole(council.Mayor)
+	p := Nakano()
+	if got := detail(p, ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
+		t.Errorf("first report %q; want the plan's note", got)
+	}
+	if got := detail(p, ActMeasure, mayor); got != "公表及び区議会への報告の判断" {
+		t.Errorf("publication %q; want the plan's decision", got)
+	}
+	for i := range p.Continuity.Contacts {
+		p.Continuity.Contacts[i].Contact.Note = ""
+	}
+	for i := range p.Continuity.Routes {
+		p.Continuity.Routes[i].Decision = ""
+	}
+	if got := detail(p, ActReport, isd); got != CrisisManagement.Label() {
+		t.Errorf("first report without a note %q; want the audience's label", got)
+	}
+	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
+		t.Errorf("publication without a decision %q; want the engine's words", got)
 	}
 }
