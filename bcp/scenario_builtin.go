@@ -8,22 +8,20 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// builtin parses the built-in scenarios, embedded as scenario files in
-// package reference, fresh on every call, sorted by ID. The files are part
-// of the library and TestBuiltinScenarioFiles parses every one of them, so
-// an error here is a broken build, never bad input.
-func builtin() []Scenario {
-	ids := reference.ScenarioIDs()
-	out := make([]Scenario, 0, len(ids))
-	for _, id := range ids {
-		data, _ := reference.Scenario(id)
-		s, err := ParseScenario(data)
-		if err != nil {
-			panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
-		}
-		out = append(out, s)
+// builtin parses the built-in scenario filed under id, embedded as a
+// scenario file in package reference. The files are part of the library and
+// TestBuiltinScenarioFiles parses every one of them, so an error here is a
+// broken build, never bad input.
+func builtin(id string) (Scenario, bool) {
+	data, ok := reference.Scenario(id)
+	if !ok {
+		return Scenario{}, false
 	}
-	return out
+	s, err := ParseScenario(data)
+	if err != nil {
+		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
+	}
+	return s, true
 }
 
 // Scenarios returns the built-in drill scenarios of a reference plan, fresh
@@ -38,8 +36,8 @@ func builtin() []Scenario {
 // is an error wrapping ErrInvalid.
 func Scenarios(plan string) ([]Scenario, error) {
 	var out []Scenario
-	for _, s := range builtin() {
-		if s.Plan == plan {
+	for _, id := range reference.ScenarioIDs() {
+		if s, _ := builtin(id); s.Plan == plan {
 			out = append(out, s)
 		}
 	}
@@ -52,23 +50,14 @@ func Scenarios(plan string) ([]Scenario, error) {
 
 // ScenarioByID returns the built-in scenario with the given ID, fresh.
 func ScenarioByID(id string) (Scenario, error) {
-	for _, s := range builtin() {
-		if s.ID == id {
-			return s, nil
-		}
+	if s, ok := builtin(id); ok {
+		return s, nil
 	}
 	return Scenario{}, fmt.Errorf("bcp: scenarios: %w: no built-in scenario %s", ErrInvalid, problem.Value(id))
 }
 
 // ScenarioIDs returns the IDs of every built-in scenario, sorted, fresh.
-func ScenarioIDs() []string {
-	var ids []string
-	for _, s := range builtin() {
-		ids = append(ids, s.ID)
-	}
-	slices.Sort(ids)
-	return ids
-}
+func ScenarioIDs() []string { return reference.ScenarioIDs() }
 
 func cmpString(a, b string) int {
 	switch {
