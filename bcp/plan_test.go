@@ -48,7 +48,7 @@ func fileForm(t testing.TB, p Plan) []byte {
 func TestReferencePlanFiles(t *testing.T) {
 	assembled := map[string]func() Plan{
 		"ino": assembledIno, "kumamoto": assembledKumamoto, "kumiyama": assembledKumiyama,
-		"nakano": assembledNakano, "tottori": assembledTottori,
+		"tottori": assembledTottori,
 	}
 	for _, id := range reference.IDs() {
 		t.Run(id+":file", func(t *testing.T) {
@@ -72,14 +72,19 @@ func TestReferencePlanFiles(t *testing.T) {
 			} else if !bytes.Equal(again, data) {
 				t.Errorf("%s is not in canonical file form (run go test ./bcp/ -run TestReferencePlanFiles -update)", path)
 			}
-			want := assembled[id]()
-			// The clause index, the standing obligations, the playbooks, the
-			// general measures and the preventive controls live only in the
-			// file: no per-package preset has them (plans are data, issue 17).
-			if diff := cmp.Diff(want, got, planOpts, cmpopts.IgnoreFields(Plan{}, "Clauses", "Vocabulary"),
-				cmpopts.IgnoreFields(Measures{}, "Obligations", "Playbooks", "Emergency", "FollowUp", "Controls"),
-				cmpopts.IgnoreFields(council.Organization{}, "Networks")); diff != "" {
-				t.Errorf("%s holds another plan than the per-package presets (-presets +file):\n%s", path, diff)
+			// nakano has no per-package presets left: its file is its only
+			// source.
+			if assemble, ok := assembled[id]; ok {
+				want := assemble()
+				// The clause index, the standing obligations, the playbooks,
+				// the general measures and the preventive controls live only
+				// in the file: no per-package preset has them (plans are data,
+				// issue 17).
+				if diff := cmp.Diff(want, got, planOpts, cmpopts.IgnoreFields(Plan{}, "Clauses", "Vocabulary"),
+					cmpopts.IgnoreFields(Measures{}, "Obligations", "Playbooks", "Emergency", "FollowUp", "Controls"),
+					cmpopts.IgnoreFields(council.Organization{}, "Networks")); diff != "" {
+					t.Errorf("%s holds another plan than the per-package presets (-presets +file):\n%s", path, diff)
+				}
 			}
 			if p, err := Reference(id); err != nil || cmp.Diff(got, p, planOpts) != "" {
 				t.Errorf("Reference(%q) = %v; want the parsed file", id, err)

@@ -10,7 +10,7 @@ import (
 )
 
 // The per-package presets (council.Tottori, fault.Tottori, threat.TottoriSpec,
-// measures.Kumiyama, NakanoInventory, ...) assembled into whole plans, as the
+// measures.Kumiyama, ...) assembled into whole plans, as the
 // reference plans were built before they became embedded plan files.
 // TestReferencePlanFiles checks that each embedded file still holds exactly
 // what the per-package presets hold, so the two cannot drift apart while both
@@ -148,121 +148,7 @@ func assembledTottori() Plan {
 	}
 }
 
-// assembledNakano returns 中野区's plan (ICTに関する事業継続計画 and 統合仮想サーバに関する個別
-// 事業継続計画, both 案・抜粋), fresh: the organisation of [council.Nakano] and the
-// continuity part — the inventory of [NakanoInventory], the contact channels
-// of 統合仮想サーバ 3(3) for every outage pattern and audience ([ChannelFor]),
-// the report schedule and form (3(2), 3(4), ICT-BCP 7(1)), the horizons of
-// ICT-BCP 9(2)ウ, the routes outside the ward of ICT-BCP 6 ([ReportOutside])
-// and the recovery flow of 4(2) ([RecoveryFlow]). nakano defines no fault
-// chapter in the form of package fault, no threat scheme and no measures.
-func assembledNakano() Plan {
-	inv := NakanoInventory()
-	var contacts []ContactRule
-	for _, p := range AllPatterns() {
-		for _, a := range AllAudiences() {
-			c, err := ChannelFor(a, p.Services())
-			if err != nil {
-				continue // the plan chooses no channel for it
-			}
-			contacts = append(contacts, ContactRule{Pattern: p, Contact: c})
-		}
-	}
-	var routes []Outside
-	for _, i := range AllIncidents() {
-		if o, err := ReportOutside(i); err == nil {
-			routes = append(routes, o)
-		}
-	}
-	return Plan{
-		ID:           council.PlanNakano,
-		Version:      "案 (2021年3月策定予定)",
-		Title:        "ICTに関する事業継続計画 / 統合仮想サーバに関する個別事業継続計画",
-		Source:       "中野区 ICT-BCP (案・抜粋), 統合仮想サーバに関する個別事業継続計画 (案・抜粋版)",
-		Organization: ptr(council.Nakano()),
-		Provisions:   nakanoProvisions(),
-		Duties: planDuties(council.PlanNakano,
-			assignDuty(DetectFault, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(1)"),
-			assignDuty(ReportSituation, council.ByRole(council.InfoSystemsDivision), council.ByRole(council.OwningDivisionHead), "統合仮想サーバ 3(4)①"),
-			assignDuty(RecoverSystem, council.ByRole(council.OwningDivisionHead), noOne, "統合仮想サーバ 4(7)"),
-			assignDuty(RecoverPlatform, council.ByParty(council.IaaSProvider), noOne, "統合仮想サーバ 4(2)"),
-			assignDuty(Secretariat, council.ByRole(council.InfoSystemsDivision), noOne, "統合仮想サーバ 1")),
-		Continuity: &Continuity{
-			Inventory: &inv,
-			Contacts:  contacts,
-			Schedule: &ReportPlan{
-				Slots:     nakanoSlots(),
-				Fields:    FieldsOf(FieldOccurred, FieldDetected, FieldSituation, FieldCause, FieldResponse, FieldExpectedRecovery),
-				Citations: ScheduleCitations().Join(ReportCitations()),
-				Agreed: []AgreedReports{{
-					From:        council.ByParty(council.IaaSProvider),
-					To:          council.ByRole(council.InfoSystemsDivision),
-					With:        council.ByRole(council.InfoSystemsDivision),
-					Considering: "インシデントの発生状況",
-					Citations:   council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②")),
-				}},
-			},
-			Horizons: &HorizonPlan{Required: HorizonsOf(AllHorizons()...), Citations: HorizonCitations()},
-			Routes:   routes,
-			Flow:     RecoveryFlow(),
-			Order:    nakanoOrder(),
-		},
-	}
-}
-
 func ptr[T any](v T) *T { return &v }
-
-// nakanoProvisions are what nakano's ICT-BCP says of itself and asks to be
-// prepared, in its words: the purposes (3), the review (4, and 報告 1(2)),
-// the related laws and documents (5) and what the division managing a
-// system examines in its own continuity plan (9(1)).
-func nakanoProvisions() *Provisions {
-	pv := func(text string, clauses ...string) Provision {
-		var cs []council.Citation
-		for _, c := range clauses {
-			cs = append(cs, council.Cite(council.PlanNakano, c))
-		}
-		return Provision{Text: text, Citations: council.Cites(cs...)}
-	}
-	prep := func(text, clause string) Provision {
-		x := pv(text, clause)
-		x.For = "情報システム管理部署"
-		return x
-	}
-	return &Provisions{
-		Purposes: []Provision{
-			pv("区民の生命、生活及び財産を守る", "ICT-BCP 3(1)"),
-			pv("区民生活に密着する行政サービスの提供機能の維持", "ICT-BCP 3(2)"),
-		},
-		Review: []Provision{
-			{For: "本計画及び各課において作成した個別事業継続計画", Text: "適宜見直しを行う",
-				Citations: council.Cites(council.Cite(council.PlanNakano, "ICT-BCP 4"))},
-			{For: "ICT-BCPやこれをもとに各課が作成する個別事業継続計画", Text: "情報セキュリティ体制のPDCAサイクルの中で適宜加筆・修正を行う",
-				Citations: council.Cites(council.Cite(council.PlanNakano, "報告 1(2)"))},
-		},
-		Related: []Provision{
-			pv("中野区政のBCP", "ICT-BCP 5"),
-			pv("中野区危機管理ガイドライン", "ICT-BCP 5"),
-			pv("中野区のセキュリティポリシー", "ICT-BCP 5"),
-			pv("職員の身分により課せられている法令遵守義務", "ICT-BCP 5"),
-			pv("不正アクセス行為の禁止等に関する法律", "ICT-BCP 5(1)"),
-			pv("著作権法", "ICT-BCP 5(2)"),
-			pv("個人情報の保護に関する法律", "ICT-BCP 5(3)"),
-			pv("行政手続きにおける特定の個人を識別するための番号の利用等に関する法律", "ICT-BCP 5(4)"),
-			pv("サイバーセキュリティ基本法", "ICT-BCP 5(5)"),
-			pv("中野区個人情報の保護に関する条例", "ICT-BCP 5(6)"),
-			pv("中野区住民基本台帳ネットワークシステムに係る本人確認情報等の保護に関する条例", "ICT-BCP 5(7)"),
-		},
-		Preparation: []Provision{
-			prep("ネットワーク構成図", "ICT-BCP 9(1)ア"),
-			prep("当該システムが停止した場合に影響を与える情報システム及び関連する事務・行政サービス ※区民等へどのような影響が起りうるのか、行政サービスができなくなるかの整理", "ICT-BCP 9(1)イ"),
-			prep("連絡先の明確化 (内部関係者、委託事業者等の電話番号、メールアドレス等) ※休日等についても整理を行う。", "ICT-BCP 9(1)ウ(ア)"),
-			prep("当該システム(ネットワーク) が停止しすることで影響のある情報システムがある場合: グループウェア、メール等が利用できない状態での外部、内部の連絡体制の整理", "ICT-BCP 9(1)ウ(イ)①"),
-			prep("関係各課への日々変化する状況等情報共有、区民等への情報共有などの手段・体制についても検討する", "ICT-BCP 9(1)ウ(イ)②"),
-			prep("職員が情報システムを復旧する際の手順", "ICT-BCP 9(1)エ"),
-		},
-	}
-}
 
 // Actors the presets' duties name.
 var (

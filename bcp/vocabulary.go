@@ -162,9 +162,6 @@ type lexicon struct {
 func resolve(es []entry, named int) (lexicon, error) {
 	var l lexicon
 	l.values = make([]uint8, len(es))
-	for v := 1; v <= named && v < len(l.fn); v++ {
-		l.fn[v] = uint8(v)
-	}
 	for i, e := range es {
 		if f := int(e.function); f >= 1 && f <= named && l.term[f] == 0 {
 			l.values[i] = e.function
@@ -172,7 +169,7 @@ func resolve(es []entry, named int) (lexicon, error) {
 		}
 	}
 	next := named + 1
-	for i, e := range es {
+	for i := range es {
 		if l.values[i] != 0 {
 			continue
 		}
@@ -181,9 +178,6 @@ func resolve(es []entry, named int) (lexicon, error) {
 		}
 		l.values[i] = uint8(next)
 		l.term[next] = int16(i + 1)
-		if f := int(e.function); f >= 1 && f <= named {
-			l.fn[next] = e.function
-		}
 		next++
 	}
 	l.byName = make(map[string]uint8, 2*len(es))
@@ -258,21 +252,6 @@ func (w *words) label(k int, x uint8, lang Lang, en, ja string) string {
 		return ja
 	}
 	return en
-}
-
-// function returns the engine's value that value x of kind k acts as: x for a
-// named value, a declared value's function, or zero.
-func (w *words) function(k int, x uint8) uint8 {
-	if x >= 64 {
-		return 0
-	}
-	if w == nil {
-		if int(x) <= wordKinds[k].named {
-			return x
-		}
-		return 0
-	}
-	return w.lex[k].fn[x]
 }
 
 // Label returns x in lang as the plan's vocabulary words it: the term's

@@ -1,0 +1,245 @@
+package bcp
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+)
+
+// relabel rewrites the vocabulary of plan file data: every term gets the
+// label label(kind, i) and, where custom(kind, i), loses its function, so
+// that it stands for a value the plan declares. The rest of the file names
+// terms by ID, so it follows the terms to their new values.
+func relabel(t interface {
+	Helper()
+	Fatal(...any)
+}, data []byte, label func(kind string, i int) string, custom func(kind string, i int) bool) []byte {
+	t.Helper()
+	var file map[string]any
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	voc, _ := file["vocabulary"].(map[string]any)
+	for kind, list := range voc {
+		for i, x := range list.([]any) {
+			term := x.(map[string]any)
+			term["label"] = label(kind, i)
+			term["labelEn"] = "en " + label(kind, i)
+			if custom(kind, i) {
+				delete(term, "function")
+			}
+		}
+	}
+	out, err := json.Marshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The issue's example: tottori's document calls its chief
+// セキュリティ統括管理者 and its council 鳥取県住基ネットセキュリティ会議, and
+// its drill says so, not another plan's words (tottori:第2-4(1), 第3-6(2)).
+func TestDrillSpeaksThePlansWords(t *testing.T) {
+	s, err := ScenarioByID("tottori-l3-firewall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := Run(Tottori(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja := tl.Text(Japanese)
+	for _, want := range []string{"セキュリティ統括管理者  会議の開催", "鳥取県住基ネットセキュリティ会議を開催", "住基ネット担当者  発見"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("the drill lacks %q", want)
+		}
+	}
+	for _, other := range []string{"セキュリティ統括責任者", "  担当者  "} {
+		if strings.Contains(ja, other) {
+			t.Errorf("the drill uses %q, not tottori's word", other)
+		}
+	}
+	if en := tl.Text(English); !strings.Contains(en, "security chief → ") && !strings.Contains(en, "→ security chief") {
+		t.Errorf("the English drill does not use the terms' English labels:\n%s", en)
+	}
+}
+
+// A town's own post, party, body and symptom, none of them known to the
+// engine, round-trip through the plan file and print in its words.
+func TestCustomTermsRoundTrip(t *testing.T) {
+	data, err := Ino().MarshalIndent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := relabel(t, data, func(kind string, i int) string {
+		switch {
+		case kind == "positions" && i == 3:
+			return "情報保護統括責任者"
+		case kind == "bodies" && i == 0:
+			return "情報保護管理会議"
+		}
+		return fmt.Sprintf("%s-%d", kind, i)
+	}, func(kind string, i int) bool { return true })
+	p, err := ParsePlan(custom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chief, ok := p.Vocabulary.Role("情報保護統括責任者")
+	if !ok || chief != p.Organization.Chain.Chief {
+		t.Fatalf("the chief is %v; the town's post is %v, %v", p.Organization.Chain.Chief, chief, ok)
+	}
+	if chief == council.SecurityChief || !strings.HasPrefix(chief.String(), "role#") {
+		t.Errorf("the town's post %v is one of the engine's values", chief)
+	}
+	if got := p.Vocabulary.Label(chief, Japanese); got != "情報保護統括責任者" {
+		t.Errorf("Label = %q", got)
+	}
+	again, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ParsePlan(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(p, q, planOpts); diff != "" {
+		t.Errorf("round trip (-first +second):\n%s", diff)
+	}
+	if strings.Contains(string(again), "role#") {
+		t.Error("the plan file names a declared post by number, not by its ID")
+	}
+	flow := EscalationFlow(p, Japanese)
+	if !strings.Contains(flow, "情報保護統括責任者") || !strings.Contains(flow, "情報保護管理会議") || strings.Contains(flow, "セキュリティ統括責任者") {
+		t.Errorf("the escalation flow does not speak the town's words:\n%s", flow)
+	}
+}
+
+// A plan file that names a declared value by number without declaring it
+// is an error at that path, and a malformed vocabulary is reported term by
+// term.
+func TestVocabularyErrors(t *testing.T) {
+	base, err := Ino().MarshalIndent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, old, new, path string
+		sentinel             error
+	}{
+		{"undeclared", `"chief": "security-chief"`, `"chief": "role#40"`, "$.organization.chain.chief", ErrBadValue},
+		{"empty-label", `"label": "関係部署"`, `"label": ""`, "$.vocabulary.positions[0].label", ErrBadValue},
+		{"twice", `"id": "staff"`, `"id": "related-departments"`, "$.vocabulary.positions[1].id", ErrDuplicate},
+		{"bad-function", `"function": "staff"`, `"function": "role#30"`, "$.vocabulary.positions[1].function", ErrBadValue},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := string(base)
+			if tc.name == "undeclared" {
+				s = replaceInParts(s, tc.old, tc.new, 1)
+			} else {
+				s = strings.Replace(s, tc.old, tc.new, 1)
+			}
+			if s == string(base) {
+				t.Fatalf("%s not found", tc.old)
+			}
+			_, err := ParsePlan([]byte(s))
+			if !errors.Is(err, tc.sentinel) || !strings.Contains(err.Error(), tc.path) {
+				t.Errorf("ParsePlan: %v; want %s at %s", err, tc.sentinel, tc.path)
+			}
+		})
+	}
+}
+
+// Any relabelling of a reference plan, any of its terms made the plan's own
+// value (no function), survives a file round trip, and its drills name only
+// the plan's own labels for every actor they print.
+func TestRandomVocabularyProperty(t *testing.T) {
+	ids := reference.IDs()
+	rapid.Check(t, func(rt *rapid.T) {
+		id := rapid.SampledFrom(ids).Draw(rt, "plan")
+		ref, err := Reference(id)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		data, err := ref.MarshalIndent()
+		if err != nil {
+			rt.Fatal(err)
+		}
+		stem := rapid.StringMatching(`[ぁ-ゖ]{1,4}`).Draw(rt, "stem")
+		drop := rapid.SliceOfN(rapid.Bool(), 64, 64).Draw(rt, "custom")
+		p, err := ParsePlan(relabel(rt, data,
+			func(kind string, i int) string { return fmt.Sprintf("%s%s%d", stem, kind[:2], i) },
+			func(kind string, i int) bool { return drop[(len(kind)*7+i)%64] }))
+		if err != nil {
+			rt.Fatalf("the relabelled plan does not parse: %v", err)
+		}
+		again, err := p.MarshalJSON()
+		if err != nil {
+			rt.Fatal(err)
+		}
+		q, err := ParsePlan(again)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		if diff := cmp.Diff(p, q, planOpts); diff != "" {
+			rt.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+		labels := map[string]bool{}
+		for _, ts := range [][]string{
+			termLabels(p.Vocabulary.Positions), termLabels(p.Vocabulary.Parties),
+		} {
+			for _, l := range ts {
+				labels[l] = true
+			}
+		}
+		scs, err := Scenarios(id)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		for _, s := range scs {
+			tl, err := Run(p, s)
+			if err != nil {
+				// A plan whose function-bearing posts became its own
+				// may lose a default duty; that must be an error, never
+				// a wrong name.
+				continue
+			}
+			w := tl.Vocabulary.words()
+			for i, e := range tl.Entries {
+				for _, a := range []council.Actor{e.Actor, e.To} {
+					if a.IsValid() && !labels[actorText(a, Japanese, w)] {
+						rt.Fatalf("%s entry %d names %q, not one of the plan's labels", s.ID, i, actorText(a, Japanese, w))
+					}
+				}
+			}
+		}
+	})
+}
+
+func termLabels[V Word](ts []Term[V]) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Label
+	}
+	return out
+}
+
+func ExampleVocabulary_Label() {
+	p := Tottori()
+	chief := p.Organization.Chain.Chief
+	fmt.Println(chief, "/", chief.Label(), "/", p.Vocabulary.Label(chief, Japanese))
+	sym, _ := Kumamoto().Vocabulary.Symptom("no-power")
+	fmt.Println(sym == fault.NoPower)
+	// Output:
+	// security-chief / セキュリティ統括責任者 / セキュリティ統括管理者
+	// true
+}
