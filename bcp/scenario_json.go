@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
@@ -26,7 +27,22 @@ import (
 // *ScenarioError wrapping ErrScenario. It never panics.
 func ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
-	if err := s.UnmarshalJSON(data); err != nil {
+	if err := s.decode(data, nil); err != nil {
+		return Scenario{}, err
+	}
+	if err := s.Validate(); err != nil {
+		return Scenario{}, err
+	}
+	return s, nil
+}
+
+// ParseScenario decodes a scenario for plan p as [ParseScenario] does, and
+// reads the names of actors, detection triggers and symptoms in p's words
+// too: a term's ID or label in p's [Vocabulary] names the value the plan
+// declares for it.
+func (p Plan) ParseScenario(data []byte) (Scenario, error) {
+	var s Scenario
+	if err := s.decode(data, p.Vocabulary.words()); err != nil {
 		return Scenario{}, err
 	}
 	if err := s.Validate(); err != nil {
@@ -37,7 +53,11 @@ func ParseScenario(data []byte) (Scenario, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
-func (s *Scenario) UnmarshalJSON(data []byte) error {
+func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil) }
+
+// decode decodes data into *s, reading names in the words of w too (when
+// not nil).
+func (s *Scenario) decode(data []byte, w *words) error {
 	if !utf8.Valid(data) {
 		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: ErrInvalid}
 	}
@@ -50,7 +70,7 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 		}
 		return &ScenarioError{Path: "$", Problem: "malformed JSON", Err: err}
 	}
-	d := &scenarioDecoder{}
+	d := &scenarioDecoder{words: w}
 	var out Scenario
 	d.object(data, "$", func(key []byte, b []byte, p string) bool {
 		switch string(key) {
@@ -81,7 +101,10 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-type scenarioDecoder struct{ errs []error }
+type scenarioDecoder struct {
+	errs  []error
+	words *words // a plan's vocabulary, or nil
+}
 
 func (d *scenarioDecoder) fail(path, problem string, err error) {
 	d.errs = append(d.errs, &ScenarioError{Path: path, Problem: problem, Err: err})
@@ -293,6 +316,9 @@ func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmars
 	t := unquote(bytes.TrimSpace(data))
 	if t == nil {
 		d.fail(path, "malformed string", nil)
+		return
+	}
+	if d.words != nil && d.term(string(t), dst) {
 		return
 	}
 	if err := dst.UnmarshalText(t); err != nil {
@@ -631,4 +657,31 @@ func invalidUTF8(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// term sets *dst to the value the plan's vocabulary names s, and reports
+// whether it names one.
+func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
+	switch v := dst.(type) {
+	case *council.Actor:
+		if x, ok := d.words.lookup(wPosition, s); ok {
+			*v = council.ByRole(council.Role(x))
+			return true
+		}
+		if x, ok := d.words.lookup(wParty, s); ok {
+			*v = council.ByParty(council.Party(x))
+			return true
+		}
+	case *fault.Trigger:
+		if x, ok := d.words.lookup(wTrigger, s); ok {
+			*v = fault.Trigger(x)
+			return true
+		}
+	case *fault.Symptom:
+		if x, ok := d.words.lookup(wSymptom, s); ok {
+			*v = fault.Symptom(x)
+			return true
+		}
+	}
+	return false
 }

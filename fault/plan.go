@@ -252,8 +252,8 @@ func (p Plan) Symptoms(k Kind) []Symptom {
 		return nil
 	}
 	var out []Symptom
-	for s := range symptomTable.All() {
-		if at(p.ref.symptoms, s).kind == k && k.IsValid() {
+	for i := range p.ref.symptoms {
+		if s := Symptom(i); p.ref.symptoms[i].kind == k && k.IsValid() && s.IsValid() {
 			out = append(out, s)
 		}
 	}

@@ -231,7 +231,7 @@ func NewPlan(spec Spec) (Plan, error) {
 	}
 	r := &reference{
 		id:              spec.Plan,
-		symptoms:        make([]symptomRule, symptomTable.Len()+1),
+		symptoms:        make([]symptomRule, enum.MaxValue+1), // a plan declares its own past the named ones
 		checks:          make([]checkRule, kindTable.Len()+1),
 		stages:          sortedStages(spec.Stages),
 		integrityAlways: spec.IntegrityAlways,
@@ -249,7 +249,7 @@ func NewPlan(spec Spec) (Plan, error) {
 		r.triggers = append(r.triggers, d)
 	}
 	if len(spec.Locations) > 0 {
-		r.locations = make([]Assignment, locationTable.Len()+1)
+		r.locations = make([]Assignment, enum.MaxValue+1)
 		for _, a := range spec.Locations {
 			r.locations[a.Location] = a
 		}
