@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jukiplan/jukiplan/council"
 	"pgregory.net/rapid"
 )
 
@@ -89,7 +90,7 @@ func FuzzClassifyText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, p := range ReferencePlans() {
+		for _, p := range referencePlans() {
 			c, err := p.ClassifyText(s)
 			if err != nil {
 				continue
@@ -113,7 +114,7 @@ func FuzzTerminalReportJSON(f *testing.F) {
 		if err := json.Unmarshal([]byte(s), &r); err != nil {
 			return
 		}
-		_ = r.Validate()
+		_ = r.Validate(council.Citation{})
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatalf("decoded %q but cannot encode %+v: %v", s, r, err)
@@ -135,7 +136,7 @@ func FuzzEscalate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sym, kind uint8, inServer, down, unknown, impossible bool, impact int, stop int64) {
 		s := Situation{Symptom: Symptom(sym), Kind: Kind(kind), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
 			OperationImpossible: impossible, Impact: impact, ExpectedStop: time.Duration(stop)}
-		for _, p := range ReferencePlans() {
+		for _, p := range referencePlans() {
 			e, err := p.Escalate(s)
 			if (err == nil) != (s.Validate() == nil) {
 				t.Fatalf("%s: Escalate error %v but Validate %v", p.ID(), err, s.Validate())
