@@ -51,8 +51,9 @@ type Rule struct {
 // organization part of a plan file. Each plan has its own; they are never
 // merged.
 //
-// An Organization is a plain value; its methods and [Convene] only read it and are safe for concurrent use.
-// Check one built by hand with [Organization.Validate].
+// An Organization is a plain value; its methods and [Convene] only read it
+// and are safe for concurrent use. Check one built by hand with
+// [Organization.Validate].
 //
 // The zero Organization names no plan and is not valid. == is not defined.
 type Organization struct {

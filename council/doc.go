@@ -37,12 +37,12 @@
 // council holds no plan: an organisation is plan data, the organization part
 // of a plan file (the reference plans' files are in package
 // github.com/jukiplan/jukiplan/bcp/reference, and bcp.ParsePlan reads them).
-// [Convene] decides, without allocating, whether a
-// body meets for a trigger, who requests, convenes and chairs it, which
-// agenda applies and why ([Convening]); [ConveneAny] does the same for an
-// event that is several triggers at once (the sets packages threat and fault
-// derive from their decisions); [Convening.SubstitutedBy] lets an
-// existing emergency-response structure stand in where ino allows it.
+// [Convene] decides, without allocating, whether a body meets for a
+// trigger, who requests, convenes and chairs it, which agenda applies and
+// why ([Convening]); [ConveneAny] does the same for an event that is several
+// triggers at once (the sets packages threat and fault derive from their
+// decisions); [Convening.SubstitutedBy] lets an existing emergency-response
+// structure stand in where ino allows it.
 //
 // # Agendas and meetings
 //

@@ -72,8 +72,8 @@ type Thresholds struct {
 	Cites council.Citations `json:"cites,omitzero"` // the clauses whose words the numbers make explicit
 }
 
-// reference is one plan's immutable rule tables. Built once at package
-// initialisation and never written afterwards.
+// reference is one plan's immutable rule tables. Built by NewPlan and never
+// written afterwards.
 type reference struct {
 	id           string
 	symptoms     []symptomRule // indexed by Symptom
