@@ -3,6 +3,7 @@ package fault
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	planfiles "github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
@@ -33,8 +34,20 @@ func referencePlan(id string) (Plan, bool) {
 	return p, true
 }
 
+// loaded are the reference plans' fault plans, decoded once: a Plan is
+// immutable, so tests share them.
+var loaded = sync.OnceValue(func() map[string]Plan {
+	out := map[string]Plan{}
+	for _, id := range planfiles.IDs() {
+		if p, ok := referencePlan(id); ok {
+			out[id] = p
+		}
+	}
+	return out
+})
+
 func mustPlan(id string) Plan {
-	p, ok := referencePlan(id)
+	p, ok := loaded()[id]
 	if !ok {
 		panic("fault test: no fault handling in reference plan " + id)
 	}
@@ -51,7 +64,7 @@ func tottori() Plan  { return mustPlan("tottori") }
 func referencePlans() []Plan {
 	var out []Plan
 	for _, id := range planfiles.IDs() {
-		if p, ok := referencePlan(id); ok {
+		if p, ok := loaded()[id]; ok {
 			out = append(out, p)
 		}
 	}

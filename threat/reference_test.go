@@ -3,6 +3,7 @@ package threat
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
@@ -47,9 +48,18 @@ func mustNewScheme(spec Spec) *Scheme {
 func tottoriSpec() Spec  { return mustSpec("tottori") }
 func kumamotoSpec() Spec { return mustSpec("kumamoto") }
 func inoSpec() Spec      { return mustSpec("ino") }
-func tottori() *Scheme   { return mustNewScheme(tottoriSpec()) }
-func kumamoto() *Scheme  { return mustNewScheme(kumamotoSpec()) }
-func ino() *Scheme       { return mustNewScheme(inoSpec()) }
+
+// schemes are the reference schemes, built once: a Scheme is immutable, so
+// tests share them (a Spec is not: the spec functions decode anew).
+var schemes = sync.OnceValue(func() map[string]*Scheme {
+	return map[string]*Scheme{
+		"tottori": mustNewScheme(tottoriSpec()), "kumamoto": mustNewScheme(kumamotoSpec()), "ino": mustNewScheme(inoSpec()),
+	}
+})
+
+func tottori() *Scheme  { return schemes()["tottori"] }
+func kumamoto() *Scheme { return schemes()["kumamoto"] }
+func ino() *Scheme      { return schemes()["ino"] }
 
 // referenceOrg returns the organisation of reference plan id, decoded from
 // its plan file.
