@@ -47,7 +47,9 @@ import (
 //     investigation steps; a plan that judges serious faults convenes a body
 //     for one, and one that does not at least convenes a body on a fault;
 //     the spec passes [fault.NewPlan];
-//   - measures: every annex row has a playbook ([measures.Lookup]); every
+//   - measures: every annex row the plan names has a playbook in the plan's
+//     table ([measures.Playbooks.Lookup]), and every playbook is well formed
+//     ([measures.Playbook.Validate]); every
 //     obligation has a plain key of its own, a task and a clause, and names
 //     valid actors (who need not be roles of the organisation: the handlers
 //     of identity information, kumiyama 第22条);
@@ -410,9 +412,22 @@ func (c *checker) checkMeasures() {
 	if m == nil {
 		return
 	}
+	var defined measures.Playbooks // the first row of each case, so the lookups stay linear
+	var seen uint64                // cases are small numbers
+	for _, pb := range m.Playbooks {
+		if bit := uint64(1) << pb.Case; pb.Case.IsValid() && seen&bit == 0 {
+			seen |= bit
+			defined = append(defined, pb)
+		}
+	}
 	for _, k := range m.Annex {
-		if _, err := measures.Lookup(k); err != nil {
+		if _, err := defined.Lookup(k); err != nil {
 			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", err)
+		}
+	}
+	for i, pb := range m.Playbooks {
+		if err := pb.Validate(); err != nil {
+			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", err)
 		}
 	}
 	keys := make(map[string]int, len(m.Obligations))

@@ -93,7 +93,7 @@ const (
 	CodeNoFaultHandling                            // fault.none: the plan states no fault handling
 	CodeKindWithoutInvestigation                   // fault.kind-without-investigation: a fault kind has no investigation steps
 	CodeFaultInvalid                               // fault.invalid: fault.NewPlan rejects the fault handling
-	CodeUnknownAnnexCase                           // measures.unknown-case: an annex row the library has no playbook for
+	CodeUnknownAnnexCase                           // measures.unknown-case: an annex row the plan names but defines no playbook for
 	CodeNoContinuity                               // continuity.none: the plan has no ICT continuity part
 	CodeNoInventory                                // continuity.no-inventory: a continuity part without an inventory of systems
 	CodeSystemNoOwner                              // system.no-owner: a system has no owning division
@@ -118,6 +118,7 @@ const (
 	CodeNoDuties                                   // duties.none: the plan states no duties of a drill; the library's defaults stand in
 	CodeObligationInvalid                          // measures.invalid-obligation: an obligation without a plain key, a task or a citation, or whose key is given twice
 	CodeFrequencyByAgreement                       // schedule.frequency-by-agreement: the plan leaves how often someone reports to agreement; it fixes no frequency
+	CodePlaybookInvalid                            // measures.invalid-playbook: a playbook row without case, label, lead, event, steps or citations, or with a malformed step
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -165,6 +166,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "duties.none", JA: "役割分担の定めなし"},
 	enum.Name{EN: "measures.invalid-obligation", JA: "義務の定めの不備"},
 	enum.Name{EN: "schedule.frequency-by-agreement", JA: "協議による連絡頻度"},
+	enum.Name{EN: "measures.invalid-playbook", JA: "緊急措置の定めの不備"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

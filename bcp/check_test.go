@@ -17,6 +17,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -227,6 +228,26 @@ func TestCheckProblems(t *testing.T) {
 			},
 			want: Finding{Severity: Error, Code: CodeDependencyCycle, Path: "continuity.inventory.systems[fig4-03].dependsOn",
 				Message: "systems depend on each other in a circle: fig4-03 → fig4-05 → fig4-03"},
+		},
+		{
+			name: "tottori:別表4-2/measures/unknown-case",
+			plan: func() Plan {
+				p := Tottori()
+				p.Measures.Playbooks = slices.DeleteFunc(p.Measures.Playbooks, func(pb measures.Playbook) bool { return pb.Case == measures.Case4_2 })
+				return p
+			},
+			want: Finding{Severity: Error, Code: CodeUnknownAnnexCase, Path: "measures.annex[4-2]",
+				Message: "measures: the plan defines no playbook for case 4-2 (virus-removed discovered by own-finding): no playbook"},
+		},
+		{
+			name: "tottori:別表1-2/measures/invalid-playbook",
+			plan: func() Plan {
+				p := Tottori()
+				p.Measures.Playbooks[1].Steps[1].Text = ""
+				return p
+			},
+			want: Finding{Severity: Error, Code: CodePlaybookInvalid, Path: "measures.playbooks[1]",
+				Message: "measures: playbook 1-2: steps[1].text: missing (the step as the plan writes it)", Cite: council.Cite("tottori", "別表1-2")},
 		},
 		{
 			name: "system/duplicate-id",

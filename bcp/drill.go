@@ -56,6 +56,7 @@ type drillPlan struct {
 	faults     fault.Plan
 	continuity *Continuity
 	annex      []measures.Case
+	playbooks  measures.Playbooks
 	cards      measures.Rules
 	recurrence *Recurrence
 }
@@ -90,7 +91,7 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 		d.continuity = c
 	}
 	if m := p.Measures; m != nil {
-		d.annex = m.Annex
+		d.annex, d.playbooks = m.Annex, m.Playbooks
 		if m.Controls != nil {
 			d.cards = *m.Controls
 		}
@@ -547,16 +548,16 @@ func (r *runner) playbookSteps() {
 	if len(r.p.annex) == 0 || r.playbook || r.act.Source == 0 {
 		return
 	}
-	pb, err := measures.ForEvent(r.act)
+	pb, err := r.p.playbooks.ForEvent(r.act)
 	if err != nil || !slices.Contains(r.p.annex, pb.Case) {
 		return
 	}
 	r.playbook = true
 	held := measures.EventConditions(r.act)
 	by := r.duty(RunPlaybook)
-	for _, st := range pb.Steps() {
+	for _, st := range pb.Steps {
 		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
-			DetailJA: pb.Case.Label() + st.Mark + " " + st.Text, Cites: st.Citations}
+			DetailJA: pb.Label + st.Mark + " " + st.Text, Cites: st.Citations}
 		if st.Mode != measures.Alone {
 			e.To = by.To
 		}

@@ -420,12 +420,12 @@ var referenceAgendas = sync.OnceValue(func() []council.Agenda {
 	return all
 })
 
-// allPlaybooks are the annex playbooks the library knows.
+// allPlaybooks are the annex playbooks of the reference plans.
 var allPlaybooks = sync.OnceValue(func() []measures.Playbook {
 	var all []measures.Playbook
-	for c := range measures.AllCases() {
-		if pb, err := measures.Lookup(c); err == nil {
-			all = append(all, pb)
+	for _, p := range ReferencePlans() {
+		if p.Measures != nil {
+			all = append(all, p.Measures.Playbooks...)
 		}
 	}
 	return all

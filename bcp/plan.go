@@ -100,10 +100,14 @@ type Measures struct {
 	// (kumiyama's regulation); nil where the plan sets none.
 	Controls *measures.Rules `json:"controls,omitempty"`
 	// Annex lists the rows of the plan's annex of emergency measures
-	// (tottori 別表1-1 … 4-4), in annex order; the playbooks themselves come
-	// from [measures.Lookup]. A plan file can only name the rows the library
-	// knows: it cannot define playbooks of its own.
+	// (tottori 別表1-1 … 4-4) by case, in annex order: the playbooks a drill
+	// plays. Each must have its playbook in Playbooks ([Check] reports one
+	// that does not).
 	Annex []measures.Case `json:"annex,omitempty"`
+	// Playbooks are the rows of the annex themselves, in the plan's own
+	// words with citations of its own clauses: one [measures.Playbook] per
+	// case, in the plan's order.
+	Playbooks measures.Playbooks `json:"playbooks,omitempty"`
 	// Emergency are the general emergency measures, in the plan's order.
 	Emergency []measures.Measure `json:"emergency,omitempty"`
 	// FollowUp are the follow-up steps after an unauthorized act, in the
@@ -238,14 +242,16 @@ func (p Plan) Scheme() (*threat.Scheme, error) {
 }
 
 // Playbooks returns the annex playbooks p names ([Measures.Annex]), in its
-// order, in a fresh slice; nil when it has no annex.
+// order, in a fresh slice, each from p's own table ([Measures.Playbooks]);
+// nil when it has no annex. A case p names but does not define is an error
+// wrapping [measures.ErrNoPlaybook].
 func (p Plan) Playbooks() ([]measures.Playbook, error) {
 	if p.Measures == nil || len(p.Measures.Annex) == 0 {
 		return nil, nil
 	}
 	out := make([]measures.Playbook, 0, len(p.Measures.Annex))
 	for i, c := range p.Measures.Annex {
-		pb, err := measures.Lookup(c)
+		pb, err := p.Measures.Playbooks.Lookup(c)
 		if err != nil {
 			return nil, problem.Wrap(fmt.Sprintf("bcp: plan %s: measures.annex[%d]", problem.Value(p.ID), i), err)
 		}

@@ -65,6 +65,7 @@ func (p Plan) validate() error {
 			}
 		}
 		unique(&v, m.Annex, "$.measures.annex", "", func(c measures.Case) measures.Case { return c })
+		unique(&v, m.Playbooks, "$.measures.playbooks", ".case", func(pb measures.Playbook) measures.Case { return pb.Case })
 		unique(&v, m.Obligations, "$.measures.obligations", ".key", func(o measures.Obligation) string { return o.Key })
 		for i, o := range m.Obligations {
 			if err := o.Validate(p.ID); err != nil {

@@ -82,7 +82,7 @@ func TestReferencePlanSilences(t *testing.T) {
 		}
 	})
 	t.Run("ino:第8条/countermeasures", func(t *testing.T) {
-		if diff := cmp.Diff(measures.InoRecurrenceMeasures(), Ino().Measures.Recurrence.Countermeasures); diff != "" {
+		if diff := cmp.Diff(measures.AllCountermeasures(), Ino().Measures.Recurrence.Countermeasures); diff != "" {
 			t.Error(diff)
 		}
 	})

@@ -2,7 +2,6 @@ package measures
 
 import (
 	"iter"
-	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -79,7 +78,7 @@ const (
 
 var discovererTable = enum.New[Discoverer]("measures", "discoverer", "Discoverer", ErrInvalid,
 	enum.Name{EN: "national-center", JA: "全国センターからの通報"},
-	enum.Name{EN: "own-finding", JA: "県において発見", Aliases: []string{"当団体において発見", "own"}},
+	enum.Name{EN: "own-finding", JA: "当団体において発見", Aliases: []string{"own"}},
 	enum.Name{EN: "audit", JA: "システム監査等による通報"},
 	enum.Name{EN: "vendor", JA: "ベンダー等が公表した旨の通報"},
 )
@@ -182,43 +181,52 @@ func (o Observation) MarshalText() ([]byte, error) { return observationTable.App
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Observation) UnmarshalText(text []byte) error { return observationTable.Unmarshal(text, o) }
 
-// A Case is one of the 16 rows of the tottori annex (別表1-1 … 4-4): an
-// [Observation] told by a [Discoverer].
+// A Case is the kind of one row of a plan's annex of emergency measures:
+// an [Observation] told by a [Discoverer]. It is the engine's key for a
+// [Playbook]; the plan names the row in its own words ([Playbook.Label]).
+// The 16 cases are named by the numbers of the rows of the reference annex
+// that first set them out ("1-1" … "4-4").
 //
 // The zero Case is unset and is not valid. Cases are comparable with == and
-// ordered as the annex numbers them.
+// ordered by their names.
 type Case uint8
 
-// The 16 annex cases.
+// The 16 cases.
 const (
-	Case1_1 Case = 1 + iota // 全国センターから、不正アクセスの徴候を発見した旨の通報
-	Case1_2                 // 県において、不正アクセスの徴候を発見
-	Case1_3                 // 全国センターから、県における不審な業務パターンを発見した旨の通報
-	Case1_4                 // 県において、サーバ、業務端末等の不審な操作を発見
-	Case2_1                 // 全国センターから、誤アクセスを発見した旨の通報
-	Case2_2                 // 県において、誤アクセスを発見
-	Case2_3                 // システム監査等によるセキュリティホール発見の通報
-	Case2_4                 // ベンダー等による脆弱性情報公表の通報
-	Case3_1                 // 全国センターから、本人確認情報の乱れ又は交錯がある旨の通報
-	Case3_2                 // 本人確認情報の乱れ又は交錯があることを発見
-	Case3_3                 // 全国センターから、予期せぬ機能停止又は電文遅延が発生した旨の通報
-	Case3_4                 // 県において、予期せぬ機能停止又は電文遅延が発生
-	Case4_1                 // 全国センターから、ウィルス等が検出・駆除された旨の通報
-	Case4_2                 // 県において、ウィルス等が検出・駆除された旨のメッセージ出力
-	Case4_3                 // 全国センターから、ウィルス感染を発見した旨の通報
-	Case4_4                 // 県において、ウィルス感染を発見
+	Case1_1 Case = 1 + iota // access signs, told by the national center
+	Case1_2                 // access signs, found by ourselves
+	Case1_3                 // suspicious operation, told by the national center
+	Case1_4                 // suspicious operation, found by ourselves
+	Case2_1                 // erroneous access, told by the national center
+	Case2_2                 // erroneous access, found by ourselves
+	Case2_3                 // a security hole, told by an audit
+	Case2_4                 // a security hole, published by a vendor
+	Case3_1                 // garbled output, told by the national center
+	Case3_2                 // garbled output, found by ourselves
+	Case3_3                 // an outage or delay, told by the national center
+	Case3_4                 // an outage or delay, found by ourselves
+	Case4_1                 // a virus removed, told by the national center
+	Case4_2                 // a virus removed, found by ourselves
+	Case4_3                 // a virus infection, told by the national center
+	Case4_4                 // a virus infection, found by ourselves
 )
 
-// caseNumbers are the annex numbers, indexed by Case-1.
-var caseNumbers = [...]string{
+// numCases is the number of cases.
+const numCases = int(Case4_4)
+
+// caseNumbers are the cases' names, indexed by Case-1.
+var caseNumbers = [numCases]string{
 	"1-1", "1-2", "1-3", "1-4", "2-1", "2-2", "2-3", "2-4",
 	"3-1", "3-2", "3-3", "3-4", "4-1", "4-2", "4-3", "4-4",
 }
 
+// caseTable labels each case with its discoverer and observation, e.g.
+// "全国センターからの通報：不正アクセスの徴候".
 var caseTable = func() *enum.Table[Case] {
 	names := make([]enum.Name, len(caseNumbers))
 	for i, n := range caseNumbers {
-		names[i] = enum.Name{EN: n, JA: "別表" + n, Aliases: []string{"annex-" + n, "別表" + strings.ReplaceAll(n, "-", "‐")}}
+		k := caseKeys[i]
+		names[i] = enum.Name{EN: n, JA: k.by.Label() + "：" + k.obs.Label(), Aliases: []string{"annex-" + n}}
 	}
 	return enum.New[Case]("measures", "annex case", "Case", ErrInvalid, names...)
 }()
@@ -226,8 +234,8 @@ var caseTable = func() *enum.Table[Case] {
 // AllCases yields the 16 cases in annex order.
 func AllCases() iter.Seq[Case] { return caseTable.All() }
 
-// ParseCase returns the Case named by s: "1-1" … "4-4", or the Japanese label
-// "別表1-1" … "別表4-4".
+// ParseCase returns the Case named by s: "1-1" … "4-4", or its Japanese
+// label.
 func ParseCase(s string) (Case, error) { return caseTable.Parse(s) }
 
 // IsValid reports whether c is one of the 16 annex cases.
@@ -236,10 +244,11 @@ func (c Case) IsValid() bool { return caseTable.Valid(c) }
 // String returns the annex number, e.g. "2-3".
 func (c Case) String() string { return caseTable.String(c) }
 
-// Label returns the Japanese label, e.g. "別表2-3".
+// Label returns the Japanese label: who told of what, e.g.
+// "システム監査等による通報：セキュリティホール発見の通報".
 func (c Case) Label() string { return caseTable.Label(c) }
 
-// Compare orders cases as the annex numbers them.
+// Compare orders cases by their names.
 func (c Case) Compare(d Case) int { return int(c) - int(d) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Case is an error.
@@ -278,7 +287,7 @@ type caseKey struct {
 }
 
 // caseKeys gives each case's observation and discoverer, indexed by Case-1.
-var caseKeys = [...]caseKey{
+var caseKeys = [numCases]caseKey{
 	{AccessSigns, ByNationalCenter}, {AccessSigns, ByOwnFinding},
 	{SuspiciousOperation, ByNationalCenter}, {SuspiciousOperation, ByOwnFinding},
 	{ErroneousAccess, ByNationalCenter}, {ErroneousAccess, ByOwnFinding},

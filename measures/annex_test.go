@@ -22,13 +22,17 @@ type stepSummary struct {
 
 func summarize(p Playbook) []stepSummary {
 	var out []stepSummary
-	for _, s := range p.Steps() {
+	for _, s := range p.Steps {
 		out = append(out, stepSummary{s.Mark, s.Action, s.Mode, s.Condition})
 	}
 	return out
 }
 
 func TestAnnexPlaybooks(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
+	if len(pbs) != 16 {
+		t.Errorf("tottori:別表: %d rows; want 16", len(pbs))
+	}
 	type S = stepSummary
 	for _, tc := range []struct {
 		c        Case
@@ -77,8 +81,8 @@ func TestAnnexPlaybooks(t *testing.T) {
 		{Case4_4, Malware, VirusInfection, ByOwnFinding, WeLead, 0, []S{
 			{"①", RequestPatternFile, Ask, 0}, {"②", Disconnect, Alone, 0}, {"③", ResearchRemoval, WithHelp, UnknownVirus}}},
 	} {
-		t.Run("tottori:"+tc.c.Label(), func(t *testing.T) {
-			p, err := Lookup(tc.c)
+		t.Run("tottori:別表"+tc.c.String(), func(t *testing.T) {
+			p, err := pbs.Lookup(tc.c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,7 +90,10 @@ func TestAnnexPlaybooks(t *testing.T) {
 				t.Errorf("got case %v category %v observation %v discoverer %v lead %v; want %v %v %v %v %v",
 					p.Case, p.Category(), p.Observation(), p.Discoverer(), p.Lead, tc.c, tc.cat, tc.obs, tc.by, tc.lead)
 			}
-			if got := len(p.Examples()); got != tc.examples {
+			if p.Label != "別表"+tc.c.String() {
+				t.Errorf("label %q; want 別表%s", p.Label, tc.c)
+			}
+			if got := len(p.Examples); got != tc.examples {
 				t.Errorf("%d examples; want %d", got, tc.examples)
 			}
 			if diff := cmp.Diff(tc.steps, summarize(p)); diff != "" {
@@ -95,7 +102,7 @@ func TestAnnexPlaybooks(t *testing.T) {
 			if !p.Citations.Contains(council.Cite(council.PlanTottori, "別表"+tc.c.String())) {
 				t.Errorf("playbook citations %v do not cite its row", p.Citations)
 			}
-			via, err := PlaybookFor(tc.obs, tc.by)
+			via, err := pbs.PlaybookFor(tc.obs, tc.by)
 			if err != nil || via.Case != tc.c {
 				t.Errorf("PlaybookFor(%v, %v) = %v, %v; want %v", tc.obs, tc.by, via.Case, err, tc.c)
 			}
@@ -105,6 +112,7 @@ func TestAnnexPlaybooks(t *testing.T) {
 
 // The conditional steps carry the annex's wording exactly.
 func TestAnnexConditionalWording(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	for _, tc := range []struct {
 		name string
 		c    Case
@@ -117,16 +125,19 @@ func TestAnnexConditionalWording(t *testing.T) {
 		{"tottori:別表4-4③/unknown-virus", Case4_4, 2, "未知のウィルスであれば、全国センターの協力を得て、駆除方法等を調査"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, _ := Lookup(tc.c)
-			if got := p.Step(tc.i).Text; got != tc.want {
+			p, _ := pbs.Lookup(tc.c)
+			if tc.i >= len(p.Steps) {
+				t.Fatalf("%d steps; want step %d", len(p.Steps), tc.i)
+			}
+			if got := p.Steps[tc.i].Text; got != tc.want {
 				t.Errorf("text = %q; want %q", got, tc.want)
 			}
 		})
 	}
 	for _, c := range AllConditions() {
 		found := false
-		for p := range Playbooks() {
-			for _, s := range p.Steps() {
+		for _, p := range pbs {
+			for _, s := range p.Steps {
 				if s.Condition == c {
 					found = true
 					// the step's text states its condition (as-needed steps say 必要に応じ)
@@ -145,18 +156,19 @@ func TestAnnexConditionalWording(t *testing.T) {
 // In categories 1 and 2, disconnection is never unconditional; in 3 and 4
 // the annex disconnects at once.
 func TestAnnexDisconnectConditional(t *testing.T) {
-	for p := range Playbooks() {
-		for _, s := range p.Steps() {
+	pbs := tottoriPlaybooks(t)
+	for _, p := range pbs {
+		for _, s := range p.Steps {
 			if s.Action != Disconnect {
 				continue
 			}
 			wantCond := p.Category() == UnauthorizedAccessSigns || p.Category() == SecurityHole
 			if s.Conditional() != wantCond {
-				t.Errorf("tottori:%s %s: disconnect conditional = %v; want %v", p.Case.Label(), s.Mark, s.Conditional(), wantCond)
+				t.Errorf("tottori:%s %s: disconnect conditional = %v; want %v", p.Label, s.Mark, s.Conditional(), wantCond)
 			}
 		}
 	}
-	p, _ := Lookup(Case1_1)
+	p, _ := pbs.Lookup(Case1_1)
 	var plain, threatened []Action
 	for s := range p.Applicable(0) {
 		plain = append(plain, s.Action)
@@ -170,6 +182,7 @@ func TestAnnexDisconnectConditional(t *testing.T) {
 }
 
 func TestCaseForNoRow(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	for _, tc := range []struct {
 		o    Observation
 		d    Discoverer
@@ -183,41 +196,54 @@ func TestCaseForNoRow(t *testing.T) {
 		{AccessSigns, 0, ErrInvalid},
 		{Observation(99), ByAudit, ErrInvalid},
 	} {
-		if _, err := CaseFor(tc.o, tc.d); !errors.Is(err, tc.want) {
+		if _, err := pbs.CaseFor(tc.o, tc.d); !errors.Is(err, tc.want) {
 			t.Errorf("CaseFor(%v, %v) error = %v; want %v", tc.o, tc.d, err, tc.want)
 		}
-		if _, err := PlaybookFor(tc.o, tc.d); !errors.Is(err, tc.want) {
+		if _, err := pbs.PlaybookFor(tc.o, tc.d); !errors.Is(err, tc.want) {
 			t.Errorf("PlaybookFor(%v, %v) error = %v; want %v", tc.o, tc.d, err, tc.want)
 		}
 	}
 	for _, c := range []Case{0, 17, 255} {
-		if _, err := Lookup(c); !errors.Is(err, ErrInvalid) {
+		if _, err := pbs.Lookup(c); !errors.Is(err, ErrInvalid) {
 			t.Errorf("Lookup(%d) error = %v", c, err)
 		}
+	}
+	// A table without a row for a case has no playbook for it: never a
+	// guess from another plan.
+	short := slices.DeleteFunc(slices.Clone(pbs), func(p Playbook) bool { return p.Case == Case4_2 })
+	if _, err := short.Lookup(Case4_2); !errors.Is(err, ErrNoPlaybook) {
+		t.Errorf("Lookup of a row the table lacks: %v; want ErrNoPlaybook", err)
+	}
+	if _, err := short.PlaybookFor(VirusRemoved, ByOwnFinding); !errors.Is(err, ErrNoPlaybook) {
+		t.Errorf("PlaybookFor of a row the table lacks: %v; want ErrNoPlaybook", err)
+	}
+	if _, err := Playbooks(nil).Lookup(Case1_1); !errors.Is(err, ErrNoPlaybook) {
+		t.Errorf("Lookup in the empty table: %v; want ErrNoPlaybook", err)
 	}
 }
 
 func TestAnnexProperties(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	cases := slices.Collect(AllCases())
 	t.Run("LookupTotal", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(cases).Draw(t, "case")
-		p, err := Lookup(c)
+		p, err := pbs.Lookup(c)
 		if err != nil {
 			t.Fatalf("Lookup(%v): %v", c, err)
 		}
-		if p.Case != c || p.NumSteps() == 0 || !p.Lead.IsValid() || p.Event == "" {
+		if p.Case != c || len(p.Steps) == 0 || !p.Lead.IsValid() || p.Event == "" {
 			t.Fatalf("Lookup(%v) = incomplete playbook %+v", c, p)
 		}
-		back, err := CaseFor(c.Observation(), c.Discoverer())
+		back, err := pbs.CaseFor(c.Observation(), c.Discoverer())
 		if err != nil || back != c {
 			t.Fatalf("CaseFor(%v, %v) = %v, %v; want %v", c.Observation(), c.Discoverer(), back, err, c)
 		}
 	}))
 	t.Run("EveryStepCited", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(cases).Draw(t, "case")
-		p, _ := Lookup(c)
-		i := rapid.IntRange(0, p.NumSteps()-1).Draw(t, "step")
-		s := p.Step(i)
+		p, _ := pbs.Lookup(c)
+		i := rapid.IntRange(0, len(p.Steps)-1).Draw(t, "step")
+		s := p.Steps[i]
 		if s.Citations.Len() == 0 || !s.Action.IsValid() || !s.Mode.IsValid() || s.Text == "" || s.Mark == "" {
 			t.Fatalf("%v step %d incomplete: %+v", c, i, s)
 		}
@@ -228,9 +254,27 @@ func TestAnnexProperties(t *testing.T) {
 			t.Fatalf("%v step %d: invalid condition %d", c, i, s.Condition)
 		}
 	}))
+	// Any table of rows (here tottori's, permuted, some left out) finds
+	// exactly the rows it holds, whatever their order.
+	t.Run("LookupFindsTheTablesRows", rapid.MakeCheck(func(t *rapid.T) {
+		rows := rapid.Permutation(slices.Clone(pbs)).Draw(t, "rows")
+		rows = rows[:rapid.IntRange(0, len(rows)).Draw(t, "keep")]
+		table := Playbooks(rows)
+		for _, c := range cases {
+			held := slices.ContainsFunc(rows, func(p Playbook) bool { return p.Case == c })
+			p, err := table.Lookup(c)
+			if held != (err == nil) || held && p.Case != c || !held && !errors.Is(err, ErrNoPlaybook) {
+				t.Fatalf("Lookup(%v) = %v, %v; the table holds it: %v", c, p.Case, err, held)
+			}
+			q, err := table.PlaybookFor(c.Observation(), c.Discoverer())
+			if held != (err == nil) || q.Case != p.Case {
+				t.Fatalf("PlaybookFor(%v, %v) = %v, %v; Lookup gives %v", c.Observation(), c.Discoverer(), q.Case, err, p.Case)
+			}
+		}
+	}))
 	t.Run("ApplicableMonotone", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(cases).Draw(t, "case")
-		p, _ := Lookup(c)
+		p, _ := pbs.Lookup(c)
 		conds := AllConditions()
 		small := ConditionsOf(rapid.SliceOf(rapid.SampledFrom(conds)).Draw(t, "held")...)
 		big := small | ConditionsOf(rapid.SliceOf(rapid.SampledFrom(conds)).Draw(t, "more")...)
@@ -249,30 +293,88 @@ func TestAnnexProperties(t *testing.T) {
 	}))
 }
 
-// A caller cannot change what the next caller gets.
-func TestPlaybookImmutable(t *testing.T) {
-	p, _ := Lookup(Case1_4)
-	ex := p.Examples()
-	ex[0] = "changed"
-	st := p.StepList()
-	st[0].Text = "changed"
-	p.Event = "changed"
-	q, _ := Lookup(Case1_4)
-	if q.Examples()[0] == "changed" || q.Step(0).Text == "changed" || q.Event == "changed" {
-		t.Error("mutating a returned playbook changed the reference data")
+// Each step cites its row and the clause of its own mark; the steps of
+// 別表2-3, printed in the one cell of measures of 2-3 and 2-4, cite the row
+// they are printed under (the library's reading of the table's layout).
+func TestAnnexStepsCiteTheirClauses(t *testing.T) {
+	for _, p := range tottoriPlaybooks(t) {
+		at := p.Label
+		if p.Case == Case2_3 {
+			at = "別表2-4"
+			if !p.Citations.Contains(council.Cite(council.PlanTottori, at)) {
+				t.Errorf("tottori:別表2-3 does not cite the row it is printed under: %v", p.Citations)
+			}
+		}
+		row := council.Cite(council.PlanTottori, p.Label)
+		for _, s := range p.Steps {
+			want := council.Cites(row, council.Cite(council.PlanTottori, at+s.Mark))
+			if !s.Citations.Equal(want) {
+				t.Errorf("tottori:%s %s cites %v; want %v", p.Label, s.Mark, s.Citations, want)
+			}
+		}
 	}
-	if q.Step(-1).Mark != "" || q.Step(99).Mark != "" {
-		t.Error("Step out of range is not the zero Step")
+}
+
+// Validate names each malformed part of a row by its path.
+func TestPlaybookValidate(t *testing.T) {
+	good, err := tottoriPlaybooks(t).Lookup(Case1_2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := good.Validate(); err != nil {
+		t.Fatalf("tottori:別表1-2: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(p *Playbook)
+		path string
+		want error
+	}{
+		{"no-case", func(p *Playbook) { p.Case = 0 }, "case", ErrMissing},
+		{"bad-case", func(p *Playbook) { p.Case = 40 }, "case", ErrInvalid},
+		{"no-label", func(p *Playbook) { p.Label = " " }, "label", ErrMissing},
+		{"no-lead", func(p *Playbook) { p.Lead = 0 }, "lead", ErrMissing},
+		{"bad-lead", func(p *Playbook) { p.Lead = 9 }, "lead", ErrInvalid},
+		{"no-event", func(p *Playbook) { p.Event = "" }, "event", ErrMissing},
+		{"uncited", func(p *Playbook) { p.Citations = council.Citations{} }, "citations", ErrMissing},
+		{"no-steps", func(p *Playbook) { p.Steps = nil }, "steps", ErrMissing},
+		{"step-no-mark", func(p *Playbook) { p.Steps[1].Mark = "" }, "steps[1].mark", ErrMissing},
+		{"step-bad-action", func(p *Playbook) { p.Steps[1].Action = 0 }, "steps[1].action", ErrInvalid},
+		{"step-bad-mode", func(p *Playbook) { p.Steps[2].Mode = 99 }, "steps[2].mode", ErrInvalid},
+		{"step-bad-condition", func(p *Playbook) { p.Steps[0].Condition = 99 }, "steps[0].condition", ErrInvalid},
+		{"step-no-text", func(p *Playbook) { p.Steps[3].Text = "" }, "steps[3].text", ErrMissing},
+		{"step-uncited", func(p *Playbook) { p.Steps[3].Citations = council.Citations{} }, "steps[3].citations", ErrMissing},
+	} {
+		t.Run("tottori:別表1-2/"+tc.name, func(t *testing.T) {
+			p := good
+			p.Steps = slices.Clone(good.Steps)
+			tc.edit(&p)
+			err := p.Validate()
+			fe, ok := errors.AsType[*FieldError](err)
+			if !ok || fe.Path != tc.path || !errors.Is(err, tc.want) {
+				t.Errorf("Validate() = %v; want a FieldError at %s wrapping %v", err, tc.path, tc.want)
+			}
+			if pbs := (Playbooks{good, p}); !errors.Is(pbs.Validate(), tc.want) || !strings.Contains(pbs.Validate().Error(), "playbooks[1]") {
+				t.Errorf("Playbooks.Validate() = %v; want the row's index", pbs.Validate())
+			}
+		})
+	}
+	if err := (Playbooks{good, good}).Validate(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "playbooks[1]: case 1-2 is given a playbook twice") {
+		t.Errorf("a case given twice: %v", err)
+	}
+	if err := tottoriPlaybooks(t).Validate(); err != nil {
+		t.Errorf("tottori:別表: %v", err)
 	}
 }
 
 func TestLookupNoAllocs(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	var sink Playbook
 	if n := testing.AllocsPerRun(100, func() {
 		for c := Case1_1; c <= Case4_4; c++ {
-			sink, _ = Lookup(c)
+			sink, _ = pbs.Lookup(c)
 		}
-		sink, _ = PlaybookFor(VirusInfection, ByOwnFinding)
+		sink, _ = pbs.PlaybookFor(VirusInfection, ByOwnFinding)
 	}); n != 0 {
 		t.Errorf("Lookup allocates %v times per run; want 0", n)
 	}
@@ -280,50 +382,50 @@ func TestLookupNoAllocs(t *testing.T) {
 }
 
 func BenchmarkLookup(b *testing.B) {
+	pbs := tottoriPlaybooks(b)
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
-		p, _ := Lookup(Case2_3)
-		n += p.NumSteps()
+		p, _ := pbs.Lookup(Case2_3)
+		n += len(p.Steps)
 	}
 	_ = n
 }
 
 func BenchmarkPlaybookFor(b *testing.B) {
+	pbs := tottoriPlaybooks(b)
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
-		p, _ := PlaybookFor(VirusInfection, ByOwnFinding)
-		n += p.NumSteps()
+		p, _ := pbs.PlaybookFor(VirusInfection, ByOwnFinding)
+		n += len(p.Steps)
 	}
 	_ = n
 }
 
+// A playbook marshals in the form of the plan file and reads back equal.
 func TestPlaybookJSON(t *testing.T) {
-	p, _ := Lookup(Case1_2)
+	pbs := tottoriPlaybooks(t)
+	p, _ := pbs.Lookup(Case1_2)
 	b, err := json.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"case":"1-2"`, `"category":"unauthorized-access-signs"`, `"discoverer":"own-finding"`, `"lead":"we-lead"`,
+	for _, want := range []string{`"case":"1-2"`, `"label":"別表1-2"`, `"lead":"we-lead"`,
 		`"condition":"as-needed"`, `"citations":["tottori:別表1-2","tottori:別表1-2①"]`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON lacks %s:\n%s", want, b)
 		}
 	}
-	var steps struct{ Steps []Step }
-	if err := json.Unmarshal(b, &steps); err != nil {
+	b, err = json.Marshal(pbs)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(p.StepList(), steps.Steps); diff != "" {
-		t.Errorf("steps round trip (-want +got):\n%s", diff)
+	var back Playbooks
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := json.Marshal(Playbook{}); err == nil {
-		t.Error("the zero playbook encodes")
-	}
-	for p := range Playbooks() {
-		if _, err := json.Marshal(p); err != nil {
-			t.Errorf("%v: %v", p.Case, err)
-		}
+	if diff := cmp.Diff(pbs, back); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 }

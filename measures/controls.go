@@ -37,10 +37,10 @@ func clock(d time.Duration) string {
 }
 
 // Rules are the figures and requirements a municipality's settings are
-// checked against. [Kumiyama] returns the reference preset; the figures there
-// are kumiyama's own choices, so another municipality builds its own Rules
-// (starting from the preset or from scratch) and cites its own clauses with
-// [Rules.WithCitations].
+// checked against. They are plan data: a plan file states them under
+// measures.controls, with citations of its own clauses (kumiyama's
+// regulation is the reference); built in Go, [Rules.WithCitations] sets
+// the clauses of each requirement.
 //
 // The zero Rules has no requirement in force and checks nothing; [Check]
 // rejects Rules whose figures are out of range or whose requirements in force
@@ -74,27 +74,6 @@ type Rules struct {
 	OtherAssetManager    council.Role `json:"otherAssetManager,omitzero"`
 
 	cites [numRequirements]council.Citations
-}
-
-// Kumiyama returns kumiyama's rules (久御山町 住基ネット運用管理規程), every
-// requirement in force and cited. Each call returns a fresh value.
-func Kumiyama() Rules {
-	r := Rules{
-		InForce:              allRequirements,
-		MinPasswordLength:    8,
-		LockoutAfter:         3,
-		EntryRecordYears:     7,
-		CardRecordYears:      7,
-		OperationLogYears:    7,
-		TerminalHours:        Hours{Open: 8*time.Hour + 30*time.Minute, Close: 17*time.Hour + 15*time.Minute},
-		WorkingDaysOnly:      true,
-		IdentityAssetManager: council.InfoProtectionManager,
-		OtherAssetManager:    council.SystemAdministrator,
-	}
-	for q := range requirementTable.All() {
-		r.cites[q-1] = kumiyamaCites(q)
-	}
-	return r
 }
 
 // Citations returns the clauses requirement q rests on under these rules;

@@ -58,7 +58,7 @@ func TestParseHours(t *testing.T) {
 }
 
 func TestTerminalUsable(t *testing.T) {
-	r := Kumiyama()
+	r := kumiyamaFile()
 	day := func(h, m int) time.Time { return time.Date(2026, 11, 24, h, m, 0, 0, jst) }
 	for _, tc := range []struct {
 		name    string
@@ -90,7 +90,7 @@ func TestTerminalUsable(t *testing.T) {
 }
 
 func TestRulesJSON(t *testing.T) {
-	b, err := json.Marshal(Kumiyama())
+	b, err := json.Marshal(kumiyamaFile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestRulesJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(Kumiyama(), back, rulesCmp); diff != "" {
+	if diff := cmp.Diff(kumiyamaFile(), back, rulesCmp); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 	for _, bad := range []string{

@@ -26,10 +26,6 @@ var (
 	// ErrRules is wrapped when a [Rules] value cannot be checked against:
 	// a figure out of range or a rule in force without a citation.
 	ErrRules = problem.ErrRules
-
-	// ErrUnknownPlan is wrapped when a plan ID names no reference plan that
-	// has the asked-for measures.
-	ErrUnknownPlan = problem.ErrUnknownPlan
 )
 
 // A FieldError names one missing or invalid part of a record by its path,

@@ -6,11 +6,10 @@ import (
 	"github.com/jukiplan/jukiplan/threat"
 )
 
-// ObservationOf returns the annex observation a threat event kind is: the
-// annex rows each kind's documentation names (threat.UnauthorizedAccess is
-// 不正アクセスの徴候 of 別表1-1 and 1-2, threat.Vulnerability the security hole
-// of 別表2-3 and 2-4, and so on). Kinds the annex has no rows for (intrusion,
-// theft or loss of forms, leaks, credential leaks) are an error wrapping
+// ObservationOf returns the annex observation a threat event kind is
+// (threat.UnauthorizedAccess is [AccessSigns], threat.Vulnerability
+// [HoleReported], and so on). Kinds no annex case covers (intrusion, theft
+// or loss of forms, leaks, credential leaks) are an error wrapping
 // [ErrNoPlaybook].
 func ObservationOf(k threat.Kind) (Observation, error) {
 	switch k {
@@ -34,11 +33,11 @@ func ObservationOf(k threat.Kind) (Observation, error) {
 	if !k.IsValid() {
 		return 0, fmt.Errorf("measures: event kind %s: %w", k, ErrInvalid)
 	}
-	return 0, fmt.Errorf("measures: tottori annex has no emergency measures for %s events: %w", k, ErrNoPlaybook)
+	return 0, fmt.Errorf("measures: no annex case covers %s events: %w", k, ErrNoPlaybook)
 }
 
 // DiscovererOf returns the annex discoverer of a threat event source. A
-// report from another body (threat.SourceOtherBody) has no annex row and is an
+// report from another body (threat.SourceOtherBody) has no annex case and is an
 // error wrapping [ErrNoPlaybook]; an unknown (zero) source is an error
 // wrapping [ErrMissing], since the annex chooses its measures by who found
 // the event.
@@ -53,19 +52,19 @@ func DiscovererOf(s threat.Source) (Discoverer, error) {
 	case threat.SourceVendor:
 		return ByVendor, nil
 	case threat.SourceOtherBody:
-		return 0, fmt.Errorf("measures: tottori annex has no emergency measures for events reported by %s: %w", s, ErrNoPlaybook)
+		return 0, fmt.Errorf("measures: no annex case covers events reported by %s: %w", s, ErrNoPlaybook)
 	case 0:
 		return 0, fmt.Errorf("measures: who discovered the event is unknown; the annex chooses its measures by it: %w", ErrMissing)
 	}
 	return 0, fmt.Errorf("measures: event source %s: %w", s, ErrInvalid)
 }
 
-// ForEvent returns the annex playbook for a threat event, chosen by its kind
-// and by who discovered it (the event's Source). An event the annex has no
-// row for is an error wrapping [ErrNoPlaybook] — never a guess — and an
-// event whose source is unknown one wrapping [ErrMissing]. It does not
+// ForEvent returns the table's playbook for a threat event, chosen by its
+// kind and by who discovered it (the event's Source). An event the table
+// has no row for is an error wrapping [ErrNoPlaybook] — never a guess — and
+// an event whose source is unknown one wrapping [ErrMissing]. It does not
 // allocate when a playbook exists.
-func ForEvent(e threat.Event) (Playbook, error) {
+func (t Playbooks) ForEvent(e threat.Event) (Playbook, error) {
 	o, err := ObservationOf(e.Kind)
 	if err != nil {
 		return Playbook{}, err
@@ -74,16 +73,12 @@ func ForEvent(e threat.Event) (Playbook, error) {
 	if err != nil {
 		return Playbook{}, err
 	}
-	c, err := CaseFor(o, d)
-	if err != nil {
-		return Playbook{}, err
-	}
-	return playbooks[c-1], nil
+	return t.PlaybookFor(o, d)
 }
 
 // EventConditions returns the annex conditions a threat event establishes
 // by its attributes: a vulnerability of serious severity (threat.SeveritySerious,
-// 本人確認情報への脅威が大きいセキュリティホール) makes [HoleThreatLarge] hold.
+// a hole that threatens identity information) makes [HoleThreatLarge] hold.
 // The other conditions (whether an access pattern threatens identity
 // information, whether quick action is hard, whether a virus is unknown) are
 // not attributes of a threat event; the caller adds them when known.
@@ -96,8 +91,8 @@ func EventConditions(e threat.Event) Conditions {
 }
 
 // TriggersFor returns the triggers of the general emergency measures that a
-// likely threat level establishes: [LikelyLevel3] when level 3 is likely
-// (tottori 第3-4(2)). Pass the top of a provisional grading's range.
+// likely threat level establishes: [LikelyLevel3] when level 3 is likely.
+// Pass the top of a provisional grading's range.
 func TriggersFor(likely threat.Level) Triggers {
 	if likely >= threat.Level3 && likely.IsValid() {
 		return TriggersOf(LikelyLevel3)

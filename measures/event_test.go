@@ -11,6 +11,7 @@ import (
 )
 
 func TestForEvent(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	nc, local, audit, vendor, other := threat.SourceNationalCenter, threat.SourceLocal, threat.SourceAudit, threat.SourceVendor, threat.SourceOtherBody
 	for _, tc := range []struct {
 		name string
@@ -46,23 +47,24 @@ func TestForEvent(t *testing.T) {
 		{"invalid-source", threat.Event{Kind: threat.VirusInfection, Source: threat.Source(77)}, 0, ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := ForEvent(tc.e)
+			p, err := pbs.ForEvent(tc.e)
 			if tc.err != nil {
 				if !errors.Is(err, tc.err) || p.Case != 0 {
-					t.Fatalf("ForEvent(%v) = %v, %v; want error %v", tc.e, p.Case, err, tc.err)
+					t.Fatalf("pbs.ForEvent(%v) = %v, %v; want error %v", tc.e, p.Case, err, tc.err)
 				}
 				return
 			}
 			if err != nil || p.Case != tc.want {
-				t.Fatalf("ForEvent(%v) = %v, %v; want %v", tc.e, p.Case, err, tc.want)
+				t.Fatalf("pbs.ForEvent(%v) = %v, %v; want %v", tc.e, p.Case, err, tc.want)
 			}
 		})
 	}
 }
 
 func TestEventConditions(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	serious := threat.Event{Kind: threat.Vulnerability, Severity: threat.SeveritySerious, Source: threat.SourceVendor}
-	p, _ := ForEvent(serious)
+	p, _ := pbs.ForEvent(serious)
 	var got []Action
 	for s := range p.Applicable(EventConditions(serious)) {
 		got = append(got, s.Action)
@@ -81,6 +83,7 @@ func TestEventConditions(t *testing.T) {
 }
 
 func TestForEventProperties(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	kinds, sources := threat.AllKinds(), threat.AllSources()
 	t.Run("TotalOverAnnexCases", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(slices.Collect(AllCases())).Draw(t, "case")
@@ -88,7 +91,7 @@ func TestForEventProperties(t *testing.T) {
 		var hit bool
 		for _, k := range kinds {
 			for _, s := range sources {
-				if p, err := ForEvent(threat.Event{Kind: k, Source: s}); err == nil && p.Case == c {
+				if p, err := pbs.ForEvent(threat.Event{Kind: k, Source: s}); err == nil && p.Case == c {
 					hit = true
 				}
 			}
@@ -99,19 +102,19 @@ func TestForEventProperties(t *testing.T) {
 	}))
 	t.Run("PlaybookOrNoGuess", rapid.MakeCheck(func(t *rapid.T) {
 		e := threat.Event{Kind: rapid.SampledFrom(kinds).Draw(t, "kind"), Source: rapid.SampledFrom(sources).Draw(t, "source")}
-		p, err := ForEvent(e)
+		p, err := pbs.ForEvent(e)
 		if err != nil {
 			if !errors.Is(err, ErrNoPlaybook) {
-				t.Fatalf("ForEvent(%v): %v is not ErrNoPlaybook", e, err)
+				t.Fatalf("pbs.ForEvent(%v): %v is not ErrNoPlaybook", e, err)
 			}
 			return
 		}
 		o, _ := ObservationOf(e.Kind)
 		d, _ := DiscovererOf(e.Source)
-		if p.Observation() != o || p.Discoverer() != d || p.NumSteps() == 0 {
-			t.Fatalf("ForEvent(%v) = %v, which is not the row for %v by %v", e, p.Case, o, d)
+		if p.Observation() != o || p.Discoverer() != d || len(p.Steps) == 0 {
+			t.Fatalf("pbs.ForEvent(%v) = %v, which is not the row for %v by %v", e, p.Case, o, d)
 		}
-		for _, s := range p.Steps() {
+		for _, s := range p.Steps {
 			if s.Citations.Len() == 0 {
 				t.Fatalf("%v step %s uncited", p.Case, s.Mark)
 			}
@@ -120,36 +123,39 @@ func TestForEventProperties(t *testing.T) {
 }
 
 func TestForEventNoAllocs(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	e := threat.Event{Kind: threat.VirusInfection, Source: threat.SourceLocal}
 	var sink Playbook
-	if n := testing.AllocsPerRun(100, func() { sink, _ = ForEvent(e) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { sink, _ = pbs.ForEvent(e) }); n != 0 {
 		t.Errorf("ForEvent allocates %v times per run; want 0", n)
 	}
 	_ = sink
 }
 
 func BenchmarkForEvent(b *testing.B) {
+	pbs := tottoriPlaybooks(b)
 	e := threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed, Source: threat.SourceNationalCenter}
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
-		p, _ := ForEvent(e)
-		n += p.NumSteps()
+		p, _ := pbs.ForEvent(e)
+		n += len(p.Steps)
 	}
 	_ = n
 }
 
 func TestForEventMessages(t *testing.T) {
+	pbs := tottoriPlaybooks(t)
 	for _, tc := range []struct {
 		e    threat.Event
 		want string
 	}{
-		{threat.Event{Kind: threat.Vulnerability, Source: threat.SourceLocal}, "measures: tottori annex has no row for hole-reported discovered by own-finding: no playbook"},
-		{threat.Event{Kind: threat.Leak, Source: threat.SourceLocal}, "measures: tottori annex has no emergency measures for leak events: no playbook"},
+		{threat.Event{Kind: threat.Vulnerability, Source: threat.SourceLocal}, "measures: the plan's annex has no row for hole-reported discovered by own-finding: no playbook"},
+		{threat.Event{Kind: threat.Leak, Source: threat.SourceLocal}, "measures: no annex case covers leak events: no playbook"},
 		{threat.Event{Kind: threat.VirusDetected}, "measures: who discovered the event is unknown; the annex chooses its measures by it: missing"},
 	} {
-		if _, err := ForEvent(tc.e); err == nil || err.Error() != tc.want {
-			t.Errorf("ForEvent(%v) error = %v; want %q", tc.e, err, tc.want)
+		if _, err := pbs.ForEvent(tc.e); err == nil || err.Error() != tc.want {
+			t.Errorf("pbs.ForEvent(%v) error = %v; want %q", tc.e, err, tc.want)
 		}
 	}
 }

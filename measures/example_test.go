@@ -5,22 +5,24 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
-// The national center reports signs of unauthorized access: the center leads,
-// and the disconnection applies only when the access pattern threatens
-// identity information.
-func ExampleForEvent() {
+// The national center reports signs of unauthorized access: under tottori's
+// annex (its plan file's playbooks) the center leads, and the disconnection
+// applies only when the access pattern threatens identity information.
+func ExamplePlaybooks_ForEvent() {
+	annex := bcp.Tottori().Measures.Playbooks
 	e := threat.Event{Kind: threat.UnauthorizedAccess, Source: threat.SourceNationalCenter}
-	p, err := measures.ForEvent(e)
+	p, err := annex.ForEvent(e)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(p.Case.Label(), p.Lead, p.Citations)
+	fmt.Println(p.Label, p.Lead, p.Citations)
 	for s := range p.Applicable(0) {
 		fmt.Println(s.Mark, s.Action, s.Mode)
 	}
@@ -31,7 +33,7 @@ func ExampleForEvent() {
 		}
 	}
 
-	_, err = measures.ForEvent(threat.Event{Kind: threat.Leak, Source: threat.SourceLocal})
+	_, err = annex.ForEvent(threat.Event{Kind: threat.Leak, Source: threat.SourceLocal})
 	fmt.Println(errors.Is(err, measures.ErrNoPlaybook))
 	// Output:
 	// 別表1-1 national-center-leads tottori:別表1-1
@@ -45,14 +47,14 @@ func ExampleForEvent() {
 
 // A suspicious operation found locally: the fallback step is kept with the
 // annex's exact wording.
-func ExampleLookup() {
-	p, _ := measures.Lookup(measures.Case1_4)
-	fmt.Println(p.Event)
-	s := p.Step(p.NumSteps() - 1)
+func ExamplePlaybooks_Lookup() {
+	p, _ := bcp.Tottori().Measures.Playbooks.Lookup(measures.Case1_4)
+	fmt.Println(p.Label, p.Event)
+	s := p.Steps[len(p.Steps)-1]
 	fmt.Println(s.Mark, s.Condition)
 	fmt.Println(s.Text)
 	// Output:
-	// 県において、サーバ、業務端末等の不審な操作を発見
+	// 別表1-4 県において、サーバ、業務端末等の不審な操作を発見
 	// ※ quick-action-hard-and-threat-large
 	// 上記措置の迅速な実施が困難、かつ、本人確認情報への脅威が大きい場合は、全国センターと協議のうえ、当該部分の住基ネットからの切離し
 }
@@ -74,7 +76,8 @@ func ExampleCheck() {
 		Contracts: []measures.Contract{{Name: "CS maintenance",
 			Clauses: measures.ContractClauses.Without(measures.ContractIncidentReport)}},
 	}
-	findings, err := measures.Check(measures.Kumiyama(), s)
+	kumiyama := *bcp.Kumiyama().Measures.Controls
+	findings, err := measures.Check(kumiyama, s)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -83,7 +86,7 @@ func ExampleCheck() {
 		fmt.Println(f)
 	}
 
-	town := measures.Kumiyama()
+	town := kumiyama
 	town.InForce = measures.RequirementsOf(measures.CardPasswordLength)
 	town.MinPasswordLength = 12
 	town = town.WithCitations(measures.CardPasswordLength, council.Cites(council.Cite("example-town", "第7条")))
@@ -113,14 +116,15 @@ func ExamplePreventionPlan_Validate() {
 		fmt.Println(err)
 	}
 	// Output:
-	// measures: recurrence-prevention plan: organisationalCauses: missing (kumamoto:5 b. 原因 (組織的側面))
-	// measures: recurrence-prevention plan: technical[0].when: missing (kumamoto:5 c. 技術的な再発防止策 実施時期)
-	// measures: recurrence-prevention plan: organisational: missing (kumamoto:5 d. 組織的な再発防止策)
+	// measures: recurrence-prevention plan: organisationalCauses: missing (b. 原因 (組織的側面))
+	// measures: recurrence-prevention plan: technical[0].when: missing (c. 技術的な再発防止策 実施時期)
+	// measures: recurrence-prevention plan: organisational: missing (d. 組織的な再発防止策)
 }
 
-// tottori's general emergency measures when level 3 is likely.
-func ExampleEmergencyMeasures() {
-	ms, _ := measures.EmergencyMeasures(council.PlanTottori)
+// tottori's general emergency measures (from its plan file) when level 3 is
+// likely.
+func ExampleApplicable() {
+	ms := bcp.Tottori().Measures.Emergency
 	for m := range measures.Applicable(ms, measures.TriggersFor(threat.Level3)) {
 		fmt.Println(m.Kind, m.Actor, m.Parties, m.Citations)
 	}

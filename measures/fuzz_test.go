@@ -20,11 +20,12 @@ func FuzzEnumText(f *testing.F) {
 		"教育・研修", "plan-permanent", "likely-level-3", "Case(0)", "0", "\xff"} {
 		f.Add(s)
 	}
-	for p := range Playbooks() {
+	for _, p := range tottoriPlaybooks(f) {
 		f.Add(p.Case.Label())
+		f.Add(p.Label)
 		f.Add(p.Observation().Label())
 		f.Add(p.Discoverer().Label())
-		for _, s := range p.Steps() {
+		for _, s := range p.Steps {
 			f.Add(s.Action.String())
 			f.Add(s.Mode.Label())
 		}
@@ -106,7 +107,7 @@ func FuzzParseHours(f *testing.F) {
 // FuzzRulesJSON: decoding arbitrary JSON as Rules never panics, Validate and
 // Check never panic on what decodes, and it round-trips.
 func FuzzRulesJSON(f *testing.F) {
-	kumiyama, _ := json.Marshal(Kumiyama())
+	kumiyama, _ := json.Marshal(kumiyamaFile())
 	f.Add(kumiyama)
 	f.Add([]byte(`{"inForce":[]}`))
 	f.Add([]byte(`{"inForce":["terminal-hours"],"terminalHours":"9:00-17:00","citations":{"terminal-hours":["town:第2条"]}}`))
@@ -148,7 +149,7 @@ func FuzzParseSettings(f *testing.F) {
 			}
 			return
 		}
-		_, _ = Check(Kumiyama(), s)
+		_, _ = Check(kumiyamaFile(), s)
 		b, err := json.Marshal(s)
 		if err != nil {
 			t.Fatalf("decoded settings do not encode: %v", err)

@@ -1,12 +1,10 @@
 package measures
 
 import (
-	"fmt"
 	"iter"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // A Kind is what a general emergency or follow-up measure does.
@@ -173,102 +171,4 @@ func Applicable(ms []Measure, held Triggers) iter.Seq[Measure] {
 			}
 		}
 	}
-}
-
-// EmergencyMeasures returns the general emergency measures of a reference
-// plan, in the plan's order, in a fresh slice: tottori 第3-4 (taken by the
-// system administrator in cooperation with the national center, related
-// municipalities and the contractor) and ino 第10条. Other plans are an error
-// wrapping [ErrUnknownPlan]: kumamoto's emergency measures depend on the
-// threat level (kumamoto 4(1), package threat).
-func EmergencyMeasures(plan string) ([]Measure, error) {
-	sa := council.ByRole(council.SystemAdministrator)
-	switch plan {
-	case council.PlanTottori:
-		coop := council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities, council.Contractor)
-		return []Measure{
-			{Kind: StrengthenMonitoring, Actor: sa, Parties: coop,
-				Text:      "システム管理者は、把握した状況等を基に、次のとおり運用監視の強化等の緊急措置を実施する。緊急措置の実施に当たっては、全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等との協力の下で行う。",
-				Citations: cites(council.PlanTottori, "第3-4", "第3-4(1)")},
-			{Kind: StopOrDisconnect, Actor: sa, Parties: coop, Trigger: LikelyLevel3,
-				Text:      "不正行為の脅威度がレベル３に該当する可能性が高い場合は、必要に応じて、システムの停止（一部切離し、一部停止を含む。）等の緊急措置を行う。",
-				Citations: cites(council.PlanTottori, "第3-4(2)", "第3-4(1)")},
-			{Kind: RequestOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.OtherLocalGovernments), Trigger: OthersMustAct,
-				Text:      "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合は、当該団体に緊急措置の実施を要請する。",
-				Citations: cites(council.PlanTottori, "第3-4(3)")},
-		}, nil
-	case council.PlanIno:
-		return []Measure{
-			{Kind: UrgentMeasures, Actor: sa,
-				Text:      "システム管理者は、考え得る対応策のうち、住民サービスの停止等緊急に実施する必要性が高いものを直ちに着手する。",
-				Citations: cites(council.PlanIno, "第10条")},
-			{Kind: SeekSupport, Actor: sa, Parties: council.PartiesOf(council.Contractor, council.JLIS), Trigger: WhenNeeded,
-				Text:      "必要に応じて保守委託先事業者や地方公共団体情報システム機構の助言を得る。",
-				Citations: cites(council.PlanIno, "第10条")},
-		}, nil
-	}
-	return nil, fmt.Errorf("measures: no general emergency measures for plan %s (tottori and ino have them): %w", problem.Value(plan), ErrUnknownPlan)
-}
-
-// FollowUp returns the follow-up of an unauthorized act in a reference plan,
-// in the plan's order, in a fresh slice: tottori 第3-7 (root cause) and 第3-8
-// (review the measures, restore, plan permanent countermeasures and report
-// them to the chief, tell the national center and related municipalities),
-// and ino 第13-15条 (root cause, review, permanent countermeasures, the last
-// outside the plan's scope). Other plans are an error wrapping
-// [ErrUnknownPlan]; kumamoto's follow-up is its recurrence-prevention plan
-// ([PreventionPlan]).
-func FollowUp(plan string) ([]Measure, error) {
-	sa := council.ByRole(council.SystemAdministrator)
-	help := council.PartiesOf(council.Contractor, council.JLIS)
-	switch plan {
-	case council.PlanTottori:
-		return []Measure{
-			{Kind: FindRootCause, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities, council.Contractor),
-				Text:      "システム管理者は、必要に応じて、全国センター、関係する市町村の住基ネット担当部署及び運用保守委託事業者等と協力して、収集したログ等により、原因を解明する。",
-				Citations: cites(council.PlanTottori, "第3-7")},
-			{Kind: ReviewMeasures, Actor: sa,
-				Text:      "既に実施した緊急措置を見直し",
-				Citations: cites(council.PlanTottori, "第3-8(1)")},
-			{Kind: RestoreSystem, Actor: sa, Trigger: WhenNeeded,
-				Text:      "必要に応じてシステム復旧等を行う。",
-				Citations: cites(council.PlanTottori, "第3-8(1)")},
-			{Kind: PlanPermanent, Actor: sa,
-				Text:      "恒久対策の立案を行う",
-				Citations: cites(council.PlanTottori, "第3-8(2)")},
-			{Kind: ReportToChief, Actor: sa, Roles: council.RolesOf(council.SecurityChief),
-				Text:      "セキュリティ統括管理者に報告を行う。",
-				Citations: cites(council.PlanTottori, "第3-8(2)")},
-			{Kind: NotifyOthers, Actor: sa, Parties: council.PartiesOf(council.NationalCenter, council.RelatedMunicipalities),
-				Text:      "全国センター、関係する市町村の住基ネット担当部署等に連絡する。",
-				Citations: cites(council.PlanTottori, "第3-8(3)")},
-		}, nil
-	case council.PlanIno:
-		return []Measure{
-			{Kind: FindRootCause,
-				Text:      "被害情報、ログ情報、記録簿及び管理簿等を分析し、不正が行われた時期、場所、方法を究明する。",
-				Citations: cites(council.PlanIno, "第13条")},
-			{Kind: SeekSupport, Parties: help, Trigger: WhenNeeded,
-				Text:      "必要に応じて、保守委託先事業者や地方公共団体システム機構からの支援を得る。",
-				Citations: cites(council.PlanIno, "第13条")},
-			{Kind: ReviewMeasures,
-				Text:      "既に実施した緊急措置を見直し、アクセス権限の設定変更、住民サービスの停止解除等を実施する。",
-				Citations: cites(council.PlanIno, "第14条")},
-			{Kind: SeekSupport, Parties: help, Trigger: WhenNeeded,
-				Text:      "必要に応じて、保守委託先事業者や地方公共団体システム機構からの支援を得る。",
-				Citations: cites(council.PlanIno, "第14条")},
-			{Kind: ImplementPermanent, OutOfScope: true,
-				Text:      "セキュリティ会議を中心に立案した恒久対策を実施する。",
-				Citations: cites(council.PlanIno, "第15条")},
-		}, nil
-	}
-	return nil, fmt.Errorf("measures: no follow-up measures for plan %s (tottori and ino have them): %w", problem.Value(plan), ErrUnknownPlan)
-}
-
-func cites(plan string, clauses ...string) council.Citations {
-	cs := make([]council.Citation, len(clauses))
-	for i, c := range clauses {
-		cs[i] = council.Cite(plan, c)
-	}
-	return council.Cites(cs...)
 }

@@ -83,9 +83,10 @@ var countermeasureTable = enum.New[Countermeasure]("measures", "countermeasure",
 	enum.Name{EN: "training", JA: "教育・研修"},
 )
 
-// InoRecurrenceMeasures returns the measures of ino 第8条 in the order it lists
-// them, in a fresh slice.
-func InoRecurrenceMeasures() []Countermeasure { return countermeasureTable.Values() }
+// AllCountermeasures returns every valid Countermeasure in ascending order
+// (the order ino 第8条 lists them), in a fresh slice. A plan states the ones
+// it catalogues in its own file.
+func AllCountermeasures() []Countermeasure { return countermeasureTable.Values() }
 
 // ParseCountermeasure returns the Countermeasure named by s: its English name or Japanese label.
 func ParseCountermeasure(s string) (Countermeasure, error) { return countermeasureTable.Parse(s) }
@@ -109,16 +110,6 @@ func (c Countermeasure) Side() Side {
 	}
 	return 0
 }
-
-// Citations returns ino:第8条 for a valid c, and nothing otherwise.
-func (c Countermeasure) Citations() council.Citations {
-	if !c.IsValid() {
-		return council.Citations{}
-	}
-	return inoArt8
-}
-
-var inoArt8 = council.Cites(council.Cite(council.PlanIno, "第8条"))
 
 // AppendText implements [encoding.TextAppender]; an invalid Countermeasure is an error.
 func (c Countermeasure) AppendText(b []byte) ([]byte, error) {
@@ -168,11 +159,6 @@ type PreventionPlan struct {
 	Organisational       []PlannedMeasure `json:"organisational"`       // d. 組織的な再発防止策
 }
 
-var kumamoto5 = council.Cites(council.Cite(council.PlanKumamoto, "5"))
-
-// Citations returns the clause the plan rests on, kumamoto:5.
-func (p PreventionPlan) Citations() council.Citations { return kumamoto5 }
-
 // Authors returns who draws up the plan and takes the measures once the
 // incident has been dealt with, after a risk analysis of the investigation's
 // results: the section managers and the security officers (kumamoto 5:
@@ -193,37 +179,37 @@ func (p PreventionPlan) Validate() error {
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(p.Situation) {
-		miss("situation", "kumamoto:5 a. 発生状況")
+		miss("situation", "a. 発生状況")
 	}
 	if blank(p.Impact) {
-		miss("impact", "kumamoto:5 a. 影響")
+		miss("impact", "a. 影響")
 	}
 	if blank(p.TechnicalCauses) {
-		miss("technicalCauses", "kumamoto:5 b. 原因 (技術的側面)")
+		miss("technicalCauses", "b. 原因 (技術的側面)")
 	}
 	if blank(p.OrganisationalCauses) {
-		miss("organisationalCauses", "kumamoto:5 b. 原因 (組織的側面)")
+		miss("organisationalCauses", "b. 原因 (組織的側面)")
 	}
 	list := func(name, clause string, ms []PlannedMeasure) {
 		if len(ms) == 0 {
-			miss(name, "kumamoto:5 "+clause)
+			miss(name, clause)
 		}
 		for i, m := range ms {
 			at := name + "[" + strconv.Itoa(i) + "]"
 			if blank(m.What) {
-				miss(at+".what", "kumamoto:5 "+clause+" 実施内容")
+				miss(at+".what", clause+" 実施内容")
 			}
 			switch {
 			case m.Who == council.Actor{}:
-				miss(at+".who", "kumamoto:5 "+clause+" 実施者")
+				miss(at+".who", clause+" 実施者")
 			case !m.Who.IsValid():
 				invalid(at+".who", "not a role or a party")
 			}
 			if m.When.IsZero() {
-				miss(at+".when", "kumamoto:5 "+clause+" 実施時期")
+				miss(at+".when", clause+" 実施時期")
 			}
 			if m.Kind != 0 && !m.Kind.IsValid() {
-				invalid(at+".kind", "not a measure of ino 第8条")
+				invalid(at+".kind", "not a countermeasure")
 			}
 		}
 	}

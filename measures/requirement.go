@@ -3,7 +3,6 @@ package measures
 import (
 	"iter"
 
-	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
@@ -84,20 +83,6 @@ var requirementTable = enum.New[Requirement]("measures", "requirement", "Require
 	enum.Name{EN: "contract-confidentiality", JA: "情報の秘密保持に関する事項"},
 	enum.Name{EN: "contract-incident-report", JA: "事故等の報告に関する事項"},
 )
-
-// kumiyamaClauses gives the kumiyama clauses of each requirement, indexed by
-// Requirement-1.
-var kumiyamaClauses = [numRequirements][]string{
-	{"第18条1項1号"}, {"第18条1項2号"}, {"第18条1項3号"},
-	{"第20条の2 3項1号"}, {"第20条の2 3項2号"}, {"第20条の2 3項3号"}, {"第20条の2 3項4号"}, {"第20条の2 3項5号"},
-	{"第17条3項", "第17条6項"}, {"第17条3項", "第17条6項"}, {"第17条3項", "第17条13項"}, {"第17条7項"}, {"第17条11項"},
-	{"第10条2項"}, {"第10条2項", "第12条2項", "第12条3項"}, {"第10条2項"}, {"第10条2項", "第13条"},
-	{"第10条2項"}, {"第10条2項"},
-	{"第13条"}, {"第17条17項"}, {"第20条"},
-	{"第23条"},
-	{"第21条1項"}, {"第21条1項"},
-	{"第33条1号"}, {"第33条2号"}, {"第33条3号"}, {"第33条4号"}, {"第33条5号"},
-}
 
 // AllRequirements returns every Requirement in ascending order, in a fresh slice.
 func AllRequirements() []Requirement { return requirementTable.Values() }
@@ -183,11 +168,3 @@ var allRequirements = func() (s Requirements) {
 	}
 	return s
 }()
-
-func kumiyamaCites(q Requirement) council.Citations {
-	var cs []council.Citation
-	for _, cl := range kumiyamaClauses[q-1] {
-		cs = append(cs, council.Cite(council.PlanKumiyama, cl))
-	}
-	return council.Cites(cs...)
-}

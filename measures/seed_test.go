@@ -29,14 +29,17 @@ func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestAnnexTextsAreVerbatim(t *testing.T) {
 	src := seedText(t, council.PlanTottori)
-	for p := range Playbooks() {
-		t.Run("tottori:"+p.Case.Label(), func(t *testing.T) {
-			for _, x := range append([]string{p.Event, p.Heading}, p.Examples()...) {
+	for _, p := range tottoriPlaybooks(t) {
+		t.Run("tottori:"+p.Label, func(t *testing.T) {
+			if p.Label != p.Citations.At(0).Clause() {
+				t.Errorf("label %q is not the row the playbook cites first (%v)", p.Label, p.Citations)
+			}
+			for _, x := range append([]string{p.Event, p.Heading}, p.Examples...) {
 				if x != "" && !strings.Contains(src, squeeze(x)) {
 					t.Errorf("%q is not in the annex", x)
 				}
 			}
-			for _, s := range p.Steps() {
+			for _, s := range p.Steps {
 				want := s.Mark + s.Text
 				if strings.HasPrefix(s.Text, "（") { // a parenthetical follows its parent step's text
 					want = s.Text
@@ -57,11 +60,8 @@ func TestAnnexTextsAreVerbatim(t *testing.T) {
 func TestMeasureTextsAreVerbatim(t *testing.T) {
 	for _, plan := range []string{council.PlanTottori, council.PlanIno} {
 		src := seedText(t, plan)
-		for _, get := range []func(string) ([]Measure, error){EmergencyMeasures, FollowUp} {
-			ms, err := get(plan)
-			if err != nil {
-				t.Fatal(err)
-			}
+		m := referenceMeasures(t, plan)
+		for _, ms := range [][]Measure{m.Emergency, m.FollowUp} {
 			for _, m := range ms {
 				for sentence := range strings.SplitSeq(m.Text, "。") {
 					if sentence != "" && !strings.Contains(src, squeeze(sentence)) {
@@ -75,7 +75,7 @@ func TestMeasureTextsAreVerbatim(t *testing.T) {
 
 func TestOtherLabelsAreVerbatim(t *testing.T) {
 	ino := seedText(t, council.PlanIno)
-	for _, c := range InoRecurrenceMeasures() {
+	for _, c := range AllCountermeasures() {
 		if !strings.Contains(ino, squeeze(c.Label())) {
 			t.Errorf("ino:第8条 %v: %q is not in the plan", c, c.Label())
 		}

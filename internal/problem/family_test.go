@@ -50,11 +50,10 @@ var exported = map[string]error{
 	"threat.ErrScheme":     threat.ErrScheme,
 	"threat.ErrMissing":    threat.ErrMissing,
 
-	"measures.ErrInvalid":     measures.ErrInvalid,
-	"measures.ErrNoPlaybook":  measures.ErrNoPlaybook,
-	"measures.ErrMissing":     measures.ErrMissing,
-	"measures.ErrRules":       measures.ErrRules,
-	"measures.ErrUnknownPlan": measures.ErrUnknownPlan,
+	"measures.ErrInvalid":    measures.ErrInvalid,
+	"measures.ErrNoPlaybook": measures.ErrNoPlaybook,
+	"measures.ErrMissing":    measures.ErrMissing,
+	"measures.ErrRules":      measures.ErrRules,
 
 	"bcp.ErrInvalid":        bcp.ErrInvalid,
 	"bcp.ErrScenario":       bcp.ErrScenario,
