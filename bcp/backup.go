@@ -32,7 +32,10 @@ type BackupSelection struct {
 	// Used is the total size chosen; Capacity the capacity given.
 	Used     int64 `json:"used"`
 	Capacity int64 `json:"capacity"`
-	// Citations are the clauses the selection rests on.
+	// Citations are the clauses the selection rests on. SelectBackups
+	// leaves it empty for the caller to fill from its plan (nakano:
+	// 統合仮想サーバ 5(4)): no part of a plan file states backups yet, and
+	// the engine cites no plan of its own accord.
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
@@ -90,10 +93,7 @@ func SelectBackups(cands []Backup, capacity int64, policy UnassessedPolicy) (Bac
 			policyScale(a.Scale, policy).Compare(policyScale(b.Scale, policy)),
 			strings.Compare(a.ID, b.ID))
 	})
-	sel := BackupSelection{
-		Capacity:  capacity,
-		Citations: council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 5(4)")),
-	}
+	sel := BackupSelection{Capacity: capacity}
 	k := 0
 	for ; k < len(order); k++ {
 		if order[k].Size > capacity-sel.Used {

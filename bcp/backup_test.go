@@ -9,8 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
-
-	"github.com/jukiplan/jukiplan/council"
 )
 
 func TestSelectBackups(t *testing.T) {
@@ -44,8 +42,8 @@ func TestSelectBackups(t *testing.T) {
 			if diff := cmp.Diff(tc.left, sel.Left); diff != "" {
 				t.Errorf("left (-want +got):\n%s", diff)
 			}
-			if !sel.Citations.Contains(council.Cite(council.PlanNakano, "統合仮想サーバ 5(4)")) {
-				t.Errorf("citations %v", sel.Citations)
+			if sel.Citations.Len() != 0 {
+				t.Errorf("citations %v: the engine cites no plan of its own accord", sel.Citations)
 			}
 		})
 	}

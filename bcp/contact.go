@@ -1,7 +1,6 @@
 package bcp
 
 import (
-	"fmt"
 	"iter"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -155,19 +154,14 @@ type Contact struct {
 	// department's management division (各部経営担当課), which passes it on
 	// inside the department (3(3)①ア ※2).
 	ViaManagementDivisions bool `json:"viaManagementDivisions,omitzero"`
+	// Note says what the message is, in the plan's words (nakano's report
+	// to the crisis management division: the first report may be oral or a
+	// memo, ICT-BCP 7(1)). A drill shows it in place of the audience's
+	// label; empty, the label.
+	Note string `json:"note,omitzero"`
 	// Citations are the clauses the choice rests on.
 	Citations council.Citations `json:"citations,omitzero"`
 }
-
-var (
-	citeWard     = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①ア"))
-	citeOwners   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①イ"))
-	citeProvider = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①ウ"))
-	citeCrisis   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①エ"), council.Cite(council.PlanNakano, "ICT-BCP 7"))
-	citeOutside  = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)①オ"), council.Cite(council.PlanNakano, "ICT-BCP 6(3)ウ"))
-	citeBroad    = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)②ア"))
-	citeSingle   = council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(3)②イ"))
-)
 
 // ContactFor returns the contact the plan chooses for audience a when the
 // services in up are working: of its [ContactRule]s for a whose pattern's
@@ -192,101 +186,6 @@ func (c *Continuity) ContactFor(a Audience, up Services) (Contact, bool) {
 		return Contact{}, false
 	}
 	return c.Contacts[best].Contact, true
-}
-
-// ChannelFor is nakano's rule for the channel of a message to audience a when
-// the services in up are working; the nakano plan's contact rules are made
-// from it, and the engine reads a plan's rules ([Continuity.ContactFor]).
-//
-// ChannelFor picks the channel for a message to audience a when the services
-// in up are working (統合仮想サーバ 3(3); for the patterns of ICT-BCP 9(1)ウ pass
-// [Pattern.Services]). Phone and paper is always the last resort. It does not
-// allocate.
-//
-//   - [WardWide]: ward file server > ward cabinet > phone and paper through
-//     each department's management division; the groupware notice is added
-//     whenever the groupware works (①ア, 図2, ※1, ※2).
-//   - [SystemOwners]: groupware mail > file server > phone and paper (①イ, 図3).
-//   - [ToProvider]: phone and mail both (①ウ): phone, with email also when
-//     mail works.
-//   - [CrisisManagement]: the risk and crisis report form as the division
-//     instructs (①エ, ICT-BCP 7).
-//   - [OutsideBodies]: the source sets no priority ("状況に合わせた適切な手段",
-//     ①オ); the library picks the phone and lists email (mail and internet
-//     up) and FAX alongside.
-//   - [ProviderBroad]: the provider's mailing list to the information systems
-//     division, every owning division and the vendors; by phone to the
-//     division and the owning divisions when the ward's mail is down (②ア).
-//   - [ProviderSingle]: mail or phone or both to the division, the affected
-//     system's owner and its vendor (②イ): mail with phone alongside when
-//     mail works, else phone.
-func ChannelFor(a Audience, up Services) (Contact, error) {
-	isd := council.ByRole(council.InfoSystemsDivision)
-	c := Contact{Audience: a, From: isd}
-	pick := func(prio ...Channel) Channel {
-		for _, ch := range prio {
-			if up.Contains(ch.Needs()) {
-				return ch
-			}
-		}
-		return PhoneAndPaper
-	}
-	switch a {
-	case WardWide:
-		c.Channel = pick(WardFileServer, WardCabinet, PhoneAndPaper)
-		c.ViaManagementDivisions = c.Channel == PhoneAndPaper
-		if up.Contains(GroupwareNotice.Needs()) {
-			c.Also = c.Also.With(GroupwareNotice)
-		}
-		c.Citations = citeWard
-	case SystemOwners:
-		c.ToRoles = council.RolesOf(council.OwningDivisionHead)
-		c.Channel = pick(GroupwareMail, WardFileServer, PhoneAndPaper)
-		c.Citations = citeOwners
-	case ToProvider:
-		c.ToParties = council.PartiesOf(council.IaaSProvider)
-		c.Channel = Phone
-		if up.Contains(Email.Needs()) {
-			c.Also = c.Also.With(Email)
-		}
-		c.Citations = citeProvider
-	case CrisisManagement:
-		c.ToRoles = council.RolesOf(council.CrisisManagementDivision)
-		c.Channel = RiskReportForm
-		c.Citations = citeCrisis
-	case OutsideBodies:
-		c.ToParties = council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)
-		c.Channel = Phone
-		if up.Contains(ServicesOf(Mail, Internet)) {
-			c.Also = c.Also.With(Email)
-		}
-		c.Also = c.Also.With(Fax)
-		c.Citations = citeOutside
-	case ProviderBroad:
-		c.From = council.ByParty(council.IaaSProvider)
-		c.ToRoles = council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)
-		if up.Contains(MailingList.Needs()) {
-			c.Channel = MailingList
-			c.ToParties = council.PartiesOf(council.SystemVendors)
-		} else {
-			c.Channel = Phone
-		}
-		c.Citations = citeBroad
-	case ProviderSingle:
-		c.From = council.ByParty(council.IaaSProvider)
-		c.ToRoles = council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)
-		c.ToParties = council.PartiesOf(council.SystemVendors)
-		if up.Contains(Email.Needs()) {
-			c.Channel = Email
-			c.Also = c.Also.With(Phone)
-		} else {
-			c.Channel = Phone
-		}
-		c.Citations = citeSingle
-	default:
-		return Contact{}, fmt.Errorf("bcp: contact: audience %s unset or unknown: %w", a, ErrInvalid)
-	}
-	return c, nil
 }
 
 // AllServices returns every valid Service in ascending order, in a fresh slice.

@@ -24,9 +24,10 @@
 // ([Large], [Medium], [Small] or [Unassessed]), whether it is [System.Hosted]
 // on the IaaS, dependencies, whether an alternative means keeps its services
 // going, a recovery [Difficulty] and an optional target recovery time. An
-// [Inventory] lists them; [NakanoInventory] returns the 38 systems of 図4 with their
-// owners as listed, plus the environment itself. The source has not decided
-// the scales yet, so the preset leaves them [Unassessed].
+// [Inventory] lists them; the nakano plan's inventory ([Nakano], in its
+// plan file) holds the 38 systems of 図4 with their owners as listed, plus the
+// environment itself. The source has not decided the scales yet, so the file
+// leaves them [Unassessed].
 //
 // # Recovery order
 //
@@ -42,8 +43,7 @@
 // [SelectBackups] fills the off-site capacity in order of impact scale.
 // [Continuity.ContactFor] picks the channel a plan chooses for an [Audience]
 // given the [Services] up (its [ContactRule] for the [Pattern] a, b or c that
-// fits); [ChannelFor] is nakano's rule (統合仮想サーバ 3(3)), from which its
-// contact rules are made. [ReportPlan.Reports] lists the scheduled and
+// fits). [ReportPlan.Reports] lists the scheduled and
 // progress reports of a [Window] under a plan's slots; [Report.Validate]
 // checks a report's items.
 //
@@ -51,9 +51,9 @@
 //
 // [HorizonOf] maps an outage to its [Horizon]; [HorizonPlan.Gaps] lists the
 // horizons a plan requires that a system's manual procedures leave
-// uncovered. [ReportOutside] returns the routes to bodies outside the ward
-// for an [Incident].
-// [RecoveryFlow] returns the seven steps ([Step]) with their owners.
+// uncovered. A plan's [Outside] reporting gives the routes to bodies
+// outside the ward for an [Incident], and its recovery flow the steps
+// ([Step], [Phase]) with their owners.
 //
 // # Plans
 //

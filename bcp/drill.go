@@ -873,8 +873,12 @@ func (r *runner) outageDetected(e Event) error {
 			r.contacts(e.Status.Up)
 			for _, o := range c.Routes {
 				if o.Incident == FaultNoLeak && o.Publication.IsValid() {
+					ja := o.Decision
+					if ja == "" {
+						ja = "公表及び議会への報告の判断"
+					}
 					r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, Detail: "decide on publication and on reporting to the assembly",
-						DetailJA: "公表及び区議会への報告の判断", Cites: o.Citations})
+						DetailJA: ja, Cites: o.Citations})
 				}
 			}
 		}
@@ -913,8 +917,11 @@ func (r *runner) contacts(up Services) {
 			continue
 		}
 		act, d, dja := ActNotify, a.String(), a.Label()
+		if c.Note != "" {
+			dja = c.Note
+		}
 		if a == CrisisManagement {
-			act, d, dja = ActReport, "first report (may be oral or a memo), then the report form", "第1報（口頭・メモ可）、その後連絡票"
+			act, d = ActReport, "first report (may be oral or a memo), then the report form"
 		}
 		if c.Also != 0 {
 			var ja []string

@@ -80,7 +80,7 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 	enum.Name{EN: "revoke-card", JA: "操作者用ICカードの失効"},
 	enum.Name{EN: "inspect-cards", JA: "操作者用ICカードの利用に関する検査"},
 	enum.Name{EN: "recover-system", JA: "主管システムの復旧"},
-	enum.Name{EN: "recover-platform", JA: "統合仮想サーバ環境の復旧"},
+	enum.Name{EN: "recover-platform", JA: "共通基盤の復旧"},
 	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
 	enum.Name{EN: "resume", JA: "運用の再開"},
 )

@@ -8,8 +8,8 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 )
 
-func ExampleNakanoInventory() {
-	inv := bcp.NakanoInventory()
+func ExampleNakano_inventory() {
+	inv := bcp.Nakano().Continuity.Inventory
 	fmt.Println(len(inv.Systems)-1, "systems in 図4")
 	for _, s := range inv.Systems[:4] {
 		fmt.Println(s.ID, s.Name, s.Owner, s.Kind, s.Scale)
@@ -26,7 +26,7 @@ func ExampleNakanoInventory() {
 }
 
 func ExampleOrder() {
-	inv := bcp.NakanoInventory()
+	inv := bcp.Nakano().Continuity.Inventory
 	// The council has decided some scales; the rest stay unassessed.
 	for i := range inv.Systems {
 		switch inv.Systems[i].ID {
@@ -73,10 +73,11 @@ func ExampleSelectBackups() {
 	// Output: [fig4-11 fig4-13] [fig4-17 fig4-01] 1300 <nil>
 }
 
-func ExampleChannelFor() {
+func ExampleContinuity_ContactFor() {
+	plan := bcp.Nakano().Continuity
 	for _, p := range bcp.AllPatterns() {
-		c, _ := bcp.ChannelFor(bcp.WardWide, p.Services())
-		o, _ := bcp.ChannelFor(bcp.SystemOwners, p.Services())
+		c, _ := plan.ContactFor(bcp.WardWide, p.Services())
+		o, _ := plan.ContactFor(bcp.SystemOwners, p.Services())
 		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, c.Channel.Label(), c.Also, c.ViaManagementDivisions, o.Channel.Label())
 	}
 	// Output:
@@ -130,8 +131,13 @@ func ExampleHorizonOf() {
 	// Output: few-days 2～3日 {one-day few-days one-week}
 }
 
-func ExampleReportOutside() {
-	o, _ := bcp.ReportOutside(bcp.SpecificLeak)
+func ExampleOutside() {
+	var o bcp.Outside
+	for _, x := range bcp.Nakano().Continuity.Routes {
+		if x.Incident == bcp.SpecificLeak {
+			o = x
+		}
+	}
 	for _, r := range o.Routes {
 		if r.ReportedBy.IsValid() {
 			fmt.Print(r.ReportedBy.Label(), " → ")
@@ -145,8 +151,8 @@ func ExampleReportOutside() {
 	// publication and assembly: 区長
 }
 
-func ExampleRecoveryFlow() {
-	for _, p := range bcp.RecoveryFlow() {
+func ExamplePhase() {
+	for _, p := range bcp.Nakano().Continuity.Flow {
 		if p.Body.IsValid() {
 			fmt.Println(p.Step, p.Body)
 			continue

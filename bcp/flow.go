@@ -51,34 +51,6 @@ type Phase struct {
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
-// RecoveryFlow returns the seven steps of the recovery flow in order, fresh on
-// every call (統合仮想サーバ 4). The source calls it the basis, to be adapted to
-// the actual fault.
-func RecoveryFlow() []Phase {
-	isd, owners := council.InfoSystemsDivision, council.OwningDivisionHead
-	provider, vendors := council.IaaSProvider, council.SystemVendors
-	cite := func(c string) council.Citations {
-		return council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ "+c))
-	}
-	return []Phase{
-		{Step: Detection, Parties: council.PartiesOf(provider), Citations: cite("4(1)"),
-			Note: "提供事業者が障害を検知し、情報システム課、各システム主管課、主管システムベンダへ連絡する"},
-		{Step: PlatformRecovery, Parties: council.PartiesOf(provider), Citations: cite("4(2)"),
-			Note: "提供事業者が統合仮想サーバ環境の稼働状況を確認した後、復旧作業を開始する"},
-		{Step: SystemCheck, Roles: council.RolesOf(isd, owners), Citations: cite("4(3)"),
-			Note: "情報システム課及び各システム主管課が各主管システムの稼働状況を確認する"},
-		{Step: ResponseStructure, Roles: council.RolesOf(isd, owners), Parties: council.PartiesOf(vendors), Citations: cite("4(4)"),
-			Note: "情報システム課及び主管課が主管システムベンダと連携し、障害対応に必要な体制を確保する"},
-		{Step: AlternativeMeans, Roles: council.RolesOf(owners), Citations: cite("4(5)"),
-			Note: "各主管課がそれぞれに定める代替手段によって事務・行政サービスを継続させる"},
-		{Step: PrioritySetting, Body: council.InfoSecurityCommittee,
-			Citations: cite("4(6)").With(council.Cite(council.PlanNakano, "ICT-BCP 6(1)ア")),
-			Note:      "審議機関が図4、サービス提供状況、被害の大きさ（復旧の容易さ）を考慮し復旧優先度を設定する (see Order)"},
-		{Step: SystemRecovery, Roles: council.RolesOf(isd, owners), Parties: council.PartiesOf(provider, vendors), Citations: cite("4(7)"),
-			Note: "統合仮想サーバ環境の復旧完了後、主管課及びベンダが提供事業者及び情報システム課と連携して各主管システムを復旧する"},
-	}
-}
-
 // AllSteps returns every valid Step in ascending order, in a fresh slice.
 func AllSteps() []Step { return stepTable.Values() }
 

@@ -7,8 +7,10 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-func TestRecoveryFlow(t *testing.T) {
-	flow := RecoveryFlow()
+// TestNakanoFlow: the recovery flow of the nakano plan file is the seven
+// steps of 統合仮想サーバ 4, in order, each with who carries it out.
+func TestNakanoFlow(t *testing.T) {
+	flow := Nakano().Continuity.Flow
 	if len(flow) != 7 {
 		t.Fatalf("%d steps; want 7", len(flow))
 	}
@@ -39,10 +41,10 @@ func TestRecoveryFlow(t *testing.T) {
 		t.Error("step 7 needs the provider and the vendors")
 	}
 	flow[0].Step = 0
-	if RecoveryFlow()[0].Step != Detection {
-		t.Error("RecoveryFlow shares its slice")
+	if Nakano().Continuity.Flow[0].Step != Detection {
+		t.Error("Nakano shares its flow")
 	}
-	if !slices.IsSortedFunc(RecoveryFlow(), func(a, b Phase) int { return a.Step.Compare(b.Step) }) {
+	if !slices.IsSortedFunc(Nakano().Continuity.Flow, func(a, b Phase) int { return a.Step.Compare(b.Step) }) {
 		t.Error("steps out of order")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"iter"
 	"time"
 
-	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -106,11 +105,6 @@ func (e *FieldError) Error() string {
 // Unwrap returns [ErrReport].
 func (e *FieldError) Unwrap() error { return ErrReport }
 
-// ReportCitations are the clauses report validation rests on.
-func ReportCitations() council.Citations {
-	return council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(2)"), council.Cite(council.PlanNakano, "ICT-BCP 7(1)"))
-}
-
 // Validate names every problem of r, each a [*FieldError], joined.
 //
 // Every report needs a format, the detection time and a summary. A report on
@@ -134,7 +128,7 @@ func (r Report) Validate() error {
 	case !r.Format.IsValid():
 		bad(FieldFormat, "unknown format %s", r.Format)
 	case r.Format != OnForm && !r.First:
-		bad(FieldFormat, "%s is allowed only for the first report (ICT-BCP 7(1))", r.Format)
+		bad(FieldFormat, "%s is allowed only for the first report", r.Format)
 	}
 	if r.DetectedAt.IsZero() {
 		bad(FieldDetected, "missing")

@@ -87,8 +87,12 @@ func TestReportValidate(t *testing.T) {
 	}
 }
 
-func TestReportCitations(t *testing.T) {
-	if got := ReportCitations().String(); got != "nakano:統合仮想サーバ 3(2), nakano:ICT-BCP 7(1)" {
-		t.Errorf("ReportCitations() = %q", got)
+// TestNakanoReportCitations: the nakano plan file rests its report schedule
+// on 統合仮想サーバ 3(4)①ア and イ, and the report's items and first report on
+// 3(2) and ICT-BCP 7(1).
+func TestNakanoReportCitations(t *testing.T) {
+	want := "nakano:統合仮想サーバ 3(4)①ア, nakano:統合仮想サーバ 3(4)①イ, nakano:統合仮想サーバ 3(2), nakano:ICT-BCP 7(1)"
+	if got := Nakano().Continuity.Schedule.Citations.String(); got != want {
+		t.Errorf("schedule citations = %q; want %q", got, want)
 	}
 }

@@ -161,7 +161,7 @@ func FuzzSchedule(f *testing.F) {
 // FuzzInventoryJSON decodes arbitrary JSON as an Inventory: no panic, and a
 // valid inventory encodes and decodes to itself.
 func FuzzInventoryJSON(f *testing.F) {
-	seed, _ := json.Marshal(NakanoInventory())
+	seed, _ := json.Marshal(nakanoInventory())
 	f.Add(seed)
 	f.Add([]byte(`{"systems":[{"id":"a","name":"n","owner":"o","kind":"application","scale":"大","dependsOn":["a"]}]}`))
 	f.Add([]byte(`{"systems":[{"kind":"nope"}]}`))

@@ -5,7 +5,6 @@ import (
 	"iter"
 	"time"
 
-	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -119,11 +118,6 @@ func (h HorizonPlan) Check(p SystemPlan) error {
 
 // ErrUncovered is wrapped for each horizon a system plan does not cover.
 var ErrUncovered = problem.ErrUncovered
-
-// HorizonCitations are the clauses behind the horizons.
-func HorizonCitations() council.Citations {
-	return council.Cites(council.Cite(council.PlanNakano, "ICT-BCP 9(2)ウ"), council.Cite(council.PlanNakano, "ICT-BCP 10-1-1(1)"))
-}
 
 // AllHorizons returns every valid Horizon in ascending order, in a fresh slice.
 func AllHorizons() []Horizon { return horizonTable.Values() }

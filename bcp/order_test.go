@@ -35,7 +35,7 @@ func TestNakanoPreset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := NakanoInventory()
+	inv := nakanoInventory()
 	if inv.Plan != council.PlanNakano {
 		t.Errorf("Plan = %q", inv.Plan)
 	}
@@ -75,7 +75,7 @@ func TestNakanoPreset(t *testing.T) {
 			}
 		})
 	}
-	if p := inv.Systems[0]; p.ID != PlatformID || p.Kind != Platform || p.Hosted || p.Scale != Large {
+	if p := inv.Systems[0]; p.ID != "iaas" || p.Kind != Platform || p.Hosted || p.Scale != Large {
 		t.Errorf("Systems[0] = %+v; want the unhosted platform, large", p)
 	}
 	if !strings.Contains(inv.Note, "調整中") {
@@ -87,12 +87,12 @@ func TestNakanoPreset(t *testing.T) {
 }
 
 func TestNakanoFresh(t *testing.T) {
-	a := NakanoInventory()
+	a := nakanoInventory()
 	a.Systems[1].Name = "changed"
 	a.Systems[2].DependsOn = append(a.Systems[2].DependsOn, "x")
 	a.Systems = a.Systems[:3]
-	b := NakanoInventory()
-	if diff := cmp.Diff(NakanoInventory(), b, cmp.Comparer(council.Citations.Equal)); diff != "" {
+	b := nakanoInventory()
+	if diff := cmp.Diff(nakanoInventory(), b, cmp.Comparer(council.Citations.Equal)); diff != "" {
 		t.Errorf("presets differ (-want +got):\n%s", diff)
 	}
 	if b.Systems[1].Name != "中野区公式ホームページ" || len(b.Systems) != 39 || len(b.Systems[2].DependsOn) != 0 {
@@ -101,12 +101,12 @@ func TestNakanoFresh(t *testing.T) {
 }
 
 func TestNakanoRefusedUntilAssessed(t *testing.T) {
-	_, err := Order(NakanoInventory().Systems, OrderOptions{})
+	_, err := Order(nakanoInventory().Systems, OrderOptions{})
 	ue, ok := errors.AsType[*UnassessedError](err)
 	if !ok || !errors.Is(err, ErrUnassessed) {
-		t.Fatalf("Order(NakanoInventory()) error = %v; want an UnassessedError", err)
+		t.Fatalf("Order(nakanoInventory()) error = %v; want an UnassessedError", err)
 	}
-	if want := NakanoInventory().Unassessed(); !slices.Equal(ue.IDs, want) || len(want) != 38 {
+	if want := nakanoInventory().Unassessed(); !slices.Equal(ue.IDs, want) || len(want) != 38 {
 		t.Errorf("error lists %v; want all 38 of 図4 %v", ue.IDs, want)
 	}
 	// The message names the first systems and counts the rest (the error
@@ -116,7 +116,7 @@ func TestNakanoRefusedUntilAssessed(t *testing.T) {
 			t.Errorf("error %q does not say %s", err, part)
 		}
 	}
-	ps, err := Order(NakanoInventory().Systems, OrderOptions{Unassessed: AssumeLarge})
+	ps, err := Order(nakanoInventory().Systems, OrderOptions{Unassessed: AssumeLarge})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -567,7 +567,7 @@ func BenchmarkOrder100k(b *testing.B) {
 }
 
 func TestInventoryJSONRoundTrip(t *testing.T) {
-	inv := NakanoInventory()
+	inv := nakanoInventory()
 	inv.Systems[3].DependsOn = []string{"fig4-06"}
 	inv.Systems[3].Difficulty = Hard
 	inv.Systems[3].Target = 4 * time.Hour

@@ -55,8 +55,8 @@ func Tottori() Plan { return mustReference("tottori") }
 
 // Nakano returns 中野区's plan (ICTに関する事業継続計画 and 統合仮想サーバに関する個別
 // 事業継続計画, both 案・抜粋), fresh, parsed from its embedded plan file: the
-// organisation and the continuity part — the inventory of 統合仮想サーバ 図4
-// (see [NakanoInventory]), the contact channels of 統合仮想サーバ 3(3) for every
+// organisation and the continuity part — the inventory of 統合仮想サーバ 図4,
+// the contact channels of 統合仮想サーバ 3(3) for every
 // outage pattern and audience, the report schedule and form (3(2), 3(4),
 // ICT-BCP 7(1)), the horizons of ICT-BCP 9(2)ウ, the routes outside the ward
 // of ICT-BCP 6, the recovery flow of 4(2), the clauses of its recovery order

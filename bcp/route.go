@@ -1,8 +1,6 @@
 package bcp
 
 import (
-	"fmt"
-
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
@@ -41,7 +39,10 @@ type Route struct {
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
-// Outside is how an incident is reported outside the ward.
+// Outside is how an incident is reported outside the ward. A plan lists one
+// per [Incident] in its continuity part; nakano's file (ICT-BCP 6(3)) gives
+// a leak of specific personal information both the route of a leak and its
+// own, the library's reading that カ adds to オ rather than replacing it.
 //
 // The zero Outside reports nothing. It holds slices, so == is not defined.
 type Outside struct {
@@ -50,63 +51,13 @@ type Outside struct {
 	// Publication is who decides whether and how to publish (ア), and
 	// Assembly who decides whether and how to report to the ward assembly
 	// (イ): the mayor, for every kind of incident.
-	Publication council.Actor     `json:"publication,omitzero"`
-	Assembly    council.Actor     `json:"assembly,omitzero"`
-	Citations   council.Citations `json:"citations,omitzero"`
-}
-
-// ReportOutside returns the outside reporting of an incident (ICT-BCP 6(3)),
-// fresh on every call:
-//
-//   - a fault without a leak: the information systems division (情報政策推進係)
-//     contacts all three of the Tokyo ICT department, NISC and the MIC office
-//     (ウ, エ);
-//   - a leak: the division contacts the Tokyo ICT department (オ);
-//   - a leak of specific personal information: also a leak, so the route of
-//     オ, and the crisis management division, told by the owning department,
-//     reports to the PPC and the Tokyo general-affairs division (カ). Taking
-//     both is the library's reading: カ adds to オ, it does not replace it.
-//
-// In every case the mayor decides on publication and on reporting to the
-// assembly (ア, イ).
-func ReportOutside(i Incident) (Outside, error) {
-	isd := council.ByRole(council.InfoSystemsDivision)
-	cite := func(c string) council.Citation { return council.Cite(council.PlanNakano, "ICT-BCP 6(3)"+c) }
-	o := Outside{
-		Incident:    i,
-		Publication: council.ByRole(council.Mayor),
-		Assembly:    council.ByRole(council.Mayor),
-	}
-	leak := Route{
-		Reporter:  isd,
-		To:        council.PartiesOf(council.TokyoICTDepartment),
-		Citations: council.Cites(cite("オ")),
-	}
-	switch i {
-	case FaultNoLeak:
-		o.Routes = []Route{{
-			Reporter:  isd,
-			To:        council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice),
-			Citations: council.Cites(cite("ウ"), cite("エ")),
-		}}
-	case Leak:
-		o.Routes = []Route{leak}
-	case SpecificLeak:
-		o.Routes = []Route{leak, {
-			ReportedBy: council.ByRole(council.OwningDepartmentHead),
-			Reporter:   council.ByRole(council.CrisisManagementDivision),
-			To:         council.PartiesOf(council.PPC, council.TokyoGeneralAffairsDivision),
-			Citations:  council.Cites(cite("カ")),
-		}}
-	default:
-		return Outside{}, fmt.Errorf("bcp: outside reporting: incident %s unset or unknown: %w", i, ErrInvalid)
-	}
-	cs := council.Cites(cite("ア"), cite("イ"))
-	for _, r := range o.Routes {
-		cs = cs.Join(r.Citations)
-	}
-	o.Citations = cs
-	return o, nil
+	Publication council.Actor `json:"publication,omitzero"`
+	Assembly    council.Actor `json:"assembly,omitzero"`
+	// Decision says what Publication and Assembly decide, in the plan's
+	// words (nakano names its ward assembly); a drill lists it for a fault
+	// without a leak. Empty, the drill says it in the engine's words.
+	Decision  string            `json:"decision,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // AllIncidents returns every valid Incident in ascending order, in a fresh slice.

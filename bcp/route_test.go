@@ -1,7 +1,6 @@
 package bcp
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -9,7 +8,20 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-func TestReportOutside(t *testing.T) {
+// outsideOf returns the nakano plan's reporting outside the ward for
+// incident i, and whether the plan has it.
+func outsideOf(i Incident) (Outside, bool) {
+	for _, o := range Nakano().Continuity.Routes {
+		if o.Incident == i {
+			return o, true
+		}
+	}
+	return Outside{}, false
+}
+
+// TestNakanoRoutes: the routes outside the ward in the nakano plan file are
+// those of ICT-BCP 6(3), one per kind of incident.
+func TestNakanoRoutes(t *testing.T) {
 	isd := council.ByRole(council.InfoSystemsDivision)
 	cite := func(clauses ...string) council.Citations {
 		var cs council.Citations
@@ -36,9 +48,9 @@ func TestReportOutside(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o, err := ReportOutside(tc.i)
-			if err != nil {
-				t.Fatal(err)
+			o, ok := outsideOf(tc.i)
+			if !ok {
+				t.Fatalf("no routes for %v", tc.i)
 			}
 			if diff := cmp.Diff(tc.routes, o.Routes, cmp.Comparer(council.Citations.Equal)); diff != "" {
 				t.Errorf("routes (-want +got):\n%s", diff)
@@ -47,6 +59,9 @@ func TestReportOutside(t *testing.T) {
 				if r.Citations.Len() == 0 {
 					t.Errorf("route %+v without citations", r)
 				}
+			}
+			if o.Decision != "公表及び区議会への報告の判断" {
+				t.Errorf("decision %q; want the ward's words for ア and イ", o.Decision)
 			}
 			mayor := council.ByRole(council.Mayor)
 			if o.Publication != mayor || o.Assembly != mayor {
@@ -59,12 +74,51 @@ func TestReportOutside(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReportOutside(0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("unset incident: %v", err)
+	if n := len(Nakano().Continuity.Routes); n != len(AllIncidents()) {
+		t.Errorf("%d outside reportings; want one per incident kind (%d)", n, len(AllIncidents()))
 	}
-	a, _ := ReportOutside(Leak)
-	a.Routes[0].To = 0
-	if b, _ := ReportOutside(Leak); b.Routes[0].To == 0 {
-		t.Error("ReportOutside shares its routes between calls")
+}
+
+// TestDrillPlanWords: the drill takes the words of the first report and of
+// the decision on publication from the plan (nakano's 第1報 and 区議会), and
+// falls back to the engine's own words when a plan gives none.
+func TestDrillPlanWords(t *testing.T) {
+	s, err := ScenarioByID("nakano-iaas-outage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail := func(p Plan, a Act, by council.Actor) string {
+		t.Helper()
+		tl, err := Run(p, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range tl.Entries {
+			if e.Act == a && e.Actor == by {
+				return e.DetailJA
+			}
+		}
+		t.Fatalf("no %v by %v", a, by)
+		return ""
+	}
+	isd, mayor := council.ByRole(council.InfoSystemsDivision), council.ByRole(council.Mayor)
+	p := Nakano()
+	if got := detail(p, ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
+		t.Errorf("first report %q; want the plan's note", got)
+	}
+	if got := detail(p, ActMeasure, mayor); got != "公表及び区議会への報告の判断" {
+		t.Errorf("publication %q; want the plan's decision", got)
+	}
+	for i := range p.Continuity.Contacts {
+		p.Continuity.Contacts[i].Contact.Note = ""
+	}
+	for i := range p.Continuity.Routes {
+		p.Continuity.Routes[i].Decision = ""
+	}
+	if got := detail(p, ActReport, isd); got != CrisisManagement.Label() {
+		t.Errorf("first report without a note %q; want the audience's label", got)
+	}
+	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
+		t.Errorf("publication without a decision %q; want the engine's words", got)
 	}
 }

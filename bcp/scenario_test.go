@@ -1,12 +1,15 @@
 package bcp
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
@@ -86,39 +89,49 @@ func TestParseScenarioAcceptsJapanese(t *testing.T) {
 	}
 }
 
-// TestBuiltinScenarioFiles keeps bcp/testdata/scenarios in step with
-// Scenarios: each file decodes to the built-in value (go test -update-drill
-// rewrites them).
+// day returns an instant on 2026-04-01 (a Wednesday) plus days, in Japan
+// time: the day every built-in scenario starts.
+func day(days, hour, minute int) time.Time {
+	return time.Date(2026, 4, 1+days, hour, minute, 0, 0, jst)
+}
+
+// TestBuiltinScenarioFiles checks the built-in scenarios, embedded as
+// bcp/reference/scenarios: each file parses, is valid, declares the ID it
+// is filed under, belongs to a reference plan and is in canonical form (go
+// test -update-drill rewrites it so).
 func TestBuiltinScenarioFiles(t *testing.T) {
-	for _, id := range ScenarioIDs() {
+	ids := reference.ScenarioIDs()
+	if !slices.Equal(ids, ScenarioIDs()) {
+		t.Errorf("ScenarioIDs() = %v; the embedded files are %v", ScenarioIDs(), ids)
+	}
+	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
-			s, err := ScenarioByID(id)
+			data, _ := reference.Scenario(id)
+			s, err := ParseScenario(data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := s.Validate(); err != nil {
 				t.Fatalf("built-in scenario invalid: %v", err)
 			}
-			path := filepath.Join("testdata", "scenarios", id+".json")
+			if s.ID != id || !slices.Contains(reference.IDs(), s.Plan) {
+				t.Errorf("scenario %q of plan %q filed as %q", s.ID, s.Plan, id)
+			}
+			b, err := json.MarshalIndent(s, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, '\n')
+			path := filepath.Join("reference", "scenarios", id+".json")
 			if *updateDrill {
-				b, err := json.MarshalIndent(s, "", "  ")
-				if err != nil {
+				if err := os.WriteFile(path, b, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			} else if !bytes.Equal(b, data) {
+				t.Errorf("%s is not in canonical form (go test ./bcp/ -run TestBuiltinScenarioFiles -update-drill)", path)
 			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := ParseScenario(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(s, got); diff != "" {
-				t.Errorf("file differs from Scenarios (-want +got):\n%s", diff)
+			if got, err := ScenarioByID(id); err != nil || cmp.Diff(s, got) != "" {
+				t.Errorf("ScenarioByID(%q) = %v; want the parsed file", id, err)
 			}
 		})
 	}

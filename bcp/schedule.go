@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -85,13 +84,6 @@ type ReportTime struct {
 	// scheduled report, the items changed since the previous scheduled report
 	// that it reflects.
 	Fields Fields `json:"fields,omitzero"`
-}
-
-// ScheduleCitations are the clauses a report schedule rests on.
-func ScheduleCitations() council.Citations {
-	return council.Cites(
-		council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)①ア"),
-		council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)①イ"))
 }
 
 // Reports lists the reports of one fault under the plan's schedule, in time

@@ -6,11 +6,17 @@
 //
 // A vendor who writes a new plan can start from one of these files; the
 // example programs and tests read them here.
+//
+// It also holds the built-in drill scenarios of the reference plans, one
+// scenario file each under scenarios/ ([ScenarioIDs], [Scenario]), which
+// package bcp parses through ParseScenario.
 package reference
 
 import (
 	"embed"
+	"io/fs"
 	"slices"
+	"strings"
 )
 
 //go:embed ino.json kumamoto.json kumiyama.json nakano.json tottori.json
@@ -32,6 +38,36 @@ func File(id string) ([]byte, bool) {
 	b, err := files.ReadFile(id + ".json")
 	if err != nil {
 		return nil, false // unreachable: every ID has its file (TestFiles)
+	}
+	return b, true
+}
+
+//go:embed scenarios/*.json
+var scenarios embed.FS
+
+// ScenarioIDs returns the IDs of the built-in drill scenarios in ascending
+// order, in a fresh slice.
+func ScenarioIDs() []string {
+	entries, err := fs.ReadDir(scenarios, "scenarios")
+	if err != nil {
+		return nil // unreachable: the directory is embedded (TestScenarioFiles)
+	}
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".json"))
+	}
+	return ids
+}
+
+// Scenario returns the scenario file of the built-in drill scenario with ID
+// id, in a fresh slice that the caller may change, and whether there is one.
+func Scenario(id string) ([]byte, bool) {
+	if !slices.Contains(ScenarioIDs(), id) {
+		return nil, false
+	}
+	b, err := scenarios.ReadFile("scenarios/" + id + ".json")
+	if err != nil {
+		return nil, false // unreachable: every ID has its file
 	}
 	return b, true
 }

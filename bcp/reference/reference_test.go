@@ -53,3 +53,31 @@ func TestFresh(t *testing.T) {
 		t.Error("changing IDs' result changed the next one")
 	}
 }
+
+// TestScenarioFiles checks that ScenarioIDs lists the embedded scenario
+// files, sorted, each declaring its own ID, and that Scenario finds nothing
+// else.
+func TestScenarioFiles(t *testing.T) {
+	ids := ScenarioIDs()
+	if len(ids) < 7 || !slices.IsSorted(ids) {
+		t.Fatalf("ScenarioIDs() = %v; want at least the 7 built-in scenarios, sorted", ids)
+	}
+	for _, id := range ids {
+		b, ok := Scenario(id)
+		if !ok || !bytes.Contains(b, []byte(`"id": "`+id+`"`)) {
+			t.Errorf("Scenario(%q): ok=%v, the file does not declare its ID", id, ok)
+		}
+	}
+	for _, id := range []string{"", "nope", "../reference", "scenarios/" + ids[0], ids[0] + ".json"} {
+		if _, ok := Scenario(id); ok {
+			t.Errorf("Scenario(%q) found a file", id)
+		}
+	}
+	a, _ := Scenario(ids[0])
+	want := bytes.Clone(a)
+	a[0] = 'x'
+	ids[0] = "changed"
+	if b, _ := Scenario(ScenarioIDs()[0]); !bytes.Equal(b, want) {
+		t.Error("changing Scenario's or ScenarioIDs' result changed the next one")
+	}
+}

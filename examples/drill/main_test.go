@@ -57,9 +57,9 @@ func TestGolden(t *testing.T) {
 		{"kumamoto.json", []string{"-plan", "kumamoto", "-format", "json"}},
 		{"ino-ja.txt", []string{"-plan", "ino", "-lang", "ja"}},
 		{"kumiyama.txt", []string{"-plan", "kumiyama"}},
-		{"antivirus.txt", []string{"-scenario", "../../bcp/testdata/scenarios/tottori-l2-antivirus.json"}},
+		{"antivirus.txt", []string{"-scenario", "../../bcp/reference/scenarios/tottori-l2-antivirus.json"}},
 		{"antivirus.txt", []string{"-scenario", "tottori-l2-antivirus"}},
-		{"plan-file.txt", []string{"-plan", "../../bcp/reference/kumamoto.json", "-scenario", "../../bcp/testdata/scenarios/kumamoto-terminal-no-power.json"}},
+		{"plan-file.txt", []string{"-plan", "../../bcp/reference/kumamoto.json", "-scenario", "../../bcp/reference/scenarios/kumamoto-terminal-no-power.json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
