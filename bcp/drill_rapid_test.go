@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/threat"
@@ -19,7 +20,7 @@ import (
 // event the plan handles, then events in time order, and maybe a recovery
 // last.
 func genScenario(t *rapid.T) (Plan, Scenario) {
-	ids := council.ReferencePlans() // sorted
+	ids := reference.IDs() // sorted
 	id := rapid.SampledFrom(ids).Draw(t, "plan")
 	p, err := Reference(id)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
 	"pgregory.net/rapid"
 )
@@ -529,7 +530,7 @@ func planConstant(x ast.Expr) bool {
 			name = x.Sel.Name
 		}
 	}
-	return slices.ContainsFunc(council.ReferencePlans(), func(id string) bool {
+	return slices.ContainsFunc(reference.IDs(), func(id string) bool {
 		return name == "Plan"+strings.ToUpper(id[:1])+id[1:]
 	})
 }
@@ -560,7 +561,6 @@ func planBranches(n ast.Node) []token.Pos {
 // per-plan preset constructors of the domain packages, which build one
 // reference plan's part by its ID.
 var presetBranches = map[string]bool{
-	"council.Reference":          true,
 	"measures.EmergencyMeasures": true,
 	"measures.FollowUp":          true,
 }

@@ -148,7 +148,7 @@ func TestScenariosFresh(t *testing.T) {
 	if b[0].ID == "changed" || b[0].Events[0].Kind == Recovery {
 		t.Error("mutating a returned scenario changed the next caller's")
 	}
-	for _, plan := range council.ReferencePlans() {
+	for _, plan := range reference.IDs() {
 		ss, err := Scenarios(plan)
 		if err != nil || len(ss) == 0 {
 			t.Errorf("Scenarios(%q) = %d, %v", plan, len(ss), err)

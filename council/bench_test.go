@@ -3,7 +3,7 @@ package council
 import "testing"
 
 func BenchmarkConvene(b *testing.B) {
-	o := Tottori()
+	o := tottori()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Convene(o, ThreatLevel3); err != nil {
@@ -13,7 +13,7 @@ func BenchmarkConvene(b *testing.B) {
 }
 
 func BenchmarkPathToChief(b *testing.B) {
-	ch := Nakano().Chain
+	ch := nakano().Chain
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ch.PathToChief(SystemStaff); err != nil {
@@ -23,7 +23,7 @@ func BenchmarkPathToChief(b *testing.B) {
 }
 
 func BenchmarkMustTell(b *testing.B) {
-	ch := Tottori().Chain
+	ch := tottori().Chain
 	b.ReportAllocs()
 	for b.Loop() {
 		ch.MustTell(ThreatLevel3)

@@ -41,9 +41,9 @@ type Notice struct {
 // roles (Edges) that must lead every role to Chief, plus the notices the plan
 // requires for each trigger (Notices), inside or outside the municipality.
 //
-// A Chain is a plain value; the reference chains come fresh from [Ino],
-// [Kumiyama], [Tottori], [Kumamoto] and [Nakano]. Its queries only read it,
-// so it is safe for concurrent use as long as nobody writes its slices.
+// A Chain is a plain value, part of a plan's [Organization]. Its queries
+// only read it, so it is safe for concurrent use as long as nobody writes
+// its slices.
 // Check one built by hand with [Chain.Validate].
 //
 // The zero Chain has no chief and is not valid. == is not defined on it.

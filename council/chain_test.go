@@ -19,27 +19,27 @@ func TestPathToChief(t *testing.T) {
 		want  []Role
 		cites []string
 	}{
-		{"tottori:第2-2(2)/operator", Tottori(), Operator,
+		{"tottori:第2-2(2)/operator", tottori(), Operator,
 			[]Role{Operator, Staff, SystemAdministrator, SecurityChief},
 			[]string{"tottori:第2-2(2)", "tottori:第2-2(1)", "tottori:第2-4(1)"}},
-		{"ino:第3条(1)/staff", Ino(), Staff,
+		{"ino:第3条(1)/staff", ino(), Staff,
 			[]Role{Staff, SystemAdministrator, SecurityChief}, []string{"ino:第3条(1)", "ino:第4条"}},
-		{"ino:第11条/identity-info-manager", Ino(), IdentityInfoManager,
+		{"ino:第11条/identity-info-manager", ino(), IdentityInfoManager,
 			[]Role{IdentityInfoManager, SecurityChief}, []string{"ino:第11条"}},
-		{"kumiyama:第3条1項/deputy", Kumiyama(), DeputySecurityChief,
+		{"kumiyama:第3条1項/deputy", kumiyama(), DeputySecurityChief,
 			[]Role{DeputySecurityChief, SecurityChief}, []string{"kumiyama:第3条1項"}},
-		{"kumiyama:第14条/info-protection-manager", Kumiyama(), InfoProtectionManager,
+		{"kumiyama:第14条/info-protection-manager", kumiyama(), InfoProtectionManager,
 			[]Role{InfoProtectionManager, SecurityChief}, []string{"kumiyama:第14条"}},
-		{"kumamoto:4(2)/staff-shortest", Kumamoto(), Staff,
+		{"kumamoto:4(2)/staff-shortest", kumamoto(), Staff,
 			[]Role{Staff, SecurityOfficers}, []string{"kumamoto:4(2)"}},
-		{"kumamoto:4(1)(ウ)/section-manager", Kumamoto(), SectionManager,
+		{"kumamoto:4(1)(ウ)/section-manager", kumamoto(), SectionManager,
 			[]Role{SectionManager, SecurityOfficers}, []string{"kumamoto:4(1)(ウ)"}},
-		{"kumamoto:4(1) 緊急対応策(ウ)(b)/info-policy-division", Kumamoto(), InfoPolicyDivision,
+		{"kumamoto:4(1) 緊急対応策(ウ)(b)/info-policy-division", kumamoto(), InfoPolicyDivision,
 			[]Role{InfoPolicyDivision, SecurityOfficers}, []string{"kumamoto:4(1) 緊急対応策(ウ)(b)"}},
-		{"nakano:ICT-BCP 8(10)/system-staff", Nakano(), SystemStaff,
+		{"nakano:ICT-BCP 8(10)/system-staff", nakano(), SystemStaff,
 			[]Role{SystemStaff, SystemManager, OwningDivisionHead, Mayor},
 			[]string{"nakano:ICT-BCP 8(10)", "nakano:ICT-BCP 8(9)", "nakano:ICT-BCP 7(2)"}},
-		{"tottori:第2-4(1)/chief-itself", Tottori(), SecurityChief, []Role{SecurityChief}, nil},
+		{"tottori:第2-4(1)/chief-itself", tottori(), SecurityChief, []Role{SecurityChief}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := tc.org.Chain.PathToChief(tc.from)
@@ -69,7 +69,7 @@ func TestPathToChief(t *testing.T) {
 			}
 		})
 	}
-	if p, _ := Tottori().Chain.PathToChief(Operator); p.String() != "operator → staff → system-administrator → security-chief" {
+	if p, _ := tottori().Chain.PathToChief(Operator); p.String() != "operator → staff → system-administrator → security-chief" {
 		t.Errorf("String = %q", p.String())
 	}
 	for _, tc := range []struct {
@@ -82,7 +82,7 @@ func TestPathToChief(t *testing.T) {
 		{"tottori:not-in-chain/mayor", Mayor, ErrUnreachable},
 	} {
 		t.Run("error/"+tc.name, func(t *testing.T) {
-			if _, err := Tottori().Chain.PathToChief(tc.from); !errors.Is(err, tc.want) || !strings.HasPrefix(err.Error(), "council: ") {
+			if _, err := tottori().Chain.PathToChief(tc.from); !errors.Is(err, tc.want) || !strings.HasPrefix(err.Error(), "council: ") {
 				t.Errorf("error = %v; want %v", err, tc.want)
 			}
 		})
@@ -100,22 +100,22 @@ func TestMustTell(t *testing.T) {
 		roles   Roles
 		parties Parties
 	}{
-		{"tottori:第2-2/fault", Tottori(), Fault, RolesOf(Staff, SystemAdministrator), 0},
-		{"tottori:第2-4(1)/serious-fault", Tottori(), SeriousFault, RolesOf(Staff, SystemAdministrator, SecurityChief), 0},
-		{"tottori:第3-3,第3-6(1)/level-3", Tottori(), ThreatLevel3,
+		{"tottori:第2-2/fault", tottori(), Fault, RolesOf(Staff, SystemAdministrator), 0},
+		{"tottori:第2-4(1)/serious-fault", tottori(), SeriousFault, RolesOf(Staff, SystemAdministrator, SecurityChief), 0},
+		{"tottori:第3-3,第3-6(1)/level-3", tottori(), ThreatLevel3,
 			RolesOf(SystemAdministrator, SecurityChief), PartiesOf(Contractor, NationalCenter)},
-		{"tottori:第3-5(1)/level-1", Tottori(), ThreatLevel1, RolesOf(SystemAdministrator, SecurityChief), PartiesOf(Contractor)},
-		{"ino:第11条/serious-threat", Ino(), SeriousThreat, RolesOf(SystemAdministrator, SecurityChief), 0},
-		{"ino:第3条/fault", Ino(), Fault, RolesOf(SystemAdministrator), 0},
-		{"kumiyama:第6条5項/request-is-judgement", Kumiyama(), Fault, 0, 0},
-		{"kumamoto:4(1)(ウ)/level-2", Kumamoto(), ThreatLevel2,
+		{"tottori:第3-5(1)/level-1", tottori(), ThreatLevel1, RolesOf(SystemAdministrator, SecurityChief), PartiesOf(Contractor)},
+		{"ino:第11条/serious-threat", ino(), SeriousThreat, RolesOf(SystemAdministrator, SecurityChief), 0},
+		{"ino:第3条/fault", ino(), Fault, RolesOf(SystemAdministrator), 0},
+		{"kumiyama:第6条5項/request-is-judgement", kumiyama(), Fault, 0, 0},
+		{"kumamoto:4(1)(ウ)/level-2", kumamoto(), ThreatLevel2,
 			RolesOf(SectionManager, SecurityOfficers, RegionalPolicyDivision, ChuoWardResidentsDivision, InfoPolicyDivision), 0},
-		{"kumamoto:4(1)(ウ)/level-1-stays-in-section", Kumamoto(), ThreatLevel1, RolesOf(SectionManager), 0},
-		{"kumamoto:4(2)/fault", Kumamoto(), Fault, RolesOf(SectionManager, SecurityOfficers), 0},
-		{"nakano:ICT-BCP 6(3)エ/fault", Nakano(), Fault, RolesOf(CrisisManagementDivision), PartiesOf(TokyoICTDepartment, NISC, MICOffice)},
-		{"nakano:ICT-BCP 6(3)カ/specific-info-leak", Nakano(), SpecificInfoLeak,
+		{"kumamoto:4(1)(ウ)/level-1-stays-in-section", kumamoto(), ThreatLevel1, RolesOf(SectionManager), 0},
+		{"kumamoto:4(2)/fault", kumamoto(), Fault, RolesOf(SectionManager, SecurityOfficers), 0},
+		{"nakano:ICT-BCP 6(3)エ/fault", nakano(), Fault, RolesOf(CrisisManagementDivision), PartiesOf(TokyoICTDepartment, NISC, MICOffice)},
+		{"nakano:ICT-BCP 6(3)カ/specific-info-leak", nakano(), SpecificInfoLeak,
 			RolesOf(CrisisManagementDivision, DeputyMayor, OwningDepartmentHead), PartiesOf(PPC, TokyoGeneralAffairsDivision)},
-		{"nakano:none/routine", Nakano(), Routine, 0, 0},
+		{"nakano:none/routine", nakano(), Routine, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rs, ps := tc.org.Chain.MustTell(tc.trigger)
@@ -135,7 +135,7 @@ func TestMustTell(t *testing.T) {
 	}
 	t.Run("kumamoto:3/as-needed-parties", func(t *testing.T) {
 		var ps Parties
-		for _, n := range Kumamoto().Chain.NoticesOn(ThreatLevel3) {
+		for _, n := range kumamoto().Chain.NoticesOn(ThreatLevel3) {
 			if n.AsNeeded {
 				ps = ps.With(n.To.Party)
 			}
@@ -304,7 +304,7 @@ func cycleErrors(err error) []*CycleError {
 }
 
 func TestChainNoAllocs(t *testing.T) {
-	ch := Nakano().Chain
+	ch := nakano().Chain
 	if n := testing.AllocsPerRun(100, func() {
 		if _, err := ch.PathToChief(SystemStaff); err != nil {
 			t.Fatal(err)
@@ -322,7 +322,7 @@ func TestChainNoAllocs(t *testing.T) {
 // The crisis management division tells the owning division head; it does
 // not report to the mayor or the deputy mayor itself.
 func TestNakanoICTBCP7_2(t *testing.T) {
-	c := Nakano().Chain
+	c := nakano().Chain
 	seven2 := Cite(PlanNakano, "ICT-BCP 7(2)")
 	t.Run("nakano:ICT-BCP 7(2)/division-tells-owning-division-head", func(t *testing.T) {
 		var got []Notice

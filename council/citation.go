@@ -24,7 +24,7 @@ const (
 var ErrCitation = problem.ErrCitation
 
 // A Citation names the clause of a plan that a rule or decision rests on, in
-// the form PLANID:CLAUSE, e.g. "tottori:第3-5(2)". The clause is written as the
+// the form PLANID:CLAUSE, e.g. tottori:第3-5(2). The clause is written as the
 // document writes it.
 //
 // The zero Citation is not valid (it cites nothing). Citations are comparable
@@ -82,7 +82,8 @@ func (c Citation) Plan() string {
 	return p
 }
 
-// Clause returns the clause as the document writes it, e.g. "第3-5(2)".
+// Clause returns the clause as the document writes it, e.g. 第3-5(2) of
+// tottori:第3-5(2).
 func (c Citation) Clause() string {
 	_, cl, _ := strings.Cut(c.s, ":")
 	return cl

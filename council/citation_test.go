@@ -75,7 +75,7 @@ func TestParseCitation(t *testing.T) {
 // genCitation draws valid citations from a small alphabet so repeats occur.
 func genCitation() *rapid.Generator[Citation] {
 	return rapid.Custom(func(t *rapid.T) Citation {
-		plan := rapid.SampledFrom(ReferencePlans()).Draw(t, "plan")
+		plan := rapid.SampledFrom(referencePlans()).Draw(t, "plan")
 		clause := rapid.SampledFrom([]string{"第1条", "第2条", "3", "別紙1", "第3-6(1)"}).Draw(t, "clause")
 		return Cite(plan, clause)
 	})

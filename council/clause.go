@@ -9,7 +9,7 @@ import (
 
 // A Clause is one numbered part of a plan's document, as its clause index
 // lists it: the number exactly as the document writes it (the CLAUSE of a
-// citation, e.g. "第3-5(2)") and the clause's heading, or its first words
+// citation, e.g. 第3-5(2)) and the clause's heading, or its first words
 // where it has none ("レベル２の場合").
 //
 // The zero Clause lists nothing and is not valid. Clauses are comparable

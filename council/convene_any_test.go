@@ -16,21 +16,21 @@ func TestConveneAny(t *testing.T) {
 		want Trigger // the trigger whose decision is returned
 		meet bool
 	}{
-		{"tottori:第3-6(2)/L3-act", Tottori(), TriggersOf(UnauthorizedAct, ThreatLevel3), ThreatLevel3, true},
-		{"tottori:第3-5(1)/L1-act-named-not-met", Tottori(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
-		{"tottori:第2-4(2)/serious-fault", Tottori(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
-		{"tottori:第2-4(1)/fault", Tottori(), TriggersOf(Fault), Fault, false},
-		{"ino:第5条/serious-fault", Ino(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
-		{"ino:第12条/serious-threat", Ino(), TriggersOf(UnauthorizedAct, SeriousThreat), SeriousThreat, true},
-		{"ino:第11条/act-not-serious", Ino(), TriggersOf(UnauthorizedAct), UnauthorizedAct, false},
-		{"kumiyama:第6条5項/act", Kumiyama(), TriggersOf(UnauthorizedAct), UnauthorizedAct, true},
-		{"kumamoto:別紙1/L3-act", Kumamoto(), TriggersOf(UnauthorizedAct, ThreatLevel3), ThreatLevel3, true},
+		{"tottori:第3-6(2)/L3-act", tottori(), TriggersOf(UnauthorizedAct, ThreatLevel3), ThreatLevel3, true},
+		{"tottori:第3-5(1)/L1-act-named-not-met", tottori(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
+		{"tottori:第2-4(2)/serious-fault", tottori(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
+		{"tottori:第2-4(1)/fault", tottori(), TriggersOf(Fault), Fault, false},
+		{"ino:第5条/serious-fault", ino(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
+		{"ino:第12条/serious-threat", ino(), TriggersOf(UnauthorizedAct, SeriousThreat), SeriousThreat, true},
+		{"ino:第11条/act-not-serious", ino(), TriggersOf(UnauthorizedAct), UnauthorizedAct, false},
+		{"kumiyama:第6条5項/act", kumiyama(), TriggersOf(UnauthorizedAct), UnauthorizedAct, true},
+		{"kumamoto:別紙1/L3-act", kumamoto(), TriggersOf(UnauthorizedAct, ThreatLevel3), ThreatLevel3, true},
 		// kumamoto has no rule for an unauthorized act as such: level 1's rule is the first named.
-		{"kumamoto:4(1) 緊急対応策(ア)/L1-act", Kumamoto(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
+		{"kumamoto:4(1) 緊急対応策(ア)/L1-act", kumamoto(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
 		// nothing named: the silent decision for the highest trigger.
-		{"kumamoto:none/routine", Kumamoto(), TriggersOf(Routine, LargeIncident), Routine, false},
-		{"kumiyama:第6条5項/serious-fault-most-specific", Kumiyama(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
-		{"nakano:ICT-BCP 8/large-incident", Nakano(), TriggersOf(SecurityIncident, LargeIncident), LargeIncident, true},
+		{"kumamoto:none/routine", kumamoto(), TriggersOf(Routine, LargeIncident), Routine, false},
+		{"kumiyama:第6条5項/serious-fault-most-specific", kumiyama(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
+		{"nakano:ICT-BCP 8/large-incident", nakano(), TriggersOf(SecurityIncident, LargeIncident), LargeIncident, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := ConveneAny(tc.org, tc.ts)
@@ -57,8 +57,8 @@ func TestConveneAny(t *testing.T) {
 		org  Organization
 		ts   Triggers
 	}{
-		{"empty-set", Tottori(), 0},
-		{"only-invalid-bits", Tottori(), Triggers(1 << 63)},
+		{"empty-set", tottori(), 0},
+		{"only-invalid-bits", tottori(), Triggers(1 << 63)},
 		{"no-plan", Organization{}, TriggersOf(Fault)},
 	} {
 		t.Run("invalid/"+tc.name, func(t *testing.T) {
@@ -72,10 +72,10 @@ func TestConveneAny(t *testing.T) {
 // ConveneAny meets exactly when Convene meets on some trigger of the set, and
 // its decision is always Convene's decision for one trigger of the set.
 func TestConveneAnyProperty(t *testing.T) {
-	plans := ReferencePlans()
+	plans := referencePlans()
 	all := AllTriggers()
 	rapid.Check(t, func(t *rapid.T) {
-		o, _ := Reference(rapid.SampledFrom(plans).Draw(t, "plan"))
+		o, _ := referenceOrg(rapid.SampledFrom(plans).Draw(t, "plan"))
 		ts := TriggersOf(rapid.SliceOfN(rapid.SampledFrom(all), 1, 4).Draw(t, "triggers")...)
 		got, err := ConveneAny(o, ts)
 		if err != nil {
@@ -100,7 +100,7 @@ func TestConveneAnyProperty(t *testing.T) {
 }
 
 func BenchmarkConveneAny(b *testing.B) {
-	o := Tottori()
+	o := tottori()
 	ts := TriggersOf(UnauthorizedAct, ThreatLevel3)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -47,12 +47,13 @@ type Rule struct {
 
 // An Organization is one plan's organisation: who fills which role, the
 // reporting chain, the deliberating bodies, the rules that convene them and
-// their agendas, and the emergency contact networks it sets up. Each reference plan has its own ([Ino], [Kumiyama],
-// [Tottori], [Kumamoto], [Nakano]); they are never merged.
+// their agendas, and the emergency contact networks it sets up: the
+// organization part of a plan file. Each plan has its own; they are never
+// merged.
 //
-// An Organization is a plain value returned fresh by those functions; its
-// methods and [Convene] only read it and are safe for concurrent use.
-// Check one built by hand with [Organization.Validate].
+// An Organization is a plain value; its methods and [Convene] only read it
+// and are safe for concurrent use. Check one built by hand with
+// [Organization.Validate].
 //
 // The zero Organization names no plan and is not valid. == is not defined.
 type Organization struct {

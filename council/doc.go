@@ -19,8 +19,8 @@
 //
 // [Role] (inside the municipality) and [Party] (outside it) are enums with an
 // English name and a Japanese label; [Actor] is either. [Roles], [Parties]
-// and [Triggers] are bitsets. [Appointments] say who fills each role
-// ([KumiyamaAppointments]: 副町長 is the [SecurityChief], …).
+// and [Triggers] are bitsets. [Appointments] say who fills each role, with
+// the post as the plan writes it.
 //
 // # Reporting chains
 //
@@ -33,21 +33,21 @@
 // # Councils and convening
 //
 // An [Organization] gathers one plan's appointments, chain, deliberating
-// bodies ([Council], [Body]), convening [Rule]s and [Agenda]s. The reference
-// organisations come fresh from [Ino], [Kumiyama], [Tottori], [Kumamoto] and
-// [Nakano] (or [Reference]). [Convene] decides, without allocating, whether a
-// body meets for a trigger, who requests, convenes and chairs it, which
-// agenda applies and why ([Convening]); [ConveneAny] does the same for an
-// event that is several triggers at once (the sets packages threat and fault
-// derive from their decisions); [Convening.SubstitutedBy] lets an
-// existing emergency-response structure stand in where ino allows it.
+// bodies ([Council], [Body]), convening [Rule]s and [Agenda]s. Package
+// council holds no plan: an organisation is plan data, the organization part
+// of a plan file (the reference plans' files are in package
+// github.com/jukiplan/jukiplan/bcp/reference, and bcp.ParsePlan reads them).
+// [Convene] decides, without allocating, whether a body meets for a
+// trigger, who requests, convenes and chairs it, which agenda applies and
+// why ([Convening]); [ConveneAny] does the same for an event that is several
+// triggers at once (the sets packages threat and fault derive from their
+// decisions); [Convening.SubstitutedBy] lets an existing emergency-response
+// structure stand in where ino allows it.
 //
 // # Agendas and meetings
 //
-// An [Agenda] is a cited checklist of [Item]s: [InoFaultAgenda] (ino 第5条,
-// with example actions), [InoUnauthorizedAgenda] (ino 第12条),
-// [TottoriFaultInstructions] and [TottoriThreatInstructions],
-// [KumamotoEmergencyTasks] (別紙1), [KumiyamaDuties] (第6条3項). A [Meeting]
+// An [Agenda] is a cited checklist of [Item]s, which an [Organization]
+// lists and a [Rule] names by its citation. A [Meeting]
 // records a meeting on an agenda: [Open], [Meeting.Decide],
 // [Meeting.MarkNotApplicable], [Meeting.Outstanding], [Meeting.Close] (refused
 // with an [*OutstandingError] while mandatory items are open). It has value
@@ -56,8 +56,8 @@
 // # Library extensions
 //
 // Where a plan is silent the library says so with a zero value (no chair, no
-// fixed agenda) rather than filling in. The few readings it adds are marked
-// in the doc comments of [Kumamoto], [Nakano] and [KumamotoEmergencyTasks];
-// [Routine] as a trigger for kumiyama's normal-time duties is the library's
-// own device.
+// fixed agenda) rather than filling in. A line of a chain that the library
+// reads into a plan's text is marked [Edge].Reading in the plan's file;
+// [Routine] as a trigger for normal-time duties (kumiyama's) is the
+// library's own device.
 package council

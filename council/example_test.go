@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 )
 
 func ExampleConvene() {
 	// ino: the system administrator judges a server stop extremely serious.
-	c, err := council.Convene(council.Ino(), council.SeriousFault)
+	c, err := council.Convene(*bcp.Ino().Organization, council.SeriousFault)
 	if err != nil {
 		panic(err)
 	}
@@ -22,7 +23,7 @@ func ExampleConvene() {
 	fmt.Println("why:", c.Cites)
 
 	// tottori: a level-2 unauthorized act does not convene the council.
-	c, _ = council.Convene(council.Tottori(), council.ThreatLevel2)
+	c, _ = council.Convene(*bcp.Tottori().Organization, council.ThreatLevel2)
 	fmt.Println("tottori level 2 meets:", c.Meets, "why:", c.Cites)
 	// Output:
 	// meets: true security-council
@@ -39,7 +40,7 @@ func ExampleMeeting() {
 	opened := time.Date(2026, 4, 1, 10, 0, 0, 0, jst)
 	chief := council.ByRole(council.SecurityChief)
 
-	org := council.Tottori()
+	org := *bcp.Tottori().Organization
 	c, _ := council.Convene(org, council.ThreatLevel3)
 	agenda, _ := org.Agenda(c.Agenda)
 	m, _ := council.Open(agenda, c.Trigger, opened)
@@ -64,7 +65,7 @@ func ExampleMeeting() {
 }
 
 func ExampleChain_PathToChief() {
-	p, err := council.Tottori().Chain.PathToChief(council.Operator)
+	p, err := bcp.Tottori().Organization.Chain.PathToChief(council.Operator)
 	if err != nil {
 		panic(err)
 	}
@@ -76,7 +77,7 @@ func ExampleChain_PathToChief() {
 }
 
 func ExampleChain_MustTell() {
-	roles, parties := council.Tottori().Chain.MustTell(council.ThreatLevel3)
+	roles, parties := bcp.Tottori().Organization.Chain.MustTell(council.ThreatLevel3)
 	fmt.Println(roles, parties)
 	// Output:
 	// {security-chief system-administrator} {national-center contractor}
@@ -94,8 +95,9 @@ func ExampleChain_Validate() {
 	// council: chain town: role staff: does not reach the chief security-chief
 }
 
-func ExampleKumiyamaAppointments() {
-	for _, a := range council.KumiyamaAppointments() {
+// kumiyama's appointments (第2条-第5条), as its plan file states them.
+func ExampleAppointments() {
+	for _, a := range bcp.Kumiyama().Organization.Appointments {
 		fmt.Printf("%s ← %s (%s)\n", a.Role, a.Holder, a.Cite)
 	}
 	// Output:

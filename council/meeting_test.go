@@ -31,11 +31,11 @@ func mustOpen(t *testing.T, a Agenda, tr Trigger) Meeting {
 
 func TestMeetingLifecycle(t *testing.T) {
 	t.Run("ino:第5条/run-to-closure", func(t *testing.T) {
-		m := mustOpen(t, InoFaultAgenda(), SeriousFault)
+		m := mustOpen(t, agendaOf(ino(), "第5条"), SeriousFault)
 		if !m.IsOpen() || m.Trigger() != SeriousFault || !m.Opened().Equal(t0) {
 			t.Fatalf("opened meeting: open %v trigger %v at %v", m.IsOpen(), m.Trigger(), m.Opened())
 		}
-		if diff := cmp.Diff(InoFaultAgenda().Keys(), m.Outstanding()); diff != "" {
+		if diff := cmp.Diff(agendaOf(ino(), "第5条").Keys(), m.Outstanding()); diff != "" {
 			t.Fatalf("outstanding at opening (-want +got):\n%s", diff)
 		}
 		var err error
@@ -85,7 +85,7 @@ func TestMeetingLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("kumamoto:別紙1/optional-counts-do-not-block", func(t *testing.T) {
-		m := mustOpen(t, KumamotoEmergencyTasks(), ThreatLevel3)
+		m := mustOpen(t, agendaOf(kumamoto(), "別紙1"), ThreatLevel3)
 		var err error
 		for _, k := range []string{"emergency-instructions", "counter-pr", "liaison", "emergency-measures", "status-report"} {
 			if m, err = m.Decide(k, "実施", ByRole(SecurityOfficers), t1); err != nil {
@@ -100,7 +100,7 @@ func TestMeetingLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("tottori:第3-6(3)/outstanding-named", func(t *testing.T) {
-		m := mustOpen(t, TottoriThreatInstructions(), ThreatLevel3)
+		m := mustOpen(t, agendaOf(tottori(), "第3-6(3)"), ThreatLevel3)
 		m, _ = m.Decide("resident-response", "窓口で説明", chief, t1)
 		_, err := m.Close(t2)
 		var oe *OutstandingError
@@ -119,7 +119,7 @@ func TestMeetingLifecycle(t *testing.T) {
 }
 
 func TestMeetingErrors(t *testing.T) {
-	open := func(t *testing.T) Meeting { return mustOpen(t, InoUnauthorizedAgenda(), SeriousThreat) }
+	open := func(t *testing.T) Meeting { return mustOpen(t, agendaOf(ino(), "第12条"), SeriousThreat) }
 	for _, tc := range []struct {
 		name string
 		do   func(t *testing.T) error
@@ -156,8 +156,11 @@ func TestMeetingErrors(t *testing.T) {
 			_, err := m.Close(t1)
 			return err
 		}, ErrTime},
-		{"open/invalid-trigger", func(t *testing.T) error { _, err := Open(InoFaultAgenda(), 0, t0); return err }, ErrInvalid},
-		{"open/zero-time", func(t *testing.T) error { _, err := Open(InoFaultAgenda(), SeriousFault, time.Time{}); return err }, ErrTime},
+		{"open/invalid-trigger", func(t *testing.T) error { _, err := Open(agendaOf(ino(), "第5条"), 0, t0); return err }, ErrInvalid},
+		{"open/zero-time", func(t *testing.T) error {
+			_, err := Open(agendaOf(ino(), "第5条"), SeriousFault, time.Time{})
+			return err
+		}, ErrTime},
 		{"open/invalid-agenda", func(t *testing.T) error { _, err := Open(Agenda{}, SeriousFault, t0); return err }, ErrUncited},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -170,7 +173,7 @@ func TestMeetingErrors(t *testing.T) {
 }
 
 func TestMeetingValueSemantics(t *testing.T) {
-	a := InoFaultAgenda()
+	a := agendaOf(ino(), "第5条")
 	m := mustOpen(t, a, SeriousFault)
 	a.Items[0].Title = "changed"
 	a.Items[0].Examples[0] = "changed"
@@ -240,10 +243,16 @@ func apply(t *rapid.T, m Meeting, ss []settlement) Meeting {
 	return m
 }
 
-var referenceAgendas = []func() Agenda{
-	InoFaultAgenda, InoUnauthorizedAgenda, TottoriFaultInstructions, TottoriThreatInstructions,
-	KumamotoEmergencyTasks, KumiyamaDuties,
-}
+// referenceAgendas are every agenda of the reference plans' files.
+var referenceAgendas = func() []func() Agenda {
+	var out []func() Agenda
+	for _, id := range referencePlans() {
+		for _, a := range mustOrg(id).Agendas {
+			out = append(out, a.Clone)
+		}
+	}
+	return out
+}()
 
 func drawAgenda(t *rapid.T) Agenda {
 	return referenceAgendas[rapid.IntRange(0, len(referenceAgendas)-1).Draw(t, "agenda")]()

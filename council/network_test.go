@@ -47,7 +47,7 @@ func TestNetworkValidate(t *testing.T) {
 		})
 	}
 	t.Run("organization/name-twice", func(t *testing.T) {
-		o := Tottori()
+		o := tottori()
 		o.Networks = []Network{good(), good()}
 		if err := o.Validate(); !errors.Is(err, ErrDuplicate) {
 			t.Errorf("Validate = %v; want %v", err, ErrDuplicate)

@@ -3,7 +3,7 @@ package fault
 import "testing"
 
 func BenchmarkClassify(b *testing.B) {
-	p := Kumamoto()
+	p := kumamoto()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Classify(CommunicationError); err != nil {
@@ -13,7 +13,7 @@ func BenchmarkClassify(b *testing.B) {
 }
 
 func BenchmarkClassifyText(b *testing.B) {
-	p := Ino()
+	p := ino()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.ClassifyText("構内回線切断"); err != nil {
@@ -23,7 +23,7 @@ func BenchmarkClassifyText(b *testing.B) {
 }
 
 func BenchmarkResponsible(b *testing.B) {
-	p := Tottori()
+	p := tottori()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Responsible(PrefecturalWAN); err != nil {
@@ -33,7 +33,7 @@ func BenchmarkResponsible(b *testing.B) {
 }
 
 func BenchmarkTransition(b *testing.B) {
-	f, _ := Tottori().Open()
+	f, _ := tottori().Open()
 	f, _ = f.Identify(Hardware, MunicipalEquipment)
 	f, _ = f.Investigate(Findings{IdentityAffected: true})
 	f, _ = f.Maintain(Replace)
@@ -46,7 +46,7 @@ func BenchmarkTransition(b *testing.B) {
 }
 
 func BenchmarkEscalate(b *testing.B) {
-	p := Tottori()
+	p := tottori()
 	s := Situation{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 100 * 3600e9}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -26,25 +26,25 @@ func TestEscalationTriggersConvene(t *testing.T) {
 		triggers council.Triggers
 		want     council.Convening
 	}{
-		{"tottori:第2-4/serious-fault", Tottori(), serious, both,
+		{"tottori:第2-4/serious-fault", tottori(), serious, both,
 			council.Convening{Plan: council.PlanTottori, Trigger: council.SeriousFault, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, Immediately: true, Convener: council.SecurityChief,
 				Agenda: council.Cite(council.PlanTottori, "第2-4(3)"), Cites: cites(council.PlanTottori, "第2-4(1)", "第2-4(2)", "第2-4(3)")}},
-		{"tottori:第2-4(1)/fault-not-serious", Tottori(), minor, faults,
+		{"tottori:第2-4(1)/fault-not-serious", tottori(), minor, faults,
 			council.Convening{Plan: council.PlanTottori, Trigger: council.Fault, Named: true, Cites: cites(council.PlanTottori, "第2-4(1)")}},
-		{"ino:第4条,第5条/serious-fault", Ino(), serious, both,
+		{"ino:第4条,第5条/serious-fault", ino(), serious, both,
 			council.Convening{Plan: council.PlanIno, Trigger: council.SeriousFault, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, Convener: council.SecurityChief, Chair: council.SecurityChief,
 				Agenda: council.Cite(council.PlanIno, "第5条"), Substitute: council.EmergencyResponseStructure,
 				Cites: cites(council.PlanIno, "第4条", "第5条")}},
-		{"ino:第4条/fault-not-serious", Ino(), Situation{}, faults,
+		{"ino:第4条/fault-not-serious", ino(), Situation{}, faults,
 			council.Convening{Plan: council.PlanIno, Trigger: council.Fault, Named: true, Cites: cites(council.PlanIno, "第4条")}},
-		{"kumiyama:第6条5項/fault-on-request", Kumiyama(), minor, faults,
+		{"kumiyama:第6条5項/fault-on-request", kumiyama(), minor, faults,
 			council.Convening{Plan: council.PlanKumiyama, Trigger: council.Fault, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, OnRequest: true, Convener: council.SecurityChief,
 				Chair: council.SecurityChief, Cites: cites(council.PlanKumiyama, "第6条5項", "第6条1項")}},
 		// kumamoto 4(2) convenes no body for a fault: the plan is silent.
-		{"kumamoto:4(2)/fault-silent", Kumamoto(), minor, faults,
+		{"kumamoto:4(2)/fault-silent", kumamoto(), minor, faults,
 			council.Convening{Plan: council.PlanKumamoto, Trigger: council.Fault}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -55,7 +55,7 @@ func TestEscalationTriggersConvene(t *testing.T) {
 			if got := e.Triggers(); got != tc.triggers {
 				t.Errorf("Triggers = %v; want %v", got, tc.triggers)
 			}
-			o, err := council.Reference(tc.plan.ID())
+			o, err := referenceOrg(tc.plan.ID())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +91,7 @@ func TestEscalationTriggersAgreeWithNotices(t *testing.T) {
 		for _, n := range e.Notices {
 			convenes = convenes || n.Action == ConveneCouncil
 		}
-		o, err := council.Reference(p.ID())
+		o, err := referenceOrg(p.ID())
 		if err != nil {
 			rt.Fatal(err)
 		}
@@ -109,11 +109,14 @@ func TestEscalationTriggersAgreeWithNotices(t *testing.T) {
 }
 
 func BenchmarkEscalationTriggers(b *testing.B) {
-	e, err := Tottori().Escalate(Situation{ServerDown: true, Impact: 70, ExpectedStop: 36 * time.Hour})
+	e, err := tottori().Escalate(Situation{ServerDown: true, Impact: 70, ExpectedStop: 36 * time.Hour})
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := council.Tottori()
+	o, err := referenceOrg(council.PlanTottori)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if c, err := council.ConveneAny(o, e.Triggers()); err != nil || !c.Meets {

@@ -3,9 +3,10 @@
 // operator's report, who is responsible for a fault location, escalation of a
 // serious fault, alternative operation while down, and the handling lifecycle.
 //
-// It encodes ino 第2-8条, kumamoto 4(2), 5 and 別紙3, kumiyama 第24-26条 (each
-// article for its own kind of fault: hardware, software, networks) and
-// tottori 第2 1-6. Each reference plan is a separate [Plan]; nothing is merged
+// It is the engine for what ino 第2-8条, kumamoto 4(2), 5 and 別紙3, kumiyama
+// 第24-26条 (each article for its own kind of fault: hardware, software,
+// networks) and tottori 第2 1-6 state; the plans' files state them. Each plan
+// is a separate [Plan]; nothing is merged
 // across plans, and a question a plan does not answer is an error wrapping
 // [ErrNotStated] rather than another plan's answer. Every decision carries the
 // [council.Citations] of the clauses that produced it.
@@ -46,8 +47,8 @@
 //
 // # Plans as data
 //
-// [Plan.Spec] returns a plan's rules as a [Spec], plain data with JSON tags;
-// [NewPlan] checks a Spec and builds a Plan from it, so a vendor can write its
-// own fault handling (bcp plan files carry one). The reference plans' specs
-// build plans equal (==) to the presets.
+// The package holds no plan. A plan's fault handling is a [Spec], plain data
+// with JSON tags, the fault part of a plan file (the reference plans' files
+// are in package github.com/jukiplan/jukiplan/bcp/reference); [NewPlan]
+// checks a Spec and builds a Plan from it, and [Plan.Spec] gives it back.
 package fault

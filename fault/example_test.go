@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 )
 
 func ExamplePlan_Classify() {
-	c, err := fault.Kumamoto().ClassifyText("プリンターが動作しない")
+	p, _ := bcp.Kumamoto().FaultPlan()
+	c, err := p.ClassifyText("プリンターが動作しない")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -18,7 +20,7 @@ func ExamplePlan_Classify() {
 	fmt.Println(c.Kind, c.Cites)
 
 	// A symptom the plan does not list is an error, not a guess.
-	_, err = fault.Kumamoto().Classify(fault.SwitchFailure)
+	_, err = p.Classify(fault.SwitchFailure)
 	fmt.Println(errors.Is(err, fault.ErrUnlisted))
 	// Output:
 	// hardware kumamoto:4(2) 障害の特定
@@ -26,7 +28,8 @@ func ExamplePlan_Classify() {
 }
 
 func ExamplePlan_Investigation() {
-	inv, _ := fault.Ino().Investigation(fault.Network)
+	p, _ := bcp.Ino().FaultPlan()
+	inv, _ := p.Investigation(fault.Network)
 	for i, c := range inv.Checks {
 		fmt.Println(i+1, c.Label())
 	}
@@ -40,13 +43,14 @@ func ExamplePlan_Investigation() {
 }
 
 func ExamplePlan_Responsible() {
-	a, _ := fault.Tottori().Responsible(fault.JukiFirewall)
+	p, _ := bcp.Tottori().FaultPlan()
+	a, _ := p.Responsible(fault.JukiFirewall)
 	fmt.Println(a.Responder, a.Responder.Party(), a.Cites)
 	// Output: national-center national-center tottori:第2-3⑦
 }
 
 func ExamplePlan_Escalate() {
-	p := fault.Tottori()
+	p, _ := bcp.Tottori().FaultPlan()
 	fmt.Println("long:", p.Thresholds().Long, "heavy:", p.Thresholds().Heavy, "%")
 	e, _ := p.Escalate(fault.Situation{
 		ServerDown:          true,
@@ -75,7 +79,8 @@ func ExamplePlan_Escalate() {
 }
 
 func ExampleFault() {
-	f, _ := fault.Tottori().Open()
+	p, _ := bcp.Tottori().FaultPlan()
+	f, _ := p.Open()
 	f, _ = f.Identify(fault.Software, fault.MunicipalEquipment)
 	f, _ = f.Investigate(fault.Findings{IdentityAffected: true})
 	f, _ = f.Maintain(fault.Restore)
@@ -97,21 +102,23 @@ func ExampleFault() {
 
 func ExampleTerminalReport_Validate() {
 	r := fault.TerminalReport{FirstAid: "再起動", Location: "住民課 端末2", Startup: fault.WontStart}
-	fmt.Println(r.Validate())
+	// tottori asks for the report, items ア-オ, in 第2-2(2).
+	fmt.Println(r.Validate(council.Cite("tottori", "第2-2(2)")))
 	// Output:
-	// fault: terminal report: missing Message (画面に表示されているメッセージ等, tottori:第2-2(2)ウ)
-	// fault: terminal report: missing Operation (操作及び直前に行った操作内容, tottori:第2-2(2)エ)
-	// fault: terminal report: missing LatestScreen (障害メッセージ画面（業務端末画面）の最新状態, tottori:第2-2(2)オ)
+	// fault: terminal report: missing Message (画面に表示されているメッセージ等, tottori:第2-2(2))
+	// fault: terminal report: missing Operation (操作及び直前に行った操作内容, tottori:第2-2(2))
+	// fault: terminal report: missing LatestScreen (障害メッセージ画面（業務端末画面）の最新状態, tottori:第2-2(2))
 }
 
 // A serious fault under ino convenes the security council (第4条, 第5条),
 // which an existing emergency-response structure may stand in for.
 func ExampleEscalation_Triggers() {
-	e, _ := fault.Ino().Escalate(fault.Situation{ServerDown: true, Impact: 80, ExpectedStop: 6 * time.Hour})
+	ino := bcp.Ino()
+	p, _ := ino.FaultPlan()
+	e, _ := p.Escalate(fault.Situation{ServerDown: true, Impact: 80, ExpectedStop: 6 * time.Hour})
 	fmt.Println(e.Serious, e.Triggers())
 
-	o, _ := council.Reference(council.PlanIno)
-	c, _ := council.ConveneAny(o, e.Triggers())
+	c, _ := council.ConveneAny(*ino.Organization, e.Triggers())
 	fmt.Println(c.Trigger, c.Meets, c.Body, c.RequestedBy, c.Chair, c.Agenda, c.Cites)
 	sub, _ := c.SubstitutedBy(c.Substitute)
 	fmt.Println(sub.Body)

@@ -22,12 +22,12 @@ func TestAlternativesIn(t *testing.T) {
 		s    Situation
 		want []Alternative
 	}{
-		{"ino:第5条/down-not-yet-serious", Ino(), down, nil},
-		{"ino:第5条/short-stop", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, nil},
-		{"ino:第4条+第5条/serious", Ino(), serious, []Alternative{NearbyMunicipality}},
-		{"kumamoto:別紙3/no-condition", Kumamoto(), down, []Alternative{DowntimeServer}},
-		{"kumiyama:第26条/network", Kumiyama(), Situation{ServerDown: true, Kind: Network}, []Alternative{DegradedOperation, AlternateOperation}},
-		{"kumiyama:第26条/not-hardware", Kumiyama(), Situation{ServerDown: true, Kind: Hardware}, nil},
+		{"ino:第5条/down-not-yet-serious", ino(), down, nil},
+		{"ino:第5条/short-stop", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, nil},
+		{"ino:第4条+第5条/serious", ino(), serious, []Alternative{NearbyMunicipality}},
+		{"kumamoto:別紙3/no-condition", kumamoto(), down, []Alternative{DowntimeServer}},
+		{"kumiyama:第26条/network", kumiyama(), Situation{ServerDown: true, Kind: Network}, []Alternative{DegradedOperation, AlternateOperation}},
+		{"kumiyama:第26条/not-hardware", kumiyama(), Situation{ServerDown: true, Kind: Hardware}, nil},
 		{"zero-plan", Plan{}, serious, nil},
 	}
 	for _, tt := range tests {
@@ -51,7 +51,7 @@ func TestAlternativesIn(t *testing.T) {
 // TestFallbackWhenValidated: a fallback's condition must be one of the
 // conditions, like a row of escalation's.
 func TestFallbackWhenValidated(t *testing.T) {
-	s := Ino().Spec()
+	s := ino().Spec()
 	s.Alternatives[0].When = Condition(200)
 	if _, err := NewPlan(s); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("NewPlan(when 200) = %v, want ErrInvalid", err)
@@ -70,7 +70,7 @@ func TestFallbackWhenValidated(t *testing.T) {
 // nearby-municipality alternative until the fault is judged serious, the
 // condition under which the council that decides it meets (第4条, 第5条).
 func TestStartAlternativeIno第5条AfterSerious(t *testing.T) {
-	f, err := Ino().Open()
+	f, err := ino().Open()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,18 +36,18 @@ func TestClassify(t *testing.T) {
 		kind    Kind
 		cite    string
 	}{
-		{Ino(), Breakdown, Hardware, "ino:第2条"},
-		{Ino(), Bug, Software, "ino:第2条"},
-		{Ino(), SwitchFailure, Network, "ino:第2条"},
-		{Ino(), PremisesLineCut, Network, "ino:第2条"},
-		{Kumamoto(), NoPower, Hardware, "kumamoto:4(2) 障害の特定"},
-		{Kumamoto(), PrinterDown, Hardware, "kumamoto:4(2) 障害の特定"},
-		{Kumamoto(), ScreenWontStart, Software, "kumamoto:4(2) 障害の特定"},
-		{Kumamoto(), OddScreen, Software, "kumamoto:4(2) 障害の特定"},
-		{Kumamoto(), OSWontBoot, Software, "kumamoto:4(2) 障害の特定"},
-		{Kumamoto(), CommunicationError, Network, "kumamoto:4(2) 障害の特定"},
-		{Kumiyama(), Bug, Software, "kumiyama:第25条"},
-		{Kumiyama(), VirusInfection, Software, "kumiyama:第25条"},
+		{ino(), Breakdown, Hardware, "ino:第2条"},
+		{ino(), Bug, Software, "ino:第2条"},
+		{ino(), SwitchFailure, Network, "ino:第2条"},
+		{ino(), PremisesLineCut, Network, "ino:第2条"},
+		{kumamoto(), NoPower, Hardware, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), PrinterDown, Hardware, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), ScreenWontStart, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), OddScreen, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), OSWontBoot, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), CommunicationError, Network, "kumamoto:4(2) 障害の特定"},
+		{kumiyama(), Bug, Software, "kumiyama:第25条"},
+		{kumiyama(), VirusInfection, Software, "kumiyama:第25条"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cite+"/"+tt.symptom.Label()+"/"+tt.kind.String(), func(t *testing.T) {
@@ -72,9 +72,9 @@ func TestClassify(t *testing.T) {
 		plan Plan
 		s    Symptom
 	}{
-		{"ino:第2条/unlisted/プリンターが動作しない", Ino(), PrinterDown},
-		{"kumamoto:4(2)/unlisted/バグ", Kumamoto(), Bug},
-		{"kumiyama:第25条/unlisted/故障", Kumiyama(), Breakdown},
+		{"ino:第2条/unlisted/プリンターが動作しない", ino(), PrinterDown},
+		{"kumamoto:4(2)/unlisted/バグ", kumamoto(), Bug},
+		{"kumiyama:第25条/unlisted/故障", kumiyama(), Breakdown},
 	}
 	for _, tt := range unlisted {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,26 +84,26 @@ func TestClassify(t *testing.T) {
 		})
 	}
 	t.Run("tottori:第1-1(1)/no-symptom-list", func(t *testing.T) {
-		if _, err := Tottori().Classify(Breakdown); !errors.Is(err, ErrNotStated) {
+		if _, err := tottori().Classify(Breakdown); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
 		}
 	})
 	t.Run("unknown-text", func(t *testing.T) {
-		_, err := Ino().ClassifyText("画面が青い")
+		_, err := ino().ClassifyText("画面が青い")
 		if !errors.Is(err, ErrUnlisted) || !strings.Contains(err.Error(), "画面が青い") {
 			t.Errorf("error = %v, want ErrUnlisted naming the text", err)
 		}
 	})
 	t.Run("zero-symptom", func(t *testing.T) {
-		if _, err := Ino().Classify(0); !errors.Is(err, council.ErrInvalid) {
+		if _, err := ino().Classify(0); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("error = %v, want ErrInvalid", err)
 		}
 	})
 	t.Run("ino:第2条/symptoms-by-kind", func(t *testing.T) {
-		if d := cmp.Diff([]Symptom{SwitchFailure, PremisesLineCut}, Ino().Symptoms(Network)); d != "" {
+		if d := cmp.Diff([]Symptom{SwitchFailure, PremisesLineCut}, ino().Symptoms(Network)); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
-		if got := Ino().Symptoms(0); got != nil {
+		if got := ino().Symptoms(0); got != nil {
 			t.Errorf("Symptoms(0) = %v, want nil", got)
 		}
 	})
@@ -117,12 +117,12 @@ func TestInvestigation(t *testing.T) {
 		checks []Check
 		cite   string
 	}{
-		{"ino:第3条/hardware", Ino(), Hardware, []Check{PowerSwitch, WarningLamp, PhysicalDamage}, "ino:第3条"},
-		{"ino:第3条/software", Ino(), Software, []Check{BugInformation}, "ino:第3条"},
-		{"ino:第3条/network", Ino(), Network, []Check{PowerSwitch, WarningLamp, CommandCheck, VisualCheck}, "ino:第3条"},
-		{"kumamoto:4(2)原因の究明(ア)/hardware", Kumamoto(), Hardware, []Check{PowerSwitch, WarningLamp, FloppyDrive, PaperSetting, PhysicalDamage}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/software", Kumamoto(), Software, []Check{ScreenMessage, OperationSteps}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/network", Kumamoto(), Network, []Check{LANConnector, NetworkLamp}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"ino:第3条/hardware", ino(), Hardware, []Check{PowerSwitch, WarningLamp, PhysicalDamage}, "ino:第3条"},
+		{"ino:第3条/software", ino(), Software, []Check{BugInformation}, "ino:第3条"},
+		{"ino:第3条/network", ino(), Network, []Check{PowerSwitch, WarningLamp, CommandCheck, VisualCheck}, "ino:第3条"},
+		{"kumamoto:4(2)原因の究明(ア)/hardware", kumamoto(), Hardware, []Check{PowerSwitch, WarningLamp, FloppyDrive, PaperSetting, PhysicalDamage}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/software", kumamoto(), Software, []Check{ScreenMessage, OperationSteps}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/network", kumamoto(), Network, []Check{LANConnector, NetworkLamp}, "kumamoto:4(2) 原因の究明(ア)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +136,7 @@ func TestInvestigation(t *testing.T) {
 			}
 		})
 	}
-	for _, p := range []Plan{Tottori(), Kumiyama()} {
+	for _, p := range []Plan{tottori(), kumiyama()} {
 		t.Run(p.ID()+"/no-steps", func(t *testing.T) {
 			if _, err := p.Investigation(Hardware); !errors.Is(err, ErrNotStated) {
 				t.Errorf("error = %v, want ErrNotStated", err)
@@ -144,7 +144,7 @@ func TestInvestigation(t *testing.T) {
 		})
 	}
 	t.Run("zero-kind", func(t *testing.T) {
-		if _, err := Ino().Investigation(0); !errors.Is(err, council.ErrInvalid) {
+		if _, err := ino().Investigation(0); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("error = %v, want ErrInvalid", err)
 		}
 	})
@@ -172,7 +172,7 @@ func TestTriggers(t *testing.T) {
 		d := Detection{Trigger: tt.trigger, By: tt.by, Cites: cs(tt.cite)}
 		want = append(want, d)
 		t.Run(tt.cite+"/"+tt.trigger.String(), func(t *testing.T) {
-			got, err := Tottori().Detect(tt.trigger)
+			got, err := tottori().Detect(tt.trigger)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,13 +181,13 @@ func TestTriggers(t *testing.T) {
 			}
 		})
 	}
-	if d := cmp.Diff(want, Tottori().Triggers(), citesCmp); d != "" {
+	if d := cmp.Diff(want, tottori().Triggers(), citesCmp); d != "" {
 		t.Errorf("Triggers (-want +got):\n%s", d)
 	}
-	if got := Ino().Triggers(); got != nil {
+	if got := ino().Triggers(); got != nil {
 		t.Errorf("ino Triggers = %v, want none", got)
 	}
-	if _, err := Ino().Detect(ServerLamp); !errors.Is(err, ErrUnlisted) {
+	if _, err := ino().Detect(ServerLamp); !errors.Is(err, ErrUnlisted) {
 		t.Errorf("ino Detect error = %v, want ErrUnlisted", err)
 	}
 }
@@ -210,7 +210,7 @@ func TestResponsible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.cite+"/"+tt.loc.String(), func(t *testing.T) {
-			got, err := Tottori().Responsible(tt.loc)
+			got, err := tottori().Responsible(tt.loc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -223,17 +223,17 @@ func TestResponsible(t *testing.T) {
 			}
 		})
 	}
-	for _, p := range []Plan{Ino(), Kumamoto(), Kumiyama()} {
+	for _, p := range []Plan{ino(), kumamoto(), kumiyama()} {
 		t.Run(p.ID()+"/no-location-table", func(t *testing.T) {
 			if _, err := p.Responsible(DedicatedLine); !errors.Is(err, ErrNotStated) {
 				t.Errorf("error = %v, want ErrNotStated", err)
 			}
 		})
 	}
-	if _, err := Tottori().Responsible(0); !errors.Is(err, council.ErrInvalid) {
+	if _, err := tottori().Responsible(0); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("zero location error = %v, want ErrInvalid", err)
 	}
-	if _, err := Tottori().Responsible(Location(200)); !errors.Is(err, council.ErrInvalid) {
+	if _, err := tottori().Responsible(Location(200)); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("out-of-range location error = %v, want ErrInvalid", err)
 	}
 }
@@ -266,53 +266,53 @@ func TestEscalate(t *testing.T) {
 		serious bool
 		want    []Notice
 	}{
-		{"ino:第3条(1)/findings", Ino(), Situation{}, false, []Notice{n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第3条(2)/cause-unknown", Ino(), Situation{CauseUnknown: true}, false, []Notice{
+		{"ino:第3条(1)/findings", ino(), Situation{}, false, []Notice{n(Report, staff, admin, "ino:第3条(1)")}},
+		{"ino:第3条(2)/cause-unknown", ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
-		{"ino:第4条/serious", Ino(), serious, true, []Notice{
+		{"ino:第4条/serious", ino(), serious, true, []Notice{
 			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
-		{"ino:第4条/short-stop-not-serious", Ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
+		{"ino:第4条/short-stop-not-serious", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
 			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第4条/light-impact-not-serious", Ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
+		{"ino:第4条/light-impact-not-serious", ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
 			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第4条/terminal-not-serious", Ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
+		{"ino:第4条/terminal-not-serious", ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
-		{"tottori:第2-2(1)/findings", Tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
-		{"tottori:第2-2(1)/operation-impossible", Tottori(), Situation{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
+		{"tottori:第2-2(1)/findings", tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
+		{"tottori:第2-2(1)/operation-impossible", tottori(), Situation{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
 			n(RequestCooperation, staff, contractor, "tottori:第2-2(1)"),
 			n(NotifyOutage, admin, center, "tottori:第2-2(1)"),
 			n(NotifyOutage, admin, pref, "tottori:第2-2(1)"),
 			n(NotifyOutage, admin, munis, "tottori:第2-2(1)")}},
-		{"tottori:第2-4/serious", Tottori(), serious, true, []Notice{
+		{"tottori:第2-4/serious", tottori(), serious, true, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
 			n(ReportSerious, admin, chief, "tottori:第2-4(1)"),
 			n(ConveneCouncil, chief, none, "tottori:第2-4(2)"),
 			n(Instruct, chief, none, "tottori:第2-4(3)")}},
-		{"tottori:第2-4(1)/8h-is-not-long", Tottori(), Situation{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
+		{"tottori:第2-4(1)/8h-is-not-long", tottori(), Situation{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
-		{"kumamoto:4(2)/findings", Kumamoto(), Situation{}, false, []Notice{
+		{"kumamoto:4(2)/findings", kumamoto(), Situation{}, false, []Notice{
 			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定"),
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
-		{"kumamoto:別紙3/system-down", Kumamoto(), serious.with(func(s *Situation) { s.OperationImpossible = true }), false, []Notice{
+		{"kumamoto:別紙3/system-down", kumamoto(), serious.with(func(s *Situation) { s.OperationImpossible = true }), false, []Notice{
 			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定", "kumamoto:別紙3"),
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
 		// 第24条 (hardware): 情報保護管理者は、業務端末に係る障害が発生した場合には、
 		// 直ちにシステム管理者に障害の状況を報告し: a terminal's hardware fault only.
-		{"kumiyama:第24条/terminal-hardware", Kumiyama(), Situation{Kind: Hardware}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
-		{"kumiyama:第24条/not-a-server-fault", Kumiyama(), Situation{Kind: Hardware, InServer: true}, false, []Notice{}},
-		{"kumiyama:第24条/not-a-network-fault", Kumiyama(), Situation{Kind: Network, OperationImpossible: true}, false, []Notice{}},
-		{"kumiyama:第24条/kind-unknown", Kumiyama(), Situation{}, false, []Notice{}},
-		{"kumiyama:第25条/terminal-bug", Kumiyama(), Situation{Symptom: Bug}, false, []Notice{n(Report, ipm, admin, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-bug", Kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
+		{"kumiyama:第24条/terminal-hardware", kumiyama(), Situation{Kind: Hardware}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
+		{"kumiyama:第24条/not-a-server-fault", kumiyama(), Situation{Kind: Hardware, InServer: true}, false, []Notice{}},
+		{"kumiyama:第24条/not-a-network-fault", kumiyama(), Situation{Kind: Network, OperationImpossible: true}, false, []Notice{}},
+		{"kumiyama:第24条/kind-unknown", kumiyama(), Situation{}, false, []Notice{}},
+		{"kumiyama:第25条/terminal-bug", kumiyama(), Situation{Symptom: Bug}, false, []Notice{n(Report, ipm, admin, "kumiyama:第25条")}},
+		{"kumiyama:第25条/cs-bug", kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-virus", Kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
+		{"kumiyama:第25条/cs-virus", kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
 			n(Disconnect, admin, none, "kumiyama:第25条"),
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/terminal-virus", Kumiyama(), Situation{Symptom: VirusInfection, Kind: Software}, false, []Notice{
+		{"kumiyama:第25条/terminal-virus", kumiyama(), Situation{Symptom: VirusInfection, Kind: Software}, false, []Notice{
 			n(Disconnect, ipm, none, "kumiyama:第25条"), n(Report, ipm, admin, "kumiyama:第25条")}},
 	}
 	for _, tt := range tests {
@@ -330,7 +330,7 @@ func TestEscalate(t *testing.T) {
 		})
 	}
 	t.Run("invalid-situation-names-every-field", func(t *testing.T) {
-		_, err := Ino().Escalate(Situation{Symptom: 99, Impact: 101, ExpectedStop: -1})
+		_, err := ino().Escalate(Situation{Symptom: 99, Impact: 101, ExpectedStop: -1})
 		if !errors.Is(err, council.ErrInvalid) {
 			t.Fatalf("error = %v, want ErrInvalid", err)
 		}
@@ -341,7 +341,7 @@ func TestEscalate(t *testing.T) {
 		}
 	})
 	t.Run("recipients", func(t *testing.T) {
-		e, _ := Tottori().Escalate(Situation{OperationImpossible: true})
+		e, _ := tottori().Escalate(Situation{OperationImpossible: true})
 		rs, ps := e.Recipients()
 		if rs != council.RolesOf(council.SystemAdministrator) ||
 			ps != council.PartiesOf(council.NationalCenter, council.Prefecture, council.RelatedMunicipalities) {
@@ -355,29 +355,30 @@ func (s Situation) with(f func(*Situation)) Situation { f(&s); return s }
 func TestThresholds(t *testing.T) {
 	t.Run("ino:第4条/defaults", func(t *testing.T) {
 		want := Thresholds{Long: 4 * time.Hour, Heavy: 50, Cites: cs("ino:第4条")}
-		if d := cmp.Diff(want, Ino().Thresholds(), citesCmp); d != "" {
+		if d := cmp.Diff(want, ino().Thresholds(), citesCmp); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
 	})
 	t.Run("tottori:第2-4(1)/defaults", func(t *testing.T) {
 		want := Thresholds{Long: 24 * time.Hour, Heavy: 50, Cites: cs("tottori:第2-4(1)")}
-		if d := cmp.Diff(want, Tottori().Thresholds(), citesCmp); d != "" {
+		if d := cmp.Diff(want, tottori().Thresholds(), citesCmp); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
 	})
 	t.Run("kumamoto/no-serious-fault", func(t *testing.T) {
-		if d := cmp.Diff(Thresholds{}, Kumamoto().Thresholds(), citesCmp); d != "" {
+		if d := cmp.Diff(Thresholds{}, kumamoto().Thresholds(), citesCmp); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
-		if _, err := Kumamoto().WithThresholds(time.Hour, 10); !errors.Is(err, ErrNotStated) {
+		if _, err := kumamoto().WithThresholds(time.Hour, 10); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
 		}
-		if s, _ := Kumamoto().Serious(Situation{ServerDown: true, Impact: 100, ExpectedStop: 1000 * time.Hour}); s {
+		if s, _ := kumamoto().Serious(Situation{ServerDown: true, Impact: 100, ExpectedStop: 1000 * time.Hour}); s {
 			t.Error("kumamoto judged a fault serious")
 		}
 	})
 	t.Run("ino:第4条/custom", func(t *testing.T) {
-		p, err := Ino().WithThresholds(time.Hour, 20)
+		base := ino()
+		p, err := base.WithThresholds(time.Hour, 20)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -385,15 +386,15 @@ func TestThresholds(t *testing.T) {
 		if got, c := p.Serious(s); !got || !c.Equal(cs("ino:第4条")) {
 			t.Errorf("Serious = %v %v, want true ino:第4条", got, c)
 		}
-		if got, _ := Ino().Serious(s); got {
+		if got, _ := base.Serious(s); got {
 			t.Error("the default plan changed with its copy")
 		}
-		if p == Ino() || p.DefaultThresholds().Long != 4*time.Hour {
+		if p == base || p.DefaultThresholds().Long != 4*time.Hour {
 			t.Error("custom thresholds leaked into defaults")
 		}
 	})
 	t.Run("invalid-names-both", func(t *testing.T) {
-		p := Ino()
+		p := ino()
 		got, err := p.WithThresholds(0, 101)
 		if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), "long") || !strings.Contains(err.Error(), "heavy") {
 			t.Errorf("error = %v", err)
@@ -410,15 +411,15 @@ func TestAlternatives(t *testing.T) {
 		plan Plan
 		want []Fallback
 	}{
-		{"ino:第5条", Ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
-		{"kumamoto:4(2)+別紙3", Kumamoto(), []Fallback{
+		{"ino:第5条", ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
+		{"kumamoto:4(2)+別紙3", kumamoto(), []Fallback{
 			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
 		}},
-		{"kumiyama:第26条", Kumiyama(), []Fallback{
+		{"kumiyama:第26条", kumiyama(), []Fallback{
 			{Alternative: DegradedOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
 			{Alternative: AlternateOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},
 		}},
-		{"tottori/none", Tottori(), nil},
+		{"tottori/none", tottori(), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -430,9 +431,10 @@ func TestAlternatives(t *testing.T) {
 }
 
 func TestTerminalReport(t *testing.T) {
+	asks := council.Cite(council.PlanTottori, "第2-2(2)") // tottori asks for the report in 第2-2(2)
 	full := TerminalReport{FirstAid: "再起動", Location: "本庁1階 住民課 端末2", Startup: Starts,
 		Message: "通信エラー", Operation: "転入届の入力中、確定ボタンを押した", LatestScreen: "エラー画面のまま"}
-	if err := full.Validate(); err != nil {
+	if err := full.Validate(asks); err != nil {
 		t.Errorf("complete report: %v", err)
 	}
 	tests := []struct {
@@ -456,13 +458,13 @@ func TestTerminalReport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.r.Validate()
+			err := tt.r.Validate(asks)
 			var got []string
 			if err != nil {
 				for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 					fe, ok := errors.AsType[*FieldError](e)
-					if !ok || !errors.Is(fe, ErrMissing) || fe.Cite.Plan() != council.PlanTottori {
-						t.Errorf("not a tottori *FieldError wrapping ErrMissing: %v", e)
+					if !ok || !errors.Is(fe, ErrMissing) || fe.Cite != asks {
+						t.Errorf("not a *FieldError citing %s wrapping ErrMissing: %v", asks, e)
 						continue
 					}
 					got = append(got, fe.Field)
@@ -475,12 +477,12 @@ func TestTerminalReport(t *testing.T) {
 	}
 	t.Run("tottori:第2-2(2)/route", func(t *testing.T) {
 		want := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff), Cites: cs("tottori:第2-2(2)")}
-		if d := cmp.Diff(want, full.Route(), citesCmp); d != "" {
+		if d := cmp.Diff(want, full.Route(asks), citesCmp); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
 	})
 	t.Run("invalid-startup", func(t *testing.T) {
-		err := full.with(func(r *TerminalReport) { r.Startup = 9 }).Validate()
+		err := full.with(func(r *TerminalReport) { r.Startup = 9 }).Validate(asks)
 		if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), "invalid Startup") {
 			t.Errorf("error = %v", err)
 		}
@@ -518,19 +520,19 @@ func TestLifecycle(t *testing.T) {
 		cite    string
 		wantErr bool // the last step is refused
 	}{
-		{"tottori:第2-6/plain-fault-resumes-without-check", Tottori(), []step{identify, investigate(plain), maintain, resume}, Resumed, 0, "", false},
-		{"tottori:第2-6/identity-affected-needs-check", Tottori(), []step{identify, investigate(affected), maintain, resume}, Maintained, IntegrityChecked, "tottori:第2-6", true},
-		{"tottori:第2-6/identity-affected-checked", Tottori(), []step{identify, investigate(affected), maintain, checkInteg, resume}, Resumed, 0, "", false},
-		{"ino:第7条/always-needs-check", Ino(), []step{identify, investigate(plain), maintain, resume}, Maintained, IntegrityChecked, "ino:第7条", true},
-		{"ino:第7条/checked", Ino(), []step{identify, investigate(plain), checkInteg, resume, prevent}, RecurrencePrevented, 0, "", false},
-		{"kumamoto:4(2)運用の再開/always-needs-check", Kumamoto(), []step{identify, investigate(plain), resume}, Investigated, IntegrityChecked, "kumamoto:4(2) 運用の再開", true},
-		{"ino:第4条/serious-needs-escalation", Ino(), []step{identify, investigate(serious), maintain}, Investigated, Escalated, "ino:第4条", true},
-		{"ino:第4条/serious-escalated", Ino(), []step{identify, investigate(serious), escalate, maintain, checkInteg, resume}, Resumed, 0, "", false},
-		{"tottori:第2-4/not-serious-no-escalation", Tottori(), []step{identify, investigate(plain), escalate}, Investigated, 0, "tottori:第2-4(1)", true},
-		{"ino:第3条/investigate-before-identify", Ino(), []step{investigate(plain)}, Detected, Identified, "ino:第2条", true},
-		{"ino:第6条/maintain-before-investigate", Ino(), []step{identify, maintain}, Identified, Investigated, "ino:第3条", true},
-		{"ino:第8条/prevention-after-resume", Ino(), []step{identify, investigate(plain), checkInteg, prevent}, IntegrityChecked, Resumed, "ino:第7条", true},
-		{"tottori/no-going-back", Tottori(), []step{identify, investigate(plain), identify}, Investigated, 0, "", true},
+		{"tottori:第2-6/plain-fault-resumes-without-check", tottori(), []step{identify, investigate(plain), maintain, resume}, Resumed, 0, "", false},
+		{"tottori:第2-6/identity-affected-needs-check", tottori(), []step{identify, investigate(affected), maintain, resume}, Maintained, IntegrityChecked, "tottori:第2-6", true},
+		{"tottori:第2-6/identity-affected-checked", tottori(), []step{identify, investigate(affected), maintain, checkInteg, resume}, Resumed, 0, "", false},
+		{"ino:第7条/always-needs-check", ino(), []step{identify, investigate(plain), maintain, resume}, Maintained, IntegrityChecked, "ino:第7条", true},
+		{"ino:第7条/checked", ino(), []step{identify, investigate(plain), checkInteg, resume, prevent}, RecurrencePrevented, 0, "", false},
+		{"kumamoto:4(2)運用の再開/always-needs-check", kumamoto(), []step{identify, investigate(plain), resume}, Investigated, IntegrityChecked, "kumamoto:4(2) 運用の再開", true},
+		{"ino:第4条/serious-needs-escalation", ino(), []step{identify, investigate(serious), maintain}, Investigated, Escalated, "ino:第4条", true},
+		{"ino:第4条/serious-escalated", ino(), []step{identify, investigate(serious), escalate, maintain, checkInteg, resume}, Resumed, 0, "", false},
+		{"tottori:第2-4/not-serious-no-escalation", tottori(), []step{identify, investigate(plain), escalate}, Investigated, 0, "tottori:第2-4(1)", true},
+		{"ino:第3条/investigate-before-identify", ino(), []step{investigate(plain)}, Detected, Identified, "ino:第2条", true},
+		{"ino:第6条/maintain-before-investigate", ino(), []step{identify, maintain}, Identified, Investigated, "ino:第3条", true},
+		{"ino:第8条/prevention-after-resume", ino(), []step{identify, investigate(plain), checkInteg, prevent}, IntegrityChecked, Resumed, "ino:第7条", true},
+		{"tottori/no-going-back", tottori(), []step{identify, investigate(plain), identify}, Investigated, 0, "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -576,7 +578,7 @@ func TestLifecycle(t *testing.T) {
 		})
 	}
 	t.Run("kumamoto/serious-not-stated", func(t *testing.T) {
-		f, _ := Kumamoto().Open()
+		f, _ := kumamoto().Open()
 		f, _ = f.Identify(Software, MunicipalEquipment)
 		if _, err := f.Investigate(serious); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
@@ -592,13 +594,13 @@ func TestLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("identify-needs-kind-and-location", func(t *testing.T) {
-		f, _ := Tottori().Open()
+		f, _ := tottori().Open()
 		if _, err := f.Identify(0, JukiLAN); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("error = %v, want ErrInvalid", err)
 		}
 	})
 	t.Run("kumamoto:4(2)/alternatives-while-down", func(t *testing.T) {
-		f, _ := Kumamoto().Open()
+		f, _ := kumamoto().Open()
 		f, err := f.StartAlternative(DowntimeServer)
 		if err != nil || !f.Alternatives().Has(DowntimeServer) {
 			t.Fatalf("StartAlternative = %v, %v", f.Alternatives(), err)
@@ -616,7 +618,7 @@ func TestLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("accessors", func(t *testing.T) {
-		p, _ := Ino().WithThresholds(time.Hour, 30)
+		p, _ := ino().WithThresholds(time.Hour, 30)
 		f, _ := p.Open()
 		f, _ = f.Identify(Network, PrefecturalWAN)
 		f, _ = f.Investigate(Findings{Serious: true, IdentityAffected: true})
@@ -638,7 +640,7 @@ func TestLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("cites-follow-stage", func(t *testing.T) {
-		f, _ := Tottori().Open()
+		f, _ := tottori().Open()
 		if !f.Cites().Equal(cs("tottori:第2-1")) {
 			t.Errorf("detected cites = %v", f.Cites())
 		}
@@ -654,22 +656,26 @@ func TestLifecycle(t *testing.T) {
 	})
 }
 
-func TestPresetsAreFresh(t *testing.T) {
-	p := Tottori()
+// A Plan hands out copies: mutating what it returned never reaches its next
+// answer.
+func TestPlanAnswersAreFresh(t *testing.T) {
+	p := tottori()
 	ts := p.Triggers()
 	ts[0].Trigger, ts[0].By[0] = TerminalMessage, council.ByRole(council.Mayor)
-	if d := Tottori().Triggers()[0]; d.Trigger != ServerAlertMail || d.By[0] != council.ByRole(council.Staff) {
-		t.Errorf("mutating Triggers changed the preset: %v", d)
+	if d := p.Triggers()[0]; d.Trigger != ServerAlertMail || d.By[0] != council.ByRole(council.Staff) {
+		t.Errorf("mutating Triggers changed the plan: %v", d)
 	}
-	inv, _ := Ino().Investigation(Hardware)
+	in := ino()
+	inv, _ := in.Investigation(Hardware)
 	inv.Checks[0] = VisualCheck
-	if again, _ := Ino().Investigation(Hardware); again.Checks[0] != PowerSwitch {
-		t.Error("mutating Investigation changed the preset")
+	if again, _ := in.Investigation(Hardware); again.Checks[0] != PowerSwitch {
+		t.Error("mutating Investigation changed the plan")
 	}
-	alts := Kumamoto().Alternatives()
+	ku := kumamoto()
+	alts := ku.Alternatives()
 	alts[0].Alternative = NearbyMunicipality
-	if Kumamoto().Alternatives()[0].Alternative != DowntimeServer {
-		t.Error("mutating Alternatives changed the preset")
+	if ku.Alternatives()[0].Alternative != DowntimeServer {
+		t.Error("mutating Alternatives changed the plan")
 	}
 	kinds := AllKinds()
 	kinds[0] = Network
@@ -680,7 +686,7 @@ func TestPresetsAreFresh(t *testing.T) {
 
 func TestPlansStaySeparate(t *testing.T) {
 	// tottori and kumamoto answer only from their own text.
-	for _, p := range ReferencePlans() {
+	for _, p := range referencePlans() {
 		for _, s := range AllSymptoms() {
 			c, err := p.Classify(s)
 			if err != nil {
@@ -700,14 +706,6 @@ func TestPlansStaySeparate(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Reference("nakano"); !errors.Is(err, council.ErrInvalid) {
-		t.Errorf("Reference(nakano) error = %v", err)
-	}
-	for _, id := range []string{"ino", "kumamoto", "kumiyama", "tottori"} {
-		if p, err := Reference(id); err != nil || p.ID() != id {
-			t.Errorf("Reference(%q) = %v, %v", id, p, err)
-		}
-	}
 }
 
 func TestZeroPlan(t *testing.T) {
@@ -721,7 +719,7 @@ func TestZeroPlan(t *testing.T) {
 	if _, err := p.Responsible(JukiLAN); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Responsible: %v", err)
 	}
-	if p.String() != "Plan(zero)" || Ino().String() != "ino" || p.DefaultThresholds().Long != 0 {
+	if p.String() != "Plan(zero)" || ino().String() != "ino" || p.DefaultThresholds().Long != 0 {
 		t.Error("zero Plan String or DefaultThresholds")
 	}
 	if req, c := p.IntegrityCheck(true); req || c.Len() != 0 {
@@ -733,7 +731,7 @@ func TestZeroPlan(t *testing.T) {
 }
 
 func TestNoAllocs(t *testing.T) {
-	ino, tot := Ino(), Tottori()
+	ino, tot := ino(), tottori()
 	f, _ := tot.Open()
 	f, _ = f.Identify(Network, JukiLAN)
 	tests := []struct {
@@ -754,7 +752,7 @@ func TestNoAllocs(t *testing.T) {
 }
 
 func TestEscalationJSON(t *testing.T) {
-	e, _ := Tottori().Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+	e, _ := tottori().Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
 	b, err := json.Marshal(e)
 	if err != nil {
 		t.Fatal(err)
@@ -769,7 +767,7 @@ func TestEscalationJSON(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	p := Tottori()
+	p := tottori()
 	f, _ := p.Open()
 	done := make(chan bool)
 	for range 4 {

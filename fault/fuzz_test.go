@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jukiplan/jukiplan/council"
 	"pgregory.net/rapid"
 )
 
@@ -88,8 +89,9 @@ func FuzzClassifyText(f *testing.F) {
 	for _, s := range seedTexts() {
 		f.Add(s)
 	}
+	plans := referencePlans()
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, p := range ReferencePlans() {
+		for _, p := range plans {
 			c, err := p.ClassifyText(s)
 			if err != nil {
 				continue
@@ -113,7 +115,7 @@ func FuzzTerminalReportJSON(f *testing.F) {
 		if err := json.Unmarshal([]byte(s), &r); err != nil {
 			return
 		}
-		_ = r.Validate()
+		_ = r.Validate(council.Citation{})
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatalf("decoded %q but cannot encode %+v: %v", s, r, err)
@@ -132,10 +134,11 @@ func FuzzEscalate(f *testing.F) {
 	f.Add(uint8(Bug), uint8(Software), true, true, true, true, 80, int64(48*time.Hour))
 	f.Add(uint8(0), uint8(Hardware), false, false, false, false, 0, int64(0))
 	f.Add(uint8(99), uint8(9), false, false, false, false, 101, int64(-1))
+	plans := referencePlans()
 	f.Fuzz(func(t *testing.T, sym, kind uint8, inServer, down, unknown, impossible bool, impact int, stop int64) {
 		s := Situation{Symptom: Symptom(sym), Kind: Kind(kind), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
 			OperationImpossible: impossible, Impact: impact, ExpectedStop: time.Duration(stop)}
-		for _, p := range ReferencePlans() {
+		for _, p := range plans {
 			e, err := p.Escalate(s)
 			if (err == nil) != (s.Validate() == nil) {
 				t.Fatalf("%s: Escalate error %v but Validate %v", p.ID(), err, s.Validate())

@@ -32,19 +32,21 @@ var (
 	ErrMissing = problem.ErrMissing
 )
 
-// A Plan is one reference plan's fault-handling rules: the symptoms it lists,
-// its investigation steps, detection triggers, fault-location table,
-// escalation, alternative operation and lifecycle. Each reference plan is kept
-// apart; nothing is merged across plans.
+// A Plan is one plan's fault-handling rules: the symptoms it lists, its
+// investigation steps, detection triggers, fault-location table, escalation,
+// alternative operation and lifecycle. Each plan is kept apart; nothing is
+// merged across plans.
 //
-// Get one from [Ino], [Kumamoto], [Kumiyama], [Tottori] or [Reference]. Each
-// call returns a fresh value, and every slice a Plan hands out is a fresh copy:
+// Build one from a plan's [Spec] with [NewPlan] (bcp's Plan.FaultPlan does
+// so for a parsed plan file). Every slice a Plan hands out is a fresh copy:
 // a caller cannot change what the next caller gets. A Plan is safe for
 // concurrent use.
 //
 // The zero Plan is no plan: every method reports an error wrapping
-// [council.ErrInvalid] or returns nothing. Plans are comparable with ==: two are
-// equal when they are the same reference plan with the same [Thresholds].
+// [council.ErrInvalid] or returns nothing. Plans are comparable with ==: a
+// Plan equals its copies with the same [Thresholds]; two Plans built by
+// separate NewPlan calls differ even from equal specs (compare their
+// [Plan.Spec]s).
 type Plan struct {
 	ref  *reference
 	long time.Duration
@@ -58,9 +60,9 @@ type Plan struct {
 // "heavy" (極めて重大) when at least Heavy percent of them cannot be provided.
 //
 // The plans state these in words only. The numbers are the library's own
-// extension, as plan parameters with documented defaults: ino Long = 4h (half
-// a business day: 長時間, hours), tottori Long = 24h (長期間, a day or more),
-// both Heavy = 50. Change them with [Plan.WithThresholds].
+// extension, as plan parameters with defaults in the plan files: ino Long =
+// 4h (half a business day: 長時間, hours), tottori Long = 24h (長期間, a day
+// or more), both Heavy = 50. Change them with [Plan.WithThresholds].
 //
 // The zero Thresholds means the plan states no serious-fault judgement. ==
 // is not defined (Cites is a list); compare fields.
@@ -70,8 +72,8 @@ type Thresholds struct {
 	Cites council.Citations `json:"cites,omitzero"` // the clauses whose words the numbers make explicit
 }
 
-// reference is one plan's immutable rule tables. Built once at package
-// initialisation and never written afterwards.
+// reference is one plan's immutable rule tables. Built by NewPlan and never
+// written afterwards.
 type reference struct {
 	id           string
 	symptoms     []symptomRule // indexed by Symptom
@@ -100,43 +102,9 @@ type checkRule struct {
 	cites  council.Citations
 }
 
-// Ino returns the reference plan of いの町 (住基ネット緊急時対応計画書).
-func Ino() Plan { return fresh(inoRef) }
-
-// Kumamoto returns the reference plan of 熊本市 (情報セキュリティ緊急時対応計画).
-func Kumamoto() Plan { return fresh(kumamotoRef) }
-
-// Kumiyama returns the reference plan of 久御山町 (住基ネット運用管理規程):
-// its fault duties for hardware, software and networks (第24-26条).
-func Kumiyama() Plan { return fresh(kumiyamaRef) }
-
-// Tottori returns the reference plan of 鳥取県 (住基ネット緊急時対応計画).
-func Tottori() Plan { return fresh(tottoriRef) }
-
-// Reference returns the reference plan with the given ID ([council.PlanIno]
-// and the like). An ID without a fault chapter (nakano) or unknown is an
-// error.
-func Reference(id string) (Plan, error) {
-	for _, r := range refs {
-		if r.id == id {
-			return fresh(r), nil
-		}
-	}
-	return Plan{}, fmt.Errorf("fault: no reference plan %s with fault rules (want ino, kumamoto, kumiyama or tottori): %w", problem.Value(id), council.ErrInvalid)
-}
-
-// ReferencePlans returns every reference plan, ordered by ID, in a fresh slice.
-func ReferencePlans() []Plan {
-	out := make([]Plan, len(refs))
-	for i, r := range refs {
-		out[i] = fresh(r)
-	}
-	return out
-}
-
 func fresh(r *reference) Plan { return Plan{ref: r, long: r.serious.Long, heavy: r.serious.Heavy} }
 
-var errZeroPlan = fmt.Errorf("fault: zero Plan (use Ino, Kumamoto, Kumiyama, Tottori or Reference): %w", council.ErrInvalid)
+var errZeroPlan = fmt.Errorf("fault: zero Plan (build one with NewPlan): %w", council.ErrInvalid)
 
 // ID returns the plan ID, e.g. "tottori", or "" for the zero Plan.
 func (p Plan) ID() string {

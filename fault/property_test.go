@@ -8,10 +8,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/council"
 	"pgregory.net/rapid"
 )
 
-func planGen() *rapid.Generator[Plan] { return rapid.SampledFrom(ReferencePlans()) }
+func planGen() *rapid.Generator[Plan] { return rapid.SampledFrom(referencePlans()) }
 
 func situationGen() *rapid.Generator[Situation] {
 	return rapid.Custom(func(t *rapid.T) Situation {
@@ -166,7 +167,7 @@ func TestProperties(t *testing.T) {
 		if d := cmp.Diff(want, got); d != "" {
 			t.Fatalf("(-want +got):\n%s", d)
 		}
-		if (r.Validate() == nil) != (got.Validate() == nil) && validUTF8(r) {
+		if (r.Validate(council.Citation{}) == nil) != (got.Validate(council.Citation{}) == nil) && validUTF8(r) {
 			t.Fatal("validation changed across JSON")
 		}
 	}))

@@ -57,7 +57,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := walk(t, Kumiyama(), tt.kind)
+			got := walk(t, kumiyama(), tt.kind)
 			if got[Detected] != "" {
 				t.Errorf("detected: cites %q before the kind is known, want none", got[Detected])
 			}
@@ -67,7 +67,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 				}
 			}
 			for s := range stageTable.All() {
-				if c := Kumiyama().Step(tt.kind, s).Citations; c.Len() > 0 && c.String() != tt.want[s] {
+				if c := kumiyama().Step(tt.kind, s).Citations; c.Len() > 0 && c.String() != tt.want[s] {
 					t.Errorf("Step(%s, %s) = %s, want %q", tt.kind, s, c, tt.want[s])
 				}
 			}
@@ -75,7 +75,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 	}
 	t.Run("kumiyama:第26条/not-for-an-unknown-kind", func(t *testing.T) {
 		for s := range stageTable.All() {
-			if c := Kumiyama().Step(0, s).Citations; c.Len() > 0 {
+			if c := kumiyama().Step(0, s).Citations; c.Len() > 0 {
 				t.Errorf("Step(unknown kind, %s) = %s, want none", s, c)
 			}
 		}
@@ -83,7 +83,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 	// 第26条 障害運転時対応(代替運転、縮退運転): network faults only.
 	t.Run("kumiyama:第26条/alternatives-network-only", func(t *testing.T) {
 		for _, a := range []Alternative{DegradedOperation, AlternateOperation} {
-			f, _ := Kumiyama().Open()
+			f, _ := kumiyama().Open()
 			if _, err := f.StartAlternative(a); !errors.Is(err, ErrUnlisted) {
 				t.Errorf("%s before identification: error %v, want ErrUnlisted", a, err)
 			}
@@ -96,10 +96,10 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 				t.Errorf("%s for a network fault: %v, %v", a, g.Alternatives(), err)
 			}
 		}
-		if n := len(Kumiyama().AlternativesFor(Hardware)); n != 0 {
+		if n := len(kumiyama().AlternativesFor(Hardware)); n != 0 {
 			t.Errorf("AlternativesFor(hardware) = %d fallbacks, want none", n)
 		}
-		if n := len(Kumiyama().AlternativesFor(Network)); n != 2 {
+		if n := len(kumiyama().AlternativesFor(Network)); n != 2 {
 			t.Errorf("AlternativesFor(network) = %d fallbacks, want 2", n)
 		}
 	})
@@ -111,14 +111,14 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 // 別紙2 (電子計算組織の管理に係る障害), absent from the source.
 func TestKumamoto別紙1IsNotAFaultStructure(t *testing.T) {
 	t.Run("kumamoto:別紙1/no-fault-alternative", func(t *testing.T) {
-		for _, fb := range Kumamoto().Alternatives() {
+		for _, fb := range kumamoto().Alternatives() {
 			for _, c := range fb.Cites.All() {
 				if c.Clause() == "別紙1" {
 					t.Errorf("%s cites kumamoto:別紙1", fb.Alternative)
 				}
 			}
 		}
-		f, _ := Kumamoto().Open()
+		f, _ := kumamoto().Open()
 		for _, a := range []Alternative{TerminalSwitch, FaxOperation} {
 			if _, err := f.StartAlternative(a); !errors.Is(err, ErrUnlisted) {
 				t.Errorf("StartAlternative(%s) error = %v, want ErrUnlisted", a, err)
@@ -126,7 +126,7 @@ func TestKumamoto別紙1IsNotAFaultStructure(t *testing.T) {
 		}
 	})
 	t.Run("kumamoto:4(2) システムダウン時の緊急措置/downtime-server", func(t *testing.T) {
-		f, _ := Kumamoto().Open()
+		f, _ := kumamoto().Open()
 		if _, err := f.StartAlternative(DowntimeServer); err != nil {
 			t.Error(err)
 		}

@@ -50,6 +50,9 @@ func (e *FieldError) Error() string {
 	if errors.Is(e.err, council.ErrInvalid) {
 		what = "invalid"
 	}
+	if e.Cite == (council.Citation{}) {
+		return fmt.Sprintf("fault: terminal report: %s %s (%s)", what, e.Field, e.Item)
+	}
 	return fmt.Sprintf("fault: terminal report: %s %s (%s, %s)", what, e.Field, e.Item, e.Cite)
 }
 
@@ -60,42 +63,47 @@ func (e *FieldError) Unwrap() error { return e.err }
 // [errors.Join]; nil when the report is complete. A field holding only spaces
 // is missing. When the terminal does not power on, nothing is on screen, so
 // Message and LatestScreen are not required (the library's reading of
-// 可能な限り, as far as possible).
-func (r TerminalReport) Validate() error {
+// 可能な限り, as far as possible). Each error cites cite, the plan's clause
+// that asks for the report (tottori's is 第2-2(2); the package holds no plan,
+// so the caller names it); a zero cite cites nothing.
+func (r TerminalReport) Validate(cite council.Citation) error {
 	var errs []error
-	miss := func(field, item, clause string) {
-		errs = append(errs, &FieldError{Field: field, Item: item, Cite: council.Cite(council.PlanTottori, clause), err: ErrMissing})
+	miss := func(field, item string) {
+		errs = append(errs, &FieldError{Field: field, Item: item, Cite: cite, err: ErrMissing})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(r.FirstAid) {
-		miss("FirstAid", "業務端末の再起動等の軽易な対応", "第2-2(2)")
+		miss("FirstAid", "業務端末の再起動等の軽易な対応")
 	}
 	if blank(r.Location) {
-		miss("Location", "障害発生箇所", "第2-2(2)ア")
+		miss("Location", "障害発生箇所")
 	}
 	switch {
 	case r.Startup == 0:
-		miss("Startup", "電源投入又は起動の可否", "第2-2(2)イ")
+		miss("Startup", "電源投入又は起動の可否")
 	case !r.Startup.IsValid():
-		errs = append(errs, &FieldError{Field: "Startup", Item: "電源投入又は起動の可否", Cite: council.Cite(council.PlanTottori, "第2-2(2)イ"), err: council.ErrInvalid})
+		errs = append(errs, &FieldError{Field: "Startup", Item: "電源投入又は起動の可否", Cite: cite, err: council.ErrInvalid})
 	}
 	screen := r.Startup != WontPowerOn
 	if screen && blank(r.Message) {
-		miss("Message", "画面に表示されているメッセージ等", "第2-2(2)ウ")
+		miss("Message", "画面に表示されているメッセージ等")
 	}
 	if blank(r.Operation) {
-		miss("Operation", "操作及び直前に行った操作内容", "第2-2(2)エ")
+		miss("Operation", "操作及び直前に行った操作内容")
 	}
 	if screen && blank(r.LatestScreen) {
-		miss("LatestScreen", "障害メッセージ画面（業務端末画面）の最新状態", "第2-2(2)オ")
+		miss("LatestScreen", "障害メッセージ画面（業務端末画面）の最新状態")
 	}
 	return problem.Join(errs...)
 }
 
 // Route returns whom the operator tells: the Juki-net staff, once light first
-// aid has not cleared the fault (tottori 第2-2(2)).
-func (r TerminalReport) Route() Notice {
-	return Notice{Action: Report, By: operator, To: staff, Cites: terminalReportCites}
+// aid has not cleared the fault, citing cite, the plan's clause that says so
+// (tottori's is 第2-2(2)); a zero cite cites nothing.
+func (r TerminalReport) Route(cite council.Citation) Notice {
+	n := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff)}
+	if cite != (council.Citation{}) {
+		n.Cites = council.Cites(cite)
+	}
+	return n
 }
-
-var terminalReportCites = tottori("第2-2(2)")

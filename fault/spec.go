@@ -1,7 +1,6 @@
 package fault
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
@@ -14,8 +13,7 @@ import (
 // A Spec is the data form of a [Plan]: everything [NewPlan] needs to build
 // one, so that a vendor can write its own fault handling (in a plan file, for
 // instance) from the same blocks as the reference plans. [Plan.Spec] returns
-// the Spec of a plan; the reference plans' specs build plans equal (==) to the
-// presets.
+// the Spec of a plan.
 //
 // Every part is optional: a plan that lists no symptoms, gives no
 // investigation steps or has no fault-location table leaves that part empty,
@@ -218,16 +216,11 @@ func (p Plan) Spec() Spec {
 // citation present where a rule needs one and of the spec's plan. Every
 // problem is reported (errors.Join), each wrapping [council.ErrInvalid].
 //
-// NewPlan copies what it keeps. A spec equal to a reference plan's returns
-// that reference plan: NewPlan(Ino().Spec()) == Ino().
+// NewPlan copies what it keeps: NewPlan(p.Spec()) gives a plan with the same
+// rules and the same Spec as p.
 func NewPlan(spec Spec) (Plan, error) {
 	if err := spec.Validate(); err != nil {
 		return Plan{}, err
-	}
-	for _, r := range refs {
-		if specEqual(fresh(r).Spec(), spec) {
-			return fresh(r), nil
-		}
 	}
 	r := &reference{
 		id:              spec.Plan,
@@ -259,12 +252,6 @@ func NewPlan(spec Spec) (Plan, error) {
 		r.escalation = append(r.escalation, escalationRule{when: conditionFuncs[e.When], action: e.Action, by: e.By, to: slices.Clone(e.To), cites: e.Citations})
 	}
 	return fresh(r), nil
-}
-
-func specEqual(a, b Spec) bool {
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(x) == string(y)
 }
 
 // Validate reports every problem of s (see [NewPlan]) at once, each error

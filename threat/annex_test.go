@@ -48,7 +48,7 @@ func TestAnnexEventsExpressible(t *testing.T) {
 			}
 			seen[key] = row.row
 			// Every annex event is graded, graded provisionally, or explicitly not covered, never silently.
-			_, err := Provisional(Tottori(), row.event)
+			_, err := Provisional(tottori(), row.event)
 			if err != nil && !errors.Is(err, ErrNotCovered) {
 				t.Errorf("Provisional: %v", err)
 			}
@@ -65,11 +65,12 @@ func TestSituation(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, jst)
 	full := Situation{When: t0, Where: "サーバ室", What: "CS", How: "無権限者が入室した",
 		Event: Event{Kind: Intrusion, Place: PlaceProtected}, Reporter: staff, DetectedAt: t0.Add(time.Hour)}
-	if err := full.Validate(); err != nil || full.Missing() != nil {
+	cite := captureCite(t, inoSpec()) // ino's scheme asks for the capture in 第9条
+	if err := full.Validate(cite); err != nil || full.Missing() != nil {
 		t.Errorf("ino:第9条: a full capture fails: %v %v", err, full.Missing())
 	}
 	t.Run("ino:第9条/every-missing-field-named", func(t *testing.T) {
-		err := Situation{Where: "  "}.Validate()
+		err := Situation{Where: "  "}.Validate(cite)
 		if !errors.Is(err, ErrMissing) {
 			t.Fatalf("error %v", err)
 		}
@@ -87,7 +88,7 @@ func TestSituation(t *testing.T) {
 		bad.Event = Event{Kind: 99}
 		bad.Reporter = council.Actor{Role: 1, Party: 1}
 		bad.DetectedAt = t0.Add(-time.Minute)
-		err := bad.Validate()
+		err := bad.Validate(cite)
 		var fields []string
 		for _, e := range unjoin(err) {
 			fe, ok := errors.AsType[*FieldError](e)
@@ -106,4 +107,25 @@ func TestSituation(t *testing.T) {
 			t.Errorf("malformed fields reported missing: %v", bad.Missing())
 		}
 	})
+	t.Run("uncited", func(t *testing.T) {
+		err := Situation{When: t0, What: "CS", How: "無権限者が入室した"}.Validate(council.Citation{})
+		if err == nil || err.Error() != "threat: situation: missing where (どこで（場所）)" {
+			t.Errorf("error = %v", err)
+		}
+	})
+}
+
+// captureCite returns the clause a scheme cites for the staff's capture of
+// the situation (its CaptureSituation action), failing t when it has none.
+func captureCite(t *testing.T, spec Spec) council.Citation {
+	t.Helper()
+	for _, tier := range spec.Responses {
+		for _, a := range tier.Actions {
+			if a.Step == CaptureSituation && a.Citations.Len() > 0 {
+				return a.Citations.Slice()[0]
+			}
+		}
+	}
+	t.Fatalf("%s: no capture of the situation", spec.Plan)
+	return council.Citation{}
 }

@@ -20,7 +20,7 @@ func gradeAndRespond(s *Scheme, e Event) (Response, error) {
 }
 
 func TestGradeAndRespondDoNotAllocate(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	for _, e := range benchEvents {
 		var r Response
 		var err error
@@ -53,7 +53,7 @@ func TestGradeAndRespondDoNotAllocate(t *testing.T) {
 func BenchmarkGradeAndRespond(b *testing.B) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	s := Tottori()
+	s := tottori()
 	b.ReportAllocs()
 	c0, ok := threadCPU()
 	i := 0
@@ -74,7 +74,7 @@ func BenchmarkGradeAndRespond(b *testing.B) {
 }
 
 func BenchmarkGrade(b *testing.B) {
-	s := Kumamoto()
+	s := kumamoto()
 	e := Event{Kind: Intrusion, Place: PlaceProtected}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -85,7 +85,7 @@ func BenchmarkGrade(b *testing.B) {
 }
 
 func BenchmarkProvisional(b *testing.B) {
-	s := Tottori()
+	s := tottori()
 	e := Event{Kind: Intrusion}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -99,7 +99,7 @@ func BenchmarkProvisional(b *testing.B) {
 func BenchmarkDecide(b *testing.B) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	s := Tottori()
+	s := tottori()
 	b.ReportAllocs()
 	c0, ok := threadCPU()
 	i := 0

@@ -11,7 +11,7 @@ import (
 
 func mustOrg(t testing.TB, plan string) council.Organization {
 	t.Helper()
-	o, err := council.Reference(plan)
+	o, err := referenceOrg(plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func mustOrg(t testing.TB, plan string) council.Organization {
 func TestGradingTriggersConvene(t *testing.T) {
 	tot := func(cl ...string) council.Citations { return cites(council.PlanTottori, cl...) }
 	kum := func(cl ...string) council.Citations { return cites(council.PlanKumamoto, cl...) }
-	ino := func(cl ...string) council.Citations { return cites(council.PlanIno, cl...) }
+	inoc := func(cl ...string) council.Citations { return cites(council.PlanIno, cl...) }
 	grade := func(s *Scheme, e Event) func(*testing.T) Grading {
 		return func(t *testing.T) Grading {
 			g, err := Grade(s, e)
@@ -36,7 +36,7 @@ func TestGradingTriggersConvene(t *testing.T) {
 	}
 	judge := func(serious bool) func(*testing.T) Grading {
 		return func(t *testing.T) Grading {
-			g, err := JudgeSerious(Ino(), Event{Kind: Intrusion, Place: PlaceProtected}, serious, "CSのある電算室に無権限者が侵入")
+			g, err := JudgeSerious(ino(), Event{Kind: Intrusion, Place: PlaceProtected}, serious, "CSのある電算室に無権限者が侵入")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,23 +50,23 @@ func TestGradingTriggersConvene(t *testing.T) {
 		triggers council.Triggers
 		want     council.Convening
 	}{
-		{"tottori:第3-6/L3/firewall-passed", grade(Tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed}),
+		{"tottori:第3-6/L3/firewall-passed", grade(tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed}),
 			council.TriggersOf(council.UnauthorizedAct, council.ThreatLevel3),
 			council.Convening{Plan: council.PlanTottori, Trigger: council.ThreatLevel3, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, Immediately: true, Convener: council.SecurityChief,
 				Agenda: council.Cite(council.PlanTottori, "第3-6(3)"), Cites: tot("第3-6(1)", "第3-6(2)", "第3-6(3)")}},
-		{"tottori:第3-5(1)/L1/unrelated-place", grade(Tottori(), Event{Kind: Intrusion, Place: PlaceUnrelated}),
+		{"tottori:第3-5(1)/L1/unrelated-place", grade(tottori(), Event{Kind: Intrusion, Place: PlaceUnrelated}),
 			council.TriggersOf(council.UnauthorizedAct, council.ThreatLevel1),
 			council.Convening{Plan: council.PlanTottori, Trigger: council.ThreatLevel1, Named: true, Cites: tot("第3-5(1)")}},
-		{"tottori:第3-5(2)/L2/firewall-stopped", grade(Tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}),
+		{"tottori:第3-5(2)/L2/firewall-stopped", grade(tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}),
 			council.TriggersOf(council.UnauthorizedAct, council.ThreatLevel2),
 			council.Convening{Plan: council.PlanTottori, Trigger: council.ThreatLevel2, Named: true, Cites: tot("第3-5(2)")}},
-		{"kumamoto:別紙1/L3/form-theft", grade(Kumamoto(), Event{Kind: FormTheftOrLoss}),
+		{"kumamoto:別紙1/L3/form-theft", grade(kumamoto(), Event{Kind: FormTheftOrLoss}),
 			council.TriggersOf(council.UnauthorizedAct, council.ThreatLevel3),
 			council.Convening{Plan: council.PlanKumamoto, Trigger: council.ThreatLevel3, Named: true, Meets: true,
 				Body: council.SecurityCouncil, Agenda: council.Cite(council.PlanKumamoto, "別紙1"),
 				Cites: kum("別紙1", "4(1) 緊急対応策(ウ)")}},
-		{"kumamoto:4(1) 緊急対応策(ア)/L1/unrelated-place", grade(Kumamoto(), Event{Kind: Intrusion, Place: PlaceUnrelated}),
+		{"kumamoto:4(1) 緊急対応策(ア)/L1/unrelated-place", grade(kumamoto(), Event{Kind: Intrusion, Place: PlaceUnrelated}),
 			council.TriggersOf(council.UnauthorizedAct, council.ThreatLevel1),
 			council.Convening{Plan: council.PlanKumamoto, Trigger: council.ThreatLevel1, Named: true, Cites: kum("4(1) 緊急対応策(ア)")}},
 		{"ino:第11条,第12条/serious-threat", judge(true),
@@ -74,10 +74,10 @@ func TestGradingTriggersConvene(t *testing.T) {
 			council.Convening{Plan: council.PlanIno, Trigger: council.SeriousThreat, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: council.RolesOf(council.SystemAdministrator, council.IdentityInfoManager),
 				Convener: council.SecurityChief, Chair: council.SecurityChief, Agenda: council.Cite(council.PlanIno, "第12条"),
-				Substitute: council.EmergencyResponseStructure, Cites: ino("第11条", "第12条")}},
+				Substitute: council.EmergencyResponseStructure, Cites: inoc("第11条", "第12条")}},
 		{"ino:第11条/not-serious", judge(false),
 			council.TriggersOf(council.UnauthorizedAct),
-			council.Convening{Plan: council.PlanIno, Trigger: council.UnauthorizedAct, Named: true, Cites: ino("第11条")}},
+			council.Convening{Plan: council.PlanIno, Trigger: council.UnauthorizedAct, Named: true, Cites: inoc("第11条")}},
 		// threat has no kumiyama scheme (kumiyama grades no levels); a
 		// kumiyama caller records the act as a grading of its plan.
 		{"kumiyama:第6条5項/unauthorized-act", func(*testing.T) Grading {
@@ -115,7 +115,7 @@ func TestGradingTriggersConvene(t *testing.T) {
 // the council exactly when the plan's organisation meets on the grading's
 // triggers.
 func TestGradingTriggersAgreeWithResponse(t *testing.T) {
-	schemes := []func() *Scheme{Tottori, Kumamoto, Ino}
+	schemes := []func() *Scheme{tottori, kumamoto, ino}
 	rapid.Check(t, func(rt *rapid.T) {
 		s := rapid.SampledFrom(schemes).Draw(rt, "scheme")()
 		e := Event{Kind: Leak}
@@ -137,7 +137,7 @@ func TestGradingTriggersAgreeWithResponse(t *testing.T) {
 		for _, a := range r.Actions.All() {
 			convenes = convenes || a.Step == ConveneCouncil
 		}
-		o, err := council.Reference(g.Plan)
+		o, err := referenceOrg(g.Plan)
 		if err != nil {
 			rt.Fatal(err)
 		}
@@ -155,11 +155,14 @@ func TestGradingTriggersAgreeWithResponse(t *testing.T) {
 }
 
 func BenchmarkGradingTriggers(b *testing.B) {
-	g, err := Grade(Tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed})
+	g, err := Grade(tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed})
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := council.Tottori()
+	o, err := referenceOrg(council.PlanTottori)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if c, err := council.ConveneAny(o, g.Triggers()); err != nil || !c.Meets {

@@ -32,13 +32,15 @@
 //
 // # Schemes
 //
-// [Tottori], [Kumamoto] and [Ino] return the reference schemes, fresh on every
-// call; [TottoriSpec], [KumamotoSpec] and [InoSpec] return their
-// specifications. The plans disagree and are never merged: tottori grades
-// access stopped at the firewall and antivirus detections as level 2;
-// kumamoto grades any detected unauthorized access as level 3 and adds paper
-// forms, leaks and credential leaks; ino has no levels at all, only a person's
-// judgement of a serious threat ([ScaleSerious], [JudgeSerious]).
+// A scheme is plan data: a [Spec], the threat part of a plan file, built
+// with [NewScheme] (bcp's Plan.Scheme does so for a parsed plan; the
+// reference plans' files are in package
+// github.com/jukiplan/jukiplan/bcp/reference). The reference plans disagree
+// and are never merged: tottori grades access stopped at the firewall and
+// antivirus detections as level 2; kumamoto grades any detected
+// unauthorized access as level 3 and adds paper forms, leaks and credential
+// leaks; ino has no levels at all, only a person's judgement of a serious
+// threat ([ScaleSerious], [JudgeSerious]).
 //
 // A vendor builds its own scheme from the same blocks with [NewScheme], which
 // checks the decision table as SSVC checks its tables: every combination of

@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -19,7 +20,11 @@ func Example_logValue() {
 			return a
 		},
 	}))
-	scheme := threat.Tottori()
+	scheme, err := bcp.Tottori().Scheme()
+	if err != nil {
+		log.Error("scheme", "err", err)
+		return
+	}
 	g, err := threat.Grade(scheme, threat.Event{Kind: threat.VirusDetected})
 	if err != nil {
 		log.Error("grade", "err", err)

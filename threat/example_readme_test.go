@@ -4,13 +4,17 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
 // The README's quick start: grade an event under tottori's reference scheme
 // and print the decision with the clauses it rests on. Keep the two in step.
 func Example_quickStart() {
-	scheme := threat.Tottori() // a fresh copy of 鳥取県's three-level scheme
+	scheme, err := bcp.Tottori().Scheme() // 鳥取県's three-level scheme, from its plan file
+	if err != nil {
+		log.Fatal(err)
+	}
 	event := threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed}
 
 	r, err := threat.Decide(scheme, event)

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
 func ExampleGrade() {
-	tottori, kumamoto := threat.Tottori(), threat.Kumamoto()
+	tottori, _ := bcp.Tottori().Scheme()
+	kumamoto, _ := bcp.Kumamoto().Scheme()
 	stopped := threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallStopped}
 
 	g, err := threat.Grade(tottori, stopped)
@@ -31,7 +33,7 @@ func ExampleGrade() {
 }
 
 func ExampleProvisional() {
-	s := threat.Tottori()
+	s, _ := bcp.Tottori().Scheme()
 	// The national center reports signs of unauthorized access (tottori:別表1-1);
 	// whether it passed the firewall is not known yet.
 	e := threat.Event{Kind: threat.UnauthorizedAccess, Source: threat.SourceNationalCenter}
@@ -64,7 +66,7 @@ func ExampleProvisional() {
 }
 
 func ExampleRespond() {
-	s := threat.Tottori()
+	s, _ := bcp.Tottori().Scheme()
 	g, _ := threat.Grade(s, threat.Event{Kind: threat.Intrusion, Place: threat.PlaceProtected})
 	r, err := threat.Respond(s, g)
 	if err != nil {
@@ -87,7 +89,7 @@ func ExampleRespond() {
 }
 
 func ExampleJudge() {
-	s := threat.Tottori()
+	s, _ := bcp.Tottori().Scheme()
 	leak := threat.Event{Kind: threat.Leak} // not in tottori's table
 	g, err := threat.Judge(s, leak, threat.Level3, "住民の本人確認情報が外部に漏洩した")
 	if err != nil {
@@ -100,7 +102,7 @@ func ExampleJudge() {
 }
 
 func ExampleJudgeSerious() {
-	s := threat.Ino() // no levels: a serious-threat judgement (ino:第11条)
+	s, _ := bcp.Ino().Scheme() // no levels: a serious-threat judgement (ino:第11条)
 	e := threat.Event{Kind: threat.Intrusion, Place: threat.PlaceProtected}
 	_, err := threat.Grade(s, e)
 	fmt.Println(errors.Is(err, threat.ErrNotCovered))
@@ -120,7 +122,7 @@ func ExampleJudgeSerious() {
 
 func ExampleNewScheme() {
 	// A vendor starts from kumamoto's table and grades antivirus detections too.
-	spec := threat.KumamotoSpec()
+	spec := *bcp.Kumamoto().Threat
 	spec.Plan = "vendor-x"
 	cite := council.Cites(council.Cite("vendor-x", "2(3)"))
 	for i := range spec.Rules {
@@ -156,7 +158,8 @@ func ExampleSituation_Validate() {
 	jst := time.FixedZone("JST", 9*3600)
 	s := threat.Situation{When: time.Date(2026, 11, 24, 9, 30, 0, 0, jst), Where: "電算室"}
 	fmt.Println(s.Missing())
-	fmt.Println(s.Validate())
+	// ino's plan asks for the capture in 第9条 (its scheme's capture-situation action).
+	fmt.Println(s.Validate(council.Cite("ino", "第9条")))
 	// Output:
 	// [what how]
 	// threat: situation: missing what (何を（内容）, ino:第9条)
@@ -166,13 +169,15 @@ func ExampleSituation_Validate() {
 // Grading an event and convening the council from the result: tottori's
 // level-3 act brings the security council together at once (第3-6).
 func ExampleGrading_Triggers() {
-	g, err := threat.Grade(threat.Tottori(), threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed})
+	s, _ := bcp.Tottori().Scheme()
+	g, err := threat.Grade(s, threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(g.Level, g.Triggers())
 
-	o, _ := council.Reference(g.Plan)
+	p, _ := bcp.Reference(g.Plan)
+	o := *p.Organization
 	c, err := council.ConveneAny(o, g.Triggers())
 	if err != nil {
 		panic(err)
@@ -183,7 +188,7 @@ func ExampleGrading_Triggers() {
 	fmt.Println(ag.Title)
 
 	// A level-1 intrusion does not convene it (第3-5(1)).
-	g, _ = threat.Grade(threat.Tottori(), threat.Event{Kind: threat.Intrusion, Place: threat.PlaceUnrelated})
+	g, _ = threat.Grade(s, threat.Event{Kind: threat.Intrusion, Place: threat.PlaceUnrelated})
 	c, _ = council.ConveneAny(o, g.Triggers())
 	fmt.Println(c.Trigger, c.Meets, c.Cites)
 	// Output:

@@ -102,8 +102,8 @@ func FuzzParseEnum(f *testing.F) {
 // Situation and Attributes: no panic, and what decodes re-encodes and decodes
 // to the same value.
 func FuzzDecodeJSON(f *testing.F) {
-	g, _ := Grade(Tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed})
-	r, _ := Provisional(Tottori(), Event{Kind: Intrusion})
+	g, _ := Grade(tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed})
+	r, _ := Provisional(tottori(), Event{Kind: Intrusion})
 	for _, v := range []any{Event{Kind: Intrusion, Place: PlaceProtected, Source: SourceLocal}, g, r,
 		Situation{Where: "サーバ室", Reporter: staff}, AttributesOf(AttrPlace, AttrSeverity)} {
 		b, err := json.Marshal(v)
@@ -158,7 +158,7 @@ func FuzzGrade(f *testing.F) {
 		f.Add(uint8(e.Kind), uint8(e.Place), uint8(e.Firewall), uint8(e.Severity), uint8(e.Source))
 	}
 	f.Add(uint8(0), uint8(9), uint8(9), uint8(9), uint8(9))
-	schemes := []*Scheme{Tottori(), Kumamoto(), Ino(), nil}
+	schemes := []*Scheme{tottori(), kumamoto(), ino(), nil}
 	f.Fuzz(func(t *testing.T, k, p, fw, sv, src uint8) {
 		e := Event{Kind: Kind(k), Place: Place(p), Firewall: Firewall(fw), Severity: Severity(sv), Source: Source(src)}
 		for _, s := range schemes {

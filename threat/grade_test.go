@@ -19,7 +19,7 @@ var cmpCites = cmp.Comparer(func(a, b council.Citations) bool { return a.Equal(b
 
 // One case per example row of the level table of tottori:第3-1.
 func TestGradeTottoriTable(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	for _, tc := range []struct {
 		name    string
 		event   Event
@@ -58,7 +58,7 @@ func TestGradeTottoriTable(t *testing.T) {
 
 // One case per example row of the level table of kumamoto:4(1)(イ).
 func TestGradeKumamotoTable(t *testing.T) {
-	s := Kumamoto()
+	s := kumamoto()
 	for _, tc := range []struct {
 		name    string
 		event   Event
@@ -97,7 +97,7 @@ func TestGradeKumamotoTable(t *testing.T) {
 
 // The two plans disagree; each keeps its own answer.
 func TestSchemesDisagree(t *testing.T) {
-	tt, km := Tottori(), Kumamoto()
+	tt, km := tottori(), kumamoto()
 	stopped := Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}
 	if g, _ := Grade(tt, stopped); g.Level != Level2 {
 		t.Errorf("tottori:第3-1: access stopped at the firewall = %s; want level-2", g.Level)
@@ -136,13 +136,13 @@ func TestGradeNotCovered(t *testing.T) {
 		event  Event
 		rule   bool // marked by a rule (false: the scale has no table)
 	}{
-		{"tottori:第3-1/not-covered/leak", Tottori(), Event{Kind: Leak}, true},
-		{"tottori:第3-1/not-covered/ordinary-vulnerability", Tottori(), Event{Kind: Vulnerability, Severity: SeverityOrdinary}, true},
-		{"tottori:別表2-2/not-covered/erroneous-access", Tottori(), Event{Kind: ErroneousAccess, Source: SourceLocal}, true},
-		{"tottori:別表3-1/not-covered/data-corruption", Tottori(), Event{Kind: DataCorruption, Source: SourceNationalCenter}, true},
-		{"kumamoto:4(1)(イ)/not-covered/virus-infection", Kumamoto(), Event{Kind: VirusInfection}, true},
-		{"kumamoto:4(1)(イ)/not-covered/suspicious-operation", Kumamoto(), Event{Kind: SuspiciousOperation}, true},
-		{"ino:第11条/not-covered/intrusion", Ino(), Event{Kind: Intrusion, Place: PlaceProtected}, false},
+		{"tottori:第3-1/not-covered/leak", tottori(), Event{Kind: Leak}, true},
+		{"tottori:第3-1/not-covered/ordinary-vulnerability", tottori(), Event{Kind: Vulnerability, Severity: SeverityOrdinary}, true},
+		{"tottori:別表2-2/not-covered/erroneous-access", tottori(), Event{Kind: ErroneousAccess, Source: SourceLocal}, true},
+		{"tottori:別表3-1/not-covered/data-corruption", tottori(), Event{Kind: DataCorruption, Source: SourceNationalCenter}, true},
+		{"kumamoto:4(1)(イ)/not-covered/virus-infection", kumamoto(), Event{Kind: VirusInfection}, true},
+		{"kumamoto:4(1)(イ)/not-covered/suspicious-operation", kumamoto(), Event{Kind: SuspiciousOperation}, true},
+		{"ino:第11条/not-covered/intrusion", ino(), Event{Kind: Intrusion, Place: PlaceProtected}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := Grade(tc.scheme, tc.event)
@@ -164,21 +164,21 @@ func TestGradeNotCovered(t *testing.T) {
 }
 
 func TestGradeIncompleteAndInvalid(t *testing.T) {
-	_, err := Grade(Tottori(), Event{Kind: UnauthorizedAccess, Source: SourceNationalCenter})
+	_, err := Grade(tottori(), Event{Kind: UnauthorizedAccess, Source: SourceNationalCenter})
 	ie, ok := errors.AsType[*IncompleteError](err)
 	if !ok || !errors.Is(err, ErrIncomplete) || ie.Unknown != AttributesOf(AttrFirewall) {
 		t.Errorf("tottori:第3-1: access with the firewall unknown: %v; want IncompleteError{firewall}", err)
 	}
 	// kumamoto does not read the firewall, so the same event is graded.
-	if g, err := Grade(Kumamoto(), Event{Kind: UnauthorizedAccess}); err != nil || g.Level != Level3 {
+	if g, err := Grade(kumamoto(), Event{Kind: UnauthorizedAccess}); err != nil || g.Level != Level3 {
 		t.Errorf("kumamoto: %v, %v", g, err)
 	}
 	// Attributes a scheme does not read for the kind are ignored.
-	if g, err := Grade(Tottori(), Event{Kind: VirusDetected, Place: PlaceProtected}); err != nil || g.Level != Level2 {
+	if g, err := Grade(tottori(), Event{Kind: VirusDetected, Place: PlaceProtected}); err != nil || g.Level != Level2 {
 		t.Errorf("an unread attribute changed the grade: %v, %v", g, err)
 	}
 	for _, e := range []Event{{}, {Kind: 200}, {Kind: Intrusion, Place: 9}, {Kind: Leak, Source: 77}} {
-		if _, err := Grade(Tottori(), e); !errors.Is(err, council.ErrInvalid) {
+		if _, err := Grade(tottori(), e); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("Grade(%v) = %v; want ErrInvalid", e, err)
 		}
 	}
@@ -208,7 +208,7 @@ func TestGradeIncompleteAndInvalid(t *testing.T) {
 }
 
 func TestManualJudgement(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	leak := Event{Kind: Leak, Source: SourceLocal}
 	g, err := Judge(s, leak, Level3, "住民の個人情報が外部に漏洩したため")
 	if err != nil {
@@ -247,7 +247,7 @@ func TestManualJudgement(t *testing.T) {
 			t.Errorf("%s: Judge error = %v; want %v", tc.name, err, tc.want)
 		}
 	}
-	if _, err := Judge(Ino(), leak, Level3, "x"); !errors.Is(err, council.ErrInvalid) {
+	if _, err := Judge(ino(), leak, Level3, "x"); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("ino has no levels, but Judge gave %v", err)
 	}
 	if _, err := JudgeSerious(s, leak, true, "x"); !errors.Is(err, council.ErrInvalid) {
@@ -256,7 +256,7 @@ func TestManualJudgement(t *testing.T) {
 }
 
 func TestInoSeriousJudgement(t *testing.T) {
-	s := Ino()
+	s := ino()
 	if s.Scale() != ScaleSerious || s.SeriousFrom() != 0 || len(s.Rules()) != 0 {
 		t.Fatalf("ino: scale %s, serious-from %s, %d rules; want the serious scale with no table", s.Scale(), s.SeriousFrom(), len(s.Rules()))
 	}
@@ -292,11 +292,11 @@ func TestInoSeriousJudgement(t *testing.T) {
 }
 
 func TestGradeErrorMessages(t *testing.T) {
-	_, err := Grade(Tottori(), Event{Kind: Intrusion, Place: 9})
+	_, err := Grade(tottori(), Event{Kind: Intrusion, Place: 9})
 	if want := "threat: tottori: event: unknown place 9: invalid value"; err == nil || err.Error() != want {
 		t.Errorf("error %q; want %q", err, want)
 	}
-	_, err = Grade(Tottori(), Event{Kind: UnauthorizedAccess})
+	_, err = Grade(tottori(), Event{Kind: UnauthorizedAccess})
 	if want := "threat: tottori: unauthorized-access: {firewall} unknown; grade it provisionally until known: graded attribute unknown"; err == nil || err.Error() != want {
 		t.Errorf("error %q; want %q", err, want)
 	}
@@ -305,7 +305,7 @@ func TestGradeErrorMessages(t *testing.T) {
 // Schemes are shared between goroutines without locks (run with -race): every
 // goroutine sees the same answers as a lone caller.
 func TestConcurrentUse(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	want := map[Event]Level{}
 	for _, row := range annexEvents {
 		r, _ := Decide(s, row.event)

@@ -102,7 +102,7 @@ func TestDenseGeometry(t *testing.T) {
 // is tottori's table: the same level as Grade for every fully known event,
 // and 0 exactly where Grade reports ErrNotCovered.
 func TestTottoriSwitchIsTheTable(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	n := 0
 	for _, k := range AllKinds() {
 		for _, e := range completions(Event{Kind: k}, AttributesOf(AttrPlace, AttrFirewall, AttrSeverity)) {
@@ -148,7 +148,7 @@ func TestHotPathAllocations(t *testing.T) {
 		{"Decide", func(s *Scheme, e Event) error { _, err := Decide(s, e); return err }},
 		{"Provisional", func(s *Scheme, e Event) error { _, err := Provisional(s, e); return err }},
 	}
-	s := Tottori()
+	s := tottori()
 	for _, e := range hotGraded {
 		for _, c := range calls {
 			var err error
@@ -185,7 +185,7 @@ func TestHotPathAllocations(t *testing.T) {
 		}
 	}
 	// ino has no levels: every event is judged, prepared or built alike.
-	ino := Ino()
+	ino := ino()
 	for _, c := range calls {
 		for _, tc := range []struct {
 			e      Event
@@ -221,7 +221,7 @@ var (
 // level and error are kept, as a caller would. BenchmarkHotPathRatio gives
 // the ratios on a shared machine.
 func BenchmarkHotPath(b *testing.B) {
-	s := Tottori()
+	s := tottori()
 	for _, set := range []struct {
 		name   string
 		events []Event
@@ -287,7 +287,7 @@ var decideByValue = Decide
 // ns per call of each, grade/switch and decide/switch (target ≤ 10), and
 // ungraded/graded and ungraded-extra/graded for Decide (target ≤ 2).
 func BenchmarkHotPathRatio(b *testing.B) {
-	s := Tottori()
+	s := tottori()
 	const batch = 512
 	fill := func(from []Event) []Event {
 		out := make([]Event, batch)

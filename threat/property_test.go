@@ -98,9 +98,9 @@ func TestNewSchemeIgnoresRuleOrder(t *testing.T) {
 		var spec Spec
 		switch rapid.IntRange(0, 2).Draw(t, "which") {
 		case 0:
-			spec = TottoriSpec()
+			spec = tottoriSpec()
 		case 1:
-			spec = KumamotoSpec()
+			spec = kumamotoSpec()
 		default:
 			spec, _ = genSpec(t)
 		}
@@ -164,9 +164,9 @@ func TestGeneratedSpecsAreValid(t *testing.T) {
 func drawScheme(t *rapid.T) (*Scheme, map[Event]Level) {
 	switch rapid.IntRange(0, 2).Draw(t, "which") {
 	case 0:
-		return Tottori(), nil
+		return tottori(), nil
 	case 1:
-		return Kumamoto(), nil
+		return kumamoto(), nil
 	}
 	spec, oracle := genSpec(t)
 	s, err := NewScheme(spec)

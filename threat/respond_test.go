@@ -33,7 +33,7 @@ func steps(as Actions) []step {
 }
 
 func TestRespondTottori(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	t.Run("tottori:第3-5(1)/L1/report-and-stand-down", func(t *testing.T) {
 		r := respondAt(t, s, Level1)
 		want := []step{{sysAdmin, Report, chief}, {sysAdmin, StandDown, council.Actor{}}}
@@ -91,7 +91,7 @@ func TestRespondTottori(t *testing.T) {
 }
 
 func TestRespondKumamoto(t *testing.T) {
-	s := Kumamoto()
+	s := kumamoto()
 	t.Run("kumamoto:4(1) 緊急対応策(ア)/L1", func(t *testing.T) {
 		r := respondAt(t, s, Level1)
 		if !r.StandDown || !r.Actions.Has(sectionMgr, InformSections) {
@@ -162,22 +162,22 @@ func TestRespondKumamoto(t *testing.T) {
 }
 
 func TestRespondRejectsForeignGrading(t *testing.T) {
-	g, err := Grade(Kumamoto(), Event{Kind: Leak})
+	g, err := Grade(kumamoto(), Event{Kind: Leak})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Respond(Tottori(), g); !errors.Is(err, council.ErrInvalid) {
+	if _, err := Respond(tottori(), g); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("tottori responded to a kumamoto grading: %v", err)
 	}
 	for _, g := range []Grading{{}, {Plan: "tottori"}, {Plan: "tottori", Level: Level3, Serious: false}, {Plan: "tottori", Level: Level1, Serious: true}} {
-		if _, err := Respond(Tottori(), g); !errors.Is(err, council.ErrInvalid) {
+		if _, err := Respond(tottori(), g); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("Respond(%+v) = %v", g, err)
 		}
 	}
 }
 
 func TestProvisional(t *testing.T) {
-	tt, km := Tottori(), Kumamoto()
+	tt, km := tottori(), kumamoto()
 	for _, tc := range []struct {
 		name      string
 		s         *Scheme
@@ -215,7 +215,7 @@ func TestProvisional(t *testing.T) {
 }
 
 func TestPrecautions(t *testing.T) {
-	s := Tottori()
+	s := tottori()
 	r, _ := Provisional(s, Event{Kind: UnauthorizedAccess, Source: SourceNationalCenter})
 	t.Run("tottori:第3-4(2)/likely-L3/stop-system", func(t *testing.T) {
 		p, err := Precautions(s, r)
@@ -270,7 +270,7 @@ func TestPrecautions(t *testing.T) {
 			t.Errorf("Precautions(%+v) succeeded", bad)
 		}
 	}
-	if _, err := Precautions(Ino(), Range{Plan: "ino", Min: Level1, Max: Level1}); !errors.Is(err, ErrNotCovered) {
+	if _, err := Precautions(ino(), Range{Plan: "ino", Min: Level1, Max: Level1}); !errors.Is(err, ErrNotCovered) {
 		t.Errorf("ino precautions: %v", err)
 	}
 }
@@ -288,7 +288,7 @@ func TestInheritedResponsesCiteTheirOwnLevel(t *testing.T) {
 		}
 		return out
 	}
-	tottori := Tottori()
+	tottori := tottori()
 	t.Run("tottori:第3-5(1)/level-1-report-and-stand-down", func(t *testing.T) {
 		r, _ := Respond(tottori, Grading{Plan: "tottori", Level: Level1})
 		if got := reports(r); !slices.Equal(got, []string{"tottori:第3-5(1)"}) || !r.StandDown {
@@ -308,7 +308,7 @@ func TestInheritedResponsesCiteTheirOwnLevel(t *testing.T) {
 		}
 	})
 	t.Run("kumamoto:4(1) 緊急対応策(イ)/no-prevention-of-level-3-at-level-3", func(t *testing.T) {
-		k := Kumamoto()
+		k := kumamoto()
 		r2, _ := Respond(k, Grading{Plan: "kumamoto", Level: Level2})
 		r3, _ := Respond(k, Grading{Plan: "kumamoto", Level: Level3, Serious: k.SeriousFrom() <= Level3})
 		if !r2.Actions.Has(council.ByRole(council.SectionManager), PreventEscalation) {

@@ -145,8 +145,7 @@ type Spec struct {
 
 // A Scheme is one plan's way of grading unauthorized acts and responding to
 // them: a decision table checked when built, and the responses per outcome.
-// Build one with [NewScheme], or take a reference scheme from [Tottori],
-// [Kumamoto] or [Ino].
+// Build one with [NewScheme] from a plan's [Spec].
 //
 // A Scheme is immutable and safe for concurrent use. The zero Scheme (and a
 // nil *Scheme) is not usable: every function given one reports an error.

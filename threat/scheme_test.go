@@ -127,7 +127,7 @@ func TestNewSchemeReportsEveryProblem(t *testing.T) {
 }
 
 func TestReferenceSchemesPassChecks(t *testing.T) {
-	for _, spec := range []Spec{TottoriSpec(), KumamotoSpec(), InoSpec()} {
+	for _, spec := range []Spec{tottoriSpec(), kumamotoSpec(), inoSpec()} {
 		t.Run(spec.Plan, func(t *testing.T) {
 			s, err := NewScheme(spec)
 			if err != nil {
@@ -138,11 +138,11 @@ func TestReferenceSchemesPassChecks(t *testing.T) {
 			}
 		})
 	}
-	if Tottori() == nil || Kumamoto() == nil || Ino() == nil {
+	if tottori() == nil || kumamoto() == nil || ino() == nil {
 		t.Fatal("a reference scheme failed to build")
 	}
 	// Every kind is explicitly graded or not covered in both levelled schemes.
-	for _, s := range []*Scheme{Tottori(), Kumamoto()} {
+	for _, s := range []*Scheme{tottori(), kumamoto()} {
 		for _, k := range AllKinds() {
 			if !slices.ContainsFunc(s.Rules(), func(r Rule) bool { return r.Match.Kind == k }) {
 				t.Errorf("%s does not mention %s", s.Plan(), k)
@@ -151,21 +151,20 @@ func TestReferenceSchemesPassChecks(t *testing.T) {
 	}
 }
 
-// Presets are fresh: what one caller does to its copy never reaches the next.
+// A scheme hands out copies and keeps its own: what one caller does to its
+// copy never reaches the next.
 func TestReferenceSchemesAreFresh(t *testing.T) {
-	spec := TottoriSpec()
-	spec.Rules[0].Level = Level3
-	spec.Responses[0].Actions[0].Step = StopSystem
-	rules := Tottori().Rules()
+	s0 := tottori()
+	rules := s0.Rules()
 	rules[0].Level = Level3
-	if diff := cmp.Diff(TottoriSpec().Rules[0].Level, Level1); diff != "" {
-		t.Errorf("the spec changed (-want +got):\n%s", diff)
-	}
-	if g, _ := Grade(Tottori(), Event{Kind: Intrusion, Place: PlaceUnrelated}); g.Level != Level1 {
+	if g, _ := Grade(s0, Event{Kind: Intrusion, Place: PlaceUnrelated}); g.Level != Level1 {
 		t.Errorf("a caller's edit reached the scheme: %s", g.Level)
 	}
+	if diff := cmp.Diff(s0.Rules()[0].Level, Level1); diff != "" {
+		t.Errorf("the scheme's rules changed (-want +got):\n%s", diff)
+	}
 	// NewScheme copies the caller's slices.
-	spec = TottoriSpec()
+	spec := tottoriSpec()
 	s, err := NewScheme(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +187,7 @@ func TestReferenceSchemesAreFresh(t *testing.T) {
 
 // A spec survives JSON, so a vendor can keep its scheme in a file.
 func TestSpecJSONRoundTrip(t *testing.T) {
-	for _, spec := range []Spec{TottoriSpec(), KumamotoSpec(), InoSpec(), vendorSpec()} {
+	for _, spec := range []Spec{tottoriSpec(), kumamotoSpec(), inoSpec(), vendorSpec()} {
 		t.Run(spec.Plan, func(t *testing.T) {
 			b, err := json.Marshal(spec)
 			if err != nil {

@@ -11,8 +11,9 @@ import (
 )
 
 // A Situation is the first capture of an event that may threaten identity
-// information (ino:第9条): when, where, what and how, which the staff must
-// establish accurately before telling the system administrator. Event is the
+// information: when, where, what and how, which the staff establish before
+// telling the system administrator (ino's plan asks for exactly these, in
+// the clause its scheme cites for [CaptureSituation]). Event is the
 // typed classification of what happened, when it is known; Reporter and
 // DetectedAt are optional.
 //
@@ -25,7 +26,7 @@ type Situation struct {
 	What       string        `json:"what,omitempty"`      // 何を (内容): what was affected
 	How        string        `json:"how,omitempty"`       // どうした: what was done to it
 	Event      Event         `json:"event,omitzero"`      // the typed event, when classified
-	Reporter   council.Actor `json:"reporter,omitzero"`   // who captured it (ino: 各担当者)
+	Reporter   council.Actor `json:"reporter,omitzero"`   // who captured it
 	DetectedAt time.Time     `json:"detectedAt,omitzero"` // when it was noticed; the library's extension
 }
 
@@ -33,13 +34,16 @@ type Situation struct {
 // zero value is never returned.
 type FieldError struct {
 	Field    string           `json:"field"`             // the Go-side name in lower case: "when", "where", "what", "how", …
-	Label    string           `json:"label"`             // the plan's term, e.g. "いつ（時刻）"
-	Citation council.Citation `json:"citation,omitzero"` // the clause that asks for the field
+	Label    string           `json:"label"`             // the field's Japanese label, e.g. "いつ（時刻）"
+	Citation council.Citation `json:"citation,omitzero"` // the clause that asks for the field, if given
 	Err      error            `json:"err"`               // ErrMissing, or the underlying problem
 }
 
 func (e *FieldError) Error() string {
 	if errors.Is(e.Err, ErrMissing) {
+		if e.Citation == (council.Citation{}) {
+			return fmt.Sprintf("threat: situation: missing %s (%s)", e.Field, e.Label)
+		}
 		return fmt.Sprintf("threat: situation: missing %s (%s, %s)", e.Field, e.Label, e.Citation)
 	}
 	return fmt.Sprintf("threat: situation: %s (%s): %v", e.Field, e.Label, e.Err)
@@ -48,12 +52,14 @@ func (e *FieldError) Error() string {
 // Unwrap returns the underlying error ([ErrMissing] for a missing field).
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// Validate reports every missing field of the capture ino:第9条 asks for
-// (when, where, what, how) and every set field that is malformed (an invalid
-// event or reporter, a detection before the event), each as a [*FieldError]
-// joined with errors.Join, in field order. Blank text counts as missing.
-func (s Situation) Validate() error {
-	cite := council.Cite(council.PlanIno, "第9条")
+// Validate reports every missing field of the capture (when, where, what,
+// how) and every set field that is malformed (an invalid event or reporter,
+// a detection before the event), each as a [*FieldError] joined with
+// errors.Join, in field order. Blank text counts as missing. Each error
+// cites cite, the plan's clause that asks for the capture (the package holds
+// no plan: take it from the plan, e.g. the citation of its scheme's
+// [CaptureSituation] action); a zero cite cites nothing.
+func (s Situation) Validate(cite council.Citation) error {
 	var errs []error
 	missing := func(field, label string) {
 		errs = append(errs, &FieldError{Field: field, Label: label, Citation: cite, Err: ErrMissing})
@@ -90,7 +96,7 @@ func (s Situation) Validate() error {
 // ("when", "where", "what", "how"); nil when the capture is complete.
 func (s Situation) Missing() []string {
 	var out []string
-	for _, err := range unjoin(s.Validate()) {
+	for _, err := range unjoin(s.Validate(council.Citation{})) {
 		if fe, ok := errors.AsType[*FieldError](err); ok && errors.Is(fe.Err, ErrMissing) {
 			out = append(out, fe.Field)
 		}

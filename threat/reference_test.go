@@ -1,0 +1,105 @@
+package threat
+
+import (
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/council"
+)
+
+// The reference schemes, decoded from the embedded plan files of
+// bcp/reference (the one source of each reference plan) with encoding/json.
+// Package threat holds no plan content; its tests read the plans' files.
+
+// referenceSpec returns the threat scheme's specification of reference plan
+// id, fresh, and whether the plan has one.
+func referenceSpec(id string) (Spec, bool) {
+	b, ok := reference.File(id)
+	if !ok {
+		return Spec{}, false
+	}
+	var f struct {
+		Threat *Spec `json:"threat"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil || f.Threat == nil {
+		return Spec{}, false
+	}
+	return *f.Threat, true
+}
+
+func mustSpec(id string) Spec {
+	s, ok := referenceSpec(id)
+	if !ok {
+		panic("threat test: no threat scheme in reference plan " + id)
+	}
+	return s
+}
+
+func mustNewScheme(spec Spec) *Scheme {
+	s, err := NewScheme(spec)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func tottoriSpec() Spec  { return mustSpec("tottori") }
+func kumamotoSpec() Spec { return mustSpec("kumamoto") }
+func inoSpec() Spec      { return mustSpec("ino") }
+
+// schemes are the reference schemes, built once: a Scheme is immutable, so
+// tests share them (a Spec is not: the spec functions decode anew).
+var schemes = sync.OnceValue(func() map[string]*Scheme {
+	return map[string]*Scheme{
+		"tottori": mustNewScheme(tottoriSpec()), "kumamoto": mustNewScheme(kumamotoSpec()), "ino": mustNewScheme(inoSpec()),
+	}
+})
+
+func tottori() *Scheme  { return schemes()["tottori"] }
+func kumamoto() *Scheme { return schemes()["kumamoto"] }
+func ino() *Scheme      { return schemes()["ino"] }
+
+// referenceOrg returns the organisation of reference plan id, decoded from
+// its plan file.
+func referenceOrg(id string) (council.Organization, error) {
+	b, ok := reference.File(id)
+	if !ok {
+		return council.Organization{}, fmt.Errorf("no reference plan %q", id)
+	}
+	var f struct {
+		Organization *council.Organization `json:"organization"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		return council.Organization{}, fmt.Errorf("reference plan %s: %w", id, err)
+	}
+	if f.Organization == nil {
+		return council.Organization{}, fmt.Errorf("reference plan %s states no organisation", id)
+	}
+	return *f.Organization, nil
+}
+
+// cites returns the citations of clauses in plan.
+func cites(plan string, clauses ...string) council.Citations {
+	cs := make([]council.Citation, len(clauses))
+	for i, c := range clauses {
+		cs[i] = council.Cite(plan, c)
+	}
+	return council.Cites(cs...)
+}
+
+var (
+	sysAdmin     = council.ByRole(council.SystemAdministrator)
+	chief        = council.ByRole(council.SecurityChief)
+	staff        = council.ByRole(council.Staff)
+	sectionMgr   = council.ByRole(council.SectionManager)
+	secOfficers  = council.ByRole(council.SecurityOfficers)
+	nationalCtr  = council.ByParty(council.NationalCenter)
+	municipality = council.ByParty(council.RelatedMunicipalities)
+	otherGovts   = council.ByParty(council.OtherLocalGovernments)
+	regionalDiv  = council.ByRole(council.RegionalPolicyDivision)
+	chuoDiv      = council.ByRole(council.ChuoWardResidentsDivision)
+	infoDiv      = council.ByRole(council.InfoPolicyDivision)
+	otherWards   = council.ByParty(council.OtherWardOffices)
+)
