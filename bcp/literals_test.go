@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -19,14 +18,6 @@ import (
 	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
-// literalAllowed lists the non-test files (slash paths from the module root,
-// path.Match patterns) that may still hold clause literals while helpers A
-// (council, threat, fault presets) and B (measures) move them into the plan
-// files. The lead empties this list when their branches land: after that, no
-// non-test Go file of the module may name a clause.
-var literalAllowed = []string{
-	"measures/*.go",
-}
 
 // clauseForms are the shapes of a clause number in the five documents and
 // any like them, whatever the plan: 第N条/章/項/号 and 第N-M (not 第1報),
@@ -132,7 +123,7 @@ func TestNoClauseLiterals(t *testing.T) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") || literalAllowedFile(rel) {
+		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") {
 			return nil
 		}
 		src, err := os.ReadFile(name)
@@ -167,15 +158,6 @@ func TestNoClauseLiterals(t *testing.T) {
 	if checked < 60 {
 		t.Fatalf("only %d files checked", checked)
 	}
-}
-
-func literalAllowedFile(rel string) bool {
-	for _, p := range literalAllowed {
-		if ok, _ := path.Match(p, rel); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // TestLiteralDetector: the detector finds the clauses of the five documents
