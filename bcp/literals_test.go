@@ -18,7 +18,6 @@ import (
 	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
-
 // clauseForms are the shapes of a clause number in the five documents and
 // any like them, whatever the plan: 第N条/章/項/号 and 第N-M (not 第1報),
 // 別表N and 別紙N (not 別表 alone, the engine's word for an annex), 図N, and
