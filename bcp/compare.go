@@ -341,10 +341,11 @@ func sides(a Aspect, p Plan) sideMap {
 		if f == nil {
 			break
 		}
+		w := p.Vocabulary.words() // checks are the plan's: name them by its term IDs
 		for _, iv := range f.Investigations {
 			s := make([]string, len(iv.Checks))
 			for i, c := range iv.Checks {
-				s[i] = c.String()
+				s[i] = w.name(c)
 			}
 			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)
 		}

@@ -764,7 +764,7 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 			out[f.Stage()] = r.p.faults.Step(r.faultKind(), f.Stage()).Citations
 		}
 	}
-	step(f.Identify(fault.Hardware, fault.MunicipalEquipment))
+	step(f.Identify(fault.Hardware, 0)) // a drill knows no location
 	step(f.Investigate(fault.Findings{Serious: r.serious && r.p.faults.Thresholds().Long > 0, IdentityAffected: r.status.IdentityAffected}))
 	if f.Serious() {
 		step(f.Escalate())

@@ -25,6 +25,12 @@ import (
 // a bad value, events out of time order and every problem [Scenario.Validate]
 // finds are errors naming their JSON path ("$.events[2].kind"), each a
 // *ScenarioError wrapping ErrScenario. It never panics.
+//
+// ParseScenario knows no plan, so it reads only the engine's names of
+// actors, triggers and symptoms (and "symptom#n" for a value a plan
+// declares): a scenario that names a plan's own term by its ID, such as a
+// symptom the plan declares, is an error. Read such a scenario with
+// [Plan.ParseScenario], through the plan it is for.
 func ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
 	if err := s.decode(data, nil); err != nil {
@@ -39,7 +45,9 @@ func ParseScenario(data []byte) (Scenario, error) {
 // ParseScenario decodes a scenario for plan p as [ParseScenario] does, and
 // reads the names of actors, detection triggers and symptoms in p's words
 // too: a term's ID or label in p's [Vocabulary] names the value the plan
-// declares for it.
+// declares for it. It is the way to read a scenario for a plan: symptoms,
+// triggers and most positions and parties are the plan's own, named by the
+// IDs of its vocabulary.
 func (p Plan) ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
 	if err := s.decode(data, p.Vocabulary.words()); err != nil {
@@ -472,7 +480,18 @@ func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
 // "title" and "events"; each event has "at" (RFC 3339, Japan time), "kind"
 // and the fields its kind uses, enums by English name, durations as people
 // write them ("2d", "8h"), sets as arrays. An invalid value is an error.
-func (s Scenario) MarshalJSON() ([]byte, error) {
+func (s Scenario) MarshalJSON() ([]byte, error) { return s.marshal(nil) }
+
+// MarshalScenario encodes s as [Scenario.MarshalJSON] does, but names its
+// actors, detection triggers and symptoms in p's words: by the ID of the
+// term p's [Vocabulary] has for each (a value p does not declare keeps the
+// engine's name). [Plan.ParseScenario] reads it back.
+func (p Plan) MarshalScenario(s Scenario) ([]byte, error) {
+	return s.marshal(p.Vocabulary.words())
+}
+
+// marshal encodes s, naming values in the words of w too (when not nil).
+func (s Scenario) marshal(w *words) ([]byte, error) {
 	type jsc struct {
 		ID     string            `json:"id"`
 		Plan   string            `json:"plan"`
@@ -482,7 +501,7 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 	out := jsc{ID: s.ID, Plan: s.Plan, Title: s.Title, Events: []json.RawMessage{}}
 	var errs []error
 	for i, e := range s.Events {
-		b, err := e.MarshalJSON()
+		b, err := e.marshal(w)
 		if err != nil {
 			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: scenario: events[%d]", i), err))
 			continue
@@ -497,7 +516,11 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON implements [json.Marshaler]: the event as a scenario file
 // holds it (see [Scenario.MarshalJSON]). An invalid value is an error.
-func (e Event) MarshalJSON() ([]byte, error) {
+func (e Event) MarshalJSON() ([]byte, error) { return e.marshal(nil) }
+
+// marshal encodes e, naming its actor, trigger and symptom by their term
+// IDs in w (when not nil).
+func (e Event) marshal(w *words) ([]byte, error) {
 	type jev struct {
 		At        string          `json:"at"`
 		Kind      EventKind       `json:"kind"`
@@ -517,6 +540,12 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		if err != nil {
 			errs = append(errs, err)
 			return nil
+		}
+		switch x := v.(type) {
+		case council.Actor, fault.Trigger, fault.Symptom:
+			if w != nil {
+				b = []byte(w.name(x.(labeled)))
+			}
 		}
 		r, _ := json.Marshal(string(b))
 		return r

@@ -107,7 +107,15 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
 			data, _ := reference.Scenario(id)
-			s, err := ParseScenario(data)
+			var head struct{ Plan string }
+			if err := json.Unmarshal(data, &head); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Reference(head.Plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := p.ParseScenario(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,11 +125,15 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 			if s.ID != id || !slices.Contains(reference.IDs(), s.Plan) {
 				t.Errorf("scenario %q of plan %q filed as %q", s.ID, s.Plan, id)
 			}
-			b, err := json.MarshalIndent(s, "", "  ")
+			compact, err := p.MarshalScenario(s)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b = append(b, '\n')
+			var buf bytes.Buffer
+			if err := json.Indent(&buf, compact, "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			b := append(buf.Bytes(), '\n')
 			path := filepath.Join("reference", "scenarios", id+".json")
 			if *updateDrill {
 				if err := os.WriteFile(path, b, 0o644); err != nil {
@@ -176,4 +188,40 @@ func TestEventKindText(t *testing.T) {
 	if _, err := EventKind(0).MarshalText(); err == nil {
 		t.Error("zero EventKind marshals")
 	}
+}
+
+// A built-in scenario names its plan's own symptom by the term's ID
+// (kumamoto 4(2) 障害の特定: 端末の電源が入らない): the plan reads it, the
+// plan-less ParseScenario and a plan without the term do not.
+func TestScenarioNamesPlanTerms(t *testing.T) {
+	data, _ := reference.Scenario("kumamoto-terminal-no-power")
+	t.Run("kumamoto:4(2)/plan-reads-its-term", func(t *testing.T) {
+		k := Kumamoto()
+		s, err := k.ParseScenario(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, ok := k.Vocabulary.Symptom("no-power")
+		if !ok || s.Events[0].Symptom != want {
+			t.Errorf("symptom = %v, want the plan's no-power (%v)", s.Events[0].Symptom, want)
+		}
+		if got, _ := ScenarioByID("kumamoto-terminal-no-power"); got.Events[0].Symptom != want {
+			t.Errorf("ScenarioByID: symptom = %v, want %v", got.Events[0].Symptom, want)
+		}
+		b, err := k.MarshalScenario(s)
+		if err != nil || !strings.Contains(string(b), `"symptom":"no-power"`) {
+			t.Errorf("MarshalScenario = %s, %v; want the term ID", b, err)
+		}
+	})
+	t.Run("no-plan", func(t *testing.T) {
+		_, err := ParseScenario(data)
+		if !errors.Is(err, ErrScenario) || !strings.Contains(err.Error(), `"no-power"`) || !strings.Contains(err.Error(), "$.events[0].symptom") {
+			t.Errorf("error = %v, want one naming the symptom and its path", err)
+		}
+	})
+	t.Run("ino/other-plan", func(t *testing.T) {
+		if _, err := Ino().ParseScenario(data); !errors.Is(err, ErrScenario) {
+			t.Errorf("error = %v, want ErrScenario: ino declares no no-power", err)
+		}
+	})
 }

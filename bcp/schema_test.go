@@ -88,7 +88,10 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 		return map[string]any{"type": "object", "description": "the JSON form of " + t.String() + " (its MarshalJSON)"}
 	case kindText:
 		if k := info(t).word; k >= 0 {
-			return map[string]any{"type": "string", "description": "a term of the plan's " + wordKinds[k].key + " (its ID or label) or one of the engine's names", "examples": enumNames(t)}
+			if names := enumNames(t); names != nil {
+				return map[string]any{"type": "string", "description": "a term of the plan's " + wordKinds[k].key + " (its ID or label) or one of the engine's names", "examples": names}
+			}
+			return map[string]any{"type": "string", "description": "a term of the plan's " + wordKinds[k].key + " (its ID or label): the engine names none"}
 		}
 		if names := enumNames(t); names != nil {
 			return map[string]any{"type": "string", "enum": names}

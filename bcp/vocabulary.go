@@ -361,6 +361,27 @@ func (v Vocabulary) Symptom(id string) (fault.Symptom, bool) {
 	return fault.Symptom(x), ok
 }
 
+// Trigger returns the detection trigger the vocabulary names id (a term's
+// ID or label).
+func (v Vocabulary) Trigger(id string) (fault.Trigger, bool) {
+	x, ok := v.words().lookup(wTrigger, id)
+	return fault.Trigger(x), ok
+}
+
+// Check returns the investigation step the vocabulary names id (a term's ID
+// or label).
+func (v Vocabulary) Check(id string) (fault.Check, bool) {
+	x, ok := v.words().lookup(wCheck, id)
+	return fault.Check(x), ok
+}
+
+// Location returns the fault location the vocabulary names id (a term's ID
+// or label).
+func (v Vocabulary) Location(id string) (fault.Location, bool) {
+	x, ok := v.words().lookup(wLocation, id)
+	return fault.Location(x), ok
+}
+
 // validate reports malformed terms: an empty or control-character ID or
 // label, an ID given twice (positions and parties share one space, as the
 // plan file names actors by them), an invalid function, more terms than

@@ -12,7 +12,6 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/fault"
 )
 
 // relabel rewrites the vocabulary of plan file data: every term gets the
@@ -251,9 +250,11 @@ func ExampleVocabulary_Label() {
 	p := Tottori()
 	chief := p.Organization.Chain.Chief
 	fmt.Println(chief, "/", chief.Label(), "/", p.Vocabulary.Label(chief, Japanese))
-	sym, _ := Kumamoto().Vocabulary.Symptom("no-power")
-	fmt.Println(sym == fault.NoPower)
+	// kumamoto declares its symptoms: the engine has no name for them.
+	k := Kumamoto()
+	sym, _ := k.Vocabulary.Symptom("no-power")
+	fmt.Println(sym, "/", k.Vocabulary.Label(sym, Japanese), "/", k.Vocabulary.Label(sym, English))
 	// Output:
 	// security-chief / セキュリティ統括責任者 / セキュリティ統括管理者
-	// true
+	// symptom#4 / 端末の電源が入らない / terminal does not power on
 }

@@ -24,6 +24,12 @@
 // error wrapping [ErrUnlisted], never a guess. [Plan.Investigation] returns the
 // plan's ordered [Check]s for a kind.
 //
+// Symptoms, checks, detection triggers and fault locations are the plan's
+// own: the engine names only the symptoms its rules read ([Bug] and
+// [VirusInfection]), and a plan declares the rest, in its own words, in the
+// vocabulary of its plan file (package bcp), which gives each a value past
+// the named ones.
+//
 // # Detection and reports
 //
 // [Plan.Triggers] lists tottori 第2-1's detection [Trigger]s; a

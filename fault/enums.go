@@ -50,56 +50,47 @@ func (x Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, x
 // name or the Japanese label and leaves x unchanged on error.
 func (x *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, x) }
 
-// A Symptom is one of the fault events a reference plan lists as an example of
-// a fault kind (ino 第2条, kumamoto 4(2), kumiyama 第25条). Its Japanese label is
-// the plan's own wording.
+// A Symptom is something staff observe when the system fails: the fault
+// events a plan lists as examples of each fault kind (ino 第2条, kumamoto
+// 4(2), kumiyama 第25条). The engine names the two its rules read: a bug and
+// a virus infection, on which kumiyama 第25条 states duties (see
+// [Condition]). Every other symptom is declared by the plan that lists it,
+// in its own words, in its vocabulary (package bcp): a value past the named
+// ones, printed and parsed as "symptom#n" outside the plan.
 //
 // The zero Symptom is unset and is rejected by [Plan.Classify]. Symptoms are
-// comparable with ==; values are only ever appended, never renumbered.
+// comparable with ==; the values a plan declares depend on its vocabulary.
 type Symptom uint8
 
 const (
-	Breakdown          Symptom = 1 + iota // 故障 (ino 第2条, hardware)
-	Bug                                   // バグ (ino 第2条; kumiyama 第25条, software)
-	SwitchFailure                         // 交換機の故障 (ino 第2条, network)
-	PremisesLineCut                       // 構内回線切断 (ino 第2条, network)
-	NoPower                               // 端末の電源が入らない (kumamoto 4(2), hardware)
-	PrinterDown                           // プリンターが動作しない (kumamoto 4(2), hardware)
-	ScreenWontStart                       // システム画面が起動しない (kumamoto 4(2), software)
-	OddScreen                             // 画面の動きがおかしい (kumamoto 4(2), software)
-	OSWontBoot                            // 端末のOSが起動しない (kumamoto 4(2), software)
-	CommunicationError                    // 通信エラーメッセージ (kumamoto 4(2), network)
-	VirusInfection                        // コンピュータウイルスに感染 (kumiyama 第25条, software)
+	Bug            Symptom = 1 + iota // a software bug (バグ)
+	VirusInfection                    // a computer virus infection (コンピュータウイルス感染)
 )
 
 var symptomTable = enum.New[Symptom]("fault", "symptom", "Symptom", council.ErrInvalid,
-	enum.Name{EN: "breakdown", JA: "故障"},
 	enum.Name{EN: "bug", JA: "バグ"},
-	enum.Name{EN: "switch-failure", JA: "交換機の故障"},
-	enum.Name{EN: "premises-line-cut", JA: "構内回線切断"},
-	enum.Name{EN: "no-power", JA: "端末の電源が入らない"},
-	enum.Name{EN: "printer-down", JA: "プリンターが動作しない"},
-	enum.Name{EN: "screen-wont-start", JA: "システム画面が起動しない"},
-	enum.Name{EN: "odd-screen", JA: "画面の動きがおかしい"},
-	enum.Name{EN: "os-wont-boot", JA: "端末のOSが起動しない"},
-	enum.Name{EN: "communication-error", JA: "端末やプリンターに通信エラーメッセージが表示される", Aliases: []string{"通信エラーメッセージ"}},
-	enum.Name{EN: "virus-infection", JA: "コンピュータウイルスに感染", Aliases: []string{"コンピュータウイルス感染"}},
+	enum.Name{EN: "virus-infection", JA: "コンピュータウイルス感染"},
 ).Open(enum.MaxValue)
 
-// AllSymptoms returns every valid Symptom in ascending order, in a fresh slice.
+// AllSymptoms returns the Symptoms the engine names, in ascending order, in a
+// fresh slice; not the values a plan declares.
 func AllSymptoms() []Symptom { return symptomTable.Values() }
 
-// ParseSymptom returns the Symptom named by s: its English name or Japanese label.
+// ParseSymptom returns the Symptom named by s: its English name or Japanese label,
+// or "symptom#n" for a value a plan declares (a plan's own words are read
+// through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
 func ParseSymptom(s string) (Symptom, error) { return symptomTable.Parse(s) }
 
 // IsValid reports whether x is a defined symptom (not zero, not out of range).
 func (x Symptom) IsValid() bool { return symptomTable.Valid(x) }
 
-// String returns the English name, e.g. "breakdown".
+// String returns the English name, e.g. "bug"; "symptom#n" for a value a
+// plan declares.
 func (x Symptom) String() string { return symptomTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "故障".
+// Label returns the engine's Japanese label, e.g. "バグ"; "symptom#n" for a
+// value a plan declares (the plan's vocabulary holds its words).
 func (x Symptom) Label() string { return symptomTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Symptom is an error.
@@ -113,56 +104,36 @@ func (x Symptom) MarshalText() ([]byte, error) { return symptomTable.AppendText(
 func (x *Symptom) UnmarshalText(text []byte) error { return symptomTable.Unmarshal(text, x) }
 
 // A Check is one step of a root-cause investigation (原因の究明) as a plan lists
-// it for a fault kind (ino 第3条, kumamoto 4(2) 原因の究明(ア)).
+// it for a fault kind (ino 第3条, kumamoto 4(2) 原因の究明(ア)). The engine
+// has no rule for any particular step, so it names none: every check is
+// declared by the plan that lists it, in its own words, in its vocabulary
+// (package bcp), and prints and parses as "check#n" outside the plan.
 //
-// The zero Check is unset. Checks are comparable with ==; values are only
-// ever appended, never renumbered.
+// The zero Check is unset. Checks are comparable with ==; the values a plan
+// declares depend on its vocabulary.
 type Check uint8
 
-const (
-	PowerSwitch    Check = 1 + iota // 電源スイッチ及びコンセントの確認
-	WarningLamp                     // 警告ランプの確認
-	PhysicalDamage                  // 形状異常の確認
-	BugInformation                  // バグ情報の確認
-	CommandCheck                    // コマンドによる確認
-	VisualCheck                     // 目視チェック
-	FloppyDrive                     // FDドライブの確認
-	PaperSetting                    // 用紙カートリッジ及び用紙のセット状況
-	ScreenMessage                   // 表示されるメッセージ・画面の確認
-	OperationSteps                  // 詳細な操作手順の把握
-	LANConnector                    // LANケーブルコネクタの確認
-	NetworkLamp                     // ネットワーク機器の表示ランプの確認
-)
+var checkTable = enum.New[Check]("fault", "check", "Check", council.ErrInvalid).Open(enum.MaxValue)
 
-var checkTable = enum.New[Check]("fault", "check", "Check", council.ErrInvalid,
-	enum.Name{EN: "power-switch", JA: "電源スイッチ及びコンセントの確認", Aliases: []string{"電源スイッチ・コンセントの確認"}},
-	enum.Name{EN: "warning-lamp", JA: "警告ランプの確認"},
-	enum.Name{EN: "physical-damage", JA: "形状異常の確認"},
-	enum.Name{EN: "bug-information", JA: "バグ情報の確認"},
-	enum.Name{EN: "command-check", JA: "コマンドによる確認"},
-	enum.Name{EN: "visual-check", JA: "目視チェック"},
-	enum.Name{EN: "floppy-drive", JA: "FDドライブの確認"},
-	enum.Name{EN: "paper-setting", JA: "用紙カートリッジ及び用紙のセット状況"},
-	enum.Name{EN: "screen-message", JA: "表示されるメッセージ・画面の確認"},
-	enum.Name{EN: "operation-steps", JA: "詳細な操作手順の把握"},
-	enum.Name{EN: "lan-connector", JA: "LANケーブルコネクタの確認", Aliases: []string{"LAN ケーブルコネクタの確認"}},
-	enum.Name{EN: "network-lamp", JA: "ネットワーク機器の表示ランプの確認"},
-).Open(enum.MaxValue)
-
-// AllChecks returns every valid Check in ascending order, in a fresh slice.
+// AllChecks returns the Checks the engine names (none: every
+// check is one a plan declares), in ascending order, in a
+// fresh slice; not the values a plan declares.
 func AllChecks() []Check { return checkTable.Values() }
 
-// ParseCheck returns the Check named by s: its English name or Japanese label.
+// ParseCheck returns the Check named by s: its English name or Japanese label,
+// or "check#n" for a value a plan declares (a plan's own words are read
+// through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
 func ParseCheck(s string) (Check, error) { return checkTable.Parse(s) }
 
 // IsValid reports whether x is a defined check (not zero, not out of range).
 func (x Check) IsValid() bool { return checkTable.Valid(x) }
 
-// String returns the English name, e.g. "power-switch".
+// String returns the English name; "check#n" for a value a plan declares.
 func (x Check) String() string { return checkTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "電源スイッチ及びコンセントの確認".
+// Label returns the engine's Japanese label; "check#n" for a value a plan
+// declares (the plan's vocabulary holds its words).
 func (x Check) Label() string { return checkTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Check is an error.
@@ -176,49 +147,36 @@ func (x Check) MarshalText() ([]byte, error) { return checkTable.AppendText(nil,
 func (x *Check) UnmarshalText(text []byte) error { return checkTable.Unmarshal(text, x) }
 
 // A Trigger is a state that obliges whoever sees it to treat it as a fault
-// (tottori 第2-1): (1) ア-カ for Juki-net staff and contractors, (2) ア-イ for
-// terminal operators.
+// (tottori 第2-1: alert mail, console messages, lamps, calls). The engine has
+// no rule for any particular trigger, so it names none: every trigger is
+// declared by the plan that lists it, in its own words, in its vocabulary
+// (package bcp), and prints and parses as "trigger#n" outside the plan.
 //
-// The zero Trigger is unset. Triggers are comparable with ==; values are only
-// ever appended, never renumbered.
+// The zero Trigger is unset. Triggers are comparable with ==; the values a
+// plan declares depend on its vocabulary.
 type Trigger uint8
 
-const (
-	ServerAlertMail    Trigger = 1 + iota // tottori 第2-1(1)ア
-	ServerConsole                         // tottori 第2-1(1)イ
-	ServerLamp                            // tottori 第2-1(1)ウ
-	NetworkMonitor                        // tottori 第2-1(1)エ
-	OperatorCall                          // tottori 第2-1(1)オ
-	OutsideNotice                         // tottori 第2-1(1)カ
-	TerminalMessage                       // tottori 第2-1(2)ア
-	TerminalNotWorking                    // tottori 第2-1(2)イ
-)
+var triggerTable = enum.New[Trigger]("fault", "trigger", "Trigger", council.ErrInvalid).Open(enum.MaxValue)
 
-var triggerTable = enum.New[Trigger]("fault", "trigger", "Trigger", council.ErrInvalid,
-	enum.Name{EN: "server-alert-mail", JA: "県サーバの異常通報装置から異常を知らせる電子メールを受信"},
-	enum.Name{EN: "server-console", JA: "県サーバのコンソールに異常を示すログ又はメッセージが表示"},
-	enum.Name{EN: "server-lamp", JA: "県サーバに異常を示すランプが点灯"},
-	enum.Name{EN: "network-monitor", JA: "県内ネットワーク監視装置に障害検知の表示"},
-	enum.Name{EN: "operator-call", JA: "業務端末を使用する職員から端末の異常を知らせる連絡"},
-	enum.Name{EN: "outside-notice", JA: "市町村又は全国センターから県サーバ又は県内ネットワークの異常を知らせる連絡"},
-	enum.Name{EN: "terminal-message", JA: "業務端末に異常を示すメッセージが表示"},
-	enum.Name{EN: "terminal-not-working", JA: "業務端末が正常に起動又は動作しない"},
-).Open(enum.MaxValue)
-
-// AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
+// AllTriggers returns the Triggers the engine names (none: every
+// trigger is one a plan declares), in ascending order, in a
+// fresh slice; not the values a plan declares.
 func AllTriggers() []Trigger { return triggerTable.Values() }
 
-// ParseTrigger returns the Trigger named by s: its English name or Japanese label.
+// ParseTrigger returns the Trigger named by s: its English name or Japanese label,
+// or "trigger#n" for a value a plan declares (a plan's own words are read
+// through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
 func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
 
 // IsValid reports whether x is a defined trigger (not zero, not out of range).
 func (x Trigger) IsValid() bool { return triggerTable.Valid(x) }
 
-// String returns the English name, e.g. "server-alert-mail".
+// String returns the English name; "trigger#n" for a value a plan declares.
 func (x Trigger) String() string { return triggerTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "県サーバの異常通報装置から異常を知らせる電子メールを受信".
+// Label returns the engine's Japanese label; "trigger#n" for a value a plan
+// declares (the plan's vocabulary holds its words).
 func (x Trigger) Label() string { return triggerTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.
@@ -231,48 +189,38 @@ func (x Trigger) MarshalText() ([]byte, error) { return triggerTable.AppendText(
 // name or the Japanese label and leaves x unchanged on error.
 func (x *Trigger) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, x) }
 
-// A Location is a fault location (障害箇所) from the table of tottori 第2-3 ①-⑧.
+// A Location is a fault location (障害箇所), as a plan's fault-location table
+// lists it with the [Responder] who investigates and recovers a fault there
+// (tottori 第2-3 ①-⑧). The engine reasons about the responder, not the
+// location, so it names none: every location is declared by the plan that
+// lists it, in its own words, in its vocabulary (package bcp), and prints and
+// parses as "location#n" outside the plan.
 //
-// The zero Location is unset. Locations are comparable with ==; values are
-// only ever appended, never renumbered.
+// The zero Location is unset: not (yet) known. Locations are comparable with
+// ==; the values a plan declares depend on its vocabulary.
 type Location uint8
 
-const (
-	DedicatedLine       Location = 1 + iota // ① 住基ネット用専用回線
-	NationalNetwork                         // ② 全国ネットワーク
-	PrefecturalWAN                          // ③ 情報ハイウェイ（県域ＷＡＮ）
-	JukiLAN                                 // ④ 住基専用ＬＡＮ
-	BusinessApplication                     // ⑤ 住基ネット業務アプリケーション
-	DistributedSoftware                     // ⑥ 指定情報処理機関配布ソフトウェア
-	JukiFirewall                            // ⑦ 住基ネット用ファイアウォール
-	MunicipalEquipment                      // ⑧ 市町村機器
-)
+var locationTable = enum.New[Location]("fault", "location", "Location", council.ErrInvalid).Open(enum.MaxValue)
 
-var locationTable = enum.New[Location]("fault", "location", "Location", council.ErrInvalid,
-	enum.Name{EN: "dedicated-line", JA: "住基ネット用専用回線"},
-	enum.Name{EN: "national-network", JA: "全国ネットワーク"},
-	enum.Name{EN: "prefectural-wan", JA: "情報ハイウェイ（県域ＷＡＮ）", Aliases: []string{"情報ハイウェイ", "県域WAN", "県域ＷＡＮ"}},
-	enum.Name{EN: "juki-lan", JA: "住基専用ＬＡＮ", Aliases: []string{"住基専用LAN"}},
-	enum.Name{EN: "business-application", JA: "住基ネット業務アプリケーション"},
-	enum.Name{EN: "distributed-software", JA: "指定情報処理機関配布ソフトウェア"},
-	enum.Name{EN: "juki-firewall", JA: "住基ネット用ファイアウォール"},
-	enum.Name{EN: "municipal-equipment", JA: "市町村機器"},
-).Open(enum.MaxValue)
-
-// AllLocations returns every valid Location in ascending order, in a fresh slice.
+// AllLocations returns the Locations the engine names (none: every
+// location is one a plan declares), in ascending order, in a
+// fresh slice; not the values a plan declares.
 func AllLocations() []Location { return locationTable.Values() }
 
-// ParseLocation returns the Location named by s: its English name or Japanese label.
+// ParseLocation returns the Location named by s: its English name or Japanese label,
+// or "location#n" for a value a plan declares (a plan's own words are read
+// through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
 func ParseLocation(s string) (Location, error) { return locationTable.Parse(s) }
 
 // IsValid reports whether x is a defined location (not zero, not out of range).
 func (x Location) IsValid() bool { return locationTable.Valid(x) }
 
-// String returns the English name, e.g. "dedicated-line".
+// String returns the English name; "location#n" for a value a plan declares.
 func (x Location) String() string { return locationTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "住基ネット用専用回線".
+// Label returns the engine's Japanese label; "location#n" for a value a
+// plan declares (the plan's vocabulary holds its words).
 func (x Location) Label() string { return locationTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Location is an error.

@@ -11,8 +11,11 @@ import (
 )
 
 func ExamplePlan_Classify() {
-	p, _ := bcp.Kumamoto().FaultPlan()
-	c, err := p.ClassifyText("プリンターが動作しない")
+	k := bcp.Kumamoto()
+	p, _ := k.FaultPlan()
+	// kumamoto declares its symptoms in its vocabulary, in its own words.
+	s, _ := k.Vocabulary.Symptom("プリンターが動作しない")
+	c, err := p.Classify(s)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -20,7 +23,7 @@ func ExamplePlan_Classify() {
 	fmt.Println(c.Kind, c.Cites)
 
 	// A symptom the plan does not list is an error, not a guess.
-	_, err = p.Classify(fault.SwitchFailure)
+	_, err = p.Classify(fault.Bug)
 	fmt.Println(errors.Is(err, fault.ErrUnlisted))
 	// Output:
 	// hardware kumamoto:4(2) 障害の特定
@@ -28,10 +31,11 @@ func ExamplePlan_Classify() {
 }
 
 func ExamplePlan_Investigation() {
-	p, _ := bcp.Ino().FaultPlan()
+	ino := bcp.Ino()
+	p, _ := ino.FaultPlan()
 	inv, _ := p.Investigation(fault.Network)
 	for i, c := range inv.Checks {
-		fmt.Println(i+1, c.Label())
+		fmt.Println(i+1, ino.Vocabulary.Label(c, bcp.Japanese)) // the plan's words
 	}
 	fmt.Println(inv.Cites)
 	// Output:
@@ -43,8 +47,10 @@ func ExamplePlan_Investigation() {
 }
 
 func ExamplePlan_Responsible() {
-	p, _ := bcp.Tottori().FaultPlan()
-	a, _ := p.Responsible(fault.JukiFirewall)
+	t := bcp.Tottori()
+	p, _ := t.FaultPlan()
+	l, _ := t.Vocabulary.Location("juki-firewall") // tottori 第2-3⑦
+	a, _ := p.Responsible(l)
 	fmt.Println(a.Responder, a.Responder.Party(), a.Cites)
 	// Output: national-center national-center tottori:第2-3⑦
 }
@@ -79,9 +85,11 @@ func ExamplePlan_Escalate() {
 }
 
 func ExampleFault() {
-	p, _ := bcp.Tottori().FaultPlan()
+	t := bcp.Tottori()
+	p, _ := t.FaultPlan()
 	f, _ := p.Open()
-	f, _ = f.Identify(fault.Software, fault.MunicipalEquipment)
+	l, _ := t.Vocabulary.Location("市町村機器") // a term's label names it too
+	f, _ = f.Identify(fault.Software, l)
 	f, _ = f.Investigate(fault.Findings{IdentityAffected: true})
 	f, _ = f.Maintain(fault.Restore)
 

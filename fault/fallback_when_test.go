@@ -74,7 +74,7 @@ func TestStartAlternativeIno第5条AfterSerious(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f, err = f.Identify(Hardware, MunicipalEquipment); err != nil {
+	if f, err = f.Identify(Hardware, municipalEquipment); err != nil {
 		t.Fatal(err)
 	}
 	_, err = f.StartAlternative(NearbyMunicipality)

@@ -36,16 +36,16 @@ func TestClassify(t *testing.T) {
 		kind    Kind
 		cite    string
 	}{
-		{ino(), Breakdown, Hardware, "ino:第2条"},
+		{ino(), breakdown, Hardware, "ino:第2条"},
 		{ino(), Bug, Software, "ino:第2条"},
-		{ino(), SwitchFailure, Network, "ino:第2条"},
-		{ino(), PremisesLineCut, Network, "ino:第2条"},
-		{kumamoto(), NoPower, Hardware, "kumamoto:4(2) 障害の特定"},
-		{kumamoto(), PrinterDown, Hardware, "kumamoto:4(2) 障害の特定"},
-		{kumamoto(), ScreenWontStart, Software, "kumamoto:4(2) 障害の特定"},
-		{kumamoto(), OddScreen, Software, "kumamoto:4(2) 障害の特定"},
-		{kumamoto(), OSWontBoot, Software, "kumamoto:4(2) 障害の特定"},
-		{kumamoto(), CommunicationError, Network, "kumamoto:4(2) 障害の特定"},
+		{ino(), switchFailure, Network, "ino:第2条"},
+		{ino(), premisesLineCut, Network, "ino:第2条"},
+		{kumamoto(), noPower, Hardware, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), printerDown, Hardware, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), screenWontStart, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), oddScreen, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), osWontBoot, Software, "kumamoto:4(2) 障害の特定"},
+		{kumamoto(), communicationError, Network, "kumamoto:4(2) 障害の特定"},
 		{kumiyama(), Bug, Software, "kumiyama:第25条"},
 		{kumiyama(), VirusInfection, Software, "kumiyama:第25条"},
 	}
@@ -72,9 +72,9 @@ func TestClassify(t *testing.T) {
 		plan Plan
 		s    Symptom
 	}{
-		{"ino:第2条/unlisted/プリンターが動作しない", ino(), PrinterDown},
+		{"ino:第2条/unlisted/プリンターが動作しない", ino(), printerDown},
 		{"kumamoto:4(2)/unlisted/バグ", kumamoto(), Bug},
-		{"kumiyama:第25条/unlisted/故障", kumiyama(), Breakdown},
+		{"kumiyama:第25条/unlisted/故障", kumiyama(), breakdown},
 	}
 	for _, tt := range unlisted {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestClassify(t *testing.T) {
 		})
 	}
 	t.Run("tottori:第1-1(1)/no-symptom-list", func(t *testing.T) {
-		if _, err := tottori().Classify(Breakdown); !errors.Is(err, ErrNotStated) {
+		if _, err := tottori().Classify(breakdown); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
 		}
 	})
@@ -100,7 +100,8 @@ func TestClassify(t *testing.T) {
 		}
 	})
 	t.Run("ino:第2条/symptoms-by-kind", func(t *testing.T) {
-		if d := cmp.Diff([]Symptom{SwitchFailure, PremisesLineCut}, ino().Symptoms(Network)); d != "" {
+		// In the order of the plan's vocabulary, which declares them.
+		if d := cmp.Diff([]Symptom{premisesLineCut, switchFailure}, ino().Symptoms(Network)); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
 		if got := ino().Symptoms(0); got != nil {
@@ -110,6 +111,8 @@ func TestClassify(t *testing.T) {
 }
 
 func TestInvestigation(t *testing.T) {
+	in := func(id string) Check { return checkOf("ino", id) }
+	ku := func(id string) Check { return checkOf("kumamoto", id) }
 	tests := []struct {
 		name   string
 		plan   Plan
@@ -117,12 +120,12 @@ func TestInvestigation(t *testing.T) {
 		checks []Check
 		cite   string
 	}{
-		{"ino:第3条/hardware", ino(), Hardware, []Check{PowerSwitch, WarningLamp, PhysicalDamage}, "ino:第3条"},
-		{"ino:第3条/software", ino(), Software, []Check{BugInformation}, "ino:第3条"},
-		{"ino:第3条/network", ino(), Network, []Check{PowerSwitch, WarningLamp, CommandCheck, VisualCheck}, "ino:第3条"},
-		{"kumamoto:4(2)原因の究明(ア)/hardware", kumamoto(), Hardware, []Check{PowerSwitch, WarningLamp, FloppyDrive, PaperSetting, PhysicalDamage}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/software", kumamoto(), Software, []Check{ScreenMessage, OperationSteps}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/network", kumamoto(), Network, []Check{LANConnector, NetworkLamp}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"ino:第3条/hardware", ino(), Hardware, []Check{in("power-switch"), in("warning-lamp"), in("physical-damage")}, "ino:第3条"},
+		{"ino:第3条/software", ino(), Software, []Check{in("bug-information")}, "ino:第3条"},
+		{"ino:第3条/network", ino(), Network, []Check{in("power-switch"), in("warning-lamp"), in("command-check"), in("visual-check")}, "ino:第3条"},
+		{"kumamoto:4(2)原因の究明(ア)/hardware", kumamoto(), Hardware, []Check{ku("power-switch"), ku("warning-lamp"), ku("floppy-drive"), ku("paper-setting"), ku("physical-damage")}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/software", kumamoto(), Software, []Check{ku("screen-message"), ku("operation-steps")}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/network", kumamoto(), Network, []Check{ku("lan-connector"), ku("network-lamp")}, "kumamoto:4(2) 原因の究明(ア)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,14 +161,14 @@ func TestTriggers(t *testing.T) {
 		by      []council.Actor
 		cite    string
 	}{
-		{ServerAlertMail, staffOrContractor, "tottori:第2-1(1)ア"},
-		{ServerConsole, staffOrContractor, "tottori:第2-1(1)イ"},
-		{ServerLamp, staffOrContractor, "tottori:第2-1(1)ウ"},
-		{NetworkMonitor, staffOrContractor, "tottori:第2-1(1)エ"},
-		{OperatorCall, staffOrContractor, "tottori:第2-1(1)オ"},
-		{OutsideNotice, staffOrContractor, "tottori:第2-1(1)カ"},
-		{TerminalMessage, operators, "tottori:第2-1(2)ア"},
-		{TerminalNotWorking, operators, "tottori:第2-1(2)イ"},
+		{serverAlertMail, staffOrContractor, "tottori:第2-1(1)ア"},
+		{serverConsole, staffOrContractor, "tottori:第2-1(1)イ"},
+		{serverLamp, staffOrContractor, "tottori:第2-1(1)ウ"},
+		{networkMonitor, staffOrContractor, "tottori:第2-1(1)エ"},
+		{operatorCall, staffOrContractor, "tottori:第2-1(1)オ"},
+		{outsideNotice, staffOrContractor, "tottori:第2-1(1)カ"},
+		{terminalMessage, operators, "tottori:第2-1(2)ア"},
+		{terminalNotWorking, operators, "tottori:第2-1(2)イ"},
 	}
 	var want []Detection
 	for _, tt := range tests {
@@ -187,7 +190,7 @@ func TestTriggers(t *testing.T) {
 	if got := ino().Triggers(); got != nil {
 		t.Errorf("ino Triggers = %v, want none", got)
 	}
-	if _, err := ino().Detect(ServerLamp); !errors.Is(err, ErrUnlisted) {
+	if _, err := ino().Detect(serverLamp); !errors.Is(err, ErrUnlisted) {
 		t.Errorf("ino Detect error = %v, want ErrUnlisted", err)
 	}
 }
@@ -199,14 +202,14 @@ func TestResponsible(t *testing.T) {
 		party council.Party
 		cite  string
 	}{
-		{DedicatedLine, ByCarrier, council.Carrier, "tottori:第2-3①"},
-		{NationalNetwork, ByNationalCenter, council.NationalCenter, "tottori:第2-3②"},
-		{PrefecturalWAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3③"},
-		{JukiLAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3④"},
-		{BusinessApplication, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑤"},
-		{DistributedSoftware, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑥"},
-		{JukiFirewall, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑦"},
-		{MunicipalEquipment, ByMunicipality, council.RelatedMunicipalities, "tottori:第2-3⑧"},
+		{dedicatedLine, ByCarrier, council.Carrier, "tottori:第2-3①"},
+		{nationalNetwork, ByNationalCenter, council.NationalCenter, "tottori:第2-3②"},
+		{prefecturalWAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3③"},
+		{jukiLAN, ByNetworkOwner, council.NetworkOwner, "tottori:第2-3④"},
+		{businessApplication, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑤"},
+		{distributedSoftware, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑥"},
+		{jukiFirewall, ByNationalCenter, council.NationalCenter, "tottori:第2-3⑦"},
+		{municipalEquipment, ByMunicipality, council.RelatedMunicipalities, "tottori:第2-3⑧"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cite+"/"+tt.loc.String(), func(t *testing.T) {
@@ -225,7 +228,7 @@ func TestResponsible(t *testing.T) {
 	}
 	for _, p := range []Plan{ino(), kumamoto(), kumiyama()} {
 		t.Run(p.ID()+"/no-location-table", func(t *testing.T) {
-			if _, err := p.Responsible(DedicatedLine); !errors.Is(err, ErrNotStated) {
+			if _, err := p.Responsible(dedicatedLine); !errors.Is(err, ErrNotStated) {
 				t.Errorf("error = %v, want ErrNotStated", err)
 			}
 		})
@@ -498,7 +501,7 @@ type step struct {
 }
 
 var (
-	identify    = step{"identify", func(f Fault) (Fault, error) { return f.Identify(Hardware, MunicipalEquipment) }}
+	identify    = step{"identify", func(f Fault) (Fault, error) { return f.Identify(Hardware, municipalEquipment) }}
 	investigate = func(x Findings) step {
 		return step{"investigate", func(f Fault) (Fault, error) { return f.Investigate(x) }}
 	}
@@ -579,14 +582,14 @@ func TestLifecycle(t *testing.T) {
 	}
 	t.Run("kumamoto/serious-not-stated", func(t *testing.T) {
 		f, _ := kumamoto().Open()
-		f, _ = f.Identify(Software, MunicipalEquipment)
+		f, _ = f.Identify(Software, municipalEquipment)
 		if _, err := f.Investigate(serious); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
 		}
 	})
 	t.Run("zero-fault", func(t *testing.T) {
 		var f Fault
-		if g, err := f.Identify(Hardware, JukiLAN); !errors.Is(err, ErrTransition) || g != f {
+		if g, err := f.Identify(Hardware, jukiLAN); !errors.Is(err, ErrTransition) || g != f {
 			t.Errorf("zero fault Identify = %v, %v", g, err)
 		}
 		if _, err := (Plan{}).Open(); !errors.Is(err, council.ErrInvalid) {
@@ -595,7 +598,7 @@ func TestLifecycle(t *testing.T) {
 	})
 	t.Run("identify-needs-kind-and-location", func(t *testing.T) {
 		f, _ := tottori().Open()
-		if _, err := f.Identify(0, JukiLAN); !errors.Is(err, council.ErrInvalid) {
+		if _, err := f.Identify(0, jukiLAN); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("error = %v, want ErrInvalid", err)
 		}
 	})
@@ -620,12 +623,12 @@ func TestLifecycle(t *testing.T) {
 	t.Run("accessors", func(t *testing.T) {
 		p, _ := ino().WithThresholds(time.Hour, 30)
 		f, _ := p.Open()
-		f, _ = f.Identify(Network, PrefecturalWAN)
+		f, _ = f.Identify(Network, prefecturalWAN)
 		f, _ = f.Investigate(Findings{Serious: true, IdentityAffected: true})
 		f, _ = f.StartAlternative(NearbyMunicipality) // ino 第5条: once serious
 		f, _ = f.Escalate()
 		f, _ = f.Maintain(Repair)
-		if f.Plan() != p || f.Kind() != Network || f.Location() != PrefecturalWAN || f.Work() != Repair ||
+		if f.Plan() != p || f.Kind() != Network || f.Location() != prefecturalWAN || f.Work() != Repair ||
 			!f.Serious() || !f.IdentityAffected() || !f.IntegrityRequired() {
 			t.Errorf("accessors: %+v", f)
 		}
@@ -644,7 +647,7 @@ func TestLifecycle(t *testing.T) {
 		if !f.Cites().Equal(cs("tottori:第2-1")) {
 			t.Errorf("detected cites = %v", f.Cites())
 		}
-		f, _ = f.Identify(Network, DedicatedLine)
+		f, _ = f.Identify(Network, dedicatedLine)
 		f, _ = f.Investigate(serious)
 		f, _ = f.Escalate()
 		if !f.Cites().Equal(cs("tottori:第2-4(1)", "tottori:第2-4(2)")) {
@@ -661,14 +664,14 @@ func TestLifecycle(t *testing.T) {
 func TestPlanAnswersAreFresh(t *testing.T) {
 	p := tottori()
 	ts := p.Triggers()
-	ts[0].Trigger, ts[0].By[0] = TerminalMessage, council.ByRole(council.Mayor)
-	if d := p.Triggers()[0]; d.Trigger != ServerAlertMail || d.By[0] != council.ByRole(council.Staff) {
+	ts[0].Trigger, ts[0].By[0] = terminalMessage, council.ByRole(council.Mayor)
+	if d := p.Triggers()[0]; d.Trigger != serverAlertMail || d.By[0] != council.ByRole(council.Staff) {
 		t.Errorf("mutating Triggers changed the plan: %v", d)
 	}
 	in := ino()
 	inv, _ := in.Investigation(Hardware)
-	inv.Checks[0] = VisualCheck
-	if again, _ := in.Investigation(Hardware); again.Checks[0] != PowerSwitch {
+	inv.Checks[0] = checkOf("ino", "visual-check")
+	if again, _ := in.Investigation(Hardware); again.Checks[0] != checkOf("ino", "power-switch") {
 		t.Error("mutating Investigation changed the plan")
 	}
 	ku := kumamoto()
@@ -716,7 +719,7 @@ func TestZeroPlan(t *testing.T) {
 	if _, err := p.Escalate(Situation{}); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Escalate: %v", err)
 	}
-	if _, err := p.Responsible(JukiLAN); !errors.Is(err, council.ErrInvalid) {
+	if _, err := p.Responsible(jukiLAN); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Responsible: %v", err)
 	}
 	if p.String() != "Plan(zero)" || ino().String() != "ino" || p.DefaultThresholds().Long != 0 {
@@ -732,15 +735,16 @@ func TestZeroPlan(t *testing.T) {
 
 func TestNoAllocs(t *testing.T) {
 	ino, tot := ino(), tottori()
+	text := switchFailure.String() // "symptom#n": fault reads no plan's words
 	f, _ := tot.Open()
-	f, _ = f.Identify(Network, JukiLAN)
+	f, _ = f.Identify(Network, jukiLAN)
 	tests := []struct {
 		name string
 		fn   func()
 	}{
-		{"Classify", func() { _, _ = ino.Classify(SwitchFailure) }},
-		{"ClassifyText", func() { _, _ = ino.ClassifyText("交換機の故障") }},
-		{"Responsible", func() { _, _ = tot.Responsible(JukiFirewall) }},
+		{"Classify", func() { _, _ = ino.Classify(switchFailure) }},
+		{"ClassifyText", func() { _, _ = ino.ClassifyText(text) }},
+		{"Responsible", func() { _, _ = tot.Responsible(jukiFirewall) }},
 		{"Investigate", func() { _, _ = f.Investigate(Findings{IdentityAffected: true}) }},
 		{"Cites", func() { _ = f.Cites() }},
 	}
@@ -773,10 +777,10 @@ func TestConcurrentUse(t *testing.T) {
 	for range 4 {
 		go func() {
 			for range 100 {
-				_, _ = p.Responsible(JukiLAN)
+				_, _ = p.Responsible(jukiLAN)
 				_, _ = p.Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
 				_ = p.Triggers()
-				g, _ := f.Identify(Network, JukiLAN)
+				g, _ := f.Identify(Network, jukiLAN)
 				_, _ = g.Investigate(Findings{})
 			}
 			done <- true

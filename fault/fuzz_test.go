@@ -43,7 +43,7 @@ func seedTexts() []string {
 	for _, x := range AllSymptoms() {
 		add(x)
 	}
-	for _, x := range AllLocations() {
+	for _, x := range openValues[Location]() {
 		add(x)
 	}
 	for _, x := range AllStages() {

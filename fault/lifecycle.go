@@ -70,7 +70,8 @@ func (f Fault) Done() Stages { return f.done }
 // Kind returns the fault's kind once identified, else zero.
 func (f Fault) Kind() Kind { return f.kind }
 
-// Location returns the fault's location once identified, else zero.
+// Location returns the fault's location once identified, else zero (also
+// when it was identified without one).
 func (f Fault) Location() Location { return f.location }
 
 // Serious reports whether the investigation found the fault serious.
@@ -118,14 +119,14 @@ func (f Fault) Next() Stages {
 	return s
 }
 
-// Identify records the fault's kind and location (ino 第2条, kumamoto 4(2)
-// 障害の特定, tottori 第2-3). Locations use tottori 第2-3's table, which covers
-// the whole Juki-net path; using it under other plans is the library's
-// extension.
+// Identify records the fault's kind and, when known, its location (ino 第2条,
+// kumamoto 4(2) 障害の特定, tottori 第2-3). Locations are the values of the
+// plan's fault-location table, which the plan declares ([Location]); a zero
+// l leaves the location unknown, as under a plan that has no such table.
 func (f Fault) Identify(k Kind, l Location) (Fault, error) {
-	if !k.IsValid() || !l.IsValid() {
+	if !k.IsValid() || (l != 0 && !l.IsValid()) {
 		return f, &TransitionError{From: f.stage, To: Identified, Plan: f.plan.ID(),
-			Reason: fmt.Sprintf("kind %s and location %s must both be set", k, l), err: council.ErrInvalid}
+			Reason: fmt.Sprintf("kind %s must be set and location %s zero or valid", k, l), err: council.ErrInvalid}
 	}
 	if e, ok := f.check(Identified); !ok {
 		return f, e.ptr()

@@ -200,8 +200,10 @@ func (p Plan) Classify(s Symptom) (Classification, error) {
 }
 
 // ClassifyText classifies a symptom given as text: a [Symptom]'s English name
-// or the plan's Japanese wording. Text that names no listed symptom is an
-// error wrapping [ErrUnlisted].
+// or Japanese label, or "symptom#n" for a value a plan declares. Package
+// fault holds no plan's words: a plan file's own term for a symptom is read
+// through its vocabulary (bcp's Vocabulary.Symptom), then [Plan.Classify].
+// Text that names no listed symptom is an error wrapping [ErrUnlisted].
 func (p Plan) ClassifyText(text string) (Classification, error) {
 	if p.ref == nil {
 		return Classification{}, errZeroPlan

@@ -17,7 +17,7 @@ func planGen() *rapid.Generator[Plan] { return rapid.SampledFrom(referencePlans(
 func situationGen() *rapid.Generator[Situation] {
 	return rapid.Custom(func(t *rapid.T) Situation {
 		return Situation{
-			Symptom:             rapid.SampledFrom(append([]Symptom{0}, AllSymptoms()...)).Draw(t, "symptom"),
+			Symptom:             rapid.SampledFrom(append([]Symptom{0}, openValues[Symptom]()...)).Draw(t, "symptom"),
 			InServer:            rapid.Bool().Draw(t, "inServer"),
 			Kind:                rapid.SampledFrom(append([]Kind{0}, AllKinds()...)).Draw(t, "kind"),
 			ServerDown:          rapid.Bool().Draw(t, "serverDown"),
@@ -116,7 +116,7 @@ func TestProperties(t *testing.T) {
 	}))
 	t.Run("ClassifyAgreesWithSymptoms", rapid.MakeCheck(func(t *rapid.T) {
 		p := planGen().Draw(t, "plan")
-		s := rapid.SampledFrom(AllSymptoms()).Draw(t, "symptom")
+		s := rapid.SampledFrom(openValues[Symptom]()).Draw(t, "symptom")
 		c, err := p.Classify(s)
 		listed := false
 		for _, k := range AllKinds() {
@@ -133,10 +133,10 @@ func TestProperties(t *testing.T) {
 	}))
 	t.Run("TextRoundTrip", rapid.MakeCheck(func(t *rapid.T) {
 		checkRoundTrip(t, rapid.SampledFrom(AllKinds()).Draw(t, "kind"), ParseKind)
-		checkRoundTrip(t, rapid.SampledFrom(AllSymptoms()).Draw(t, "symptom"), ParseSymptom)
-		checkRoundTrip(t, rapid.SampledFrom(AllChecks()).Draw(t, "check"), ParseCheck)
-		checkRoundTrip(t, rapid.SampledFrom(AllTriggers()).Draw(t, "trigger"), ParseTrigger)
-		checkRoundTrip(t, rapid.SampledFrom(AllLocations()).Draw(t, "location"), ParseLocation)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Symptom]()).Draw(t, "symptom"), ParseSymptom)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Check]()).Draw(t, "check"), ParseCheck)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Trigger]()).Draw(t, "trigger"), ParseTrigger)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Location]()).Draw(t, "location"), ParseLocation)
 		checkRoundTrip(t, rapid.SampledFrom(AllResponders()).Draw(t, "responder"), ParseResponder)
 		checkRoundTrip(t, rapid.SampledFrom(AllStages()).Draw(t, "stage"), ParseStage)
 		checkRoundTrip(t, rapid.SampledFrom(AllWorks()).Draw(t, "work"), ParseWork)

@@ -16,7 +16,7 @@ func walk(t *testing.T, p Plan, k Kind) map[Stage]string {
 	}
 	out := map[Stage]string{Detected: f.Cites().String()}
 	for _, s := range []func(Fault) (Fault, error){
-		func(f Fault) (Fault, error) { return f.Identify(k, MunicipalEquipment) },
+		func(f Fault) (Fault, error) { return f.Identify(k, municipalEquipment) },
 		func(f Fault) (Fault, error) { return f.Investigate(Findings{}) },
 		func(f Fault) (Fault, error) { return f.Maintain(Repair) },
 		Fault.CheckIntegrity,
@@ -87,11 +87,11 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 			if _, err := f.StartAlternative(a); !errors.Is(err, ErrUnlisted) {
 				t.Errorf("%s before identification: error %v, want ErrUnlisted", a, err)
 			}
-			hw, _ := f.Identify(Hardware, MunicipalEquipment)
+			hw, _ := f.Identify(Hardware, municipalEquipment)
 			if _, err := hw.StartAlternative(a); !errors.Is(err, ErrUnlisted) {
 				t.Errorf("%s for a hardware fault: error %v, want ErrUnlisted", a, err)
 			}
-			nw, _ := f.Identify(Network, JukiLAN)
+			nw, _ := f.Identify(Network, jukiLAN)
 			if g, err := nw.StartAlternative(a); err != nil || !g.Alternatives().Has(a) {
 				t.Errorf("%s for a network fault: %v, %v", a, g.Alternatives(), err)
 			}

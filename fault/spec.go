@@ -27,15 +27,15 @@ type Spec struct {
 	// Plan is the plan ID every citation of the spec must cite, e.g. "ino".
 	Plan string `json:"plan,omitzero"`
 	// Symptoms are the symptoms the plan lists as examples of each kind,
-	// in [Symptom] order, each at most once.
+	// each at most once ([Plan.Spec] gives them in [Symptom] order).
 	Symptoms []SymptomSpec `json:"symptoms,omitempty"`
 	// Investigations are the investigation steps per fault kind, in [Kind]
 	// order, each kind at most once, each with at least one check.
 	Investigations []Investigation `json:"investigations,omitempty"`
 	// Detections are the detection triggers, in the plan's order.
 	Detections []Detection `json:"detections,omitempty"`
-	// Locations is the fault-location table, in [Location] order, each
-	// location at most once.
+	// Locations is the fault-location table, each location at most once
+	// ([Plan.Spec] gives it in [Location] order).
 	Locations []Assignment `json:"locations,omitempty"`
 	// Alternatives are the alternative operations while down, in the plan's order.
 	Alternatives []Fallback `json:"alternatives,omitempty"`

@@ -81,7 +81,7 @@ func TestVendorSpecBehavesLikeReference(t *testing.T) {
 					t.Errorf("%s: reference %s, vendor %s", what, x, y)
 				}
 			}
-			for _, sym := range AllSymptoms() {
+			for _, sym := range openValues[Symptom]() {
 				a, errA := ref.Classify(sym)
 				b, errB := v.Classify(sym)
 				same("classify "+sym.String(), a, b)
@@ -94,7 +94,7 @@ func TestVendorSpecBehavesLikeReference(t *testing.T) {
 				b, _ := v.Investigation(k)
 				same("investigation "+k.String(), a, b)
 			}
-			for _, l := range AllLocations() {
+			for _, l := range openValues[Location]() {
 				a, _ := ref.Responsible(l)
 				b, _ := v.Responsible(l)
 				same("responsible "+l.String(), a, b)
@@ -137,7 +137,7 @@ func TestNewPlanRejects(t *testing.T) {
 		{"escalation-unset-condition", func(s *Spec) { s.Escalation[0].When = 0 }, "escalation[0]"},
 		{"escalation-bad-actor", func(s *Spec) { s.Escalation[0].To = []council.Actor{{}} }, "to[0]"},
 		{"location-twice", func(s *Spec) {
-			a := Assignment{Location: JukiLAN, Responder: ByCarrier, Cites: cite}
+			a := Assignment{Location: jukiLAN, Responder: ByCarrier, Cites: cite}
 			s.Locations = []Assignment{a, a}
 		}, "listed twice"},
 		{"thresholds-incomplete", func(s *Spec) { s.Serious.Heavy = 0 }, "serious"},

@@ -9,7 +9,8 @@
 //
 // It also holds the built-in drill scenarios of the reference plans, one
 // scenario file each under scenarios/ ([ScenarioIDs], [Scenario]), which
-// package bcp parses through ParseScenario.
+// package bcp parses through the reference plan the scenario names
+// (bcp.Plan.ParseScenario): a scenario names the plan's terms by ID.
 package reference
 
 import (

@@ -145,6 +145,10 @@ func (t *Table[E]) parseError(s string) error {
 	if s == "" {
 		what = "empty " + t.kind
 	}
+	if len(t.names) == 0 { // an open enum whose every value is a plan's
+		return fmt.Errorf("%s: %s: want %s#n, a value a plan declares: %w", t.pkg, what,
+			strings.ReplaceAll(t.kind, " ", "-"), t.sentinel)
+	}
 	return fmt.Errorf("%s: %s: want one of %s: %w", t.pkg, what,
 		problem.List(len(t.names), func(i int) string { return t.names[i].EN }), t.sentinel)
 }
