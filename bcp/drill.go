@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -708,7 +709,7 @@ func (r *runner) escalate() error {
 		r.serious = true
 	}
 	for _, n := range es.Notices {
-		e := Entry{Actor: n.By, To: n.To, Detail: n.Action.String(), DetailJA: n.Action.Label(), Cites: n.Cites}
+		e := Entry{Actor: n.By, To: n.To, Detail: n.Action.String(), DetailJA: cmp.Or(n.Note, n.Action.Label()), Cites: n.Cites}
 		switch n.Action {
 		case fault.Report, fault.ReportSerious:
 			e.Act = ActReport
@@ -734,7 +735,7 @@ func (r *runner) escalate() error {
 				by = council.ByRole(x)
 				break
 			}
-			r.emit(Entry{Act: ActAlternative, Actor: by, AsNeeded: true, Detail: fb.Alternative.String(), DetailJA: fb.Alternative.Label(), Cites: fb.Cites})
+			r.emit(Entry{Act: ActAlternative, Actor: by, AsNeeded: true, Detail: fb.Alternative.String(), DetailJA: cmp.Or(fb.Note, fb.Alternative.Label()), Cites: fb.Cites})
 		}
 	}
 	return nil

@@ -404,10 +404,10 @@ const (
 )
 
 var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid,
-	enum.Name{EN: "downtime-server", JA: "システムダウン時用サーバ"},
+	enum.Name{EN: "downtime-server", JA: "障害時用サーバ"},
 	enum.Name{EN: "terminal-switch", JA: "端末切替"},
 	enum.Name{EN: "fax-operation", JA: "ファックス運用"},
-	enum.Name{EN: "nearby-municipality", JA: "発行可能な近接市町村を案内"},
+	enum.Name{EN: "nearby-municipality", JA: "近接市町村の案内"},
 	enum.Name{EN: "degraded-operation", JA: "縮退運転"},
 	enum.Name{EN: "alternate-operation", JA: "代替運転"},
 )
@@ -425,7 +425,8 @@ func (x Alternative) IsValid() bool { return alternativeTable.Valid(x) }
 // String returns the English name, e.g. "downtime-server".
 func (x Alternative) String() string { return alternativeTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "システムダウン時用サーバ".
+// Label returns the engine's Japanese term, e.g. "障害時用サーバ"; a plan's
+// own wording is its [Fallback]'s Note.
 func (x Alternative) Label() string { return alternativeTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Alternative is an error.
@@ -461,13 +462,13 @@ var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInval
 	enum.Name{EN: "report", JA: "報告"},
 	enum.Name{EN: "notify", JA: "通報"},
 	enum.Name{EN: "request-cooperation", JA: "協力を要請"},
-	enum.Name{EN: "notify-outage", JA: "障害発生、復旧見込みについて連絡"},
-	enum.Name{EN: "propose-council", JA: "セキュリティ会議の開催を具申"},
-	enum.Name{EN: "report-serious", JA: "報告し、指示を仰ぐ"},
-	enum.Name{EN: "convene-council", JA: "セキュリティ会議を開催"},
-	enum.Name{EN: "instruct", JA: "重要事項について指示"},
-	enum.Name{EN: "disconnect", JA: "ネットワークから切り離す"},
-	enum.Name{EN: "request-provisional", JA: "暫定的な対応を行うことを依頼"},
+	enum.Name{EN: "notify-outage", JA: "障害発生の連絡"},
+	enum.Name{EN: "propose-council", JA: "会議開催の具申"},
+	enum.Name{EN: "report-serious", JA: "重大障害の報告"},
+	enum.Name{EN: "convene-council", JA: "会議の開催"},
+	enum.Name{EN: "instruct", JA: "指示"},
+	enum.Name{EN: "disconnect", JA: "ネットワークからの切り離し"},
+	enum.Name{EN: "request-provisional", JA: "暫定対応の依頼"},
 )
 
 // AllActions returns every valid Action in ascending order, in a fresh slice.
@@ -483,7 +484,8 @@ func (x Action) IsValid() bool { return actionTable.Valid(x) }
 // String returns the English name, e.g. "report".
 func (x Action) String() string { return actionTable.String(x) }
 
-// Label returns the plans' Japanese term, e.g. "報告".
+// Label returns the engine's Japanese term, e.g. "報告"; a plan's own
+// wording is its escalation row's Note ([EscalationSpec]).
 func (x Action) Label() string { return actionTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Action is an error.

@@ -66,6 +66,9 @@ func (s Situation) Validate() error {
 }
 
 // A Notice is one cited action of an escalation: By does Action towards To.
+// Note is the plan's own wording of the action, when its row gives one
+// ([EscalationSpec].Note); outputs in Japanese show it rather than the
+// Action's generic label.
 //
 // To is the zero Actor for an action without an addressee (convening the
 // council, giving instructions, disconnecting a machine); JSON leaves it out
@@ -75,6 +78,7 @@ type Notice struct {
 	Action Action            `json:"action"`
 	By     council.Actor     `json:"by"`
 	To     council.Actor     `json:"to,omitzero"`
+	Note   string            `json:"note,omitempty"`
 	Cites  council.Citations `json:"cites"`
 }
 
@@ -114,6 +118,7 @@ type escalationRule struct {
 	action Action
 	by     council.Actor
 	to     []council.Actor // one notice each; none for an action without addressee
+	note   string
 	cites  council.Citations
 }
 
@@ -164,6 +169,9 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 		for i, m := range e.Notices {
 			if m.Action == n.Action && m.By == n.By && m.To == n.To {
 				e.Notices[i].Cites = m.Cites.Join(n.Cites)
+				if m.Note == "" {
+					e.Notices[i].Note = n.Note
+				}
 				return
 			}
 		}
@@ -174,10 +182,10 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 			continue
 		}
 		if len(r.to) == 0 {
-			add(Notice{Action: r.action, By: r.by, Cites: r.cites})
+			add(Notice{Action: r.action, By: r.by, Note: r.note, Cites: r.cites})
 		}
 		for _, to := range r.to {
-			add(Notice{Action: r.action, By: r.by, To: to, Cites: r.cites})
+			add(Notice{Action: r.action, By: r.by, To: to, Note: r.note, Cites: r.cites})
 		}
 	}
 	return e, nil

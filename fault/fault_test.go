@@ -246,6 +246,11 @@ func n(a Action, by, to council.Actor, c ...string) Notice {
 	return Notice{Action: a, By: by, To: to, Cites: cs(c...)}
 }
 
+// nn builds a Notice whose row gives the plan's own wording of the action.
+func nn(note string, a Action, by, to council.Actor, c ...string) Notice {
+	return Notice{Action: a, By: by, To: to, Note: note, Cites: cs(c...)}
+}
+
 func TestEscalate(t *testing.T) {
 	var (
 		staff      = council.ByRole(council.Staff)
@@ -273,26 +278,26 @@ func TestEscalate(t *testing.T) {
 		{"ino:第3条(2)/cause-unknown", ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", ino(), serious, true, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
-			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
+			n(Report, staff, admin, "ino:第3条(1)"), nn("セキュリティ会議の開催を具申", ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
 		{"ino:第4条/short-stop-not-serious", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/light-impact-not-serious", ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/terminal-not-serious", ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
 		{"tottori:第2-2(1)/findings", tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
 		{"tottori:第2-2(1)/operation-impossible", tottori(), Situation{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
 			n(RequestCooperation, staff, contractor, "tottori:第2-2(1)"),
-			n(NotifyOutage, admin, center, "tottori:第2-2(1)"),
-			n(NotifyOutage, admin, pref, "tottori:第2-2(1)"),
-			n(NotifyOutage, admin, munis, "tottori:第2-2(1)")}},
+			nn("障害発生、復旧見込みについて連絡", NotifyOutage, admin, center, "tottori:第2-2(1)"),
+			nn("障害発生、復旧見込みについて連絡", NotifyOutage, admin, pref, "tottori:第2-2(1)"),
+			nn("障害発生、復旧見込みについて連絡", NotifyOutage, admin, munis, "tottori:第2-2(1)")}},
 		{"tottori:第2-4/serious", tottori(), serious, true, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
-			n(ReportSerious, admin, chief, "tottori:第2-4(1)"),
+			nn("報告し、指示を仰ぐ", ReportSerious, admin, chief, "tottori:第2-4(1)"),
 			n(ConveneCouncil, chief, none, "tottori:第2-4(2)"),
-			n(Instruct, chief, none, "tottori:第2-4(3)")}},
+			nn("重要事項について指示", Instruct, chief, none, "tottori:第2-4(3)")}},
 		{"tottori:第2-4(1)/8h-is-not-long", tottori(), Situation{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
 		{"kumamoto:4(2)/findings", kumamoto(), Situation{}, false, []Notice{
@@ -313,10 +318,10 @@ func TestEscalate(t *testing.T) {
 		{"kumiyama:第25条/cs-bug", kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
 		{"kumiyama:第25条/cs-virus", kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
-			n(Disconnect, admin, none, "kumiyama:第25条"),
+			nn("ネットワークから切り離す", Disconnect, admin, none, "kumiyama:第25条"),
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
 		{"kumiyama:第25条/terminal-virus", kumiyama(), Situation{Symptom: VirusInfection, Kind: Software}, false, []Notice{
-			n(Disconnect, ipm, none, "kumiyama:第25条"), n(Report, ipm, admin, "kumiyama:第25条")}},
+			nn("ネットワークから切り離す", Disconnect, ipm, none, "kumiyama:第25条"), n(Report, ipm, admin, "kumiyama:第25条")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -414,9 +419,9 @@ func TestAlternatives(t *testing.T) {
 		plan Plan
 		want []Fallback
 	}{
-		{"ino:第5条", ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Cites: cs("ino:第5条")}}},
+		{"ino:第5条", ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Note: "発行可能な近接市町村を案内", Cites: cs("ino:第5条")}}},
 		{"kumamoto:4(2)+別紙3", kumamoto(), []Fallback{
-			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
+			{Alternative: DowntimeServer, By: council.RolesOf(council.SectionManager, council.SecurityOfficers), Note: "システムダウン時用サーバ", Cites: cs("kumamoto:4(2) システムダウン時の緊急措置", "kumamoto:別紙3")},
 		}},
 		{"kumiyama:第26条", kumiyama(), []Fallback{
 			{Alternative: DegradedOperation, Kind: Network, By: council.RolesOf(council.SystemAdministrator), Cites: cs("kumiyama:第26条")},

@@ -14,11 +14,14 @@ func (e Escalation) LogValue() slog.Value {
 }
 
 // LogValue implements [slog.LogValuer]: the notice as a group of attributes
-// named as in its JSON form (action, by, to, cites).
+// named as in its JSON form (action, by, to, note, cites).
 func (n Notice) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("action", n.Action.String()), slog.String("by", n.By.String())}
 	if n.To.IsValid() {
 		attrs = append(attrs, slog.String("to", n.To.String()))
+	}
+	if n.Note != "" {
+		attrs = append(attrs, slog.String("note", n.Note))
 	}
 	return slog.GroupValue(append(attrs, slog.Any("cites", n.Cites))...)
 }

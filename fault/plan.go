@@ -362,12 +362,16 @@ func (r Responder) Party() council.Party {
 // is for a serious fault. A zero When is a fallback whenever the system is
 // down.
 //
+// Note, when set, is the fallback in the plan's own words (the
+// [Alternative]'s label is the engine's generic term).
+//
 // The zero Fallback is nothing. == is not defined.
 type Fallback struct {
 	Alternative Alternative       `json:"alternative,omitzero"`
 	Kind        Kind              `json:"kind,omitzero"`
 	When        Condition         `json:"when,omitzero"`
 	By          council.Roles     `json:"by,omitzero"`
+	Note        string            `json:"note,omitempty"`
 	Cites       council.Citations `json:"cites,omitzero"`
 }
 

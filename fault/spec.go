@@ -66,7 +66,8 @@ type SymptomSpec struct {
 
 // An EscalationSpec is one row of a plan's escalation: when When holds, By
 // takes Action, once towards each of To (or once without addressee when To is
-// empty).
+// empty). Note, when set, is the action in the plan's own words (the
+// [Action]'s label is the engine's generic term).
 //
 // The zero EscalationSpec is not valid. == is not defined.
 type EscalationSpec struct {
@@ -74,6 +75,7 @@ type EscalationSpec struct {
 	Action    Action            `json:"action,omitzero"`
 	By        council.Actor     `json:"by,omitzero"`
 	To        []council.Actor   `json:"to,omitempty"`
+	Note      string            `json:"note,omitempty"`
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
@@ -200,7 +202,7 @@ func (p Plan) Spec() Spec {
 	}
 	s.Alternatives = slices.Clone(r.alternatives)
 	for _, e := range r.escalation {
-		s.Escalation = append(s.Escalation, EscalationSpec{When: conditionOf(e.when), Action: e.action, By: e.by, To: slices.Clone(e.to), Citations: e.cites})
+		s.Escalation = append(s.Escalation, EscalationSpec{When: conditionOf(e.when), Action: e.action, By: e.by, To: slices.Clone(e.to), Note: e.note, Citations: e.cites})
 	}
 	s.Stages = slices.Clone(r.stages)
 	if r.serious.Long > 0 {
@@ -249,7 +251,7 @@ func NewPlan(spec Spec) (Plan, error) {
 	}
 	r.alternatives = slices.Clone(spec.Alternatives)
 	for _, e := range spec.Escalation {
-		r.escalation = append(r.escalation, escalationRule{when: conditionFuncs[e.When], action: e.Action, by: e.By, to: slices.Clone(e.To), cites: e.Citations})
+		r.escalation = append(r.escalation, escalationRule{when: conditionFuncs[e.When], action: e.Action, by: e.By, to: slices.Clone(e.To), note: e.Note, cites: e.Citations})
 	}
 	return fresh(r), nil
 }
