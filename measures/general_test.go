@@ -245,9 +245,3 @@ func TestPreventionPlanJSON(t *testing.T) {
 		t.Errorf("half plan round trip: %+v, %v", back, err)
 	}
 }
-
-func TestPreventionPlanAuthors(t *testing.T) {
-	if got := (PreventionPlan{}).Authors(); got != council.RolesOf(council.SectionManager, council.SecurityOfficers) {
-		t.Errorf("kumamoto:5: authors %v", got)
-	}
-}

@@ -159,14 +159,6 @@ type PreventionPlan struct {
 	Organisational       []PlannedMeasure `json:"organisational"`       // d. 組織的な再発防止策
 }
 
-// Authors returns who draws up the plan and takes the measures once the
-// incident has been dealt with, after a risk analysis of the investigation's
-// results: the section managers and the security officers (kumamoto 5:
-// 管理者及びセキュリティ責任者等は、セキュリティ事故への対応が完了した後…).
-func (p PreventionPlan) Authors() council.Roles {
-	return council.RolesOf(council.SectionManager, council.SecurityOfficers)
-}
-
 // Validate names every missing or invalid part of the plan, each as a
 // [*FieldError] wrapping [ErrMissing] or [ErrInvalid], joined with errors.Join.
 func (p PreventionPlan) Validate() error {
