@@ -371,7 +371,7 @@ func sides(a Aspect, p Plan) sideMap {
 		if f == nil {
 			break
 		}
-		w := p.Vocabulary.words() // checks are the plan's: name them by its term IDs
+		// checks are the plan's: name them by its term IDs
 		for _, iv := range f.Investigations {
 			s := make([]string, len(iv.Checks))
 			for i, c := range iv.Checks {
