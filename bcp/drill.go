@@ -891,7 +891,7 @@ func (r *runner) outageDetected(e Event) error {
 }
 
 func (r *runner) phase(ph Phase) {
-	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: ph.Step.Label() + ": " + ph.Note, Cites: ph.Citations}
+	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: r.ja(ph.Step) + ": " + ph.Note, Cites: ph.Citations}
 	for x := range ph.Roles.All() {
 		e.Actor = council.ByRole(x)
 		break
@@ -920,7 +920,7 @@ func (r *runner) contacts(up Services) {
 		if !ok {
 			continue
 		}
-		act, d, dja := ActNotify, a.String(), a.Label()
+		act, d, dja := ActNotify, a.String(), r.ja(a)
 		if c.Note != "" {
 			dja = c.Note
 		}
@@ -1043,7 +1043,7 @@ func (r *runner) schedule() {
 		}
 		switch {
 		case rt.Kind == Progress:
-			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(rt.Fields)
+			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(r.w, rt.Fields)
 		case rt.Known:
 			e.Detail, e.DetailJA = "expected recovery known", "復旧見込日時判明後の定時連絡"
 		default:
@@ -1051,16 +1051,17 @@ func (r *runner) schedule() {
 		}
 		if rt.Kind == Scheduled && rt.Fields != 0 {
 			e.Detail += "; reflects " + rt.Fields.String()
-			e.DetailJA += "（反映: " + fieldsJA(rt.Fields) + "）"
+			e.DetailJA += "（反映: " + fieldsJA(r.w, rt.Fields) + "）"
 		}
 		r.emit(e)
 	}
 }
 
-func fieldsJA(fs Fields) string {
+// fieldsJA lists fs in Japanese, in the plan's words.
+func fieldsJA(w *words, fs Fields) string {
 	var ja []string
 	for f := range fs.All() {
-		ja = append(ja, f.Label())
+		ja = append(ja, w.any(f, Japanese))
 	}
 	return strings.Join(ja, "、")
 }
@@ -1093,7 +1094,7 @@ func (r *runner) upAt(t time.Time) Services {
 }
 
 // statusText summarises what a status states, in language l.
-func statusText(s Status, l Lang) string {
+func statusText(w *words, s Status, l Lang) string {
 	var parts []string
 	add := func(en, ja string) {
 		if l == Japanese {
@@ -1132,7 +1133,7 @@ func statusText(s Status, l Lang) string {
 		add("expected recovery "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add("changed "+s.Changed.String(), "変更: "+fieldsJA(s.Changed))
+		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == Japanese {
@@ -1148,12 +1149,12 @@ func (e Event) describe(w *words) string {
 		if e.Trigger != 0 {
 			d += ": " + w.any(e.Trigger, English)
 		}
-		if st := statusText(e.Status, English); st != "" {
+		if st := statusText(w, e.Status, English); st != "" {
 			d += " (" + st + ")"
 		}
 		return d
 	case StatusChange:
-		return "status: " + statusText(e.Status, English)
+		return "status: " + statusText(w, e.Status, English)
 	case SymptomReported:
 		return "symptom reported: " + w.any(e.Symptom, English)
 	case ActObserved:
@@ -1171,12 +1172,12 @@ func (e Event) describeJA(w *words) string {
 		if e.Trigger != 0 {
 			d += ": " + w.any(e.Trigger, Japanese)
 		}
-		if st := statusText(e.Status, Japanese); st != "" {
+		if st := statusText(w, e.Status, Japanese); st != "" {
 			d += "（" + st + "）"
 		}
 		return d
 	case StatusChange:
-		return "状況の変化: " + statusText(e.Status, Japanese)
+		return "状況の変化: " + statusText(w, e.Status, Japanese)
 	case SymptomReported:
 		return "症状の報告: " + w.any(e.Symptom, Japanese)
 	case ActObserved:

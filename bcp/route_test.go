@@ -115,8 +115,8 @@ func TestDrillPlanWords(t *testing.T) {
 	for i := range p.Continuity.Routes {
 		p.Continuity.Routes[i].Decision = ""
 	}
-	if got := detail(p, ActReport, isd); got != CrisisManagement.Label() {
-		t.Errorf("first report without a note %q; want the audience's label", got)
+	if got, want := detail(p, ActReport, isd), p.Vocabulary.Label(CrisisManagement, Japanese); got != want {
+		t.Errorf("first report without a note %q; want the audience's label in the plan's words %q", got, want)
 	}
 	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
 		t.Errorf("publication without a decision %q; want the engine's words", got)
