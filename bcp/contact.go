@@ -148,10 +148,10 @@ type Contact struct {
 	Channel Channel `json:"channel,omitzero"`
 	// Also are channels used alongside Channel.
 	Also Channels `json:"also,omitzero"`
-	// ViaManagementDivisions reports that the message goes to each
-	// department's management division (各部経営担当課), which passes it on
-	// inside the department (3(3)①ア ※2).
-	ViaManagementDivisions bool `json:"viaManagementDivisions,omitzero"`
+	// Via is who passes the message on to its recipients where it does not
+	// reach them directly (nakano 3(3)①ア ※2: each department's management
+	// division, which passes it on inside the department); zero for none.
+	Via council.Actor `json:"via,omitzero"`
 	// Note says what the message is, in the plan's words (nakano's report
 	// to the crisis management division: the first report may be oral or a
 	// memo, ICT-BCP 7(1)). A drill shows it in place of the audience's

@@ -33,6 +33,10 @@ func TestPatterns(t *testing.T) {
 func TestNakanoContacts(t *testing.T) {
 	c := Nakano().Continuity
 	form := planChannel(t, Nakano(), "risk-report-form")
+	divisions, ok := Nakano().Vocabulary.Role("management-divisions")
+	if !ok {
+		t.Fatal("nakano declares no position management-divisions (各部経営担当課)")
+	}
 	isd := council.ByRole(council.InfoSystemsDivision)
 	provider := council.ByParty(council.IaaSProvider)
 	for _, tc := range []struct {
@@ -42,7 +46,7 @@ func TestNakanoContacts(t *testing.T) {
 		want Contact
 	}{
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-a/phone-and-paper-via-management", WardWide, PatternA.Services(),
-			Contact{Channel: PhoneAndPaper, ViaManagementDivisions: true}},
+			Contact{Channel: PhoneAndPaper, Via: council.ByRole(divisions)}},
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-b/cabinet-and-notice", WardWide, PatternB.Services(),
 			Contact{Channel: WardCabinet, Also: ChannelsOf(GroupwareNotice)}},
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-c/file-server-and-notice", WardWide, PatternC.Services(),

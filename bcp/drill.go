@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -820,21 +821,20 @@ func (r *runner) prevention(isFault bool) {
 			Detail: "consider: " + strings.Join(en, ", "), DetailJA: "再発防止: " + strings.Join(ja, "、"), Cites: rec.Citations})
 	}
 	if rec.PlanRequired {
+		// The parts of a [measures.PreventionPlan], in the engine's words.
+		const planEN = "recurrence-prevention plan: situation and impact, causes, technical and organisational measures"
+		const planJA = "再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"
 		var pp measures.PreventionPlan
 		authors := pp.Authors()
 		n := 0
 		for a := range authors.All() {
 			if r.p.org.Chain.Nodes().Has(a) {
 				n++
-				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a),
-					Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
-					DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
+				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
 			}
 		}
 		if n == 0 {
-			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief),
-				Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
-				DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
+			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
 		}
 	}
 }
@@ -847,11 +847,12 @@ func (r *runner) cardLost() error {
 	// them, on its own clauses: an uncited entry would be a guess.
 	if rep := r.duty(ReportCardLoss); rep.Actor.IsValid() {
 		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, Detail: "report the lost card at once",
-			DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: rep.Citations})
+			DetailJA: cmp.Or(rep.Note, ReportCardLoss.Label()), Cites: rep.Citations})
 	}
-	r.emit(Entry{Act: ActRevoke, Actor: r.duty(RevokeCard).Actor, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	rev := r.duty(RevokeCard)
+	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, Detail: "revoke the card at once", DetailJA: cmp.Or(rev.Note, RevokeCard.Label()), Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
 	if in := r.duty(InspectCards); in.Actor.IsValid() {
-		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: in.Citations})
+		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: cmp.Or(in.Note, InspectCards.Label()), Cites: in.Citations})
 	}
 	return nil
 }
@@ -935,9 +936,9 @@ func (r *runner) contacts(up Services) {
 			d += " (also " + strings.Join(en, ", ") + ")"
 			dja += "（併用: " + strings.Join(ja, "、") + "）"
 		}
-		if c.ViaManagementDivisions {
-			d += " via each department's management division"
-			dja += "（各部経営担当課経由）"
+		if c.Via.IsValid() {
+			d += " via " + r.en(c.Via)
+			dja += "（" + r.ja(c.Via) + "経由）"
 		}
 		for x := range c.ToRoles.All() {
 			r.emit(Entry{Act: act, Actor: c.From, To: council.ByRole(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
@@ -1030,7 +1031,7 @@ func (r *runner) schedule() {
 	if err != nil {
 		return
 	}
-	by := r.duty(ReportSituation)
+	by, sc := r.duty(ReportSituation), r.p.continuity.Schedule
 	for _, rt := range rts {
 		r.at, r.ev = rt.At, r.eventAt(rt.At)
 		c, ok := r.p.continuity.ContactFor(SystemOwners, r.upAt(rt.At))
@@ -1045,9 +1046,9 @@ func (r *runner) schedule() {
 		case rt.Kind == Progress:
 			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(r.w, rt.Fields)
 		case rt.Known:
-			e.Detail, e.DetailJA = "expected recovery known", "復旧見込日時判明後の定時連絡"
+			e.Detail, e.DetailJA = "expected recovery known", cmp.Or(sc.OnceKnown, "復旧見込判明後")
 		default:
-			e.Detail, e.DetailJA = "recovery time unknown", "復旧見込日時不明の間の定時連絡"
+			e.Detail, e.DetailJA = "recovery time unknown", cmp.Or(sc.WhileUnknown, "復旧見込不明")
 		}
 		if rt.Kind == Scheduled && rt.Fields != 0 {
 			e.Detail += "; reflects " + rt.Fields.String()

@@ -92,9 +92,12 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 // The zero Assignment assigns nothing. Assignment holds [council.Citations],
 // so == is not defined.
 type Assignment struct {
-	Duty      Duty              `json:"duty,omitzero"`
-	Actor     council.Actor     `json:"actor,omitzero"`
-	To        council.Actor     `json:"to,omitzero"`
+	Duty  Duty          `json:"duty,omitzero"`
+	Actor council.Actor `json:"actor,omitzero"`
+	To    council.Actor `json:"to,omitzero"`
+	// Note says what the duty is, in the plan's words; a drill shows it in
+	// place of the duty's label. Empty, the label.
+	Note      string            `json:"note,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
 }
 

@@ -79,7 +79,7 @@ func ExampleContinuity_ContactFor() {
 	for _, p := range bcp.AllPatterns() {
 		c, _ := plan.ContactFor(bcp.WardWide, p.Services())
 		o, _ := plan.ContactFor(bcp.SystemOwners, p.Services())
-		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, words.Label(c.Channel, bcp.Japanese), c.Also, c.ViaManagementDivisions, words.Label(o.Channel, bcp.Japanese))
+		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, words.Label(c.Channel, bcp.Japanese), c.Also, c.Via.IsValid(), words.Label(o.Channel, bcp.Japanese))
 	}
 	// Output:
 	// a: ward-wide 電話及び紙媒体 also {} via-management true; owners 電話及び紙媒体
