@@ -391,7 +391,7 @@ func (r *runner) threat() error {
 			var nc *threat.NotCoveredError
 			if errors.As(err, &nc) {
 				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "judge whether the act poses a serious threat to identity information",
-					DetailJA: "本人確認情報に重大な脅威を及ぼす恐れがあるかを判断", Cites: nc.Citations})
+					DetailJA: "本人確認情報への重大な脅威の有無を判断", Cites: nc.Citations})
 			}
 			return nil
 		}
