@@ -824,8 +824,7 @@ func (r *runner) prevention(isFault bool) {
 		// The parts of a [measures.PreventionPlan], in the engine's words.
 		const planEN = "recurrence-prevention plan: situation and impact, causes, technical and organisational measures"
 		const planJA = "再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"
-		var pp measures.PreventionPlan
-		authors := pp.Authors()
+		authors := rec.Authors
 		n := 0
 		for a := range authors.All() {
 			if r.p.org.Chain.Nodes().Has(a) {
