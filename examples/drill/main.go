@@ -31,6 +31,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
@@ -126,22 +127,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadScenario reads the scenario file in the words of plan (it names the
-// plan's symptoms and triggers by the IDs of its vocabulary), or returns a
-// built-in scenario: builtin's drill when file is empty.
+// plan's symptoms and triggers by the IDs of its vocabulary), or a built-in
+// scenario, through plan too: builtin's drill when file is empty. A
+// scenario that names a term plan does not declare is an error, never
+// another plan's value.
 func loadScenario(plan bcp.Plan, file, builtin string) (bcp.Scenario, error) {
 	if file == "" {
 		id, ok := defaults[builtin]
 		if !ok {
 			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", builtin)
 		}
-		return bcp.ScenarioByID(id)
+		return builtinScenario(plan, id)
 	}
 	if !strings.ContainsAny(file, "/\\.") {
-		s, err := bcp.ScenarioByID(file)
-		if err != nil {
+		if _, err := bcp.ScenarioByID(file); err != nil {
 			return bcp.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", file, strings.Join(bcp.ScenarioIDs(), ", "))
 		}
-		return s, nil
+		return builtinScenario(plan, file)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -150,6 +152,16 @@ func loadScenario(plan bcp.Plan, file, builtin string) (bcp.Scenario, error) {
 	s, err := plan.ParseScenario(data)
 	if err != nil {
 		return bcp.Scenario{}, fmt.Errorf("scenario %s: %w", file, err)
+	}
+	return s, nil
+}
+
+// builtinScenario parses the embedded built-in scenario id through plan.
+func builtinScenario(plan bcp.Plan, id string) (bcp.Scenario, error) {
+	data, _ := reference.Scenario(id)
+	s, err := plan.ParseScenario(data)
+	if err != nil {
+		return bcp.Scenario{}, fmt.Errorf("built-in scenario %s under plan %s: %w", id, plan.ID, err)
 	}
 	return s, nil
 }

@@ -110,6 +110,9 @@ func TestErrors(t *testing.T) {
 		{"invalid-scenario", []string{"-scenario", bad}, 2, []string{"$.events[0].at", "$.events[0].extra: unknown field"}},
 		{"extra-argument", []string{"now"}, 2, []string{`unexpected argument "now"`}},
 		{"unknown-builtin", []string{"-scenario", "volcano"}, 2, []string{`-scenario "volcano": not a built-in scenario`}},
+		// kumamoto's scenario names kumamoto's own symptom (4(2) 障害の特定):
+		// ino declares no such term, so it is an error, not ino's value.
+		{"builtin-of-another-plan", []string{"-plan", "ino", "-scenario", "kumamoto-terminal-no-power"}, 2, []string{"built-in scenario kumamoto-terminal-no-power under plan ino", `"no-power"`}},
 		{"unhandled-event", []string{"-scenario", unhandled}, 1, []string{"no rule for a lost IC card"}},
 	}
 	for _, tt := range tests {
