@@ -220,6 +220,7 @@ func sortedCites(cs council.Citations) council.Citations {
 func sides(a Aspect, p Plan) sideMap {
 	m := sideMap{}
 	o, t, f := p.Organization, p.Threat, p.Fault
+	w := p.Vocabulary.words() // roles, parties and bodies by the plan's term IDs
 	switch a {
 	case AspectScale:
 		if t != nil {
@@ -263,7 +264,7 @@ func sides(a Aspect, p Plan) sideMap {
 			if r == o.Chain.Chief {
 				v = "chief"
 			} else if chain.Has(r) {
-				v = "reports to " + rolesText(o.Chain.ReportsTo(r))
+				v = "reports to " + rolesText(w, o.Chain.ReportsTo(r))
 			}
 			var cs council.Citations
 			var reading council.Roles
@@ -280,9 +281,9 @@ func sides(a Aspect, p Plan) sideMap {
 			case reading == o.Chain.ReportsTo(r):
 				v += " (library's reading)"
 			default:
-				v += " (library's reading: " + rolesText(reading) + ")"
+				v += " (library's reading: " + rolesText(w, reading) + ")"
 			}
-			m.put(r.String(), v, sortedCites(cs))
+			m.put(w.name(r), v, sortedCites(cs))
 		}
 	case AspectAppointment:
 		if o == nil {
@@ -296,7 +297,7 @@ func sides(a Aspect, p Plan) sideMap {
 				cs = cs.With(ap.Cite)
 			}
 			slices.Sort(holders)
-			m.put(r.String(), strings.Join(holders, ", "), sortedCites(cs))
+			m.put(w.name(r), strings.Join(holders, ", "), sortedCites(cs))
 		}
 	case AspectChair:
 		if o == nil {
@@ -305,9 +306,9 @@ func sides(a Aspect, p Plan) sideMap {
 		for _, k := range o.Councils {
 			v := "not named"
 			if k.Chair != 0 {
-				v = k.Chair.String()
+				v = w.name(k.Chair)
 			}
-			m.put(k.Body.String(), v, k.Cites)
+			m.put(w.name(k.Body), v, k.Cites)
 		}
 	case AspectConvening, AspectAgendaItem:
 		if o == nil {
@@ -321,7 +322,7 @@ func sides(a Aspect, p Plan) sideMap {
 			if a == AspectConvening {
 				v := "none"
 				if cv.Meets {
-					v = cv.Body.String()
+					v = w.name(cv.Body)
 				}
 				m.put(tr.String(), v, cv.Cites)
 				continue
@@ -358,7 +359,7 @@ func sides(a Aspect, p Plan) sideMap {
 				if x == nw.Keeper {
 					v += " (hub)"
 				}
-				m.put(x.String(), v, nw.Cites)
+				m.put(w.name(x), v, nw.Cites)
 			}
 		}
 	case AspectSystem:
@@ -373,18 +374,19 @@ func sides(a Aspect, p Plan) sideMap {
 			break
 		}
 		for _, o := range p.Measures.Obligations {
-			m.put(o.Key, obligationText(o), o.Citations)
+			m.put(o.Key, obligationText(w, o), o.Citations)
 		}
 	}
 	return m
 }
 
 // obligationText is an obligation as a Compare value: "by (who): task",
-// then when, on what occasion and whether it is only a power.
-func obligationText(o measures.Obligation) string {
+// then when, on what occasion and whether it is only a power; actors by the
+// plan's term IDs.
+func obligationText(w *words, o measures.Obligation) string {
 	var who []string
 	for _, a := range o.By {
-		who = append(who, a.String())
+		who = append(who, w.name(a))
 	}
 	if o.Who != "" {
 		who = append(who, o.Who)
@@ -397,7 +399,7 @@ func obligationText(o measures.Obligation) string {
 	if len(o.To) > 0 {
 		var to []string
 		for _, a := range o.To {
-			to = append(to, a.String())
+			to = append(to, w.name(a))
 		}
 		v += " → " + strings.Join(to, ", ")
 	}
@@ -413,10 +415,10 @@ func obligationText(o measures.Obligation) string {
 	return v
 }
 
-func rolesText(rs council.Roles) string {
+func rolesText(w *words, rs council.Roles) string {
 	var s []string
 	for r := range rs.All() {
-		s = append(s, r.String())
+		s = append(s, w.name(r))
 	}
 	return strings.Join(s, ", ")
 }

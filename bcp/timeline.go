@@ -3,6 +3,7 @@ package bcp
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -319,22 +320,81 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title", "provenance" and "entries" (an empty timeline has
-// "entries": []).
+// "scenario", "title", "provenance", "vocabulary" and "entries" (an empty
+// timeline has "entries": []). The entries name the values the plan
+// declares by their terms' IDs, as the plan file does.
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	type plain Timeline
-	p := plain(t)
-	if p.Entries == nil {
-		p.Entries = []Entry{}
+	var w struct {
+		plain
+		Entries json.RawMessage `json:"entries"` // hides plain's, in its place
 	}
-	return json.Marshal(p)
+	w.plain = plain(t)
+	entries := t.Entries
+	if entries == nil {
+		entries = []Entry{}
+	}
+	b, err := json.Marshal(entries)
+	if err != nil {
+		return nil, err
+	}
+	if pairs := t.Vocabulary.words().termNames(false, wPosition, wParty, wChannel); len(pairs) > 0 {
+		b = []byte(strings.NewReplacer(pairs...).Replace(string(b)))
+	}
+	w.Entries = b
+	return json.Marshal(w)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler], reading what
-// [Timeline.MarshalJSON] writes ("entries": [] gives no entries).
+// [Timeline.MarshalJSON] writes ("entries": [] gives no entries): an
+// entry's actor, recipient and channel may be a term ID of the timeline's
+// vocabulary.
 func (t *Timeline) UnmarshalJSON(data []byte) error {
 	type plain Timeline
 	var p plain
+	var raw struct {
+		Entries []map[string]json.RawMessage `json:"entries"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("bcp: timeline: %w", err)
+	}
+	// The vocabulary first, to read the entries' names in its words.
+	var head struct {
+		Vocabulary Vocabulary `json:"vocabulary"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return fmt.Errorf("bcp: timeline: %w", err)
+	}
+	hw := head.Vocabulary.words()
+	actors, channels := map[string]string{}, map[string]string{}
+	for m, pairs := range map[*map[string]string][]string{
+		&actors: hw.termNames(true, wPosition, wParty), &channels: hw.termNames(true, wChannel),
+	} {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			(*m)[pairs[i]] = pairs[i+1]
+		}
+	}
+	if len(actors)+len(channels) > 0 {
+		for _, e := range raw.Entries {
+			for k, back := range map[string]map[string]string{"actor": actors, "to": actors, "channel": channels} {
+				if v, ok := back[string(e[k])]; ok {
+					e[k] = json.RawMessage(v)
+				}
+			}
+		}
+		entries, err := json.Marshal(raw.Entries)
+		if err != nil {
+			return fmt.Errorf("bcp: timeline: %w", err)
+		}
+		var rest map[string]json.RawMessage
+		if err := json.Unmarshal(data, &rest); err != nil {
+			return fmt.Errorf("bcp: timeline: %w", err)
+		}
+		rest["entries"] = entries
+		if data, err = json.Marshal(rest); err != nil {
+			return fmt.Errorf("bcp: timeline: %w", err)
+		}
+	}
 	if err := json.Unmarshal(data, &p); err != nil {
 		return fmt.Errorf("bcp: timeline: %w", err)
 	}
@@ -343,4 +403,33 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 	}
 	*t = Timeline(p)
 	return nil
+}
+
+// termNames pairs, for every value of the given kinds w's plan declares,
+// the JSON string of the engine's name for it ("role#10") with that of its
+// term's ID ("mayor"); reversed, ID first. Entries written without the
+// plan's words become the plan file's by replacing one with the other.
+func (w *words) termNames(reversed bool, kinds ...int) []string {
+	var pairs []string
+	for _, k := range kinds {
+		for i, e := range w.es[k] {
+			v := w.lex[k].values[i]
+			if int(v) <= wordKinds[k].named {
+				continue
+			}
+			if e.id == "" {
+				continue // an invalid term (validate reports it) names nothing
+			}
+			x := reflect.New(wordKinds[k].typ).Elem()
+			x.SetUint(uint64(v))
+			name, _ := json.Marshal(x.Interface().(fmt.Stringer).String())
+			id, _ := json.Marshal(e.id)
+			if reversed {
+				pairs = append(pairs, string(id), string(name))
+			} else {
+				pairs = append(pairs, string(name), string(id))
+			}
+		}
+	}
+	return pairs
 }

@@ -80,13 +80,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format != "text" && *format != "json" {
 		return fail(stderr, fmt.Errorf("-format %q: want text or json", *format))
 	}
+	nakano := bcp.Nakano()
 	s, err := bcp.ScenarioByID("nakano-iaas-outage")
 	if *scenarioFile != "" {
 		data, rerr := os.ReadFile(*scenarioFile)
 		if rerr != nil {
 			return fail(stderr, fmt.Errorf("read scenario: %w", rerr))
 		}
-		s, err = bcp.ParseScenario(data)
+		s, err = nakano.ParseScenario(data) // in nakano's words
 		if err != nil {
 			return fail(stderr, fmt.Errorf("scenario %s: %w", *scenarioFile, err))
 		}
@@ -94,24 +95,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(bcp.Nakano(), s)
+	tl, err := bcp.Run(nakano, s)
 	if err != nil {
 		fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 		return 1
 	}
 	if *format == "json" {
-		out := map[string][]bcp.Entry{}
+		out := map[string]json.RawMessage{}
 		for _, sec := range sections {
 			es := []bcp.Entry{}
 			for _, i := range pick(tl, sec.Acts) {
 				es = append(es, tl.Entries[i])
 			}
-			out[jsonKey(sec.Title)] = es
+			// A section's entries as a timeline writes them: the posts and
+			// parties nakano declares by their IDs in its plan file.
+			b, err := json.Marshal(bcp.Timeline{Vocabulary: tl.Vocabulary, Entries: es})
+			if err != nil {
+				fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
+				return 1
+			}
+			var part struct {
+				Entries json.RawMessage `json:"entries"`
+			}
+			if err := json.Unmarshal(b, &part); err != nil {
+				fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
+				return 1
+			}
+			out[jsonKey(sec.Title)] = part.Entries
 		}
 		b, err := json.MarshalIndent(struct {
-			Scenario   string                 `json:"scenario"`
-			Provenance bcp.Provenance         `json:"provenance"`
-			Sections   map[string][]bcp.Entry `json:"sections"`
+			Scenario   string                     `json:"scenario"`
+			Provenance bcp.Provenance             `json:"provenance"`
+			Sections   map[string]json.RawMessage `json:"sections"`
 		}{tl.Scenario, tl.Provenance, out}, "", "  ")
 		if err != nil {
 			fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
