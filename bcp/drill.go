@@ -820,8 +820,7 @@ func (r *runner) prevention(isFault bool) {
 			Detail: "consider: " + strings.Join(en, ", "), DetailJA: "再発防止: " + strings.Join(ja, "、"), Cites: rec.Citations})
 	}
 	if rec.PlanRequired {
-		var pp measures.PreventionPlan
-		authors := pp.Authors()
+		authors := rec.Authors
 		n := 0
 		for a := range authors.All() {
 			if r.p.org.Chain.Nodes().Has(a) {

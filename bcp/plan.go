@@ -137,8 +137,11 @@ type Recurrence struct {
 	Countermeasures []measures.Countermeasure `json:"countermeasures,omitempty"`
 	// PlanRequired says a recurrence-prevention plan with the parts a-d of
 	// [measures.PreventionPlan] is required once an incident is dealt with.
-	PlanRequired bool              `json:"planRequired,omitempty"`
-	Citations    council.Citations `json:"citations,omitzero"`
+	PlanRequired bool `json:"planRequired,omitempty"`
+	// Authors are the roles the plan makes draw up the recurrence-prevention
+	// plan and take its measures; where it names none, the chief does.
+	Authors   council.Roles     `json:"authors,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // Continuity is a plan's ICT continuity part. Each part is optional.
