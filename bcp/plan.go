@@ -199,6 +199,11 @@ type ReportPlan struct {
 	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
+	// WhileUnknown and OnceKnown say what a scheduled report is while the
+	// expected recovery is unknown and once it is known, in the plan's
+	// words; a drill shows them. Empty, the engine's words.
+	WhileUnknown string `json:"whileUnknown,omitzero"`
+	OnceKnown    string `json:"onceKnown,omitzero"`
 	// Agreed are the reports whose frequency the plan does not fix but
 	// leaves to be set by agreement (協議), in the plan's order; nil where
 	// none.

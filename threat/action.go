@@ -59,6 +59,7 @@ var stepTable = enum.New[Step]("threat", "step", "Step", council.ErrInvalid,
 	enum.Name{EN: "plan-countermeasures", JA: "恒久対策の立案"},
 	enum.Name{EN: "propose-council", JA: "会議の開催の具申"},
 	enum.Name{EN: "capture-situation", JA: "状況の把握"},
+	enum.Name{EN: "implement-countermeasures", JA: "恒久対策の実施"},
 )
 
 // AllSteps returns every valid Step in ascending order, in a fresh slice.

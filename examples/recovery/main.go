@@ -103,25 +103,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		out := map[string]json.RawMessage{}
 		for _, sec := range sections {
-			es := []bcp.Entry{}
+			part := bcp.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
 			for _, i := range pick(tl, sec.Acts) {
-				es = append(es, tl.Entries[i])
+				part.Entries = append(part.Entries, tl.Entries[i])
 			}
-			// A section's entries as a timeline writes them: the posts and
-			// parties nakano declares by their IDs in its plan file.
-			b, err := json.Marshal(bcp.Timeline{Vocabulary: tl.Vocabulary, Entries: es})
+			es, err := entriesJSON(part)
 			if err != nil {
 				fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 				return 1
 			}
-			var part struct {
-				Entries json.RawMessage `json:"entries"`
-			}
-			if err := json.Unmarshal(b, &part); err != nil {
-				fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
-				return 1
-			}
-			out[jsonKey(sec.Title)] = part.Entries
+			out[jsonKey(sec.Title)] = es
 		}
 		b, err := json.MarshalIndent(struct {
 			Scenario   string                     `json:"scenario"`
@@ -156,6 +147,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// entriesJSON returns the entries of t as its JSON writes them: actors and
+// channels by the plan's term IDs, so that the plan's own values read as
+// its words rather than by number.
+func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return nil, err
+	}
+	var x struct {
+		Entries json.RawMessage `json:"entries"`
+	}
+	if err := json.Unmarshal(b, &x); err != nil {
+		return nil, err
+	}
+	return x.Entries, nil
 }
 
 // pick returns the entries of the given acts, in timeline order.
