@@ -10,9 +10,9 @@ import (
 )
 
 // builtin parses the built-in scenario filed under id, embedded as a
-// scenario file in package reference, through its reference plan (the plan
-// its "plan" field names): the file names that plan's terms, symptoms and
-// triggers by ID. The files are part of the library and
+// scenario file in package reference, through its reference plan
+// ([Plan.ParseScenario]): the file names the values its plan declares by
+// their terms' IDs. The files are part of the library and
 // TestBuiltinScenarioFiles parses every one of them, so an error here is a
 // broken build, never bad input.
 func builtin(id string) (Scenario, bool) {
@@ -20,28 +20,23 @@ func builtin(id string) (Scenario, bool) {
 	if !ok {
 		return Scenario{}, false
 	}
-	p, err := Reference(scenarioPlan(data))
+	p, err := Reference(builtinPlan(data))
 	if err != nil {
 		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
 	}
-	return mustBuiltin(p, id, data), true
-}
-
-// mustBuiltin parses the built-in scenario id, held in data, through p.
-func mustBuiltin(p Plan, id string, data []byte) Scenario {
 	s, err := p.ParseScenario(data)
 	if err != nil {
 		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
 	}
-	return s
+	return s, true
 }
 
-// scenarioPlan returns the plan ID a scenario file names, or "".
-func scenarioPlan(data []byte) string {
+// builtinPlan returns the ID of the plan a built-in scenario file is for.
+func builtinPlan(data []byte) string {
 	var head struct {
 		Plan string `json:"plan"`
 	}
-	_ = json.Unmarshal(data, &head) // a built-in file is valid JSON (TestBuiltinScenarioFiles)
+	_ = json.Unmarshal(data, &head) // a broken file fails in Reference or ParseScenario
 	return head.Plan
 }
 
@@ -53,22 +48,18 @@ func scenarioPlan(data []byte) string {
 // nakano — the IaaS down for three days, recovery time unknown for the first
 // day; kumiyama — a lost operator IC card. They are scenario files embedded
 // in package [github.com/jukiplan/jukiplan/bcp/reference]
-// (bcp/reference/scenarios), parsed through the reference plan with
-// [Plan.ParseScenario], so that they name the plan's symptoms and triggers
-// by the IDs of its vocabulary. An unknown plan is an error wrapping
-// ErrInvalid.
+// (bcp/reference/scenarios), parsed through their reference plan's
+// [Plan.ParseScenario]. An unknown plan
+// is an error wrapping ErrInvalid.
 func Scenarios(plan string) ([]Scenario, error) {
 	var out []Scenario
-	var p Plan
 	for _, id := range reference.ScenarioIDs() {
-		data, _ := reference.Scenario(id)
-		if scenarioPlan(data) != plan {
+		if data, _ := reference.Scenario(id); builtinPlan(data) != plan {
 			continue
 		}
-		if p.ID == "" {
-			p = mustReference(plan)
+		if s, _ := builtin(id); s.Plan == plan {
+			out = append(out, s)
 		}
-		out = append(out, mustBuiltin(p, id, data))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("bcp: scenarios: %w: no built-in scenario for plan %s", ErrInvalid, problem.Value(plan))
@@ -77,8 +68,7 @@ func Scenarios(plan string) ([]Scenario, error) {
 	return out, nil
 }
 
-// ScenarioByID returns the built-in scenario with the given ID, fresh,
-// parsed through its reference plan as [Scenarios] parses it.
+// ScenarioByID returns the built-in scenario with the given ID, fresh.
 func ScenarioByID(id string) (Scenario, error) {
 	if s, ok := builtin(id); ok {
 		return s, nil

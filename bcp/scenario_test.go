@@ -96,9 +96,10 @@ func day(days, hour, minute int) time.Time {
 }
 
 // TestBuiltinScenarioFiles checks the built-in scenarios, embedded as
-// bcp/reference/scenarios: each file parses, is valid, declares the ID it
-// is filed under, belongs to a reference plan and is in canonical form (go
-// test -update-drill rewrites it so).
+// bcp/reference/scenarios: each file parses through its plan, is valid,
+// declares the ID it is filed under, belongs to a reference plan and is in
+// canonical form, naming the values its plan declares by their terms' IDs
+// (go test -update-drill rewrites it so).
 func TestBuiltinScenarioFiles(t *testing.T) {
 	ids := reference.ScenarioIDs()
 	if !slices.Equal(ids, ScenarioIDs()) {
@@ -107,11 +108,7 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
 			data, _ := reference.Scenario(id)
-			var head struct{ Plan string }
-			if err := json.Unmarshal(data, &head); err != nil {
-				t.Fatal(err)
-			}
-			p, err := Reference(head.Plan)
+			p, err := Reference(builtinPlan(data))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -278,12 +278,12 @@ func TestEscalate(t *testing.T) {
 		{"ino:第3条(2)/cause-unknown", ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", ino(), serious, true, []Notice{
-			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), nn("セキュリティ会議の開催を具申", ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
 		{"ino:第4条/short-stop-not-serious", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
-			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/light-impact-not-serious", ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
-			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/terminal-not-serious", ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
 		{"tottori:第2-2(1)/findings", tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
@@ -669,7 +669,7 @@ func TestLifecycle(t *testing.T) {
 func TestPlanAnswersAreFresh(t *testing.T) {
 	p := tottori()
 	ts := p.Triggers()
-	ts[0].Trigger, ts[0].By[0] = terminalMessage, council.ByRole(council.Mayor)
+	ts[0].Trigger, ts[0].By[0] = terminalMessage, council.ByRole(council.SecurityChief)
 	if d := p.Triggers()[0]; d.Trigger != serverAlertMail || d.By[0] != council.ByRole(council.Staff) {
 		t.Errorf("mutating Triggers changed the plan: %v", d)
 	}
