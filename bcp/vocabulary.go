@@ -176,7 +176,6 @@ type lexicon struct {
 	values []uint8          // values[i] is the value of term i
 	term   [64]int16        // term[v] is 1 + the index of v's term; 0 for none
 	byName map[string]uint8 // term IDs and labels
-	fn     [64]uint8        // fn[v] is the function of value v (v itself for a named value)
 }
 
 // resolve assigns values to the terms of one kind: a term naming a function
