@@ -92,12 +92,13 @@ func pathErrs(path string, err error) []error {
 // found is counted (a join of [*PathError]s, in document order, then the
 // checks of the whole; its message lists the first ones and counts the rest).
 // A string holding a control character (U+0000–U+001F, U+007F–U+009F) or a
-// file that is not valid UTF-8 is an error too.
+// file that is not valid UTF-8 is an error too; a UTF-8 byte-order mark at
+// the start is ignored. [Lint] reads a file leniently instead.
 //
 // A zero or empty value is written by leaving its field out; null is not
 // accepted anywhere.
 func ParsePlan(data []byte) (Plan, error) {
-	root, err := parseTree(data)
+	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
 	if err != nil {
 		return Plan{}, err
 	}
@@ -500,6 +501,9 @@ type node struct {
 	text string
 	keys []string
 	vals []*node
+	off  int   // the byte offset of the value in the file
+	end  int   // the byte offset just after the value
+	koff []int // an object's: the byte offset of each key
 	// index holds the keys of a large object, for finding duplicates.
 	index map[string]bool
 }
