@@ -96,7 +96,8 @@ func pathErrs(path string, err error) []error {
 // the start is ignored. [Lint] reads a file leniently instead.
 //
 // A zero or empty value is written by leaving its field out; null is not
-// accepted anywhere.
+// accepted anywhere. A "$schema" string at the top is ignored: it names
+// the file's JSON Schema for editors ([PlanSchema]).
 func ParsePlan(data []byte) (Plan, error) {
 	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
 	if err != nil {
@@ -688,6 +689,14 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		for i, k := range n.keys {
 			if t == planType && k == "vocabulary" && d.words != nil {
 				continue // decoded first
+			}
+			if t == planType && k == "$schema" && len(d.stack) == 0 {
+				d.key(k)
+				if d.want(n.vals[i], '"', "a string: the URI of the plan-file schema") {
+					d.text(n.vals[i].text)
+				}
+				d.pop()
+				continue // for editors; see PlanSchema
 			}
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
 			d.key(k)
