@@ -89,9 +89,16 @@ func (a *Aspect) UnmarshalText(text []byte) error { return aspectTable.Unmarshal
 //
 // The zero Difference is not a difference. == is not defined (it holds
 // council.Citations); compare with go-cmp.
+//
+// Positions, parties and bodies are keyed and written by the plan file's
+// name for them (the term's ID in the plan's vocabulary), so that one plan's
+// term meets the same term of the other; LabelA and LabelB give the key's
+// label in each plan's own words, where the key is such a term.
 type Difference struct {
 	Aspect Aspect            `json:"aspect"`
 	Key    string            `json:"key"`
+	LabelA string            `json:"labelA,omitempty"`
+	LabelB string            `json:"labelB,omitempty"`
 	A      string            `json:"a"`
 	B      string            `json:"b"`
 	CitesA council.Citations `json:"citesA"`
@@ -133,6 +140,9 @@ func (d Diff) String() string {
 		b.WriteString(x.Aspect.String())
 		b.WriteByte(' ')
 		b.WriteString(x.Key)
+		if x.LabelA != "" || x.LabelB != "" {
+			b.WriteString(" (" + orDash(x.LabelA) + " / " + orDash(x.LabelB) + ")")
+		}
 		b.WriteString(": ")
 		side := func(id, v string, cs council.Citations) {
 			b.WriteString(id)
@@ -153,6 +163,13 @@ func (d Diff) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 // Compare returns how plan b differs from plan a: the scale and levels of
@@ -183,7 +200,8 @@ func Compare(a, b Plan) Diff {
 			if x.value == y.value {
 				continue
 			}
-			d.Differences = append(d.Differences, Difference{Aspect: asp, Key: k, A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites})
+			d.Differences = append(d.Differences, Difference{Aspect: asp, Key: k, LabelA: x.label, LabelB: y.label,
+				A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites})
 		}
 	}
 	return d
@@ -193,6 +211,7 @@ func Compare(a, b Plan) Diff {
 type side struct {
 	value string
 	cites council.Citations
+	label string // the key's label in the plan's words, for a term
 }
 
 type sideMap map[string]side
@@ -207,7 +226,17 @@ func (m sideMap) put(k, v string, cs council.Citations) {
 		v = vs[0] + "; " + vs[1]
 		cs = sortedCites(old.cites.Join(cs))
 	}
-	m[k] = side{value: v, cites: cs}
+	m[k] = side{value: v, cites: cs, label: m[k].label}
+}
+
+// term sets key k, the name of term x, as put does, and gives it x's label
+// in the plan's words.
+func (m sideMap) term(w *words, x labeled, v string, cs council.Citations) {
+	k := w.name(x)
+	m.put(k, v, cs)
+	s := m[k]
+	s.label = w.any(x, Japanese)
+	m[k] = s
 }
 
 func sortedCites(cs council.Citations) council.Citations {
@@ -219,6 +248,7 @@ func sortedCites(cs council.Citations) council.Citations {
 // sides returns plan p's values for aspect a, by key.
 func sides(a Aspect, p Plan) sideMap {
 	m := sideMap{}
+	w := p.Vocabulary.words()
 	o, t, f := p.Organization, p.Threat, p.Fault
 	switch a {
 	case AspectScale:
@@ -263,7 +293,7 @@ func sides(a Aspect, p Plan) sideMap {
 			if r == o.Chain.Chief {
 				v = "chief"
 			} else if chain.Has(r) {
-				v = "reports to " + rolesText(o.Chain.ReportsTo(r))
+				v = "reports to " + rolesText(w, o.Chain.ReportsTo(r))
 			}
 			var cs council.Citations
 			var reading council.Roles
@@ -280,9 +310,9 @@ func sides(a Aspect, p Plan) sideMap {
 			case reading == o.Chain.ReportsTo(r):
 				v += " (library's reading)"
 			default:
-				v += " (library's reading: " + rolesText(reading) + ")"
+				v += " (library's reading: " + rolesText(w, reading) + ")"
 			}
-			m.put(r.String(), v, sortedCites(cs))
+			m.term(w, r, v, sortedCites(cs))
 		}
 	case AspectAppointment:
 		if o == nil {
@@ -296,7 +326,7 @@ func sides(a Aspect, p Plan) sideMap {
 				cs = cs.With(ap.Cite)
 			}
 			slices.Sort(holders)
-			m.put(r.String(), strings.Join(holders, ", "), sortedCites(cs))
+			m.term(w, r, strings.Join(holders, ", "), sortedCites(cs))
 		}
 	case AspectChair:
 		if o == nil {
@@ -305,9 +335,9 @@ func sides(a Aspect, p Plan) sideMap {
 		for _, k := range o.Councils {
 			v := "not named"
 			if k.Chair != 0 {
-				v = k.Chair.String()
+				v = w.name(k.Chair)
 			}
-			m.put(k.Body.String(), v, k.Cites)
+			m.term(w, k.Body, v, k.Cites)
 		}
 	case AspectConvening, AspectAgendaItem:
 		if o == nil {
@@ -321,7 +351,7 @@ func sides(a Aspect, p Plan) sideMap {
 			if a == AspectConvening {
 				v := "none"
 				if cv.Meets {
-					v = cv.Body.String()
+					v = w.name(cv.Body)
 				}
 				m.put(tr.String(), v, cv.Cites)
 				continue
@@ -344,7 +374,7 @@ func sides(a Aspect, p Plan) sideMap {
 		for _, iv := range f.Investigations {
 			s := make([]string, len(iv.Checks))
 			for i, c := range iv.Checks {
-				s[i] = c.String()
+				s[i] = w.name(c)
 			}
 			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)
 		}
@@ -358,7 +388,7 @@ func sides(a Aspect, p Plan) sideMap {
 				if x == nw.Keeper {
 					v += " (hub)"
 				}
-				m.put(x.String(), v, nw.Cites)
+				m.term(w, x, v, nw.Cites)
 			}
 		}
 	case AspectSystem:
@@ -373,7 +403,7 @@ func sides(a Aspect, p Plan) sideMap {
 			break
 		}
 		for _, o := range p.Measures.Obligations {
-			m.put(o.Key, obligationText(o), o.Citations)
+			m.put(o.Key, obligationText(w, o), o.Citations)
 		}
 	}
 	return m
@@ -381,10 +411,10 @@ func sides(a Aspect, p Plan) sideMap {
 
 // obligationText is an obligation as a Compare value: "by (who): task",
 // then when, on what occasion and whether it is only a power.
-func obligationText(o measures.Obligation) string {
+func obligationText(w *words, o measures.Obligation) string {
 	var who []string
 	for _, a := range o.By {
-		who = append(who, a.String())
+		who = append(who, w.name(a))
 	}
 	if o.Who != "" {
 		who = append(who, o.Who)
@@ -397,7 +427,7 @@ func obligationText(o measures.Obligation) string {
 	if len(o.To) > 0 {
 		var to []string
 		for _, a := range o.To {
-			to = append(to, a.String())
+			to = append(to, w.name(a))
 		}
 		v += " → " + strings.Join(to, ", ")
 	}
@@ -413,10 +443,10 @@ func obligationText(o measures.Obligation) string {
 	return v
 }
 
-func rolesText(rs council.Roles) string {
+func rolesText(w *words, rs council.Roles) string {
 	var s []string
 	for r := range rs.All() {
-		s = append(s, r.String())
+		s = append(s, w.name(r))
 	}
 	return strings.Join(s, ", ")
 }

@@ -68,12 +68,15 @@ func (f Finding) LogValue() slog.Value {
 // LogValue implements [slog.LogValuer]: the difference as a group of
 // attributes named as in its JSON form (aspect, key, a, b, citesA, citesB).
 func (d Difference) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("aspect", d.Aspect.String()),
-		slog.String("key", d.Key),
-		slog.String("a", d.A),
-		slog.String("b", d.B),
-		slog.Any("citesA", d.CitesA),
-		slog.Any("citesB", d.CitesB),
-	)
+	attrs := make([]slog.Attr, 0, 8)
+	attrs = append(attrs, slog.String("aspect", d.Aspect.String()), slog.String("key", d.Key))
+	if d.LabelA != "" {
+		attrs = append(attrs, slog.String("labelA", d.LabelA))
+	}
+	if d.LabelB != "" {
+		attrs = append(attrs, slog.String("labelB", d.LabelB))
+	}
+	attrs = append(attrs, slog.String("a", d.A), slog.String("b", d.B),
+		slog.Any("citesA", d.CitesA), slog.Any("citesB", d.CitesB))
+	return slog.GroupValue(attrs...)
 }

@@ -319,13 +319,20 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title", "provenance" and "entries" (an empty timeline has
-// "entries": []).
+// "scenario", "title", "provenance", "vocabulary" and "entries" (an empty
+// timeline has "entries": []). Entries name actors and channels as the
+// plan file does: by their terms' IDs in the vocabulary, so that a plan's
+// own values ("role#24" outside it) join its terms.
 func (t Timeline) MarshalJSON() ([]byte, error) {
-	type plain Timeline
-	p := plain(t)
-	if p.Entries == nil {
-		p.Entries = []Entry{}
+	w := t.Vocabulary.words()
+	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
+		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries))}
+	for i, e := range t.Entries {
+		x, err := e.toJSON(w)
+		if err != nil {
+			return nil, fmt.Errorf("bcp: timeline: entry %d: %w", i, err)
+		}
+		p.Entries[i] = x
 	}
 	return json.Marshal(p)
 }
@@ -333,14 +340,105 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler], reading what
 // [Timeline.MarshalJSON] writes ("entries": [] gives no entries).
 func (t *Timeline) UnmarshalJSON(data []byte) error {
-	type plain Timeline
-	var p plain
+	var p timelineJSON
 	if err := json.Unmarshal(data, &p); err != nil {
 		return fmt.Errorf("bcp: timeline: %w", err)
 	}
-	if len(p.Entries) == 0 {
-		p.Entries = nil
+	w := p.Vocabulary.words()
+	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary}
+	if len(p.Entries) > 0 {
+		out.Entries = make([]Entry, len(p.Entries))
 	}
-	*t = Timeline(p)
+	for i, x := range p.Entries {
+		e, err := x.entry(w)
+		if err != nil {
+			return fmt.Errorf("bcp: timeline: entry %d: %w", i, err)
+		}
+		out.Entries[i] = e
+	}
+	*t = out
 	return nil
+}
+
+type timelineJSON struct {
+	Plan       string      `json:"plan"`
+	Scenario   string      `json:"scenario"`
+	Title      string      `json:"title,omitempty"`
+	Provenance Provenance  `json:"provenance"`
+	Vocabulary Vocabulary  `json:"vocabulary,omitzero"`
+	Entries    []entryJSON `json:"entries"`
+}
+
+// entryJSON is an Entry as a timeline writes it: actors and channel by the
+// plan file's names.
+type entryJSON struct {
+	At       time.Time         `json:"at"`
+	Event    int               `json:"event"`
+	Actor    string            `json:"actor,omitempty"`
+	Act      Act               `json:"act"`
+	To       string            `json:"to,omitempty"`
+	Channel  string            `json:"channel,omitempty"`
+	Level    threat.Level      `json:"level,omitzero"`
+	Min      threat.Level      `json:"min,omitzero"`
+	Max      threat.Level      `json:"max,omitzero"`
+	Detail   string            `json:"detail,omitempty"`
+	DetailJA string            `json:"detailJA,omitempty"`
+	AsNeeded bool              `json:"asNeeded,omitempty"`
+	Cites    council.Citations `json:"cites"`
+}
+
+func (e Entry) toJSON(w *words) (entryJSON, error) {
+	x := entryJSON{At: e.At, Event: e.Event, Act: e.Act, Level: e.Level, Min: e.Min, Max: e.Max,
+		Detail: e.Detail, DetailJA: e.DetailJA, AsNeeded: e.AsNeeded, Cites: e.Cites}
+	if !x.At.IsZero() {
+		x.At = x.At.In(jst)
+	}
+	for _, f := range []struct {
+		a   council.Actor
+		dst *string
+	}{{e.Actor, &x.Actor}, {e.To, &x.To}} {
+		if f.a == (council.Actor{}) {
+			continue
+		}
+		if !f.a.IsValid() {
+			return x, fmt.Errorf("actor %s: %w", f.a, ErrInvalid)
+		}
+		*f.dst = w.name(f.a)
+	}
+	if e.Channel != 0 {
+		if !e.Channel.IsValid() {
+			return x, fmt.Errorf("channel %s: %w", e.Channel, ErrInvalid)
+		}
+		x.Channel = w.name(e.Channel)
+	}
+	return x, nil
+}
+
+func (x entryJSON) entry(w *words) (Entry, error) {
+	e := Entry{At: x.At, Event: x.Event, Act: x.Act, Level: x.Level, Min: x.Min, Max: x.Max,
+		Detail: x.Detail, DetailJA: x.DetailJA, AsNeeded: x.AsNeeded, Cites: x.Cites}
+	for _, f := range []struct {
+		s   string
+		dst *council.Actor
+	}{{x.Actor, &e.Actor}, {x.To, &e.To}} {
+		switch {
+		case f.s == "":
+		default:
+			if v, ok := w.lookup(wPosition, f.s); ok {
+				*f.dst = council.ByRole(council.Role(v))
+			} else if v, ok := w.lookup(wParty, f.s); ok {
+				*f.dst = council.ByParty(council.Party(v))
+			} else if err := f.dst.UnmarshalText([]byte(f.s)); err != nil {
+				return e, err
+			}
+		}
+	}
+	if x.Channel != "" {
+		if v, ok := w.lookup(wChannel, x.Channel); ok {
+			e.Channel = Channel(v)
+		} else if err := e.Channel.UnmarshalText([]byte(x.Channel)); err != nil {
+			return e, err
+		}
+	}
+	return e, nil
 }

@@ -224,12 +224,17 @@ func (w *words) declared(k int, x uint8) bool {
 	return w != nil && x < 64 && w.lex[k].term[x] != 0
 }
 
-// id returns the term ID of value x of kind k, and whether it has a term.
+// id returns the term ID of value x of kind k, and whether it has one that
+// names it back (an empty or repeated ID of a malformed vocabulary does not).
 func (w *words) id(k int, x uint8) (string, bool) {
 	if !w.declared(k, x) {
 		return "", false
 	}
-	return w.es[k][w.lex[k].term[x]-1].id, true
+	id := w.es[k][w.lex[k].term[x]-1].id
+	if v, ok := w.lex[k].byName[id]; !ok || v != x || id == "" {
+		return "", false
+	}
+	return id, true
 }
 
 // label returns value x of kind k in lang: its term's label (Japanese) or

@@ -257,3 +257,43 @@ func ExampleVocabulary_Label() {
 	// security-chief / セキュリティ統括責任者 / セキュリティ統括管理者
 	// true
 }
+
+// Compare keys positions by the plan file's names: two plans' own values
+// that happen to share a number are different posts, and one post keeps
+// its key whether a plan declares it or the engine names it.
+func TestCompareKeysTermsByID(t *testing.T) {
+	declare := func(p Plan, own int) Plan {
+		data, err := p.MarshalIndent()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := ParsePlan(relabel(t, data, func(kind string, i int) string { return fmt.Sprintf("%s の %s%d", p.ID, kind, i) },
+			func(kind string, i int) bool { return kind == "positions" && i == own }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return q
+	}
+	// ino's identity information manager and kumiyama's deputy chief.
+	a, b := declare(Ino(), 4), declare(Kumiyama(), 1)
+	ra, rb := a.Vocabulary.Positions[4], b.Vocabulary.Positions[1]
+	va, _ := a.Vocabulary.Role(ra.ID)
+	vb, _ := b.Vocabulary.Role(rb.ID)
+	if va != vb || ra.ID == rb.ID {
+		t.Fatalf("the test wants two different posts with one number: %s=%v, %s=%v", ra.ID, va, rb.ID, vb)
+	}
+	d := Compare(a, b)
+	found := map[string]Difference{}
+	for _, x := range d.Of(AspectRole) {
+		found[x.Key] = x
+		if strings.Contains(x.Key, "#") {
+			t.Errorf("a difference is keyed by number: %+v", x)
+		}
+	}
+	if x, ok := found[ra.ID]; !ok || x.B != "" || x.LabelA != ra.Label || x.LabelB != "" {
+		t.Errorf("ino's own %s: %+v, %v", ra.ID, x, ok)
+	}
+	if x, ok := found[rb.ID]; !ok || x.A != "" || x.LabelB != rb.Label {
+		t.Errorf("kumiyama's own %s: %+v, %v", rb.ID, x, ok)
+	}
+}

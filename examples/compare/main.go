@@ -117,13 +117,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\n## %s (%s)\n\n", a, a.Label())
 		fmt.Fprintf(stdout, "| %s | %s | %s |\n|---|---|---|\n", cell(a.String()), cell(plans[0].ID), cell(plans[1].ID))
 		for _, x := range ds {
-			fmt.Fprintf(stdout, "| %s | %s | %s |\n", cell(x.Key), side(x.A, x.CitesA.String()), side(x.B, x.CitesB.String()))
+			key := x.Key
+			if x.LabelA != "" || x.LabelB != "" {
+				// A position, party or body: each plan's own word for it.
+				key += " (" + dash(x.LabelA) + " / " + dash(x.LabelB) + ")"
+			}
+			fmt.Fprintf(stdout, "| %s | %s | %s |\n", cell(key), side(x.A, x.CitesA.String()), side(x.B, x.CitesB.String()))
 		}
 	}
 	if n == 0 {
 		fmt.Fprintln(stdout, "\nno differences")
 	}
 	return 0
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 // side renders one plan's value and its clauses for a table cell; "—" where
