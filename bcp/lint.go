@@ -37,10 +37,10 @@ const byteOrderMark = "\xEF\xBB\xBF"
 // value the file holds for something missing); see [Finding].
 //
 // A problem ParsePlan reports and Check also finds, at the same line, is
-// reported once, by Check's code and clause. Findings of one code, one
-// clause and one kind of place (systems of the inventory, say) that occur
-// three times or more are grouped into one finding, at the first of them,
-// whose message names the others.
+// reported once, by Check's code and clause. Findings of one source, code,
+// clause and kind of place (systems of the inventory, say) that occur three
+// times or more are grouped into one finding, at the first of them, whose
+// message names the others.
 //
 // Findings are ordered as Check orders them, then by position. Lint never
 // fails on any input: the error is only for bad options (an As that is not
@@ -87,12 +87,14 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	}
 	d.words = p.Vocabulary.words()
 	d.value(reflect.ValueOf(&p).Elem(), root)
-	var load, valid, checked []located
+	// Like findings are grouped before they are placed, so that only the
+	// first of a group is looked up in the file.
+	var loadF, validF []Finding
 	for _, e := range d.errs {
-		load = append(load, l.locate(l.fromError(e, 0)))
+		loadF = append(loadF, l.fromError(e, 0))
 	}
 	for _, e := range problem.Problems(p.validate()) {
-		valid = append(valid, l.locate(l.fromError(e, 0)))
+		validF = append(validF, l.fromError(e, 0))
 	}
 	q := p
 	if opts.As != "" && council.Cite(p.ID, "x").IsValid() {
@@ -100,9 +102,16 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 			q = moved
 		}
 	}
-	for _, f := range Check(q) {
-		checked = append(checked, l.locate(f))
+	place := func(fs []Finding) []located {
+		slices.SortStableFunc(fs, Finding.Compare)
+		fs = group(fs)
+		out := make([]located, len(fs))
+		for i, f := range fs {
+			out[i] = l.locate(f)
+		}
+		return out
 	}
+	load, valid, checked := place(loadF), place(validF), place(Check(q))
 	all := slices.Concat(load, checked, valid)
 	l.positions(all)
 	load, checked, valid = all[:len(load)], all[len(load):len(load)+len(checked)], all[len(load)+len(checked):]
@@ -129,7 +138,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	}
 	slices.SortFunc(out, Finding.Compare)
 	out = slices.Compact(out)
-	return p, group(out), nil
+	return p, out, nil
 }
 
 // located is a finding and the byte offsets of the value it is placed at:
