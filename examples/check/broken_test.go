@@ -10,6 +10,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"pgregory.net/rapid"
 )
 
 // broken lists the plan files of testdata/broken, each a reference plan
@@ -130,4 +131,69 @@ func TestSARIFGoldensValid(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
+}
+
+// TestOneThingBrokenNeverExit2: tottori's plan file with one random line
+// broken (a key misspelt, a value replaced, a character dropped) exits 1
+// when ParsePlan rejects it, never 2, with an error placed at that line or
+// before it for a misspelt key (the key, or the object missing it), at or
+// after it for a dropped character (where the JSON stops making sense). A
+// replaced value may show where it is used (a plan ID at every citation).
+func TestOneThingBrokenNeverExit2(t *testing.T) {
+	data, err := os.ReadFile("../../bcp/reference/tottori.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	dir := t.TempDir()
+	rapid.Check(t, func(t *rapid.T) {
+		i := rapid.IntRange(1, len(lines)-2).Draw(t, "line")
+		l := lines[i]
+		var broken string
+		how := rapid.IntRange(0, 2).Draw(t, "how")
+		switch how {
+		case 0:
+			broken = strings.Replace(l, `": `, `x": `, 1)
+		case 1:
+			if k := strings.Index(l, `": `); k >= 0 && !strings.HasSuffix(strings.TrimSpace(l), "{") && !strings.HasSuffix(strings.TrimSpace(l), "[") {
+				broken = l[:k+3] + `"zz"` + map[bool]string{true: ",\n", false: "\n"}[strings.HasSuffix(strings.TrimSpace(l), ",")]
+			}
+		case 2:
+			if j := strings.IndexAny(l, `":,{}[]`); j >= 0 {
+				broken = l[:j] + l[j+1:]
+			}
+		}
+		if broken == "" || broken == l {
+			t.Skip("nothing to break on this line")
+		}
+		path := filepath.Join(dir, "broken.json")
+		if err := os.WriteFile(path, []byte(strings.Join(lines[:i], "")+broken+strings.Join(lines[i+1:], "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, stderr bytes.Buffer
+		code := run([]string{"-format", "json", path}, &out, &stderr)
+		if code == 2 {
+			t.Fatalf("exit 2 for line %d broken (%q): %s", i+1, broken, stderr.String())
+		}
+		var got struct {
+			Findings []bcp.Finding `json:"findings"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bcp.ParsePlan([]byte(strings.Join(lines[:i], "") + broken + strings.Join(lines[i+1:], ""))); err == nil {
+			return // still a valid plan (a value the format accepts)
+		}
+		if code != 1 {
+			t.Fatalf("exit %d for an invalid plan (line %d: %q)", code, i+1, broken)
+		}
+		for _, f := range got.Findings {
+			switch {
+			case f.Severity != bcp.Error || f.Line < 1:
+			case how == 1, how == 0 && f.Line <= i+1, how == 2 && f.Line >= i+1:
+				return
+			}
+		}
+		t.Fatalf("line %d broken (%q): no error at or before it: %v", i+1, broken, got.Findings)
+	})
 }
