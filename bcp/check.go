@@ -609,7 +609,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		if au.seen && !au.lastResort {
 			aud := Audience(a)
 			c.add(Error, CodeNoLastResort, "continuity.contacts["+aud.String()+"]", au.cite,
-				"the channels for %s (%s) do not end in a last resort: no choice for an outage of every service uses a channel that needs none", aud, aud.Label())
+				"the channels for %s do not end in a last resort: no choice for an outage of every service uses a channel that needs none", c.say(aud))
 		}
 	}
 }

@@ -43,9 +43,9 @@ const (
 )
 
 var patternTable = enum.New[Pattern]("bcp", "pattern", "Pattern", ErrInvalid,
-	enum.Name{EN: "a", JA: "グループウェア、メール、ファイルサーバ、インターネット接続サービス等が利用できない場合"},
-	enum.Name{EN: "b", JA: "グループウェア（新着）が復旧した場合"},
-	enum.Name{EN: "c", JA: "すべてが復旧した場合"},
+	enum.Name{EN: "a", JA: "庁内の通信基盤が停止"},
+	enum.Name{EN: "b", JA: "グループウェアのみ復旧"},
+	enum.Name{EN: "c", JA: "庁内の通信基盤が復旧"},
 )
 
 // Services returns the services up in the pattern.
@@ -75,20 +75,18 @@ const (
 	Phone                              // 電話
 	Email                              // メール / 電子メール
 	Fax                                // FAX
-	RiskReportForm                     // リスク管理・危機管理情報連絡票
 )
 
 var channelTable = enum.New[Channel]("bcp", "channel", "Channel", ErrInvalid,
-	enum.Name{EN: "file-server", JA: "全庁ファイルサーバ"},
-	enum.Name{EN: "cabinet", JA: "全庁キャビネット"},
+	enum.Name{EN: "file-server", JA: "ファイルサーバ"},
+	enum.Name{EN: "cabinet", JA: "キャビネット"},
 	enum.Name{EN: "phone-and-paper", JA: "電話及び紙媒体"},
 	enum.Name{EN: "groupware-mail", JA: "グループウェアメール"},
-	enum.Name{EN: "groupware-notice", JA: "お知らせ"},
+	enum.Name{EN: "groupware-notice", JA: "グループウェアの掲示"},
 	enum.Name{EN: "mailing-list", JA: "メーリングリスト"},
 	enum.Name{EN: "phone", JA: "電話"},
 	enum.Name{EN: "email", JA: "電子メール", Aliases: []string{"メール"}},
 	enum.Name{EN: "fax", JA: "FAX"},
-	enum.Name{EN: "risk-report-form", JA: "リスク管理・危機管理情報連絡票"},
 ).Open(enum.MaxValue)
 
 // Needs returns the services the channel needs. Where the source does not say,
@@ -127,12 +125,12 @@ const (
 
 var audienceTable = enum.New[Audience]("bcp", "audience", "Audience", ErrInvalid,
 	enum.Name{EN: "ward-wide", JA: "全庁への連絡"},
-	enum.Name{EN: "system-owners", JA: "システム主管課への連絡"},
-	enum.Name{EN: "to-provider", JA: "統合仮想サーバ環境提供事業者への連絡"},
-	enum.Name{EN: "crisis-management", JA: "危機管理課への連絡"},
-	enum.Name{EN: "outside-bodies", JA: "庁外各組織への連絡"},
-	enum.Name{EN: "provider-broad", JA: "各システムに広く影響がある場合"},
-	enum.Name{EN: "provider-single", JA: "特定のシステムにのみ影響がある場合"},
+	enum.Name{EN: "system-owners", JA: "システム所管課への連絡"},
+	enum.Name{EN: "to-provider", JA: "共通基盤の提供事業者への連絡"},
+	enum.Name{EN: "crisis-management", JA: "危機管理部門への報告"},
+	enum.Name{EN: "outside-bodies", JA: "庁外の関係機関への連絡"},
+	enum.Name{EN: "provider-broad", JA: "提供事業者からの連絡（広範な影響）"},
+	enum.Name{EN: "provider-single", JA: "提供事業者からの連絡（特定システムのみ）"},
 )
 
 // A Contact is the choice of channel for one audience given the services up.
@@ -150,10 +148,10 @@ type Contact struct {
 	Channel Channel `json:"channel,omitzero"`
 	// Also are channels used alongside Channel.
 	Also Channels `json:"also,omitzero"`
-	// ViaManagementDivisions reports that the message goes to each
-	// department's management division (各部経営担当課), which passes it on
-	// inside the department (3(3)①ア ※2).
-	ViaManagementDivisions bool `json:"viaManagementDivisions,omitzero"`
+	// Via is who passes the message on to its recipients where it does not
+	// reach them directly (nakano 3(3)①ア ※2: each department's management
+	// division, which passes it on inside the department); zero for none.
+	Via council.Actor `json:"via,omitzero"`
 	// Note says what the message is, in the plan's words (nakano's report
 	// to the crisis management division: the first report may be oral or a
 	// memo, ICT-BCP 7(1)). A drill shows it in place of the audience's

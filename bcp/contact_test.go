@@ -32,6 +32,11 @@ func TestPatterns(t *testing.T) {
 // 統合仮想サーバ 3(3) gives.
 func TestNakanoContacts(t *testing.T) {
 	c := Nakano().Continuity
+	form := planChannel(t, Nakano(), "risk-report-form")
+	divisions, ok := Nakano().Vocabulary.Role("management-divisions")
+	if !ok {
+		t.Fatal("nakano declares no position management-divisions (各部経営担当課)")
+	}
 	isd := council.ByRole(council.InfoSystemsDivision)
 	provider := council.ByParty(council.IaaSProvider)
 	for _, tc := range []struct {
@@ -41,7 +46,7 @@ func TestNakanoContacts(t *testing.T) {
 		want Contact
 	}{
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-a/phone-and-paper-via-management", WardWide, PatternA.Services(),
-			Contact{Channel: PhoneAndPaper, ViaManagementDivisions: true}},
+			Contact{Channel: PhoneAndPaper, Via: council.ByRole(divisions)}},
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-b/cabinet-and-notice", WardWide, PatternB.Services(),
 			Contact{Channel: WardCabinet, Also: ChannelsOf(GroupwareNotice)}},
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-c/file-server-and-notice", WardWide, PatternC.Services(),
@@ -57,7 +62,7 @@ func TestNakanoContacts(t *testing.T) {
 		{"nakano:統合仮想サーバ 3(3)①ウ/phone-only", ToProvider, PatternA.Services(),
 			Contact{Channel: Phone, ToParties: council.PartiesOf(council.IaaSProvider)}},
 		{"nakano:統合仮想サーバ 3(3)①エ/form", CrisisManagement, PatternA.Services(),
-			Contact{Channel: RiskReportForm, ToRoles: council.RolesOf(council.CrisisManagementDivision), Note: "第1報（口頭・メモ可）、その後連絡票"}},
+			Contact{Channel: form, ToRoles: council.RolesOf(council.CrisisManagementDivision), Note: "第1報（口頭・メモ可）、その後連絡票"}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-a", OutsideBodies, PatternA.Services(),
 			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-c", OutsideBodies, PatternC.Services(),
@@ -116,4 +121,15 @@ func TestPhoneAndPaperLastResort(t *testing.T) {
 			}
 		}
 	}
+}
+
+// planChannel returns the channel p's vocabulary names id, and fails the
+// test when it names none.
+func planChannel(t testing.TB, p Plan, id string) Channel {
+	t.Helper()
+	c, ok := p.Vocabulary.Channel(id)
+	if !ok {
+		t.Fatalf("plan %s declares no channel %q", p.ID, id)
+	}
+	return c
 }

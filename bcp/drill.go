@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -390,7 +391,7 @@ func (r *runner) threat() error {
 			var nc *threat.NotCoveredError
 			if errors.As(err, &nc) {
 				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "judge whether the act poses a serious threat to identity information",
-					DetailJA: "本人確認情報に重大な脅威を及ぼす恐れがあるかを判断", Cites: nc.Citations})
+					DetailJA: "本人確認情報への重大な脅威の有無を判断", Cites: nc.Citations})
 			}
 			return nil
 		}
@@ -820,21 +821,19 @@ func (r *runner) prevention(isFault bool) {
 			Detail: "consider: " + strings.Join(en, ", "), DetailJA: "再発防止: " + strings.Join(ja, "、"), Cites: rec.Citations})
 	}
 	if rec.PlanRequired {
-		var pp measures.PreventionPlan
-		authors := pp.Authors()
+		// The parts of a [measures.PreventionPlan], in the engine's words.
+		const planEN = "recurrence-prevention plan: situation and impact, causes, technical and organisational measures"
+		const planJA = "再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"
+		authors := rec.Authors
 		n := 0
 		for a := range authors.All() {
 			if r.p.org.Chain.Nodes().Has(a) {
 				n++
-				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a),
-					Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
-					DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
+				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
 			}
 		}
 		if n == 0 {
-			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief),
-				Detail:   "recurrence-prevention plan: a. situation and impact, b. causes, c. technical and d. organisational measures",
-				DetailJA: "再発防止計画: a.発生状況・影響 b.原因 c.技術的 d.組織的な再発防止策", Cites: rec.Citations})
+			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
 		}
 	}
 }
@@ -847,11 +846,12 @@ func (r *runner) cardLost() error {
 	// them, on its own clauses: an uncited entry would be a guess.
 	if rep := r.duty(ReportCardLoss); rep.Actor.IsValid() {
 		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, Detail: "report the lost card at once",
-			DetailJA: "操作者用ICカードの紛失等を直ちに報告", Cites: rep.Citations})
+			DetailJA: cmp.Or(rep.Note, ReportCardLoss.Label()), Cites: rep.Citations})
 	}
-	r.emit(Entry{Act: ActRevoke, Actor: r.duty(RevokeCard).Actor, Detail: "revoke the card at once", DetailJA: "直ちに失効の手続きを取る", Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	rev := r.duty(RevokeCard)
+	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, Detail: "revoke the card at once", DetailJA: cmp.Or(rev.Note, RevokeCard.Label()), Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
 	if in := r.duty(InspectCards); in.Actor.IsValid() {
-		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: "操作者用ICカードの利用に関する検査", Cites: in.Citations})
+		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: cmp.Or(in.Note, InspectCards.Label()), Cites: in.Citations})
 	}
 	return nil
 }
@@ -891,7 +891,7 @@ func (r *runner) outageDetected(e Event) error {
 }
 
 func (r *runner) phase(ph Phase) {
-	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: ph.Step.Label() + ": " + ph.Note, Cites: ph.Citations}
+	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: r.ja(ph.Step) + ": " + ph.Note, Cites: ph.Citations}
 	for x := range ph.Roles.All() {
 		e.Actor = council.ByRole(x)
 		break
@@ -920,7 +920,7 @@ func (r *runner) contacts(up Services) {
 		if !ok {
 			continue
 		}
-		act, d, dja := ActNotify, a.String(), a.Label()
+		act, d, dja := ActNotify, a.String(), r.ja(a)
 		if c.Note != "" {
 			dja = c.Note
 		}
@@ -935,9 +935,9 @@ func (r *runner) contacts(up Services) {
 			d += " (also " + strings.Join(en, ", ") + ")"
 			dja += "（併用: " + strings.Join(ja, "、") + "）"
 		}
-		if c.ViaManagementDivisions {
-			d += " via each department's management division"
-			dja += "（各部経営担当課経由）"
+		if c.Via.IsValid() {
+			d += " via " + r.en(c.Via)
+			dja += "（" + r.ja(c.Via) + "経由）"
 		}
 		for x := range c.ToRoles.All() {
 			r.emit(Entry{Act: act, Actor: c.From, To: council.ByRole(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
@@ -1030,7 +1030,7 @@ func (r *runner) schedule() {
 	if err != nil {
 		return
 	}
-	by := r.duty(ReportSituation)
+	by, sc := r.duty(ReportSituation), r.p.continuity.Schedule
 	for _, rt := range rts {
 		r.at, r.ev = rt.At, r.eventAt(rt.At)
 		c, ok := r.p.continuity.ContactFor(SystemOwners, r.upAt(rt.At))
@@ -1043,24 +1043,25 @@ func (r *runner) schedule() {
 		}
 		switch {
 		case rt.Kind == Progress:
-			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(rt.Fields)
+			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(r.w, rt.Fields)
 		case rt.Known:
-			e.Detail, e.DetailJA = "expected recovery known", "復旧見込日時判明後の定時連絡"
+			e.Detail, e.DetailJA = "expected recovery known", cmp.Or(sc.OnceKnown, "復旧見込判明後")
 		default:
-			e.Detail, e.DetailJA = "recovery time unknown", "復旧見込日時不明の間の定時連絡"
+			e.Detail, e.DetailJA = "recovery time unknown", cmp.Or(sc.WhileUnknown, "復旧見込不明")
 		}
 		if rt.Kind == Scheduled && rt.Fields != 0 {
 			e.Detail += "; reflects " + rt.Fields.String()
-			e.DetailJA += "（反映: " + fieldsJA(rt.Fields) + "）"
+			e.DetailJA += "（反映: " + fieldsJA(r.w, rt.Fields) + "）"
 		}
 		r.emit(e)
 	}
 }
 
-func fieldsJA(fs Fields) string {
+// fieldsJA lists fs in Japanese, in the plan's words.
+func fieldsJA(w *words, fs Fields) string {
 	var ja []string
 	for f := range fs.All() {
-		ja = append(ja, f.Label())
+		ja = append(ja, w.any(f, Japanese))
 	}
 	return strings.Join(ja, "、")
 }
@@ -1093,7 +1094,7 @@ func (r *runner) upAt(t time.Time) Services {
 }
 
 // statusText summarises what a status states, in language l.
-func statusText(s Status, l Lang) string {
+func statusText(w *words, s Status, l Lang) string {
 	var parts []string
 	add := func(en, ja string) {
 		if l == Japanese {
@@ -1132,7 +1133,7 @@ func statusText(s Status, l Lang) string {
 		add("expected recovery "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add("changed "+s.Changed.String(), "変更: "+fieldsJA(s.Changed))
+		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == Japanese {
@@ -1148,12 +1149,12 @@ func (e Event) describe(w *words) string {
 		if e.Trigger != 0 {
 			d += ": " + w.any(e.Trigger, English)
 		}
-		if st := statusText(e.Status, English); st != "" {
+		if st := statusText(w, e.Status, English); st != "" {
 			d += " (" + st + ")"
 		}
 		return d
 	case StatusChange:
-		return "status: " + statusText(e.Status, English)
+		return "status: " + statusText(w, e.Status, English)
 	case SymptomReported:
 		return "symptom reported: " + w.any(e.Symptom, English)
 	case ActObserved:
@@ -1171,12 +1172,12 @@ func (e Event) describeJA(w *words) string {
 		if e.Trigger != 0 {
 			d += ": " + w.any(e.Trigger, Japanese)
 		}
-		if st := statusText(e.Status, Japanese); st != "" {
+		if st := statusText(w, e.Status, Japanese); st != "" {
 			d += "（" + st + "）"
 		}
 		return d
 	case StatusChange:
-		return "状況の変化: " + statusText(e.Status, Japanese)
+		return "状況の変化: " + statusText(w, e.Status, Japanese)
 	case SymptomReported:
 		return "症状の報告: " + w.any(e.Symptom, Japanese)
 	case ActObserved:

@@ -76,10 +76,10 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 	enum.Name{EN: "check-integrity", JA: "本人確認情報の整合性の確認"},
 	enum.Name{EN: "run-playbook", JA: "緊急措置の実施"},
 	enum.Name{EN: "report", JA: "状況の報告"},
-	enum.Name{EN: "report-card-loss", JA: "操作者用ICカードの紛失等の報告"},
-	enum.Name{EN: "revoke-card", JA: "操作者用ICカードの失効"},
-	enum.Name{EN: "inspect-cards", JA: "操作者用ICカードの利用に関する検査"},
-	enum.Name{EN: "recover-system", JA: "主管システムの復旧"},
+	enum.Name{EN: "report-card-loss", JA: "ICカードの紛失等の報告"},
+	enum.Name{EN: "revoke-card", JA: "ICカードの失効"},
+	enum.Name{EN: "inspect-cards", JA: "ICカードの利用の検査"},
+	enum.Name{EN: "recover-system", JA: "各システムの復旧"},
 	enum.Name{EN: "recover-platform", JA: "共通基盤の復旧"},
 	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
 	enum.Name{EN: "resume", JA: "運用の再開"},
@@ -92,9 +92,12 @@ var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
 // The zero Assignment assigns nothing. Assignment holds [council.Citations],
 // so == is not defined.
 type Assignment struct {
-	Duty      Duty              `json:"duty,omitzero"`
-	Actor     council.Actor     `json:"actor,omitzero"`
-	To        council.Actor     `json:"to,omitzero"`
+	Duty  Duty          `json:"duty,omitzero"`
+	Actor council.Actor `json:"actor,omitzero"`
+	To    council.Actor `json:"to,omitzero"`
+	// Note says what the duty is, in the plan's words; a drill shows it in
+	// place of the duty's label. Empty, the label.
+	Note      string            `json:"note,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
 }
 

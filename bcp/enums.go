@@ -55,9 +55,9 @@ const (
 )
 
 var kindTable = enum.New[Kind]("bcp", "kind", "Kind", ErrInvalid,
-	enum.Name{EN: "platform", JA: "統合仮想サーバ環境", Aliases: []string{"IaaS", "iaas"}},
-	enum.Name{EN: "monitoring", JA: "監視サーバ", Aliases: []string{"統合仮想サーバ環境（監視サーバ）"}},
-	enum.Name{EN: "application", JA: "情報システム", Aliases: []string{"主管システム", "hosted-system"}},
+	enum.Name{EN: "platform", JA: "共通基盤", Aliases: []string{"IaaS", "iaas"}},
+	enum.Name{EN: "monitoring", JA: "共通基盤の監視", Aliases: []string{"監視サーバ"}},
+	enum.Name{EN: "application", JA: "情報システム", Aliases: []string{"hosted-system"}},
 )
 
 // A Difficulty is how hard a system is to recover after the damage it took
@@ -127,7 +127,7 @@ const (
 )
 
 var reasonTable = enum.New[Reason]("bcp", "reason", "Reason", ErrInvalid,
-	enum.Name{EN: "platform", JA: "統合仮想サーバ環境を先に復旧"},
+	enum.Name{EN: "platform", JA: "共通基盤を先に復旧"},
 	enum.Name{EN: "monitoring", JA: "監視機能"},
 	enum.Name{EN: "scale", JA: "影響規模"},
 	enum.Name{EN: "target", JA: "目標復旧時間"},

@@ -74,11 +74,12 @@ func ExampleSelectBackups() {
 }
 
 func ExampleContinuity_ContactFor() {
-	plan := bcp.Nakano().Continuity
+	nakano := bcp.Nakano()
+	plan, words := nakano.Continuity, nakano.Vocabulary // channels print in the plan's words
 	for _, p := range bcp.AllPatterns() {
 		c, _ := plan.ContactFor(bcp.WardWide, p.Services())
 		o, _ := plan.ContactFor(bcp.SystemOwners, p.Services())
-		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, c.Channel.Label(), c.Also, c.ViaManagementDivisions, o.Channel.Label())
+		fmt.Printf("%s: ward-wide %s also %v via-management %v; owners %s\n", p, words.Label(c.Channel, bcp.Japanese), c.Also, c.Via.IsValid(), words.Label(o.Channel, bcp.Japanese))
 	}
 	// Output:
 	// a: ward-wide 電話及び紙媒体 also {} via-management true; owners 電話及び紙媒体

@@ -25,12 +25,12 @@ const (
 
 var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
 	enum.Name{EN: "detection", JA: "障害の検知"},
-	enum.Name{EN: "platform-recovery", JA: "統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始"},
-	enum.Name{EN: "system-check", JA: "各主管システムの稼働状況の確認"},
+	enum.Name{EN: "platform-recovery", JA: "共通基盤の稼働確認と復旧開始"},
+	enum.Name{EN: "system-check", JA: "各システムの稼働確認"},
 	enum.Name{EN: "response-structure", JA: "障害対応体制の確保"},
-	enum.Name{EN: "alternative-means", JA: "代替手段による事務・行政サービスの提供の開始"},
-	enum.Name{EN: "priority-setting", JA: "停止中の各主管システムの復旧優先度の設定"},
-	enum.Name{EN: "system-recovery", JA: "統合仮想サーバ環境の復旧と各主管システムの復旧作業"},
+	enum.Name{EN: "alternative-means", JA: "代替手段による業務の継続"},
+	enum.Name{EN: "priority-setting", JA: "復旧優先度の設定"},
+	enum.Name{EN: "system-recovery", JA: "共通基盤と各システムの復旧"},
 )
 
 // A Phase is one step of the recovery flow with who carries it out.

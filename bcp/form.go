@@ -52,7 +52,7 @@ const (
 )
 
 var formatTable = enum.New[Format]("bcp", "format", "Format", ErrInvalid,
-	enum.Name{EN: "form", JA: "リスク管理・危機管理情報連絡票", Aliases: []string{"連絡票"}},
+	enum.Name{EN: "form", JA: "所定の様式"},
 	enum.Name{EN: "oral", JA: "口頭"},
 	enum.Name{EN: "memo", JA: "メモ"},
 )

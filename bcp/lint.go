@@ -167,10 +167,9 @@ func covered(x located, spans []located) bool {
 }
 
 type linter struct {
-	data  []byte
-	skip  int   // the length of a byte-order mark
-	root  *node // the file's tree, once parsed
-	lines []int // the offset of the start of each line, once needed
+	data []byte
+	skip int   // the length of a byte-order mark
+	root *node // the file's tree, once parsed
 	// byKey indexes the entries of an array by their key, once asked.
 	byKey map[*node]map[string]*node
 	byID  map[*node]map[string]*node // the same, by "id" only: built first, as it is smaller

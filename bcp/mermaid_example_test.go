@@ -15,8 +15,8 @@ func ExampleTimeline_Mermaid() {
 	//     participant r_operator as 操作者
 	//     participant r_system_administrator as システム管理者
 	//     Note over r_operator: 04-01 11:05 発見: 操作者用ICカードの紛失等 (kumiyama:第17条10項3号)
-	//     r_operator->>r_system_administrator: 04-01 11:05 報告: 操作者用ICカードの紛失等を直ちに報告 (kumiyama:第17条10項3号)
-	//     Note over r_system_administrator: 04-01 11:05 失効: 直ちに失効の手続きを取る (kumiyama:第17条11項)
+	//     r_operator->>r_system_administrator: 04-01 11:05 報告: 操作者用ICカードを紛失若しくはき損した場合又は盗難若しくは詐取にあった場合は、直ちにシステム管理者に報告する (kumiyama:第17条10項3号)
+	//     Note over r_system_administrator: 04-01 11:05 失効: 直ちに失効の手続きを取らなければならない (kumiyama:第17条11項)
 	//     Note over r_system_administrator: 04-01 11:05 原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ） (kumiyama:第17条14項, kumiyama:第17条15項)
 }
 

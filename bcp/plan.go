@@ -137,8 +137,11 @@ type Recurrence struct {
 	Countermeasures []measures.Countermeasure `json:"countermeasures,omitempty"`
 	// PlanRequired says a recurrence-prevention plan with the parts a-d of
 	// [measures.PreventionPlan] is required once an incident is dealt with.
-	PlanRequired bool              `json:"planRequired,omitempty"`
-	Citations    council.Citations `json:"citations,omitzero"`
+	PlanRequired bool `json:"planRequired,omitempty"`
+	// Authors are the roles the plan makes draw up the recurrence-prevention
+	// plan and take its measures; where it names none, the chief does.
+	Authors   council.Roles     `json:"authors,omitzero"`
+	Citations council.Citations `json:"citations,omitzero"`
 }
 
 // Continuity is a plan's ICT continuity part. Each part is optional.
@@ -196,6 +199,11 @@ type ReportPlan struct {
 	Slots     []time.Duration   `json:"slots,omitempty"`
 	Fields    Fields            `json:"fields,omitzero"`
 	Citations council.Citations `json:"citations,omitzero"`
+	// WhileUnknown and OnceKnown say what a scheduled report is while the
+	// expected recovery is unknown and once it is known, in the plan's
+	// words; a drill shows them. Empty, the engine's words.
+	WhileUnknown string `json:"whileUnknown,omitzero"`
+	OnceKnown    string `json:"onceKnown,omitzero"`
 	// Agreed are the reports whose frequency the plan does not fix but
 	// leaves to be set by agreement (協議), in the plan's order; nil where
 	// none.

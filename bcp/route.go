@@ -19,7 +19,7 @@ const (
 )
 
 var incidentTable = enum.New[Incident]("bcp", "incident", "Incident", ErrInvalid,
-	enum.Name{EN: "fault-no-leak", JA: "情報漏洩等がない障害"},
+	enum.Name{EN: "fault-no-leak", JA: "漏えいのない障害"},
 	enum.Name{EN: "leak", JA: "情報漏えい"},
 	enum.Name{EN: "specific-leak", JA: "特定個人情報の漏えい"},
 )

@@ -1,6 +1,8 @@
 package bcp
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -115,10 +117,58 @@ func TestDrillPlanWords(t *testing.T) {
 	for i := range p.Continuity.Routes {
 		p.Continuity.Routes[i].Decision = ""
 	}
-	if got := detail(p, ActReport, isd); got != CrisisManagement.Label() {
-		t.Errorf("first report without a note %q; want the audience's label", got)
+	if got, want := detail(p, ActReport, isd), p.Vocabulary.Label(CrisisManagement, Japanese); got != want {
+		t.Errorf("first report without a note %q; want the audience's label in the plan's words %q", got, want)
 	}
 	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
 		t.Errorf("publication without a decision %q; want the engine's words", got)
+	}
+}
+
+// TestDrillDutyAndScheduleWords: the IC-card lines take kumiyama's words
+// (第17条10項3号, 11項, 14項) and nakano's scheduled reports its headings
+// (統合仮想サーバ 3(4)①ア a, b); without them a drill says the engine's.
+func TestDrillDutyAndScheduleWords(t *testing.T) {
+	details := func(p Plan, scenario string, a Act) []string {
+		t.Helper()
+		s, err := ScenarioByID(scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl, err := Run(p, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range tl.Entries {
+			if e.Act == a && !slices.Contains(out, e.DetailJA) {
+				out = append(out, e.DetailJA)
+			}
+		}
+		return out
+	}
+	k := Kumiyama()
+	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{"直ちに失効の手続きを取らなければならない"}) {
+		t.Errorf("revocation %q; want kumiyama 第17条11項's words", got)
+	}
+	for i := range k.Duties {
+		k.Duties[i].Note = ""
+	}
+	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{RevokeCard.Label()}) {
+		t.Errorf("revocation without a note %q; want the duty's label", got)
+	}
+	n := Nakano()
+	want := []string{"障害復旧見込が不明な場合", "障害復旧見込日時が判明している場合"}
+	if got := details(n, "nakano-iaas-outage", ActScheduledReport); !slices.ContainsFunc(got, func(s string) bool { return s == want[0] }) ||
+		!slices.ContainsFunc(got, func(s string) bool { return s == want[1] }) {
+		t.Errorf("scheduled reports %q; want both of %q", got, want)
+	}
+	sc := *n.Continuity.Schedule
+	sc.WhileUnknown, sc.OnceKnown = "", ""
+	n.Continuity.Schedule = &sc
+	for _, d := range details(n, "nakano-iaas-outage", ActScheduledReport) {
+		if strings.HasPrefix(d, "障害復旧見込") {
+			t.Errorf("scheduled report without the plan's words %q; want the engine's", d)
+		}
 	}
 }

@@ -78,7 +78,7 @@ func TestParseScenarioErrors(t *testing.T) {
 }
 
 func TestParseScenarioAcceptsJapanese(t *testing.T) {
-	in := `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"不正行為の発見","by":"担当者","act":{"kind":"不正アクセス","source":"local"}},{"at":"2026-04-01T09:10:00+09:00","kind":"事実の判明","learned":{"firewall":"ファイアウォールを通過した"}}]}`
+	in := `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"不正行為の発見","by":"担当者","act":{"kind":"不正アクセス","source":"local"}},{"at":"2026-04-01T09:10:00+09:00","kind":"事実の判明","learned":{"firewall":"通過"}}]}`
 	s, err := ParseScenario([]byte(in))
 	if err != nil {
 		t.Fatal(err)

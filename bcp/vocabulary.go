@@ -18,6 +18,8 @@ import (
 // fault) or a contact channel ([Channel]). The engine names some values of
 // each (the functions and standard kinds its rules understand); a plan
 // declares the rest, and its own words for all of them, in its [Vocabulary].
+// The closed kinds ([Step], [Field], [Incident], [Pattern], [Audience]) have
+// only the engine's values: a plan gives its own words for them.
 type Word interface {
 	~uint8
 	IsValid() bool
@@ -68,6 +70,14 @@ type Vocabulary struct {
 	Checks    []Term[fault.Check]    `json:"checks,omitempty"`    // steps of the root-cause investigation
 	Locations []Term[fault.Location] `json:"locations,omitempty"` // where a fault lies
 	Channels  []Term[Channel]        `json:"channels,omitempty"`  // ways of making contact
+	// The kinds below are closed: the engine's rules depend on each value,
+	// so every term names the Function it stands for, and a plan gives only
+	// its own words for them.
+	Steps     []Term[Step]     `json:"steps,omitempty"`     // steps of the recovery flow
+	Fields    []Term[Field]    `json:"fields,omitempty"`    // items of a fault report
+	Incidents []Term[Incident] `json:"incidents,omitempty"` // kinds of incident with routes outside
+	Patterns  []Term[Pattern]  `json:"patterns,omitempty"`  // outage patterns contact is prepared for
+	Audiences []Term[Audience] `json:"audiences,omitempty"` // who a contact goes to, and from whom
 }
 
 // Clone returns a deep copy of v: nothing of it shares storage with v.
@@ -76,6 +86,8 @@ func (v Vocabulary) Clone() Vocabulary {
 		Positions: cloneTerms(v.Positions), Parties: cloneTerms(v.Parties), Bodies: cloneTerms(v.Bodies),
 		Symptoms: cloneTerms(v.Symptoms), Triggers: cloneTerms(v.Triggers), Checks: cloneTerms(v.Checks),
 		Locations: cloneTerms(v.Locations), Channels: cloneTerms(v.Channels),
+		Steps: cloneTerms(v.Steps), Fields: cloneTerms(v.Fields), Incidents: cloneTerms(v.Incidents),
+		Patterns: cloneTerms(v.Patterns), Audiences: cloneTerms(v.Audiences),
 	}
 }
 
@@ -92,27 +104,38 @@ const (
 	wCheck
 	wLocation
 	wChannel
+	wStep
+	wField
+	wIncident
+	wPattern
+	wAudience
 	nKinds
 )
 
 // wordKind describes one kind of the vocabulary: its value type, its JSON
-// key and how many values the engine names (the rest, up to enum.MaxValue,
-// are the plan's).
+// key, how many values the engine names (the rest, up to enum.MaxValue,
+// are the plan's) and whether a plan may declare values of its own.
 type wordKind struct {
-	key   string
-	typ   reflect.Type
-	named int
+	key    string
+	typ    reflect.Type
+	named  int
+	closed bool // every term names its function: no value of the plan's own
 }
 
 var wordKinds = [nKinds]wordKind{
-	{"positions", reflect.TypeFor[council.Role](), len(council.AllRoles())},
-	{"parties", reflect.TypeFor[council.Party](), len(council.AllParties())},
-	{"bodies", reflect.TypeFor[council.Body](), len(council.AllBodies())},
-	{"symptoms", reflect.TypeFor[fault.Symptom](), len(fault.AllSymptoms())},
-	{"triggers", reflect.TypeFor[fault.Trigger](), len(fault.AllTriggers())},
-	{"checks", reflect.TypeFor[fault.Check](), len(fault.AllChecks())},
-	{"locations", reflect.TypeFor[fault.Location](), len(fault.AllLocations())},
-	{"channels", reflect.TypeFor[Channel](), len(AllChannels())},
+	{"positions", reflect.TypeFor[council.Role](), len(council.AllRoles()), false},
+	{"parties", reflect.TypeFor[council.Party](), len(council.AllParties()), false},
+	{"bodies", reflect.TypeFor[council.Body](), len(council.AllBodies()), false},
+	{"symptoms", reflect.TypeFor[fault.Symptom](), len(fault.AllSymptoms()), false},
+	{"triggers", reflect.TypeFor[fault.Trigger](), len(fault.AllTriggers()), false},
+	{"checks", reflect.TypeFor[fault.Check](), len(fault.AllChecks()), false},
+	{"locations", reflect.TypeFor[fault.Location](), len(fault.AllLocations()), false},
+	{"channels", reflect.TypeFor[Channel](), len(AllChannels()), false},
+	{"steps", reflect.TypeFor[Step](), len(AllSteps()), true},
+	{"fields", reflect.TypeFor[Field](), len(AllFields()), true},
+	{"incidents", reflect.TypeFor[Incident](), len(AllIncidents()), true},
+	{"patterns", reflect.TypeFor[Pattern](), len(AllPatterns()), true},
+	{"audiences", reflect.TypeFor[Audience](), len(AllAudiences()), true},
 }
 
 // wordKindOf returns the vocabulary kind of values of type t, or -1.
@@ -143,6 +166,7 @@ func (v *Vocabulary) entries() [nKinds][]entry {
 	return [nKinds][]entry{
 		entries(v.Positions), entries(v.Parties), entries(v.Bodies), entries(v.Symptoms),
 		entries(v.Triggers), entries(v.Checks), entries(v.Locations), entries(v.Channels),
+		entries(v.Steps), entries(v.Fields), entries(v.Incidents), entries(v.Patterns), entries(v.Audiences),
 	}
 }
 
@@ -263,7 +287,8 @@ func (w *words) label(k int, x uint8, lang Lang, en, ja string) string {
 // label in Japanese or its English label, or the engine's own label or name
 // for a value the plan does not declare. x is a [council.Role],
 // [council.Party], [council.Actor], [council.Body], [fault.Symptom],
-// [fault.Trigger], [fault.Check], [fault.Location] or [Channel]; any other
+// [fault.Trigger], [fault.Check], [fault.Location], [Channel], [Step],
+// [Field], [Incident], [Pattern] or [Audience]; any other
 // value with Label and String methods prints in its own words.
 func (v Vocabulary) Label(x interface {
 	Label() string
@@ -301,6 +326,16 @@ func (w *words) any(x interface {
 		return w.label(wLocation, uint8(x), lang, en, ja)
 	case Channel:
 		return w.label(wChannel, uint8(x), lang, en, ja)
+	case Step:
+		return w.label(wStep, uint8(x), lang, en, ja)
+	case Field:
+		return w.label(wField, uint8(x), lang, en, ja)
+	case Incident:
+		return w.label(wIncident, uint8(x), lang, en, ja)
+	case Pattern:
+		return w.label(wPattern, uint8(x), lang, en, ja)
+	case Audience:
+		return w.label(wAudience, uint8(x), lang, en, ja)
 	}
 	if lang == Japanese {
 		return ja
@@ -333,6 +368,16 @@ func (w *words) name(x labeled) string {
 		k, v = wLocation, uint8(x)
 	case Channel:
 		k, v = wChannel, uint8(x)
+	case Step:
+		k, v = wStep, uint8(x)
+	case Field:
+		k, v = wField, uint8(x)
+	case Incident:
+		k, v = wIncident, uint8(x)
+	case Pattern:
+		k, v = wPattern, uint8(x)
+	case Audience:
+		k, v = wAudience, uint8(x)
 	}
 	if k >= 0 {
 		if id, ok := w.id(k, v); ok {
@@ -366,6 +411,12 @@ func (v Vocabulary) Symptom(id string) (fault.Symptom, bool) {
 	return fault.Symptom(x), ok
 }
 
+// Channel returns the channel the vocabulary names id (a term's ID or label).
+func (v Vocabulary) Channel(id string) (Channel, bool) {
+	x, ok := v.words().lookup(wChannel, id)
+	return Channel(x), ok
+}
+
 // validate reports malformed terms: an empty or control-character ID or
 // label, an ID given twice (positions and parties share one space, as the
 // plan file names actors by them), an invalid function, more terms than
@@ -377,6 +428,7 @@ func (v *Vocabulary) validate(path string) []error {
 	for k := range es {
 		ids := map[string]int{}
 		labels := map[string]int{}
+		var fns [64]int16 // for a closed kind, 1 + the term of each function
 		for i, e := range es[k] {
 			at := fmt.Sprintf("%s.%s[%d]", path, wordKinds[k].key, i)
 			switch {
@@ -390,8 +442,15 @@ func (v *Vocabulary) validate(path string) []error {
 			} else if problem.BadText(e.label) != "" {
 				errs = append(errs, pathErr(at+".label", ErrBadValue, "%s: a control character or invalid UTF-8", problem.Quote(e.label)))
 			}
-			if e.function != 0 && int(e.function) > wordKinds[k].named {
+			switch {
+			case e.function != 0 && int(e.function) > wordKinds[k].named:
 				errs = append(errs, pathErr(at+".function", ErrBadValue, "not one of the engine's values"))
+			case e.function == 0 && wordKinds[k].closed:
+				errs = append(errs, pathErr(at+".function", ErrBadValue, "missing: a plan gives its words for the engine's %s, it declares none of its own", wordKinds[k].key))
+			case wordKinds[k].closed && fns[e.function] != 0:
+				errs = append(errs, pathErr(at+".function", ErrDuplicate, "%s is also the function of term %d", problem.Quote(wordKinds[k].typ.Name()+"#"+fmt.Sprint(e.function)), fns[e.function]-1))
+			case wordKinds[k].closed:
+				fns[e.function] = int16(i + 1)
 			}
 			if j, dup := ids[e.id]; dup && e.id != "" {
 				errs = append(errs, pathErr(at+".id", ErrDuplicate, "%s is also term %d", problem.Quote(e.id), j))

@@ -178,7 +178,7 @@ func TestRandomVocabularyProperty(t *testing.T) {
 		drop := rapid.SliceOfN(rapid.Bool(), 64, 64).Draw(rt, "custom")
 		p, err := ParsePlan(relabel(rt, data,
 			func(kind string, i int) string { return fmt.Sprintf("%s%s%d", stem, kind[:2], i) },
-			func(kind string, i int) bool { return drop[(len(kind)*7+i)%64] }))
+			func(kind string, i int) bool { return !closedKind(kind) && drop[(len(kind)*7+i)%64] }))
 		if err != nil {
 			rt.Fatalf("the relabelled plan does not parse: %v", err)
 		}
@@ -258,6 +258,17 @@ func ExampleVocabulary_Label() {
 	// true
 }
 
+// closedKind reports whether the vocabulary kind with JSON key kind has only
+// the engine's values: its terms cannot drop their function.
+func closedKind(kind string) bool {
+	for _, k := range wordKinds {
+		if k.key == kind {
+			return k.closed
+		}
+	}
+	return false
+}
+
 // Compare keys positions by the plan file's names: two plans' own values
 // that happen to share a number are different posts, and one post keeps
 // its key whether a plan declares it or the engine names it.
@@ -295,5 +306,58 @@ func TestCompareKeysTermsByID(t *testing.T) {
 	}
 	if x, ok := found[rb.ID]; !ok || x.A != "" || x.LabelB != rb.Label {
 		t.Errorf("kumiyama's own %s: %+v, %v", rb.ID, x, ok)
+	}
+}
+
+// The closed kinds (steps, report fields, incidents, patterns, audiences)
+// print in the plan's words where it gives them (nakano 統合仮想サーバ
+// 3(3)①オ, 3(2), 4(2)) and in the engine's elsewhere; a term of one must
+// name its function, and only once.
+func TestClosedKinds(t *testing.T) {
+	n, tt := Nakano(), Tottori()
+	for _, tc := range []struct {
+		name string
+		x    labeled
+		want string
+	}{
+		{"nakano:統合仮想サーバ 3(3)①オ", OutsideBodies, "その他（東京都、NISC、総務省自治行政局地域情報政策室等の庁外各組織）"},
+		{"nakano:統合仮想サーバ 3(2)", FieldSituation, "発生状況（事態、場所、概要等）"},
+		{"nakano:統合仮想サーバ 4(2)", PlatformRecovery, "統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始"},
+		{"nakano:ICT-BCP 6(3)カ", SpecificLeak, "特定個人情報の漏えい事案等"},
+		{"nakano:ICT-BCP 9(1)ウ(イ)b", PatternB, "グループウェア（新着）が復旧した場合"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := n.Vocabulary.Label(tc.x, Japanese); got != tc.want {
+				t.Errorf("nakano: %q; want %q", got, tc.want)
+			}
+			if got := n.Vocabulary.Label(tc.x, English); got != tc.x.String() {
+				t.Errorf("nakano in English: %q; want the engine's name %q", got, tc.x.String())
+			}
+			if got := tt.Vocabulary.Label(tc.x, Japanese); got != tc.x.Label() || got == tc.want {
+				t.Errorf("tottori, which declares none: %q; want the engine's label %q", got, tc.x.Label())
+			}
+		})
+	}
+	base, err := n.MarshalIndent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, old, new, path string
+		sentinel             error
+	}{
+		{"no-function", `"function": "detection"`, `"note": "x"`, "$.vocabulary.steps[0].function", ErrBadValue},
+		{"function-twice", `"function": "detected"`, `"function": "occurred"`, "$.vocabulary.fields[1].function", ErrDuplicate},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := strings.Replace(string(base), tc.old, tc.new, 1)
+			if s == string(base) {
+				t.Fatalf("%s not found", tc.old)
+			}
+			_, err := ParsePlan([]byte(s))
+			if !errors.Is(err, tc.sentinel) || !strings.Contains(err.Error(), tc.path) {
+				t.Errorf("ParsePlan: %v; want %s at %s", err, tc.sentinel, tc.path)
+			}
+		})
 	}
 }

@@ -24,10 +24,10 @@ const (
 )
 
 var categoryTable = enum.New[Category]("measures", "category", "Category", ErrInvalid,
-	enum.Name{EN: "unauthorized-access-signs", JA: "不正アクセスの徴候を発見", Aliases: []string{"不正アクセスの徴候"}},
-	enum.Name{EN: "security-hole", JA: "セキュリティホールを発見", Aliases: []string{"セキュリティホール"}},
-	enum.Name{EN: "disruption-signs", JA: "システムじょう乱企図の徴候を発見", Aliases: []string{"システムじょう乱企図の徴候"}},
-	enum.Name{EN: "malware", JA: "コンピュータウィルス等、自動的に実行される不正プログラムの発見", Aliases: []string{"コンピュータウィルス等"}},
+	enum.Name{EN: "unauthorized-access-signs", JA: "不正アクセスの徴候"},
+	enum.Name{EN: "security-hole", JA: "セキュリティホール"},
+	enum.Name{EN: "disruption-signs", JA: "システムじょう乱の徴候"},
+	enum.Name{EN: "malware", JA: "不正プログラム"},
 )
 
 // AllCategories returns the four categories in annex order, in a fresh slice.
@@ -42,7 +42,8 @@ func (c Category) IsValid() bool { return categoryTable.Valid(c) }
 // String returns the English name, e.g. "security-hole".
 func (c Category) String() string { return categoryTable.String(c) }
 
-// Label returns the annex's Japanese heading, e.g. "セキュリティホールを発見".
+// Label returns the category's Japanese name, e.g. "セキュリティホール". The
+// plan's own heading for it is plan data.
 func (c Category) Label() string { return categoryTable.Label(c) }
 
 // Compare orders categories as the annex numbers them.
@@ -78,9 +79,9 @@ const (
 
 var discovererTable = enum.New[Discoverer]("measures", "discoverer", "Discoverer", ErrInvalid,
 	enum.Name{EN: "national-center", JA: "全国センターからの通報"},
-	enum.Name{EN: "own-finding", JA: "当団体において発見", Aliases: []string{"own"}},
-	enum.Name{EN: "audit", JA: "システム監査等による通報"},
-	enum.Name{EN: "vendor", JA: "ベンダー等が公表した旨の通報"},
+	enum.Name{EN: "own-finding", JA: "自団体での発見", Aliases: []string{"own"}},
+	enum.Name{EN: "audit", JA: "監査による通報"},
+	enum.Name{EN: "vendor", JA: "ベンダーの公表"},
 )
 
 // AllDiscoverers returns every valid Discoverer in ascending order, in a fresh slice.
@@ -130,13 +131,13 @@ const (
 
 var observationTable = enum.New[Observation]("measures", "observation", "Observation", ErrInvalid,
 	enum.Name{EN: "access-signs", JA: "不正アクセスの徴候"},
-	enum.Name{EN: "suspicious-operation", JA: "不審な操作", Aliases: []string{"不審な業務パターン"}},
+	enum.Name{EN: "suspicious-operation", JA: "不審な操作"},
 	enum.Name{EN: "erroneous-access", JA: "誤アクセス"},
-	enum.Name{EN: "hole-reported", JA: "セキュリティホール発見の通報", Aliases: []string{"脆弱性情報"}},
-	enum.Name{EN: "garbled-output", JA: "本人確認情報の乱れ又は交錯"},
-	enum.Name{EN: "outage-or-delay", JA: "予期せぬシステムの機能停止又は電文遅延"},
-	enum.Name{EN: "virus-removed", JA: "ウィルス等の検出・駆除"},
-	enum.Name{EN: "virus-infection", JA: "ウィルス感染"},
+	enum.Name{EN: "hole-reported", JA: "脆弱性情報"},
+	enum.Name{EN: "garbled-output", JA: "データの乱れ・交錯"},
+	enum.Name{EN: "outage-or-delay", JA: "機能停止・電文遅延"},
+	enum.Name{EN: "virus-removed", JA: "ウイルスの検出・駆除"},
+	enum.Name{EN: "virus-infection", JA: "ウイルス感染"},
 )
 
 // AllObservations returns every valid Observation in annex order, in a fresh slice.
@@ -244,8 +245,8 @@ func (c Case) IsValid() bool { return caseTable.Valid(c) }
 // String returns the annex number, e.g. "2-3".
 func (c Case) String() string { return caseTable.String(c) }
 
-// Label returns the Japanese label: who told of what, e.g.
-// "システム監査等による通報：セキュリティホール発見の通報".
+// Label returns the Japanese name: who told of what, e.g.
+// "監査による通報：脆弱性情報".
 func (c Case) Label() string { return caseTable.Label(c) }
 
 // Compare orders cases by their names.
@@ -314,9 +315,9 @@ const (
 )
 
 var leadTable = enum.New[Lead]("measures", "lead", "Lead", ErrInvalid,
-	enum.Name{EN: "national-center-leads", JA: "全国センターが行う措置に協力"},
-	enum.Name{EN: "we-lead", JA: "全国センターの協力を得て実施"},
-	enum.Name{EN: "jointly", JA: "全国センターと連携して実施"},
+	enum.Name{EN: "national-center-leads", JA: "全国センターが主導"},
+	enum.Name{EN: "we-lead", JA: "自団体が主導"},
+	enum.Name{EN: "jointly", JA: "全国センターと共同"},
 )
 
 // AllLeads returns every valid Lead in ascending order, in a fresh slice.
@@ -331,7 +332,7 @@ func (l Lead) IsValid() bool { return leadTable.Valid(l) }
 // String returns the English name, e.g. "we-lead".
 func (l Lead) String() string { return leadTable.String(l) }
 
-// Label returns the Japanese wording.
+// Label returns the Japanese name.
 func (l Lead) Label() string { return leadTable.Label(l) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Lead is an error.
@@ -361,13 +362,13 @@ const (
 )
 
 var modeTable = enum.New[Mode]("measures", "mode", "Mode", ErrInvalid,
-	enum.Name{EN: "assist", JA: "全国センターが行う措置に協力"},
-	enum.Name{EN: "with-help", JA: "全国センターの協力を得て"},
-	enum.Name{EN: "in-liaison", JA: "全国センターと連携して"},
-	enum.Name{EN: "on-request", JA: "全国センターの要請等を踏まえ"},
-	enum.Name{EN: "ask", JA: "全国センターに要請"},
-	enum.Name{EN: "consult", JA: "全国センターと協議の上"},
-	enum.Name{EN: "alone", JA: "単独で実施"},
+	enum.Name{EN: "assist", JA: "全国センターに協力"},
+	enum.Name{EN: "with-help", JA: "全国センターの協力"},
+	enum.Name{EN: "in-liaison", JA: "全国センターと連携"},
+	enum.Name{EN: "on-request", JA: "全国センターの要請"},
+	enum.Name{EN: "ask", JA: "全国センターへの要請"},
+	enum.Name{EN: "consult", JA: "全国センターと協議"},
+	enum.Name{EN: "alone", JA: "単独"},
 )
 
 // AllModes returns every valid Mode in ascending order, in a fresh slice.
@@ -382,7 +383,7 @@ func (m Mode) IsValid() bool { return modeTable.Valid(m) }
 // String returns the English name, e.g. "with-help".
 func (m Mode) String() string { return modeTable.String(m) }
 
-// Label returns the Japanese wording.
+// Label returns the Japanese name.
 func (m Mode) Label() string { return modeTable.Label(m) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Mode is an error.
@@ -395,8 +396,8 @@ func (m Mode) MarshalText() ([]byte, error) { return modeTable.AppendText(nil, m
 func (m *Mode) UnmarshalText(text []byte) error { return modeTable.Unmarshal(text, m) }
 
 // A Condition is what must hold for a conditional annex step to apply. Its
-// Japanese label is the condition as the annex writes it; the step's own
-// [Step.Text] keeps the exact wording of that row.
+// Japanese label is the engine's short name for the condition; the step's
+// own [Step.Text] keeps the plan's wording of it.
 //
 // The zero Condition is not a condition: a [Step] whose Condition is zero is
 // unconditional. Conditions are comparable with ==.
@@ -417,18 +418,18 @@ const (
 )
 
 var conditionTable = enum.New[Condition]("measures", "condition", "Condition", ErrInvalid,
-	enum.Name{EN: "pattern-threatens-identity", JA: "不正アクセスのパターンが本人確認情報に対する脅威となる場合"},
-	enum.Name{EN: "quick-action-hard-and-threat-large", JA: "上記措置の迅速な実施が困難、かつ、本人確認情報への脅威が大きい場合"},
-	enum.Name{EN: "hole-threat-large", JA: "本人確認情報への脅威が大きいセキュリティホールであった場合"},
-	enum.Name{EN: "unknown-virus", JA: "未知のウィルスであれば"},
+	enum.Name{EN: "pattern-threatens-identity", JA: "攻撃パターンが脅威"},
+	enum.Name{EN: "quick-action-hard-and-threat-large", JA: "迅速な措置が困難かつ脅威が大"},
+	enum.Name{EN: "hole-threat-large", JA: "脅威が大きい脆弱性"},
+	enum.Name{EN: "unknown-virus", JA: "未知のウイルス"},
 	enum.Name{EN: "as-needed", JA: "必要に応じ"},
 )
 
 // AllConditions returns every Condition in ascending order, in a fresh slice.
 func AllConditions() []Condition { return conditionTable.Values() }
 
-// ParseCondition returns the Condition named by s: its English name or the
-// annex's wording.
+// ParseCondition returns the Condition named by s: its English name or
+// Japanese label.
 func ParseCondition(s string) (Condition, error) { return conditionTable.Parse(s) }
 
 // IsValid reports whether c is a defined condition (zero, "unconditional", is not).
@@ -437,7 +438,7 @@ func (c Condition) IsValid() bool { return conditionTable.Valid(c) }
 // String returns the English name, e.g. "unknown-virus".
 func (c Condition) String() string { return conditionTable.String(c) }
 
-// Label returns the condition as the annex writes it.
+// Label returns the condition's Japanese name.
 func (c Condition) Label() string { return conditionTable.Label(c) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Condition is an error.
@@ -506,17 +507,17 @@ const (
 var actionTable = enum.New[Action]("measures", "action", "Action", ErrInvalid,
 	enum.Name{EN: "identify-source", JA: "原因機器等の特定"},
 	enum.Name{EN: "investigate-on-site", JA: "現地での調査"},
-	enum.Name{EN: "disconnect", JA: "住基ネットからの切離し", Aliases: []string{"切離し"}},
-	enum.Name{EN: "identify-attacker", JA: "攻撃方法・攻撃者等の特定"},
-	enum.Name{EN: "request-monitoring", JA: "監視強化等の要請"},
-	enum.Name{EN: "tighten-access-control", JA: "ICカード・パスワード・入退室管理の強化"},
-	enum.Name{EN: "patch", JA: "セキュリティホールの補修"},
+	enum.Name{EN: "disconnect", JA: "切離し"},
+	enum.Name{EN: "identify-attacker", JA: "攻撃者等の特定"},
+	enum.Name{EN: "request-monitoring", JA: "監視強化の要請"},
+	enum.Name{EN: "tighten-access-control", JA: "アクセス管理の強化"},
+	enum.Name{EN: "patch", JA: "脆弱性の補修"},
 	enum.Name{EN: "restore-database", JA: "データベース復旧"},
-	enum.Name{EN: "reintegrate", JA: "住基ネットへの再組込み"},
+	enum.Name{EN: "reintegrate", JA: "再組込み"},
 	enum.Name{EN: "check-pattern-files", JA: "パターンファイル更新の確認"},
 	enum.Name{EN: "strengthen-management", JA: "運用管理の強化"},
-	enum.Name{EN: "investigate-infection", JA: "感染範囲及び症状の調査"},
-	enum.Name{EN: "research-removal", JA: "駆除方法等の調査"},
+	enum.Name{EN: "investigate-infection", JA: "感染範囲・症状の調査"},
+	enum.Name{EN: "research-removal", JA: "駆除方法の調査"},
 	enum.Name{EN: "request-pattern-file", JA: "パターンファイルの提供要請"},
 )
 

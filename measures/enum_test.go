@@ -113,7 +113,7 @@ func TestEnumSpellings(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
 		want Case
-	}{{"1-1", Case1_1}, {"annex-4-4", Case4_4}, {"システム監査等による通報：セキュリティホール発見の通報", Case2_3},
+	}{{"1-1", Case1_1}, {"annex-4-4", Case4_4}, {"監査による通報：脆弱性情報", Case2_3},
 		// a plan's own name of a row is its label, not a name of the case
 		{"別表2-3", 0}, {"別表2‐1", 0}, {"5-1", 0}} {
 		got, err := ParseCase(tc.in)
@@ -124,7 +124,7 @@ func TestEnumSpellings(t *testing.T) {
 	if c, err := ParseCategory("セキュリティホール"); err != nil || c != SecurityHole {
 		t.Errorf("ParseCategory alias: %v, %v", c, err)
 	}
-	if s, err := ParseSide("組織的側面"); err != nil || s != Organisational {
+	if s, err := ParseSide("organizational"); err != nil || s != Organisational {
 		t.Errorf("ParseSide alias: %v, %v", s, err)
 	}
 	if Case(17).String() != "Case(17)" || Case(17).Category() != 0 || Case(17).Discoverer() != 0 || Observation(0).Category() != 0 {

@@ -96,7 +96,7 @@ func ExampleCheck() {
 	// card-password: locks out after 5 failures, want 3 at most (kumiyama:第18条1項3号)
 	// os-password: locks out after 5 failures, want 3 at most (kumiyama:第20条の2 3項3号)
 	// entry-records: kept 5 years, want 7 (kumiyama:第13条)
-	// contracts[0] "CS maintenance": does not state 事故等の報告に関する事項 (kumiyama:第33条5号)
+	// contracts[0] "CS maintenance": does not state 事故等の報告 (kumiyama:第33条5号)
 	// card-password: minimum length 10, want at least 12 (example-town:第7条)
 }
 
@@ -116,9 +116,9 @@ func ExamplePreventionPlan_Validate() {
 		fmt.Println(err)
 	}
 	// Output:
-	// measures: recurrence-prevention plan: organisationalCauses: missing (b. 原因 (組織的側面))
-	// measures: recurrence-prevention plan: technical[0].when: missing (c. 技術的な再発防止策 実施時期)
-	// measures: recurrence-prevention plan: organisational: missing (d. 組織的な再発防止策)
+	// measures: recurrence-prevention plan: organisationalCauses: missing (組織面の原因)
+	// measures: recurrence-prevention plan: technical[0].when: missing (技術面の再発防止策の実施時期)
+	// measures: recurrence-prevention plan: organisational: missing (組織面の再発防止策)
 }
 
 // tottori's general emergency measures (from its plan file) when level 3 is

@@ -30,15 +30,15 @@ const (
 
 var kindTable = enum.New[Kind]("measures", "measure kind", "Kind", ErrInvalid,
 	enum.Name{EN: "strengthen-monitoring", JA: "運用監視の強化"},
-	enum.Name{EN: "stop-or-disconnect", JA: "システムの停止", Aliases: []string{"一部切離し", "一部停止"}},
+	enum.Name{EN: "stop-or-disconnect", JA: "システムの停止"},
 	enum.Name{EN: "request-others", JA: "緊急措置の実施の要請"},
 	enum.Name{EN: "urgent-measures", JA: "緊急措置への着手"},
-	enum.Name{EN: "seek-support", JA: "助言・支援を得る"},
+	enum.Name{EN: "seek-support", JA: "助言・支援"},
 	enum.Name{EN: "find-root-cause", JA: "原因の究明", Aliases: []string{"原因の解明"}},
 	enum.Name{EN: "review-measures", JA: "緊急措置の見直し"},
 	enum.Name{EN: "restore-system", JA: "システム復旧"},
 	enum.Name{EN: "plan-permanent", JA: "恒久対策の立案"},
-	enum.Name{EN: "report-to-chief", JA: "セキュリティ統括管理者への報告"},
+	enum.Name{EN: "report-to-chief", JA: "統括責任者への報告"},
 	enum.Name{EN: "notify-others", JA: "関係団体への連絡"},
 	enum.Name{EN: "implement-permanent", JA: "恒久対策の実施"},
 )
@@ -84,9 +84,9 @@ const (
 )
 
 var triggerTable = enum.New[Trigger]("measures", "trigger", "Trigger", ErrInvalid,
-	enum.Name{EN: "likely-level-3", JA: "不正行為の脅威度がレベル3に該当する可能性が高い場合"},
-	enum.Name{EN: "others-must-act", JA: "全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合"},
-	enum.Name{EN: "when-needed", JA: "必要に応じて", Aliases: []string{"必要に応じ"}},
+	enum.Name{EN: "likely-level-3", JA: "レベル3の可能性が高い"},
+	enum.Name{EN: "others-must-act", JA: "他団体の緊急措置が必要"},
+	enum.Name{EN: "when-needed", JA: "必要に応じ"},
 )
 
 // AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
@@ -101,7 +101,7 @@ func (t Trigger) IsValid() bool { return triggerTable.Valid(t) }
 // String returns the English name, e.g. "likely-level-3".
 func (t Trigger) String() string { return triggerTable.String(t) }
 
-// Label returns the plans' wording.
+// Label returns the trigger's Japanese name.
 func (t Trigger) Label() string { return triggerTable.Label(t) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.

@@ -26,9 +26,9 @@ const (
 )
 
 var sideTable = enum.New[Side]("measures", "side", "Side", ErrInvalid,
-	enum.Name{EN: "technical", JA: "技術面", Aliases: []string{"技術的", "技術的側面"}},
+	enum.Name{EN: "technical", JA: "技術面"},
 	enum.Name{EN: "operational", JA: "運用面"},
-	enum.Name{EN: "organisational", JA: "組織的", Aliases: []string{"組織的側面", "organizational"}},
+	enum.Name{EN: "organisational", JA: "組織面", Aliases: []string{"organizational"}},
 )
 
 // AllSides returns every valid Side in ascending order, in a fresh slice.
@@ -77,8 +77,8 @@ const (
 var countermeasureTable = enum.New[Countermeasure]("measures", "countermeasure", "Countermeasure", ErrInvalid,
 	enum.Name{EN: "strengthen-fault-monitoring", JA: "障害監視の強化"},
 	enum.Name{EN: "collect-technical-info", JA: "技術情報の収集"},
-	enum.Name{EN: "review-inspection-schedule", JA: "定期点検実施時期の見直し"},
-	enum.Name{EN: "overhaul", JA: "オーバーホールの実施"},
+	enum.Name{EN: "review-inspection-schedule", JA: "定期点検の見直し"},
+	enum.Name{EN: "overhaul", JA: "オーバーホール"},
 	enum.Name{EN: "spare-equipment", JA: "予備装置の確保"},
 	enum.Name{EN: "training", JA: "教育・研修"},
 )
@@ -97,7 +97,7 @@ func (c Countermeasure) IsValid() bool { return countermeasureTable.Valid(c) }
 // String returns the English name, e.g. "overhaul".
 func (c Countermeasure) String() string { return countermeasureTable.String(c) }
 
-// Label returns ino's Japanese wording.
+// Label returns the countermeasure's Japanese name.
 func (c Countermeasure) Label() string { return countermeasureTable.Label(c) }
 
 // Side returns the side ino 第8条 puts the measure on, or zero for an invalid c.
@@ -159,14 +159,6 @@ type PreventionPlan struct {
 	Organisational       []PlannedMeasure `json:"organisational"`       // d. 組織的な再発防止策
 }
 
-// Authors returns who draws up the plan and takes the measures once the
-// incident has been dealt with, after a risk analysis of the investigation's
-// results: the section managers and the security officers (kumamoto 5:
-// 管理者及びセキュリティ責任者等は、セキュリティ事故への対応が完了した後…).
-func (p PreventionPlan) Authors() council.Roles {
-	return council.RolesOf(council.SectionManager, council.SecurityOfficers)
-}
-
 // Validate names every missing or invalid part of the plan, each as a
 // [*FieldError] wrapping [ErrMissing] or [ErrInvalid], joined with errors.Join.
 func (p PreventionPlan) Validate() error {
@@ -179,16 +171,16 @@ func (p PreventionPlan) Validate() error {
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(p.Situation) {
-		miss("situation", "a. 発生状況")
+		miss("situation", "発生状況")
 	}
 	if blank(p.Impact) {
-		miss("impact", "a. 影響")
+		miss("impact", "影響")
 	}
 	if blank(p.TechnicalCauses) {
-		miss("technicalCauses", "b. 原因 (技術的側面)")
+		miss("technicalCauses", "技術面の原因")
 	}
 	if blank(p.OrganisationalCauses) {
-		miss("organisationalCauses", "b. 原因 (組織的側面)")
+		miss("organisationalCauses", "組織面の原因")
 	}
 	list := func(name, clause string, ms []PlannedMeasure) {
 		if len(ms) == 0 {
@@ -197,24 +189,24 @@ func (p PreventionPlan) Validate() error {
 		for i, m := range ms {
 			at := name + "[" + strconv.Itoa(i) + "]"
 			if blank(m.What) {
-				miss(at+".what", clause+" 実施内容")
+				miss(at+".what", clause+"の実施内容")
 			}
 			switch {
 			case m.Who == council.Actor{}:
-				miss(at+".who", clause+" 実施者")
+				miss(at+".who", clause+"の実施者")
 			case !m.Who.IsValid():
 				invalid(at+".who", "not a role or a party")
 			}
 			if m.When.IsZero() {
-				miss(at+".when", clause+" 実施時期")
+				miss(at+".when", clause+"の実施時期")
 			}
 			if m.Kind != 0 && !m.Kind.IsValid() {
 				invalid(at+".kind", "not a countermeasure")
 			}
 		}
 	}
-	list("technical", "c. 技術的な再発防止策", p.Technical)
-	list("organisational", "d. 組織的な再発防止策", p.Organisational)
+	list("technical", "技術面の再発防止策", p.Technical)
+	list("organisational", "組織面の再発防止策", p.Organisational)
 	return problem.Join(errs...)
 }
 

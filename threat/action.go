@@ -42,23 +42,24 @@ const (
 
 var stepTable = enum.New[Step]("threat", "step", "Step", council.ErrInvalid,
 	enum.Name{EN: "collect-information", JA: "情報の集約"},
-	enum.Name{EN: "investigate", JA: "事象の調査・分析"},
+	enum.Name{EN: "investigate", JA: "調査・分析"},
 	enum.Name{EN: "judge-level", JA: "脅威度の判定"},
 	enum.Name{EN: "emergency-measures", JA: "緊急措置の実施", Aliases: []string{"緊急措置", "緊急対応策"}},
 	enum.Name{EN: "stop-system", JA: "システムの停止", Aliases: []string{"切離し", "一部停止"}},
 	enum.Name{EN: "request-measures", JA: "緊急措置の実施の要請"},
 	enum.Name{EN: "report", JA: "報告"},
-	enum.Name{EN: "stand-down", JA: "緊急時対応を解く"},
+	enum.Name{EN: "stand-down", JA: "緊急時対応の解除"},
 	enum.Name{EN: "find-cause", JA: "原因の解明", Aliases: []string{"原因の究明"}},
 	enum.Name{EN: "countermeasures", JA: "対応策の実施"},
-	enum.Name{EN: "prevent-escalation", JA: "レベル3に進展しないための防止策"},
-	enum.Name{EN: "inform-sections", JA: "関係各課への状況の周知"},
-	enum.Name{EN: "convene-council", JA: "セキュリティ会議の開催"},
+	enum.Name{EN: "prevent-escalation", JA: "進展の防止"},
+	enum.Name{EN: "inform-sections", JA: "状況の周知"},
+	enum.Name{EN: "convene-council", JA: "会議の開催"},
 	enum.Name{EN: "direct-matters", JA: "重要事項の指示"},
 	enum.Name{EN: "review-measures", JA: "緊急措置の見直し"},
 	enum.Name{EN: "plan-countermeasures", JA: "恒久対策の立案"},
-	enum.Name{EN: "propose-council", JA: "セキュリティ会議の開催の具申"},
+	enum.Name{EN: "propose-council", JA: "会議の開催の具申"},
 	enum.Name{EN: "capture-situation", JA: "状況の把握"},
+	enum.Name{EN: "implement-countermeasures", JA: "恒久対策の実施"},
 )
 
 // AllSteps returns every valid Step in ascending order, in a fresh slice.
@@ -73,7 +74,8 @@ func (s Step) IsValid() bool { return stepTable.Valid(s) }
 // String returns the English name, e.g. "convene-council".
 func (s Step) String() string { return stepTable.String(s) }
 
-// Label returns the plans' Japanese term.
+// Label returns the step's Japanese name; a plan's own words for it are the
+// action's Note.
 func (s Step) Label() string { return stepTable.Label(s) }
 
 // Compare orders steps by value; it suits slices.SortFunc.

@@ -77,7 +77,7 @@ func TestSituation(t *testing.T) {
 		if diff := cmp.Diff([]string{"when", "where", "what", "how"}, Situation{Where: "  "}.Missing()); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
-		for _, w := range []string{"missing when (いつ（時刻）, ino:第9条)", "missing where", "missing what", "missing how (どうした"} {
+		for _, w := range []string{"missing when (日時, ino:第9条)", "missing where", "missing what", "missing how (行為"} {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("error does not say %q: %v", w, err)
 			}
@@ -109,7 +109,7 @@ func TestSituation(t *testing.T) {
 	})
 	t.Run("uncited", func(t *testing.T) {
 		err := Situation{When: t0, What: "CS", How: "無権限者が入室した"}.Validate(council.Citation{})
-		if err == nil || err.Error() != "threat: situation: missing where (どこで（場所）)" {
+		if err == nil || err.Error() != "threat: situation: missing where (場所)" {
 			t.Errorf("error = %v", err)
 		}
 	})

@@ -76,18 +76,18 @@ const (
 )
 
 var kindTable = enum.New[Kind]("threat", "kind", "Kind", council.ErrInvalid,
-	enum.Name{EN: "intrusion", JA: "無権限者の侵入", Aliases: []string{"不審者の侵入"}},
-	enum.Name{EN: "unauthorized-access", JA: "不正アクセス", Aliases: []string{"不正アクセスの徴候"}},
+	enum.Name{EN: "intrusion", JA: "無権限者の侵入"},
+	enum.Name{EN: "unauthorized-access", JA: "不正アクセス"},
 	enum.Name{EN: "erroneous-access", JA: "誤アクセス"},
-	enum.Name{EN: "virus-detected", JA: "ウイルス等の検出", Aliases: []string{"コンピュータウィルス等の検出", "ウイルス等の検出・駆除"}},
-	enum.Name{EN: "virus-infection", JA: "ウイルス感染", Aliases: []string{"コンピュータウィルス等の侵入によるシステムの異常動作"}},
-	enum.Name{EN: "suspicious-operation", JA: "業務端末等の不審な操作", Aliases: []string{"不審な操作", "不審な業務パターン"}},
-	enum.Name{EN: "vulnerability", JA: "脆弱性の発見", Aliases: []string{"脆弱性", "セキュリティホール"}},
-	enum.Name{EN: "data-corruption", JA: "本人確認情報の乱れ又は交錯"},
-	enum.Name{EN: "service-disruption", JA: "予期せぬ機能停止又は電文遅延"},
-	enum.Name{EN: "form-theft-or-loss", JA: "届書、申請書等の盗難、紛失", Aliases: []string{"届書等の盗難・紛失"}},
-	enum.Name{EN: "leak", JA: "外部への情報漏洩", Aliases: []string{"外部への個人情報の漏洩", "情報漏洩"}},
-	enum.Name{EN: "credential-leak", JA: "ユーザID、パスワード等の漏洩", Aliases: []string{"ID・パスワードの漏洩"}},
+	enum.Name{EN: "virus-detected", JA: "ウイルス等の検出"},
+	enum.Name{EN: "virus-infection", JA: "ウイルス感染"},
+	enum.Name{EN: "suspicious-operation", JA: "不審な操作"},
+	enum.Name{EN: "vulnerability", JA: "脆弱性", Aliases: []string{"セキュリティホール"}},
+	enum.Name{EN: "data-corruption", JA: "データの乱れ・交錯"},
+	enum.Name{EN: "service-disruption", JA: "機能停止・電文遅延"},
+	enum.Name{EN: "form-theft-or-loss", JA: "届書等の盗難・紛失"},
+	enum.Name{EN: "leak", JA: "情報漏洩"},
+	enum.Name{EN: "credential-leak", JA: "ID・パスワードの漏洩"},
 )
 
 // AllKinds returns every valid Kind in ascending order, in a fresh slice.
@@ -102,7 +102,8 @@ func (k Kind) IsValid() bool { return kindTable.Valid(k) }
 // String returns the English name, e.g. "unauthorized-access".
 func (k Kind) String() string { return kindTable.String(k) }
 
-// Label returns the plans' Japanese term, e.g. "不正アクセス".
+// Label returns the kind's Japanese name, e.g. "不正アクセス"; a plan's own
+// words for it are in its file (a rule's Example).
 func (k Kind) Label() string { return kindTable.Label(k) }
 
 // Compare orders kinds by value; it suits slices.SortFunc.
@@ -144,9 +145,9 @@ const (
 )
 
 var placeTable = enum.New[Place]("threat", "place", "Place", council.ErrInvalid,
-	enum.Name{EN: "unrelated", JA: "直接関係のない備品のある場所"},
-	enum.Name{EN: "related", JA: "保護対象の情報が記録されていない関係機器等のある場所"},
-	enum.Name{EN: "protected", JA: "保護対象の情報又は保護上重要な機器等のある場所"},
+	enum.Name{EN: "unrelated", JA: "無関係な場所"},
+	enum.Name{EN: "related", JA: "関係する場所"},
+	enum.Name{EN: "protected", JA: "保護対象のある場所"},
 )
 
 // AllPlaces returns every valid Place in ascending order, in a fresh slice.
@@ -161,7 +162,7 @@ func (p Place) IsValid() bool { return placeTable.Valid(p) }
 // String returns the English name, e.g. "protected".
 func (p Place) String() string { return placeTable.String(p) }
 
-// Label returns the Japanese description.
+// Label returns the place's Japanese name.
 func (p Place) Label() string { return placeTable.Label(p) }
 
 // Compare orders places from the least to the most sensitive.
@@ -192,8 +193,8 @@ const (
 )
 
 var firewallTable = enum.New[Firewall]("threat", "firewall outcome", "Firewall", council.ErrInvalid,
-	enum.Name{EN: "stopped", JA: "ファイアウォールを通過しなかった", Aliases: []string{"FWを通過しなかった"}},
-	enum.Name{EN: "passed", JA: "ファイアウォールを通過した", Aliases: []string{"FWを通過した"}},
+	enum.Name{EN: "stopped", JA: "阻止"},
+	enum.Name{EN: "passed", JA: "通過"},
 )
 
 // AllFirewalls returns every valid Firewall in ascending order, in a fresh slice.
@@ -208,7 +209,7 @@ func (f Firewall) IsValid() bool { return firewallTable.Valid(f) }
 // String returns the English name, e.g. "passed".
 func (f Firewall) String() string { return firewallTable.String(f) }
 
-// Label returns the plans' Japanese phrase.
+// Label returns the outcome's Japanese name.
 func (f Firewall) Label() string { return firewallTable.Label(f) }
 
 // Compare orders outcomes from the less to the more serious.
@@ -241,7 +242,7 @@ const (
 
 var severityTable = enum.New[Severity]("threat", "severity", "Severity", council.ErrInvalid,
 	enum.Name{EN: "ordinary", JA: "重大でない"},
-	enum.Name{EN: "serious", JA: "重大", Aliases: []string{"重大な脆弱性"}},
+	enum.Name{EN: "serious", JA: "重大"},
 )
 
 // AllSeverities returns every valid Severity in ascending order, in a fresh slice.
@@ -301,7 +302,7 @@ const (
 )
 
 var sourceTable = enum.New[Source]("threat", "source", "Source", council.ErrInvalid,
-	enum.Name{EN: "local", JA: "自団体での発見", Aliases: []string{"県において発見", "found-locally"}},
+	enum.Name{EN: "local", JA: "自団体での発見", Aliases: []string{"found-locally"}},
 	enum.Name{EN: "national-center", JA: "全国センターからの通報"},
 	enum.Name{EN: "other-body", JA: "他の地方公共団体等からの通報"},
 	enum.Name{EN: "audit", JA: "システム監査等", Aliases: []string{"system-audit"}},

@@ -66,9 +66,9 @@ func TestParseEvent(t *testing.T) {
 		want Event
 	}{
 		{"intrusion place=protected", Event{Kind: Intrusion, Place: PlaceProtected}},
-		{"無権限者の侵入 place=直接関係のない備品のある場所", Event{Kind: Intrusion, Place: PlaceUnrelated}},
+		{"無権限者の侵入 place=無関係な場所", Event{Kind: Intrusion, Place: PlaceUnrelated}},
 		{"unauthorized-access firewall=passed source=national-center", Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed, Source: SourceNationalCenter}},
-		{"不正アクセス firewall=ファイアウォールを通過しなかった", Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}},
+		{"不正アクセス firewall=阻止", Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}},
 		{"vulnerability severity=serious source=vendor", Event{Kind: Vulnerability, Severity: SeveritySerious, Source: SourceVendor}},
 		{"  leak  ", Event{Kind: Leak}},
 	} {

@@ -162,8 +162,8 @@ func ExampleSituation_Validate() {
 	fmt.Println(s.Validate(council.Cite("ino", "第9条")))
 	// Output:
 	// [what how]
-	// threat: situation: missing what (何を（内容）, ino:第9条)
-	// threat: situation: missing how (どうした, ino:第9条)
+	// threat: situation: missing what (内容, ino:第9条)
+	// threat: situation: missing how (行為, ino:第9条)
 }
 
 // Grading an event and convening the council from the result: tottori's

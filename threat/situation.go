@@ -34,7 +34,7 @@ type Situation struct {
 // zero value is never returned.
 type FieldError struct {
 	Field    string           `json:"field"`             // the Go-side name in lower case: "when", "where", "what", "how", …
-	Label    string           `json:"label"`             // the field's Japanese label, e.g. "いつ（時刻）"
+	Label    string           `json:"label"`             // the field's Japanese label, e.g. "日時"
 	Citation council.Citation `json:"citation,omitzero"` // the clause that asks for the field, if given
 	Err      error            `json:"err"`               // ErrMissing, or the underlying problem
 }
@@ -65,16 +65,16 @@ func (s Situation) Validate(cite council.Citation) error {
 		errs = append(errs, &FieldError{Field: field, Label: label, Citation: cite, Err: ErrMissing})
 	}
 	if s.When.IsZero() {
-		missing("when", "いつ（時刻）")
+		missing("when", "日時")
 	}
 	if strings.TrimSpace(s.Where) == "" {
-		missing("where", "どこで（場所）")
+		missing("where", "場所")
 	}
 	if strings.TrimSpace(s.What) == "" {
-		missing("what", "何を（内容）")
+		missing("what", "内容")
 	}
 	if strings.TrimSpace(s.How) == "" {
-		missing("how", "どうした")
+		missing("how", "行為")
 	}
 	if s.Event != (Event{}) {
 		if err := s.Event.Validate(); err != nil {

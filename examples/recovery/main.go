@@ -100,18 +100,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *format == "json" {
-		out := map[string][]bcp.Entry{}
+		out := map[string]json.RawMessage{}
 		for _, sec := range sections {
-			es := []bcp.Entry{}
+			part := bcp.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
 			for _, i := range pick(tl, sec.Acts) {
-				es = append(es, tl.Entries[i])
+				part.Entries = append(part.Entries, tl.Entries[i])
+			}
+			es, err := entriesJSON(part)
+			if err != nil {
+				fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
+				return 1
 			}
 			out[jsonKey(sec.Title)] = es
 		}
 		b, err := json.MarshalIndent(struct {
-			Scenario   string                 `json:"scenario"`
-			Provenance bcp.Provenance         `json:"provenance"`
-			Sections   map[string][]bcp.Entry `json:"sections"`
+			Scenario   string                     `json:"scenario"`
+			Provenance bcp.Provenance             `json:"provenance"`
+			Sections   map[string]json.RawMessage `json:"sections"`
 		}{tl.Scenario, tl.Provenance, out}, "", "  ")
 		if err != nil {
 			fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
@@ -141,6 +146,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// entriesJSON returns the entries of t as its JSON writes them: actors and
+// channels by the plan's term IDs, so that the plan's own values read as
+// its words rather than by number.
+func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return nil, err
+	}
+	var x struct {
+		Entries json.RawMessage `json:"entries"`
+	}
+	if err := json.Unmarshal(b, &x); err != nil {
+		return nil, err
+	}
+	return x.Entries, nil
 }
 
 // pick returns the entries of the given acts, in timeline order.
