@@ -147,7 +147,7 @@ func (c *checker) checkOrganization() council.Roles {
 	}
 	for _, k := range o.Councils {
 		if k.Duties.IsValid() {
-			refs[k.Duties] = append(refs[k.Duties], "the duties of "+k.Body.String())
+			refs[k.Duties] = append(refs[k.Duties], "the duties of "+c.w.name(k.Body))
 		}
 	}
 	for _, cite := range slices.SortedFunc(maps.Keys(refs), council.Citation.Compare) {

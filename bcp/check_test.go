@@ -263,11 +263,11 @@ func TestCheckProblems(t *testing.T) {
 			name: "reference/unknown-role",
 			plan: func() Plan {
 				p := Tottori()
-				p.Fault.Escalation[0].By = council.ByRole(council.Mayor)
+				p.Fault.Escalation[0].By = council.ByRole(council.DeputySecurityChief)
 				return p
 			},
 			want: Finding{Severity: Error, Code: CodeUnknownRole, Path: "fault.escalation[report]",
-				Message: "mayor (区長) acts here but is not a role of the organisation", Cite: council.Cite("tottori", "第2-2(1)")},
+				Message: "deputy-security-chief (セキュリティ副統括責任者) acts here but is not a role of the organisation", Cite: council.Cite("tottori", "第2-2(1)")},
 		},
 		{
 			name: "contact/channel-unavailable",
@@ -422,7 +422,7 @@ var mutations = []mutation{
 		}
 		i := rapid.SampledFrom(idx).Draw(t, "council")
 		o.Councils[i].Chair = 0
-		return CodeChairNotNamed, "organization.councils[" + o.Councils[i].Body.String() + "].chair", true
+		return CodeChairNotNamed, "organization.councils[" + p.Vocabulary.words().name(o.Councils[i].Body) + "].chair", true
 	}},
 	{"empty agenda", func(t *rapid.T, p *Plan) (Code, string, bool) {
 		if p.Organization == nil || len(p.Organization.Agendas) == 0 {

@@ -48,11 +48,12 @@ func network(t *testing.T, p Plan, name string) council.Network {
 // the municipalities; the clause says neither who keeps it nor who reaches
 // whom, so neither is filled in.
 func TestTottori第1_2ContactNetwork(t *testing.T) {
-	n := network(t, Tottori(), "緊急時連絡網")
+	p := Tottori()
+	n := network(t, p, "緊急時連絡網")
 	want := council.Network{
 		Name:    "緊急時連絡網",
 		Purpose: "緊急時の初動対応を円滑に行うため",
-		Members: []council.Actor{council.ByParty(council.NationalCenter), council.ByParty(council.Prefecture), council.ByParty(council.Municipalities)},
+		Members: []council.Actor{council.ByParty(council.NationalCenter), council.ByParty(council.Prefecture), council.ByParty(termParty(t, Tottori(), "municipalities"))},
 		Cites:   council.Cites(council.Cite(council.PlanTottori, "第1-2")),
 	}
 	if diff := cmp.Diff(want, n); diff != "" {
@@ -62,7 +63,7 @@ func TestTottori第1_2ContactNetwork(t *testing.T) {
 		t.Errorf("tottori:第1-2 states no keeper, links or lists; got %v %v %v", n.Keeper, n.Links, n.Lists)
 	}
 	for _, m := range n.Members {
-		if got := m.Label(); !strings.Contains("全国センター、県及び市町村", got) {
+		if got := p.Vocabulary.Label(m, Japanese); !strings.Contains("全国センター、県及び市町村", got) {
 			t.Errorf("member %s is labelled %q, not a word of 第1-2", m, got)
 		}
 	}
@@ -171,7 +172,7 @@ func TestNakanoICTBCP9_1Preparation(t *testing.T) {
 func TestNakano統合仮想サーバ3_1ContactStructure(t *testing.T) {
 	p := Nakano()
 	n := network(t, p, "連絡体制")
-	isd := council.ByRole(council.InfoSystemsDivision)
+	isd := council.ByRole(termRole(t, Nakano(), "info-systems-division"))
 	if n.Keeper != isd {
 		t.Errorf("hub = %v, want the information systems division", n.Keeper)
 	}
@@ -196,7 +197,7 @@ func TestNakano統合仮想サーバ3_1ContactStructure(t *testing.T) {
 		}
 	}
 	for _, l := range n.Links {
-		if l.From != isd && l.From != council.ByParty(council.IaaSProvider) {
+		if l.From != isd && l.From != council.ByParty(termParty(t, Nakano(), "iaas-provider")) {
 			t.Errorf("link %v: 3(3) has only the division and the provider reach out", l)
 		}
 		if !strings.HasPrefix(l.Cite.Clause(), "統合仮想サーバ 3(3)") {
@@ -218,7 +219,7 @@ func TestNakano統合仮想サーバ3_1ContactStructure(t *testing.T) {
 func TestNakano統合仮想サーバ3_4_2ProviderReportFrequency(t *testing.T) {
 	p := Nakano()
 	sc := p.Continuity.Schedule
-	provider, isd := council.ByParty(council.IaaSProvider), council.ByRole(council.InfoSystemsDivision)
+	provider, isd := council.ByParty(termParty(t, Nakano(), "iaas-provider")), council.ByRole(termRole(t, Nakano(), "info-systems-division"))
 	want := []AgreedReports{{From: provider, To: isd, With: isd, Considering: "インシデントの発生状況",
 		Citations: council.Cites(council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②"))}}
 	if diff := cmp.Diff(want, sc.Agreed); diff != "" {

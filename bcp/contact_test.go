@@ -37,8 +37,8 @@ func TestNakanoContacts(t *testing.T) {
 	if !ok {
 		t.Fatal("nakano declares no position management-divisions (各部経営担当課)")
 	}
-	isd := council.ByRole(council.InfoSystemsDivision)
-	provider := council.ByParty(council.IaaSProvider)
+	isd := council.ByRole(termRole(t, Nakano(), "info-systems-division"))
+	provider := council.ByParty(termParty(t, Nakano(), "iaas-provider"))
 	for _, tc := range []struct {
 		name string
 		a    Audience
@@ -52,29 +52,29 @@ func TestNakanoContacts(t *testing.T) {
 		{"nakano:統合仮想サーバ 3(3)①ア/pattern-c/file-server-and-notice", WardWide, PatternC.Services(),
 			Contact{Channel: WardFileServer, Also: ChannelsOf(GroupwareNotice)}},
 		{"nakano:統合仮想サーバ 3(3)①イ/pattern-a", SystemOwners, PatternA.Services(),
-			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(termRole(t, Nakano(), "owning-division-head"))}},
 		{"nakano:統合仮想サーバ 3(3)①イ/pattern-b/groupware-without-mail", SystemOwners, PatternB.Services(),
-			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+			Contact{Channel: PhoneAndPaper, ToRoles: council.RolesOf(termRole(t, Nakano(), "owning-division-head"))}},
 		{"nakano:統合仮想サーバ 3(3)①イ/pattern-c/groupware-mail", SystemOwners, PatternC.Services(),
-			Contact{Channel: GroupwareMail, ToRoles: council.RolesOf(council.OwningDivisionHead)}},
+			Contact{Channel: GroupwareMail, ToRoles: council.RolesOf(termRole(t, Nakano(), "owning-division-head"))}},
 		{"nakano:統合仮想サーバ 3(3)①ウ/phone-and-mail", ToProvider, PatternC.Services(),
-			Contact{Channel: Phone, Also: ChannelsOf(Email), ToParties: council.PartiesOf(council.IaaSProvider)}},
+			Contact{Channel: Phone, Also: ChannelsOf(Email), ToParties: council.PartiesOf(termParty(t, Nakano(), "iaas-provider"))}},
 		{"nakano:統合仮想サーバ 3(3)①ウ/phone-only", ToProvider, PatternA.Services(),
-			Contact{Channel: Phone, ToParties: council.PartiesOf(council.IaaSProvider)}},
+			Contact{Channel: Phone, ToParties: council.PartiesOf(termParty(t, Nakano(), "iaas-provider"))}},
 		{"nakano:統合仮想サーバ 3(3)①エ/form", CrisisManagement, PatternA.Services(),
-			Contact{Channel: form, ToRoles: council.RolesOf(council.CrisisManagementDivision), Note: "第1報（口頭・メモ可）、その後連絡票"}},
+			Contact{Channel: form, ToRoles: council.RolesOf(termRole(t, Nakano(), "crisis-management-division")), Note: "第1報（口頭・メモ可）、その後連絡票"}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-a", OutsideBodies, PatternA.Services(),
-			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
+			Contact{Channel: Phone, Also: ChannelsOf(Fax), ToParties: council.PartiesOf(termParty(t, Nakano(), "tokyo-ict-department"), termParty(t, Nakano(), "nisc"), termParty(t, Nakano(), "mic-office"))}},
 		{"nakano:統合仮想サーバ 3(3)①オ/pattern-c", OutsideBodies, PatternC.Services(),
-			Contact{Channel: Phone, Also: ChannelsOf(Email, Fax), ToParties: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice)}},
+			Contact{Channel: Phone, Also: ChannelsOf(Email, Fax), ToParties: council.PartiesOf(termParty(t, Nakano(), "tokyo-ict-department"), termParty(t, Nakano(), "nisc"), termParty(t, Nakano(), "mic-office"))}},
 		{"nakano:統合仮想サーバ 3(3)②ア/mailing-list", ProviderBroad, PatternC.Services(),
-			Contact{From: provider, Channel: MailingList, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+			Contact{From: provider, Channel: MailingList, ToRoles: council.RolesOf(termRole(t, Nakano(), "info-systems-division"), termRole(t, Nakano(), "owning-division-head")), ToParties: council.PartiesOf(termParty(t, Nakano(), "system-vendors"))}},
 		{"nakano:統合仮想サーバ 3(3)②ア/mail-down-phone", ProviderBroad, PatternB.Services(),
-			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead)}},
+			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(termRole(t, Nakano(), "info-systems-division"), termRole(t, Nakano(), "owning-division-head"))}},
 		{"nakano:統合仮想サーバ 3(3)②イ/mail", ProviderSingle, PatternC.Services(),
-			Contact{From: provider, Channel: Email, Also: ChannelsOf(Phone), ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+			Contact{From: provider, Channel: Email, Also: ChannelsOf(Phone), ToRoles: council.RolesOf(termRole(t, Nakano(), "info-systems-division"), termRole(t, Nakano(), "owning-division-head")), ToParties: council.PartiesOf(termParty(t, Nakano(), "system-vendors"))}},
 		{"nakano:統合仮想サーバ 3(3)②イ/phone", ProviderSingle, PatternA.Services(),
-			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(council.InfoSystemsDivision, council.OwningDivisionHead), ToParties: council.PartiesOf(council.SystemVendors)}},
+			Contact{From: provider, Channel: Phone, ToRoles: council.RolesOf(termRole(t, Nakano(), "info-systems-division"), termRole(t, Nakano(), "owning-division-head")), ToParties: council.PartiesOf(termParty(t, Nakano(), "system-vendors"))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := c.ContactFor(tc.a, tc.up)

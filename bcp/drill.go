@@ -904,7 +904,7 @@ func (r *runner) phase(ph Phase) {
 	}
 	if !e.Actor.IsValid() {
 		e.Actor = r.duty(Secretariat).Actor
-		e.Detail += " (by the " + ph.Body.String() + ")"
+		e.Detail += " (by the " + r.w.name(ph.Body) + ")"
 	}
 	r.emit(e)
 }

@@ -230,7 +230,7 @@ func TestDrillProperties(t *testing.T) {
 // for two days, the groupware back on day 3, recovered on day 7.
 func nakanoWeek() Scenario {
 	s := Scenario{ID: "nakano-7-days", Plan: council.PlanNakano, Events: []Event{
-		{At: day(0, 7, 30), Kind: FaultDetected, By: council.ByParty(council.IaaSProvider)},
+		{At: day(0, 7, 30), Kind: FaultDetected, By: nakanoProvider()},
 	}}
 	for d := 0; d < 7; d++ {
 		st := Status{Changed: FieldsOf(FieldSituation, FieldResponse)}

@@ -134,7 +134,7 @@ func TestDrillClauses(t *testing.T) {
 		{"kumamoto:別紙3/downtime-server", "kumamoto-terminal-no-power", 1, ActAlternative, role(council.SectionManager), none, "kumamoto:別紙3"},
 		{"kumamoto:4(2)運用の再開/integrity", "kumamoto-terminal-no-power", 2, ActIntegrityCheck, role(council.Staff), none, "kumamoto:4(2) 運用の再開"},
 		// 4(2): 情報政策課は、障害個所の修理、修復、交換を実施する; 管理者は、…運用を再開する.
-		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(council.InfoPolicyDivision), none, "kumamoto:4(2) 保守作業の実施"},
+		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(termRole(t, Kumamoto(), "info-policy-division")), none, "kumamoto:4(2) 保守作業の実施"},
 		{"kumamoto:4(2) 運用の再開/section-manager-resumes", "kumamoto-terminal-no-power", 2, ActResume, role(council.SectionManager), none, "kumamoto:4(2) 運用の再開"},
 		{"ino:第4条/serious/propose", "ino-long-server-stop", 1, ActRequest, role(council.SystemAdministrator), role(council.SecurityChief), "ino:第4条"},
 		{"ino:第5条/serious/council", "ino-long-server-stop", 1, ActConvene, role(council.SecurityChief), none, "ino:第5条"},
@@ -143,10 +143,10 @@ func TestDrillClauses(t *testing.T) {
 		{"ino:第8条/recurrence", "ino-long-server-stop", 2, ActPreventRecurrence, role(council.SystemAdministrator), none, "ino:第8条"},
 		{"kumiyama:第17条10項3号/report-lost-card", "kumiyama-lost-card", 0, ActReport, role(council.Operator), role(council.SystemAdministrator), "kumiyama:第17条10項3号"},
 		{"kumiyama:第17条11項/revoke", "kumiyama-lost-card", 0, ActRevoke, role(council.SystemAdministrator), none, "kumiyama:第17条11項"},
-		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(council.InfoSystemsDivision), role(council.CrisisManagementDivision), "nakano:統合仮想サーバ 3(3)①エ"},
-		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(council.InfoSystemsDivision), party(council.IaaSProvider), "nakano:統合仮想サーバ 3(3)①ウ"},
-		{"nakano:統合仮想サーバ 3(4)①ア/scheduled", "nakano-iaas-outage", 0, ActScheduledReport, role(council.InfoSystemsDivision), role(council.OwningDivisionHead), "nakano:統合仮想サーバ 3(4)①ア"},
-		{"nakano:統合仮想サーバ 4(7)/recovery-order", "nakano-iaas-outage", 4, ActRecover, party(council.IaaSProvider), none, "nakano:統合仮想サーバ 4(7)"},
+		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(termRole(t, Nakano(), "info-systems-division")), role(termRole(t, Nakano(), "crisis-management-division")), "nakano:統合仮想サーバ 3(3)①エ"},
+		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(termRole(t, Nakano(), "info-systems-division")), party(termParty(t, Nakano(), "iaas-provider")), "nakano:統合仮想サーバ 3(3)①ウ"},
+		{"nakano:統合仮想サーバ 3(4)①ア/scheduled", "nakano-iaas-outage", 0, ActScheduledReport, role(termRole(t, Nakano(), "info-systems-division")), role(termRole(t, Nakano(), "owning-division-head")), "nakano:統合仮想サーバ 3(4)①ア"},
+		{"nakano:統合仮想サーバ 4(7)/recovery-order", "nakano-iaas-outage", 4, ActRecover, party(termParty(t, Nakano(), "iaas-provider")), none, "nakano:統合仮想サーバ 4(7)"},
 	}
 	cache := map[string]Timeline{}
 	for _, tt := range tests {

@@ -115,19 +115,19 @@ var libraryDuties = [...]struct {
 	as            Duty // falls to the plan's assignment of as
 }{
 	ObserveAct:       {roles: []council.Role{council.Staff}},
-	DetectFault:      {actor: council.ByRole(council.Staff), outage: council.ByParty(council.IaaSProvider)},
+	DetectFault:      {actor: council.ByRole(council.Staff), outage: council.ByParty(council.Contractor)},
 	NoticeAtTerminal: {actor: council.ByRole(council.Operator)},
 	Judge:            {roles: []council.Role{council.SystemAdministrator, council.SectionManager}},
 	Maintain:         {roles: []council.Role{council.SystemAdministrator}, actor: council.ByRole(council.Staff)},
 	CheckIntegrity:   {roles: []council.Role{council.SystemAdministrator}, actor: council.ByRole(council.Staff)},
 	RunPlaybook:      {actor: council.ByRole(council.SystemAdministrator), to: council.ByParty(council.NationalCenter)},
-	ReportSituation:  {actor: council.ByRole(council.InfoSystemsDivision), to: council.ByRole(council.OwningDivisionHead)},
+	ReportSituation:  {actor: council.ByRole(council.Staff), to: council.ByRole(council.SystemAdministrator)},
 	ReportCardLoss:   {unlisted: true},
 	RevokeCard:       {actor: council.ByRole(council.SystemAdministrator)},
 	InspectCards:     {unlisted: true},
-	RecoverSystem:    {actor: council.ByRole(council.OwningDivisionHead)},
-	RecoverPlatform:  {actor: council.ByParty(council.IaaSProvider)},
-	Secretariat:      {actor: council.ByRole(council.InfoSystemsDivision)},
+	RecoverSystem:    {roles: []council.Role{council.SystemAdministrator}, actor: council.ByRole(council.Staff)},
+	RecoverPlatform:  {actor: council.ByParty(council.Contractor)},
+	Secretariat:      {roles: []council.Role{council.SystemAdministrator}},
 	Resume:           {as: Maintain},
 }
 
@@ -143,21 +143,22 @@ var libraryDuties = [...]struct {
 //	duty                 default
 //	observe-act          the staff if in the chain, else the chain's chief
 //	detect-fault         the staff; in an outage of the shared environment
-//	                     under a plan without fault rules, its provider
+//	                     under a plan without fault rules, the contractor
 //	notice-at-terminal   the terminal operator
 //	judge                the system administrator, else the section manager,
 //	                     if in the chain, else the chain's chief
 //	maintain             the system administrator if in the chain, else the staff
 //	check-integrity      as maintain
 //	run-playbook         the system administrator, with the national center
-//	report               the information systems division, to the owning
-//	                     divisions' heads
+//	report               the staff, to the system administrator
 //	report-card-loss     none: not listed (an uncited entry would be a guess)
 //	revoke-card          the system administrator
 //	inspect-cards        none: not listed
-//	recover-system       the owning division's head
-//	recover-platform     the provider of the shared environment
-//	secretariat          the information systems division
+//	recover-system       as maintain
+//	recover-platform     the contractor (the provider of the shared
+//	                     environment is one)
+//	secretariat          the system administrator if in the chain, else the
+//	                     chain's chief
 //	resume               whoever maintains under p (its maintain, stated or
 //	                     not), with no citation
 func (p Plan) Duty(d Duty) (a Assignment, stated bool) {

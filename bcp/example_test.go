@@ -3,6 +3,7 @@ package bcp_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
@@ -133,39 +134,66 @@ func ExampleHorizonOf() {
 }
 
 func ExampleOutside() {
+	p := bcp.Nakano()
 	var o bcp.Outside
-	for _, x := range bcp.Nakano().Continuity.Routes {
+	for _, x := range p.Continuity.Routes {
 		if x.Incident == bcp.SpecificLeak {
 			o = x
 		}
 	}
+	// Nakano's posts and the bodies outside the ward are its own: they
+	// print in its words.
+	ja := func(x interface {
+		Label() string
+		String() string
+	}) string {
+		return p.Vocabulary.Label(x, bcp.Japanese)
+	}
 	for _, r := range o.Routes {
 		if r.ReportedBy.IsValid() {
-			fmt.Print(r.ReportedBy.Label(), " → ")
+			fmt.Print(ja(r.ReportedBy), " → ")
 		}
-		fmt.Println(r.Reporter.Label(), "→", r.To, r.Citations)
+		var to []string
+		for x := range r.To.All() {
+			to = append(to, ja(x))
+		}
+		fmt.Println(ja(r.Reporter), "→", to, r.Citations)
 	}
-	fmt.Println("publication and assembly:", o.Publication.Label())
+	fmt.Println("publication and assembly:", ja(o.Publication))
 	// Output:
-	// 情報システム課 → {tokyo-ict-department} nakano:ICT-BCP 6(3)オ
-	// 主管部長 → 危機管理課 → {ppc tokyo-general-affairs-division} nakano:ICT-BCP 6(3)カ
+	// 情報システム課 → [東京都戦略政策情報推進本部 ICT 推進部] nakano:ICT-BCP 6(3)オ
+	// 主管部長 → 危機管理課 → [個人情報保護委員会 東京都総務局行政部振興企画課] nakano:ICT-BCP 6(3)カ
 	// publication and assembly: 区長
 }
 
 func ExamplePhase() {
-	for _, p := range bcp.Nakano().Continuity.Flow {
-		if p.Body.IsValid() {
-			fmt.Println(p.Step, p.Body)
+	p := bcp.Nakano()
+	en := func(x interface {
+		Label() string
+		String() string
+	}) string {
+		return p.Vocabulary.Label(x, bcp.English)
+	}
+	for _, ph := range p.Continuity.Flow {
+		if ph.Body.IsValid() {
+			fmt.Println(ph.Step, en(ph.Body))
 			continue
 		}
-		fmt.Println(p.Step, p.Roles, p.Parties)
+		var who []string
+		for x := range ph.Roles.All() {
+			who = append(who, en(x))
+		}
+		for x := range ph.Parties.All() {
+			who = append(who, en(x))
+		}
+		fmt.Println(ph.Step, strings.Join(who, ", "))
 	}
 	// Output:
-	// detection {} {iaas-provider}
-	// platform-recovery {} {iaas-provider}
-	// system-check {info-systems-division owning-division-head} {}
-	// response-structure {info-systems-division owning-division-head} {system-vendors}
-	// alternative-means {owning-division-head} {}
-	// priority-setting info-security-committee
-	// system-recovery {info-systems-division owning-division-head} {iaas-provider system-vendors}
+	// detection IaaS provider
+	// platform-recovery IaaS provider
+	// system-check information systems division, owning division head
+	// response-structure information systems division, owning division head, system vendors
+	// alternative-means owning division head
+	// priority-setting information security committee
+	// system-recovery information systems division, owning division head, IaaS provider, system vendors
 }

@@ -40,9 +40,8 @@ var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
 type Phase struct {
 	Step Step `json:"step,omitzero"`
 	// Roles and Parties carry the step out; Body decides it (step 6 only:
-	// the information security committee, or the crisis management council
-	// when that is held: council.InfoSecurityCommittee and
-	// council.CrisisManagementCouncil).
+	// nakano's information security committee, or its crisis management
+	// council when that is held, bodies its plan declares).
 	Roles   council.Roles   `json:"roles,omitzero"`
 	Parties council.Parties `json:"parties,omitzero"`
 	Body    council.Body    `json:"body,omitzero"`

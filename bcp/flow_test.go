@@ -14,7 +14,7 @@ func TestNakanoFlow(t *testing.T) {
 	if len(flow) != 7 {
 		t.Fatalf("%d steps; want 7", len(flow))
 	}
-	owners := council.RolesOf(council.OwningDivisionHead)
+	owners := council.RolesOf(termRole(t, Nakano(), "owning-division-head"))
 	for i, p := range flow {
 		t.Run("nakano:統合仮想サーバ "+p.Citations.At(0).Clause(), func(t *testing.T) {
 			if p.Step != Step(i+1) {
@@ -28,16 +28,16 @@ func TestNakanoFlow(t *testing.T) {
 			}
 		})
 	}
-	if !flow[0].Parties.Has(council.IaaSProvider) || !flow[1].Parties.Has(council.IaaSProvider) {
+	if !flow[0].Parties.Has(termParty(t, Nakano(), "iaas-provider")) || !flow[1].Parties.Has(termParty(t, Nakano(), "iaas-provider")) {
 		t.Error("the provider detects and starts the platform's recovery (4(1)(2))")
 	}
 	if flow[4].Roles != owners {
 		t.Error("the owning divisions start the alternative means (4(5))")
 	}
-	if flow[5].Body != council.InfoSecurityCommittee {
+	if flow[5].Body != termBody(t, Nakano(), "info-security-committee") {
 		t.Error("the deliberating body sets the priority (4(6))")
 	}
-	if !flow[6].Parties.Contains(council.PartiesOf(council.IaaSProvider, council.SystemVendors)) {
+	if !flow[6].Parties.Contains(council.PartiesOf(termParty(t, Nakano(), "iaas-provider"), termParty(t, Nakano(), "system-vendors"))) {
 		t.Error("step 7 needs the provider and the vendors")
 	}
 	flow[0].Step = 0

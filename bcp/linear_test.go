@@ -27,7 +27,7 @@ import (
 func longOutage(n int) Scenario {
 	start := day(0, 7, 30)
 	s := Scenario{ID: fmt.Sprint("nakano-outage-", n), Plan: council.PlanNakano, Events: make([]Event, 0, n)}
-	s.Events = append(s.Events, Event{At: start, Kind: FaultDetected, By: council.ByParty(council.IaaSProvider)})
+	s.Events = append(s.Events, Event{At: start, Kind: FaultDetected, By: nakanoProvider()})
 	step := 300 * 24 * time.Hour / time.Duration(n)
 	for i := 1; i < n; i++ {
 		st := Status{Changed: FieldsOf(FieldSituation)}
@@ -296,7 +296,7 @@ func planWithIDs(tb testing.TB, ids []string) (Plan, []byte) {
 // drill orders the recovery of every system.
 func outageRecovered() Scenario {
 	return Scenario{ID: "nakano-recovered", Plan: council.PlanNakano, Events: []Event{
-		{At: day(0, 7, 30), Kind: FaultDetected, By: council.ByParty(council.IaaSProvider)},
+		{At: day(0, 7, 30), Kind: FaultDetected, By: nakanoProvider()},
 		{At: day(1, 10, 0), Kind: Recovery},
 	}}
 }

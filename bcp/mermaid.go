@@ -31,14 +31,30 @@ func mermaidID(prefix, name string) string {
 	return b.String()
 }
 
-func actorID(a council.Actor) string {
+// actorID is a's Mermaid node ID, from the plan file's name for it (w.name).
+func actorID(a council.Actor, w *words) string {
 	switch {
 	case a.Role.IsValid():
-		return mermaidID("r_", a.Role.String())
+		return mermaidID("r_", nodeName(w, a))
 	case a.Party.IsValid():
-		return mermaidID("p_", a.Party.String())
+		return mermaidID("p_", nodeName(w, a))
 	}
 	return "unspecified"
+}
+
+// nodeName is the name a node ID is made of: the plan file's name for x
+// (its term's ID, so that a value the plan declares keeps one ID whatever
+// its number), unless that ID has other characters than lower-case letters,
+// digits and hyphens, which mermaidID could map onto another's: then the
+// engine's name.
+func nodeName(w *words, x labeled) string {
+	id := w.name(x)
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return x.String()
+		}
+	}
+	return id
 }
 
 func actorLabel(a council.Actor, l Lang, w *words) string {
@@ -71,7 +87,7 @@ func (t Timeline) Mermaid(l Lang) string {
 	}
 	var body []string
 	for _, e := range t.Entries {
-		from := actorID(e.Actor)
+		from := actorID(e.Actor, w)
 		declare(from, actorLabel(e.Actor, l, w))
 		var msg strings.Builder
 		msg.WriteString(e.At.In(jst).Format("01-02 15:04") + " ")
@@ -79,7 +95,7 @@ func (t Timeline) Mermaid(l Lang) string {
 		msg.WriteString(" (" + e.Cites.String() + ")")
 		text := mermaidText(msg.String())
 		if e.To.IsValid() {
-			to := actorID(e.To)
+			to := actorID(e.To, w)
 			declare(to, actorLabel(e.To, l, w))
 			arrow := "->>"
 			if e.AsNeeded {
@@ -136,9 +152,9 @@ func EscalationFlow(p Plan, l Lang) string {
 	}
 	actorNode := func(a council.Actor) string {
 		if a.Party.IsValid() {
-			return node(actorID(a), "([", actorLabel(a, l, w), "])")
+			return node(actorID(a, w), "([", actorLabel(a, l, w), "])")
 		}
-		return node(actorID(a), "[", actorLabel(a, l, w), "]")
+		return node(actorID(a, w), "[", actorLabel(a, l, w), "]")
 	}
 	triggerNode := func(t council.Trigger) string {
 		label := t.String()
@@ -187,7 +203,7 @@ func EscalationFlow(p Plan, l Lang) string {
 		if c.Chair.IsValid() {
 			label += name("<br/>chair: ", "<br/>議長: ") + w.any(c.Chair, l)
 		}
-		body := node(mermaidID("b_", r.Body.String()), "[[", label, "]]")
+		body := node(mermaidID("b_", nodeName(w, r.Body)), "[[", label, "]]")
 		for t := range r.On.All() {
 			how := name("meets", "開催")
 			if r.Immediately {
@@ -205,7 +221,7 @@ func EscalationFlow(p Plan, l Lang) string {
 			edge("    %s ==>|\"%s\"| %s\n", actorNode(council.ByRole(c.Convener)), name("convenes", "招集"), body)
 		}
 		if r.Substitute.IsValid() {
-			sub := node(mermaidID("b_", r.Substitute.String()), "[[", w.any(r.Substitute, l), "]]")
+			sub := node(mermaidID("b_", nodeName(w, r.Substitute)), "[[", w.any(r.Substitute, l), "]]")
 			edge("    %s -.-|\"%s\"| %s\n", sub, name("may stand in", "代替可"), body)
 		}
 	}

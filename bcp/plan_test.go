@@ -117,7 +117,7 @@ func scribble(p *Plan) {
 		}
 	}
 	if len(p.Duties) > 0 {
-		p.Duties[0].Actor = council.ByRole(council.Mayor)
+		p.Duties[0].Actor = council.ByRole(council.DeputySecurityChief)
 	}
 	if f := p.Fault; f != nil {
 		f.Plan = "x"

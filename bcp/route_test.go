@@ -24,7 +24,7 @@ func outsideOf(i Incident) (Outside, bool) {
 // TestNakanoRoutes: the routes outside the ward in the nakano plan file are
 // those of ICT-BCP 6(3), one per kind of incident.
 func TestNakanoRoutes(t *testing.T) {
-	isd := council.ByRole(council.InfoSystemsDivision)
+	isd := council.ByRole(termRole(t, Nakano(), "info-systems-division"))
 	cite := func(clauses ...string) council.Citations {
 		var cs council.Citations
 		for _, c := range clauses {
@@ -38,15 +38,15 @@ func TestNakanoRoutes(t *testing.T) {
 		routes []Route
 	}{
 		{"nakano:ICT-BCP 6(3)エ/fault-no-leak-all-three", FaultNoLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment, council.NISC, council.MICOffice), Citations: cite("ウ", "エ")},
+			{Reporter: isd, To: council.PartiesOf(termParty(t, Nakano(), "tokyo-ict-department"), termParty(t, Nakano(), "nisc"), termParty(t, Nakano(), "mic-office")), Citations: cite("ウ", "エ")},
 		}},
 		{"nakano:ICT-BCP 6(3)オ/leak-tokyo", Leak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
+			{Reporter: isd, To: council.PartiesOf(termParty(t, Nakano(), "tokyo-ict-department")), Citations: cite("オ")},
 		}},
 		{"nakano:ICT-BCP 6(3)カ/specific-leak-ppc", SpecificLeak, []Route{
-			{Reporter: isd, To: council.PartiesOf(council.TokyoICTDepartment), Citations: cite("オ")},
-			{ReportedBy: council.ByRole(council.OwningDepartmentHead), Reporter: council.ByRole(council.CrisisManagementDivision),
-				To: council.PartiesOf(council.PPC, council.TokyoGeneralAffairsDivision), Citations: cite("カ")},
+			{Reporter: isd, To: council.PartiesOf(termParty(t, Nakano(), "tokyo-ict-department")), Citations: cite("オ")},
+			{ReportedBy: council.ByRole(termRole(t, Nakano(), "owning-department-head")), Reporter: council.ByRole(termRole(t, Nakano(), "crisis-management-division")),
+				To: council.PartiesOf(termParty(t, Nakano(), "ppc"), termParty(t, Nakano(), "tokyo-general-affairs-division")), Citations: cite("カ")},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,7 +65,7 @@ func TestNakanoRoutes(t *testing.T) {
 			if o.Decision != "公表及び区議会への報告の判断" {
 				t.Errorf("decision %q; want the ward's words for ア and イ", o.Decision)
 			}
-			mayor := council.ByRole(council.Mayor)
+			mayor := council.ByRole(termRole(t, Nakano(), "mayor"))
 			if o.Publication != mayor || o.Assembly != mayor {
 				t.Errorf("publication by %v, assembly by %v; want the mayor (ICT-BCP 6(3)ア, イ)", o.Publication, o.Assembly)
 			}
@@ -103,7 +103,7 @@ func TestDrillPlanWords(t *testing.T) {
 		t.Fatalf("no %v by %v", a, by)
 		return ""
 	}
-	isd, mayor := council.ByRole(council.InfoSystemsDivision), council.ByRole(council.Mayor)
+	isd, mayor := council.ByRole(termRole(t, Nakano(), "info-systems-division")), council.ByRole(termRole(t, Nakano(), "mayor"))
 	p := Nakano()
 	if got := detail(p, ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
 		t.Errorf("first report %q; want the plan's note", got)

@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -9,7 +10,9 @@ import (
 )
 
 // builtin parses the built-in scenario filed under id, embedded as a
-// scenario file in package reference. The files are part of the library and
+// scenario file in package reference, through its reference plan
+// ([Plan.ParseScenario]): the file names the values its plan declares by
+// their terms' IDs. The files are part of the library and
 // TestBuiltinScenarioFiles parses every one of them, so an error here is a
 // broken build, never bad input.
 func builtin(id string) (Scenario, bool) {
@@ -17,11 +20,24 @@ func builtin(id string) (Scenario, bool) {
 	if !ok {
 		return Scenario{}, false
 	}
-	s, err := ParseScenario(data)
+	p, err := Reference(builtinPlan(data))
+	if err != nil {
+		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
+	}
+	s, err := p.ParseScenario(data)
 	if err != nil {
 		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
 	}
 	return s, true
+}
+
+// builtinPlan returns the ID of the plan a built-in scenario file is for.
+func builtinPlan(data []byte) string {
+	var head struct {
+		Plan string `json:"plan"`
+	}
+	_ = json.Unmarshal(data, &head) // a broken file fails in Reference or ParseScenario
+	return head.Plan
 }
 
 // Scenarios returns the built-in drill scenarios of a reference plan, fresh
@@ -32,11 +48,15 @@ func builtin(id string) (Scenario, bool) {
 // nakano — the IaaS down for three days, recovery time unknown for the first
 // day; kumiyama — a lost operator IC card. They are scenario files embedded
 // in package [github.com/jukiplan/jukiplan/bcp/reference]
-// (bcp/reference/scenarios), parsed through [ParseScenario]. An unknown plan
+// (bcp/reference/scenarios), parsed through their reference plan's
+// [Plan.ParseScenario]. An unknown plan
 // is an error wrapping ErrInvalid.
 func Scenarios(plan string) ([]Scenario, error) {
 	var out []Scenario
 	for _, id := range reference.ScenarioIDs() {
+		if data, _ := reference.Scenario(id); builtinPlan(data) != plan {
+			continue
+		}
 		if s, _ := builtin(id); s.Plan == plan {
 			out = append(out, s)
 		}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -96,9 +98,10 @@ func day(days, hour, minute int) time.Time {
 }
 
 // TestBuiltinScenarioFiles checks the built-in scenarios, embedded as
-// bcp/reference/scenarios: each file parses, is valid, declares the ID it
-// is filed under, belongs to a reference plan and is in canonical form (go
-// test -update-drill rewrites it so).
+// bcp/reference/scenarios: each file parses through its plan, is valid,
+// declares the ID it is filed under, belongs to a reference plan and is in
+// canonical form, naming the values its plan declares by their terms' IDs
+// (go test -update-drill rewrites it so).
 func TestBuiltinScenarioFiles(t *testing.T) {
 	ids := reference.ScenarioIDs()
 	if !slices.Equal(ids, ScenarioIDs()) {
@@ -107,7 +110,11 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
 			data, _ := reference.Scenario(id)
-			s, err := ParseScenario(data)
+			p, err := Reference(builtinPlan(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := p.ParseScenario(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -121,7 +128,7 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b = append(b, '\n')
+			b = append(termIDs(b, p), '\n')
 			path := filepath.Join("reference", "scenarios", id+".json")
 			if *updateDrill {
 				if err := os.WriteFile(path, b, 0o644); err != nil {
@@ -176,4 +183,29 @@ func TestEventKindText(t *testing.T) {
 	if _, err := EventKind(0).MarshalText(); err == nil {
 		t.Error("zero EventKind marshals")
 	}
+}
+
+// termIDs rewrites scenario JSON b, written without p's words, to name the
+// positions, parties and bodies p declares by their terms' IDs, as the
+// scenario files do ("party#16" becomes "iaas-provider").
+func termIDs(b []byte, p Plan) []byte {
+	var pairs []string
+	add := func(id string, x fmt.Stringer) {
+		if x.String() != id {
+			pairs = append(pairs, strconv.Quote(x.String()), strconv.Quote(id))
+		}
+	}
+	for _, t := range p.Vocabulary.Positions {
+		r, _ := p.Vocabulary.Role(t.ID)
+		add(t.ID, r)
+	}
+	for _, t := range p.Vocabulary.Parties {
+		x, _ := p.Vocabulary.Party(t.ID)
+		add(t.ID, x)
+	}
+	for _, t := range p.Vocabulary.Bodies {
+		x, _ := p.Vocabulary.Body(t.ID)
+		add(t.ID, x)
+	}
+	return []byte(strings.NewReplacer(pairs...).Replace(string(b)))
 }

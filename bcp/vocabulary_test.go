@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,21 +274,23 @@ func closedKind(kind string) bool {
 // that happen to share a number are different posts, and one post keeps
 // its key whether a plan declares it or the engine names it.
 func TestCompareKeysTermsByID(t *testing.T) {
-	declare := func(p Plan, own int) Plan {
+	declare := func(p Plan, own ...int) Plan {
 		data, err := p.MarshalIndent()
 		if err != nil {
 			t.Fatal(err)
 		}
 		q, err := ParsePlan(relabel(t, data, func(kind string, i int) string { return fmt.Sprintf("%s の %s%d", p.ID, kind, i) },
-			func(kind string, i int) bool { return kind == "positions" && i == own }))
+			func(kind string, i int) bool { return kind == "positions" && slices.Contains(own, i) }))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return q
 	}
-	// ino's identity information manager and kumiyama's deputy chief.
-	a, b := declare(Ino(), 4), declare(Kumiyama(), 1)
-	ra, rb := a.Vocabulary.Positions[4], b.Vocabulary.Positions[1]
+	// ino's identity information manager and kumiyama's information
+	// protection manager: ino declares its related departments already, so
+	// kumiyama declares its deputy chief too for the numbers to meet.
+	a, b := declare(Ino(), 4), declare(Kumiyama(), 1, 3)
+	ra, rb := a.Vocabulary.Positions[4], b.Vocabulary.Positions[3]
 	va, _ := a.Vocabulary.Role(ra.ID)
 	vb, _ := b.Vocabulary.Role(rb.ID)
 	if va != vb || ra.ID == rb.ID {

@@ -16,7 +16,7 @@ func BenchmarkPathToChief(b *testing.B) {
 	ch := nakano().Chain
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ch.PathToChief(SystemStaff); err != nil {
+		if _, err := ch.PathToChief(systemStaff); err != nil {
 			b.Fatal(err)
 		}
 	}

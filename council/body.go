@@ -3,26 +3,24 @@ package council
 import "github.com/jukiplan/jukiplan/internal/enum"
 
 // A Body is a deliberating body that a plan convenes: the security council,
-// an existing emergency-response structure that may stand in for it, or
-// nakano's two deliberating bodies.
+// an existing emergency-response structure that may stand in for it, or a
+// body the plan declares.
 //
 // The zero Body is unset and is rejected wherever a body is needed. Values
 // are only ever appended, never renumbered. == is meaningful.
 type Body uint8
 
-// Bodies named by the reference plans.
+// Bodies the engine reasons about. Every other body (a plan's own
+// committees and councils) is declared by the plan that has it, in its
+// vocabulary, as a value past these.
 const (
-	SecurityCouncil            Body = 1 + iota // セキュリティ会議 (kumiyama 第6条, ino 第5条, tottori 第2-4(2); kumamoto 別紙1: 緊急時セキュリティ会議)
-	EmergencyResponseStructure                 // 緊急時対応体制 (ino 第5条, 第12条 ただし書)
-	InfoSecurityCommittee                      // 情報安全対策委員会 (nakano ICT-BCP 6(1)ア)
-	CrisisManagementCouncil                    // 危機管理等対策会議 (nakano ICT-BCP 6(1)ア, 8(5))
+	SecurityCouncil            Body = 1 + iota // セキュリティ会議; 議長 = its chair
+	EmergencyResponseStructure                 // 緊急時対応体制: may stand in for the council
 )
 
 var bodyTable = enum.New[Body]("council", "body", "Body", ErrInvalid,
-	enum.Name{EN: "security-council", JA: "セキュリティ会議", Aliases: []string{"緊急時セキュリティ会議", "鳥取県住基ネットセキュリティ会議"}},
+	enum.Name{EN: "security-council", JA: "セキュリティ会議"},
 	enum.Name{EN: "emergency-response-structure", JA: "緊急時対応体制"},
-	enum.Name{EN: "info-security-committee", JA: "情報安全対策委員会"},
-	enum.Name{EN: "crisis-management-council", JA: "危機管理等対策会議", Aliases: []string{"中野区危機管理等対策会議"}},
 ).Open(enum.MaxValue)
 
 // AllBodies returns every valid Body in ascending order, in a fresh slice.

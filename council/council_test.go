@@ -73,10 +73,10 @@ func TestConvene(t *testing.T) {
 		{"kumamoto:4(1) 緊急対応策(イ)/level-2", kumamoto(), ThreatLevel2, Convening{
 			Plan: PlanKumamoto, Trigger: ThreatLevel2, Named: true, Cites: cites(PlanKumamoto, "4(1) 緊急対応策(イ)")}},
 		{"nakano:ICT-BCP 6(1)ア/security-incident", nakano(), SecurityIncident, Convening{
-			Plan: PlanNakano, Trigger: SecurityIncident, Named: true, Meets: true, Body: InfoSecurityCommittee,
+			Plan: PlanNakano, Trigger: SecurityIncident, Named: true, Meets: true, Body: infoSecurityCommittee,
 			Cites: cites(PlanNakano, "ICT-BCP 6(1)ア")}},
 		{"nakano:ICT-BCP 8/large-incident", nakano(), LargeIncident, Convening{
-			Plan: PlanNakano, Trigger: LargeIncident, Named: true, Meets: true, Body: CrisisManagementCouncil, Chair: Mayor,
+			Plan: PlanNakano, Trigger: LargeIncident, Named: true, Meets: true, Body: crisisManagementCouncil, Chair: mayor,
 			Cites: cites(PlanNakano, "ICT-BCP 8", "ICT-BCP 8(1)", "ICT-BCP 8(5)", "ICT-BCP 6(1)ア")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestSubstitution(t *testing.T) {
 		if _, err := s.SubstitutedBy(EmergencyResponseStructure); !errors.Is(err, ErrNoSubstitute) {
 			t.Errorf("second substitution: %v", err)
 		}
-		if _, err := c.SubstitutedBy(InfoSecurityCommittee); !errors.Is(err, ErrNoSubstitute) {
+		if _, err := c.SubstitutedBy(infoSecurityCommittee); !errors.Is(err, ErrNoSubstitute) {
 			t.Errorf("other body: %v", err)
 		}
 	})
@@ -362,7 +362,7 @@ func TestAppointments(t *testing.T) {
 		if diff := cmp.Diff([]string{"地域政策課", "中央区区役所区民課", "情報政策課"}, officers); diff != "" {
 			t.Errorf("security officers (-want +got):\n%s", diff)
 		}
-		for _, r := range []Role{RegionalPolicyDivision, ChuoWardResidentsDivision, InfoPolicyDivision} {
+		for _, r := range []Role{regionalPolicyDivision, chuoWardResidentsDivision, infoPolicyDivision} {
 			got := ks.Of(r)
 			if len(got) != 1 || got[0].Cite != Cite(PlanKumamoto, "4(1) 緊急対応策(ウ)(b)") {
 				t.Fatalf("%s appointed %+v", r, got)
@@ -376,7 +376,7 @@ func TestAppointments(t *testing.T) {
 			}
 		}
 		c, _ := kumamoto().Council(EmergencyResponseStructure)
-		if c.Members != RolesOf(RegionalPolicyDivision, ChuoWardResidentsDivision) {
+		if c.Members != RolesOf(regionalPolicyDivision, chuoWardResidentsDivision) {
 			t.Errorf("別紙1 structure members = %v", c.Members)
 		}
 	})
@@ -420,13 +420,13 @@ func TestOrganizationValidate(t *testing.T) {
 			o.Rules = append(o.Rules, Rule{On: TriggersOf(Fault), Cites: cites(PlanIno, "第4条")})
 		}, ErrDuplicate},
 		{"rule-no-trigger", func(o *Organization) { o.Rules[0].On = 0 }, ErrInvalid},
-		{"rule-missing-body", func(o *Organization) { o.Rules[0].Body = CrisisManagementCouncil }, ErrNotFound},
+		{"rule-missing-body", func(o *Organization) { o.Rules[0].Body = crisisManagementCouncil }, ErrNotFound},
 		{"rule-missing-agenda", func(o *Organization) { o.Rules[0].Agenda = Cite(PlanIno, "第99条") }, ErrNotFound},
 		{"rule-uncited", func(o *Organization) { o.Rules[0].Cites = Citations{} }, ErrUncited},
 		{"rule-foreign", func(o *Organization) { o.Rules[0].Cites = cites(PlanTottori, "第2-4(1)") }, ErrUncited},
 		{"rule-bad-substitute", func(o *Organization) { o.Rules[0].Substitute = 77 }, ErrInvalid},
-		{"requester-not-in-chain", func(o *Organization) { o.Rules[0].RequestedBy = RolesOf(Mayor) }, ErrUnknownRole},
-		{"member-not-in-chain", func(o *Organization) { o.Councils[0].Members = RolesOf(SystemStaff) }, ErrUnknownRole},
+		{"requester-not-in-chain", func(o *Organization) { o.Rules[0].RequestedBy = RolesOf(mayor) }, ErrUnknownRole},
+		{"member-not-in-chain", func(o *Organization) { o.Councils[0].Members = RolesOf(systemStaff) }, ErrUnknownRole},
 		{"duplicate-council", func(o *Organization) { o.Councils = append(o.Councils, o.Councils[0]) }, ErrDuplicate},
 		{"council-bad-body", func(o *Organization) { o.Councils[0].Body = 0 }, ErrInvalid},
 		{"council-bad-chair", func(o *Organization) { o.Councils[0].Chair = 99 }, ErrInvalid},
@@ -448,7 +448,7 @@ func TestOrganizationValidate(t *testing.T) {
 	if _, err := ino().Agenda(Cite(PlanIno, "第99条")); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Agenda(missing): %v", err)
 	}
-	if _, ok := ino().Council(InfoSecurityCommittee); ok {
+	if _, ok := ino().Council(infoSecurityCommittee); ok {
 		t.Error("ino has no information security committee")
 	}
 }

@@ -10,7 +10,7 @@ import (
 // citing the plan, and clauses of the plan.
 func TestNetworkValidate(t *testing.T) {
 	tc := func(cl string) Citation { return Cite(PlanTottori, cl) }
-	nc, pref, mun := ByParty(NationalCenter), ByParty(Prefecture), ByParty(Municipalities)
+	nc, pref, mun := ByParty(NationalCenter), ByParty(Prefecture), ByParty(municipalities)
 	good := func() Network {
 		return Network{Name: "緊急時連絡網", Members: []Actor{nc, pref, mun}, Cites: Cites(tc("第1-2"))}
 	}

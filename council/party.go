@@ -13,29 +13,20 @@ import (
 // are only ever appended, never renumbered.
 type Party uint8
 
-// Parties named by the reference plans (shared/domain/GLOSSARY.md).
+// Parties the engine reasons about: the functions the plans share
+// (shared/domain/GLOSSARY.md). Every other party is declared by the plan that
+// has it, in its vocabulary, as a value past these.
 const (
-	NationalCenter              Party = 1 + iota // 全国センター, run by J-LIS
-	JLIS                                         // 地方公共団体情報システム機構
-	Prefecture                                   // 県 (県市町村振興課)
-	RelatedMunicipalities                        // 関係市町村
-	Carrier                                      // 通信事業者
-	Contractor                                   // 保守委託事業者
-	Police                                       // 警察 (kumamoto 3)
-	PRDivision                                   // 広報課 (kumamoto 3)
-	RelatedBodies                                // 関係機関 (kumamoto 3)
-	AffectedPersons                              // 影響が考えられる個人及び法人 (kumamoto 3)
-	NISC                                         // 内閣サイバーセキュリティセンター (nakano 6(3))
-	MICOffice                                    // 総務省自治行政局地域情報政策室 (nakano 6(3))
-	TokyoICTDepartment                           // 東京都 ICT推進部 (nakano 6(3))
-	PPC                                          // 個人情報保護委員会 (nakano 6(3)カ)
-	TokyoGeneralAffairsDivision                  // 東京都総務局行政部振興企画課 (nakano 6(3)カ)
-	IaaSProvider                                 // 統合仮想サーバ環境サービス提供事業者 (nakano)
-	SystemVendors                                // 主管システムベンダ (nakano)
-	NetworkOwner                                 // 該当ネットワーク管理部門 (tottori 第2-3③④)
-	OtherWardOffices                             // 他の区役所、出張所等 (kumamoto 4(1) 緊急対応策(ウ)(c))
-	OtherLocalGovernments                        // 他の地方公共団体等 (tottori 第3-3, 第3-4(3))
-	Municipalities                               // 市町村: the municipalities of the prefecture (tottori 第1-2)
+	NationalCenter        Party = 1 + iota // 全国センター, run by J-LIS
+	JLIS                                   // 地方公共団体情報システム機構
+	Prefecture                             // 県 (県市町村振興課)
+	RelatedMunicipalities                  // 関係市町村
+	Carrier                                // 通信事業者
+	Contractor                             // 保守委託事業者
+	Police                                 // 警察
+	RelatedBodies                          // 関係機関
+	NetworkOwner                           // ネットワーク管理部門: the department that manages a network (fault.ByNetworkOwner)
+	OtherLocalGovernments                  // 他の地方公共団体: a source of reports (threat.SourceOtherBody)
 )
 
 var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
@@ -46,20 +37,9 @@ var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
 	enum.Name{EN: "carrier", JA: "通信事業者"},
 	enum.Name{EN: "contractor", JA: "保守委託事業者", Aliases: []string{"運用保守委託事業者", "maintenance-contractor"}},
 	enum.Name{EN: "police", JA: "警察"},
-	enum.Name{EN: "pr-division", JA: "広報課"},
 	enum.Name{EN: "related-bodies", JA: "関係機関"},
-	enum.Name{EN: "affected-persons", JA: "影響が考えられる個人及び法人"},
-	enum.Name{EN: "nisc", JA: "内閣サイバーセキュリティセンター", Aliases: []string{"NISC"}},
-	enum.Name{EN: "mic-office", JA: "総務省自治行政局地域情報政策室"},
-	enum.Name{EN: "tokyo-ict-department", JA: "東京都戦略政策情報推進本部ICT推進部", Aliases: []string{"東京都ICT推進部"}},
-	enum.Name{EN: "ppc", JA: "個人情報保護委員会", Aliases: []string{"PPC"}},
-	enum.Name{EN: "tokyo-general-affairs-division", JA: "東京都総務局行政部振興企画課"},
-	enum.Name{EN: "iaas-provider", JA: "統合仮想サーバ環境サービス提供事業者", Aliases: []string{"統合仮想サーバ環境提供事業者"}},
-	enum.Name{EN: "system-vendors", JA: "主管システムベンダ", Aliases: []string{"システムベンダ"}},
-	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
-	enum.Name{EN: "other-ward-offices", JA: "他の区役所、出張所等", Aliases: []string{"他の区役所、出張所"}},
-	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体等", Aliases: []string{"他の地方公共団体"}},
-	enum.Name{EN: "municipalities", JA: "市町村"},
+	enum.Name{EN: "network-owner", JA: "ネットワーク管理部門"},
+	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体"},
 ).Open(enum.MaxValue)
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.

@@ -5,17 +5,108 @@ import (
 	"fmt"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
 
 // The reference organisations, decoded from the embedded plan files of
 // bcp/reference (the one source of each reference plan) with encoding/json.
-// Package council holds no plan content; its tests read the plans' files.
+// Package council holds no plan content; its tests read the plans' files,
+// and take the positions, parties and bodies a plan declares from its
+// vocabulary (roleIn, partyIn, bodyIn).
+
+// vocabulary kinds of council's types.
+var (
+	positions = vocabtest.Kind{Key: "positions", Prefix: "role", Named: len(AllRoles())}
+	parties   = vocabtest.Kind{Key: "parties", Prefix: "party", Named: len(AllParties())}
+	bodies    = vocabtest.Kind{Key: "bodies", Prefix: "body", Named: len(AllBodies())}
+)
+
+// The positions, parties and bodies one reference plan declares.
+var (
+	mayor                       = roleIn(PlanNakano, "mayor")
+	deputyMayor                 = roleIn(PlanNakano, "deputy-mayor")
+	crisisManagementDivision    = roleIn(PlanNakano, "crisis-management-division")
+	infoSystemsDivision         = roleIn(PlanNakano, "info-systems-division")
+	owningDepartmentHead        = roleIn(PlanNakano, "owning-department-head")
+	owningDivisionHead          = roleIn(PlanNakano, "owning-division-head")
+	systemManager               = roleIn(PlanNakano, "system-manager")
+	systemStaff                 = roleIn(PlanNakano, "system-staff")
+	regionalPolicyDivision      = roleIn(PlanKumamoto, "regional-policy-division")
+	chuoWardResidentsDivision   = roleIn(PlanKumamoto, "chuo-ward-residents-division")
+	infoPolicyDivision          = roleIn(PlanKumamoto, "info-policy-division")
+	prDivision                  = partyIn(PlanKumamoto, "pr-division")
+	affectedPersons             = partyIn(PlanKumamoto, "affected-persons")
+	otherWardOffices            = partyIn(PlanKumamoto, "other-ward-offices")
+	nisc                        = partyIn(PlanNakano, "nisc")
+	micOffice                   = partyIn(PlanNakano, "mic-office")
+	tokyoICTDepartment          = partyIn(PlanNakano, "tokyo-ict-department")
+	ppc                         = partyIn(PlanNakano, "ppc")
+	tokyoGeneralAffairsDivision = partyIn(PlanNakano, "tokyo-general-affairs-division")
+	municipalities              = partyIn(PlanTottori, "municipalities")
+	infoSecurityCommittee       = bodyIn(PlanNakano, "info-security-committee")
+	crisisManagementCouncil     = bodyIn(PlanNakano, "crisis-management-council")
+)
+
+// planFile returns reference plan id's file, its terms resolved for
+// encoding/json (vocabtest.Rewrite).
+func planFile(id string) ([]byte, error) {
+	b, ok := reference.File(id)
+	if !ok {
+		return nil, fmt.Errorf("no reference plan %q", id)
+	}
+	return vocabtest.Rewrite(b, positions, parties, bodies)
+}
+
+// termIn returns the text the term id of kind k of reference plan plan
+// stands for; it panics when the plan has no such term.
+func termIn(plan string, k vocabtest.Kind, id string) string {
+	b, ok := reference.File(plan)
+	if !ok {
+		panic("no reference plan " + plan)
+	}
+	m, err := vocabtest.Resolve(b, k)
+	if err != nil {
+		panic(err)
+	}
+	text, ok := m[id]
+	if !ok {
+		panic(fmt.Sprintf("reference plan %s declares no %s %q", plan, k.Key, id))
+	}
+	return text
+}
+
+// roleIn returns the position term id of reference plan plan stands for.
+func roleIn(plan, id string) Role {
+	r, err := ParseRole(termIn(plan, positions, id))
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// partyIn returns the party term id of reference plan plan stands for.
+func partyIn(plan, id string) Party {
+	p, err := ParseParty(termIn(plan, parties, id))
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// bodyIn returns the body term id of reference plan plan stands for.
+func bodyIn(plan, id string) Body {
+	b, err := ParseBody(termIn(plan, bodies, id))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 // referenceOrg returns the organisation of reference plan id, fresh.
 func referenceOrg(id string) (Organization, error) {
-	b, ok := reference.File(id)
-	if !ok {
-		return Organization{}, fmt.Errorf("no reference plan %q", id)
+	b, err := planFile(id)
+	if err != nil {
+		return Organization{}, err
 	}
 	var f struct {
 		Organization *Organization `json:"organization"`

@@ -20,31 +20,19 @@ var ErrInvalid = problem.ErrInvalid
 // are only ever appended, never renumbered.
 type Role uint8
 
-// Roles named by the reference plans (shared/domain/GLOSSARY.md).
+// Roles the engine reasons about: the functions the plans share
+// (shared/domain/GLOSSARY.md). Every other position is declared by the plan
+// that has it, in its vocabulary, as a value past these.
 const (
-	SecurityChief             Role = 1 + iota // セキュリティ統括責任者; chairs the council
-	DeputySecurityChief                       // セキュリティ副統括責任者
-	SystemAdministrator                       // システム管理者
-	InfoProtectionManager                     // 情報保護管理者
-	IdentityInfoManager                       // 本人確認情報管理者 (ino 第11条)
-	Staff                                     // 担当者, 住基ネット担当者
-	Operator                                  // 操作者: staff who use a business terminal
-	SectionManager                            // 管理者 of a section (kumamoto)
-	SecurityOfficers                          // セキュリティ責任者等 (kumamoto): the three divisions below, together
-	Mayor                                     // 区長 (nakano)
-	DeputyMayor                               // 副区長, the CISO (nakano)
-	GeneralAffairsDirector                    // 総務部長 (nakano 8(3))
-	CrisisManagementDirector                  // 危機管理担当部長 (nakano 8(4))
-	CrisisManagementDivision                  // 危機管理課 (nakano 8(5))
-	InfoSystemsDivision                       // 情報システム課 (nakano 8(6))
-	OwningDepartmentHead                      // 主管部長 (nakano 8(7))
-	OwningDivisionHead                        // 主管課長 (nakano 8(8))
-	SystemManager                             // 情報システム管理者 (nakano 8(9))
-	SystemStaff                               // 情報システム担当者 (nakano 8(10))
-	RelatedDepartments                        // 関係部署 (ino 第2条)
-	RegionalPolicyDivision                    // 地域政策課: one of kumamoto's security officers (4(1)(ウ), 4(1) 緊急対応策(ウ)(b))
-	ChuoWardResidentsDivision                 // 中央区役所区民課: one of kumamoto's security officers (4(1)(ウ), 4(1) 緊急対応策(ウ)(b))
-	InfoPolicyDivision                        // 情報政策課: one of kumamoto's security officers (4(1)(ウ), 4(1) 緊急対応策(ウ)(b))
+	SecurityChief         Role = 1 + iota // セキュリティ統括責任者; chairs the council
+	DeputySecurityChief                   // セキュリティ副統括責任者
+	SystemAdministrator                   // システム管理者
+	InfoProtectionManager                 // 情報保護管理者
+	IdentityInfoManager                   // 本人確認情報管理者
+	Staff                                 // 担当者
+	Operator                              // 操作者: staff who use a business terminal
+	SectionManager                        // 管理者 of a section
+	SecurityOfficers                      // セキュリティ責任者等: the divisions in charge of security, together
 )
 
 var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
@@ -57,20 +45,6 @@ var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
 	enum.Name{EN: "operator", JA: "操作者", Aliases: []string{"業務端末を使用する職員", "terminal-operator"}},
 	enum.Name{EN: "section-manager", JA: "管理者"},
 	enum.Name{EN: "security-officers", JA: "セキュリティ責任者等"},
-	enum.Name{EN: "mayor", JA: "区長"},
-	enum.Name{EN: "deputy-mayor", JA: "副区長", Aliases: []string{"CISO"}},
-	enum.Name{EN: "general-affairs-director", JA: "総務部長"},
-	enum.Name{EN: "crisis-management-director", JA: "危機管理担当部長"},
-	enum.Name{EN: "crisis-management-division", JA: "危機管理課"},
-	enum.Name{EN: "info-systems-division", JA: "情報システム課"},
-	enum.Name{EN: "owning-department-head", JA: "主管部長", Aliases: []string{"統括情報安全保護担当者"}},
-	enum.Name{EN: "owning-division-head", JA: "主管課長", Aliases: []string{"情報安全保護担当者"}},
-	enum.Name{EN: "system-manager", JA: "情報システム管理者"},
-	enum.Name{EN: "system-staff", JA: "情報システム担当者", Aliases: []string{"担当職員"}},
-	enum.Name{EN: "related-departments", JA: "関係部署"},
-	enum.Name{EN: "regional-policy-division", JA: "地域政策課"},
-	enum.Name{EN: "chuo-ward-residents-division", JA: "中央区役所区民課", Aliases: []string{"中央区区役所区民課", "中央区区民課"}},
-	enum.Name{EN: "info-policy-division", JA: "情報政策課"},
 ).Open(enum.MaxValue)
 
 // AllRoles returns every valid Role in ascending order, in a fresh slice.

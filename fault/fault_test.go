@@ -270,12 +270,12 @@ func TestEscalate(t *testing.T) {
 		{"ino:第3条(2)/cause-unknown", ino(), Situation{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", ino(), serious, true, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"),
+			n(RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), n(ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
 		{"ino:第4条/short-stop-not-serious", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/light-impact-not-serious", ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
-			n(RequestProvisional, staff, council.ByRole(council.RelatedDepartments), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
+			n(RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
 		{"ino:第4条/terminal-not-serious", ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
 		{"tottori:第2-2(1)/findings", tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
@@ -661,7 +661,7 @@ func TestLifecycle(t *testing.T) {
 func TestPlanAnswersAreFresh(t *testing.T) {
 	p := tottori()
 	ts := p.Triggers()
-	ts[0].Trigger, ts[0].By[0] = TerminalMessage, council.ByRole(council.Mayor)
+	ts[0].Trigger, ts[0].By[0] = TerminalMessage, council.ByRole(council.SecurityChief)
 	if d := p.Triggers()[0]; d.Trigger != ServerAlertMail || d.By[0] != council.ByRole(council.Staff) {
 		t.Errorf("mutating Triggers changed the plan: %v", d)
 	}

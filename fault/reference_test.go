@@ -7,6 +7,7 @@ import (
 
 	planfiles "github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
 
 // The reference plans' fault handling, decoded from the embedded plan files
@@ -17,7 +18,7 @@ import (
 // referencePlan returns the fault plan of reference plan id, built fresh
 // with NewPlan, and whether the plan states fault handling (nakano does not).
 func referencePlan(id string) (Plan, bool) {
-	b, ok := planfiles.File(id)
+	b, ok := planFile(id)
 	if !ok {
 		return Plan{}, false
 	}
@@ -74,7 +75,7 @@ func referencePlans() []Plan {
 // referenceOrg returns the organisation of reference plan id, decoded from
 // its plan file.
 func referenceOrg(id string) (council.Organization, error) {
-	b, ok := planfiles.File(id)
+	b, ok := planFile(id)
 	if !ok {
 		return council.Organization{}, fmt.Errorf("no reference plan %q", id)
 	}
@@ -100,3 +101,39 @@ func cites(plan string, clauses ...string) council.Citations {
 }
 
 var chief = council.ByRole(council.SecurityChief)
+
+// planFile returns reference plan id's file with the positions and parties
+// it declares spelled as council parses them (vocabtest.Rewrite), and
+// whether there is one.
+func planFile(id string) ([]byte, bool) {
+	b, ok := planfiles.File(id)
+	if !ok {
+		return nil, false
+	}
+	b, err := vocabtest.Rewrite(b, positions, parties)
+	if err != nil {
+		panic(err)
+	}
+	return b, true
+}
+
+// vocabulary kinds of council's actors.
+var (
+	positions = vocabtest.Kind{Key: "positions", Prefix: "role", Named: len(council.AllRoles())}
+	parties   = vocabtest.Kind{Key: "parties", Prefix: "party", Named: len(council.AllParties())}
+)
+
+// declared returns the actor term id of reference plan plan stands for; it
+// panics when the plan has no such term.
+func declared(plan string, k vocabtest.Kind, id string) council.Actor {
+	b, _ := planfiles.File(plan)
+	m, err := vocabtest.Resolve(b, k)
+	if err != nil {
+		panic(err)
+	}
+	a, err := council.ParseActor(m[id])
+	if err != nil {
+		panic(fmt.Sprintf("reference plan %s: %s %q: %v", plan, k.Key, id, err))
+	}
+	return a
+}

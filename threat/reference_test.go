@@ -7,6 +7,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
 
 // The reference schemes, decoded from the embedded plan files of
@@ -16,7 +17,7 @@ import (
 // referenceSpec returns the threat scheme's specification of reference plan
 // id, fresh, and whether the plan has one.
 func referenceSpec(id string) (Spec, bool) {
-	b, ok := reference.File(id)
+	b, ok := planFile(id)
 	if !ok {
 		return Spec{}, false
 	}
@@ -64,7 +65,7 @@ func ino() *Scheme      { return schemes()["ino"] }
 // referenceOrg returns the organisation of reference plan id, decoded from
 // its plan file.
 func referenceOrg(id string) (council.Organization, error) {
-	b, ok := reference.File(id)
+	b, ok := planFile(id)
 	if !ok {
 		return council.Organization{}, fmt.Errorf("no reference plan %q", id)
 	}
@@ -98,8 +99,44 @@ var (
 	nationalCtr  = council.ByParty(council.NationalCenter)
 	municipality = council.ByParty(council.RelatedMunicipalities)
 	otherGovts   = council.ByParty(council.OtherLocalGovernments)
-	regionalDiv  = council.ByRole(council.RegionalPolicyDivision)
-	chuoDiv      = council.ByRole(council.ChuoWardResidentsDivision)
-	infoDiv      = council.ByRole(council.InfoPolicyDivision)
-	otherWards   = council.ByParty(council.OtherWardOffices)
+	regionalDiv  = declared("kumamoto", positions, "regional-policy-division")
+	chuoDiv      = declared("kumamoto", positions, "chuo-ward-residents-division")
+	infoDiv      = declared("kumamoto", positions, "info-policy-division")
+	otherWards   = declared("kumamoto", parties, "other-ward-offices")
 )
+
+// planFile returns reference plan id's file with the positions and parties
+// it declares spelled as council parses them (vocabtest.Rewrite), and
+// whether there is one.
+func planFile(id string) ([]byte, bool) {
+	b, ok := reference.File(id)
+	if !ok {
+		return nil, false
+	}
+	b, err := vocabtest.Rewrite(b, positions, parties)
+	if err != nil {
+		panic(err)
+	}
+	return b, true
+}
+
+// vocabulary kinds of council's actors.
+var (
+	positions = vocabtest.Kind{Key: "positions", Prefix: "role", Named: len(council.AllRoles())}
+	parties   = vocabtest.Kind{Key: "parties", Prefix: "party", Named: len(council.AllParties())}
+)
+
+// declared returns the actor term id of reference plan plan stands for; it
+// panics when the plan has no such term.
+func declared(plan string, k vocabtest.Kind, id string) council.Actor {
+	b, _ := reference.File(plan)
+	m, err := vocabtest.Resolve(b, k)
+	if err != nil {
+		panic(err)
+	}
+	a, err := council.ParseActor(m[id])
+	if err != nil {
+		panic(fmt.Sprintf("reference plan %s: %s %q: %v", plan, k.Key, id, err))
+	}
+	return a
+}

@@ -97,10 +97,10 @@ func TestRespondKumamoto(t *testing.T) {
 		if !r.StandDown || !r.Actions.Has(sectionMgr, InformSections) {
 			t.Errorf("level 1: %v", steps(r.Actions))
 		}
-		for _, p := range []council.Party{council.Police, council.PRDivision, council.RelatedBodies, council.AffectedPersons} {
+		for _, p := range []council.Actor{council.ByParty(council.Police), declared("kumamoto", parties, "pr-division"), council.ByParty(council.RelatedBodies), declared("kumamoto", parties, "affected-persons")} {
 			found := false
 			for _, n := range r.Notifications.All() {
-				if n.To == council.ByParty(p) && n.If == AsNeeded && n.Citations.Equal(kum("3")) {
+				if n.To == p && n.If == AsNeeded && n.Citations.Equal(kum("3")) {
 					found = true
 				}
 			}
@@ -116,7 +116,7 @@ func TestRespondKumamoto(t *testing.T) {
 			Ask Step
 		}
 		var got []told
-		officers := council.RolesOf(council.RegionalPolicyDivision, council.ChuoWardResidentsDivision, council.InfoPolicyDivision)
+		officers := council.RolesOf(regionalDiv.Role, chuoDiv.Role, infoDiv.Role)
 		for _, n := range r.Notifications.All() {
 			if officers.Has(n.To.Role) || n.To == secOfficers {
 				got = append(got, told{n.To, n.Ask})

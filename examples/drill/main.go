@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
 		return 0
 	}
-	scenario, err := loadScenario(*scenarioFile, builtin)
+	scenario, err := loadScenario(*scenarioFile, plan, builtin)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -125,12 +125,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadScenario reads the scenario file, or returns the plan's built-in drill.
-func loadScenario(file, plan string) (bcp.Scenario, error) {
+// loadScenario reads the scenario file in plan's words (a term ID of its
+// vocabulary names what the plan declares), or returns the built-in drill of
+// the reference plan builtin.
+func loadScenario(file string, plan bcp.Plan, builtin string) (bcp.Scenario, error) {
 	if file == "" {
-		id, ok := defaults[plan]
+		id, ok := defaults[builtin]
 		if !ok {
-			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", plan)
+			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", builtin)
 		}
 		return bcp.ScenarioByID(id)
 	}
@@ -145,7 +147,7 @@ func loadScenario(file, plan string) (bcp.Scenario, error) {
 	if err != nil {
 		return bcp.Scenario{}, fmt.Errorf("read scenario: %w", err)
 	}
-	s, err := bcp.ParseScenario(data)
+	s, err := plan.ParseScenario(data)
 	if err != nil {
 		return bcp.Scenario{}, fmt.Errorf("scenario %s: %w", file, err)
 	}

@@ -80,13 +80,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format != "text" && *format != "json" {
 		return fail(stderr, fmt.Errorf("-format %q: want text or json", *format))
 	}
+	nakano := bcp.Nakano()
 	s, err := bcp.ScenarioByID("nakano-iaas-outage")
 	if *scenarioFile != "" {
 		data, rerr := os.ReadFile(*scenarioFile)
 		if rerr != nil {
 			return fail(stderr, fmt.Errorf("read scenario: %w", rerr))
 		}
-		s, err = bcp.ParseScenario(data)
+		s, err = nakano.ParseScenario(data) // in nakano's words
 		if err != nil {
 			return fail(stderr, fmt.Errorf("scenario %s: %w", *scenarioFile, err))
 		}
@@ -94,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(bcp.Nakano(), s)
+	tl, err := bcp.Run(nakano, s)
 	if err != nil {
 		fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 		return 1
