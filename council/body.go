@@ -6,8 +6,10 @@ import "github.com/jukiplan/jukiplan/internal/enum"
 // an existing emergency-response structure that may stand in for it, or a
 // body the plan declares.
 //
-// The zero Body is unset and is rejected wherever a body is needed. Values
-// are only ever appended, never renumbered. == is meaningful.
+// The zero Body is unset and is rejected wherever a body is needed. The
+// engine names the values below; the values past them (up to 63) are a
+// plan's own, declared in its vocabulary (package bcp): they print as
+// "body#n" and mean something only with their plan.
 type Body uint8
 
 // Bodies the engine reasons about. Every other body (a plan's own

@@ -9,8 +9,10 @@ import (
 // A Party is a body outside the municipality's own organisation that a plan
 // reports to, asks for help or informs.
 //
-// The zero Party is unset and is rejected wherever a party is needed. Values
-// are only ever appended, never renumbered.
+// The zero Party is unset and is rejected wherever a party is needed. The
+// engine names the values below; the values past them (up to 63) are a
+// plan's own, declared in its vocabulary (package bcp): they print as
+// "party#n" and mean something only with their plan.
 type Party uint8
 
 // Parties the engine reasons about: the functions the plans share

@@ -16,8 +16,10 @@ var ErrInvalid = problem.ErrInvalid
 // A Role is a position inside the municipality that a plan gives duties to.
 // Who fills it in a given municipality is an [Appointment].
 //
-// The zero Role is unset and is rejected wherever a role is needed. Values
-// are only ever appended, never renumbered.
+// The zero Role is unset and is rejected wherever a role is needed. The
+// engine names the values below; the values past them (up to 63) are a
+// plan's own, declared in its vocabulary (package bcp): they print as
+// "role#n" and mean something only with their plan.
 type Role uint8
 
 // Roles the engine reasons about: the functions the plans share
