@@ -119,6 +119,13 @@ const (
 	CodeObligationInvalid                          // measures.invalid-obligation: an obligation without a plain key, a task or a citation, or whose key is given twice
 	CodeFrequencyByAgreement                       // schedule.frequency-by-agreement: the plan leaves how often someone reports to agreement; it fixes no frequency
 	CodePlaybookInvalid                            // measures.invalid-playbook: a playbook row without case, label, lead, event, steps or citations, or with a malformed step
+	CodeNotUTF8                                    // file.not-utf8: the plan file is not UTF-8 ([Lint])
+	CodeByteOrderMark                              // file.byte-order-mark: the plan file starts with a UTF-8 byte-order mark, which is ignored ([Lint])
+	CodeSyntax                                     // file.syntax: the plan file is not one well-formed JSON value ([Lint])
+	CodeUnknownField                               // file.unknown-field: a key the plan-file format does not define ([Lint])
+	CodeDuplicateKey                               // file.duplicate: a key given twice, or an ID or key that must be unique and is not ([Lint])
+	CodeDanglingReference                          // file.dangling: a reference to something the plan does not hold ([Lint])
+	CodeBadValue                                   // file.bad-value: a value of the wrong type, an unknown name, a number out of range or a missing required value ([Lint])
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -167,6 +174,13 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "measures.invalid-obligation", JA: "義務の定めの不備"},
 	enum.Name{EN: "schedule.frequency-by-agreement", JA: "協議による連絡頻度"},
 	enum.Name{EN: "measures.invalid-playbook", JA: "緊急措置の定めの不備"},
+	enum.Name{EN: "file.not-utf8", JA: "UTF-8でないファイル"},
+	enum.Name{EN: "file.byte-order-mark", JA: "BOM付きのファイル"},
+	enum.Name{EN: "file.syntax", JA: "JSONの構文誤り"},
+	enum.Name{EN: "file.unknown-field", JA: "未定義の項目"},
+	enum.Name{EN: "file.duplicate", JA: "重複"},
+	enum.Name{EN: "file.dangling", JA: "参照先なし"},
+	enum.Name{EN: "file.bad-value", JA: "不正な値"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.
@@ -215,6 +229,11 @@ func (c *Code) UnmarshalText(text []byte) error { return codeTable.Unmarshal(tex
 // it is zero when the plan has no clause for it, and then Path is the part of
 // the plan the finding is about.
 //
+// Line and Column place a finding of [Lint] in the plan file it read: both
+// 1-based, the column counted in UTF-16 code units (as SARIF and editors
+// count by default; a character of the Basic Multilingual Plane such as 鳥 is
+// one). They are zero in the findings of [Check], which reads no file.
+//
 // The zero Finding is not a finding. Findings are comparable with ==.
 type Finding struct {
 	Severity Severity         `json:"severity"`
@@ -222,6 +241,8 @@ type Finding struct {
 	Message  string           `json:"message"`
 	Path     string           `json:"path"`
 	Cite     council.Citation `json:"cite,omitzero"`
+	Line     int              `json:"line,omitzero"`
+	Column   int              `json:"column,omitzero"`
 }
 
 // Compare orders findings by severity (most severe first), code, path,
@@ -233,6 +254,8 @@ func (f Finding) Compare(g Finding) int {
 		strings.Compare(f.Path, g.Path),
 		strings.Compare(f.Message, g.Message),
 		f.Cite.Compare(g.Cite),
+		cmp.Compare(f.Line, g.Line),
+		cmp.Compare(f.Column, g.Column),
 	)
 }
 

@@ -90,7 +90,7 @@
 // quotes values by a short prefix and counts the rest, so no message exceeds
 // 4 KB whatever the file. [Plan.Validate] checks a plan built in code the
 // same way. The reference plans ship as bcp/reference/*.json, with a JSON
-// Schema generated from the types in bcp/testdata/schema.
+// Schema generated from the types in bcp/plan.schema.json ([PlanSchema]).
 //
 // # Provenance
 //

@@ -92,12 +92,14 @@ func pathErrs(path string, err error) []error {
 // found is counted (a join of [*PathError]s, in document order, then the
 // checks of the whole; its message lists the first ones and counts the rest).
 // A string holding a control character (U+0000–U+001F, U+007F–U+009F) or a
-// file that is not valid UTF-8 is an error too.
+// file that is not valid UTF-8 is an error too; a UTF-8 byte-order mark at
+// the start is ignored. [Lint] reads a file leniently instead.
 //
 // A zero or empty value is written by leaving its field out; null is not
-// accepted anywhere.
+// accepted anywhere. A "$schema" string at the top is ignored: it names
+// the file's JSON Schema for editors ([PlanSchema]).
 func ParsePlan(data []byte) (Plan, error) {
-	root, err := parseTree(data)
+	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
 	if err != nil {
 		return Plan{}, err
 	}
@@ -500,6 +502,9 @@ type node struct {
 	text string
 	keys []string
 	vals []*node
+	off  int   // the byte offset of the value in the file
+	end  int   // the byte offset just after the value
+	koff []int // an object's: the byte offset of each key
 	// index holds the keys of a large object, for finding duplicates.
 	index map[string]bool
 }
@@ -684,6 +689,14 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		for i, k := range n.keys {
 			if t == planType && k == "vocabulary" && d.words != nil {
 				continue // decoded first
+			}
+			if t == planType && k == "$schema" && len(d.stack) == 0 {
+				d.key(k)
+				if d.want(n.vals[i], '"', "a string: the URI of the plan-file schema") {
+					d.text(n.vals[i].text)
+				}
+				d.pop()
+				continue // for editors; see PlanSchema
 			}
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
 			d.key(k)

@@ -16,17 +16,24 @@ import (
 // (ErrSyntax), never replaced by U+FFFD. Paths are only built when there is
 // an error.
 func parseTree(data []byte) (*node, error) {
+	n, _, err := parseTreeAt(data)
+	return n, err
+}
+
+// parseTreeAt is parseTree that also returns, with an error, the byte offset
+// in data where the problem was found.
+func parseTreeAt(data []byte) (*node, int, error) {
 	p := parser{data: data}
 	p.ws()
 	n := p.value(0)
 	if p.err != nil {
-		return nil, p.err
+		return nil, p.errAt, p.err
 	}
 	p.ws()
 	if p.pos < len(p.data) {
-		return nil, pathErr("$", ErrSyntax, "data after the plan at offset %d", p.pos)
+		return nil, p.pos, pathErr("$", ErrSyntax, "data after the plan at offset %d", p.pos)
 	}
-	return n, nil
+	return n, 0, nil
 }
 
 type segment struct {
@@ -39,6 +46,7 @@ type parser struct {
 	pos   int
 	stack []segment
 	err   error
+	errAt int // the byte offset of err
 }
 
 // maxPath bounds the length of a path in a message: a longer one keeps its
@@ -101,6 +109,7 @@ func plainKey(k string) bool {
 func (p *parser) fail(sentinel error, format string, args ...any) *node {
 	if p.err == nil {
 		p.err = pathErr(p.path(), sentinel, format, args...)
+		p.errAt = p.pos
 	}
 	return nil
 }
@@ -117,6 +126,15 @@ func (p *parser) ws() {
 }
 
 func (p *parser) value(depth int) *node {
+	at := p.pos
+	n := p.value1(depth)
+	if n != nil {
+		n.off, n.end = at, p.pos
+	}
+	return n
+}
+
+func (p *parser) value1(depth int) *node {
 	if depth > maxDepth {
 		return p.fail(ErrSyntax, "nested deeper than %d", maxDepth)
 	}
@@ -168,12 +186,14 @@ func (p *parser) object(depth int) *node {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return p.fail(ErrSyntax, "want a key at offset %d", p.pos)
 		}
+		kat := p.pos
 		k, ok := p.str()
 		if !ok {
 			return nil
 		}
 		p.stack = append(p.stack, segment{key: k, index: -1})
 		if dup := p.seen(n, k); dup {
+			p.pos = kat
 			return p.fail(ErrDuplicate, "key given twice")
 		}
 		p.ws()
@@ -188,6 +208,7 @@ func (p *parser) object(depth int) *node {
 		}
 		p.stack = p.stack[:len(p.stack)-1]
 		n.keys = append(n.keys, k)
+		n.koff = append(n.koff, kat)
 		n.vals = append(n.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
@@ -336,10 +357,12 @@ func (p *parser) str() (string, bool) {
 			p.pos = i + 1
 			return string(b), true
 		case c < 0x20:
+			p.pos = i
 			p.fail(ErrSyntax, "control character %s in string at offset %d", problem.Rune(rune(c)), i)
 			return "", false
 		case c == '\\':
 			if i+1 >= len(d) {
+				p.pos = i
 				p.fail(ErrSyntax, "unexpected end of input")
 				return "", false
 			}
@@ -361,6 +384,7 @@ func (p *parser) str() (string, bool) {
 			case 'u':
 				r, ok := hex4(d, i+1)
 				if !ok {
+					p.pos = i - 1
 					p.fail(ErrSyntax, "invalid \\u escape at offset %d", i)
 					return "", false
 				}
@@ -372,6 +396,7 @@ func (p *parser) str() (string, bool) {
 					}
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
+						p.pos = i - 6
 						p.fail(ErrSyntax, "lone surrogate \\u%04X at offset %d: not a character", r, i-6)
 						return "", false
 					}
@@ -380,6 +405,7 @@ func (p *parser) str() (string, bool) {
 				}
 				b = utf8.AppendRune(b, r)
 			default:
+				p.pos = i - 1
 				p.fail(ErrSyntax, "invalid escape \\%c at offset %d", e, i)
 				return "", false
 			}
@@ -389,6 +415,7 @@ func (p *parser) str() (string, bool) {
 		default:
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size == 1 {
+				p.pos = i
 				p.fail(ErrSyntax, "invalid UTF-8 (byte 0x%02X) at offset %d", d[i], i)
 				return "", false
 			}
@@ -396,6 +423,7 @@ func (p *parser) str() (string, bool) {
 			i += size
 		}
 	}
+	p.pos = start - 1
 	p.fail(ErrSyntax, "unterminated string")
 	return "", false
 }

@@ -56,6 +56,12 @@ func (f Finding) LogValue() slog.Value {
 	if f.Cite.IsValid() {
 		attrs = append(attrs, slog.String("cite", f.Cite.String()))
 	}
+	if f.Line != 0 {
+		attrs = append(attrs, slog.Int("line", f.Line))
+	}
+	if f.Column != 0 {
+		attrs = append(attrs, slog.Int("column", f.Column))
+	}
 	return slog.GroupValue(attrs...)
 }
 

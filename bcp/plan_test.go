@@ -15,7 +15,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-var update = flag.Bool("update", false, "rewrite bcp/reference (canonical form) and bcp/testdata/schema (from the types)")
+var update = flag.Bool("update", false, "rewrite bcp/reference (canonical form) and bcp/plan.schema.json (from the types)")
 
 // planOpts compares plans: citations by Equal, an empty list equal to none
 // (the canonical form leaves empty lists out), measures.Rules through its

@@ -14,8 +14,9 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-// schemaPath is where the JSON Schema of plan files is kept.
-var schemaPath = filepath.Join("testdata", "schema", "plan.schema.json")
+// schemaPath is where the JSON Schema of plan files is kept: embedded,
+// [PlanSchema] returns it.
+var schemaPath = "plan.schema.json"
 
 // planSchema generates the JSON Schema (draft 2020-12) of plan files by
 // reflection over the same type table the codec uses, so the two cannot
@@ -25,9 +26,9 @@ func planSchema() ([]byte, error) {
 	root := g.ref(planType)
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
-		"$id":         "https://github.com/jukiplan/jukiplan/bcp/testdata/schema/plan.schema.json",
+		"$id":         "https://github.com/jukiplan/jukiplan/bcp/plan.schema.json",
 		"title":       "jukiplan plan file",
-		"description": "A municipality's whole plan as bcp.ParsePlan reads it (generated from the Go types by bcp/schema_test.go; do not edit). Enum values are English names; the Japanese labels listed are accepted too.",
+		"description": "A municipality's whole plan as bcp.ParsePlan reads it (generated from the Go types by bcp/schema_test.go; do not edit; bcp.PlanSchema returns it). Enum values are English names; the Japanese labels listed are accepted too. " + schemaLimits,
 		"$ref":        root["$ref"],
 		"$defs":       g.defs,
 	}
@@ -41,6 +42,9 @@ func planSchema() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// schemaLimits lists what the schema cannot say and ParsePlan checks.
+const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters in text, the ranges and signs of numbers and durations, and each part's own rules (council, fault, threat, measures)."
+
 type schemaGen struct{ defs map[string]any }
 
 var timeType = reflect.TypeFor[time.Time]()
@@ -48,7 +52,9 @@ var timeType = reflect.TypeFor[time.Time]()
 // ref returns the schema of t: a reference into $defs for named structs
 // and enums, inline otherwise.
 func (g *schemaGen) ref(t reflect.Type) map[string]any {
-	name := t.String()
+	// A generic type's name holds its arguments' import paths, whose '/'
+	// a JSON pointer would read as a step: they are left out.
+	name := strings.ReplaceAll(t.String(), "github.com/jukiplan/jukiplan/", "")
 	switch {
 	case t.Kind() == reflect.Pointer:
 		return g.ref(t.Elem())
@@ -109,6 +115,7 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 		s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 		if t == planType {
 			s["required"] = []string{"id", "version"}
+			props["$schema"] = map[string]any{"type": "string", "description": "the URI of this schema, for editors; ignored"}
 		}
 		return s
 	case reflect.Slice, reflect.Array:

@@ -71,7 +71,27 @@ func TestGolden(t *testing.T) {
 		{"tottori.txt", []string{"../../bcp/reference/tottori.json"}, 0},
 		{"kumiyama.txt", []string{"-reference", "kumiyama"}, 0},
 		{"nakano.json", []string{"-format", "json", "-reference", "nakano"}, 0},
+		{"nakano-ja.txt", []string{"-lang", "ja", "-reference", "nakano"}, 0},
+		{"nakano-strict.txt", []string{"-strict", "-reference", "nakano"}, 1},
 		{"no-council.txt", []string{noCouncil}, 1},
+		{"no-council.sarif", []string{"-format", "sarif", noCouncil}, 1},
+		{"nakano.sarif", []string{"-format", "sarif", "-lang", "ja", "-reference", "nakano"}, 0},
+	}
+	for _, b := range broken {
+		code := 1
+		if b.severity != bcp.Error {
+			code = 0
+		}
+		tests = append(tests, struct {
+			name string
+			args []string
+			code int
+		}{"broken/" + strings.TrimSuffix(b.file, ".json") + ".txt", []string{"testdata/broken/" + b.file}, code},
+			struct {
+				name string
+				args []string
+				code int
+			}{"broken/" + strings.TrimSuffix(b.file, ".json") + ".sarif", []string{"-format", "sarif", "testdata/broken/" + b.file}, code})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,10 +114,6 @@ func TestNoCouncilIsAnError(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
-	notJSON := filepath.Join(dir, "not.json")
-	os.WriteFile(notJSON, []byte(`{"id":`), 0o644)
-	unknown := filepath.Join(dir, "unknown.json")
-	os.WriteFile(unknown, []byte(`{"id":"x","version":"1","title":"t","colour":"red"}`), 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -107,8 +123,7 @@ func TestErrors(t *testing.T) {
 		{"unknown-flag", []string{"-x"}, []string{"flag provided but not defined: -x"}},
 		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml"`}},
 		{"unreadable", []string{filepath.Join(dir, "none.json")}, []string{"read plan", "none.json"}},
-		{"invalid-json", []string{notJSON}, []string{"plan " + notJSON}},
-		{"unknown-field", []string{unknown}, []string{"colour"}},
+		{"bad-lang", []string{"-lang", "fr", "f.json"}, []string{`-lang "fr"`}},
 		{"unknown-reference", []string{"-reference", "atlantis"}, []string{`-reference "atlantis"`}},
 		{"both", []string{"-reference", "ino", "f.json"}, []string{"not both"}},
 		{"two-files", []string{"a.json", "b.json"}, []string{`unexpected argument "b.json"`}},

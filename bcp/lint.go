@@ -1,0 +1,523 @@
+package bcp
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
+)
+
+// LintOptions adjust [Lint].
+type LintOptions struct {
+	// As, when set, moves the plan to this plan ID ([Plan.WithID]) before
+	// [Check] looks at it, as a municipality that starts from a reference
+	// plan checks it under its own ID. The positions of findings stay those
+	// of the file read.
+	As string `json:"as,omitzero"`
+}
+
+// byteOrderMark is the UTF-8 encoding of U+FEFF.
+const byteOrderMark = "\xEF\xBB\xBF"
+
+// Lint reads a plan file leniently, as a linter does, and returns what it
+// could read of the plan and every problem found, in one list: the file's
+// encoding (file.not-utf8; a UTF-8 byte-order mark is ignored and noted as
+// file.byte-order-mark), its JSON syntax (file.syntax), each problem
+// [ParsePlan] reports (file.unknown-field, file.duplicate, file.dangling,
+// file.bad-value) and every finding of [Check] on what was read. Each finding
+// carries its JSON path and the line and column in data where it is (the
+// value the path names, the key for an unknown field, the nearest enclosing
+// value the file holds for something missing); see [Finding].
+//
+// A problem ParsePlan reports and Check also finds, at the same line, is
+// reported once, by Check's code and clause. Findings of one source, code,
+// clause and kind of place (systems of the inventory, say) that occur three
+// times or more are grouped into one finding, at the first of them, whose
+// message names the others.
+//
+// Findings are ordered as Check orders them, then by position. Lint never
+// fails on any input: the error is only for bad options (an As that is not
+// a plain plan ID). [ParsePlan] stays strict: it accepts exactly the files
+// for which Lint reports no finding of the file.* codes except
+// file.byte-order-mark.
+func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
+	if opts.As != "" {
+		if _, err := (Plan{ID: "x"}).WithID(opts.As); err != nil {
+			return Plan{}, nil, err
+		}
+	}
+	l := linter{data: data}
+	var pre []Finding
+	if strings.HasPrefix(string(data[:min(len(data), 3)]), byteOrderMark) {
+		l.skip = 3
+		pre = append(pre, Finding{Severity: Info, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
+			Message: "the file starts with a UTF-8 byte-order mark (BOM); it is ignored, but a plan file need not have one"})
+	}
+	body := data[l.skip:]
+	if !utf8.Valid(body) {
+		at := l.skip + invalidUTF8(body)
+		x := []located{{f: Finding{Severity: Error, Code: CodeNotUTF8, Path: "$",
+			Message: fmt.Sprintf("the file is not UTF-8 (byte 0x%02X is not UTF-8%s): save the file as UTF-8", data[at], guessEncoding(data[l.skip:]))}, off: at}}
+		l.positions(x)
+		return Plan{}, append(pre, x[0].f), nil
+	}
+	root, at, err := parseTreeAt(body)
+	if err != nil {
+		x := []located{{f: l.fromError(err, 0), off: l.skip + at}}
+		l.positions(x)
+		return Plan{}, append(pre, x[0].f), nil
+	}
+	l.root = root
+	l.byKey = map[*node]map[string]*node{}
+	l.byID = map[*node]map[string]*node{}
+
+	var p Plan
+	d := decoder{}
+	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
+		d.key("vocabulary")
+		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
+		d.pop()
+	}
+	d.words = p.Vocabulary.words()
+	d.value(reflect.ValueOf(&p).Elem(), root)
+	// Like findings are grouped before they are placed, so that only the
+	// first of a group is looked up in the file.
+	var loadF, validF []Finding
+	for _, e := range d.errs {
+		loadF = append(loadF, l.fromError(e, 0))
+	}
+	for _, e := range problem.Problems(p.validate()) {
+		validF = append(validF, l.fromError(e, 0))
+	}
+	q := p
+	if opts.As != "" && council.Cite(p.ID, "x").IsValid() {
+		if moved, err := p.WithID(opts.As); err == nil {
+			q = moved
+		}
+	}
+	place := func(fs []Finding) []located {
+		slices.SortStableFunc(fs, Finding.Compare)
+		fs = group(fs)
+		out := make([]located, len(fs))
+		for i, f := range fs {
+			out[i] = l.locate(f)
+		}
+		return out
+	}
+	load, valid, checked := place(loadF), place(validF), place(Check(q))
+	all := slices.Concat(load, checked, valid)
+	l.positions(all)
+	load, checked, valid = all[:len(load)], all[len(load):len(load)+len(checked)], all[len(load)+len(checked):]
+
+	// A problem of the checks of ParsePlan is left out when an error of
+	// decoding or of Check is reported inside the part it names, or where
+	// it lies inside the part such an error names: the same problem, said
+	// with Check's code and clause.
+	var spans []located
+	for _, x := range slices.Concat(load, checked) {
+		if x.f.Severity == Error {
+			spans = append(spans, x)
+		}
+	}
+	slices.SortFunc(spans, func(a, b located) int { return cmp.Compare(a.off, b.off) })
+	out := pre
+	for _, x := range slices.Concat(load, checked) {
+		out = append(out, x.f)
+	}
+	for _, x := range valid {
+		if !covered(x, spans) {
+			out = append(out, x.f)
+		}
+	}
+	slices.SortFunc(out, Finding.Compare)
+	out = slices.Compact(out)
+	return p, out, nil
+}
+
+// located is a finding and the byte offsets of the value it is placed at:
+// off, where its line and column are taken from, and end; whole when its
+// path names a value of the file, not a missing one.
+type located struct {
+	f        Finding
+	off, end int
+	whole    bool
+}
+
+// covered reports whether x, a problem of the checks of ParsePlan, is said
+// by one of spans (sorted by offset): a whole x holds a span's place, or x
+// lies inside a whole span's value.
+func covered(x located, spans []located) bool {
+	i, _ := slices.BinarySearchFunc(spans, x.off, func(s located, off int) int { return cmp.Compare(s.off, off) })
+	if x.whole && i < len(spans) && spans[i].off < x.end {
+		return true
+	}
+	for _, s := range spans {
+		if s.whole && s.off <= x.off && x.off < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+type linter struct {
+	data []byte
+	skip int   // the length of a byte-order mark
+	root *node // the file's tree, once parsed
+	// byKey indexes the entries of an array by their key, once asked.
+	byKey map[*node]map[string]*node
+	byID  map[*node]map[string]*node // the same, by "id" only: built first, as it is smaller
+}
+
+// fromError makes a finding of err, a problem of ParsePlan: code, or the one
+// its sentinel gives.
+func (l *linter) fromError(err error, code Code) Finding {
+	f := Finding{Severity: Error, Code: code, Path: "$", Message: problem.Strip(err.Error())}
+	var pe *PathError
+	if errors.As(err, &pe) {
+		f.Path = pe.Path
+		if pe.Err != nil {
+			f.Message = problem.Strip(pe.Err.Error())
+		}
+	}
+	if code == 0 {
+		switch {
+		case errors.Is(err, ErrSyntax):
+			f.Code = CodeSyntax
+		case errors.Is(err, ErrUnknownField):
+			f.Code = CodeUnknownField
+		case errors.Is(err, ErrDuplicate):
+			f.Code = CodeDuplicateKey
+		case errors.Is(err, ErrDangling):
+			f.Code = CodeDanglingReference
+		default:
+			f.Code = CodeBadValue
+		}
+	}
+	f.Message = problem.Clip(f.Message, problem.MaxLine)
+	return f
+}
+
+// locate places f at the value its path names.
+func (l *linter) locate(f Finding) located {
+	n, off, whole := l.resolve(f.Path, f.Code == CodeUnknownField)
+	return located{f: f, off: l.skip + off, end: l.skip + n.end, whole: whole}
+}
+
+// positions sets the 1-based line and the column, in UTF-16 code units, of
+// each finding from its offset, in one pass over the file.
+func (l *linter) positions(xs []located) {
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(xs[a].off, xs[b].off) })
+	line, col, at := 1, 1, 0
+	if l.skip > 0 {
+		at = l.skip // the byte-order mark takes no column
+	}
+	for _, i := range order {
+		off := max(at, min(xs[i].off, len(l.data)))
+		for at < off {
+			c := l.data[at]
+			switch {
+			case c == '\n':
+				line, col = line+1, 1
+				at++
+				continue
+			case c < utf8.RuneSelf:
+				at++
+			default:
+				r, n := utf8.DecodeRune(l.data[at:])
+				at += n
+				if r >= 0x10000 {
+					col++
+				}
+			}
+			col++
+		}
+		xs[i].f.Line, xs[i].f.Column = line, col
+	}
+}
+
+// guessEncoding names the encoding b is likely in, for a message: UTF-16 by
+// its byte-order mark, Shift_JIS when its bytes outside ASCII are Shift_JIS
+// pairs, EUC-JP when they are EUC-JP pairs.
+func guessEncoding(b []byte) string {
+	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+		return "; it looks like UTF-16"
+	}
+	sjis, euc := true, true
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if !(c >= 0x81 && c <= 0x9F || c >= 0xE0 && c <= 0xFC) || i+1 >= len(b) ||
+			!(b[i+1] >= 0x40 && b[i+1] <= 0xFC && b[i+1] != 0x7F) {
+			if c < 0xA1 || c > 0xDF { // not a half-width katakana either
+				sjis = false
+			}
+		}
+		if !(c >= 0xA1 && c <= 0xFE && i+1 < len(b) && b[i+1] >= 0xA1 && b[i+1] <= 0xFE) && c != 0x8E {
+			euc = false
+		}
+		i++
+		if !sjis && !euc {
+			break
+		}
+	}
+	switch {
+	case euc && !sjis:
+		return "; it looks like EUC-JP"
+	case sjis:
+		return "; it looks like Shift_JIS"
+	}
+	return ""
+}
+
+// resolve returns the byte offset (in the file without byte-order mark) of
+// the deepest value of root that path names, path as [PathError] writes it
+// ("$.a.b[3]") or as [Finding] does ("a.b[key]", list entries by their key).
+// For key, an object member is placed at its key rather than its value. It
+// returns the value, the offset and whether the whole path was found.
+func (l *linter) resolve(path string, key bool) (*node, int, bool) {
+	n, off := l.root, l.root.off
+	path = strings.TrimPrefix(path, "$")
+	for path != "" {
+		var seg string
+		var quoted, bracket bool
+		switch path[0] {
+		case '.':
+			path = path[1:]
+			end := strings.IndexAny(path, ".[")
+			if end < 0 {
+				end = len(path)
+			}
+			seg, path = path[:end], path[end:]
+		case '[':
+			bracket = true
+			end := strings.IndexByte(path, ']')
+			if path[1:2] == `"` {
+				// a quoted key: find its closing quote
+				if u, err := strconv.QuotedPrefix(path[1:]); err == nil {
+					end = 1 + len(u)
+					seg, _ = strconv.Unquote(u)
+					quoted = true
+				}
+			}
+			if end < 0 {
+				return n, off, false
+			}
+			if !quoted {
+				seg = path[1:end]
+			}
+			path = path[end:]
+			path = strings.TrimPrefix(path, "]")
+		default:
+			end := strings.IndexAny(path, ".[")
+			if end < 0 {
+				end = len(path)
+			}
+			seg, path = path[:end], path[end:]
+		}
+		next, at := l.child(n, seg, bracket && !quoted)
+		if next == nil {
+			return n, off, false
+		}
+		n, off = next, next.off
+		if key && path == "" && at >= 0 {
+			off = at
+		}
+	}
+	return n, off, true
+}
+
+// child returns the member of n that seg names and the offset of its key
+// (-1 for an array entry): an object's key, an array's index, or (byKey) the
+// entry of an array of objects that has a member whose string value is seg,
+// an "id" first.
+func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
+	switch n.kind {
+	case '{':
+		if i := slices.Index(n.keys, seg); i >= 0 {
+			return n.vals[i], n.koff[i]
+		}
+	case '[':
+		if !byKey {
+			return nil, -1
+		}
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
+			return n.vals[i], -1
+		}
+		ids, ok := l.byID[n]
+		if !ok {
+			ids = entryIDs(n)
+			l.byID[n] = ids
+		}
+		if v := ids[seg]; v != nil {
+			return v, -1
+		}
+		idx, ok := l.byKey[n]
+		if !ok {
+			idx = keyIndex(n)
+			l.byKey[n] = idx
+		}
+		if v := idx[seg]; v != nil {
+			return v, -1
+		}
+	}
+	return nil, -1
+}
+
+// entryIDs maps the "id" of each object entry of array n to the entry; the
+// first entry of an ID wins.
+func entryIDs(n *node) map[string]*node {
+	idx := map[string]*node{}
+	for _, v := range n.vals {
+		if v.kind == '{' {
+			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
+				if _, ok := idx[v.vals[i].text]; !ok {
+					idx[v.vals[i].text] = v
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// keyIndex maps the keys of the entries of array n to the entries: a
+// string entry is its own key; an object entry is keyed by each of its
+// string members, its "id" first, then by the strings of its lists; the
+// first entry of a key wins.
+func keyIndex(n *node) map[string]*node {
+	idx := map[string]*node{}
+	for _, v := range n.vals {
+		if v.kind == '{' {
+			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
+				if _, ok := idx[v.vals[i].text]; !ok {
+					idx[v.vals[i].text] = v
+				}
+			}
+		}
+	}
+	for _, v := range n.vals {
+		switch v.kind {
+		case '"':
+			if _, ok := idx[v.text]; !ok {
+				idx[v.text] = v
+			}
+		case '{':
+			for _, w := range v.vals {
+				if _, ok := idx[w.text]; w.kind == '"' && !ok {
+					idx[w.text] = v
+				}
+			}
+		}
+	}
+	for _, v := range n.vals { // then the names in a member's list ("on": ["threat-level-3"])
+		if v.kind != '{' {
+			continue
+		}
+		for _, w := range v.vals {
+			if w.kind != '[' {
+				continue
+			}
+			for _, x := range w.vals {
+				if _, ok := idx[x.text]; x.kind == '"' && !ok {
+					idx[x.text] = v
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// minGroup is the number of like findings from which they are grouped.
+const minGroup = 3
+
+// maxGroupList bounds the places a grouped finding names.
+const maxGroupList = 64
+
+// group merges runs of findings (fs sorted) of one severity, code and
+// clause whose paths differ only inside brackets into one finding, at the
+// first of them, whose message counts and names the others.
+func group(fs []Finding) []Finding {
+	var out []Finding
+	for i := 0; i < len(fs); {
+		j := i + 1
+		shape := pathShape(fs[i].Path)
+		for j < len(fs) && fs[j].Severity == fs[i].Severity && fs[j].Code == fs[i].Code &&
+			fs[j].Cite == fs[i].Cite && pathShape(fs[j].Path) == shape {
+			j++
+		}
+		if j-i < minGroup {
+			out = append(out, fs[i:j]...)
+			i = j
+			continue
+		}
+		f := fs[i]
+		run := fs[i:j]
+		var keys strings.Builder
+		for k, g := range run[1:min(len(run), maxGroupList+1)] {
+			if k > 0 {
+				keys.WriteString(", ")
+			}
+			keys.WriteString(problem.Clip(pathKeys(g.Path), problem.MaxQuote))
+		}
+		if len(run) > maxGroupList+1 {
+			fmt.Fprintf(&keys, " and %d more", len(run)-1-maxGroupList)
+		}
+		f.Message = fmt.Sprintf("%s; the same for %d more: %s", f.Message, len(run)-1, keys.String())
+		out = append(out, f)
+		i = j
+	}
+	return out
+}
+
+// pathShape is path with the contents of its brackets left out.
+func pathShape(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+			if depth == 1 {
+				b.WriteRune(r)
+			}
+		case r == ']':
+			depth--
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// pathKeys is the contents of path's brackets, joined by "/".
+func pathKeys(path string) string {
+	var keys []string
+	for {
+		i := strings.IndexByte(path, '[')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(path[i:], ']')
+		if j < 0 {
+			break
+		}
+		keys = append(keys, path[i+1:i+j])
+		path = path[i+j+1:]
+	}
+	return strings.Join(keys, "/")
+}
