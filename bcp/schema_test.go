@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -32,6 +33,24 @@ func planSchema() ([]byte, error) {
 		"$ref":        root["$ref"],
 		"$defs":       g.defs,
 	}
+	for name, def := range g.defs {
+		rules := schemaRules[name]
+		if strings.HasPrefix(name, "bcp.Term[") {
+			rules = schemaRules["bcp.Term"]
+		}
+		for k, v := range rules {
+			def := def.(map[string]any)
+			if props, ok := v.(map[string]any); ok && k == "properties" {
+				for field, extra := range props {
+					p := maps.Clone(def["properties"].(map[string]any)[field].(map[string]any))
+					maps.Copy(p, extra.(map[string]any)) // beside a $ref too (2020-12)
+					def["properties"].(map[string]any)[field] = p
+				}
+				continue
+			}
+			def[k] = v
+		}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -42,8 +61,39 @@ func planSchema() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// schemaRules adds to a definition what the parser's checks of one object
+// require and JSON Schema can state: required members, ranges of numbers,
+// the signs of durations. A "properties" entry adds keywords to the member's
+// own schema.
+var schemaRules = map[string]map[string]any{
+	// Plan.Validate: a plain plan ID, and a version.
+	"bcp.Plan": {"properties": map[string]any{
+		"id": map[string]any{"pattern": "^[a-z0-9_-]{1,64}$"}, "version": nonEmpty,
+	}},
+	// System.Validate: an ID, a name, an owner division, a kind and a scale;
+	// a target recovery time that is not negative (durations never are).
+	"bcp.System": {"required": []string{"id", "name", "owner", "kind", "scale"}, "properties": map[string]any{
+		"id": nonEmpty, "name": nonEmpty, "owner": nonEmpty,
+	}},
+	// Vocabulary.validate: every term has an ID and a label.
+	"bcp.Term": {"required": []string{"id", "label"}, "properties": map[string]any{
+		"id": nonEmpty, "label": nonEmpty,
+	}},
+	// fault's spec check: serious thresholds are a positive duration and a
+	// percentage from 1 to 100, stated together.
+	"fault.Thresholds": {
+		"dependentRequired": map[string]any{"long": []string{"heavy"}, "heavy": []string{"long"}, "cites": []string{"long", "heavy"}},
+		"properties": map[string]any{
+			"heavy": map[string]any{"minimum": 1, "maximum": 100, "description": "a percentage of the services that cannot be provided"},
+			"long":  map[string]any{"not": map[string]any{"pattern": `^\+?([0.]+(ns|us|µs|ms|s|m|h|d|w)?)+$`}, "description": "a positive duration"},
+		},
+	},
+}
+
+var nonEmpty = map[string]any{"minLength": 1}
+
 // schemaLimits lists what the schema cannot say and ParsePlan checks.
-const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters in text, the ranges and signs of numbers and durations, and each part's own rules (council, fault, threat, measures)."
+const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters and leading or trailing spaces in text, and the rules of each part that join several members or parts (council, fault, threat, measures). Required members, the ranges of numbers and the signs of durations are stated here."
 
 type schemaGen struct{ defs map[string]any }
 
@@ -71,7 +121,7 @@ func (g *schemaGen) ref(t reflect.Type) map[string]any {
 func (g *schemaGen) inline(t reflect.Type) map[string]any {
 	switch {
 	case t == durationType:
-		return map[string]any{"type": "string", "description": "a duration as people write it, e.g. \"30m\", \"4h\", \"1d\", \"1w\", \"8h15m\" (Go's \"24h0m0s\" is read too)", "pattern": `^[-+]?(0|([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h|d|w))+)$`}
+		return map[string]any{"type": "string", "description": "a duration as people write it, e.g. \"30m\", \"4h\", \"1d\", \"1w\", \"8h15m\" (Go's \"24h0m0s\" is read too)", "pattern": `^\+?(0|([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h|d|w))+)$`}
 	case t == citationType:
 		return map[string]any{"type": "string", "description": "a citation PLANID:CLAUSE of the plan's own ID", "pattern": `^[A-Za-z0-9_-]+:\S`}
 	case t == citationsType:
