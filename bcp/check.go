@@ -3,6 +3,7 @@ package bcp
 import (
 	"errors"
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"maps"
 	"reflect"
 	"slices"
@@ -634,10 +635,10 @@ func (c *checker) checkSchedule(s *ReportPlan) {
 	slots := slices.Sorted(slices.Values(s.Slots))
 	for i, d := range slots {
 		if d < 0 || d >= 24*time.Hour {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %v is not a time of day", d)
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is not a time of day", duration.Format(d))
 		}
 		if i > 0 && d == slots[i-1] {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %v is given twice", d)
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is given twice", duration.Format(d))
 		}
 	}
 }

@@ -287,7 +287,7 @@ func TestCheckProblems(t *testing.T) {
 				return p
 			},
 			want: Finding{Severity: Error, Code: CodeScheduleInvalid, Path: "continuity.schedule.slots",
-				Message: "report time 12h0m0s is given twice", Cite: council.Cite("nakano", "統合仮想サーバ 3(4)①ア")},
+				Message: "report time 12h is given twice", Cite: council.Cite("nakano", "統合仮想サーバ 3(4)①ア")},
 		},
 		{
 			name: "duties/none",

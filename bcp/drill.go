@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
 	"strings"
 	"time"
@@ -1119,7 +1120,7 @@ func statusText(w *words, s Status, l Lang) string {
 		add(fmt.Sprintf("impact %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
 	}
 	if s.ExpectedStop > 0 {
-		add("expected stop "+s.ExpectedStop.String(), "停止見込"+s.ExpectedStop.String())
+		add("expected stop "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
 	}
 	if s.Up != 0 {
 		var ja []string

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"iter"
 	"time"
 
@@ -51,14 +52,14 @@ func (h Horizon) Limit() time.Duration {
 // wraps [ErrBeyondHorizons].
 func HorizonOf(d time.Duration) (Horizon, error) {
 	if d <= 0 {
-		return 0, fmt.Errorf("bcp: outage of %v: not positive: %w", d, ErrInvalid)
+		return 0, fmt.Errorf("bcp: outage of %s: not positive: %w", duration.Format(d), ErrInvalid)
 	}
 	for h := HalfDay; h <= OneWeek; h++ {
 		if d <= horizonLimits[h] {
 			return h, nil
 		}
 	}
-	return 0, fmt.Errorf("bcp: outage of %v: longer than %v: %w", d, horizonLimits[OneWeek], ErrBeyondHorizons)
+	return 0, fmt.Errorf("bcp: outage of %s: longer than %s: %w", duration.Format(d), duration.Format(horizonLimits[OneWeek]), ErrBeyondHorizons)
 }
 
 // A Manual is a manual (paper) procedure that keeps a service going for

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"reflect"
 	"time"
 
@@ -317,7 +318,7 @@ func (v *validator) continuity(c *Continuity) {
 	if s := c.Schedule; s != nil {
 		for i, d := range s.Slots {
 			if d < 0 || d >= 24*time.Hour || (i > 0 && d <= s.Slots[i-1]) {
-				v.bad(fmt.Sprintf("$.continuity.schedule.slots[%d]", i), ErrBadValue, "%v: want ascending times of day", d)
+				v.bad(fmt.Sprintf("$.continuity.schedule.slots[%d]", i), ErrBadValue, "%s: want ascending times of day", duration.Format(d))
 			}
 		}
 		for i, a := range s.Agreed {

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
 	"time"
 
@@ -81,7 +82,7 @@ func (s System) Validate() error {
 		bad("unknown difficulty %s", s.Difficulty)
 	}
 	if s.Target < 0 {
-		bad("negative target recovery time %v", s.Target)
+		bad("negative target recovery time %s", duration.Format(s.Target))
 	}
 	for i, d := range s.DependsOn {
 		if d == "" {

@@ -2,6 +2,7 @@ package fault
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -60,7 +61,7 @@ func (s Situation) Validate() error {
 		errs = append(errs, fmt.Errorf("fault: situation: Impact %d: want a percentage from 0 to 100: %w", s.Impact, council.ErrInvalid))
 	}
 	if s.ExpectedStop < 0 {
-		errs = append(errs, fmt.Errorf("fault: situation: ExpectedStop %v: want zero or more: %w", s.ExpectedStop, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("fault: situation: ExpectedStop %s: want zero or more: %w", duration.Format(s.ExpectedStop), council.ErrInvalid))
 	}
 	return problem.Join(errs...)
 }

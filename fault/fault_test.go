@@ -411,6 +411,18 @@ func TestThresholds(t *testing.T) {
 			t.Error("rejected thresholds changed the plan")
 		}
 	})
+	// Issue 14 item 5: durations in messages as people write them.
+	t.Run("messages-write-durations-as-people-do", func(t *testing.T) {
+		_, err := ino().WithThresholds(-36*time.Hour, 50)
+		if err == nil || !strings.Contains(err.Error(), "long -1d12h:") {
+			t.Errorf("WithThresholds error = %v; want it to say long -1d12h", err)
+		}
+		s := ino().Spec()
+		s.Serious.Long, s.Serious.Heavy = 24*time.Hour, 150
+		if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "long 1d, heavy 150") {
+			t.Errorf("Spec.Validate error = %v; want it to say long 1d, heavy 150", err)
+		}
+	})
 }
 
 func TestAlternatives(t *testing.T) {

@@ -3,6 +3,7 @@ package fault
 import (
 	"cmp"
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
 	"time"
 
@@ -155,7 +156,7 @@ func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
 	}
 	var errs []error
 	if long <= 0 {
-		errs = append(errs, fmt.Errorf("fault: %s: threshold long %v: want a positive duration: %w", p.ref.id, long, council.ErrInvalid))
+		errs = append(errs, fmt.Errorf("fault: %s: threshold long %s: want a positive duration: %w", p.ref.id, duration.Format(long), council.ErrInvalid))
 	}
 	if heavy < 1 || heavy > 100 {
 		errs = append(errs, fmt.Errorf("fault: %s: threshold heavy %d: want a percentage from 1 to 100: %w", p.ref.id, heavy, council.ErrInvalid))

@@ -2,6 +2,7 @@ package fault
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"reflect"
 	"slices"
 
@@ -387,7 +388,7 @@ func (s Spec) Validate() error {
 	cites("integrityCitations", s.IntegrityCitations, false)
 	if t := s.Serious; t.Long != 0 || t.Heavy != 0 || t.Cites.Len() != 0 {
 		if t.Long <= 0 || t.Heavy < 1 || t.Heavy > 100 {
-			bad("serious: long %v, heavy %d: want a positive duration and a percentage from 1 to 100", t.Long, t.Heavy)
+			bad("serious: long %s, heavy %d: want a positive duration and a percentage from 1 to 100", duration.Format(t.Long), t.Heavy)
 		}
 		cites("serious", t.Cites, true)
 	}
