@@ -75,6 +75,7 @@ import (
 func Check(p Plan) []Finding {
 	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words()}
 	c.checkID()
+	c.checkEmpty()
 	roles := c.checkOrganization()
 	c.checkThreat()
 	c.checkFault()
@@ -108,6 +109,23 @@ func (c *checker) checkID() {
 	if !c.idOK {
 		c.add(Error, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", c.plan.ID)
 	}
+}
+
+// checkEmpty reports a plan that states nothing but its ID, version and
+// title (and its source): no part a drill, a check or a comparison could
+// read. Each missing part gets its own finding too.
+func (c *checker) checkEmpty() {
+	p := c.plan
+	for _, ts := range p.Vocabulary.entries() {
+		if len(ts) > 0 {
+			return
+		}
+	}
+	if len(p.Clauses) > 0 || len(p.Duties) > 0 || p.Organization != nil || p.Provisions != nil || p.Fault != nil ||
+		p.Threat != nil || p.Measures != nil || p.Continuity != nil {
+		return
+	}
+	c.add(Error, CodeEmptyPlan, "id", council.Citation{}, "the plan states nothing but its ID, version and title: a plan needs at least one of its parts: organization (roles, reporting chain, councils), threat (the grading of unauthorized acts), fault (fault handling), measures, continuity (systems, contacts, reports) or duties; and, to cite its document, clauses and vocabulary")
 }
 
 // partPlan reports a part that names another plan than the plan's own.

@@ -126,6 +126,7 @@ const (
 	CodeDuplicateKey                               // file.duplicate: a key given twice, or an ID or key that must be unique and is not ([Lint])
 	CodeDanglingReference                          // file.dangling: a reference to something the plan does not hold ([Lint])
 	CodeBadValue                                   // file.bad-value: a value of the wrong type, an unknown name, a number out of range or a missing required value ([Lint])
+	CodeEmptyPlan                                  // plan.empty: the plan states nothing but its ID, version and title
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
@@ -181,6 +182,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid,
 	enum.Name{EN: "file.duplicate", JA: "重複"},
 	enum.Name{EN: "file.dangling", JA: "参照先なし"},
 	enum.Name{EN: "file.bad-value", JA: "不正な値"},
+	enum.Name{EN: "plan.empty", JA: "中身のない計画"},
 )
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

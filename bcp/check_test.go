@@ -856,3 +856,28 @@ func TestCheckConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestEmptyPlan: a plan that states nothing but its ID, version and title is
+// an error (issue 14); one part is enough to leave it.
+func TestEmptyPlan(t *testing.T) {
+	has := func(p Plan) bool {
+		for _, f := range Check(p) {
+			if f.Code == CodeEmptyPlan {
+				return f.Severity == Error
+			}
+		}
+		return false
+	}
+	if !has(Plan{ID: "x", Version: "1", Title: "t", Duties: []Assignment{}}) {
+		t.Error("a plan of only ID, version and title: no plan.empty error")
+	}
+	for _, p := range ReferencePlans() {
+		if has(p) {
+			t.Errorf("%s: plan.empty", p.ID)
+		}
+		q := Plan{ID: p.ID, Version: p.Version, Organization: p.Organization}
+		if has(q) {
+			t.Errorf("%s with its organisation alone: plan.empty", p.ID)
+		}
+	}
+}

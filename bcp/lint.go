@@ -122,7 +122,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	// with Check's code and clause.
 	var spans []located
 	for _, x := range slices.Concat(load, checked) {
-		if x.f.Severity == Error {
+		if x.f.Severity == Error && x.f.Code != CodeEmptyPlan { // placed at the ID, it is about the whole plan
 			spans = append(spans, x)
 		}
 	}

@@ -33,6 +33,7 @@ func TestLintFindings(t *testing.T) {
 		{"bad-duration", "{\"id\": \"x\", \"version\": \"1\", \"fault\": {\"plan\": \"x\", \"serious\": {\"long\": \"forever\", \"heavy\": 50}}}", CodeBadValue, 1, 72},
 		{"missing-version", "{\"id\": \"x\"}", CodeBadValue, 1, 1},
 		{"no-organization", "{\"id\": \"x\", \"version\": \"1\"}", CodeNoOrganization, 1, 1},
+		{"empty-plan", "{\"id\": \"x\", \"version\": \"1\", \"duties\": []}", CodeEmptyPlan, 1, 8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,7 +41,8 @@ var broken = []struct {
 	{"system-no-owner.json", bcp.CodeSystemNoOwner, bcp.Error, `{`, "nakano:統合仮想サーバ 図4"},
 	{"dependency-cycle.json", bcp.CodeDependencyCycle, bcp.Error, `[`, ""},
 	{"unknown-dependency.json", bcp.CodeUnknownDependency, bcp.Error, `[`, "nakano:統合仮想サーバ 図4"},
-	{"only-id.json", bcp.CodeNoOrganization, bcp.Warning, `{`, ""},
+	{"only-id.json", bcp.CodeEmptyPlan, bcp.Error, `"yazu"`, ""},
+	{"empty-parts.json", bcp.CodeEmptyPlan, bcp.Error, `"yazu"`, ""},
 }
 
 // TestBroken checks that each broken plan gives its finding, at a line and

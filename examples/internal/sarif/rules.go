@@ -55,4 +55,5 @@ var descriptions = map[string]string{
 	"file.duplicate":                   "A key given twice, or an ID or key that must be unique and is not.",
 	"file.dangling":                    "A reference to something the plan does not hold.",
 	"file.bad-value":                   "A value of the wrong type, an unknown name, a number out of range or a missing required value.",
+	"plan.empty":                       "The plan states nothing but its ID, version and title.",
 }
