@@ -31,7 +31,7 @@ func parseTreeAt(data []byte) (*node, int, error) {
 	}
 	p.ws()
 	if p.pos < len(p.data) {
-		return nil, p.pos, pathErr("$", ErrSyntax, "data after the plan at offset %d", p.pos)
+		return nil, p.pos, pathErr("$", ErrSyntax, "data after the plan at %s", p.at(p.pos))
 	}
 	return n, 0, nil
 }
@@ -114,6 +114,36 @@ func (p *parser) fail(sentinel error, format string, args ...any) *node {
 	return nil
 }
 
+// at spells where offset lies in the data: its 1-based line and column
+// (counted in UTF-16 code units, as [Finding] counts them) and its byte
+// offset. Only the first error is kept, so once there is one it spells
+// nothing: the scan runs once, and parsing stays linear.
+func (p *parser) at(offset int) string {
+	if p.err != nil {
+		return ""
+	}
+	line, col := 1, 1
+	for i := 0; i < min(offset, len(p.data)); {
+		c := p.data[i]
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(p.data[i:])
+			i += n
+			if r >= 0x10000 {
+				col++
+			}
+		}
+		col++
+	}
+	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + " (byte " + strconv.Itoa(offset) + ")"
+}
+
 func (p *parser) ws() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
@@ -136,10 +166,10 @@ func (p *parser) value(depth int) *node {
 
 func (p *parser) value1(depth int) *node {
 	if depth > maxDepth {
-		return p.fail(ErrSyntax, "nested deeper than %d", maxDepth)
+		return p.fail(ErrSyntax, "nested deeper than %d at %s", maxDepth, p.at(p.pos))
 	}
 	if p.pos >= len(p.data) {
-		return p.fail(ErrSyntax, "unexpected end of input")
+		return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 	}
 	switch c := p.data[p.pos]; {
 	case c == '{':
@@ -161,13 +191,13 @@ func (p *parser) value1(depth int) *node {
 	case c == 'n':
 		return p.literal("null", '0')
 	default:
-		return p.fail(ErrSyntax, "unexpected %q at offset %d", c, p.pos)
+		return p.fail(ErrSyntax, "unexpected %q at %s", c, p.at(p.pos))
 	}
 }
 
 func (p *parser) literal(word string, kind byte) *node {
 	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
-		return p.fail(ErrSyntax, "invalid literal at offset %d", p.pos)
+		return p.fail(ErrSyntax, "invalid literal at %s", p.at(p.pos))
 	}
 	p.pos += len(word)
 	return &node{kind: kind, text: word}
@@ -184,7 +214,7 @@ func (p *parser) object(depth int) *node {
 	for {
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			return p.fail(ErrSyntax, "want a key at offset %d", p.pos)
+			return p.fail(ErrSyntax, "want a key at %s", p.at(p.pos))
 		}
 		kat := p.pos
 		k, ok := p.str()
@@ -194,11 +224,11 @@ func (p *parser) object(depth int) *node {
 		p.stack = append(p.stack, segment{key: k, index: -1})
 		if dup := p.seen(n, k); dup {
 			p.pos = kat
-			return p.fail(ErrDuplicate, "key given twice")
+			return p.fail(ErrDuplicate, "key given twice at %s", p.at(p.pos))
 		}
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			return p.fail(ErrSyntax, "want ':' at offset %d", p.pos)
+			return p.fail(ErrSyntax, "want ':' at %s", p.at(p.pos))
 		}
 		p.pos++
 		p.ws()
@@ -212,7 +242,7 @@ func (p *parser) object(depth int) *node {
 		n.vals = append(n.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
-			return p.fail(ErrSyntax, "unexpected end of input")
+			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 		}
 		switch p.data[p.pos] {
 		case ',':
@@ -221,7 +251,7 @@ func (p *parser) object(depth int) *node {
 			p.pos++
 			return n
 		default:
-			return p.fail(ErrSyntax, "want ',' or '}' at offset %d", p.pos)
+			return p.fail(ErrSyntax, "want ',' or '}' at %s", p.at(p.pos))
 		}
 	}
 }
@@ -269,7 +299,7 @@ func (p *parser) array(depth int) *node {
 		n.vals = append(n.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
-			return p.fail(ErrSyntax, "unexpected end of input")
+			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 		}
 		switch p.data[p.pos] {
 		case ',':
@@ -278,7 +308,7 @@ func (p *parser) array(depth int) *node {
 			p.pos++
 			return n
 		default:
-			return p.fail(ErrSyntax, "want ',' or ']' at offset %d", p.pos)
+			return p.fail(ErrSyntax, "want ',' or ']' at %s", p.at(p.pos))
 		}
 	}
 }
@@ -300,12 +330,12 @@ func (p *parser) number() *node {
 	case i < len(d) && d[i] == '0':
 		i++
 	case digits() == 0:
-		return p.fail(ErrSyntax, "invalid number at offset %d", start)
+		return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
 		if digits() == 0 {
-			return p.fail(ErrSyntax, "invalid number at offset %d", start)
+			return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -314,7 +344,7 @@ func (p *parser) number() *node {
 			i++
 		}
 		if digits() == 0 {
-			return p.fail(ErrSyntax, "invalid number at offset %d", start)
+			return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
 		}
 	}
 	p.pos = i
@@ -358,12 +388,12 @@ func (p *parser) str() (string, bool) {
 			return string(b), true
 		case c < 0x20:
 			p.pos = i
-			p.fail(ErrSyntax, "control character %s in string at offset %d", problem.Rune(rune(c)), i)
+			p.fail(ErrSyntax, "control character %s in string at %s", problem.Rune(rune(c)), p.at(i))
 			return "", false
 		case c == '\\':
 			if i+1 >= len(d) {
 				p.pos = i
-				p.fail(ErrSyntax, "unexpected end of input")
+				p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 				return "", false
 			}
 			i++
@@ -385,7 +415,7 @@ func (p *parser) str() (string, bool) {
 				r, ok := hex4(d, i+1)
 				if !ok {
 					p.pos = i - 1
-					p.fail(ErrSyntax, "invalid \\u escape at offset %d", i)
+					p.fail(ErrSyntax, "invalid \\u escape at %s", p.at(i))
 					return "", false
 				}
 				i += 5
@@ -397,7 +427,7 @@ func (p *parser) str() (string, bool) {
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
 						p.pos = i - 6
-						p.fail(ErrSyntax, "lone surrogate \\u%04X at offset %d: not a character", r, i-6)
+						p.fail(ErrSyntax, "lone surrogate \\u%04X at %s: not a character", r, p.at(i-6))
 						return "", false
 					}
 					r = dec
@@ -406,7 +436,7 @@ func (p *parser) str() (string, bool) {
 				b = utf8.AppendRune(b, r)
 			default:
 				p.pos = i - 1
-				p.fail(ErrSyntax, "invalid escape \\%c at offset %d", e, i)
+				p.fail(ErrSyntax, "invalid escape \\%c at %s", e, p.at(i))
 				return "", false
 			}
 		case c < utf8.RuneSelf:
@@ -416,7 +446,7 @@ func (p *parser) str() (string, bool) {
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size == 1 {
 				p.pos = i
-				p.fail(ErrSyntax, "invalid UTF-8 (byte 0x%02X) at offset %d", d[i], i)
+				p.fail(ErrSyntax, "invalid UTF-8 (byte 0x%02X) at %s", d[i], p.at(i))
 				return "", false
 			}
 			b = append(b, d[i:i+size]...)
@@ -424,7 +454,7 @@ func (p *parser) str() (string, bool) {
 		}
 	}
 	p.pos = start - 1
-	p.fail(ErrSyntax, "unterminated string")
+	p.fail(ErrSyntax, "unterminated string from %s", p.at(p.pos))
 	return "", false
 }
 

@@ -46,6 +46,14 @@ func TestLintFindings(t *testing.T) {
 					if f.Line != tt.line || f.Column != tt.col {
 						t.Errorf("%s at %d:%d, want %d:%d", f, f.Line, f.Column, tt.line, tt.col)
 					}
+					// The message says where too, as ParsePlan's does, and
+					// the same place (issue 14: not a byte offset alone).
+					if at := fmt.Sprintf("line %d, column %d (byte ", f.Line, f.Column); (f.Code == CodeSyntax || f.Code == CodeDuplicateKey) && f.Path != "$" && !strings.Contains(f.Message, at) {
+						t.Errorf("%s: message does not say %q", f, at)
+					}
+					if _, err := ParsePlan([]byte(tt.data)); f.Code == CodeSyntax && f.Path != "$" && (err == nil || !strings.Contains(err.Error(), fmt.Sprintf("line %d, column %d", f.Line, f.Column))) {
+						t.Errorf("ParsePlan: %v; want it to say line %d, column %d", err, f.Line, f.Column)
+					}
 					return
 				}
 			}
