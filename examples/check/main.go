@@ -156,8 +156,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // text renders a finding on one line: "FILE:LINE:COL: " and the finding,
-// with the Japanese labels of its severity and code under -lang ja.
+// with the Japanese labels of its severity and code, and the Japanese of
+// its message where messagesJA has it, under -lang ja.
 func text(file string, f bcp.Finding, lang string) string {
+	if lang == "ja" {
+		f.Message = messageJA(f)
+	}
 	s := f.String()
 	if lang == "ja" {
 		s = f.Severity.Label() + " " + f.Code.String() + "（" + f.Code.Label() + "） " + strings.TrimPrefix(s, f.Severity.String()+" "+f.Code.String()+" ")

@@ -72,6 +72,7 @@ func TestGolden(t *testing.T) {
 		{"kumiyama.txt", []string{"-reference", "kumiyama"}, 0},
 		{"nakano.json", []string{"-format", "json", "-reference", "nakano"}, 0},
 		{"nakano-ja.txt", []string{"-lang", "ja", "-reference", "nakano"}, 0},
+		{"only-id-ja.txt", []string{"-lang", "ja", "testdata/broken/only-id.json"}, 1},
 		{"nakano-strict.txt", []string{"-strict", "-reference", "nakano"}, 1},
 		{"no-council.txt", []string{noCouncil}, 1},
 		{"no-council.sarif", []string{"-format", "sarif", noCouncil}, 1},
@@ -154,5 +155,30 @@ func TestFlagsAfterFile(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"../../bcp/reference/ino.json", "-format", "json"}, &out, &errs); code != 0 || !strings.HasPrefix(out.String(), "{") {
 		t.Errorf("flags after the file: %d, %q, %q", code, out.String(), errs.String())
+	}
+}
+
+// TestMessagesJA: every English message messagesJA translates is one Check
+// writes (so a change of the engine's wording cannot leave a stale
+// translation unused), and every translation is Japanese, not a copy.
+func TestMessagesJA(t *testing.T) {
+	seen := map[bcp.Code]string{}
+	plans := append(bcp.ReferencePlans(), bcp.Plan{ID: "x", Version: "1"})
+	for _, p := range plans {
+		for _, f := range bcp.Check(p) {
+			if m, ok := messagesJA[f.Code]; ok && f.Message == m.en {
+				seen[f.Code] = messageJA(f)
+			}
+		}
+	}
+	for c, m := range messagesJA {
+		got, ok := seen[c]
+		if !ok {
+			t.Errorf("%s: Check never writes %q", c, m.en)
+			continue
+		}
+		if got != m.ja || got == m.en || !strings.ContainsRune(got, 'の') {
+			t.Errorf("%s: rendered %q", c, got)
+		}
 	}
 }
