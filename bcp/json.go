@@ -580,7 +580,7 @@ func (d *decoder) bad(sentinel error, format string, args ...any) {
 }
 
 func (d *decoder) wrap(err error) {
-	d.errs = append(d.errs, pathErrs(d.path(), err)...)
+	d.errs = append(d.errs, d.words.pathErrs(d.path(), err)...)
 }
 
 // text rejects a string holding a control character or invalid UTF-8.

@@ -30,7 +30,7 @@ var (
 func (p Plan) Validate() error { return p.validate() }
 
 func (p Plan) validate() error {
-	v := validator{id: p.ID}
+	v := validator{id: p.ID, w: p.Vocabulary.words()}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
@@ -94,6 +94,7 @@ func (p Plan) validate() error {
 
 type validator struct {
 	id    string
+	w     *words // the plan's vocabulary: messages name its values by their term IDs
 	errs  []error
 	stack []segment // the path cites is at
 }
@@ -102,9 +103,9 @@ func (v *validator) bad(path string, sentinel error, format string, args ...any)
 	v.errs = append(v.errs, pathErr(path, sentinel, format, args...))
 }
 
-// part records a part's rejection by its own package.
+// part records a part's rejection by its own package, in the plan's names.
 func (v *validator) part(path string, err error) {
-	v.errs = append(v.errs, pathErrs(path, err)...)
+	v.errs = append(v.errs, v.w.pathErrs(path, err)...)
 }
 
 func (v *validator) cite(c council.Citation, path string) {
@@ -223,7 +224,7 @@ func (v *validator) organization(o *council.Organization) {
 	nodes := o.Chain.Nodes()
 	role := func(r council.Role, path string) {
 		if r != 0 && !nodes.Has(r) {
-			v.bad(path, ErrDangling, "role %s is not in the reporting chain", r)
+			v.bad(path, ErrDangling, "role %s is not in the reporting chain", v.w.name(r))
 		}
 	}
 	for i, c := range o.Councils {

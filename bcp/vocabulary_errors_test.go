@@ -1,0 +1,135 @@
+package bcp
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
+)
+
+// withOwnPost returns tottori's plan file with a post of its own (総務課長,
+// no function) that its chain reports to from staff but that reports to no
+// one: council rejects the chain, naming the post by number.
+func withOwnPost(t *testing.T) []byte {
+	t.Helper()
+	data, ok := reference.File("tottori")
+	if !ok {
+		t.Fatal("no tottori plan file")
+	}
+	var file map[string]any
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	voc := file["vocabulary"].(map[string]any)
+	voc["positions"] = append(voc["positions"].([]any),
+		map[string]any{"id": "general-affairs-director", "label": "総務課長", "cites": []any{"tottori:第2-2(1)"}})
+	chain := file["organization"].(map[string]any)["chain"].(map[string]any)
+	chain["edges"] = append(chain["edges"].([]any),
+		map[string]any{"from": "staff", "to": "general-affairs-director", "cite": "tottori:第2-2(1)"})
+	out, err := json.Marshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// A plan that declares its own post and breaks its chain hears about it in
+// its own names: council's "role#24" is the post's term ID in ParsePlan's
+// error, no Lint finding names it by number, and the error still wraps
+// council's sentinel.
+func TestPartErrorsSpeakThePlansNames(t *testing.T) {
+	data := withOwnPost(t)
+	_, err := ParsePlan(data)
+	if err == nil {
+		t.Fatal("ParsePlan accepted a chain with a post that reaches no chief")
+	}
+	if !errors.Is(err, council.ErrUnreachable) || !errors.Is(err, ErrBadValue) {
+		t.Errorf("the error does not wrap council.ErrUnreachable and ErrBadValue: %v", err)
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "$.organization: chain tottori: role general-affairs-director: ") {
+		t.Errorf("the error does not name the post by its ID:\n%s", msg)
+	}
+	if strings.Contains(msg, "role#") {
+		t.Errorf("the error names a declared post by number:\n%s", msg)
+	}
+
+	_, findings, err := Lint(data, LintOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range findings {
+		if strings.Contains(f.Message, "role#") {
+			t.Errorf("finding %s names a declared post by number: %s", f.Code, f.Message)
+		}
+		found = found || strings.Contains(f.Message, "general-affairs-director")
+	}
+	if !found {
+		t.Errorf("no finding names the post by its ID: %v", findings)
+	}
+}
+
+func TestSay(t *testing.T) {
+	var v Vocabulary
+	v.Positions = []Term[council.Role]{{ID: "staff", Label: "担当者", Function: council.Staff}, {ID: "director", Label: "課長"}}
+	v.Parties = []Term[council.Party]{{ID: "town-hall", Label: "役場"}}
+	w := v.words()
+	director, _ := v.Role("director")
+	hall, _ := v.Party("town-hall")
+	d, h := director.String(), hall.String() // "role#N", "party#N"
+	undeclared := council.Role(int(director) + 1).String()
+	tests := []struct {
+		name, msg, want string
+	}{
+		{"edge", "edge 0 (staff → " + d + ")", "edge 0 (staff → director)"},
+		{"start-and-end", d + " " + h, "director town-hall"},
+		{"undeclared-kept", "role " + undeclared, "role " + undeclared},
+		{"longer-word-kept", "sub" + d + " x" + d + "0 " + strings.ToUpper(d[:1]) + d[1:], "sub" + d + " x" + d + "0 " + strings.ToUpper(d[:1]) + d[1:]},
+		{"leading-zero-kept", "role#0" + d[len("role#"):], "role#0" + d[len("role#"):]},
+		{"hash-alone", "# #1 role# role#x", "# #1 role# role#x"},
+		{"unknown-kind", "colour#" + d[len("role#"):], "colour#" + d[len("role#"):]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := w.say(tt.msg); got != tt.want {
+				t.Errorf("say(%q) = %q; want %q", tt.msg, got, tt.want)
+			}
+		})
+	}
+	t.Run("nil-words", func(t *testing.T) {
+		var none *words
+		if got := none.say(d); got != d {
+			t.Errorf("say = %q", got)
+		}
+	})
+	t.Run("bounded", func(t *testing.T) {
+		long := Vocabulary{Positions: []Term[council.Role]{{ID: strings.Repeat("x", 300), Label: "長"}}}
+		r, _ := long.Role("長")
+		msg := strings.Repeat(r.String()+" ", 10_000)
+		got := long.words().say(msg)
+		if len(got) > len(msg)+problem.MaxLine {
+			t.Errorf("say grew a %d-byte message to %d bytes", len(msg), len(got))
+		}
+		if !strings.HasPrefix(got, strings.Repeat("x", 300)+" ") {
+			t.Errorf("say did not reword the first token: %.40q", got)
+		}
+	})
+}
+
+// say is one pass over the message: twice the tokens, about twice the work.
+func BenchmarkSay(b *testing.B) {
+	var v Vocabulary
+	v.Positions = []Term[council.Role]{{ID: "director", Label: "課長"}}
+	r, _ := v.Role("director")
+	w := v.words()
+	msg := strings.Repeat("edge 0 (staff → "+r.String()+"): ", 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = w.say(msg)
+	}
+}
