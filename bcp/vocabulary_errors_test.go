@@ -3,12 +3,15 @@ package bcp
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/problem"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
 
 // withOwnPost returns tottori's plan file with a post of its own (総務課長,
@@ -131,5 +134,53 @@ func BenchmarkSay(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = w.say(msg)
+	}
+}
+
+// internal/vocabtest, which the lower packages' tests use to read a plan
+// file with encoding/json, resolves every reference plan's terms of every
+// open kind to the value bcp's own resolution gives them, spelled as the
+// engine's types print it; and it knows every open kind.
+func TestVocabtestAgrees(t *testing.T) {
+	kinds := map[string]vocabtest.Kind{}
+	for _, k := range vocabtest.Kinds() {
+		kinds[k.Key] = k
+	}
+	for k, wk := range wordKinds {
+		if _, ok := kinds[wk.key]; ok == wk.closed {
+			t.Errorf("vocabtest.Kinds() has %s: %v; bcp's kind is closed: %v", wk.key, ok, wk.closed)
+		}
+		if p := kinds[wk.key].Prefix; !wk.closed && p != declaredPrefixes[k] {
+			t.Errorf("vocabtest's %s print as %s#n, bcp's as %s#n", wk.key, p, declaredPrefixes[k])
+		}
+	}
+	for _, id := range reference.IDs() {
+		data, _ := reference.File(id)
+		p, err := Reference(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := p.Vocabulary.words()
+		for k, wk := range wordKinds {
+			if wk.closed {
+				continue
+			}
+			got, err := vocabtest.Resolve(data, kinds[wk.key].With(wk.named))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, e := range w.es[k] {
+				x, _ := w.lookup(k, e.id)
+				v := reflect.New(wk.typ).Elem()
+				v.SetUint(uint64(x))
+				want := v.Interface().(fmt.Stringer).String()
+				if got[e.id] != want {
+					t.Errorf("%s: %s[%d] %q: vocabtest resolves it to %q, bcp to %q", id, wk.key, i, e.id, got[e.id], want)
+				}
+			}
+			if len(got) != len(w.es[k]) {
+				t.Errorf("%s: %s: vocabtest resolves %d terms, the plan has %d", id, wk.key, len(got), len(w.es[k]))
+			}
+		}
 	}
 }
