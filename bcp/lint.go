@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,19 +77,11 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	var p Plan
-	d := decoder{}
-	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
-		d.key("vocabulary")
-		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
-		d.pop()
-	}
-	d.words = p.Vocabulary.words()
-	d.value(reflect.ValueOf(&p).Elem(), root)
+	p, loadErrs := decodePlan(root)
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding
-	for _, e := range d.errs {
+	for _, e := range loadErrs {
 		loadF = append(loadF, l.fromError(e, 0))
 	}
 	for _, e := range problem.Problems(p.validate()) {
