@@ -57,11 +57,7 @@ func ino() *Scheme      { return schemes()["ino"] }
 // referenceOrg returns the organisation of reference plan id, decoded from
 // its plan file.
 func referenceOrg(id string) (council.Organization, error) {
-	o, ok, err := vocabtest.Part[council.Organization](id, "organization", positions, parties)
-	if err == nil && !ok {
-		err = fmt.Errorf("reference plan %s states no organisation", id)
-	}
-	return o, err
+	return vocabtest.Stated[council.Organization](id, "organization", positions, parties)
 }
 
 // cites returns the citations of clauses in plan.

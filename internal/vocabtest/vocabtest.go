@@ -188,3 +188,13 @@ func Term(plan string, k Kind, id string) (string, error) {
 	}
 	return text, nil
 }
+
+// Stated is [Part] for a part the test needs: a plan that does not state it
+// is an error.
+func Stated[T any](id, key string, kinds ...Kind) (T, error) {
+	x, ok, err := Part[T](id, key, kinds...)
+	if err == nil && !ok {
+		err = fmt.Errorf("vocabtest: reference plan %s states no %s", id, key)
+	}
+	return x, err
+}
