@@ -15,9 +15,9 @@ import (
 )
 
 // withOwnPost returns tottori's plan file with a post of its own (総務課長,
-// no function) that its chain reports to from staff but that reports to no
-// one: council rejects the chain, naming the post by number.
-func withOwnPost(t *testing.T) []byte {
+// no function) that its chain reports to from staff, citing cite, but that
+// reports to no one: council rejects the chain, naming the post by number.
+func withOwnPost(t *testing.T, cite string) []byte {
 	t.Helper()
 	data, ok := reference.File("tottori")
 	if !ok {
@@ -32,7 +32,7 @@ func withOwnPost(t *testing.T) []byte {
 		map[string]any{"id": "general-affairs-director", "label": "総務課長", "cites": []any{"tottori:第2-2(1)"}})
 	chain := file["organization"].(map[string]any)["chain"].(map[string]any)
 	chain["edges"] = append(chain["edges"].([]any),
-		map[string]any{"from": "staff", "to": "general-affairs-director", "cite": "tottori:第2-2(1)"})
+		map[string]any{"from": "staff", "to": "general-affairs-director", "cite": cite})
 	out, err := json.Marshal(file)
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func withOwnPost(t *testing.T) []byte {
 // error, no Lint finding names it by number, and the error still wraps
 // council's sentinel.
 func TestPartErrorsSpeakThePlansNames(t *testing.T) {
-	data := withOwnPost(t)
+	data := withOwnPost(t, "tottori:第2-2(1)")
 	_, err := ParsePlan(data)
 	if err == nil {
 		t.Fatal("ParsePlan accepted a chain with a post that reaches no chief")
@@ -74,6 +74,24 @@ func TestPartErrorsSpeakThePlansNames(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no finding names the post by its ID: %v", findings)
+	}
+
+	// A citation of another plan: Check quotes council's error in its finding.
+	_, findings, err = Lint(withOwnPost(t, "kumamoto:第1条"), LintOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found = false
+	for _, f := range findings {
+		if f.Code == CodeOrganizationInvalid {
+			found = strings.Contains(f.Message, "(staff → general-affairs-director)")
+			if !found {
+				t.Errorf("Check quotes council's error without the plan's names: %s", f.Message)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no %s finding: %v", CodeOrganizationInvalid, findings)
 	}
 }
 
