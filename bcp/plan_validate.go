@@ -99,8 +99,12 @@ type validator struct {
 	stack []segment // the path cites is at
 }
 
+// bad records a problem the plan's checks find; its message names the
+// plan's declared values by their term IDs (a council given twice, say).
 func (v *validator) bad(path string, sentinel error, format string, args ...any) {
-	v.errs = append(v.errs, pathErr(path, sentinel, format, args...))
+	e := pathErr(path, sentinel, format, args...).(*PathError)
+	e.Err = v.w.reword(e.Err)
+	v.errs = append(v.errs, e)
 }
 
 // part records a part's rejection by its own package, in the plan's names.
@@ -224,7 +228,7 @@ func (v *validator) organization(o *council.Organization) {
 	nodes := o.Chain.Nodes()
 	role := func(r council.Role, path string) {
 		if r != 0 && !nodes.Has(r) {
-			v.bad(path, ErrDangling, "role %s is not in the reporting chain", v.w.name(r))
+			v.bad(path, ErrDangling, "role %s is not in the reporting chain", r)
 		}
 	}
 	for i, c := range o.Councils {

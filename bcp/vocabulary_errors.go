@@ -108,21 +108,26 @@ type worded struct {
 func (e *worded) Error() string { return e.msg }
 func (e *worded) Unwrap() error { return e.err }
 
+// reword returns err with its message in the plan's names ([words.say]),
+// wrapping err; err itself when the message has nothing to reword.
+func (w *words) reword(err error) error {
+	if w == nil || err == nil {
+		return err
+	}
+	msg := err.Error()
+	if said := w.say(msg); said != msg {
+		return &worded{msg: said, err: err}
+	}
+	return err
+}
+
 // pathErrs is [pathErrs] for a part of the plan whose vocabulary w is: each
-// problem's message names the plan's declared values by their term IDs
-// ([words.say]).
+// problem's message names the plan's declared values by their term IDs.
 func (w *words) pathErrs(path string, err error) []error {
 	out := pathErrs(path, err)
-	if w == nil {
-		return out
-	}
 	for _, e := range out {
 		pe := e.(*PathError)
-		if msg := pe.Err.Error(); strings.Contains(msg, "#") {
-			if said := w.say(msg); said != msg {
-				pe.Err = &worded{msg: said, err: pe.Err}
-			}
-		}
+		pe.Err = w.reword(pe.Err)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,5 +201,22 @@ func TestVocabtestAgrees(t *testing.T) {
 				t.Errorf("%s: %s: vocabtest resolves %d terms, the plan has %d", id, wk.key, len(got), len(w.es[k]))
 			}
 		}
+	}
+}
+
+// The plan's own checks speak its names too: a council of the plan's own
+// body given twice is named by the body's ID.
+func TestValidateSpeaksThePlansNames(t *testing.T) {
+	p := Tottori()
+	p.Vocabulary.Bodies = append(slices.Clone(p.Vocabulary.Bodies), Term[council.Body]{ID: "kaigi", Label: "会議"})
+	kaigi := termBody(t, p, "kaigi")
+	o := *p.Organization
+	c := o.Councils[0]
+	c.Body = kaigi
+	o.Councils = append(slices.Clone(o.Councils), c, c)
+	p.Organization = &o
+	err := p.Validate()
+	if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `"kaigi" given twice`) || strings.Contains(err.Error(), "body#") {
+		t.Errorf("Validate() = %v; want the body given twice, named kaigi", err)
 	}
 }
