@@ -47,11 +47,11 @@ func (w *words) say(msg string) string {
 		if msg[i] != '#' {
 			continue
 		}
-		j := i // the prefix is msg[j:i]: lower-case letters, after no word byte
+		j := i // the prefix is msg[j:i]: lower-case letters, after no token byte
 		for j > 0 && i-j <= maxPrefix && 'a' <= msg[j-1] && msg[j-1] <= 'z' {
 			j--
 		}
-		if j == i || i-j > maxPrefix || (j > 0 && wordByte(msg[j-1])) {
+		if j == i || i-j > maxPrefix || (j > 0 && tokenByte(msg[j-1])) {
 			continue
 		}
 		e, n := i+1, 0 // the number is msg[i+1:e]: one or two digits, no leading 0
@@ -59,7 +59,7 @@ func (w *words) say(msg string) string {
 			n = 10*n + int(msg[e]-'0')
 			e++
 		}
-		if e == i+1 || msg[i+1] == '0' || (e < len(msg) && wordByte(msg[e])) {
+		if e == i+1 || msg[i+1] == '0' || (e < len(msg) && tokenByte(msg[e])) {
 			continue
 		}
 		k := kindOfPrefix(msg[j:i])
@@ -82,9 +82,10 @@ func (w *words) say(msg string) string {
 	return b.String()
 }
 
-// wordByte reports whether c continues a name: a letter, digit, '-' or '_'.
-func wordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+// tokenByte reports whether c continues a token: a letter, digit, '-', '_'
+// or '#'. A declared value is reworded only as a whole token.
+func tokenByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '#'
 }
 
 // kindOfPrefix returns the open vocabulary kind whose declared values print

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
@@ -219,4 +222,52 @@ func TestValidateSpeaksThePlansNames(t *testing.T) {
 	if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `"kaigi" given twice`) || strings.Contains(err.Error(), "body#") {
 		t.Errorf("Validate() = %v; want the body given twice, named kaigi", err)
 	}
+}
+
+// say rewords exactly the whole tokens (maximal runs of letters, digits,
+// '-', '_' and '#') that are a declared value's printed form, and keeps the
+// rest byte for byte: a plain split-and-look-up does the same.
+func TestSayProperty(t *testing.T) {
+	var v Vocabulary
+	v.Positions = []Term[council.Role]{{ID: "director", Label: "課長"}, {ID: "clerk", Label: "係"}}
+	v.Symptoms = []Term[fault.Symptom]{{ID: "smoke", Label: "発煙"}}
+	w := v.words()
+	ids := map[string]string{}
+	for k := range wordKinds {
+		for _, e := range w.es[k] {
+			x, _ := w.lookup(k, e.id)
+			rv := reflect.New(wordKinds[k].typ).Elem()
+			rv.SetUint(uint64(x))
+			ids[rv.Interface().(fmt.Stringer).String()] = e.id
+		}
+	}
+	pieces := []string{" ", "(", ")", "→", "#", "-", "x", "0", "1", "role", "symptom", "party", "Role", "#1", "#10", "#05", "#640", "字"}
+	for s := range ids {
+		pieces = append(pieces, s)
+	}
+	slices.Sort(pieces)
+	rapid.Check(t, func(t *rapid.T) {
+		msg := strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 12).Draw(t, "pieces"), "")
+		var want strings.Builder
+		for i := 0; i < len(msg); {
+			j := i
+			for j < len(msg) && tokenByte(msg[j]) {
+				j++
+			}
+			if j == i {
+				want.WriteByte(msg[i])
+				i++
+				continue
+			}
+			if id, ok := ids[msg[i:j]]; ok {
+				want.WriteString(id)
+			} else {
+				want.WriteString(msg[i:j])
+			}
+			i = j
+		}
+		if got := w.say(msg); got != want.String() {
+			t.Fatalf("say(%q) = %q; want %q", msg, got, want.String())
+		}
+	})
 }
