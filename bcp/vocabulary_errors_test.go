@@ -152,10 +152,14 @@ func BenchmarkSay(b *testing.B) {
 	v.Positions = []Term[council.Role]{{ID: "director", Label: "課長"}}
 	r, _ := v.Role("director")
 	w := v.words()
-	msg := strings.Repeat("edge 0 (staff → "+r.String()+"): ", 40)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = w.say(msg)
+	for _, n := range []int{40, 80} {
+		msg := strings.Repeat("edge 0 (staff → "+r.String()+"): ", n)
+		b.Run(fmt.Sprintf("tokens=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = w.say(msg)
+			}
+		})
 	}
 }
 
