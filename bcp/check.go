@@ -101,8 +101,10 @@ func (c *checker) say(x labeled) string {
 	return c.w.name(x) + " (" + c.w.any(x, Japanese) + ")"
 }
 
+// add records a finding. Its message names the plan's declared values by
+// their term IDs, also where it quotes a part's error ([words.say]).
 func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format string, args ...any) {
-	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite, Message: c.w.say(fmt.Sprintf(format, args...))})
 }
 
 func (c *checker) checkID() {

@@ -1,8 +1,6 @@
 package bcp
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -73,14 +71,7 @@ func TestCheckNeverPanics(t *testing.T) {
 // FuzzCheck decodes plan files (seeded with the reference files) and checks
 // whatever decodes: Check must not panic and must agree with itself.
 func FuzzCheck(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addReferenceFiles(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParsePlan(data)
 		if err != nil {

@@ -103,9 +103,22 @@ func ParsePlan(data []byte) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
+	p, errs := decodePlan(root)
+	if len(errs) > 0 {
+		return Plan{}, problem.Join(errs...)
+	}
+	if err := p.validate(); err != nil {
+		return Plan{}, err
+	}
+	return p, nil
+}
+
+// decodePlan decodes a plan file's tree as far as it can, and returns every
+// problem of decoding (not the checks of the whole): the vocabulary first,
+// as the rest of the file names the plan's terms.
+func decodePlan(root *node) (Plan, []error) {
 	var p Plan
 	d := decoder{}
-	// The vocabulary first: the rest of the file names the plan's terms.
 	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
 		d.key("vocabulary")
 		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
@@ -113,13 +126,7 @@ func ParsePlan(data []byte) (Plan, error) {
 	}
 	d.words = p.Vocabulary.words()
 	d.value(reflect.ValueOf(&p).Elem(), root)
-	if len(d.errs) > 0 {
-		return Plan{}, problem.Join(d.errs...)
-	}
-	if err := p.validate(); err != nil {
-		return Plan{}, err
-	}
-	return p, nil
+	return p, d.errs
 }
 
 // UnmarshalJSON decodes a plan file as [ParsePlan] does; on error p is
@@ -580,7 +587,7 @@ func (d *decoder) bad(sentinel error, format string, args ...any) {
 }
 
 func (d *decoder) wrap(err error) {
-	d.errs = append(d.errs, pathErrs(d.path(), err)...)
+	d.errs = append(d.errs, d.words.pathErrs(d.path(), err)...)
 }
 
 // text rejects a string holding a control character or invalid UTF-8.

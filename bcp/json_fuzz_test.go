@@ -7,17 +7,20 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
-func FuzzParsePlan(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+// addReferenceFiles seeds f with the five reference plan files.
+func addReferenceFiles(f *testing.F) {
+	for _, id := range reference.IDs() {
+		data, _ := reference.File(id)
 		f.Add(data)
 	}
+}
+
+func FuzzParsePlan(f *testing.F) {
+	addReferenceFiles(f)
 	// A town's own post, staff and council, none of them the engine's.
 	f.Add([]byte(`{"id":"town","version":"1","vocabulary":{"positions":[{"id":"chief","label":"情報保護統括責任者"},{"id":"staff","label":"担当職員","function":"staff"}],"bodies":[{"id":"kaigi","label":"情報保護管理会議"}]},"organization":{"plan":"town","chain":{"plan":"town","chief":"chief","edges":[{"from":"staff","to":"chief","cite":"town:第1条"}]},"councils":[{"body":"kaigi","convener":"chief","cites":["town:第2条"]}]}}`))
 	for _, s := range []string{`{}`, `{"id":"x","version":"1"}`, `{"id":"x","id":"x"}`, `{"id":"x","version":"1","measures":{"annex":["別表1-1"]}}`, `[`, `null`} {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,19 +77,11 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	var p Plan
-	d := decoder{}
-	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
-		d.key("vocabulary")
-		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
-		d.pop()
-	}
-	d.words = p.Vocabulary.words()
-	d.value(reflect.ValueOf(&p).Elem(), root)
+	p, loadErrs := decodePlan(root)
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding
-	for _, e := range d.errs {
+	for _, e := range loadErrs {
 		loadF = append(loadF, l.fromError(e, 0))
 	}
 	for _, e := range problem.Problems(p.validate()) {
@@ -356,24 +347,25 @@ func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
 		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
 			return n.vals[i], -1
 		}
-		ids, ok := l.byID[n]
-		if !ok {
-			ids = entryIDs(n)
-			l.byID[n] = ids
-		}
-		if v := ids[seg]; v != nil {
+		if v := cached(l.byID, n, entryIDs)[seg]; v != nil {
 			return v, -1
 		}
-		idx, ok := l.byKey[n]
-		if !ok {
-			idx = keyIndex(n)
-			l.byKey[n] = idx
-		}
-		if v := idx[seg]; v != nil {
+		if v := cached(l.byKey, n, keyIndex)[seg]; v != nil {
 			return v, -1
 		}
 	}
 	return nil, -1
+}
+
+// cached returns the index of array n that build makes, built once per
+// array and kept in m.
+func cached(m map[*node]map[string]*node, n *node, build func(*node) map[string]*node) map[string]*node {
+	idx, ok := m[n]
+	if !ok {
+		idx = build(n)
+		m[n] = idx
+	}
+	return idx
 }
 
 // entryIDs maps the "id" of each object entry of array n to the entry; the

@@ -31,7 +31,7 @@ var (
 func (p Plan) Validate() error { return p.validate() }
 
 func (p Plan) validate() error {
-	v := validator{id: p.ID}
+	v := validator{id: p.ID, w: p.Vocabulary.words()}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
@@ -95,17 +95,22 @@ func (p Plan) validate() error {
 
 type validator struct {
 	id    string
+	w     *words // the plan's vocabulary: messages name its values by their term IDs
 	errs  []error
 	stack []segment // the path cites is at
 }
 
+// bad records a problem the plan's checks find; its message names the
+// plan's declared values by their term IDs (a council given twice, say).
 func (v *validator) bad(path string, sentinel error, format string, args ...any) {
-	v.errs = append(v.errs, pathErr(path, sentinel, format, args...))
+	e := pathErr(path, sentinel, format, args...).(*PathError)
+	e.Err = v.w.reword(e.Err)
+	v.errs = append(v.errs, e)
 }
 
-// part records a part's rejection by its own package.
+// part records a part's rejection by its own package, in the plan's names.
 func (v *validator) part(path string, err error) {
-	v.errs = append(v.errs, pathErrs(path, err)...)
+	v.errs = append(v.errs, v.w.pathErrs(path, err)...)
 }
 
 func (v *validator) cite(c council.Citation, path string) {

@@ -6,9 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -43,16 +41,8 @@ func decodeErrs(data []byte) ([]error, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var p Plan
-	d := decoder{}
-	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
-		d.key("vocabulary")
-		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
-		d.pop()
-	}
-	d.words = p.Vocabulary.words()
-	d.value(reflect.ValueOf(&p).Elem(), root)
-	return d.errs, true
+	_, errs := decodePlan(root)
+	return errs, true
 }
 
 // expressible reports whether a problem ParsePlan finds is one the schema

@@ -12,37 +12,34 @@ type failer interface {
 	Fatalf(format string, args ...any)
 }
 
-// termRole returns the position term id of p's vocabulary stands for; the
-// test fails when p has no such position.
-func termRole(t failer, p Plan, id string) council.Role {
+// term returns the value the term id of p's vocabulary stands for, looked
+// up by lookup among its kind (what, for the message); the test fails when p
+// has no such term.
+func term[T any](t failer, p Plan, what, id string, lookup func(Vocabulary, string) (T, bool)) T {
 	t.Helper()
-	r, ok := p.Vocabulary.Role(id)
+	x, ok := lookup(p.Vocabulary, id)
 	if !ok {
-		t.Fatalf("plan %s declares no position %q", p.ID, id)
-	}
-	return r
-}
-
-// termParty returns the party term id of p's vocabulary stands for; the
-// test fails when p has no such party.
-func termParty(t failer, p Plan, id string) council.Party {
-	t.Helper()
-	x, ok := p.Vocabulary.Party(id)
-	if !ok {
-		t.Fatalf("plan %s declares no party %q", p.ID, id)
+		t.Fatalf("plan %s declares no %s %q", p.ID, what, id)
 	}
 	return x
 }
 
-// termBody returns the body term id of p's vocabulary stands for; the test
-// fails when p has no such body.
+// termRole returns the position term id of p's vocabulary stands for.
+func termRole(t failer, p Plan, id string) council.Role {
+	t.Helper()
+	return term(t, p, "position", id, Vocabulary.Role)
+}
+
+// termParty returns the party term id of p's vocabulary stands for.
+func termParty(t failer, p Plan, id string) council.Party {
+	t.Helper()
+	return term(t, p, "party", id, Vocabulary.Party)
+}
+
+// termBody returns the body term id of p's vocabulary stands for.
 func termBody(t failer, p Plan, id string) council.Body {
 	t.Helper()
-	b, ok := p.Vocabulary.Body(id)
-	if !ok {
-		t.Fatalf("plan %s declares no body %q", p.ID, id)
-	}
-	return b
+	return term(t, p, "body", id, Vocabulary.Body)
 }
 
 // panicker fails a helper called where no test is at hand (a scenario

@@ -16,9 +16,9 @@ import (
 
 // vocabulary kinds of council's types.
 var (
-	positions = vocabtest.Kind{Key: "positions", Prefix: "role", Named: len(AllRoles())}
-	parties   = vocabtest.Kind{Key: "parties", Prefix: "party", Named: len(AllParties())}
-	bodies    = vocabtest.Kind{Key: "bodies", Prefix: "body", Named: len(AllBodies())}
+	positions = vocabtest.Positions.With(len(AllRoles()))
+	parties   = vocabtest.Parties.With(len(AllParties()))
+	bodies    = vocabtest.Bodies.With(len(AllBodies()))
 )
 
 // The positions, parties and bodies one reference plan declares.
@@ -48,27 +48,15 @@ var (
 // planFile returns reference plan id's file, its terms resolved for
 // encoding/json (vocabtest.Rewrite).
 func planFile(id string) ([]byte, error) {
-	b, ok := reference.File(id)
-	if !ok {
-		return nil, fmt.Errorf("no reference plan %q", id)
-	}
-	return vocabtest.Rewrite(b, positions, parties, bodies)
+	return vocabtest.File(id, positions, parties, bodies)
 }
 
 // termIn returns the text the term id of kind k of reference plan plan
 // stands for; it panics when the plan has no such term.
 func termIn(plan string, k vocabtest.Kind, id string) string {
-	b, ok := reference.File(plan)
-	if !ok {
-		panic("no reference plan " + plan)
-	}
-	m, err := vocabtest.Resolve(b, k)
+	text, err := vocabtest.Term(plan, k, id)
 	if err != nil {
 		panic(err)
-	}
-	text, ok := m[id]
-	if !ok {
-		panic(fmt.Sprintf("reference plan %s declares no %s %q", plan, k.Key, id))
 	}
 	return text
 }

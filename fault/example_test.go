@@ -113,9 +113,9 @@ func ExampleTerminalReport_Validate() {
 	// tottori asks for the report, items ア-オ, in 第2-2(2).
 	fmt.Println(r.Validate(council.Cite("tottori", "第2-2(2)")))
 	// Output:
-	// fault: terminal report: missing Message (画面に表示されているメッセージ等, tottori:第2-2(2))
-	// fault: terminal report: missing Operation (操作及び直前に行った操作内容, tottori:第2-2(2))
-	// fault: terminal report: missing LatestScreen (障害メッセージ画面（業務端末画面）の最新状態, tottori:第2-2(2))
+	// fault: terminal report: missing Message (画面の表示, tottori:第2-2(2))
+	// fault: terminal report: missing Operation (操作内容, tottori:第2-2(2))
+	// fault: terminal report: missing LatestScreen (最新の画面, tottori:第2-2(2))
 }
 
 // A serious fault under ino convenes the security council (第4条, 第5条),

@@ -15,7 +15,10 @@ import (
 //
 // The zero TerminalReport is empty and fails [TerminalReport.Validate] naming
 // every field. TerminalReports are comparable with ==. JSON uses the field
-// names in lower camel case and the [Startup] names.
+// names in lower camel case and the [Startup] names. [FieldError] names each
+// item by the engine's label of its kind (試みた応急処置, 発生箇所, 起動の可否,
+// 画面の表示, 操作内容, 最新の画面), not by one plan's wording: the words in
+// brackets below are tottori's, for reference.
 type TerminalReport struct {
 	// FirstAid is the light first aid tried before reporting, e.g. "再起動"
 	// (業務端末の再起動等の軽易な対応).
@@ -40,7 +43,7 @@ type TerminalReport struct {
 // as an error; == is meaningless on it.
 type FieldError struct {
 	Field string           `json:"field"`         // the Go field name, e.g. "Message"
-	Item  string           `json:"item"`          // the plan's wording of the item
+	Item  string           `json:"item"`          // the engine's label of the item, e.g. "発生箇所"
 	Cite  council.Citation `json:"cite,omitzero"` // the clause that asks for it
 	err   error
 }
@@ -73,26 +76,26 @@ func (r TerminalReport) Validate(cite council.Citation) error {
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(r.FirstAid) {
-		miss("FirstAid", "業務端末の再起動等の軽易な対応")
+		miss("FirstAid", "試みた応急処置")
 	}
 	if blank(r.Location) {
-		miss("Location", "障害発生箇所")
+		miss("Location", "発生箇所")
 	}
 	switch {
 	case r.Startup == 0:
-		miss("Startup", "電源投入又は起動の可否")
+		miss("Startup", "起動の可否")
 	case !r.Startup.IsValid():
-		errs = append(errs, &FieldError{Field: "Startup", Item: "電源投入又は起動の可否", Cite: cite, err: council.ErrInvalid})
+		errs = append(errs, &FieldError{Field: "Startup", Item: "起動の可否", Cite: cite, err: council.ErrInvalid})
 	}
 	screen := r.Startup != WontPowerOn
 	if screen && blank(r.Message) {
-		miss("Message", "画面に表示されているメッセージ等")
+		miss("Message", "画面の表示")
 	}
 	if blank(r.Operation) {
-		miss("Operation", "操作及び直前に行った操作内容")
+		miss("Operation", "操作内容")
 	}
 	if screen && blank(r.LatestScreen) {
-		miss("LatestScreen", "障害メッセージ画面（業務端末画面）の最新状態")
+		miss("LatestScreen", "最新の画面")
 	}
 	return problem.Join(errs...)
 }

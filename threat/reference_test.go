@@ -1,11 +1,9 @@
 package threat
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 
-	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
@@ -17,17 +15,11 @@ import (
 // referenceSpec returns the threat scheme's specification of reference plan
 // id, fresh, and whether the plan has one.
 func referenceSpec(id string) (Spec, bool) {
-	b, ok := planFile(id)
-	if !ok {
-		return Spec{}, false
+	s, ok, err := vocabtest.Part[Spec](id, "threat", positions, parties)
+	if err != nil {
+		panic(fmt.Sprintf("threat test: %v", err))
 	}
-	var f struct {
-		Threat *Spec `json:"threat"`
-	}
-	if err := json.Unmarshal(b, &f); err != nil || f.Threat == nil {
-		return Spec{}, false
-	}
-	return *f.Threat, true
+	return s, ok
 }
 
 func mustSpec(id string) Spec {
@@ -65,20 +57,7 @@ func ino() *Scheme      { return schemes()["ino"] }
 // referenceOrg returns the organisation of reference plan id, decoded from
 // its plan file.
 func referenceOrg(id string) (council.Organization, error) {
-	b, ok := planFile(id)
-	if !ok {
-		return council.Organization{}, fmt.Errorf("no reference plan %q", id)
-	}
-	var f struct {
-		Organization *council.Organization `json:"organization"`
-	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		return council.Organization{}, fmt.Errorf("reference plan %s: %w", id, err)
-	}
-	if f.Organization == nil {
-		return council.Organization{}, fmt.Errorf("reference plan %s states no organisation", id)
-	}
-	return *f.Organization, nil
+	return vocabtest.Stated[council.Organization](id, "organization", positions, parties)
 }
 
 // cites returns the citations of clauses in plan.
@@ -105,36 +84,20 @@ var (
 	otherWards   = declared("kumamoto", parties, "other-ward-offices")
 )
 
-// planFile returns reference plan id's file with the positions and parties
-// it declares spelled as council parses them (vocabtest.Rewrite), and
-// whether there is one.
-func planFile(id string) ([]byte, bool) {
-	b, ok := reference.File(id)
-	if !ok {
-		return nil, false
-	}
-	b, err := vocabtest.Rewrite(b, positions, parties)
-	if err != nil {
-		panic(err)
-	}
-	return b, true
-}
-
 // vocabulary kinds of council's actors.
 var (
-	positions = vocabtest.Kind{Key: "positions", Prefix: "role", Named: len(council.AllRoles())}
-	parties   = vocabtest.Kind{Key: "parties", Prefix: "party", Named: len(council.AllParties())}
+	positions = vocabtest.Positions.With(len(council.AllRoles()))
+	parties   = vocabtest.Parties.With(len(council.AllParties()))
 )
 
 // declared returns the actor term id of reference plan plan stands for; it
 // panics when the plan has no such term.
 func declared(plan string, k vocabtest.Kind, id string) council.Actor {
-	b, _ := reference.File(plan)
-	m, err := vocabtest.Resolve(b, k)
+	text, err := vocabtest.Term(plan, k, id)
 	if err != nil {
 		panic(err)
 	}
-	a, err := council.ParseActor(m[id])
+	a, err := council.ParseActor(text)
 	if err != nil {
 		panic(fmt.Sprintf("reference plan %s: %s %q: %v", plan, k.Key, id, err))
 	}

@@ -15,6 +15,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
 // A Kind is one kind of a plan's vocabulary.
@@ -22,6 +24,33 @@ type Kind struct {
 	Key    string // its key under "vocabulary", e.g. "positions"
 	Prefix string // the text of its declared values before "#", e.g. "role"
 	Named  int    // how many values the engine names
+}
+
+// The kinds of a plan's vocabulary whose values a plan may declare (the
+// open enums), without Named: vocabtest cannot import the packages whose
+// tests use it, so a test gives the count of the engine's named values
+// ([Kind.With]), e.g. vocabtest.Symptoms.With(len(fault.AllSymptoms())).
+var (
+	Positions = Kind{Key: "positions", Prefix: "role"}     // council.Role
+	Parties   = Kind{Key: "parties", Prefix: "party"}      // council.Party
+	Bodies    = Kind{Key: "bodies", Prefix: "body"}        // council.Body
+	Symptoms  = Kind{Key: "symptoms", Prefix: "symptom"}   // fault.Symptom
+	Triggers  = Kind{Key: "triggers", Prefix: "trigger"}   // fault.Trigger
+	Checks    = Kind{Key: "checks", Prefix: "check"}       // fault.Check
+	Locations = Kind{Key: "locations", Prefix: "location"} // fault.Location
+	Channels  = Kind{Key: "channels", Prefix: "channel"}   // bcp.Channel
+)
+
+// Kinds returns every open kind, in the order of the vocabulary's keys in
+// a plan file, each without Named.
+func Kinds() []Kind {
+	return []Kind{Positions, Parties, Bodies, Symptoms, Triggers, Checks, Locations, Channels}
+}
+
+// With returns k for an engine that names named values of its kind.
+func (k Kind) With(named int) Kind {
+	k.Named = named
+	return k
 }
 
 type file struct {
@@ -105,4 +134,67 @@ func rename(v any, names map[string]string) any {
 		}
 	}
 	return v
+}
+
+// File returns reference plan id's file (package bcp/reference) with the
+// term IDs of kinds rewritten for encoding/json ([Rewrite]).
+func File(id string, kinds ...Kind) ([]byte, error) {
+	b, ok := reference.File(id)
+	if !ok {
+		return nil, fmt.Errorf("vocabtest: no reference plan %q", id)
+	}
+	return Rewrite(b, kinds...)
+}
+
+// Part decodes the part at key (e.g. "organization") of reference plan id's
+// file, its terms of kinds rewritten ([File]), into a fresh T with
+// encoding/json. It reports false, and no error, when the plan states no
+// such part.
+func Part[T any](id, key string, kinds ...Kind) (T, bool, error) {
+	var zero T
+	b, err := File(id, kinds...)
+	if err != nil {
+		return zero, false, err
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return zero, false, fmt.Errorf("vocabtest: reference plan %s: %w", id, err)
+	}
+	part, ok := raw[key]
+	if !ok {
+		return zero, false, nil
+	}
+	var x T
+	if err := json.Unmarshal(part, &x); err != nil {
+		return zero, false, fmt.Errorf("vocabtest: reference plan %s: %s: %w", id, key, err)
+	}
+	return x, true, nil
+}
+
+// Term returns the text the term id of kind k of reference plan plan stands
+// for ([Resolve]); an error when the plan declares no such term.
+func Term(plan string, k Kind, id string) (string, error) {
+	b, ok := reference.File(plan)
+	if !ok {
+		return "", fmt.Errorf("vocabtest: no reference plan %q", plan)
+	}
+	m, err := Resolve(b, k)
+	if err != nil {
+		return "", err
+	}
+	text, ok := m[id]
+	if !ok {
+		return "", fmt.Errorf("vocabtest: reference plan %s declares no %s term %q", plan, k.Key, id)
+	}
+	return text, nil
+}
+
+// Stated is [Part] for a part the test needs: a plan that does not state it
+// is an error.
+func Stated[T any](id, key string, kinds ...Kind) (T, error) {
+	x, ok, err := Part[T](id, key, kinds...)
+	if err == nil && !ok {
+		err = fmt.Errorf("vocabtest: reference plan %s states no %s", id, key)
+	}
+	return x, err
 }

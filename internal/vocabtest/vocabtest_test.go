@@ -69,3 +69,32 @@ func TestRewrite(t *testing.T) {
 		t.Error("Rewrite of a JSON array: no error")
 	}
 }
+
+// Part reads a stated part and reports an absent one; Stated makes the
+// absence an error; Term fails for an undeclared term. nakano's plan has no
+// fault part; every reference plan has an organisation.
+func TestReferenceParts(t *testing.T) {
+	org, ok, err := Part[map[string]any]("nakano", "organization", Positions.With(1))
+	if err != nil || !ok || org["chain"] == nil {
+		t.Errorf("Part(nakano, organization) = %v, %v, %v", org != nil, ok, err)
+	}
+	if _, ok, err := Part[map[string]any]("nakano", "fault"); ok || err != nil {
+		t.Errorf("Part(nakano, fault) = %v, %v; want no part, no error", ok, err)
+	}
+	if _, err := Stated[map[string]any]("nakano", "fault"); err == nil {
+		t.Error("Stated(nakano, fault) is not an error")
+	}
+	if _, err := File("no-such-plan"); err == nil {
+		t.Error("File(no-such-plan) is not an error")
+	}
+	if _, err := Term("nakano", Positions.With(1), "no-such-term"); err == nil {
+		t.Error("Term of an undeclared term is not an error")
+	}
+	keys, prefixes := map[string]bool{}, map[string]bool{}
+	for _, k := range Kinds() {
+		if keys[k.Key] || prefixes[k.Prefix] || k.Named != 0 || k.With(3).Named != 3 {
+			t.Errorf("kind %+v: repeated, or Named set", k)
+		}
+		keys[k.Key], prefixes[k.Prefix] = true, true
+	}
+}
