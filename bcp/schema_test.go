@@ -93,7 +93,7 @@ var schemaRules = map[string]map[string]any{
 var nonEmpty = map[string]any{"minLength": 1}
 
 // schemaLimits lists what the schema cannot say and ParsePlan checks.
-const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters and leading or trailing spaces in text, and the rules of each part that join several members or parts (council, fault, threat, measures). Required members, the ranges of numbers and the signs of durations are stated here."
+const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters and leading or trailing spaces in text, the grammar of a threat rule's event text (its kind and attributes), and the rules of each part that join several members or parts (council, fault, threat, measures). Required members, the ranges of numbers and the signs of durations are stated here."
 
 type schemaGen struct{ defs map[string]any }
 
