@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -47,6 +48,24 @@ type parser struct {
 	stack []segment
 	err   error
 	errAt int // the byte offset of err
+
+	// slab hands out nodes a chunk at a time; keys, koffs and vals are
+	// stacks on which an object or array collects its members before it
+	// copies them into slices of their exact size. Both keep a parse to a
+	// few allocations per value.
+	slab  []node
+	keys  []string
+	koffs []int
+	vals  []*node
+}
+
+// node returns a fresh node from the slab.
+func (p *parser) node(kind byte, text string) *node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]node, 0, 256)
+	}
+	p.slab = append(p.slab, node{kind: kind, text: text})
+	return &p.slab[len(p.slab)-1]
 }
 
 // maxPath bounds the length of a path in a message: a longer one keeps its
@@ -181,7 +200,7 @@ func (p *parser) value1(depth int) *node {
 		if !ok {
 			return nil
 		}
-		return &node{kind: '"', text: s}
+		return p.node('"', s)
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -200,17 +219,21 @@ func (p *parser) literal(word string, kind byte) *node {
 		return p.fail(ErrSyntax, "invalid literal at %s", p.at(p.pos))
 	}
 	p.pos += len(word)
-	return &node{kind: kind, text: word}
+	return p.node(kind, word)
 }
 
 func (p *parser) object(depth int) *node {
 	p.pos++ // {
-	n := &node{kind: '{'}
+	n := p.node('{', "")
 	p.ws()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return n
 	}
+	base, kbase := len(p.vals), len(p.keys)
+	defer func() {
+		p.keys, p.koffs, p.vals = p.keys[:kbase], p.koffs[:kbase], p.vals[:base]
+	}()
 	for {
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
@@ -222,7 +245,7 @@ func (p *parser) object(depth int) *node {
 			return nil
 		}
 		p.stack = append(p.stack, segment{key: k, index: -1})
-		if dup := p.seen(n, k); dup {
+		if dup := p.seen(n, p.keys[kbase:], k); dup {
 			p.pos = kat
 			return p.fail(ErrDuplicate, "key given twice at %s", p.at(p.pos))
 		}
@@ -237,9 +260,9 @@ func (p *parser) object(depth int) *node {
 			return nil
 		}
 		p.stack = p.stack[:len(p.stack)-1]
-		n.keys = append(n.keys, k)
-		n.koff = append(n.koff, kat)
-		n.vals = append(n.vals, v)
+		p.keys = append(p.keys, k)
+		p.koffs = append(p.koffs, kat)
+		p.vals = append(p.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
 			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
@@ -249,6 +272,9 @@ func (p *parser) object(depth int) *node {
 			p.pos++
 		case '}':
 			p.pos++
+			n.keys = slices.Clone(p.keys[kbase:])
+			n.koff = slices.Clone(p.koffs[kbase:])
+			n.vals = slices.Clone(p.vals[base:])
 			return n
 		default:
 			return p.fail(ErrSyntax, "want ',' or '}' at %s", p.at(p.pos))
@@ -258,9 +284,9 @@ func (p *parser) object(depth int) *node {
 
 // seen reports whether object n already has key k: a scan for the small
 // objects of plan files, a set once an object grows large.
-func (p *parser) seen(n *node, k string) bool {
-	if len(n.keys) < 32 {
-		for _, x := range n.keys {
+func (p *parser) seen(n *node, keys []string, k string) bool {
+	if len(keys) < 32 {
+		for _, x := range keys {
 			if x == k {
 				return true
 			}
@@ -268,8 +294,8 @@ func (p *parser) seen(n *node, k string) bool {
 		return false
 	}
 	if n.index == nil {
-		n.index = make(map[string]bool, len(n.keys)*2)
-		for _, x := range n.keys {
+		n.index = make(map[string]bool, len(keys)*2)
+		for _, x := range keys {
 			n.index[x] = true
 		}
 	}
@@ -282,21 +308,23 @@ func (p *parser) seen(n *node, k string) bool {
 
 func (p *parser) array(depth int) *node {
 	p.pos++ // [
-	n := &node{kind: '['}
+	n := p.node('[', "")
 	p.ws()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
 		return n
 	}
+	base := len(p.vals)
+	defer func() { p.vals = p.vals[:base] }()
 	for {
 		p.ws()
-		p.stack = append(p.stack, segment{index: len(n.vals)})
+		p.stack = append(p.stack, segment{index: len(p.vals) - base})
 		v := p.value(depth + 1)
 		if p.err != nil {
 			return nil
 		}
 		p.stack = p.stack[:len(p.stack)-1]
-		n.vals = append(n.vals, v)
+		p.vals = append(p.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
 			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
@@ -306,6 +334,7 @@ func (p *parser) array(depth int) *node {
 			p.pos++
 		case ']':
 			p.pos++
+			n.vals = slices.Clone(p.vals[base:])
 			return n
 		default:
 			return p.fail(ErrSyntax, "want ',' or ']' at %s", p.at(p.pos))
@@ -348,7 +377,7 @@ func (p *parser) number() *node {
 		}
 	}
 	p.pos = i
-	return &node{kind: 'n', text: string(d[start:i])}
+	return p.node('n', string(d[start:i]))
 }
 
 // str reads a string starting at the opening quote.
