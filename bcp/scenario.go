@@ -140,6 +140,9 @@ func ParseJudgement(s string) (Judgement, error) { return judgementTable.Parse(s
 // IsValid reports whether j is a defined Judgement.
 func (j Judgement) IsValid() bool { return judgementTable.Valid(j) }
 
+// Compare orders Judgement values by value; it suits slices.SortFunc.
+func (j Judgement) Compare(o Judgement) int { return int(j) - int(o) }
+
 // String returns the English name, e.g. "serious".
 func (j Judgement) String() string { return judgementTable.String(j) }
 

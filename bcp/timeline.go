@@ -167,6 +167,9 @@ func AllLangs() []Lang { return langTable.Values() }
 // IsValid reports whether l is a defined Lang.
 func (l Lang) IsValid() bool { return langTable.Valid(l) }
 
+// Compare orders Lang values by value; it suits slices.SortFunc.
+func (l Lang) Compare(o Lang) int { return int(l) - int(o) }
+
 // String returns "en" or "ja".
 func (l Lang) String() string { return langTable.String(l) }
 

@@ -35,6 +35,9 @@ func AllStatuses() []Status { return statusTable.Values() }
 // IsValid reports whether s is a defined status (outstanding, zero, is not).
 func (s Status) IsValid() bool { return statusTable.Valid(s) }
 
+// Compare orders Status values by value; it suits slices.SortFunc.
+func (s Status) Compare(o Status) int { return int(s) - int(o) }
+
 // String returns the English name, e.g. "not-applicable".
 func (s Status) String() string { return statusTable.String(s) }
 

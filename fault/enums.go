@@ -34,6 +34,9 @@ func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
 // IsValid reports whether x is a defined kind (not zero, not out of range).
 func (x Kind) IsValid() bool { return kindTable.Valid(x) }
 
+// Compare orders Kind values by value; it suits slices.SortFunc.
+func (x Kind) Compare(o Kind) int { return int(x) - int(o) }
+
 // String returns the English name, e.g. "hardware".
 func (x Kind) String() string { return kindTable.String(x) }
 
@@ -85,6 +88,9 @@ func ParseSymptom(s string) (Symptom, error) { return symptomTable.Parse(s) }
 // IsValid reports whether x is a defined symptom (not zero, not out of range).
 func (x Symptom) IsValid() bool { return symptomTable.Valid(x) }
 
+// Compare orders Symptom values by value; it suits slices.SortFunc.
+func (x Symptom) Compare(o Symptom) int { return int(x) - int(o) }
+
 // String returns the English name, e.g. "bug"; "symptom#n" for a value a
 // plan declares.
 func (x Symptom) String() string { return symptomTable.String(x) }
@@ -129,6 +135,9 @@ func ParseCheck(s string) (Check, error) { return checkTable.Parse(s) }
 // IsValid reports whether x is a defined check (not zero, not out of range).
 func (x Check) IsValid() bool { return checkTable.Valid(x) }
 
+// Compare orders Check values by value; it suits slices.SortFunc.
+func (x Check) Compare(o Check) int { return int(x) - int(o) }
+
 // String returns the English name; "check#n" for a value a plan declares.
 func (x Check) String() string { return checkTable.String(x) }
 
@@ -171,6 +180,9 @@ func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
 
 // IsValid reports whether x is a defined trigger (not zero, not out of range).
 func (x Trigger) IsValid() bool { return triggerTable.Valid(x) }
+
+// Compare orders Trigger values by value; it suits slices.SortFunc.
+func (x Trigger) Compare(o Trigger) int { return int(x) - int(o) }
 
 // String returns the English name; "trigger#n" for a value a plan declares.
 func (x Trigger) String() string { return triggerTable.String(x) }
@@ -215,6 +227,9 @@ func ParseLocation(s string) (Location, error) { return locationTable.Parse(s) }
 
 // IsValid reports whether x is a defined location (not zero, not out of range).
 func (x Location) IsValid() bool { return locationTable.Valid(x) }
+
+// Compare orders Location values by value; it suits slices.SortFunc.
+func (x Location) Compare(o Location) int { return int(x) - int(o) }
 
 // String returns the English name; "location#n" for a value a plan declares.
 func (x Location) String() string { return locationTable.String(x) }
@@ -263,6 +278,9 @@ func ParseResponder(s string) (Responder, error) { return responderTable.Parse(s
 
 // IsValid reports whether x is a defined responder (not zero, not out of range).
 func (x Responder) IsValid() bool { return responderTable.Valid(x) }
+
+// Compare orders Responder values by value; it suits slices.SortFunc.
+func (x Responder) Compare(o Responder) int { return int(x) - int(o) }
 
 // String returns the English name, e.g. "carrier".
 func (x Responder) String() string { return responderTable.String(x) }
@@ -366,6 +384,9 @@ func ParseWork(s string) (Work, error) { return workTable.Parse(s) }
 // IsValid reports whether x is a defined work (not zero, not out of range).
 func (x Work) IsValid() bool { return workTable.Valid(x) }
 
+// Compare orders Work values by value; it suits slices.SortFunc.
+func (x Work) Compare(o Work) int { return int(x) - int(o) }
+
 // String returns the English name, e.g. "repair".
 func (x Work) String() string { return workTable.String(x) }
 
@@ -421,6 +442,9 @@ func ParseAlternative(s string) (Alternative, error) { return alternativeTable.P
 
 // IsValid reports whether x is a defined alternative (not zero, not out of range).
 func (x Alternative) IsValid() bool { return alternativeTable.Valid(x) }
+
+// Compare orders Alternative values by value; it suits slices.SortFunc.
+func (x Alternative) Compare(o Alternative) int { return int(x) - int(o) }
 
 // String returns the English name, e.g. "downtime-server".
 func (x Alternative) String() string { return alternativeTable.String(x) }
@@ -481,6 +505,9 @@ func ParseAction(s string) (Action, error) { return actionTable.Parse(s) }
 // IsValid reports whether x is a defined action (not zero, not out of range).
 func (x Action) IsValid() bool { return actionTable.Valid(x) }
 
+// Compare orders Action values by value; it suits slices.SortFunc.
+func (x Action) Compare(o Action) int { return int(x) - int(o) }
+
 // String returns the English name, e.g. "report".
 func (x Action) String() string { return actionTable.String(x) }
 
@@ -526,6 +553,9 @@ func ParseStartup(s string) (Startup, error) { return startupTable.Parse(s) }
 
 // IsValid reports whether x is a defined startup (not zero, not out of range).
 func (x Startup) IsValid() bool { return startupTable.Valid(x) }
+
+// Compare orders Startup values by value; it suits slices.SortFunc.
+func (x Startup) Compare(o Startup) int { return int(x) - int(o) }
 
 // String returns the English name, e.g. "wont-power-on".
 func (x Startup) String() string { return startupTable.String(x) }

@@ -147,6 +147,9 @@ func ParseCondition(s string) (Condition, error) { return conditionTable.Parse(s
 // IsValid reports whether x is a defined condition.
 func (x Condition) IsValid() bool { return conditionTable.Valid(x) }
 
+// Compare orders Condition values by value; it suits slices.SortFunc.
+func (x Condition) Compare(o Condition) int { return int(x) - int(o) }
+
 // String returns the English name, e.g. "serious-fault".
 func (x Condition) String() string { return conditionTable.String(x) }
 

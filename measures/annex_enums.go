@@ -93,6 +93,9 @@ func ParseDiscoverer(s string) (Discoverer, error) { return discovererTable.Pars
 // IsValid reports whether d is a defined discoverer.
 func (d Discoverer) IsValid() bool { return discovererTable.Valid(d) }
 
+// Compare orders Discoverer values by value; it suits slices.SortFunc.
+func (d Discoverer) Compare(o Discoverer) int { return int(d) - int(o) }
+
 // String returns the English name, e.g. "national-center".
 func (d Discoverer) String() string { return discovererTable.String(d) }
 
@@ -148,6 +151,9 @@ func ParseObservation(s string) (Observation, error) { return observationTable.P
 
 // IsValid reports whether o is a defined observation.
 func (o Observation) IsValid() bool { return observationTable.Valid(o) }
+
+// Compare orders Observation values by value; it suits slices.SortFunc.
+func (o Observation) Compare(p Observation) int { return int(o) - int(p) }
 
 // String returns the English name, e.g. "erroneous-access".
 func (o Observation) String() string { return observationTable.String(o) }
@@ -232,8 +238,8 @@ var caseTable = func() *enum.Table[Case] {
 	return enum.New[Case]("measures", "annex case", "Case", ErrInvalid, names...)
 }()
 
-// AllCases yields the 16 cases in annex order.
-func AllCases() iter.Seq[Case] { return caseTable.All() }
+// AllCases returns the 16 cases in annex order, in a fresh slice.
+func AllCases() []Case { return caseTable.Values() }
 
 // ParseCase returns the Case named by s: "1-1" … "4-4", or its Japanese
 // label.
@@ -329,6 +335,9 @@ func ParseLead(s string) (Lead, error) { return leadTable.Parse(s) }
 // IsValid reports whether l is a defined lead.
 func (l Lead) IsValid() bool { return leadTable.Valid(l) }
 
+// Compare orders Lead values by value; it suits slices.SortFunc.
+func (l Lead) Compare(o Lead) int { return int(l) - int(o) }
+
 // String returns the English name, e.g. "we-lead".
 func (l Lead) String() string { return leadTable.String(l) }
 
@@ -379,6 +388,9 @@ func ParseMode(s string) (Mode, error) { return modeTable.Parse(s) }
 
 // IsValid reports whether m is a defined mode.
 func (m Mode) IsValid() bool { return modeTable.Valid(m) }
+
+// Compare orders Mode values by value; it suits slices.SortFunc.
+func (m Mode) Compare(o Mode) int { return int(m) - int(o) }
 
 // String returns the English name, e.g. "with-help".
 func (m Mode) String() string { return modeTable.String(m) }
@@ -434,6 +446,9 @@ func ParseCondition(s string) (Condition, error) { return conditionTable.Parse(s
 
 // IsValid reports whether c is a defined condition (zero, "unconditional", is not).
 func (c Condition) IsValid() bool { return conditionTable.Valid(c) }
+
+// Compare orders Condition values by value; it suits slices.SortFunc.
+func (c Condition) Compare(o Condition) int { return int(c) - int(o) }
 
 // String returns the English name, e.g. "unknown-virus".
 func (c Condition) String() string { return conditionTable.String(c) }
@@ -529,6 +544,9 @@ func ParseAction(s string) (Action, error) { return actionTable.Parse(s) }
 
 // IsValid reports whether a is a defined action.
 func (a Action) IsValid() bool { return actionTable.Valid(a) }
+
+// Compare orders Action values by value; it suits slices.SortFunc.
+func (a Action) Compare(o Action) int { return int(a) - int(o) }
 
 // String returns the English name, e.g. "disconnect".
 func (a Action) String() string { return actionTable.String(a) }

@@ -89,7 +89,7 @@ func enumCases() []enumCase {
 		makeEnumCase("category", AllCategories(), ParseCategory, (*Category).UnmarshalText),
 		makeEnumCase("discoverer", AllDiscoverers(), ParseDiscoverer, (*Discoverer).UnmarshalText),
 		makeEnumCase("observation", AllObservations(), ParseObservation, (*Observation).UnmarshalText),
-		makeEnumCase("case", slices.Collect(AllCases()), ParseCase, (*Case).UnmarshalText),
+		makeEnumCase("case", AllCases(), ParseCase, (*Case).UnmarshalText),
 		makeEnumCase("lead", AllLeads(), ParseLead, (*Lead).UnmarshalText),
 		makeEnumCase("mode", AllModes(), ParseMode, (*Mode).UnmarshalText),
 		makeEnumCase("condition", AllConditions(), ParseCondition, (*Condition).UnmarshalText),
@@ -157,7 +157,7 @@ func TestSets(t *testing.T) {
 func TestAllCounts(t *testing.T) {
 	for name, n := range map[string][2]int{
 		"leads": {len(AllLeads()), 3}, "modes": {len(AllModes()), 7}, "kinds": {len(AllKinds()), 12},
-		"triggers": {len(AllTriggers()), 3}, "sides": {len(AllSides()), 3}, "cases": {len(slices.Collect(AllCases())), 16},
+		"triggers": {len(AllTriggers()), 3}, "sides": {len(AllSides()), 3}, "cases": {len(AllCases()), 16},
 		"categories": {len(AllCategories()), 4}, "requirements": {len(AllRequirements()), 30},
 	} {
 		if n[0] != n[1] {

@@ -86,7 +86,7 @@ func TestForEventProperties(t *testing.T) {
 	pbs := tottoriPlaybooks(t)
 	kinds, sources := threat.AllKinds(), threat.AllSources()
 	t.Run("TotalOverAnnexCases", rapid.MakeCheck(func(t *rapid.T) {
-		c := rapid.SampledFrom(slices.Collect(AllCases())).Draw(t, "case")
+		c := rapid.SampledFrom(AllCases()).Draw(t, "case")
 		// some event reaches every case
 		var hit bool
 		for _, k := range kinds {

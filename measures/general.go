@@ -52,6 +52,9 @@ func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
 // IsValid reports whether k is a defined kind.
 func (k Kind) IsValid() bool { return kindTable.Valid(k) }
 
+// Compare orders Kind values by value; it suits slices.SortFunc.
+func (k Kind) Compare(o Kind) int { return int(k) - int(o) }
+
 // String returns the English name, e.g. "plan-permanent".
 func (k Kind) String() string { return kindTable.String(k) }
 
@@ -97,6 +100,9 @@ func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
 
 // IsValid reports whether t is a defined trigger (zero, "always", is not).
 func (t Trigger) IsValid() bool { return triggerTable.Valid(t) }
+
+// Compare orders Trigger values by value; it suits slices.SortFunc.
+func (t Trigger) Compare(o Trigger) int { return int(t) - int(o) }
 
 // String returns the English name, e.g. "likely-level-3".
 func (t Trigger) String() string { return triggerTable.String(t) }

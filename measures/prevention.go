@@ -40,6 +40,9 @@ func ParseSide(s string) (Side, error) { return sideTable.Parse(s) }
 // IsValid reports whether s is a defined side.
 func (s Side) IsValid() bool { return sideTable.Valid(s) }
 
+// Compare orders Side values by value; it suits slices.SortFunc.
+func (s Side) Compare(o Side) int { return int(s) - int(o) }
+
 // String returns the English name, e.g. "technical".
 func (s Side) String() string { return sideTable.String(s) }
 
@@ -93,6 +96,9 @@ func ParseCountermeasure(s string) (Countermeasure, error) { return countermeasu
 
 // IsValid reports whether c is a defined countermeasure.
 func (c Countermeasure) IsValid() bool { return countermeasureTable.Valid(c) }
+
+// Compare orders Countermeasure values by value; it suits slices.SortFunc.
+func (c Countermeasure) Compare(o Countermeasure) int { return int(c) - int(o) }
 
 // String returns the English name, e.g. "overhaul".
 func (c Countermeasure) String() string { return countermeasureTable.String(c) }

@@ -107,7 +107,7 @@ func TestLabelsAreKindNames(t *testing.T) {
 	all = append(all, labelsOf(AllSides())...)
 	all = append(all, labelsOf(AllCountermeasures())...)
 	all = append(all, labelsOf(AllRequirements())...)
-	for c := range AllCases() {
+	for _, c := range AllCases() {
 		all = append(all, c)
 	}
 	// threat's enums are the engine's words for the same plans.

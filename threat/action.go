@@ -108,10 +108,17 @@ var conditionTable = enum.New[Condition]("threat", "condition", "Condition", cou
 )
 
 // ParseCondition returns the Condition named by s: its English name or Japanese label.
+// AllConditions returns every valid Condition in ascending order, in a fresh
+// slice.
+func AllConditions() []Condition { return conditionTable.Values() }
+
 func ParseCondition(s string) (Condition, error) { return conditionTable.Parse(s) }
 
 // IsValid reports whether c is a defined condition.
 func (c Condition) IsValid() bool { return conditionTable.Valid(c) }
+
+// Compare orders Condition values by value; it suits slices.SortFunc.
+func (c Condition) Compare(o Condition) int { return int(c) - int(o) }
 
 // String returns the English name.
 func (c Condition) String() string { return conditionTable.String(c) }

@@ -53,11 +53,17 @@ var scaleTable = enum.New[Scale]("threat", "scale", "Scale", council.ErrInvalid,
 	enum.Name{EN: "serious", JA: "重大な脅威の判断"},
 )
 
+// AllScales returns every valid Scale in ascending order, in a fresh slice.
+func AllScales() []Scale { return scaleTable.Values() }
+
 // ParseScale returns the Scale named by s: its English name or Japanese label.
 func ParseScale(s string) (Scale, error) { return scaleTable.Parse(s) }
 
 // IsValid reports whether s is a defined scale.
 func (s Scale) IsValid() bool { return scaleTable.Valid(s) }
+
+// Compare orders Scale values by value; it suits slices.SortFunc.
+func (s Scale) Compare(o Scale) int { return int(s) - int(o) }
 
 // String returns the English name.
 func (s Scale) String() string { return scaleTable.String(s) }
