@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"github.com/jukiplan/jukiplan/internal/duration"
@@ -101,15 +102,37 @@ func (c *checker) say(x labeled) string {
 	return c.w.name(x) + " (" + c.w.any(x, Japanese) + ")"
 }
 
-// add records a finding. Its message names the plan's declared values by
-// their term IDs, also where it quotes a part's error ([words.say]).
-func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format string, args ...any) {
-	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite, Message: c.w.say(fmt.Sprintf(format, args...))})
+// both is a value a message names, as the English message names it (en)
+// and as the Japanese one does (ja).
+type both struct{ en, ja any }
+
+// both names x for a message in both languages: as [checker.say] does in
+// English, by its label in the plan's words in Japanese.
+func (c *checker) both(x labeled) both {
+	return both{c.say(x), c.w.any(x, Japanese)}
+}
+
+// add records a finding: its message formats args with format, its
+// Japanese message with formatJA (an argument of type [both] gives each its
+// own side). Both name the plan's declared values by their term IDs, also
+// where they quote a part's error ([words.say]).
+func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format, formatJA string, args ...any) {
+	en, ja := args, args
+	for i, a := range args {
+		if b, ok := a.(both); ok {
+			if len(ja) > 0 && &ja[0] == &args[0] {
+				en, ja = slices.Clone(args), slices.Clone(args)
+			}
+			en[i], ja[i] = b.en, b.ja
+		}
+	}
+	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite,
+		Message: c.w.say(fmt.Sprintf(format, en...)), MessageJA: c.w.say(fmt.Sprintf(formatJA, ja...))})
 }
 
 func (c *checker) checkID() {
 	if !c.idOK {
-		c.add(Error, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", c.plan.ID)
+		c.add(Error, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", "計画ID %q が識別子（英小文字、数字、-）でない: 引用の持ち主になれない", c.plan.ID)
 	}
 }
 
@@ -127,13 +150,13 @@ func (c *checker) checkEmpty() {
 		p.Threat != nil || p.Measures != nil || p.Continuity != nil {
 		return
 	}
-	c.add(Error, CodeEmptyPlan, "id", council.Citation{}, "the plan states nothing but its ID, version and title: a plan needs at least one of its parts: organization (roles, reporting chain, councils), threat (the grading of unauthorized acts), fault (fault handling), measures, continuity (systems, contacts, reports) or duties; and, to cite its document, clauses and vocabulary")
+	c.add(Error, CodeEmptyPlan, "id", council.Citation{}, "the plan states nothing but its ID, version and title: a plan needs at least one of its parts: organization (roles, reporting chain, councils), threat (the grading of unauthorized acts), fault (fault handling), measures, continuity (systems, contacts, reports) or duties; and, to cite its document, clauses and vocabulary", "計画にID、版及び表題のほかの定めがない: 計画には少なくとも次のいずれかの部分が要る: organization（体制: 役割、報告の系統、会議）、threat（不正行為の脅威度の区分）、fault（障害対応）、measures、continuity（システム、連絡手段、報告）又は duties。文書を引用するには clauses と vocabulary も要る")
 }
 
 // partPlan reports a part that names another plan than the plan's own.
 func (c *checker) partPlan(path, id string) {
 	if c.idOK && id != c.plan.ID {
-		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q", id, c.plan.ID)
+		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q", "この部分は計画 %q のもので、%q のものでない", id, c.plan.ID)
 	}
 }
 
@@ -142,7 +165,7 @@ func (c *checker) partPlan(path, id string) {
 func (c *checker) checkOrganization() council.Roles {
 	o := c.plan.Organization
 	if o == nil {
-		c.add(Warning, CodeNoOrganization, "organization", council.Citation{}, "the plan sets up no organisation: no roles, reporting chain or council")
+		c.add(Warning, CodeNoOrganization, "organization", council.Citation{}, "the plan sets up no organisation: no roles, reporting chain or council", "計画に体制の定めがない: 役割、報告の系統、会議のいずれも定めていない")
 		return 0
 	}
 	c.partPlan("organization.plan", o.Plan)
@@ -160,15 +183,15 @@ func (c *checker) checkOrganization() council.Roles {
 	}
 	// Agendas that rules or councils name but the plan does not have: one
 	// finding per agenda, and a placeholder in the copy.
-	refs := map[council.Citation][]string{}
+	refs := map[council.Citation][][2]string{} // English, Japanese
 	for _, r := range o.Rules {
 		if r.Agenda.IsValid() {
-			refs[r.Agenda] = append(refs[r.Agenda], "the rule on "+r.On.String())
+			refs[r.Agenda] = append(refs[r.Agenda], [2]string{"the rule on " + r.On.String(), triggersLabel(r.On) + "の規則"})
 		}
 	}
 	for _, k := range o.Councils {
 		if k.Duties.IsValid() {
-			refs[k.Duties] = append(refs[k.Duties], "the duties of "+c.w.name(k.Body))
+			refs[k.Duties] = append(refs[k.Duties], [2]string{"the duties of " + c.w.name(k.Body), c.w.any(k.Body, Japanese) + "の所掌事務"})
 		}
 	}
 	for _, cite := range slices.SortedFunc(maps.Keys(refs), council.Citation.Compare) {
@@ -176,9 +199,13 @@ func (c *checker) checkOrganization() council.Roles {
 			continue
 		}
 		by := refs[cite]
-		slices.Sort(by)
+		slices.SortFunc(by, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+		en, ja := make([]string, len(by)), make([]string, len(by))
+		for i, b := range by {
+			en[i], ja[i] = b[0], b[1]
+		}
 		c.add(Error, CodeUnknownAgenda, "organization.agendas["+cite.String()+"]", cite,
-			"%s name agenda %s, which the plan does not have", strings.Join(by, " and "), cite)
+			"%s name agenda %s, which the plan does not have", "%sが決定事項 %s を挙げているが、計画にその決定事項がない", both{strings.Join(en, " and "), strings.Join(ja, "と")}, cite)
 		if len(v.Agendas) == len(o.Agendas) {
 			v.Agendas = slices.Clone(v.Agendas)
 		}
@@ -187,17 +214,17 @@ func (c *checker) checkOrganization() council.Roles {
 	for _, err := range leaves(v.Validate()) {
 		if ce, ok := errors.AsType[*council.CycleError](err); ok {
 			cyc := normalizeCycle(ce.Cycle)
-			c.add(Error, CodeChainCycle, "organization.chain.edges", council.Citation{}, "the reporting chain loops: %s", joinRoles(cyc))
+			c.add(Error, CodeChainCycle, "organization.chain.edges", council.Citation{}, "the reporting chain loops: %s", "報告の系統が循環している: %s", joinRoles(cyc))
 			continue
 		}
 		if errors.Is(err, council.ErrUnreachable) {
 			continue // reported below for every role, with the role
 		}
-		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", err)
+		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", err)
 	}
 
 	if len(o.Appointments) == 0 {
-		c.add(Info, CodeNoAppointments, "organization.appointments", council.Citation{}, "the plan names no holder for any role: who fills them is left to the municipality")
+		c.add(Info, CodeNoAppointments, "organization.appointments", council.Citation{}, "the plan names no holder for any role: who fills them is left to the municipality", "計画はどの役割にも充てる職を定めていない: 誰が担うかは市町村に委ねられる")
 	}
 
 	chain := o.Chain.Nodes()
@@ -221,9 +248,9 @@ func (c *checker) checkOrganization() council.Roles {
 			}
 			path := "organization.chain.roles[" + c.w.name(r) + "]"
 			if chain.Has(r) {
-				c.add(Error, CodeUnreachableRole, path, cite, "%s is in the reporting chain but does not reach the chief, %s", c.say(r), c.say(o.Chain.Chief))
+				c.add(Error, CodeUnreachableRole, path, cite, "%s is in the reporting chain but does not reach the chief, %s", "%sは報告の系統にあるが、統括責任者の%sに至らない", c.both(r), c.both(o.Chain.Chief))
 			} else {
-				c.add(Warning, CodeUnreachableRole, path, cite, "%s has duties in the plan but no reporting line to the chief, %s", c.say(r), c.say(o.Chain.Chief))
+				c.add(Warning, CodeUnreachableRole, path, cite, "%s has duties in the plan but no reporting line to the chief, %s", "%sは計画で役割を担うが、統括責任者の%sへの報告の系統がない", c.both(r), c.both(o.Chain.Chief))
 			}
 		}
 	}
@@ -236,17 +263,17 @@ func (c *checker) checkOrganization() council.Roles {
 		if !convened {
 			continue
 		}
-		name := c.say(k.Body)
+		name := c.both(k.Body)
 		if k.Name != "" && !c.w.declared(wBody, uint8(k.Body)) {
-			name = k.Body.String() + " (" + k.Name + ")"
+			name = both{k.Body.String() + " (" + k.Name + ")", k.Name}
 		}
 		c.add(Warning, CodeChairNotNamed, "organization.councils["+c.w.name(k.Body)+"].chair", k.Cites.At(0),
-			"the plan convenes %s but names no chair (議長)", name)
+			"the plan convenes %s but names no chair (議長)", "計画は%sを招集するが、議長を定めていない", name)
 	}
 
 	for _, a := range o.Agendas {
 		if len(a.Items) == 0 {
-			c.add(Error, CodeAgendaEmpty, "organization.agendas["+a.Cite.String()+"]", a.Cite, "agenda %q lists no item to decide", a.Title)
+			c.add(Error, CodeAgendaEmpty, "organization.agendas["+a.Cite.String()+"]", a.Cite, "agenda %q lists no item to decide", "決定事項 %q に決定する項目がない", a.Title)
 		}
 	}
 	return roles
@@ -255,7 +282,7 @@ func (c *checker) checkOrganization() council.Roles {
 func (c *checker) checkThreat() {
 	t := c.plan.Threat
 	if t == nil {
-		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level")
+		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level", "計画に脅威度の定めがない: 不正行為を脅威度に区分せず、脅威度ごとの対応も定めていない")
 		return
 	}
 	c.partPlan("threat.plan", t.Plan)
@@ -263,12 +290,12 @@ func (c *checker) checkThreat() {
 	switch t.Scale {
 	case threat.ScaleSerious:
 		c.add(Info, CodeNoThreatLevels, "threat.scale", t.Judgement.At(0),
-			"the plan defines no threat levels: a person judges whether an event poses a serious threat")
+			"the plan defines no threat levels: a person judges whether an event poses a serious threat", "計画に脅威度のレベルがない: 重大な脅威かどうかを人が判断する")
 		for _, serious := range []bool{false, true} {
 			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == 0 && r.Serious == serious }) {
 				missing = true
 				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+seriousName(serious)+"]", t.Judgement.At(0),
-					"no response is given for an event judged %s", seriousName(serious))
+					"no response is given for an event judged %s", "%sと判断された事象への対応を定めていない", both{seriousName(serious), seriousLabel(serious)})
 			}
 		}
 	case threat.ScaleLevels:
@@ -276,7 +303,7 @@ func (c *checker) checkThreat() {
 			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == l }) {
 				missing = true
 				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+l.String()+"]", ruleCite(t.Rules, l),
-					"no response is given for %s (%s)", l, l.Label())
+					"no response is given for %s (%s)", "%[2]sへの対応を定めていない", l, l.Label())
 			}
 		}
 	}
@@ -286,7 +313,7 @@ func (c *checker) checkThreat() {
 	s, err := threat.NewScheme(*t)
 	if err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", e)
+			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", e)
 		}
 		return
 	}
@@ -303,15 +330,15 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 		err     error
 		trigger council.Trigger
 		path    string
-		what    string
+		what    both
 	)
 	switch s.Scale() {
 	case threat.ScaleSerious:
 		g, err = threat.JudgeSerious(s, e, true, "plan check")
-		trigger, path, what = council.SeriousThreat, "threat.responses[serious]", "a serious threat"
+		trigger, path, what = council.SeriousThreat, "threat.responses[serious]", both{"a serious threat", "重大な脅威"}
 	default:
 		g, err = threat.Judge(s, e, threat.Level3, "plan check")
-		trigger, path, what = council.ThreatLevel3, "threat.responses[level-3]", "level 3"
+		trigger, path, what = council.ThreatLevel3, "threat.responses[level-3]", both{"level 3", "レベル3"}
 	}
 	cite := t.SeriousCitations.At(0)
 	if !cite.IsValid() {
@@ -325,12 +352,12 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 				convenes = convenes || a.Step == threat.ConveneCouncil
 			}
 			if !convenes {
-				c.add(Error, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", what)
+				c.add(Error, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", "%sへの対応に、会議を招集する者がいない", what)
 			}
 		}
 	}
 	if err != nil {
-		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", err)
+		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", err)
 	}
 	o := c.plan.Organization
 	if o == nil {
@@ -339,8 +366,28 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 	cv, err := council.Convene(*o, trigger)
 	if err != nil || !cv.Named || !cv.Meets {
 		c.add(Error, CodeLevel3WithoutCouncil, "organization.rules["+trigger.String()+"]", cite,
-			"the organisation convenes no body for %s (%s)", trigger, trigger.Label())
+			"the organisation convenes no body for %s (%s)", "体制に%[2]sで招集する会議がない", trigger, trigger.Label())
 	}
+}
+
+// triggersLabel names the triggers of s by their Japanese labels.
+func triggersLabel(s council.Triggers) string {
+	var b strings.Builder
+	for t := range s.All() {
+		if b.Len() > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(t.Label())
+	}
+	return b.String()
+}
+
+// seriousLabel is the Japanese of seriousName.
+func seriousLabel(serious bool) string {
+	if serious {
+		return "重大な脅威"
+	}
+	return "重大な脅威でない"
 }
 
 func seriousName(serious bool) string {
@@ -367,7 +414,7 @@ func ruleCite(rules []threat.Rule, l threat.Level) council.Citation {
 func (c *checker) checkFault() {
 	f := c.plan.Fault
 	if f == nil {
-		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults")
+		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults", "計画に障害対応の定めがない: 障害の種類、原因の究明の手順、障害の報告と判断の流れのいずれも定めていない")
 		return
 	}
 	c.partPlan("fault.plan", f.Plan)
@@ -397,7 +444,7 @@ func (c *checker) checkFault() {
 		cite := investigated(k)
 		if !slices.ContainsFunc(f.Investigations, func(iv fault.Investigation) bool { return iv.Kind == k && len(iv.Checks) > 0 }) {
 			c.add(Warning, CodeKindWithoutInvestigation, "fault.investigations["+k.String()+"]", cite,
-				"no investigation steps (原因の究明の手順) are given for a %s fault (%s)", k, k.Label())
+				"no investigation steps (原因の究明の手順) are given for a %s fault (%s)", "%[2]sに原因の究明の手順を定めていない", k, k.Label())
 			papered = true
 		}
 	}
@@ -407,7 +454,7 @@ func (c *checker) checkFault() {
 	c.checkSeriousFault(f)
 	if _, err := fault.NewPlan(v); err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", e)
+			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", e)
 		}
 	}
 }
@@ -428,10 +475,10 @@ func (c *checker) checkSeriousFault(f *fault.Spec) {
 	switch {
 	case judges && o != nil && !meets(council.SeriousFault):
 		c.add(Error, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
-			"the plan judges when a fault is serious (重大障害) but convenes no body for one")
+			"the plan judges when a fault is serious (重大障害) but convenes no body for one", "計画は重大障害の判断を定めるが、重大障害で招集する会議がない")
 	case !judges && o != nil && !meets(council.SeriousFault) && !meets(council.Fault):
 		c.add(Warning, CodeNoSeriousFaultHandling, "fault.serious", council.Citation{},
-			"the plan says neither when a fault is serious (重大障害) nor which body meets on a fault: whom a serious fault is escalated to is not in the plan")
+			"the plan says neither when a fault is serious (重大障害) nor which body meets on a fault: whom a serious fault is escalated to is not in the plan", "計画は重大障害の判断も、障害で開く会議も定めていない: 重大障害を誰に報告し判断を仰ぐかが計画にない")
 	}
 }
 
@@ -450,12 +497,12 @@ func (c *checker) checkMeasures() {
 	}
 	for _, k := range m.Annex {
 		if _, err := defined.Lookup(k); err != nil {
-			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", err)
+			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", err)
 		}
 	}
 	for i, pb := range m.Playbooks {
 		if err := pb.Validate(); err != nil {
-			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", err)
+			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", err)
 		}
 	}
 	keys := make(map[string]int, len(m.Obligations))
@@ -466,15 +513,15 @@ func (c *checker) checkMeasures() {
 		path := "measures.obligations[" + strconv.Quote(o.Key) + "]"
 		cite := o.Citations.At(0)
 		if o.Key == "" || strings.Trim(o.Key, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-			c.add(Error, CodeObligationInvalid, path, cite, "the key is not a plain identifier (a-z, 0-9, -)")
+			c.add(Error, CodeObligationInvalid, path, cite, "the key is not a plain identifier (a-z, 0-9, -)", "キーが識別子（英小文字、数字、-）でない")
 		} else if keys[o.Key] > 1 {
-			c.add(Error, CodeObligationInvalid, path, cite, "the key is given to %d obligations", keys[o.Key])
+			c.add(Error, CodeObligationInvalid, path, cite, "the key is given to %d obligations", "同じキーが %d 件の義務に付いている", keys[o.Key])
 		}
 		if o.Task == "" {
-			c.add(Error, CodeObligationInvalid, path, cite, "the obligation states no task")
+			c.add(Error, CodeObligationInvalid, path, cite, "the obligation states no task", "義務の内容を定めていない")
 		}
 		if o.Citations.Len() == 0 {
-			c.add(Error, CodeObligationInvalid, path, cite, "the obligation cites no clause")
+			c.add(Error, CodeObligationInvalid, path, cite, "the obligation cites no clause", "義務の根拠の条項を引用していない")
 		}
 	}
 	c.foreignCitations("measures", reflect.ValueOf(*m))
@@ -483,11 +530,11 @@ func (c *checker) checkMeasures() {
 func (c *checker) checkContinuity() {
 	k := c.plan.Continuity
 	if k == nil {
-		c.add(Info, CodeNoContinuity, "continuity", council.Citation{}, "the plan has no ICT continuity part: no inventory of systems, contact channels or report schedule")
+		c.add(Info, CodeNoContinuity, "continuity", council.Citation{}, "the plan has no ICT continuity part: no inventory of systems, contact channels or report schedule", "計画にICT業務継続の定めがない: システムの一覧、連絡手段、報告の予定のいずれも定めていない")
 		return
 	}
 	if k.Inventory == nil {
-		c.add(Warning, CodeNoInventory, "continuity.inventory", council.Citation{}, "the continuity part lists no systems")
+		c.add(Warning, CodeNoInventory, "continuity.inventory", council.Citation{}, "the continuity part lists no systems", "業務継続の定めにシステムの一覧がない")
 	} else {
 		c.checkInventory(k.Inventory)
 	}
@@ -521,7 +568,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 		}
 		if n, dup := ids[s.ID]; dup {
 			if n == 1 {
-				c.add(Error, CodeDuplicateSystem, path(), council.Citation{}, "more than one system has ID %q", s.ID)
+				c.add(Error, CodeDuplicateSystem, path(), council.Citation{}, "more than one system has ID %q", "システムID %q が複数のシステムに付いている", s.ID)
 			}
 			ids[s.ID] = n + 1
 			patch(i).ID = "" // Order would refuse the repeat; it is reported here
@@ -529,11 +576,11 @@ func (c *checker) checkInventory(inv *Inventory) {
 			ids[s.ID] = 1
 		}
 		if strings.TrimSpace(s.Owner) == "" {
-			c.add(Error, CodeSystemNoOwner, path()+".owner", cite, "system %q (%s) has no owning division (主管課)", s.ID, s.Name)
+			c.add(Error, CodeSystemNoOwner, path()+".owner", cite, "system %q (%s) has no owning division (主管課)", "システム %q（%s）に主管課がない", s.ID, s.Name)
 			patch(i).Owner = "?"
 		}
 		if !s.Scale.IsValid() {
-			c.add(Error, CodeSystemNoScale, path()+".scale", cite, "system %q (%s) has no impact scale (影響規模): give one, or unassessed while it is being decided", s.ID, s.Name)
+			c.add(Error, CodeSystemNoScale, path()+".scale", cite, "system %q (%s) has no impact scale (影響規模): give one, or unassessed while it is being decided", "システム %q（%s）に影響規模がない: 影響規模を定めるか、決まるまでは調整中（unassessed）とする", s.ID, s.Name)
 			patch(i).Scale = Unassessed
 		}
 	}
@@ -556,7 +603,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 				continue
 			}
 			c.add(Error, CodeUnknownDependency, "continuity.inventory.systems["+s.ID+"].dependsOn", s.Citations.At(0),
-				"system %q depends on %q, which the inventory does not hold", s.ID, d)
+				"system %q depends on %q, which the inventory does not hold", "システム %q が依存する %q はシステムの一覧にない", s.ID, d)
 			if keep == nil {
 				keep = append(make([]string, 0, len(s.DependsOn)), s.DependsOn[:j]...)
 			}
@@ -573,7 +620,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 	for i := range systems {
 		if s := &systems[i]; s.Scale == Unassessed {
 			c.add(Warning, CodeScaleUnassessed, "continuity.inventory.systems["+s.ID+"].scale", s.Citations.At(0),
-				"the impact scale (影響規模) of system %q (%s) is still to be decided (調整中): its recovery order and off-site backup need a policy until it is", s.ID, s.Name)
+				"the impact scale (影響規模) of system %q (%s) is still to be decided (調整中): its recovery order and off-site backup need a policy until it is", "システム %q（%s）の影響規模は調整中: 決まるまでの復旧の順序と遠隔地へのバックアップの方針が要る", s.ID, s.Name)
 		}
 	}
 	// The cycle detection and the remaining checks of Order.
@@ -581,17 +628,17 @@ func (c *checker) checkInventory(inv *Inventory) {
 		for _, e := range leaves(err) {
 			if ce, ok := errors.AsType[*CycleError](e); ok {
 				c.add(Error, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
-					"systems depend on each other in a circle: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
+					"systems depend on each other in a circle: %s → %s", "システムの依存が循環している: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
 				continue
 			}
-			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", e)
+			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", e)
 		}
 	}
 }
 
 func (c *checker) checkContacts(rules []ContactRule) {
 	if len(rules) == 0 {
-		c.add(Warning, CodeNoContacts, "continuity.contacts", council.Citation{}, "the continuity part chooses no contact channel for any audience")
+		c.add(Warning, CodeNoContacts, "continuity.contacts", council.Citation{}, "the continuity part chooses no contact channel for any audience", "業務継続の定めに、どの連絡先への連絡手段も選んでいない")
 		return
 	}
 	var audiences [64]struct {
@@ -603,17 +650,17 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		path := "continuity.contacts[" + pat.String() + "/" + a.String() + "]"
 		cite := r.Contact.Citations.At(0)
 		if !a.IsValid() || !pat.IsValid() || int(a) >= len(audiences) {
-			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience")
+			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience", "連絡手段の選択に有効なパターン又は連絡先がない")
 			continue
 		}
 		up := pat.Services()
 		for _, ch := range append([]Channel{r.Contact.Channel}, slices.Collect(r.Contact.Also.All())...) {
 			if !ch.IsValid() {
-				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s names no channel", ch)
+				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s names no channel", "連絡手段 %s はどの連絡手段も指していない", ch)
 				continue
 			}
 			if need := ch.Needs(); !up.Contains(need) {
-				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s needs %s, which is down in pattern %s", c.say(ch), need, pat)
+				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s needs %s, which is down in pattern %s", "連絡手段 %sには %s が要るが、パターン%sでは使えない", c.both(ch), need, both{pat, pat.Label()})
 			}
 		}
 		au := &audiences[a]
@@ -630,7 +677,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		if au.seen && !au.lastResort {
 			aud := Audience(a)
 			c.add(Error, CodeNoLastResort, "continuity.contacts["+aud.String()+"]", au.cite,
-				"the channels for %s do not end in a last resort: no choice for an outage of every service uses a channel that needs none", c.say(aud))
+				"the channels for %s do not end in a last resort: no choice for an outage of every service uses a channel that needs none", "%sへの連絡手段が最終手段で終わらない: すべてのサービスが止まったときにも使える、サービスを要しない連絡手段を選んでいない", c.both(aud))
 		}
 	}
 }
@@ -638,27 +685,27 @@ func (c *checker) checkContacts(rules []ContactRule) {
 func (c *checker) checkSchedule(s *ReportPlan) {
 	if s != nil {
 		for i, a := range s.Agreed {
-			in := ""
+			in := both{"", ""}
 			if a.Considering != "" {
-				in = " in view of " + a.Considering
+				in = both{" in view of " + a.Considering, "（" + a.Considering + "を勘案）"}
 			}
 			c.add(Info, CodeFrequencyByAgreement, fmt.Sprintf("continuity.schedule.agreed[%d]", i), a.Citations.At(0),
-				"%s reports to %s at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports",
-				c.say(a.From), c.say(a.To), c.say(a.With), in)
+				"%s reports to %s at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports", "%sから%sへの報告の頻度は%sとの協議で定める%s: 計画は頻度を定めておらず、訓練ではこの報告を予定しない",
+				c.both(a.From), c.both(a.To), c.both(a.With), in)
 		}
 	}
 	if s == nil || len(s.Slots) == 0 {
-		c.add(Warning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)")
+		c.add(Warning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)", "業務継続の定めに定時連絡の時刻がない")
 		return
 	}
 	cite := s.Citations.At(0)
 	slots := slices.Sorted(slices.Values(s.Slots))
 	for i, d := range slots {
 		if d < 0 || d >= 24*time.Hour {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is not a time of day", duration.Format(d))
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is not a time of day", "定時連絡の時刻 %s が一日のうちの時刻でない", duration.Format(d))
 		}
 		if i > 0 && d == slots[i-1] {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is given twice", duration.Format(d))
+			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is given twice", "定時連絡の時刻 %s を二度挙げている", duration.Format(d))
 		}
 	}
 }
@@ -673,7 +720,7 @@ func (c *checker) checkDuties() {
 		for _, x := range AllDuties() {
 			names = append(names, x.String())
 		}
-		c.add(Warning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", strings.Join(names, ", "))
+		c.add(Warning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", "計画に役割分担の定めがない: 訓練で誰が発見し、判断し、保守し、報告するかは本ライブラリの既定による（%s）", strings.Join(names, ", "))
 		return
 	}
 	c.foreignCitations("duties", reflect.ValueOf(d))
@@ -689,16 +736,16 @@ func (c *checker) checkActors(roles council.Roles) {
 			return // the plan does not say who
 		}
 		if !a.IsValid() {
-			c.add(Error, CodeInvalidActor, path, cite, "an actor names no valid role or party")
+			c.add(Error, CodeInvalidActor, path, cite, "an actor names no valid role or party", "主体が有効な役割又は関係者を指していない")
 			return
 		}
 		if a.Role != 0 && hasOrg && !roles.Has(a.Role) {
-			c.add(Error, CodeUnknownRole, path, cite, "%s acts here but is not a role of the organisation", c.say(a.Role))
+			c.add(Error, CodeUnknownRole, path, cite, "%s acts here but is not a role of the organisation", "%sがここで行動するが、体制の役割にない", c.both(a.Role))
 		}
 	}
 	recipient := func(path string, a council.Actor, cite council.Citation) {
 		if a != (council.Actor{}) && !a.IsValid() {
-			c.add(Error, CodeInvalidActor, path, cite, "a recipient names no valid role or party")
+			c.add(Error, CodeInvalidActor, path, cite, "a recipient names no valid role or party", "報告先が有効な役割又は関係者を指していない")
 		}
 	}
 	roleSet := func(path string, rs council.Roles, cite council.Citation) {
@@ -806,7 +853,7 @@ func (c *checker) citations(path string, cs council.Citations) {
 	}
 	for _, x := range cs.All() {
 		if x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", "%s を引用しているが、%q でない計画の条項である", x, c.plan.ID)
 		}
 	}
 }
@@ -823,7 +870,7 @@ func (c *checker) foreignCitations(path string, v reflect.Value) {
 	}
 	eachCitation(path, v, func(path string, x council.Citation) {
 		if x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", x, c.plan.ID)
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", "%s を引用しているが、%q でない計画の条項である", x, c.plan.ID)
 		}
 	})
 }
@@ -878,17 +925,17 @@ func (c *checker) checkClauses() {
 	}
 	p := c.plan
 	if len(p.Clauses) == 0 {
-		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document")
+		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document", "計画に条項の一覧がない: 引用を文書の条項に照らし合わせられない")
 		return
 	}
 	x, err := p.Index()
 	if err != nil {
-		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", err)
+		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", err)
 		return
 	}
 	resolve := func(path string, cite council.Citation) {
 		if cite.Plan() == p.ID && !x.Resolves(cite) {
-			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", cite)
+			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", "%s を引用しているが、条項の一覧にない", cite)
 		}
 	}
 	v := reflect.ValueOf(p)

@@ -215,7 +215,8 @@ func (c Code) MarshalText() ([]byte, error) { return codeTable.AppendText(nil, c
 func (c *Code) UnmarshalText(text []byte) error { return codeTable.Unmarshal(text, c) }
 
 // A Finding is one thing [Check] has to say about a plan: how much it
-// matters, what it is about (a stable Code), a message for people, where in
+// matters, what it is about (a stable Code), a message for people in English
+// (Message) and in Japanese (MessageJA), where in
 // the plan it is (Path) and the clause it rests on (Cite).
 //
 // Path names the part of the plan in the JSON field names of [Plan], with
@@ -238,23 +239,26 @@ func (c *Code) UnmarshalText(text []byte) error { return codeTable.Unmarshal(tex
 //
 // The zero Finding is not a finding. Findings are comparable with ==.
 type Finding struct {
-	Severity Severity         `json:"severity"`
-	Code     Code             `json:"code"`
-	Message  string           `json:"message"`
-	Path     string           `json:"path"`
-	Cite     council.Citation `json:"cite,omitzero"`
-	Line     int              `json:"line,omitzero"`
-	Column   int              `json:"column,omitzero"`
+	Severity Severity `json:"severity"`
+	Code     Code     `json:"code"`
+	Message  string   `json:"message"`
+	// MessageJA is Message in Japanese, in the plan's Japanese words.
+	MessageJA string           `json:"messageJA,omitempty"`
+	Path      string           `json:"path"`
+	Cite      council.Citation `json:"cite,omitzero"`
+	Line      int              `json:"line,omitzero"`
+	Column    int              `json:"column,omitzero"`
 }
 
 // Compare orders findings by severity (most severe first), code, path,
-// message and citation: the order [Check] returns them in.
+// message (English, then Japanese) and citation: the order [Check] returns them in.
 func (f Finding) Compare(g Finding) int {
 	return cmp.Or(
 		f.Severity.Compare(g.Severity),
 		f.Code.Compare(g.Code),
 		strings.Compare(f.Path, g.Path),
 		strings.Compare(f.Message, g.Message),
+		strings.Compare(f.MessageJA, g.MessageJA),
 		f.Cite.Compare(g.Cite),
 		cmp.Compare(f.Line, g.Line),
 		cmp.Compare(f.Column, g.Column),

@@ -61,7 +61,7 @@ func TestCheckNeverPanics(t *testing.T) {
 			t.Fatalf("Check differs on a copy (-first +second):\n%s", diff)
 		}
 		for _, f := range got {
-			if !f.Severity.IsValid() || !f.Code.IsValid() || f.Path == "" || f.Message == "" {
+			if !f.Severity.IsValid() || !f.Code.IsValid() || f.Path == "" || f.Message == "" || !speaksJapanese(f) {
 				t.Fatalf("malformed finding %#v", f)
 			}
 		}

@@ -314,7 +314,8 @@ func TestCheckProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Check(tt.plan())
-			if !slices.Contains(got, tt.want) {
+			// The Japanese message is checked by TestFindingsSpeakJapanese.
+			if !slices.ContainsFunc(got, func(f Finding) bool { f.MessageJA = ""; return f == tt.want }) {
 				t.Errorf("want %v among:\n%s", tt.want, renderFindings(got))
 			}
 		})
@@ -711,7 +712,7 @@ func TestCheckDeterministic(t *testing.T) {
 			t.Errorf("%s: Check changed the plan (-before +after):\n%s", p.ID, diff)
 		}
 		for _, f := range a {
-			if !f.Severity.IsValid() || !f.Code.IsValid() || f.Message == "" || f.Path == "" {
+			if !f.Severity.IsValid() || !f.Code.IsValid() || f.Message == "" || f.Path == "" || !speaksJapanese(f) {
 				t.Errorf("%s: malformed finding %#v", p.ID, f)
 			}
 			if f.Cite.IsValid() && f.Cite.Plan() != p.ID && f.Code != CodeForeignCitation {
@@ -817,14 +818,14 @@ func BenchmarkCheckReference(b *testing.B) {
 // and the citation omitted when there is none.
 func TestFindingJSON(t *testing.T) {
 	fs := []Finding{
-		{Severity: Warning, Code: CodeChairNotNamed, Message: "m", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
+		{Severity: Warning, Code: CodeChairNotNamed, Message: "m", MessageJA: "議長", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
 		{Severity: Info, Code: CodeNoContinuity, Message: "m", Path: "continuity"},
 	}
 	b, err := json.Marshal(fs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `[{"severity":"warning","code":"council.chair-not-named","message":"m","path":"p","cite":"tottori:第2-4(2)"},` +
+	want := `[{"severity":"warning","code":"council.chair-not-named","message":"m","messageJA":"議長","path":"p","cite":"tottori:第2-4(2)"},` +
 		`{"severity":"info","code":"continuity.none","message":"m","path":"continuity"}]`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)

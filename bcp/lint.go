@@ -57,13 +57,19 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	if strings.HasPrefix(string(data[:min(len(data), 3)]), byteOrderMark) {
 		l.skip = 3
 		pre = append(pre, Finding{Severity: Info, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
-			Message: "the file starts with a UTF-8 byte-order mark (BOM); it is ignored, but a plan file need not have one"})
+			Message:   "the file starts with a UTF-8 byte-order mark (BOM); it is ignored, but a plan file need not have one",
+			MessageJA: "ファイルの先頭にUTF-8のバイト順マーク（BOM）がある: 無視するが、計画ファイルには要らない"})
 	}
 	body := data[l.skip:]
 	if !utf8.Valid(body) {
 		at := l.skip + invalidUTF8(body)
+		guess, guessJA := guessEncoding(data[l.skip:]), ""
+		if enc, ok := strings.CutPrefix(guess, "; it looks like "); ok {
+			guessJA = "。" + enc + "と思われる"
+		}
 		x := []located{{f: Finding{Severity: Error, Code: CodeNotUTF8, Path: "$",
-			Message: fmt.Sprintf("the file is not UTF-8 (byte 0x%02X is not UTF-8%s): save the file as UTF-8", data[at], guessEncoding(data[l.skip:]))}, off: at}}
+			Message:   fmt.Sprintf("the file is not UTF-8 (byte 0x%02X is not UTF-8%s): save the file as UTF-8", data[at], guess),
+			MessageJA: fmt.Sprintf("ファイルがUTF-8でない（バイト 0x%02X はUTF-8にない%s）: ファイルをUTF-8で保存すること", data[at], guessJA)}, off: at}}
 		l.positions(x)
 		return Plan{}, append(pre, x[0].f), nil
 	}
@@ -192,6 +198,9 @@ func (l *linter) fromError(err error, code Code) Finding {
 		}
 	}
 	f.Message = problem.Clip(f.Message, problem.MaxLine)
+	// The parser speaks English; the Japanese names the kind of problem
+	// first, then quotes it.
+	f.MessageJA = problem.Clip(f.Code.Label()+": "+f.Message, problem.MaxLine)
 	return f
 }
 
@@ -463,10 +472,13 @@ func group(fs []Finding) []Finding {
 			}
 			keys.WriteString(problem.Clip(pathKeys(g.Path), problem.MaxQuote))
 		}
+		list, listJA := keys.String(), keys.String()
 		if len(run) > maxGroupList+1 {
-			fmt.Fprintf(&keys, " and %d more", len(run)-1-maxGroupList)
+			list += fmt.Sprintf(" and %d more", len(run)-1-maxGroupList)
+			listJA += fmt.Sprintf(" ほか %d 件", len(run)-1-maxGroupList)
 		}
-		f.Message = fmt.Sprintf("%s; the same for %d more: %s", f.Message, len(run)-1, keys.String())
+		f.Message = fmt.Sprintf("%s; the same for %d more: %s", f.Message, len(run)-1, list)
+		f.MessageJA = fmt.Sprintf("%s。ほか %d 件: %s", f.MessageJA, len(run)-1, listJA)
 		out = append(out, f)
 		i = j
 	}

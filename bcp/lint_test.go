@@ -146,7 +146,7 @@ func lintAgrees(t interface{ Fatalf(string, ...any) }, data []byte) {
 	lines := bytes.Count(data, []byte("\n")) + 1
 	errs := 0
 	for _, f := range fs {
-		if !f.Severity.IsValid() || !f.Code.IsValid() || f.Message == "" || f.Path == "" {
+		if !f.Severity.IsValid() || !f.Code.IsValid() || f.Message == "" || f.Path == "" || !speaksJapanese(f) {
 			t.Fatalf("invalid finding %#v", f)
 		}
 		if f.Line < 1 || f.Line > lines || f.Column < 1 {

@@ -45,14 +45,17 @@ func (e Entry) LogValue() slog.Value {
 }
 
 // LogValue implements [slog.LogValuer]: the finding as a group of attributes
-// named as in its JSON form (severity, code, message, path, cite).
+// named as in its JSON form (severity, code, message, messageJA, path, cite).
 func (f Finding) LogValue() slog.Value {
 	attrs := []slog.Attr{
 		slog.String("severity", f.Severity.String()),
 		slog.String("code", f.Code.String()),
 		slog.String("message", f.Message),
-		slog.String("path", f.Path),
 	}
+	if f.MessageJA != "" {
+		attrs = append(attrs, slog.String("messageJA", f.MessageJA))
+	}
+	attrs = append(attrs, slog.String("path", f.Path))
 	if f.Cite.IsValid() {
 		attrs = append(attrs, slog.String("cite", f.Cite.String()))
 	}

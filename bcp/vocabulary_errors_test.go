@@ -71,8 +71,8 @@ func TestPartErrorsSpeakThePlansNames(t *testing.T) {
 	}
 	found := false
 	for _, f := range findings {
-		if strings.Contains(f.Message, "role#") {
-			t.Errorf("finding %s names a declared post by number: %s", f.Code, f.Message)
+		if strings.Contains(f.Message, "role#") || strings.Contains(f.MessageJA, "role#") {
+			t.Errorf("finding %s names a declared post by number: %s / %s", f.Code, f.Message, f.MessageJA)
 		}
 		found = found || strings.Contains(f.Message, "general-affairs-director")
 	}
@@ -88,9 +88,10 @@ func TestPartErrorsSpeakThePlansNames(t *testing.T) {
 	found = false
 	for _, f := range findings {
 		if f.Code == CodeOrganizationInvalid {
-			found = strings.Contains(f.Message, "(staff → general-affairs-director)")
+			found = strings.Contains(f.Message, "(staff → general-affairs-director)") &&
+				strings.Contains(f.MessageJA, "(staff → general-affairs-director)")
 			if !found {
-				t.Errorf("Check quotes council's error without the plan's names: %s", f.Message)
+				t.Errorf("Check quotes council's error without the plan's names: %s / %s", f.Message, f.MessageJA)
 			}
 		}
 	}

@@ -14,10 +14,11 @@
 //
 // -format text prints "FILE:LINE:COL: severity code path: message (clause)",
 // the form editors and CI logs link to a line; json prints the findings as
-// an object; sarif prints a SARIF 2.1.0 log for code scanning. -lang ja adds
-// the Japanese label of each code and severity. -as moves the plan to the
-// plan ID NEWID before checking it (its ID and its own citations,
-// bcp.Plan.WithID).
+// an object; sarif prints a SARIF 2.1.0 log for code scanning. -lang ja
+// prints each message in Japanese, with the Japanese label of each code and
+// severity (json carries both messages whatever the language). -as moves
+// the plan to the plan ID NEWID before checking it (its ID and its own
+// citations, bcp.Plan.WithID).
 //
 // The exit status is 0 when the plan has no error-level finding (and, under
 // -strict, no warning), 1 when it has one, and 2 only for bad flags or a file
@@ -51,7 +52,7 @@ Exit status: 0 no errors, 1 the plan has errors (or warnings under -strict),
 2 bad usage or an unreadable file.
 
   -format FORMAT    text, json or sarif (SARIF 2.1.0) (default text)
-  -lang LANG        en or ja: ja adds the Japanese label of each code (default en)
+  -lang LANG        en or ja: the language of the messages and labels (default en)
   -strict           exit 1 on warnings too
   -reference ID     check a reference plan (ino, kumamoto, kumiyama, nakano, tottori) instead of a file
   -as NEWID         move the plan to the plan ID NEWID first: its ID and its own citations
@@ -156,11 +157,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // text renders a finding on one line: "FILE:LINE:COL: " and the finding,
-// with the Japanese labels of its severity and code, and the Japanese of
-// its message where messagesJA has it, under -lang ja.
+// with the Japanese labels of its severity and code and its Japanese
+// message under -lang ja.
 func text(file string, f bcp.Finding, lang string) string {
-	if lang == "ja" {
-		f.Message = messageJA(f)
+	if lang == "ja" && f.MessageJA != "" {
+		f.Message = f.MessageJA
 	}
 	s := f.String()
 	if lang == "ja" {

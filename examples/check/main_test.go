@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/bcp"
@@ -158,27 +159,36 @@ func TestFlagsAfterFile(t *testing.T) {
 	}
 }
 
-// TestMessagesJA: every English message messagesJA translates is one Check
-// writes (so a change of the engine's wording cannot leave a stale
-// translation unused), and every translation is Japanese, not a copy.
+// TestMessagesJA: under -lang ja every finding prints its Japanese message,
+// over the reference plans and every plan file of testdata (the engine
+// writes it; none is left in English).
 func TestMessagesJA(t *testing.T) {
-	seen := map[bcp.Code]string{}
-	plans := append(bcp.ReferencePlans(), bcp.Plan{ID: "x", Version: "1"})
-	for _, p := range plans {
-		for _, f := range bcp.Check(p) {
-			if m, ok := messagesJA[f.Code]; ok && f.Message == m.en {
-				seen[f.Code] = messageJA(f)
-			}
-		}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "broken", "*.json"))
+	refs, _ := filepath.Glob(filepath.Join("..", "..", "bcp", "reference", "*.json"))
+	files = append(append(files, more...), refs...)
+	if len(more) < 10 || len(refs) < 5 {
+		t.Fatalf("found %d broken plans and %d reference plans", len(more), len(refs))
 	}
-	for c, m := range messagesJA {
-		got, ok := seen[c]
-		if !ok {
-			t.Errorf("%s: Check never writes %q", c, m.en)
-			continue
+	japanese := func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) }
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if got != m.ja || got == m.en || !strings.ContainsRune(got, 'の') {
-			t.Errorf("%s: rendered %q", c, got)
+		_, fs, err := bcp.Lint(data, bcp.LintOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errs bytes.Buffer
+		run([]string{"-lang", "ja", file}, &out, &errs)
+		for _, f := range fs {
+			if f.MessageJA == "" || f.MessageJA == f.Message || strings.IndexFunc(f.MessageJA, japanese) < 0 {
+				t.Errorf("%s: %v: Japanese message %q", file, f, f.MessageJA)
+			}
+			if !strings.Contains(out.String(), f.MessageJA) {
+				t.Errorf("%s: -lang ja does not print %q in place of %q:\n%s", file, f.MessageJA, f.Message, out.String())
+			}
 		}
 	}
 }

@@ -196,8 +196,8 @@ func New(uri string, findings []bcp.Finding, lang string) Log {
 	results := make([]Result, 0, len(findings))
 	for _, f := range findings {
 		msg := f.Message
-		if lang == "ja" {
-			msg = f.Code.Label() + ": " + msg
+		if lang == "ja" && f.MessageJA != "" {
+			msg = f.MessageJA
 		}
 		loc := Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: ArtifactLocation{URI: uri}}}
 		if f.Line > 0 {
