@@ -163,11 +163,44 @@ func entries[V Word](terms []Term[V]) []entry {
 }
 
 func (v *Vocabulary) entries() [nKinds][]entry {
-	return [nKinds][]entry{
-		entries(v.Positions), entries(v.Parties), entries(v.Bodies), entries(v.Symptoms),
-		entries(v.Triggers), entries(v.Checks), entries(v.Locations), entries(v.Channels),
-		entries(v.Steps), entries(v.Fields), entries(v.Incidents), entries(v.Patterns), entries(v.Audiences),
+	var out [nKinds][]entry
+	for k := range out {
+		out[k] = v.kindEntries(k)
 	}
+	return out
+}
+
+// kindEntries returns the terms of kind k (wPosition...).
+func (v *Vocabulary) kindEntries(k int) []entry {
+	switch k {
+	case wPosition:
+		return entries(v.Positions)
+	case wParty:
+		return entries(v.Parties)
+	case wBody:
+		return entries(v.Bodies)
+	case wSymptom:
+		return entries(v.Symptoms)
+	case wTrigger:
+		return entries(v.Triggers)
+	case wCheck:
+		return entries(v.Checks)
+	case wLocation:
+		return entries(v.Locations)
+	case wChannel:
+		return entries(v.Channels)
+	case wStep:
+		return entries(v.Steps)
+	case wField:
+		return entries(v.Fields)
+	case wIncident:
+		return entries(v.Incidents)
+	case wPattern:
+		return entries(v.Patterns)
+	case wAudience:
+		return entries(v.Audiences)
+	}
+	return nil
 }
 
 // lexicon is one kind's terms resolved: the value each term stands for, the
@@ -232,6 +265,29 @@ func (v *Vocabulary) words() *words {
 	return w
 }
 
+// wordsOf resolves only the kinds ks of v: what a single lookup or label
+// needs, so that it costs the terms of its kind, not the whole vocabulary.
+func (v *Vocabulary) wordsOf(ks ...int) *words {
+	w := &words{}
+	for _, k := range ks {
+		w.es[k] = v.kindEntries(k)
+		w.lex[k], _ = resolve(w.es[k], wordKinds[k].named)
+	}
+	return w
+}
+
+// kindOfValue returns the vocabulary kinds a value of x's type is looked up
+// in: one kind, positions and parties for an actor, none for another type.
+func kindOfValue(x any) []int {
+	if _, ok := x.(council.Actor); ok {
+		return []int{wPosition, wParty}
+	}
+	if k := wordKindOf(reflect.TypeOf(x)); k >= 0 {
+		return []int{k}
+	}
+	return nil
+}
+
 // lookup returns the value of kind k named by s in the plan file: a term's ID
 // or label.
 func (w *words) lookup(k int, s string) (uint8, bool) {
@@ -293,7 +349,7 @@ func (v Vocabulary) Label(x interface {
 	Label() string
 	String() string
 }, lang Lang) string {
-	return v.words().any(x, lang)
+	return v.wordsOf(kindOfValue(x)...).any(x, lang)
 }
 
 func (w *words) any(x interface {
@@ -388,52 +444,52 @@ func (w *words) name(x labeled) string {
 
 // Role returns the position the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Role(id string) (council.Role, bool) {
-	x, ok := v.words().lookup(wPosition, id)
+	x, ok := v.wordsOf(wPosition).lookup(wPosition, id)
 	return council.Role(x), ok
 }
 
 // Party returns the party the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Party(id string) (council.Party, bool) {
-	x, ok := v.words().lookup(wParty, id)
+	x, ok := v.wordsOf(wParty).lookup(wParty, id)
 	return council.Party(x), ok
 }
 
 // Body returns the body the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Body(id string) (council.Body, bool) {
-	x, ok := v.words().lookup(wBody, id)
+	x, ok := v.wordsOf(wBody).lookup(wBody, id)
 	return council.Body(x), ok
 }
 
 // Symptom returns the symptom the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Symptom(id string) (fault.Symptom, bool) {
-	x, ok := v.words().lookup(wSymptom, id)
+	x, ok := v.wordsOf(wSymptom).lookup(wSymptom, id)
 	return fault.Symptom(x), ok
 }
 
 // Trigger returns the detection trigger the vocabulary names id (a term's
 // ID or label).
 func (v Vocabulary) Trigger(id string) (fault.Trigger, bool) {
-	x, ok := v.words().lookup(wTrigger, id)
+	x, ok := v.wordsOf(wTrigger).lookup(wTrigger, id)
 	return fault.Trigger(x), ok
 }
 
 // Check returns the investigation step the vocabulary names id (a term's ID
 // or label).
 func (v Vocabulary) Check(id string) (fault.Check, bool) {
-	x, ok := v.words().lookup(wCheck, id)
+	x, ok := v.wordsOf(wCheck).lookup(wCheck, id)
 	return fault.Check(x), ok
 }
 
 // Location returns the fault location the vocabulary names id (a term's ID
 // or label).
 func (v Vocabulary) Location(id string) (fault.Location, bool) {
-	x, ok := v.words().lookup(wLocation, id)
+	x, ok := v.wordsOf(wLocation).lookup(wLocation, id)
 	return fault.Location(x), ok
 }
 
 // Channel returns the channel the vocabulary names id (a term's ID or label).
 func (v Vocabulary) Channel(id string) (Channel, bool) {
-	x, ok := v.words().lookup(wChannel, id)
+	x, ok := v.wordsOf(wChannel).lookup(wChannel, id)
 	return Channel(x), ok
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +364,39 @@ func TestClosedKinds(t *testing.T) {
 				t.Errorf("ParsePlan: %v; want %s at %s", err, tc.sentinel, tc.path)
 			}
 		})
+	}
+}
+
+// kindEntries covers every kind, in the order of wordKinds: give kind k
+// k+1 terms and each kind must come back with its own count.
+func TestKindEntriesCoversEveryKind(t *testing.T) {
+	var v Vocabulary
+	rv := reflect.ValueOf(&v).Elem()
+	for k := range nKinds {
+		f, ok := rv.Type().FieldByNameFunc(func(name string) bool {
+			sf, _ := rv.Type().FieldByName(name)
+			return strings.HasPrefix(sf.Tag.Get("json"), wordKinds[k].key+",")
+		})
+		if !ok {
+			t.Fatalf("no Vocabulary field for %s", wordKinds[k].key)
+		}
+		rv.FieldByIndex(f.Index).Set(reflect.MakeSlice(f.Type, k+1, k+1))
+	}
+	for k := range nKinds {
+		if got := len(v.kindEntries(k)); got != k+1 {
+			t.Errorf("kindEntries(%s) has %d terms, want %d", wordKinds[k].key, got, k+1)
+		}
+	}
+}
+
+// BenchmarkVocabularyRole looks one position up in nakano's vocabulary: it
+// resolves the positions only, not the other twelve kinds.
+func BenchmarkVocabularyRole(b *testing.B) {
+	v := Nakano().Vocabulary
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := v.Role("mayor"); !ok {
+			b.Fatal("no mayor")
+		}
 	}
 }
