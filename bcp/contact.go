@@ -61,7 +61,9 @@ func (p Pattern) Services() Services {
 
 // A Channel is a means of contact (連絡手段).
 //
-// The zero Channel is unset. Values are only appended.
+// The zero Channel is unset. The engine names the channels its outage rules
+// reason about; the values past them (up to 63) are a plan's own, declared in
+// its [Vocabulary], printed as "channel#n" outside it.
 type Channel uint8
 
 // Channels named by 統合仮想サーバ 3(3).
