@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,8 +81,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 		return Plan{}, append(pre, x[0].f), nil
 	}
 	l.root = root
-	l.byKey = map[*node]map[string]*node{}
-	l.byID = map[*node]map[string]*node{}
+	l.arrays = map[*node]*arrayIndex{}
 
 	p, loadErrs := decodePlan(root)
 	// Like findings are grouped before they are placed, so that only the
@@ -167,9 +167,9 @@ type linter struct {
 	data []byte
 	skip int   // the length of a byte-order mark
 	root *node // the file's tree, once parsed
-	// byKey indexes the entries of an array by their key, once asked.
-	byKey map[*node]map[string]*node
-	byID  map[*node]map[string]*node // the same, by "id" only: built first, as it is smaller
+	// arrays holds, for each array asked for an entry by key, its index:
+	// by "id" (built first, as it is smaller), then by any key.
+	arrays map[*node]*arrayIndex
 }
 
 // fromError makes a finding of err, a problem of ParsePlan: code, or the one
@@ -356,88 +356,106 @@ func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
 		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
 			return n.vals[i], -1
 		}
-		if v := cached(l.byID, n, entryIDs)[seg]; v != nil {
+		// The first question about an array is answered by a scan; an
+		// index is built at the second, so that placing one finding in a
+		// long list costs no index and placing many costs one.
+		ix := l.arrays[n]
+		if ix == nil {
+			ix = &arrayIndex{}
+			l.arrays[n] = ix
+		}
+		if ix.asked++; ix.asked == 1 {
+			for k, v := range arrayKeys(n, false) {
+				if k == seg {
+					return v, -1
+				}
+			}
+			return nil, -1
+		}
+		if ix.byID == nil {
+			ix.byID = index(arrayKeys(n, true))
+		}
+		if v := ix.byID[seg]; v != nil {
 			return v, -1
 		}
-		if v := cached(l.byKey, n, keyIndex)[seg]; v != nil {
+		if ix.byKey == nil {
+			ix.byKey = index(arrayKeys(n, false))
+		}
+		if v := ix.byKey[seg]; v != nil {
 			return v, -1
 		}
 	}
 	return nil, -1
 }
 
-// cached returns the index of array n that build makes, built once per
-// array and kept in m.
-func cached(m map[*node]map[string]*node, n *node, build func(*node) map[string]*node) map[string]*node {
-	idx, ok := m[n]
-	if !ok {
-		idx = build(n)
-		m[n] = idx
-	}
-	return idx
+// An arrayIndex is what the linter knows of an array: how often it was
+// asked for an entry by key, and (from the second time) its entries by
+// "id" and by key.
+type arrayIndex struct {
+	asked       int
+	byID, byKey map[string]*node
 }
 
-// entryIDs maps the "id" of each object entry of array n to the entry; the
-// first entry of an ID wins.
-func entryIDs(n *node) map[string]*node {
+// index maps each key of keys to its first entry.
+func index(keys iter.Seq2[string, *node]) map[string]*node {
 	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
-				}
-			}
+	for k, v := range keys {
+		if _, ok := idx[k]; !ok {
+			idx[k] = v
 		}
 	}
 	return idx
 }
 
-// keyIndex maps the keys of the entries of array n to the entries: a
-// string entry is its own key; an object entry is keyed by each of its
-// string members, its "id" first, then by the strings of its lists; the
-// first entry of a key wins.
-func keyIndex(n *node) map[string]*node {
-	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
+// arrayKeys yields the keys of the entries of array n with their entries,
+// in the order that decides which entry a key names (the first yielded):
+// the "id" of each object entry; unless idOnly, then each string entry (its
+// own key) and each string member of an object entry, entry by entry; then
+// the strings of the lists of object entries ("on": ["threat-level-3"]).
+func arrayKeys(n *node, idOnly bool) iter.Seq2[string, *node] {
+	return func(yield func(string, *node) bool) {
+		for _, v := range n.vals {
+			if v.kind == '{' {
+				if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
+					if !yield(v.vals[i].text, v) {
+						return
+					}
 				}
 			}
 		}
-	}
-	for _, v := range n.vals {
-		switch v.kind {
-		case '"':
-			if _, ok := idx[v.text]; !ok {
-				idx[v.text] = v
-			}
-		case '{':
-			for _, w := range v.vals {
-				if _, ok := idx[w.text]; w.kind == '"' && !ok {
-					idx[w.text] = v
+		if idOnly {
+			return
+		}
+		for _, v := range n.vals {
+			switch v.kind {
+			case '"':
+				if !yield(v.text, v) {
+					return
+				}
+			case '{':
+				for _, w := range v.vals {
+					if w.kind == '"' && !yield(w.text, v) {
+						return
+					}
 				}
 			}
 		}
-	}
-	for _, v := range n.vals { // then the names in a member's list ("on": ["threat-level-3"])
-		if v.kind != '{' {
-			continue
-		}
-		for _, w := range v.vals {
-			if w.kind != '[' {
+		for _, v := range n.vals {
+			if v.kind != '{' {
 				continue
 			}
-			for _, x := range w.vals {
-				if _, ok := idx[x.text]; x.kind == '"' && !ok {
-					idx[x.text] = v
+			for _, w := range v.vals {
+				if w.kind != '[' {
+					continue
+				}
+				for _, x := range w.vals {
+					if x.kind == '"' && !yield(x.text, v) {
+						return
+					}
 				}
 			}
 		}
 	}
-	return idx
 }
 
 // minGroup is the number of like findings from which they are grouped.
@@ -453,9 +471,8 @@ func group(fs []Finding) []Finding {
 	var out []Finding
 	for i := 0; i < len(fs); {
 		j := i + 1
-		shape := pathShape(fs[i].Path)
 		for j < len(fs) && fs[j].Severity == fs[i].Severity && fs[j].Code == fs[i].Code &&
-			fs[j].Cite == fs[i].Cite && pathShape(fs[j].Path) == shape {
+			fs[j].Cite == fs[i].Cite && sameShape(fs[j].Path, fs[i].Path) {
 			j++
 		}
 		if j-i < minGroup {
@@ -485,27 +502,50 @@ func group(fs []Finding) []Finding {
 	return out
 }
 
-// pathShape is path with the contents of its brackets left out.
-func pathShape(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '[':
-			depth++
-			if depth == 1 {
-				b.WriteRune(r)
-			}
-		case r == ']':
-			depth--
-			if depth == 0 {
-				b.WriteRune(r)
-			}
-		case depth == 0:
-			b.WriteRune(r)
+// sameShape reports whether paths a and b are the same with the contents
+// of their brackets left out, without building either shape: group asks it
+// once for each finding.
+func sameShape(a, b string) bool {
+	x, y := shapeReader{s: a}, shapeReader{s: b}
+	for {
+		c, d := x.next(), y.next()
+		if c != d {
+			return false
+		}
+		if c < 0 {
+			return true
 		}
 	}
-	return b.String()
+}
+
+// A shapeReader reads a path's shape byte by byte: the path with the
+// contents of its brackets left out.
+type shapeReader struct {
+	s        string
+	i, depth int
+}
+
+// next returns the next byte of the shape, or -1 at its end.
+func (r *shapeReader) next() int {
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		r.i++
+		switch {
+		case c == '[':
+			r.depth++
+			if r.depth == 1 {
+				return '['
+			}
+		case c == ']':
+			r.depth--
+			if r.depth == 0 {
+				return ']'
+			}
+		case r.depth == 0:
+			return int(c)
+		}
+	}
+	return -1
 }
 
 // pathKeys is the contents of path's brackets, joined by "/".

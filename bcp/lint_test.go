@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -276,4 +277,98 @@ func BenchmarkLintSystems(b *testing.B) {
 			}
 		})
 	}
+}
+
+// shapeOf is the shape of a path built whole: the path with the contents of
+// its brackets left out, the reference sameShape is held to.
+func shapeOf(path string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c == '[':
+			depth++
+			if depth == 1 {
+				b.WriteByte(c)
+			}
+		case c == ']':
+			depth--
+			if depth == 0 {
+				b.WriteByte(c)
+			}
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func TestSameShape(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"continuity.inventory.systems[s1].scale", "continuity.inventory.systems[s22].scale", true},
+		{"continuity.inventory.systems[s1].scale", "continuity.inventory.systems[s1].owner", false},
+		{"organization.councils[a[b]].chair", "organization.councils[c].chair", true},
+		{"a[b]", "a[b].c", false},
+		{"a]b", "a]c", true}, // a stray ']' hides the rest from both
+		{"", "", true},
+	} {
+		if got := sameShape(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameShape(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		gen := rapid.StringOfN(rapid.SampledFrom([]rune("ab.[]")), 0, 12, -1)
+		a, b := gen.Draw(t, "a"), gen.Draw(t, "b")
+		if got, want := sameShape(a, b), shapeOf(a) == shapeOf(b); got != want {
+			t.Fatalf("sameShape(%q, %q) = %v; shapes %q and %q", a, b, got, shapeOf(a), shapeOf(b))
+		}
+	})
+}
+
+// TestLintArrayLookup: an entry of an array asked for by key is the same
+// whether the linter finds it by its first scan or through the index it
+// builds at the second question: the first entry of the key, an "id" before
+// any other string member, a member before a list's string.
+func TestLintArrayLookup(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		word := rapid.SampledFrom([]string{"a", "b", "c", "d"})
+		entry := rapid.Custom(func(t *rapid.T) string {
+			switch rapid.IntRange(0, 2).Draw(t, "kind") {
+			case 0:
+				return strconv.Quote(word.Draw(t, "string"))
+			case 1:
+				return "1"
+			}
+			var members []string
+			for k, key := range []string{"id", "name", "on"} {
+				if !rapid.Bool().Draw(t, fmt.Sprint("has", k)) {
+					continue
+				}
+				v := strconv.Quote(word.Draw(t, key))
+				if key == "on" {
+					v = "[" + v + "," + strconv.Quote(word.Draw(t, "on2")) + "]"
+				}
+				members = append(members, strconv.Quote(key)+":"+v)
+			}
+			return "{" + strings.Join(members, ",") + "}"
+		})
+		data := "[" + strings.Join(rapid.SliceOf(entry).Draw(t, "entries"), ",") + "]"
+		root, _, err := parseTreeAt([]byte(data))
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		for _, seg := range []string{"a", "b", "c", "d", "e"} {
+			scan := linter{root: root, arrays: map[*node]*arrayIndex{}}
+			byScan, _ := scan.child(root, seg, true)
+			indexed := linter{root: root, arrays: map[*node]*arrayIndex{}}
+			indexed.child(root, "e", true) // the first question
+			byIndex, _ := indexed.child(root, seg, true)
+			if byScan != byIndex {
+				t.Fatalf("%s: entry %q by scan %v, by index %v", data, seg, byScan, byIndex)
+			}
+		}
+	})
 }
