@@ -127,7 +127,88 @@ func (c *checker) add(sev Severity, code Code, path string, cite council.Citatio
 		}
 	}
 	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite,
-		Message: c.w.say(fmt.Sprintf(format, en...)), MessageJA: c.w.say(fmt.Sprintf(formatJA, ja...))})
+		Message: c.w.say(sprintf(format, en)), MessageJA: c.w.say(sprintf(formatJA, ja))})
+}
+
+// sprintf is fmt.Sprintf(format, args...) made cheaper for the messages of
+// findings, of which a plan of many systems gives many: a format whose verbs
+// are only %s, %q, %d and %v (no flags, no width), with one argument of type
+// string or int each, is written directly, in one allocation when no %q
+// argument needs escapes; any other goes to fmt.Sprintf.
+func sprintf(format string, args []any) string {
+	n := len(format)
+	for _, a := range args {
+		switch a := a.(type) {
+		case string:
+			n += len(a) + 2
+		case int:
+			n += 20
+		default:
+			return fmt.Sprintf(format, args...)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	k := 0
+	for rest := format; rest != ""; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		if i+1 == len(rest) {
+			return fmt.Sprintf(format, args...)
+		}
+		verb := rest[i+1]
+		rest = rest[i+2:]
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if k == len(args) {
+			return fmt.Sprintf(format, args...)
+		}
+		switch a := args[k].(type) {
+		case string:
+			switch verb {
+			case 's', 'v':
+				b.WriteString(a)
+			case 'q':
+				if plainASCII(a) {
+					b.WriteByte('"')
+					b.WriteString(a)
+					b.WriteByte('"')
+				} else {
+					b.WriteString(strconv.Quote(a))
+				}
+			default:
+				return fmt.Sprintf(format, args...)
+			}
+		case int:
+			if verb != 'd' && verb != 'v' {
+				return fmt.Sprintf(format, args...)
+			}
+			var digits [20]byte
+			b.Write(strconv.AppendInt(digits[:0], int64(a), 10))
+		}
+		k++
+	}
+	if k != len(args) {
+		return fmt.Sprintf(format, args...)
+	}
+	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without '"' or '\\':
+// what strconv.Quote writes between its quotes unchanged.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) checkID() {
@@ -624,7 +705,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 		}
 	}
 	// The cycle detection and the remaining checks of Order.
-	if _, err := Order(base, OrderOptions{Unassessed: AssumeLarge}); err != nil {
+	if err := orderErr(base); err != nil {
 		for _, e := range leaves(err) {
 			if ce, ok := errors.AsType[*CycleError](e); ok {
 				c.add(Error, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
