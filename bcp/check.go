@@ -75,6 +75,20 @@ import (
 // over, or, for the threat scheme, only once every outcome has a response).
 func Check(p Plan) []Finding {
 	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words()}
+	c.run()
+	slices.SortFunc(c.out, Finding.Compare)
+	return slices.Compact(c.out)
+}
+
+// drafts is Check for [Lint]: the findings unsorted, their messages not yet
+// written ([checker.write]), as Lint reports only some of them whole.
+func drafts(p Plan) (*checker, []draft) {
+	c := &checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words(), lazy: true}
+	c.run()
+	return c, c.drafts
+}
+
+func (c *checker) run() {
 	c.checkID()
 	c.checkEmpty()
 	roles := c.checkOrganization()
@@ -85,8 +99,6 @@ func Check(p Plan) []Finding {
 	c.checkDuties()
 	c.checkActors(roles)
 	c.checkClauses()
-	slices.SortFunc(c.out, Finding.Compare)
-	return slices.Compact(c.out)
 }
 
 type checker struct {
@@ -94,6 +106,20 @@ type checker struct {
 	idOK bool
 	out  []Finding
 	w    *words // the plan's vocabulary: messages name values in its words
+	// lazy (for Lint) keeps the findings in drafts instead of out, their
+	// messages unwritten.
+	lazy   bool
+	drafts []draft
+}
+
+// A draft is a finding whose messages are written only when asked
+// ([checker.write]): a plan of many systems gives many findings of one kind,
+// of which Lint reports the first whole and the others by their place.
+type draft struct {
+	f                Finding
+	format, formatJA string
+	args             []any
+	written          bool
 }
 
 // say names x for a message: the plan file's name for it (its term's ID or
@@ -117,6 +143,35 @@ func (c *checker) both(x labeled) both {
 // own side). Both name the plan's declared values by their term IDs, also
 // where they quote a part's error ([words.say]).
 func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format, formatJA string, args ...any) {
+	f := Finding{Severity: sev, Code: code, Path: path, Cite: cite}
+	if c.lazy {
+		c.drafts = append(c.drafts, draft{f: f, format: format, formatJA: formatJA, args: args})
+		return
+	}
+	f.Message, f.MessageJA = c.messages(format, formatJA, args)
+	c.out = append(c.out, f)
+}
+
+// reserve makes room for n more findings.
+func (c *checker) reserve(n int) {
+	if c.lazy {
+		c.drafts = slices.Grow(c.drafts, n)
+	} else {
+		c.out = slices.Grow(c.out, n)
+	}
+}
+
+// write writes the messages of d, once.
+func (c *checker) write(d *draft) {
+	if !d.written {
+		d.f.Message, d.f.MessageJA = c.messages(d.format, d.formatJA, d.args)
+		d.written = true
+	}
+}
+
+// messages formats args with format in English and with formatJA in
+// Japanese (see [checker.add]).
+func (c *checker) messages(format, formatJA string, args []any) (string, string) {
 	en, ja := args, args
 	for i, a := range args {
 		if b, ok := a.(both); ok {
@@ -126,8 +181,7 @@ func (c *checker) add(sev Severity, code Code, path string, cite council.Citatio
 			en[i], ja[i] = b.en, b.ja
 		}
 	}
-	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite,
-		Message: c.w.say(sprintf(format, en)), MessageJA: c.w.say(sprintf(formatJA, ja))})
+	return c.w.say(sprintf(format, en)), c.w.say(sprintf(formatJA, ja))
 }
 
 // sprintf is fmt.Sprintf(format, args...) made cheaper for the messages of
@@ -632,6 +686,15 @@ func (c *checker) checkInventory(inv *Inventory) {
 	c.partPlan("continuity.inventory.plan", inv.Plan)
 	c.citations("continuity.inventory.citations", inv.Citations)
 	systems := inv.Systems
+	// A plan of many systems may give a finding for each: make room for
+	// them at once.
+	flagged := 0
+	for i := range systems {
+		if s := &systems[i]; s.Scale == Unassessed || !s.Scale.IsValid() || strings.TrimSpace(s.Owner) == "" {
+			flagged++
+		}
+	}
+	c.reserve(flagged)
 	ids := make(map[string]int, len(systems))
 	var patched []System // systems with their gaps papered over, for Order
 	patch := func(i int) *System {

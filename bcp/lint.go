@@ -99,16 +99,16 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 			q = moved
 		}
 	}
-	place := func(fs []Finding) []located {
-		slices.SortStableFunc(fs, Finding.Compare)
-		fs = group(fs)
+	place := func(ds []draft, c *checker) []located {
+		fs := group(settle(ds, c), c)
 		out := make([]located, len(fs))
 		for i, f := range fs {
 			out[i] = l.locate(f)
 		}
 		return out
 	}
-	load, valid, checked := place(loadF), place(validF), place(Check(q))
+	c, checks := drafts(q)
+	load, valid, checked := place(written(loadF), nil), place(written(validF), nil), place(checks, c)
 	all := slices.Concat(load, checked, valid)
 	l.positions(all)
 	load, checked, valid = all[:len(load)], all[len(load):len(load)+len(checked)], all[len(load)+len(checked):]
@@ -464,30 +464,72 @@ const minGroup = 3
 // maxGroupList bounds the places a grouped finding names.
 const maxGroupList = 64
 
-// group merges runs of findings (fs sorted) of one severity, code and
-// clause whose paths differ only inside brackets into one finding, at the
-// first of them, whose message counts and names the others.
-func group(fs []Finding) []Finding {
-	var out []Finding
-	for i := 0; i < len(fs); {
+// written makes drafts of findings whose messages are written.
+func written(fs []Finding) []draft {
+	ds := make([]draft, len(fs))
+	for i, f := range fs {
+		ds[i] = draft{f: f, written: true}
+	}
+	return ds
+}
+
+// settle sorts ds by [Finding.Compare], as Check sorts its findings,
+// writing the messages only of those whose order they decide (findings of
+// one severity, code and path); for drafts of Check (c not nil) it drops
+// repeats, as Check does.
+func settle(ds []draft, c *checker) []draft {
+	slices.SortStableFunc(ds, func(a, b draft) int {
+		return cmp.Or(a.f.Severity.Compare(b.f.Severity), a.f.Code.Compare(b.f.Code), strings.Compare(a.f.Path, b.f.Path))
+	})
+	for i := 0; i < len(ds); {
 		j := i + 1
-		for j < len(fs) && fs[j].Severity == fs[i].Severity && fs[j].Code == fs[i].Code &&
-			fs[j].Cite == fs[i].Cite && sameShape(fs[j].Path, fs[i].Path) {
+		for j < len(ds) && ds[j].f.Severity == ds[i].f.Severity && ds[j].f.Code == ds[i].f.Code && ds[j].f.Path == ds[i].f.Path {
+			j++
+		}
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				c.write(&ds[k])
+			}
+			slices.SortStableFunc(ds[i:j], func(a, b draft) int { return a.f.Compare(b.f) })
+		}
+		i = j
+	}
+	if c != nil {
+		ds = slices.CompactFunc(ds, func(a, b draft) bool { return a.written && b.written && a.f == b.f })
+	}
+	return ds
+}
+
+// group merges runs of findings (ds settled) of one severity, code and
+// clause whose paths differ only inside brackets into one finding, at the
+// first of them, whose message counts and names the others. Only the
+// messages of the findings it returns are written (c writes drafts of
+// Check).
+func group(ds []draft, c *checker) []Finding {
+	var out []Finding
+	for i := 0; i < len(ds); {
+		j := i + 1
+		for j < len(ds) && ds[j].f.Severity == ds[i].f.Severity && ds[j].f.Code == ds[i].f.Code &&
+			ds[j].f.Cite == ds[i].f.Cite && sameShape(ds[j].f.Path, ds[i].f.Path) {
 			j++
 		}
 		if j-i < minGroup {
-			out = append(out, fs[i:j]...)
+			for k := i; k < j; k++ {
+				c.write(&ds[k])
+				out = append(out, ds[k].f)
+			}
 			i = j
 			continue
 		}
-		f := fs[i]
-		run := fs[i:j]
+		c.write(&ds[i])
+		f := ds[i].f
+		run := ds[i:j]
 		var keys strings.Builder
 		for k, g := range run[1:min(len(run), maxGroupList+1)] {
 			if k > 0 {
 				keys.WriteString(", ")
 			}
-			keys.WriteString(problem.Clip(pathKeys(g.Path), problem.MaxQuote))
+			keys.WriteString(problem.Clip(pathKeys(g.f.Path), problem.MaxQuote))
 		}
 		list, listJA := keys.String(), keys.String()
 		if len(run) > maxGroupList+1 {
@@ -504,48 +546,58 @@ func group(fs []Finding) []Finding {
 
 // sameShape reports whether paths a and b are the same with the contents
 // of their brackets left out, without building either shape: group asks it
-// once for each finding.
+// once for each finding. It compares the shapes run by run.
 func sameShape(a, b string) bool {
 	x, y := shapeReader{s: a}, shapeReader{s: b}
 	for {
-		c, d := x.next(), y.next()
-		if c != d {
+		more, moreB := x.fill(), y.fill()
+		if !more || !moreB {
+			return more == moreB
+		}
+		n := min(len(x.run), len(y.run))
+		if x.run[:n] != y.run[:n] {
 			return false
 		}
-		if c < 0 {
-			return true
-		}
+		x.run, y.run = x.run[n:], y.run[n:]
 	}
 }
 
-// A shapeReader reads a path's shape byte by byte: the path with the
-// contents of its brackets left out.
+// A shapeReader reads a path's shape, the path with the contents of its
+// brackets left out, in runs: a bracket of depth 1, or the text between
+// brackets at depth 0.
 type shapeReader struct {
 	s        string
 	i, depth int
+	run      string // what is left of the current run
 }
 
-// next returns the next byte of the shape, or -1 at its end.
-func (r *shapeReader) next() int {
-	for r.i < len(r.s) {
-		c := r.s[r.i]
-		r.i++
-		switch {
-		case c == '[':
-			r.depth++
-			if r.depth == 1 {
-				return '['
+// fill makes run the next run of the shape if it is empty; it reports
+// whether the shape has more.
+func (r *shapeReader) fill() bool {
+	for r.run == "" && r.i < len(r.s) {
+		switch r.s[r.i] {
+		case '[':
+			r.i++
+			if r.depth++; r.depth == 1 {
+				r.run = "["
 			}
-		case c == ']':
-			r.depth--
+		case ']':
+			r.i++
+			if r.depth--; r.depth == 0 {
+				r.run = "]"
+			}
+		default:
+			end := len(r.s)
+			if k := strings.IndexAny(r.s[r.i:], "[]"); k >= 0 {
+				end = r.i + k
+			}
 			if r.depth == 0 {
-				return ']'
+				r.run = r.s[r.i:end]
 			}
-		case r.depth == 0:
-			return int(c)
+			r.i = end
 		}
 	}
-	return -1
+	return r.run != ""
 }
 
 // pathKeys is the contents of path's brackets, joined by "/".

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
@@ -369,6 +371,37 @@ func TestLintArrayLookup(t *testing.T) {
 			if byScan != byIndex {
 				t.Fatalf("%s: entry %q by scan %v, by index %v", data, seg, byScan, byIndex)
 			}
+		}
+	})
+}
+
+// TestDraftsAgreeWithCheck: the findings Lint takes from Check as drafts,
+// settled and written, are Check's findings, in Check's order, also for
+// plans with many like findings and with parts zeroed.
+func TestDraftsAgreeWithCheck(t *testing.T) {
+	plans := append(ReferencePlans(), bigPlan(40))
+	rapid.Check(t, func(t *rapid.T) {
+		p := rapid.SampledFrom(plans).Draw(t, "plan").Clone()
+		var vals []reflect.Value
+		for range rapid.IntRange(0, 6).Draw(t, "zeroings") {
+			vals = vals[:0]
+			settable(reflect.ValueOf(&p).Elem(), &vals)
+			v := vals[rapid.IntRange(0, len(vals)-1).Draw(t, "value")]
+			if v.Kind() == reflect.Uint8 && rapid.Bool().Draw(t, "out of range") {
+				v.SetUint(200)
+			} else {
+				v.SetZero()
+			}
+		}
+		c, ds := drafts(p)
+		ds = settle(ds, c)
+		got := make([]Finding, len(ds))
+		for i := range ds {
+			c.write(&ds[i])
+			got[i] = ds[i].f
+		}
+		if diff := cmp.Diff(Check(p), got); diff != "" {
+			t.Fatalf("drafts differ from Check (-Check +drafts):\n%s", diff)
 		}
 	})
 }
