@@ -161,6 +161,13 @@ func (c *checker) reserve(n int) {
 	}
 }
 
+// quote is err, a problem a part's own validator reports, for a message:
+// its own words in English, said part by part in Japanese ([japanese]).
+func (c *checker) quote(err error) both {
+	ja, _ := japanese(err.Error())
+	return both{en: err, ja: ja}
+}
+
 // write writes the messages of d, once.
 func (c *checker) write(d *draft) {
 	if !d.written {
@@ -355,7 +362,7 @@ func (c *checker) checkOrganization() council.Roles {
 		if errors.Is(err, council.ErrUnreachable) {
 			continue // reported below for every role, with the role
 		}
-		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", err)
+		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", c.quote(err))
 	}
 
 	if len(o.Appointments) == 0 {
@@ -448,7 +455,7 @@ func (c *checker) checkThreat() {
 	s, err := threat.NewScheme(*t)
 	if err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", e)
+			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(e))
 		}
 		return
 	}
@@ -492,7 +499,7 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 		}
 	}
 	if err != nil {
-		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", err)
+		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(err))
 	}
 	o := c.plan.Organization
 	if o == nil {
@@ -589,7 +596,7 @@ func (c *checker) checkFault() {
 	c.checkSeriousFault(f)
 	if _, err := fault.NewPlan(v); err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", e)
+			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
@@ -632,12 +639,12 @@ func (c *checker) checkMeasures() {
 	}
 	for _, k := range m.Annex {
 		if _, err := defined.Lookup(k); err != nil {
-			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", err)
+			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", c.quote(err))
 		}
 	}
 	for i, pb := range m.Playbooks {
 		if err := pb.Validate(); err != nil {
-			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", err)
+			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", c.quote(err))
 		}
 	}
 	keys := make(map[string]int, len(m.Obligations))
@@ -775,7 +782,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 					"systems depend on each other in a circle: %s → %s", "システムの依存が循環している: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
 				continue
 			}
-			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", e)
+			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
@@ -1074,7 +1081,7 @@ func (c *checker) checkClauses() {
 	}
 	x, err := p.Index()
 	if err != nil {
-		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", err)
+		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", c.quote(err))
 		return
 	}
 	resolve := func(path string, cite council.Citation) {

@@ -199,8 +199,9 @@ func (l *linter) fromError(err error, code Code) Finding {
 	}
 	f.Message = problem.Clip(f.Message, problem.MaxLine)
 	// The parser speaks English; the Japanese names the kind of problem
-	// first, then quotes it.
-	f.MessageJA = problem.Clip(f.Code.Label()+": "+f.Message, problem.MaxLine)
+	// first, then says it part by part.
+	ja, _ := japanese(f.Message)
+	f.MessageJA = problem.Clip(f.Code.Label()+": "+trimCategory(ja), problem.MaxLine)
 	return f
 }
 
