@@ -49,14 +49,11 @@ func yes(b bool, l bcp.Lang) string {
 // its clauses.
 func TimelineCSV(t bcp.Timeline, l bcp.Lang) []byte {
 	rows := make([][]string, len(t.Entries))
+	n := newLabels(t.Vocabulary, l)
 	for i, e := range t.Entries {
-		ch := ""
-		if e.Channel.IsValid() {
-			ch = t.Vocabulary.Label(e.Channel, l)
-		}
 		rows[i] = []string{
-			strconv.Itoa(i + 1), when(e.At), actorLabel(t.Vocabulary, e.Actor, l),
-			pick(l, e.Act.String(), e.Act.Label()), actorLabel(t.Vocabulary, e.To, l), ch,
+			strconv.Itoa(i + 1), when(e.At), n.actor(e.Actor),
+			pick(l, e.Act.String(), e.Act.Label()), n.actor(e.To), n.channel(e.Channel),
 			levelLabel(e, l), detail(e, l), yes(e.AsNeeded, l), e.Cites.String(),
 		}
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 // readCSV checks the form Excel needs (BOM, CRLF only) and returns the rows.
-func readCSV(t testing.TB, b []byte) [][]string {
+func readCSV(t tb, b []byte) [][]string {
 	t.Helper()
 	if !bytes.HasPrefix(b, []byte(bom)) {
 		t.Fatalf("CSV does not start with a UTF-8 BOM: %q", b[:min(len(b), 8)])

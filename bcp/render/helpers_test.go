@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/jukiplan/jukiplan/council"
 	"testing"
 	"time"
@@ -62,6 +60,11 @@ var scenarios = []string{
 	"kumamoto-terminal-no-power", "ino-long-server-stop", "nakano-iaas-outage", "kumiyama-lost-card",
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
-
 func councilParty(p council.Party) council.Actor { return council.ByParty(p) }
+
+// tb is what the helpers need of a *testing.T or *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}

@@ -8,6 +8,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,12 +30,43 @@ func pick(l bcp.Lang, en, ja string) string {
 // when formats an entry's instant in Japan time, as the text timeline does.
 func when(t time.Time) string { return t.In(jst).Format("2006-01-02 15:04") }
 
-// actorLabel is a in the plan's words; "" for the zero Actor.
-func actorLabel(v bcp.Vocabulary, a council.Actor, l bcp.Lang) string {
+// labels names actors and channels in a plan's words, each looked up in
+// its vocabulary once: a long timeline names few of them many times.
+type labels struct {
+	v        bcp.Vocabulary
+	l        bcp.Lang
+	actors   map[council.Actor]string
+	channels map[bcp.Channel]string
+}
+
+func newLabels(v bcp.Vocabulary, l bcp.Lang) *labels {
+	return &labels{v: v, l: l, actors: map[council.Actor]string{}, channels: map[bcp.Channel]string{}}
+}
+
+// actor is a in the plan's words; "" for the zero Actor.
+func (n *labels) actor(a council.Actor) string {
 	if !a.IsValid() {
 		return ""
 	}
-	return v.Label(a, l)
+	s, ok := n.actors[a]
+	if !ok {
+		s = n.v.Label(a, n.l)
+		n.actors[a] = s
+	}
+	return s
+}
+
+// channel is c in the plan's words; "" for the zero Channel.
+func (n *labels) channel(c bcp.Channel) string {
+	if !c.IsValid() {
+		return ""
+	}
+	s, ok := n.channels[c]
+	if !ok {
+		s = n.v.Label(c, n.l)
+		n.channels[c] = s
+	}
+	return s
 }
 
 // levelLabel is the entry's settled level or provisional range; "" when
@@ -59,11 +91,12 @@ func detail(e bcp.Entry, l bcp.Lang) string {
 
 // summary is an entry's act, channel, level, detail and "as needed", as the
 // sequence diagram shows it.
-func summary(v bcp.Vocabulary, e bcp.Entry, l bcp.Lang) string {
+func summary(n *labels, e bcp.Entry) string {
+	l := n.l
 	var b strings.Builder
 	b.WriteString(pick(l, e.Act.String(), e.Act.Label()))
 	if e.Channel.IsValid() {
-		b.WriteString(" [" + v.Label(e.Channel, l) + "]")
+		b.WriteString(" [" + n.channel(e.Channel) + "]")
 	}
 	if lv := levelLabel(e, l); lv != "" {
 		b.WriteString(" <" + lv + ">")
@@ -76,3 +109,5 @@ func summary(v bcp.Vocabulary, e bcp.Entry, l bcp.Lang) string {
 	}
 	return b.String()
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

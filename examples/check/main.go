@@ -9,7 +9,7 @@
 //
 // Usage:
 //
-//	go run ./examples/check [-format text|json|sarif|csv] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
+//	go run ./examples/check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
 //	go run ./examples/check [flags] -reference ID
 //
 // The plan is a reference plan ID (ino, kumamoto, kumiyama, nakano,
@@ -18,7 +18,8 @@
 // -format text prints "FILE:LINE:COL: severity code path: message (clause)",
 // the form editors and CI logs link to a line; json prints the findings as
 // an object; sarif prints a SARIF 2.1.0 log for code scanning; csv one row
-// per finding (UTF-8 with a BOM, CRLF) for Excel. -lang ja
+// per finding (UTF-8 with a BOM, CRLF) for Excel; html a self-contained
+// report, Japanese unless -lang is given. -lang ja
 // prints each message in Japanese, with the Japanese label of each code and
 // severity (json carries both messages whatever the language). -as moves
 // the plan to the plan ID NEWID before checking it (its ID and its own
@@ -49,9 +50,9 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // formats are what -format accepts.
-var formats = cli.Formats{"text", "json", "sarif", "csv"}
+var formats = cli.Formats{"text", "json", "sarif", "csv", "html"}
 
-const usage = `usage: check [-format text|json|sarif|csv] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
+const usage = `usage: check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
        check [flags] -reference ID
 
 Lints a plan JSON file (or a reference plan, by its ID) and prints its findings, each
@@ -59,8 +60,9 @@ with its file, line and column, code, JSON path, message and clause.
 Exit status: 0 no errors, 1 the plan has errors (or warnings under -strict),
 2 bad usage or an unreadable file.
 
-  -format FORMAT    text, json, sarif (SARIF 2.1.0) or csv (one row per finding,
-                    for Excel) (default text)
+  -format FORMAT    text, json, sarif (SARIF 2.1.0), csv (one row per finding,
+                    for Excel) or html (a self-contained report; Japanese unless
+                    -lang en) (default text)
   -lang LANG        en or ja: the language of the messages and labels (default en)
   -strict           exit 1 on warnings too
   -reference ID     check a reference plan (ino, kumamoto, kumiyama, nakano, tottori) instead of a file
@@ -71,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "")
-	lang := fs.String("lang", "en", "")
+	langOf := cli.LangFlag(fs)
 	strict := fs.Bool("strict", false, "")
 	ref := fs.String("reference", "", "")
 	as := fs.String("as", "", "")
@@ -86,9 +88,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := formats.Check(*format); err != nil {
 		return fail(stderr, err)
 	}
-	if *lang != "en" && *lang != "ja" {
-		return fail(stderr, fmt.Errorf("-lang %q: want en or ja", *lang))
+	l, langSet, err := langOf()
+	if err != nil {
+		return fail(stderr, err)
 	}
+	l = cli.ReportLang(*format, l, langSet)
+	lang := l.String()
 	var data []byte
 	var file string
 	switch {
@@ -138,17 +143,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}{file, id, errs, warns, append([]bcp.Finding{}, findings...)}, "", "  ")
 		out = append(out, '\n')
 	case "sarif":
-		out, err = sarif.Marshal(sarif.New(uri(file), findings, *lang))
+		out, err = sarif.Marshal(sarif.New(uri(file), findings, lang))
 	case "csv":
-		l := bcp.English
-		if *lang == "ja" {
-			l = bcp.Japanese
-		}
 		out = render.FindingsCSV(file, findings, l)
+	case "html":
+		out, err = render.HTML(render.Report{Lang: l, Check: &render.CheckResult{File: file, Plan: id, Findings: findings}})
 	default:
 		var b strings.Builder
 		for _, f := range findings {
-			b.WriteString(text(file, f, *lang))
+			b.WriteString(text(file, f, lang))
 			b.WriteByte('\n')
 		}
 		name := id

@@ -79,6 +79,7 @@ func TestGolden(t *testing.T) {
 		{"no-council.sarif", []string{"-format", "sarif", noCouncil}, 1},
 		{"nakano.sarif", []string{"-format", "sarif", "-lang", "ja", "-reference", "nakano"}, 0},
 		{"nakano.csv", []string{"-format", "csv", "nakano"}, 0},
+		{"nakano.html", []string{"-format", "html", "nakano"}, 0},
 		{"nakano-ja.csv", []string{"-format", "csv", "-lang", "ja", "nakano"}, 0},
 		{"kumiyama.txt", []string{"kumiyama"}, 0}, // a reference ID where a plan is taken
 	}
@@ -126,7 +127,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no-file", nil, []string{"missing plan ID|FILE"}},
 		{"unknown-flag", []string{"-x"}, []string{"flag provided but not defined: -x"}},
-		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml": want one of text, json, sarif, csv`}},
+		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml": want one of text, json, sarif, csv, html`}},
 		{"unknown-plan", []string{"atlantis"}, []string{`"atlantis": not a reference plan`}},
 		{"unreadable", []string{filepath.Join(dir, "none.json")}, []string{"read plan", "none.json"}},
 		{"bad-lang", []string{"-lang", "fr", "f.json"}, []string{`-lang "fr"`}},

@@ -7,13 +7,14 @@
 //
 // Usage:
 //
-//	go run ./examples/compare [-aspect LIST] [-format text|json|csv] [-lang en|ja] [A B]
+//	go run ./examples/compare [-aspect LIST] [-format text|json|csv|html] [-lang en|ja] [A B]
 //
 // A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori)
 // or plan JSON files. -aspect keeps only the listed aspects, e.g.
 // "-aspect level" for the threat levels or "-aspect level,example,convening".
 // Text output is a Markdown table per aspect (headed in Japanese under
-// -lang ja), csv one row per difference for Excel. Bad flags, unreadable files and
+// -lang ja), csv one row per difference for Excel, html a self-contained
+// report (Japanese unless -lang is given). Bad flags, unreadable files and
 // invalid JSON print one line and exit with status 2.
 package main
 
@@ -34,16 +35,17 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // formats are what -format accepts.
-var formats = cli.Formats{"text", "json", "csv"}
+var formats = cli.Formats{"text", "json", "csv", "html"}
 
-const usage = `usage: compare [-aspect LIST] [-format text|json|csv] [-lang en|ja] [A B]
+const usage = `usage: compare [-aspect LIST] [-format text|json|csv|html] [-lang en|ja] [A B]
 
 Compares two plans side by side (default: tottori and kumamoto).
 A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori) or plan JSON files.
 
   -aspect LIST      comma-separated aspects to keep (default all): %s
-  -format FORMAT    text (a Markdown table per aspect), json or csv
-                    (one row per difference, for Excel) (default text)
+  -format FORMAT    text (a Markdown table per aspect), json, csv (one row per
+                    difference, for Excel) or html (a self-contained report; Japanese
+                    unless -lang en) (default text)
   -lang LANG        en or ja: the language of headings and labels (default en)
 `
 
@@ -112,8 +114,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, a := range aspects {
 		picked = append(picked, d.Of(a)...)
 	}
-	if *format == "csv" {
+	switch *format {
+	case "csv":
 		stdout.Write(render.DiffCSV(d, picked, lang))
+		return 0
+	case "html":
+		b, err := render.HTML(render.Report{Lang: lang, Diff: &d, Differences: picked,
+			Title: pick(lang, "Comparison: ", "比較: ") + provA.String() + " / " + provB.String()})
+		if err != nil {
+			fmt.Fprintln(stderr, "compare: "+cli.OneLine(err))
+			return 1
+		}
+		stdout.Write(b)
 		return 0
 	}
 	if *format == "json" {

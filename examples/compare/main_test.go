@@ -50,6 +50,7 @@ func TestGolden(t *testing.T) {
 		{"levels.json", []string{"-aspect", "level", "-format", "json"}},
 		{"files.md", []string{"-aspect", "system,role", "../../bcp/reference/nakano.json", "kumiyama"}},
 		{"default.csv", []string{"-format", "csv"}},
+		{"levels.html", []string{"-format", "html", "-aspect", "level,chair"}},
 		{"levels-ja.md", []string{"-aspect", "level", "-lang", "ja"}},
 		{"levels-ja.csv", []string{"-aspect", "level", "-lang", "ja", "-format", "csv"}},
 	}
@@ -99,7 +100,7 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown-flag", []string{"-x"}, "flag provided but not defined: -x"},
-		{"bad-format", []string{"-format", "pdf"}, `-format "pdf": want one of text, json, csv`},
+		{"bad-format", []string{"-format", "pdf"}, `-format "pdf": want one of text, json, csv, html`},
 		{"bad-lang", []string{"-lang", "fr"}, `-lang "fr": want en or ja`},
 		{"bad-aspect", []string{"-aspect", "level,colour"}, `-aspect "colour"`},
 		{"one-plan", []string{"tottori"}, "want two plans or none"},

@@ -9,7 +9,7 @@
 //
 // Usage:
 //
-//	go run ./examples/drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|csv|mermaid|escalation] [-lang en|ja]
+//	go run ./examples/drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|csv|html|mermaid|escalation] [-lang en|ja]
 //
 // -plan names a reference plan (ino, kumamoto, kumiyama, nakano, tottori)
 // or a plan JSON file; -as moves it to the plan ID NEWID first (its ID and
@@ -18,7 +18,9 @@
 // built-in drill runs. -format mermaid prints the timeline as a Mermaid
 // sequence diagram, -format escalation the plan's escalation flow as a Mermaid
 // flowchart, -format csv one row per entry (UTF-8 with a BOM, CRLF) for
-// Excel. Bad flags, unreadable files and invalid JSON print one line and
+// Excel, -format html one self-contained HTML report (the timeline, the
+// sequence diagram and the escalation flow as SVG; Japanese unless -lang
+// is given). Bad flags, unreadable files and invalid JSON print one line and
 // exit with status 2; a scenario the plan cannot run exits with status 1.
 package main
 
@@ -38,9 +40,9 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // formats are what -format accepts.
-var formats = cli.Formats{"text", "json", "csv", "mermaid", "escalation"}
+var formats = cli.Formats{"text", "json", "csv", "html", "mermaid", "escalation"}
 
-const usage = `usage: drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|csv|mermaid|escalation] [-lang en|ja]
+const usage = `usage: drill [-plan ID|FILE] [-as NEWID] [-scenario ID|FILE] [-format text|json|csv|html|mermaid|escalation] [-lang en|ja]
 
 Runs a drill on a plan and prints the timeline of what the plan requires.
 With no flags: tottori's level-3 drill on tottori's reference plan.
@@ -51,7 +53,9 @@ With no flags: tottori's level-3 drill on tottori's reference plan.
                     kumamoto-terminal-no-power, kumiyama-lost-card, nakano-iaas-outage,
                     tottori-l2-antivirus, tottori-l3-firewall) or a scenario JSON file
                     (default: the plan's built-in drill)
-  -format FORMAT    text, json, csv (one row per entry, for Excel),
+  -format FORMAT    text, json, csv (one row per entry, for Excel), html (a
+                    self-contained report with the timeline, the sequence diagram and
+                    the escalation flow drawn as SVG; Japanese unless -lang en),
                     mermaid (the timeline as a sequence diagram)
                     or escalation (the plan's escalation flow) (default text)
   -lang LANG        en or ja (default en)
@@ -114,6 +118,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n", b)
 	case "csv":
 		stdout.Write(render.TimelineCSV(tl, lang))
+	case "html":
+		flow, err := render.ParseFlowchart(bcp.EscalationFlow(plan, lang))
+		if err != nil {
+			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
+			return 1
+		}
+		b, err := render.HTML(render.Report{Lang: lang, Timeline: &tl, Escalation: flow})
+		if err != nil {
+			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
+			return 1
+		}
+		stdout.Write(b)
 	case "mermaid":
 		fmt.Fprint(stdout, tl.Mermaid(lang))
 	default:

@@ -10,7 +10,7 @@
 //
 // Usage:
 //
-//	go run ./examples/recovery [-plan ID|FILE] [-scenario ID|FILE] [-policy POLICY] [-format text|json|csv] [-lang en|ja]
+//	go run ./examples/recovery [-plan ID|FILE] [-scenario ID|FILE] [-policy POLICY] [-format text|json|csv|html] [-lang en|ja]
 //
 // -plan names a reference plan or a plan file with a continuity part (its
 // inventory of systems); -scenario a built-in outage scenario or a scenario
@@ -19,7 +19,9 @@
 // drill does), assessed-first, or none (refuse them: the order is then
 // given only for a fully assessed inventory). When the order rests on a
 // policy rather than assessed scales, the output says so at the top.
-// -format csv prints the recovery order, one row per system, for Excel.
+// -format csv prints the recovery order, one row per system, for Excel;
+// -format html a self-contained report (the timeline, its sequence diagram
+// and the recovery order with its reasons; Japanese unless -lang is given).
 // Bad flags, unreadable files and invalid JSON print one line and exit with
 // status 2.
 package main
@@ -43,7 +45,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: recovery [-plan ID|FILE] [-scenario ID|FILE] [-policy POLICY] [-format text|json|csv] [-lang en|ja]
+const usage = `usage: recovery [-plan ID|FILE] [-scenario ID|FILE] [-policy POLICY] [-format text|json|csv|html] [-lang en|ja]
 
 Replays an outage: channels, reports, recovery flow and recovery order.
 With no flags: nakano's IaaS down for three days (recovery time unknown on day 1).
@@ -55,12 +57,14 @@ With no flags: nakano's IaaS down for three days (recovery time unknown on day 1
   -policy POLICY    how systems with an unassessed impact scale are ordered:
                     assume-large (treat them as large), assessed-first (after every
                     assessed system) or none (refuse them) (default assume-large)
-  -format FORMAT    text, json or csv (the recovery order, one row per system) (default text)
+  -format FORMAT    text, json, csv (the recovery order, one row per system) or html
+                    (a self-contained report: timeline, sequence diagram, recovery order;
+                    Japanese unless -lang en) (default text)
   -lang LANG        en or ja (default en)
 `
 
 // formats are what -format accepts.
-var formats = cli.Formats{"text", "json", "csv"}
+var formats = cli.Formats{"text", "json", "csv", "html"}
 
 // section is one part of the report: the entries of some acts.
 type section struct {
@@ -143,6 +147,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch *format {
 	case "csv":
 		stdout.Write(render.OrderCSV(order, lang))
+		return 0
+	case "html":
+		b, err := render.HTML(render.Report{Lang: lang, Timeline: &tl, Recovery: &render.Recovery{Policy: policy, Note: note, Positions: order}})
+		if err != nil {
+			fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
+			return 1
+		}
+		stdout.Write(b)
 		return 0
 	case "json":
 		out := map[string]json.RawMessage{}

@@ -48,6 +48,7 @@ func TestGolden(t *testing.T) {
 		{"default-ja.txt", []string{"-lang", "ja"}},
 		{"default.json", []string{"-format", "json"}},
 		{"default.csv", []string{"-format", "csv"}},
+		{"default.html", []string{"-format", "html"}},
 		{"default-ja.csv", []string{"-format", "csv", "-lang", "ja"}},
 		{"assessed-first.txt", []string{"-plan", "nakano", "-scenario", "nakano-iaas-outage", "-policy", "assessed-first"}},
 		{"default.txt", []string{"-plan", "../../bcp/reference/nakano.json", "-scenario", "../../bcp/reference/scenarios/nakano-iaas-outage.json"}},
@@ -95,7 +96,7 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown-flag", []string{"-colour", "x"}, "flag provided but not defined: -colour"},
-		{"bad-format", []string{"-format", "mermaid"}, `-format "mermaid": want one of text, json, csv`},
+		{"bad-format", []string{"-format", "mermaid"}, `-format "mermaid": want one of text, json, csv, html`},
 		{"bad-policy", []string{"-policy", "guess"}, `-policy "guess": want assume-large, assessed-first or none`},
 		{"unknown-plan", []string{"-plan", "atlantis"}, `-plan "atlantis": not a reference plan`},
 		{"no-inventory", []string{"-plan", "tottori"}, "no inventory of systems"},
