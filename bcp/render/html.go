@@ -77,7 +77,8 @@ type pageView struct {
 }
 
 // HTML renders r as one self-contained HTML document: no script, no
-// network, no external font or style; every table row with its clauses;
+// network, no external font or style (its Content-Security-Policy forbids
+// them, so a browser reports any attempt); every table row with its clauses;
 // diagrams inline as SVG; print-ready on A4. The output is well-formed
 // XML (XHTML-compatible) and deterministic. The error is one from
 // html/template and does not happen for any Report.
@@ -214,6 +215,7 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}" xmlns="http://www.w3.org/1999/xhtml">
 <head>
 <meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>{{.Title}}</title>
 <style>

@@ -115,6 +115,10 @@ func selfContained(t testing.TB, root *element, raw []byte) {
 			}
 		}
 	}
+	csp := root.all(func(e *element) bool { return e.Name == "meta" && e.Attr["http-equiv"] == "Content-Security-Policy" })
+	if len(csp) != 1 || !strings.HasPrefix(csp[0].Attr["content"], "default-src 'none'") {
+		t.Error("report does not forbid every load by its Content-Security-Policy")
+	}
 	for _, s := range []string{"@import", "url(http", "@font-face"} {
 		if bytes.Contains(raw, []byte(s)) {
 			t.Errorf("report holds %q", s)
