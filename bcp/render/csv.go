@@ -156,12 +156,12 @@ func enumText(v labeled, l bcp.Lang) string {
 	return pick(l, v.String(), v.Label())
 }
 
-// reasonsText lists the reasons in l, "; " between them.
+// reasonsText lists the reasons in l, "; " or "、" between them.
 func reasonsText(rs bcp.Reasons, l bcp.Lang) string {
 	var b bytes.Buffer
 	for r := range rs.All() {
 		if b.Len() > 0 {
-			b.WriteString("; ")
+			b.WriteString(pick(l, "; ", "、"))
 		}
 		b.WriteString(enumText(r, l))
 	}
