@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/internal/duration"
 )
 
@@ -47,7 +48,7 @@ func yes(b bool, l bcp.Lang) string {
 // actor and recipient in the plan's words, act, channel, level or
 // provisional range, detail, whether the plan leaves it to judgement, and
 // its clauses.
-func TimelineCSV(t bcp.Timeline, l bcp.Lang) []byte {
+func TimelineCSV(t drill.Timeline, l bcp.Lang) []byte {
 	rows := make([][]string, len(t.Entries))
 	n := newLabels(t.Vocabulary, l)
 	for i, e := range t.Entries {

@@ -28,7 +28,7 @@ func readCSV(t tb, b []byte) [][]string {
 // with the entry's number, time and clauses in their own columns.
 func TestTimelineCSV(t *testing.T) {
 	for _, id := range scenarios {
-		tl := drill(t, id)
+		tl := runDrill(t, id)
 		for _, l := range bcp.AllLangs() {
 			t.Run(id+"/"+l.String(), func(t *testing.T) {
 				rows := readCSV(t, TimelineCSV(tl, l))
@@ -56,7 +56,7 @@ func TestTimelineCSV(t *testing.T) {
 // TestTimelineCSVJapaneseWords: tottori's Japanese CSV names its posts as
 // its document does (tottori:第2-4(1) セキュリティ統括管理者).
 func TestTimelineCSVJapaneseWords(t *testing.T) {
-	b := TimelineCSV(drill(t, "tottori-l3-firewall"), bcp.Japanese)
+	b := TimelineCSV(runDrill(t, "tottori-l3-firewall"), bcp.Japanese)
 	for _, w := range []string{"セキュリティ統括管理者", "tottori:第3-6(1)", "レベル3"} {
 		if !bytes.Contains(b, []byte(w)) {
 			t.Errorf("Japanese CSV lacks %q", w)

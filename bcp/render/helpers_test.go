@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 )
 
-// drill runs the built-in scenario id under its reference plan.
-func drill(t testing.TB, id string) bcp.Timeline {
+// runDrill runs the built-in scenario id under its reference plan.
+func runDrill(t testing.TB, id string) drill.Timeline {
 	t.Helper()
-	s, err := bcp.ScenarioByID(id)
+	s, err := drill.ScenarioByID(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +20,7 @@ func drill(t testing.TB, id string) bcp.Timeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := bcp.Run(p, s)
+	tl, err := drill.Run(p, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func drill(t testing.TB, id string) bcp.Timeline {
 // nakanoWeek is a week-long outage of nakano's IaaS: recovery time unknown
 // for two days, the groupware back on day 3, recovered on day 7 (the
 // scenario of bcp's BenchmarkRunNakanoSevenDays).
-func nakanoWeek(t testing.TB) (bcp.Plan, bcp.Scenario) {
+func nakanoWeek(t testing.TB) (bcp.Plan, drill.Scenario) {
 	t.Helper()
 	p := bcp.Nakano()
 	provider, ok := p.Vocabulary.Party("iaas-provider")
@@ -37,20 +38,20 @@ func nakanoWeek(t testing.TB) (bcp.Plan, bcp.Scenario) {
 		t.Fatal("nakano declares no iaas-provider")
 	}
 	day := func(d, h, m int) time.Time { return time.Date(2026, 4, 1+d, h, m, 0, 0, jst) }
-	s := bcp.Scenario{ID: "nakano-7-days", Plan: "nakano", Events: []bcp.Event{
-		{At: day(0, 7, 30), Kind: bcp.FaultDetected, By: councilParty(provider)},
+	s := drill.Scenario{ID: "nakano-7-days", Plan: "nakano", Events: []drill.Event{
+		{At: day(0, 7, 30), Kind: drill.FaultDetected, By: councilParty(provider)},
 	}}
 	for d := 0; d < 7; d++ {
-		st := bcp.Status{Changed: bcp.FieldsOf(bcp.FieldSituation, bcp.FieldResponse)}
+		st := drill.Status{Changed: bcp.FieldsOf(bcp.FieldSituation, bcp.FieldResponse)}
 		if d >= 2 {
 			st.Up = bcp.ServicesOf(bcp.Groupware)
 		}
 		if d >= 4 {
 			st.Expected = day(7, 10, 0)
 		}
-		s.Events = append(s.Events, bcp.Event{At: day(d, 13, 0), Kind: bcp.StatusChange, Status: st})
+		s.Events = append(s.Events, drill.Event{At: day(d, 13, 0), Kind: drill.StatusChange, Status: st})
 	}
-	s.Events = append(s.Events, bcp.Event{At: day(7, 10, 0), Kind: bcp.Recovery})
+	s.Events = append(s.Events, drill.Event{At: day(7, 10, 0), Kind: drill.Recovery})
 	return p, s
 }
 

@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/internal/duration"
 )
 
@@ -17,7 +18,7 @@ type Report struct {
 	Lang  bcp.Lang
 	Title string // the document's heading; empty: a heading of what it shows
 
-	Timeline *bcp.Timeline // the drill: a table of entries and a sequence diagram
+	Timeline *drill.Timeline // the drill: a table of entries and a sequence diagram
 	// Escalation is the plan's escalation flow, as [ParseFlowchart] reads
 	// [bcp.EscalationFlow]; drawn when it has nodes.
 	Escalation Flowchart

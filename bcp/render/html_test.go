@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"pgregory.net/rapid"
 )
 
@@ -131,7 +132,7 @@ func selfContained(t testing.TB, root *element, raw []byte) {
 // clauses, and draws both diagrams with shapes.
 func TestHTMLDrill(t *testing.T) {
 	for _, id := range scenarios {
-		tl := drill(t, id)
+		tl := runDrill(t, id)
 		p, err := bcp.Reference(tl.Plan)
 		if err != nil {
 			t.Fatal(err)
@@ -184,7 +185,7 @@ func TestHTMLDrill(t *testing.T) {
 // TestHTMLJapaneseDefault: a report is Japanese unless it says English,
 // and Japanese speaks the plan's words (tottori:第2-4(1)).
 func TestHTMLJapaneseDefault(t *testing.T) {
-	tl := drill(t, "tottori-l3-firewall")
+	tl := runDrill(t, "tottori-l3-firewall")
 	b, err := HTML(Report{Timeline: &tl})
 	if err != nil {
 		t.Fatal(err)
@@ -248,8 +249,8 @@ func TestHTMLParts(t *testing.T) {
 
 // TestHTMLEscapes: text that looks like markup stays text.
 func TestHTMLEscapes(t *testing.T) {
-	tl := drill(t, "tottori-l3-firewall")
-	tl.Entries = append([]bcp.Entry(nil), tl.Entries...)
+	tl := runDrill(t, "tottori-l3-firewall")
+	tl.Entries = append([]drill.Entry(nil), tl.Entries...)
 	tl.Entries[0].Detail = `<script>alert("x")</script> & </svg>`
 	b, err := HTML(Report{Lang: bcp.English, Timeline: &tl})
 	if err != nil {
@@ -265,11 +266,11 @@ func TestHTMLEscapes(t *testing.T) {
 // TestEntryOnce: every timeline entry appears exactly once in the HTML
 // and CSV forms, whatever the entries say and however many there are.
 func TestEntryOnce(t *testing.T) {
-	base := drill(t, "tottori-l3-firewall")
+	base := runDrill(t, "tottori-l3-firewall")
 	rapid.Check(t, func(t *rapid.T) {
 		tl := base
 		n := rapid.IntRange(0, 60).Draw(t, "n")
-		tl.Entries = make([]bcp.Entry, n)
+		tl.Entries = make([]drill.Entry, n)
 		for i := range tl.Entries {
 			e := base.Entries[rapid.IntRange(0, len(base.Entries)-1).Draw(t, "entry")]
 			text := rapid.StringOf(rapid.RuneFrom([]rune("aあ<>&\"' ;#|,\n\t鳥取"))).Draw(t, "detail")
@@ -317,7 +318,7 @@ func TestEntryOnce(t *testing.T) {
 // (target: under 20 ms).
 func BenchmarkHTMLNakanoSevenDays(b *testing.B) {
 	p, s := nakanoWeek(b)
-	tl, err := bcp.Run(p, s)
+	tl, err := drill.Run(p, s)
 	if err != nil {
 		b.Fatal(err)
 	}

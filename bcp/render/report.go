@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 )
 
@@ -30,30 +31,22 @@ func pick(l bcp.Lang, en, ja string) string {
 // when formats an entry's instant in Japan time, as the text timeline does.
 func when(t time.Time) string { return t.In(jst).Format("2006-01-02 15:04") }
 
-// labels names actors and channels in a plan's words, each looked up in
-// its vocabulary once: a long timeline names few of them many times.
+// labels names actors and channels in a plan's words, through the plan's
+// vocabulary resolved once ([bcp.Dictionary]): a long timeline names few
+// of them many times.
 type labels struct {
-	v        bcp.Vocabulary
-	l        bcp.Lang
-	actors   map[council.Actor]string
-	channels map[bcp.Channel]string
+	d bcp.Dictionary
+	l bcp.Lang
 }
 
-func newLabels(v bcp.Vocabulary, l bcp.Lang) *labels {
-	return &labels{v: v, l: l, actors: map[council.Actor]string{}, channels: map[bcp.Channel]string{}}
-}
+func newLabels(v bcp.Vocabulary, l bcp.Lang) *labels { return &labels{d: v.Dictionary(), l: l} }
 
 // actor is a in the plan's words; "" for the zero Actor.
 func (n *labels) actor(a council.Actor) string {
 	if !a.IsValid() {
 		return ""
 	}
-	s, ok := n.actors[a]
-	if !ok {
-		s = n.v.Label(a, n.l)
-		n.actors[a] = s
-	}
-	return s
+	return n.d.Label(a, n.l)
 }
 
 // channel is c in the plan's words; "" for the zero Channel.
@@ -61,17 +54,12 @@ func (n *labels) channel(c bcp.Channel) string {
 	if !c.IsValid() {
 		return ""
 	}
-	s, ok := n.channels[c]
-	if !ok {
-		s = n.v.Label(c, n.l)
-		n.channels[c] = s
-	}
-	return s
+	return n.d.Label(c, n.l)
 }
 
 // levelLabel is the entry's settled level or provisional range; "" when
 // neither is set.
-func levelLabel(e bcp.Entry, l bcp.Lang) string {
+func levelLabel(e drill.Entry, l bcp.Lang) string {
 	switch {
 	case e.Level.IsValid():
 		return pick(l, e.Level.String(), e.Level.Label())
@@ -82,7 +70,7 @@ func levelLabel(e bcp.Entry, l bcp.Lang) string {
 }
 
 // detail is what the entry says, in l where the plan writes it.
-func detail(e bcp.Entry, l bcp.Lang) string {
+func detail(e drill.Entry, l bcp.Lang) string {
 	if l == bcp.Japanese && e.DetailJA != "" {
 		return e.DetailJA
 	}
@@ -91,7 +79,7 @@ func detail(e bcp.Entry, l bcp.Lang) string {
 
 // summary is an entry's act, channel, level, detail and "as needed", as the
 // sequence diagram shows it.
-func summary(n *labels, e bcp.Entry) string {
+func summary(n *labels, e drill.Entry) string {
 	l := n.l
 	var b strings.Builder
 	b.WriteString(pick(l, e.Act.String(), e.Act.Label()))

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 )
 
@@ -48,8 +49,8 @@ type Sequence struct {
 // one participant per actor (in the plan's words) in order of first
 // appearance, a message from actor to recipient for each entry that has one
 // and a note over the actor for the others, each headed by its date and time
-// (Japan time) and ending in its clauses, as [bcp.Timeline.Mermaid] draws it.
-func SequenceOf(t bcp.Timeline, l bcp.Lang) Sequence {
+// (Japan time) and ending in its clauses, as [drill.Timeline.Mermaid] draws it.
+func SequenceOf(t drill.Timeline, l bcp.Lang) Sequence {
 	var s Sequence
 	n := newLabels(t.Vocabulary, l)
 	index := map[council.Actor]int{}

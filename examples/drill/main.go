@@ -33,6 +33,7 @@ import (
 	"os"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
@@ -103,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(plan, scenario)
+	tl, err := drill.Run(plan, scenario)
 	if err != nil {
 		fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 		return 1

@@ -38,6 +38,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
@@ -69,14 +70,14 @@ var formats = cli.Formats{"text", "json", "csv", "html"}
 // section is one part of the report: the entries of some acts.
 type section struct {
 	Title, TitleJA string
-	Acts           []bcp.Act
+	Acts           []drill.Act
 }
 
 var sections = []section{
-	{"Channels", "連絡手段", []bcp.Act{bcp.ActNotify, bcp.ActReport}},
-	{"Reports", "定時連絡・進捗連絡", []bcp.Act{bcp.ActScheduledReport, bcp.ActProgressReport}},
-	{"Recovery flow", "復旧フロー", []bcp.Act{bcp.ActFlow, bcp.ActConvene}},
-	{"Recovery order", "復旧順位", []bcp.Act{bcp.ActRecover}},
+	{"Channels", "連絡手段", []drill.Act{drill.ActNotify, drill.ActReport}},
+	{"Reports", "定時連絡・進捗連絡", []drill.Act{drill.ActScheduledReport, drill.ActProgressReport}},
+	{"Recovery flow", "復旧フロー", []drill.Act{drill.ActFlow, drill.ActConvene}},
+	{"Recovery order", "復旧順位", []drill.Act{drill.ActRecover}},
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -122,7 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(plan, s)
+	tl, err := drill.Run(plan, s)
 	if err != nil {
 		fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 		return 1
@@ -159,7 +160,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		out := map[string]json.RawMessage{}
 		for _, sec := range sections {
-			part := bcp.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
+			part := drill.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
 			for _, i := range pick(tl, sec.Acts) {
 				part.Entries = append(part.Entries, tl.Entries[i])
 			}
@@ -226,11 +227,11 @@ func policyNote(l bcp.Lang, p bcp.UnassessedPolicy, n, total int, cites council.
 // withOrder replaces the recovery order of tl, which the drill makes under
 // the policy assume-large, by order: the same entries, at the same instant,
 // by the same actors as the plan's duties say.
-func withOrder(p bcp.Plan, tl bcp.Timeline, order []bcp.Position) bcp.Timeline {
+func withOrder(p bcp.Plan, tl drill.Timeline, order []bcp.Position) drill.Timeline {
 	at := -1
-	var kept []bcp.Entry
+	var kept []drill.Entry
 	for i, e := range tl.Entries {
-		if e.Act == bcp.ActRecover {
+		if e.Act == drill.ActRecover {
 			if at < 0 {
 				at = i
 			}
@@ -244,7 +245,7 @@ func withOrder(p bcp.Plan, tl bcp.Timeline, order []bcp.Position) bcp.Timeline {
 	when := tl.Entries[at].At
 	system, _ := p.Duty(bcp.RecoverSystem)
 	platform, _ := p.Duty(bcp.RecoverPlatform)
-	var rec []bcp.Entry
+	var rec []drill.Entry
 	for _, x := range order {
 		by := system.Actor
 		if x.Kind == bcp.Platform {
@@ -254,19 +255,19 @@ func withOrder(p bcp.Plan, tl bcp.Timeline, order []bcp.Position) bcp.Timeline {
 		if cites.Len() == 0 {
 			cites = p.Continuity.Inventory.Citations // the plan gives no ground: its list of systems
 		}
-		rec = append(rec, bcp.Entry{At: when, Act: bcp.ActRecover, Actor: by,
+		rec = append(rec, drill.Entry{At: when, Act: drill.ActRecover, Actor: by,
 			Detail:   fmt.Sprintf("#%d %s (%s, %s)", x.Rank, x.ID, x.Effective, x.Reasons),
 			DetailJA: fmt.Sprintf("第%d位 %s（%s）", x.Rank, x.Name, x.Owner), Cites: cites})
 	}
 	out := tl
-	out.Entries = append(append(append([]bcp.Entry{}, kept[:at]...), rec...), kept[at:]...)
+	out.Entries = append(append(append([]drill.Entry{}, kept[:at]...), rec...), kept[at:]...)
 	return out
 }
 
 // entriesJSON returns the entries of t as its JSON writes them: actors and
 // channels by the plan's term IDs, so that the plan's own values read as
 // its words rather than by number.
-func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
+func entriesJSON(t drill.Timeline) (json.RawMessage, error) {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return nil, err
@@ -282,11 +283,11 @@ func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
 
 // pick returns the entries of the given acts, in timeline order.
 // pick returns the indexes of the entries of tl that do one of acts.
-func pick(tl bcp.Timeline, acts []bcp.Act) []int {
+func pick(tl drill.Timeline, acts []drill.Act) []int {
 	out := []int{}
 	for i, e := range tl.Entries {
 		for _, a := range acts {
-			if e.Act == a && (a != bcp.ActConvene || e.Actor != council.Actor{}) {
+			if e.Act == a && (a != drill.ActConvene || e.Actor != council.Actor{}) {
 				out = append(out, i)
 				break
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/reference"
 )
 
@@ -66,37 +67,37 @@ var drills = map[string]string{
 // scenario ID or a scenario file; builtin's drill (the reference plan the
 // plan was loaded as) when arg is empty. A scenario that names a term plan
 // does not declare is an error, never another plan's value.
-func LoadScenario(plan bcp.Plan, arg, builtin string) (bcp.Scenario, error) {
+func LoadScenario(plan bcp.Plan, arg, builtin string) (drill.Scenario, error) {
 	if arg == "" {
 		id, ok := drills[builtin]
 		if !ok {
-			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario ID|FILE", builtin)
+			return drill.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario ID|FILE", builtin)
 		}
 		return builtinScenario(plan, id)
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
-		if _, err := bcp.ScenarioByID(arg); err != nil {
-			return bcp.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", arg, strings.Join(bcp.ScenarioIDs(), ", "))
+		if _, err := drill.ScenarioByID(arg); err != nil {
+			return drill.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", arg, strings.Join(drill.ScenarioIDs(), ", "))
 		}
 		return builtinScenario(plan, arg)
 	}
 	data, err := os.ReadFile(arg)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("read scenario: %w", err)
+		return drill.Scenario{}, fmt.Errorf("read scenario: %w", err)
 	}
-	s, err := plan.ParseScenario(data)
+	s, err := drill.ParseScenario(plan, data)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("scenario %s: %w", arg, err)
+		return drill.Scenario{}, fmt.Errorf("scenario %s: %w", arg, err)
 	}
 	return s, nil
 }
 
 // builtinScenario parses the embedded built-in scenario id through plan.
-func builtinScenario(plan bcp.Plan, id string) (bcp.Scenario, error) {
+func builtinScenario(plan bcp.Plan, id string) (drill.Scenario, error) {
 	data, _ := reference.Scenario(id)
-	s, err := plan.ParseScenario(data)
+	s, err := drill.ParseScenario(plan, data)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("built-in scenario %s under plan %s: %w", id, plan.ID, err)
+		return drill.Scenario{}, fmt.Errorf("built-in scenario %s under plan %s: %w", id, plan.ID, err)
 	}
 	return s, nil
 }
