@@ -50,12 +50,16 @@ func yes(b bool, l bcp.Lang) string {
 // its clauses.
 func TimelineCSV(t drill.Timeline, l bcp.Lang) []byte {
 	rows := make([][]string, len(t.Entries))
-	n := newLabels(t.Vocabulary, l)
+	w := wordsOf(t, l)
 	for i, e := range t.Entries {
+		ch := ""
+		if e.Channel.IsValid() {
+			ch = w.label(e.Channel)
+		}
 		rows[i] = []string{
-			strconv.Itoa(i + 1), when(e.At), n.actor(e.Actor),
-			pick(l, e.Act.String(), e.Act.Label()), n.actor(e.To), n.channel(e.Channel),
-			levelLabel(e, l), detail(e, l), yes(e.AsNeeded, l), e.Cites.String(),
+			strconv.Itoa(i + 1), when(e.At), w.actor(e.Actor),
+			pick(l, e.Act.String(), e.Act.Label()), w.actor(e.To), ch,
+			w.level(e), w.detail(e), yes(e.AsNeeded, l), e.Cites.String(),
 		}
 	}
 	return table(header(l,

@@ -101,10 +101,10 @@ func HTML(r Report) ([]byte, error) {
 		tv := &tableView{Head: header(l,
 			[]string{"No.", "Time", "Actor", "To", "Action"},
 			[]string{"番号", "日時", "実施者", "相手", "内容"}), Cites: clauses}
-		n := newLabels(t.Vocabulary, l)
+		w := wordsOf(*t, l)
 		for i, e := range t.Entries {
 			tv.Rows = append(tv.Rows, rowView{Class: "entry", Cells: []string{itoa(i + 1), when(e.At),
-				n.actor(e.Actor), n.actor(e.To), summary(n, e)},
+				w.actor(e.Actor), w.actor(e.To), w.summaryOf(e)},
 				Cites: e.Cites.String()})
 		}
 		v.Timeline = tv

@@ -139,7 +139,7 @@ func TestHTMLDrill(t *testing.T) {
 		}
 		for _, l := range bcp.AllLangs() {
 			t.Run(id+"/"+l.String(), func(t *testing.T) {
-				flow, err := ParseFlowchart(bcp.EscalationFlow(p, l))
+				flow, err := ParseFlowchart(EscalationFlow(p, l))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -251,7 +251,7 @@ func TestHTMLParts(t *testing.T) {
 func TestHTMLEscapes(t *testing.T) {
 	tl := runDrill(t, "tottori-l3-firewall")
 	tl.Entries = append([]drill.Entry(nil), tl.Entries...)
-	tl.Entries[0].Detail = `<script>alert("x")</script> & </svg>`
+	tl.Entries[0].What = drill.What{About: drill.AboutGrade, Example: `<script>alert("x")</script> & </svg>`}
 	b, err := HTML(Report{Lang: bcp.English, Timeline: &tl})
 	if err != nil {
 		t.Fatal(err)
@@ -274,8 +274,7 @@ func TestEntryOnce(t *testing.T) {
 		for i := range tl.Entries {
 			e := base.Entries[rapid.IntRange(0, len(base.Entries)-1).Draw(t, "entry")]
 			text := rapid.StringOf(rapid.RuneFrom([]rune("aあ<>&\"' ;#|,\n\t鳥取"))).Draw(t, "detail")
-			e.Detail = fmt.Sprintf("⟦%d⟧%s", i, text)
-			e.DetailJA = e.Detail
+			e.What = drill.What{About: drill.AboutGrade, Example: fmt.Sprintf("⟦%d⟧%s", i, text)} // worded as it is
 			tl.Entries[i] = e
 		}
 		l := rapid.SampledFrom(bcp.AllLangs()).Draw(t, "lang")
@@ -295,13 +294,13 @@ func TestEntryOnce(t *testing.T) {
 			for j := range rows {
 				if strings.Contains(rows[j].Text, mark) {
 					inHTML++
-					if j != i || !strings.Contains(rows[j].Text, e.Detail) {
+					if j != i || !strings.Contains(rows[j].Text, e.What.Example) {
 						t.Fatalf("entry %d shown in HTML row %d as %q", i, j, rows[j].Text)
 					}
 				}
 				if strings.Contains(csvRows[j][7], mark) {
 					inCSV++
-					if j != i || csvRows[j][7] != e.Detail {
+					if j != i || csvRows[j][7] != e.What.Example {
 						t.Fatalf("entry %d shown in CSV row %d as %q", i, j, csvRows[j][7])
 					}
 				}
@@ -325,7 +324,7 @@ func BenchmarkHTMLNakanoSevenDays(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
-		flow, err := ParseFlowchart(bcp.EscalationFlow(p, bcp.Japanese))
+		flow, err := ParseFlowchart(EscalationFlow(p, bcp.Japanese))
 		if err != nil {
 			b.Fatal(err)
 		}

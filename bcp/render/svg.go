@@ -52,13 +52,13 @@ type Sequence struct {
 // (Japan time) and ending in its clauses, as [drill.Timeline.Mermaid] draws it.
 func SequenceOf(t drill.Timeline, l bcp.Lang) Sequence {
 	var s Sequence
-	n := newLabels(t.Vocabulary, l)
+	w := wordsOf(t, l)
 	index := map[council.Actor]int{}
 	at := func(a council.Actor) int {
 		if i, ok := index[a]; ok {
 			return i
 		}
-		label := n.actor(a)
+		label := w.actor(a)
 		if label == "" {
 			label = pick(l, "(unspecified)", "（記載なし）")
 		}
@@ -69,7 +69,7 @@ func SequenceOf(t drill.Timeline, l bcp.Lang) Sequence {
 	s.Messages = make([]Message, 0, len(t.Entries))
 	for _, e := range t.Entries {
 		m := Message{From: at(e.Actor), To: -1, Dashed: e.AsNeeded,
-			Text: e.At.In(jst).Format("01-02 15:04") + " " + summary(n, e) + " (" + e.Cites.String() + ")"}
+			Text: e.At.In(jst).Format("01-02 15:04") + " " + w.summaryOf(e) + " (" + e.Cites.String() + ")"}
 		if e.To.IsValid() {
 			m.To = at(e.To)
 		}

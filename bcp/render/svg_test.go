@@ -15,7 +15,7 @@ import (
 func TestParseFlowchart(t *testing.T) {
 	for _, p := range bcp.ReferencePlans() {
 		for _, l := range bcp.AllLangs() {
-			src := bcp.EscalationFlow(p, l)
+			src := EscalationFlow(p, l)
 			f, err := ParseFlowchart(src)
 			if err != nil {
 				t.Fatalf("%s/%s: %v", p.ID, l, err)
@@ -31,7 +31,7 @@ func TestParseFlowchart(t *testing.T) {
 			}
 		}
 	}
-	f, err := ParseFlowchart(bcp.EscalationFlow(bcp.Tottori(), bcp.Japanese))
+	f, err := ParseFlowchart(EscalationFlow(bcp.Tottori(), bcp.Japanese))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestSVGWellFormed(t *testing.T) {
 // panic, and what is read draws well-formed SVG.
 func FuzzParseFlowchart(f *testing.F) {
 	for _, p := range bcp.ReferencePlans() {
-		f.Add(bcp.EscalationFlow(p, bcp.Japanese))
+		f.Add(EscalationFlow(p, bcp.Japanese))
 	}
 	f.Add("flowchart TD\n    a -->|\"x\"| a\n    b[\"#lt;br/#gt;\"]\n")
 	f.Fuzz(func(t *testing.T, src string) {

@@ -32,7 +32,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
@@ -97,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if *format == "escalation" {
-		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
+		fmt.Fprint(stdout, render.EscalationFlow(plan, lang))
 		return 0
 	}
 	scenario, err := cli.LoadScenario(plan, *scenarioFile, builtin)
@@ -120,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		stdout.Write(render.TimelineCSV(tl, lang))
 	case "html":
-		flow, err := render.ParseFlowchart(bcp.EscalationFlow(plan, lang))
+		flow, err := render.ParseFlowchart(render.EscalationFlow(plan, lang))
 		if err != nil {
 			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 			return 1
@@ -132,9 +131,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		stdout.Write(b)
 	case "mermaid":
-		fmt.Fprint(stdout, tl.Mermaid(lang))
+		fmt.Fprint(stdout, render.Mermaid(tl, lang))
 	default:
-		fmt.Fprint(stdout, tl.Text(lang))
+		fmt.Fprint(stdout, render.Text(tl, lang))
 	}
 	return 0
 }

@@ -206,7 +206,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "\n## %s\n", title)
 		for _, i := range pick(tl, sec.Acts) {
-			fmt.Fprintln(stdout, tl.Line(i, lang))
+			fmt.Fprintln(stdout, render.Line(tl, i, lang))
 		}
 	}
 	return 0
@@ -246,7 +246,7 @@ func withOrder(p bcp.Plan, tl drill.Timeline, order []bcp.Position) drill.Timeli
 	system, _ := p.Duty(bcp.RecoverSystem)
 	platform, _ := p.Duty(bcp.RecoverPlatform)
 	var rec []drill.Entry
-	for _, x := range order {
+	for i, x := range order {
 		by := system.Actor
 		if x.Kind == bcp.Platform {
 			by = platform.Actor
@@ -256,8 +256,7 @@ func withOrder(p bcp.Plan, tl drill.Timeline, order []bcp.Position) drill.Timeli
 			cites = p.Continuity.Inventory.Citations // the plan gives no ground: its list of systems
 		}
 		rec = append(rec, drill.Entry{At: when, Act: drill.ActRecover, Actor: by,
-			Detail:   fmt.Sprintf("#%d %s (%s, %s)", x.Rank, x.ID, x.Effective, x.Reasons),
-			DetailJA: fmt.Sprintf("第%d位 %s（%s）", x.Rank, x.Name, x.Owner), Cites: cites})
+			What: drill.What{About: drill.AboutRecoveryOrder, Position: &order[i]}, Cites: cites})
 	}
 	out := tl
 	out.Entries = append(append(append([]drill.Entry{}, kept[:at]...), rec...), kept[at:]...)
