@@ -75,6 +75,9 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order
 	}
+	if p.Threat != nil && p.Threat.Plan != p.ID {
+		d.index = p.modelIndexes()[p.Threat.Plan] // inherited: its clauses are the model's
+	}
 	if p.Organization != nil {
 		d.org = *p.Organization
 	}

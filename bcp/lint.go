@@ -20,6 +20,12 @@ type LintOptions struct {
 	// plan checks it under its own ID. The positions of findings stay those
 	// of the file read.
 	As string `json:"as,omitzero"`
+	// Models are the plan files of model plans by plan ID, for a file
+	// based on a model ("basedOn", [Model]): a model is looked up here,
+	// then among the reference plans ([ReferenceModels]). A model that
+	// cannot be resolved is one finding at $.basedOn (the rest of the file
+	// names the model's terms and is not read).
+	Models map[string][]byte `json:"models,omitempty"`
 }
 
 // byteOrderMark is the UTF-8 encoding of U+FEFF.
@@ -83,7 +89,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	p, loadErrs := decodePlan(root)
+	p, loadErrs := decodeResolved(root, ModelFiles(opts.Models), nil)
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding
