@@ -228,7 +228,9 @@ func TestBasedOnErrors(t *testing.T) {
 			if lerr != nil {
 				t.Fatal(lerr)
 			}
-			if !slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Error && strings.HasPrefix(f.Path, strings.TrimPrefix(tt.path, "$.")) || f.Path == tt.path }) {
+			if !slices.ContainsFunc(fs, func(f Finding) bool {
+				return f.Severity == Error && strings.HasPrefix(f.Path, strings.TrimPrefix(tt.path, "$.")) || f.Path == tt.path
+			}) {
 				t.Errorf("no Lint error at %s: %v", tt.path, fs)
 			}
 		})

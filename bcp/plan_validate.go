@@ -107,7 +107,7 @@ func (p Plan) validate() error {
 
 type validator struct {
 	id    string
-	plan  *Plan // the plan checked: its models may be cited too
+	plan  *Plan  // the plan checked: its models may be cited too
 	w     *words // the plan's vocabulary: messages name its values by their term IDs
 	errs  []error
 	stack []segment // the path cites is at
