@@ -300,3 +300,60 @@ func TestBasedOnDecidesAsTheModel(t *testing.T) {
 		}
 	})
 }
+
+// FuzzParsePlanWith parses a plan file based on a model through a resolver
+// holding a second fuzzed file (as "m") beside the reference plans: it never
+// panics, and a plan it accepts reads back from its own JSON unchanged.
+func FuzzParsePlanWith(f *testing.F) {
+	tottori, _ := reference.File("tottori")
+	v := Tottori().Version
+	f.Add(basedOn(f, "yazu", "tottori", v, nil), []byte(`{}`))
+	f.Add(basedOn(f, "yazu", "m", "1", nil), []byte(`{"id":"m","version":"1","organization":{"plan":"m","chain":{"plan":"m","chief":"security-chief"}}}`))
+	f.Add(basedOn(f, "yazu", "m", "1", nil), basedOn(f, "m", "yazu", "1", nil))
+	f.Add(basedOn(f, "yazu", "m", v, nil), tottori)
+	f.Add(basedOn(f, "yazu", "tottori", v, map[string]any{"vocabulary": map[string]any{"positions": []any{
+		map[string]any{"id": "security-chief", "label": "町長", "function": "security-chief"}}}}), []byte(`[`))
+	f.Fuzz(func(t *testing.T, data, model []byte) {
+		models := ModelFiles(map[string][]byte{"m": model})
+		p, err := ParsePlanWith(data, models)
+		if err != nil {
+			return
+		}
+		b, err := p.MarshalJSON()
+		if err != nil {
+			t.Fatalf("a decoded plan does not encode: %v", err)
+		}
+		q, err := ParsePlanWith(b, models)
+		if err != nil {
+			t.Fatalf("a re-encoded plan does not decode: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(p, q, roundTripOpts); diff != "" {
+			t.Fatalf("round trip changed the plan (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// BenchmarkParsePlanBasedOn parses a plan that inherits every part of
+// tottori's: the model's file is parsed too, so it costs about two parses.
+func BenchmarkParsePlanBasedOn(b *testing.B) {
+	data := basedOn(b, "yazu", "tottori", Tottori().Version, nil)
+	model, _ := reference.File("tottori")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data) + len(model)))
+	for b.Loop() {
+		if _, err := ParsePlan(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParsePlanTottori(b *testing.B) {
+	data, _ := reference.File("tottori")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParsePlan(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
