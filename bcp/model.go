@@ -282,6 +282,26 @@ func (p Plan) citable(id string) bool {
 	return false
 }
 
+// IndexOf returns the clause index of plan id as p holds it: p's own
+// ([Plan.Index]) or, for a plan based on a model, the model's (or its
+// model's). A plan p holds no index of is an error wrapping [ErrDangling]; an
+// index that does not build, one wrapping [ErrInvalid].
+func (p Plan) IndexOf(id string) (council.Index, error) {
+	if id == p.ID {
+		return p.Index()
+	}
+	for m, n := p.BasedOn, 0; m != nil && n < maxModels; m, n = m.BasedOn, n+1 {
+		if m.ID == id {
+			x, err := council.NewIndex(m.ID, m.Clauses)
+			if err != nil {
+				return council.Index{}, fmt.Errorf("bcp: %w", err)
+			}
+			return x, nil
+		}
+	}
+	return council.Index{}, fmt.Errorf("bcp: plan %s holds no clause index of plan %s: %w", problem.ID(p.ID), problem.ID(id), ErrDangling)
+}
+
 // modelIndexes returns the clause index of each model of p, by plan ID.
 func (p Plan) modelIndexes() map[string]council.Index {
 	out := map[string]council.Index{}

@@ -8,11 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"pgregory.net/rapid"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/threat"
 )
 
 // basedOn returns a plan file for plan id based on the reference plan model
@@ -256,49 +254,6 @@ func TestCheckBasedOnCitations(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
-}
-
-// A plan based on a model with no overrides decides exactly as the model:
-// the same gradings and responses for every event, and the same drill.
-func TestBasedOnDecidesAsTheModel(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		m, s := genScenario(t)
-		id := rapid.StringMatching(`[a-z][a-z0-9-]{0,12}`).Filter(func(s string) bool { return !slices.Contains(reference.IDs(), s) }).Draw(t, "id")
-		p, err := ParsePlan(basedOn(t, id, m.ID, m.Version, nil))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ms, err := m.Scheme(); err == nil {
-			ps, err := p.Scheme()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range s.Events {
-				if e.Kind != ActObserved {
-					continue
-				}
-				mr, merr := threat.Decide(ms, e.Act)
-				pr, perr := threat.Decide(ps, e.Act)
-				if diff := cmp.Diff(mr, pr, roundTripOpts); diff != "" || (merr == nil) != (perr == nil) {
-					t.Fatalf("Decide(%v): (-model +plan):\n%s\n%v / %v", e.Act, diff, merr, perr)
-				}
-			}
-		}
-		mt, merr := Run(m, s)
-		pt, perr := Run(p, s)
-		if (merr == nil) != (perr == nil) {
-			t.Fatalf("Run: %v / %v", merr, perr)
-		}
-		if diff := cmp.Diff(mt.Entries, pt.Entries, roundTripOpts); diff != "" {
-			t.Fatalf("drill entries (-model +plan):\n%s", diff)
-		}
-		if diff := cmp.Diff(mt.Vocabulary, pt.Vocabulary, roundTripOpts); diff != "" {
-			t.Fatalf("drill vocabulary (-model +plan):\n%s", diff)
-		}
-		if pt.Plan != id && perr == nil {
-			t.Fatalf("the drill ran under %q, not the plan's ID %q", pt.Plan, id)
-		}
-	})
 }
 
 // FuzzParsePlanWith parses a plan file based on a model through a resolver
