@@ -312,3 +312,37 @@ func BenchmarkParsePlanTottori(b *testing.B) {
 		}
 	}
 }
+
+// A plan file based on a model lints cleanly: Lint reads it as ParsePlan
+// does (the model resolved), reports no problem of the file, and finds what
+// Check finds in the plan, each at a place in the file.
+func TestLintBasedOn(t *testing.T) {
+	for _, m := range ReferencePlans() {
+		t.Run(m.ID, func(t *testing.T) {
+			data := basedOn(t, "machi", m.ID, m.Version, nil)
+			p, err := ParsePlan(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, fs, err := Lint(data, LintOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(p, q, roundTripOpts); diff != "" {
+				t.Errorf("Lint read another plan (-ParsePlan +Lint):\n%s", diff)
+			}
+			want := map[Code]bool{}
+			for _, f := range Check(p) {
+				want[f.Code] = true
+			}
+			for _, f := range fs {
+				if strings.HasPrefix(f.Code.String(), "file.") || f.Severity == Error || !want[f.Code] {
+					t.Errorf("finding %v", f)
+				}
+				if f.Line < 1 || f.Column < 1 {
+					t.Errorf("finding %v is at no place in the file", f)
+				}
+			}
+		})
+	}
+}
