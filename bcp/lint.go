@@ -89,7 +89,19 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	p, loadErrs := decodeResolved(root, ModelFiles(opts.Models), nil)
+	p, loadErrs, ok := decodeResolved(root, ModelFiles(opts.Models), nil)
+	if !ok { // a model that cannot be resolved: the rest names its terms
+		var x []located
+		for _, e := range loadErrs {
+			x = append(x, l.locate(l.fromError(e, 0)))
+		}
+		l.positions(x)
+		out := pre
+		for _, y := range x {
+			out = append(out, y.f)
+		}
+		return Plan{}, out, nil
+	}
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding

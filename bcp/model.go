@@ -102,7 +102,7 @@ func parsePlan(data []byte, models Models, chain []string) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
-	p, errs := decodeResolved(root, models, chain)
+	p, errs, _ := decodeResolved(root, models, chain)
 	if len(errs) > 0 {
 		return Plan{}, problem.Join(errs...)
 	}
@@ -115,20 +115,22 @@ func parsePlan(data []byte, models Models, chain []string) (Plan, error) {
 // decodeResolved decodes a plan file's tree and, if it is based on a model,
 // resolves the model and inherits its parts. A model that cannot be
 // resolved is the only problem reported: the rest of the file names the
-// model's terms, and cannot be read without it.
-func decodeResolved(root *node, models Models, chain []string) (Plan, []error) {
+// model's terms, and cannot be read without it: ok is false then.
+func decodeResolved(root *node, models Models, chain []string) (p Plan, errs []error, ok bool) {
 	i := -1
 	if root.kind == '{' {
 		i = slices.Index(root.keys, "basedOn")
 	}
 	if i < 0 {
-		return decodePlan(root)
+		p, errs = decodePlan(root)
+		return p, errs, true
 	}
 	model, errs := loadModel(root, root.vals[i], models, chain)
 	if len(errs) > 0 {
-		return Plan{}, errs
+		return Plan{}, errs, false
 	}
-	return decodePlanOn(root, &model)
+	p, errs = decodePlanOn(root, &model)
+	return p, errs, true
 }
 
 // loadModel decodes the basedOn object n of root and returns the model it
