@@ -75,6 +75,11 @@ func drillPlanOf(p bcp.Plan) (drillPlan, error) {
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order
 	}
+	if p.Threat != nil && p.Threat.Plan != p.ID {
+		if x, err := p.IndexOf(p.Threat.Plan); err == nil {
+			d.index = x // inherited: its clauses are the model's
+		}
+	}
 	if p.Organization != nil {
 		d.org = *p.Organization
 	}
