@@ -43,6 +43,12 @@ func TestJapaneseParts(t *testing.T) {
 			`システム 3: システム "fig4-03": kind Kind(0) が未設定か不明: 値が不正`},
 		{"bcp: system \"a: b\": depends on unknown system \"x\": invalid value\n… and 2 more problems (3 in all)",
 			"システム \"a: b\": 不明なシステム \"x\" に依存する: 値が不正\n… ほか 2 件（全 3 件）"},
+		{`no model plan "town": supply its plan file to resolve the plan: dangling reference`,
+			`モデル計画 "town" がない: その計画ファイルを与えること: 参照先がない`},
+		{"a cycle of basedOn: a → b → a (each plan based on the next): dangling reference",
+			"basedOn の循環: a → b → a（各計画が次の計画に基づく）: 参照先がない"},
+		{`bcp: plan "x" holds no clause index of plan "y": dangling reference`,
+			`計画 "x" は計画 "y" の条項の一覧を持たない: 参照先がない`},
 	} {
 		t.Run(tt.en, func(t *testing.T) {
 			got, complete := japanese(tt.en)
