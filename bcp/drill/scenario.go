@@ -1,7 +1,8 @@
-package bcp
+package drill
 
 import (
 	"fmt"
+	"github.com/jukiplan/jukiplan/bcp"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -26,13 +27,13 @@ type ScenarioError struct {
 	Err     error  `json:"err"`     // the underlying error, or nil
 }
 
-// Error implements error: "bcp: scenario: $.events[2].at: …", cut to a
+// Error implements error: "drill: scenario: $.events[2].at: …", cut to a
 // few kilobytes.
 func (e *ScenarioError) Error() string {
 	if e.Err != nil && e.Problem == "" {
-		return problem.Clip("bcp: scenario: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
+		return problem.Clip("drill: scenario: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
 	}
-	return problem.Clip("bcp: scenario: "+e.Path+": "+e.Problem, problem.MaxLine)
+	return problem.Clip("drill: scenario: "+e.Path+": "+e.Problem, problem.MaxLine)
 }
 
 // Unwrap returns ErrScenario and the underlying error.
@@ -75,7 +76,7 @@ const (
 	CardLost
 )
 
-var eventKindTable = enum.New[EventKind]("bcp", "event kind", "EventKind", ErrInvalid,
+var eventKindTable = enum.New[EventKind]("drill", "event kind", "EventKind", bcp.ErrInvalid,
 	enum.Name{EN: "fault-detected", JA: "障害の発見"},
 	enum.Name{EN: "symptom-reported", JA: "症状の報告"},
 	enum.Name{EN: "act-observed", JA: "不正行為の発見"},
@@ -126,7 +127,7 @@ const (
 	Serious                         // 重大な脅威を及ぼす恐れがある
 )
 
-var judgementTable = enum.New[Judgement]("bcp", "judgement", "Judgement", ErrInvalid,
+var judgementTable = enum.New[Judgement]("drill", "judgement", "Judgement", bcp.ErrInvalid,
 	enum.Name{EN: "not-serious", JA: "重大でない"},
 	enum.Name{EN: "serious", JA: "重大"},
 )
@@ -174,13 +175,13 @@ type Status struct {
 	Impact              int           `json:"impact"`                // percent of resident services that cannot be provided, 0-100
 	ExpectedStop        time.Duration `json:"expectedStop,omitzero"` // how long the stop is expected to last
 	// Up are the ward's communication services working (ICT-BCP 9(1)ウ).
-	Up Services `json:"up,omitzero"`
+	Up bcp.Services `json:"up,omitzero"`
 	// Expected is the expected recovery time once known (統合仮想サーバ 3(4)①ア b);
 	// zero while unknown.
 	Expected time.Time `json:"expected,omitzero"`
 	// Changed are the report items that changed at this instant
 	// (統合仮想サーバ 3(4)①イ): each change gets a progress report.
-	Changed Fields `json:"changed,omitzero"`
+	Changed bcp.Fields `json:"changed,omitzero"`
 }
 
 func (s Status) situation(sym fault.Symptom) fault.Situation {
@@ -260,7 +261,7 @@ func (s Scenario) Validate() error {
 	}
 	text := func(path, s string) {
 		if msg := problem.BadText(s); msg != "" {
-			add(path, msg, ErrInvalid)
+			add(path, msg, bcp.ErrInvalid)
 		}
 	}
 	text("$.id", s.ID)
@@ -415,17 +416,17 @@ func blank(s string) bool {
 	return true
 }
 
-func allServices() Services {
-	var s Services
-	for _, v := range AllServices() {
+func allServices() bcp.Services {
+	var s bcp.Services
+	for _, v := range bcp.AllServices() {
 		s = s.With(v)
 	}
 	return s
 }
 
-func allFields() Fields {
-	var s Fields
-	for _, v := range AllFields() {
+func allFields() bcp.Fields {
+	var s bcp.Fields
+	for _, v := range bcp.AllFields() {
 		s = s.With(v)
 	}
 	return s

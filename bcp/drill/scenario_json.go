@@ -1,4 +1,4 @@
-package bcp
+package drill
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jukiplan/jukiplan/bcp"
 	"math"
 	"strconv"
 	"strings"
@@ -19,38 +20,22 @@ import (
 	"github.com/jukiplan/jukiplan/threat"
 )
 
-// ParseScenario decodes a scenario from its JSON form (see
+// ParseScenario decodes a scenario for plan p from its JSON form (see
 // [Scenario.MarshalJSON]) strictly and validates it: malformed JSON, a value
 // that is not an object where one is needed, an unknown or repeated field,
 // a bad value, events out of time order and every problem [Scenario.Validate]
 // finds are errors naming their JSON path ("$.events[2].kind"), each a
 // *ScenarioError wrapping ErrScenario. It never panics.
 //
-// ParseScenario knows no plan, so it reads only the engine's names of
-// actors, triggers and symptoms (and "symptom#n" for a value a plan
-// declares): a scenario that names a plan's own term by its ID, such as a
-// symptom the plan declares, is an error. Read such a scenario with
-// [Plan.ParseScenario], through the plan it is for.
-func ParseScenario(data []byte) (Scenario, error) {
+// It reads the names of actors, detection triggers and symptoms in p's words
+// as well as the engine's: a term's ID or label in p's [bcp.Vocabulary] names
+// the value the plan declares for it (symptoms, triggers and most positions
+// and parties are the plan's own). Under the zero Plan it reads only the
+// engine's names (and "symptom#n" for a value a plan declares).
+func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 	var s Scenario
-	if err := s.decode(data, nil); err != nil {
-		return Scenario{}, err
-	}
-	if err := s.Validate(); err != nil {
-		return Scenario{}, err
-	}
-	return s, nil
-}
-
-// ParseScenario decodes a scenario for plan p as [ParseScenario] does, and
-// reads the names of actors, detection triggers and symptoms in p's words
-// too: a term's ID or label in p's [Vocabulary] names the value the plan
-// declares for it. It is the way to read a scenario for a plan: symptoms,
-// triggers and most positions and parties are the plan's own, named by the
-// IDs of its vocabulary.
-func (p Plan) ParseScenario(data []byte) (Scenario, error) {
-	var s Scenario
-	if err := s.decode(data, p.Vocabulary.words()); err != nil {
+	w := p.Vocabulary.Dictionary()
+	if err := s.decode(data, &w); err != nil {
 		return Scenario{}, err
 	}
 	if err := s.Validate(); err != nil {
@@ -65,9 +50,9 @@ func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil)
 
 // decode decodes data into *s, reading names in the words of w too (when
 // not nil).
-func (s *Scenario) decode(data []byte, w *words) error {
+func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
 	if !utf8.Valid(data) {
-		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: ErrInvalid}
+		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: bcp.ErrInvalid}
 	}
 	if !json.Valid(data) {
 		var v any
@@ -111,7 +96,7 @@ func (s *Scenario) decode(data []byte, w *words) error {
 
 type scenarioDecoder struct {
 	errs  []error
-	words *words // a plan's vocabulary, or nil
+	words *bcp.Dictionary // a plan's vocabulary, or nil
 }
 
 func (d *scenarioDecoder) fail(path, problem string, err error) {
@@ -326,7 +311,7 @@ func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmars
 		d.fail(path, "malformed string", nil)
 		return
 	}
-	if d.words != nil && d.term(string(t), dst) {
+	if d.term(string(t), dst) {
 		return
 	}
 	if err := dst.UnmarshalText(t); err != nil {
@@ -350,7 +335,7 @@ func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 	text := string(bytes.TrimSpace(data))
 	n, err := strconv.Atoi(text)
 	if err != nil {
-		d.fail(path, numberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
+		d.fail(path, numberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), bcp.ErrInvalid)
 		return
 	}
 	*dst = n
@@ -428,13 +413,13 @@ func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 			d.instant(b, p, &s.Expected)
 		case "up":
 			d.array(b, p, func(i int, b []byte, p string) {
-				var v Service
+				var v bcp.Service
 				d.text(b, p, &v)
 				s.Up = s.Up.With(v)
 			})
 		case "changed":
 			d.array(b, p, func(i int, b []byte, p string) {
-				var v Field
+				var v bcp.Field
 				d.text(b, p, &v)
 				s.Changed = s.Changed.With(v)
 			})
@@ -484,14 +469,15 @@ func (s Scenario) MarshalJSON() ([]byte, error) { return s.marshal(nil) }
 
 // MarshalScenario encodes s as [Scenario.MarshalJSON] does, but names its
 // actors, detection triggers and symptoms in p's words: by the ID of the
-// term p's [Vocabulary] has for each (a value p does not declare keeps the
-// engine's name). [Plan.ParseScenario] reads it back.
-func (p Plan) MarshalScenario(s Scenario) ([]byte, error) {
-	return s.marshal(p.Vocabulary.words())
+// term p's [bcp.Vocabulary] has for each (a value p does not declare keeps
+// the engine's name). [ParseScenario] under p reads it back.
+func MarshalScenario(p bcp.Plan, s Scenario) ([]byte, error) {
+	w := p.Vocabulary.Dictionary()
+	return s.marshal(&w)
 }
 
 // marshal encodes s, naming values in the words of w too (when not nil).
-func (s Scenario) marshal(w *words) ([]byte, error) {
+func (s Scenario) marshal(w *bcp.Dictionary) ([]byte, error) {
 	type jsc struct {
 		ID     string            `json:"id"`
 		Plan   string            `json:"plan"`
@@ -503,7 +489,7 @@ func (s Scenario) marshal(w *words) ([]byte, error) {
 	for i, e := range s.Events {
 		b, err := e.marshal(w)
 		if err != nil {
-			errs = append(errs, problem.Wrap(fmt.Sprintf("bcp: scenario: events[%d]", i), err))
+			errs = append(errs, problem.Wrap(fmt.Sprintf("drill: scenario: events[%d]", i), err))
 			continue
 		}
 		out.Events = append(out.Events, b)
@@ -520,7 +506,7 @@ func (e Event) MarshalJSON() ([]byte, error) { return e.marshal(nil) }
 
 // marshal encodes e, naming its actor, trigger and symptom by their term
 // IDs in w (when not nil).
-func (e Event) marshal(w *words) ([]byte, error) {
+func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 	type jev struct {
 		At        string          `json:"at"`
 		Kind      EventKind       `json:"kind"`
@@ -544,7 +530,7 @@ func (e Event) marshal(w *words) ([]byte, error) {
 		switch x := v.(type) {
 		case council.Actor, fault.Trigger, fault.Symptom:
 			if w != nil {
-				b = []byte(w.name(x.(labeled)))
+				b = []byte(w.Name(x.(labeled)))
 			}
 		}
 		r, _ := json.Marshal(string(b))
@@ -691,26 +677,44 @@ func invalidUTF8(data []byte) int {
 // term sets *dst to the value the plan's vocabulary names s, and reports
 // whether it names one.
 func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
+	if d.words == nil {
+		return false
+	}
+	ok := false
 	switch v := dst.(type) {
 	case *council.Actor:
-		if x, ok := d.words.lookup(wPosition, s); ok {
-			*v = council.ByRole(council.Role(x))
-			return true
-		}
-		if x, ok := d.words.lookup(wParty, s); ok {
-			*v = council.ByParty(council.Party(x))
-			return true
-		}
+		*v, ok = d.words.Actor(s)
 	case *fault.Trigger:
-		if x, ok := d.words.lookup(wTrigger, s); ok {
-			*v = fault.Trigger(x)
-			return true
-		}
+		*v, ok = d.words.Trigger(s)
 	case *fault.Symptom:
-		if x, ok := d.words.lookup(wSymptom, s); ok {
-			*v = fault.Symptom(x)
-			return true
+		*v, ok = d.words.Symptom(s)
+	}
+	return ok
+}
+
+// plainKey reports whether k can be written .k in a path: a short run of
+// ASCII letters, digits, '_' and '-'.
+func plainKey(k string) bool {
+	if k == "" || len(k) > problem.MaxQuote {
+		return false
+	}
+	for i := range len(k) {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// numberProblem says why text does not fit an integer field whose range is
+// bounds.
+func numberProblem(text string, outOfRange bool, bounds string) string {
+	if f, err := strconv.ParseFloat(text, 64); errors.Is(err, strconv.ErrRange) || err == nil && f == math.Trunc(f) && math.Abs(f) >= 1<<63 {
+		outOfRange = true
+	}
+	if outOfRange {
+		return problem.Clip(text, problem.MaxQuote) + " out of range: want a whole number from " + bounds
+	}
+	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
