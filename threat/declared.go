@@ -484,3 +484,52 @@ func (v *Values) UnmarshalJSON(data []byte) error {
 	*v = out
 	return nil
 }
+
+// ParseKind returns the kind named by s: an engine kind, or a kind the spec
+// declares by its ID or label.
+func (sp *Spec) ParseKind(s string) (Kind, error) { return sp.parseKind(s) }
+
+// ParseAttribute returns the declared attribute named by key and its value
+// named by val, in the spec's words (an attribute's ID or label, a value's
+// ID or label) or the engine's ("attribute#4", "2"). The engine's own
+// attributes (place, firewall, severity) are not declared: parse them with
+// their types.
+func (sp *Spec) ParseAttribute(key, val string) (Attribute, uint8, error) {
+	var e Event
+	if err := sp.parseDeclared(&e, key, val); err != nil {
+		return 0, 0, err
+	}
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			return DeclaredAttribute(i), v, nil
+		}
+	}
+	return 0, 0, fmt.Errorf("threat: attribute %s: no value: %w", problem.Value(key), ErrInvalid)
+}
+
+// Fault reports whether k is a kind the scheme's plan declares as a fault
+// ([KindTerm.Fault]): its level table grades faults as well as unauthorized
+// acts.
+func (s *Scheme) Fault(k Kind) bool {
+	j := declaredKindIndex(k)
+	return s != nil && j >= 0 && j < len(s.decl.Kinds) && s.decl.Kinds[j].Fault
+}
+
+// AttrNames returns the attributes of as in the words of the scheme's plan,
+// e.g. "{cause}" or "{place firewall}".
+func (s *Scheme) AttrNames(as Attributes) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for a := range as.All() {
+		if b.Len() > 1 {
+			b.WriteByte(' ')
+		}
+		if j := declaredIndex(a); s != nil && j >= 0 && j < len(s.decl.Attributes) {
+			b.WriteString(s.decl.Attributes[j].ID)
+		} else {
+			b.WriteString(a.String())
+		}
+	}
+	b.WriteByte('}')
+	return b.String()
+}

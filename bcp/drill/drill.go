@@ -7,6 +7,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -341,6 +342,11 @@ func (r *runner) event(e Event) error {
 				r.act = r.act.With(a, v)
 			}
 		}
+		for i := range threat.MaxDeclared {
+			if a := threat.DeclaredAttribute(i); e.Learned.Value(a) != 0 {
+				r.act = r.act.With(a, e.Learned.Value(a))
+			}
+		}
 		r.judge(e)
 		return r.threat()
 	case FaultDetected:
@@ -348,6 +354,9 @@ func (r *runner) event(e Event) error {
 			return r.statusChange(e)
 		}
 		r.status = e.Status
+		if e.Act != (threat.Event{}) {
+			return r.tableFault(e)
+		}
 		return r.faultDetected(e)
 	case SymptomReported:
 		return r.symptomReported(e)
@@ -410,7 +419,7 @@ func (r *runner) threat() error {
 	}
 	if !rg.Confirmed() {
 		r.emit(Entry{Act: ActProvisional, Actor: r.judgeActor(), Min: rg.Min, Max: rg.Max,
-			Detail: "level not yet established; unknown: " + rg.Unknown.String(), DetailJA: "脅威度の判定中（未確定の事実あり）", Cites: rg.Citations})
+			Detail: "level not yet established; unknown: " + s.AttrNames(rg.Unknown), DetailJA: "脅威度の判定中（未確定の事実あり）", Cites: rg.Citations})
 		return r.capture(rg, 0)
 	}
 	g, err := threat.Grade(s, r.act)
@@ -650,6 +659,25 @@ func (r *runner) faultDetected(e Event) error {
 	}
 	r.faultOpen = true
 	return r.escalate()
+}
+
+// tableFault grades the fault e.Act through the plan's level table, which
+// declares its kind as a fault (a table that grades faults as well as
+// unauthorized acts), and plays the level's response as for an act; the
+// plan's fault chapter, when it has one, runs first. Attributes learned
+// later settle its level as they do an act's.
+func (r *runner) tableFault(e Event) error {
+	s := r.p.scheme
+	if !s.Fault(e.Act.Kind) {
+		return fmt.Errorf("%w: plan %s grades no fault %s in its level table", ErrUnhandled, r.p.id, s.FormatEvent(e.Act))
+	}
+	if r.p.faults.IsValid() {
+		if err := r.faultDetected(e); err != nil {
+			return err
+		}
+	}
+	r.act, r.actOpen, r.actBy, r.captured = e.Act, true, e.By, false
+	return r.threat()
 }
 
 func (r *runner) symptomReported(e Event) error {
@@ -1203,6 +1231,12 @@ func learnedText(e threat.Event, l bcp.Lang) string {
 	}
 	if e.Severity != 0 {
 		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
+	}
+	for i, v := range e.Declared.All() {
+		if v != 0 { // an attribute the plan declares, in the engine's words
+			a, n := threat.DeclaredAttribute(i).String(), strconv.Itoa(int(v))
+			add(a, a, n, n)
+		}
 	}
 	return strings.Join(parts, " ")
 }
