@@ -403,15 +403,16 @@ func (s *Scheme) ParseEvent(text string) (Event, error) {
 	return s.decl.ParseEvent(text)
 }
 
-// Values holds the values of the attributes a plan declares, one byte each:
-// At(i) is the value of [DeclaredAttribute](i), 1 for the first (least
-// serious) value of its list, zero for unknown. It is a word rather than an
-// array so that an [Event] stays small enough to pass in registers.
+// Values holds the values of the attributes a plan declares, four bits
+// each: At(i) is the value of [DeclaredAttribute](i), 1 for the first
+// (least serious) value of its list, zero for unknown. It is a small word
+// rather than an array so that an [Event] stays eight bytes and passes in
+// registers.
 //
 // The zero Values leaves every declared attribute unknown. Values are
 // comparable with ==. The JSON form is an array of the values, trailing
 // unknown ones left out ([1] for At(0) = 1).
-type Values uint32
+type Values uint16
 
 // At returns the value of the i-th declared attribute (zero for i out of
 // range).
@@ -419,16 +420,22 @@ func (v Values) At(i int) uint8 {
 	if i < 0 || i >= MaxDeclared {
 		return 0
 	}
-	return uint8(v >> (8 * i))
+	return uint8(v>>(4*i)) & 0xf
 }
 
 // With returns v with the i-th declared attribute set to x; an i out of
-// range leaves v unchanged.
+// range, or an x past [MaxDeclaredValues], leaves v unchanged.
 func (v Values) With(i int, x uint8) Values {
-	if i < 0 || i >= MaxDeclared {
+	if i < 0 || i >= MaxDeclared || x > MaxDeclaredValues {
 		return v
 	}
-	return v&^(0xff<<(8*i)) | Values(x)<<(8*i)
+	return v&^(0xf<<(4*i)) | Values(x)<<(4*i)
+}
+
+// spread returns the values one byte each, the i-th in byte i.
+func (v Values) spread() uint32 {
+	x := uint32(v)
+	return x&0xf | x&0xf0<<4 | x&0xf00<<8 | x&0xf000<<12
 }
 
 // All yields the index and value of every declared attribute, unknown ones

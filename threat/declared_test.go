@@ -481,3 +481,39 @@ func BenchmarkDeclaredHotPathRatio(b *testing.B) {
 	b.ReportMetric(best[1]/best[0], "grade/switch")
 	b.ReportMetric(best[2]/best[0], "decide/switch")
 }
+
+// FuzzDeclaredEvent parses events in the words of the fixture's plan: what
+// parses is a valid event that writes back to the same event, in the plan's
+// words and in the engine's, and grades without panicking.
+func FuzzDeclaredEvent(f *testing.F) {
+	for _, s := range []string{
+		"terminal-fault cause=found", "サーバの障害 復旧のための停止=一時的な停止を要する source=local",
+		"kind#13 attribute#4=1", "kind#14 attribute#5=3", "terminal-fault speed=fast", "terminal-fault cause=found cause=unknown",
+		"intrusion place=protected attribute#7=15", "kind#63", "server-fault stop=16",
+	} {
+		f.Add(s)
+	}
+	s := fixtureScheme(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		e, err := s.ParseEvent(text)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseEvent(%q) error %v does not wrap ErrInvalid", text, err)
+			}
+			return
+		}
+		if err := e.Validate(); err != nil {
+			t.Fatalf("ParseEvent(%q) = %v, which is invalid: %v", text, e, err)
+		}
+		if back, err := ParseEvent(e.String()); err != nil || back != e {
+			t.Fatalf("engine words: %q → %v → %q → %v, %v", text, e, e.String(), back, err)
+		}
+		if b, err := s.decl.AppendEvent(nil, e); err == nil {
+			if back, err := s.ParseEvent(string(b)); err != nil || back != e {
+				t.Fatalf("plan words: %q → %v → %q → %v, %v", text, e, b, back, err)
+			}
+		}
+		_, _ = Decide(s, e)
+		_, _ = Provisional(s, e)
+	})
+}

@@ -11,7 +11,7 @@ import "fmt"
 // engine's cells do (dense.go).
 type declaredTables struct {
 	kinds   int    // the number of kinds the plan declares
-	lens    uint32 // the number of values of each declared attribute, a byte each (as in Values)
+	lens    uint32 // the number of values of each declared attribute, a byte each (as Values.spread)
 	geo     [MaxDeclaredKinds]geometry
 	cells   []int16  // by cell: the rule that matches the fully known event, for the checks
 	graded  []uint16 // by cell: 1 + the index in Scheme.decided of its decision, or 0
@@ -61,20 +61,20 @@ func (d *declaredTables) index(j int, e Event) int { return d.geo[j].cell(e.Decl
 
 // cell returns the cell of the values v.
 func (g *geometry) cell(v Values) int {
-	return int(g.base) + int(g.stride[0])*int(uint8(v)) + int(g.stride[1])*int(uint8(v>>8)) +
-		int(g.stride[2])*int(uint8(v>>16)) + int(g.stride[3])*int(uint8(v>>24))
+	return int(g.base) + int(g.stride[0])*int(v&0xf) + int(g.stride[1])*int(v>>4&0xf) +
+		int(g.stride[2])*int(v>>8&0xf) + int(g.stride[3])*int(v>>12)
 }
 
 // declaredCell returns the cell of the event with these fields when it is a
 // valid event of a kind the scheme's plan declares, with values the plan
 // declares: the hot path's test, against the scheme's bounds. Each value
-// is at most 15 (a nibble), so one subtraction compares all four with the
-// number of values of their attributes: bit 4 of each byte of
-// lens + 0x10 − value is set exactly when value ≤ lens.
+// is at most 15 (a nibble); spread one to a byte, one subtraction compares
+// all four with the number of values of their attributes: bit 4 of each
+// byte of lens + 0x10 − value is set exactly when value ≤ lens.
 func (s *Scheme) declaredCell(k Kind, p Place, f Firewall, v Severity, src Source, d Values) (int, bool) {
 	j := int(k) - numKinds - 1
-	if j < 0 || j >= s.declared.kinds || uint32(d)&0xf0f0f0f0 != 0 ||
-		(s.declared.lens+0x10101010-uint32(d))&0x10101010 != 0x10101010 ||
+	if j < 0 || j >= s.declared.kinds ||
+		(s.declared.lens+0x10101010-d.spread())&0x10101010 != 0x10101010 ||
 		int(p) > numPlaces || int(f) > numFirewalls || int(v) > numSeverities || int(src) > numSources {
 		return 0, false
 	}
