@@ -750,3 +750,9 @@ func numberProblem(text string, outOfRange bool, bounds string) string {
 	}
 	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
+
+// labeled is a value that prints itself in the engine's words.
+type labeled interface {
+	Label() string
+	String() string
+}
