@@ -9,7 +9,7 @@
 //
 // Usage:
 //
-//	go run ./examples/check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
+//	go run ./examples/check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] [-model FILE]... ID|FILE
 //	go run ./examples/check [flags] -reference ID
 //
 // The plan is a reference plan ID (ino, kumamoto, kumiyama, nakano,
@@ -23,7 +23,9 @@
 // prints each message in Japanese, with the Japanese label of each code and
 // severity (json carries both messages whatever the language). -as moves
 // the plan to the plan ID NEWID before checking it (its ID and its own
-// citations, bcp.Plan.WithID).
+// citations, bcp.Plan.WithID). A plan file based on a model plan
+// ("basedOn") is read with its model: a reference plan, or a plan file given
+// with -model (once per model; its "id" names it).
 //
 // The exit status is 0 when the plan has no error-level finding (and, under
 // -strict, no warning), 1 when it has one, and 2 only for bad flags or a file
@@ -52,7 +54,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // formats are what -format accepts.
 var formats = cli.Formats{"text", "json", "sarif", "csv", "html"}
 
-const usage = `usage: check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] ID|FILE
+const usage = `usage: check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] [-model FILE]... ID|FILE
        check [flags] -reference ID
 
 Lints a plan JSON file (or a reference plan, by its ID) and prints its findings, each
@@ -67,6 +69,8 @@ Exit status: 0 no errors, 1 the plan has errors (or warnings under -strict),
   -strict           exit 1 on warnings too
   -reference ID     check a reference plan (ino, kumamoto, kumiyama, nakano, tottori) instead of a file
   -as NEWID         move the plan to the plan ID NEWID first: its ID and its own citations
+  -model FILE       the plan file of a model plan the plan is based on ("basedOn"), if it is
+                    not a reference plan; may be given more than once
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -77,6 +81,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "")
 	ref := fs.String("reference", "", "")
 	as := fs.String("as", "", "")
+	models := map[string][]byte{}
+	fs.Func("model", "", func(file string) error {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("read model: %w", err)
+		}
+		var head struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal(b, &head); err != nil || head.ID == "" {
+			return fmt.Errorf("%s: not a plan file with an \"id\"", file)
+		}
+		models[head.ID] = b
+		return nil
+	})
 	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -114,7 +133,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		return fail(stderr, fmt.Errorf("unexpected argument %q", pos[1]))
 	}
-	plan, findings, err := bcp.Lint(data, bcp.LintOptions{As: *as})
+	plan, findings, err := bcp.Lint(data, bcp.LintOptions{As: *as, Models: models})
 	if err != nil {
 		return fail(stderr, fmt.Errorf("-as %q: want a plan ID of lower-case letters, digits, '-' and '_'", *as))
 	}
