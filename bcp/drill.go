@@ -55,7 +55,7 @@ type drillPlan struct {
 	org        council.Organization
 	duties     []Assignment
 	scheme     *threat.Scheme
-	faults     fault.Plan
+	faults     fault.Procedure
 	continuity *Continuity
 	annex      []measures.Case
 	playbooks  measures.Playbooks
@@ -86,7 +86,7 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 		d.scheme = s
 	}
 	if p.Fault != nil {
-		f, err := p.FaultPlan()
+		f, err := p.FaultProcedure()
 		if err != nil {
 			return drillPlan{}, err
 		}
@@ -510,11 +510,11 @@ func (r *runner) respond(g threat.Grading) error {
 
 func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
 	e := Entry{Actor: a.Actor, To: a.Target, Level: l, Min: lo, Max: hi, AsNeeded: a.If == threat.AsNeeded,
-		Detail: a.Step.String(), DetailJA: a.Step.Label(), Cites: a.Citations}
+		Detail: a.Task.String(), DetailJA: a.Task.Label(), Cites: a.Citations}
 	if a.Note != "" {
 		e.DetailJA = a.Note
 	}
-	switch a.Step {
+	switch a.Task {
 	case threat.Report:
 		e.Act = ActReport
 	case threat.RequestMeasures, threat.ProposeCouncil:
@@ -562,7 +562,7 @@ func (r *runner) playbookSteps() {
 	held := measures.EventConditions(r.act)
 	by := r.duty(RunPlaybook)
 	for _, st := range pb.Steps {
-		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
+		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Task, st.Mode),
 			DetailJA: pb.Label + st.Mark + " " + st.Text, Cites: st.Citations}
 		if st.Mode != measures.Alone {
 			e.To = by.To
@@ -674,7 +674,7 @@ func (r *runner) symptomReported(e Event) error {
 		DetailJA: r.ja(e.Symptom) + " → " + c.Kind.Label(), Cites: c.Cites})
 	if inv, err := r.p.faults.Investigation(c.Kind); err == nil {
 		var en, ja []string
-		for _, ch := range inv.Checks {
+		for _, ch := range inv.Probes {
 			en, ja = append(en, r.en(ch)), append(ja, r.ja(ch))
 		}
 		by := r.duty(DetectFault).Actor
@@ -710,8 +710,8 @@ func (r *runner) escalate() error {
 		r.serious = true
 	}
 	for _, n := range es.Notices {
-		e := Entry{Actor: n.By, To: n.To, Detail: n.Action.String(), DetailJA: cmp.Or(n.Note, n.Action.Label()), Cites: n.Cites}
-		switch n.Action {
+		e := Entry{Actor: n.By, To: n.To, Detail: n.Task.String(), DetailJA: cmp.Or(n.Note, n.Task.Label()), Cites: n.Cites}
+		switch n.Task {
 		case fault.Report, fault.ReportSerious:
 			e.Act = ActReport
 		case fault.Notify, fault.NotifyOutage:
@@ -763,7 +763,7 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	step := func(g fault.Fault, err error) {
 		if err == nil {
 			f = g
-			out[f.Stage()] = r.p.faults.Step(r.faultKind(), f.Stage()).Citations
+			out[f.Stage()] = r.p.faults.Stage(r.faultKind(), f.Stage()).Citations
 		}
 	}
 	step(f.Identify(fault.Hardware, 0)) // a drill knows no location
@@ -871,7 +871,7 @@ func (r *runner) outageDetected(e Event) error {
 			continue
 		}
 		if ph.Body.IsValid() {
-			r.convene(council.TriggersOf(council.Fault), council.Actor{}, council.Citations{}, 0)
+			r.convene(council.TriggersOf(council.AnyFault), council.Actor{}, council.Citations{}, 0)
 		}
 		r.phase(ph)
 		if i == 0 {

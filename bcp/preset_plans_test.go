@@ -28,7 +28,7 @@ func TestReferencePlanParts(t *testing.T) {
 			if p.Fault == nil {
 				return
 			}
-			got, err := p.FaultPlan()
+			got, err := p.FaultProcedure()
 			if err != nil || got.ID() != p.ID {
 				t.Errorf("FaultPlan() = %v, %v; want plan %s's", got, err, p.ID)
 			}
@@ -49,7 +49,7 @@ func TestReferencePlanSilences(t *testing.T) {
 	has := func(p Plan) parts {
 		m := p.Measures
 		if m == nil {
-			m = &Measures{}
+			m = &PlanMeasures{}
 		}
 		return parts{
 			org: p.Organization != nil, fault: p.Fault != nil, threat: p.Threat != nil,

@@ -183,8 +183,8 @@ type Status struct {
 	Changed Fields `json:"changed,omitzero"`
 }
 
-func (s Status) situation(sym fault.Symptom) fault.Situation {
-	return fault.Situation{
+func (s Status) situation(sym fault.Symptom) fault.Facts {
+	return fault.Facts{
 		Symptom:             sym,
 		ServerDown:          s.ServerDown,
 		CauseUnknown:        s.CauseUnknown,
@@ -213,7 +213,7 @@ type Event struct {
 	At        time.Time     `json:"at"`
 	Kind      EventKind     `json:"kind"`
 	By        council.Actor `json:"by,omitzero"`
-	Trigger   fault.Trigger `json:"trigger,omitzero"`
+	Trigger   fault.Signal  `json:"trigger,omitzero"`
 	Symptom   fault.Symptom `json:"symptom,omitzero"`
 	Act       threat.Event  `json:"act,omitzero"`
 	Learned   threat.Event  `json:"learned,omitzero"`

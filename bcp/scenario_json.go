@@ -542,7 +542,7 @@ func (e Event) marshal(w *words) ([]byte, error) {
 			return nil
 		}
 		switch x := v.(type) {
-		case council.Actor, fault.Trigger, fault.Symptom:
+		case council.Actor, fault.Signal, fault.Symptom:
 			if w != nil {
 				b = []byte(w.name(x.(labeled)))
 			}
@@ -701,9 +701,9 @@ func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
 			*v = council.ByParty(council.Party(x))
 			return true
 		}
-	case *fault.Trigger:
+	case *fault.Signal:
 		if x, ok := d.words.lookup(wTrigger, s); ok {
-			*v = fault.Trigger(x)
+			*v = fault.Signal(x)
 			return true
 		}
 	case *fault.Symptom:

@@ -11,7 +11,7 @@ import (
 // [HoleReported], and so on). Kinds no annex case covers (intrusion, theft
 // or loss of forms, leaks, credential leaks) are an error wrapping
 // [ErrNoPlaybook].
-func ObservationOf(k threat.Kind) (Observation, error) {
+func ObservationOf(k threat.ActKind) (Observation, error) {
 	switch k {
 	case threat.UnauthorizedAccess:
 		return AccessSigns, nil
@@ -84,7 +84,7 @@ func (t Playbooks) ForEvent(e threat.Event) (Playbook, error) {
 // not attributes of a threat event; the caller adds them when known.
 func EventConditions(e threat.Event) Conditions {
 	var c Conditions
-	if (e.Kind == threat.Vulnerability || e.Kind == threat.ErroneousAccess) && e.Severity == threat.SeveritySerious {
+	if (e.Kind == threat.Vulnerability || e.Kind == threat.ErroneousAccess) && e.Severity == threat.Serious {
 		c = c.With(HoleThreatLarge)
 	}
 	return c

@@ -219,7 +219,7 @@ func (s *Scheme) Rules() []Rule {
 }
 
 // Reads returns the attributes the scheme grades kind k on.
-func (s *Scheme) Reads(k Kind) Attributes {
+func (s *Scheme) Reads(k ActKind) Attributes {
 	if s == nil || !k.IsValid() || int(k) >= len(s.read) {
 		return 0
 	}
@@ -227,7 +227,7 @@ func (s *Scheme) Reads(k Kind) Attributes {
 }
 
 // Covers reports whether the scheme grades some event of kind k.
-func (s *Scheme) Covers(k Kind) bool {
+func (s *Scheme) Covers(k ActKind) bool {
 	if s == nil || s.scale != ScaleLevels || !k.IsValid() {
 		return false
 	}
@@ -266,7 +266,7 @@ func checkCitations(cs council.Citations, plan string) error {
 //
 //   - every rule, action and notification is well formed and cites the plan
 //     (and only it);
-//   - every [Kind] is mentioned; for each kind, every combination of the
+//   - every [ActKind] is mentioned; for each kind, every combination of the
 //     attributes the scheme reads for it is matched by exactly one rule
 //     (a zero-level rule counts: it marks the combination not covered), so
 //     no combination is left out and no two rules conflict or overlap;
@@ -372,7 +372,7 @@ func (s *Scheme) buildTable(spec Spec) []error {
 	if len(errs) > 0 {
 		return errs
 	}
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		if !mentioned[k] {
 			bad("kind %s is neither graded nor marked not covered: %w", k, ErrScheme)
 		}
@@ -381,7 +381,7 @@ func (s *Scheme) buildTable(spec Spec) []error {
 	for i := range s.cells {
 		s.cells[i] = -1
 	}
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		if !mentioned[k] {
 			continue
 		}
@@ -412,7 +412,7 @@ func (s *Scheme) buildTable(spec Spec) []error {
 		return errs
 	}
 	// Monotone, and every read attribute changes the outcome.
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		for a := range s.read[k].All() {
 			changes := false
 			for _, e := range completions(Event{Kind: k}, s.read[k]) {
@@ -541,7 +541,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		if t != nil {
 			// inherited actions, then this tier's own, merged by actor, step, target and condition
 			for _, a := range t.Actions {
-				if a.Step == StandDown {
+				if a.Task == StandDown {
 					standDown = true
 				}
 			}
@@ -553,7 +553,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		out[slot] = response{actions: Actions{list: cur}, notifications: Notifications{list: notes}, standDown: standDown}
 		acts = nil
 		for _, a := range cur {
-			if a.Step != StandDown && !a.Only {
+			if a.Task != StandDown && !a.Only {
 				acts = append(acts, a)
 			}
 		}

@@ -86,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		plans[i] = p
 	}
-	d := bcp.Compare(plans[0], plans[1])
+	d := bcp.DiffPlans(plans[0], plans[1])
 	provA, provB := provenance(plans[0]), provenance(plans[1])
 	if *format == "json" {
 		type out struct {

@@ -187,7 +187,7 @@ func invalids() map[string]error {
 	var k fault.Kind
 	var l threat.Level
 	var c measures.Case
-	var s bcp.Scale
+	var s bcp.ImpactScale
 	_, planErr := bcp.ParsePlan([]byte(`{"id":"x","version":"1","continuity":{"inventory":{"systems":[{"id":"a","kind":"nope"}]}}}`))
 	_, scErr := bcp.ParseScenario([]byte(`{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"nope"}]}`))
 	return map[string]error{

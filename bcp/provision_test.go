@@ -228,7 +228,7 @@ func TestNakano統合仮想サーバ3_4_2ProviderReportFrequency(t *testing.T) {
 	var found bool
 	for _, f := range Check(p) {
 		if f.Code == CodeFrequencyByAgreement {
-			found = f.Severity == Info && f.Cite == council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②") &&
+			found = f.Severity == SeverityInfo && f.Cite == council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②") &&
 				strings.Contains(f.Message, "set by agreement") && !strings.ContainsAny(f.Message, "0123456789")
 		}
 	}
