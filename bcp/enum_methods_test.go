@@ -1,10 +1,12 @@
-package bcp
+package bcp_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/measures"
@@ -79,11 +81,11 @@ func checkEnumMethods[E enumMethods[E], P interface {
 	if zero.IsValid() || zero.String() == "" {
 		t.Errorf("zero value: valid %v, String %q", zero.IsValid(), zero.String())
 	}
-	if _, err := zero.MarshalText(); !errors.Is(err, ErrInvalid) {
+	if _, err := zero.MarshalText(); !errors.Is(err, bcp.ErrInvalid) {
 		t.Errorf("zero value encodes: %v", err)
 	}
 	var x E
-	if err := P(&x).UnmarshalText([]byte("no such value")); !errors.Is(err, ErrInvalid) || x != zero {
+	if err := P(&x).UnmarshalText([]byte("no such value")); !errors.Is(err, bcp.ErrInvalid) || x != zero {
 		t.Errorf("UnmarshalText(junk) = %v, left %v", err, x)
 	}
 }
@@ -96,34 +98,34 @@ func TestEveryEnumHasTheMethodSet(t *testing.T) {
 		run  func(*testing.T)
 	}{
 		{"council.Party", func(t *testing.T) { checkEnumMethods(t, council.AllParties()) }},
-		{"council.Status", func(t *testing.T) { checkEnumMethods(t, council.AllResolutions()) }},
+		{"council.Resolution", func(t *testing.T) { checkEnumMethods(t, council.AllResolutions()) }},
 		{"council.Body", func(t *testing.T) { checkEnumMethods(t, council.AllBodies()) }},
 		{"council.Role", func(t *testing.T) { checkEnumMethods(t, council.AllRoles()) }},
 		{"council.Trigger", func(t *testing.T) { checkEnumMethods(t, council.AllTriggers()) }},
-		{"threat.Kind", func(t *testing.T) { checkEnumMethods(t, threat.AllActKinds()) }},
+		{"threat.ActKind", func(t *testing.T) { checkEnumMethods(t, threat.AllActKinds()) }},
 		{"threat.Place", func(t *testing.T) { checkEnumMethods(t, threat.AllPlaces()) }},
 		{"threat.Firewall", func(t *testing.T) { checkEnumMethods(t, threat.AllFirewalls()) }},
-		{"threat.Severity", func(t *testing.T) { checkEnumMethods(t, threat.AllSeriousness()) }},
+		{"threat.Seriousness", func(t *testing.T) { checkEnumMethods(t, threat.AllSeriousness()) }},
 		{"threat.Source", func(t *testing.T) { checkEnumMethods(t, threat.AllSources()) }},
 		{"threat.Attribute", func(t *testing.T) { checkEnumMethods(t, threat.AllAttributes()) }},
 		{"threat.Scale", func(t *testing.T) { checkEnumMethods(t, threat.AllScales()) }},
 		{"threat.Level", func(t *testing.T) { checkEnumMethods(t, threat.AllLevels()) }},
-		{"threat.Step", func(t *testing.T) { checkEnumMethods(t, threat.AllTasks()) }},
+		{"threat.Task", func(t *testing.T) { checkEnumMethods(t, threat.AllTasks()) }},
 		{"threat.Condition", func(t *testing.T) { checkEnumMethods(t, threat.AllConditions()) }},
 		{"fault.Kind", func(t *testing.T) { checkEnumMethods(t, fault.AllKinds()) }},
 		{"fault.Symptom", func(t *testing.T) { checkEnumMethods(t, fault.AllSymptoms()) }},
-		{"fault.Check", func(t *testing.T) { checkEnumMethods(t, fault.AllProbes()) }},
-		{"fault.Trigger", func(t *testing.T) { checkEnumMethods(t, fault.AllSignals()) }},
+		{"fault.Probe", func(t *testing.T) { checkEnumMethods(t, fault.AllProbes()) }},
+		{"fault.Signal", func(t *testing.T) { checkEnumMethods(t, fault.AllSignals()) }},
 		{"fault.Location", func(t *testing.T) { checkEnumMethods(t, fault.AllLocations()) }},
 		{"fault.Responder", func(t *testing.T) { checkEnumMethods(t, fault.AllResponders()) }},
 		{"fault.Stage", func(t *testing.T) { checkEnumMethods(t, fault.AllStages()) }},
 		{"fault.Work", func(t *testing.T) { checkEnumMethods(t, fault.AllWorks()) }},
 		{"fault.Alternative", func(t *testing.T) { checkEnumMethods(t, fault.AllAlternatives()) }},
-		{"fault.Action", func(t *testing.T) { checkEnumMethods(t, fault.AllTasks()) }},
+		{"fault.Task", func(t *testing.T) { checkEnumMethods(t, fault.AllTasks()) }},
 		{"fault.Startup", func(t *testing.T) { checkEnumMethods(t, fault.AllStartups()) }},
 		{"fault.Condition", func(t *testing.T) { checkEnumMethods(t, fault.AllConditions()) }},
-		{"measures.Kind", func(t *testing.T) { checkEnumMethods(t, measures.AllMeasureKinds()) }},
-		{"measures.Trigger", func(t *testing.T) { checkEnumMethods(t, measures.AllPreconditions()) }},
+		{"measures.MeasureKind", func(t *testing.T) { checkEnumMethods(t, measures.AllMeasureKinds()) }},
+		{"measures.Precondition", func(t *testing.T) { checkEnumMethods(t, measures.AllPreconditions()) }},
 		{"measures.Side", func(t *testing.T) { checkEnumMethods(t, measures.AllSides()) }},
 		{"measures.Countermeasure", func(t *testing.T) { checkEnumMethods(t, measures.AllCountermeasures()) }},
 		{"measures.Category", func(t *testing.T) { checkEnumMethods(t, measures.AllCategories()) }},
@@ -133,31 +135,31 @@ func TestEveryEnumHasTheMethodSet(t *testing.T) {
 		{"measures.Lead", func(t *testing.T) { checkEnumMethods(t, measures.AllLeads()) }},
 		{"measures.Mode", func(t *testing.T) { checkEnumMethods(t, measures.AllModes()) }},
 		{"measures.Condition", func(t *testing.T) { checkEnumMethods(t, measures.AllConditions()) }},
-		{"measures.Action", func(t *testing.T) { checkEnumMethods(t, measures.AllTasks()) }},
+		{"measures.Task", func(t *testing.T) { checkEnumMethods(t, measures.AllTasks()) }},
 		{"measures.Requirement", func(t *testing.T) { checkEnumMethods(t, measures.AllRequirements()) }},
-		{"bcp.EventKind", func(t *testing.T) { checkEnumMethods(t, AllEventKinds()) }},
-		{"bcp.Judgement", func(t *testing.T) { checkEnumMethods(t, AllJudgements()) }},
-		{"bcp.Duty", func(t *testing.T) { checkEnumMethods(t, AllDuties()) }},
-		{"bcp.Service", func(t *testing.T) { checkEnumMethods(t, AllServices()) }},
-		{"bcp.Pattern", func(t *testing.T) { checkEnumMethods(t, AllPatterns()) }},
-		{"bcp.Channel", func(t *testing.T) { checkEnumMethods(t, AllChannels()) }},
-		{"bcp.Audience", func(t *testing.T) { checkEnumMethods(t, AllAudiences()) }},
-		{"bcp.Scale", func(t *testing.T) { checkEnumMethods(t, AllImpactScales()) }},
-		{"bcp.Kind", func(t *testing.T) { checkEnumMethods(t, AllSystemKinds()) }},
-		{"bcp.Difficulty", func(t *testing.T) { checkEnumMethods(t, AllDifficulties()) }},
-		{"bcp.UnassessedPolicy", func(t *testing.T) { checkEnumMethods(t, AllUnassessedPolicies()) }},
-		{"bcp.Reason", func(t *testing.T) { checkEnumMethods(t, AllReasons()) }},
-		{"bcp.Severity", func(t *testing.T) { checkEnumMethods(t, AllSeverities()) }},
-		{"bcp.Code", func(t *testing.T) { checkEnumMethods(t, AllCodes()) }},
-		{"bcp.Aspect", func(t *testing.T) { checkEnumMethods(t, AllAspects()) }},
-		{"bcp.Incident", func(t *testing.T) { checkEnumMethods(t, AllIncidents()) }},
-		{"bcp.Horizon", func(t *testing.T) { checkEnumMethods(t, AllHorizons()) }},
-		{"bcp.Field", func(t *testing.T) { checkEnumMethods(t, AllFields()) }},
-		{"bcp.Format", func(t *testing.T) { checkEnumMethods(t, AllFormats()) }},
-		{"bcp.ReportKind", func(t *testing.T) { checkEnumMethods(t, AllReportKinds()) }},
-		{"bcp.Step", func(t *testing.T) { checkEnumMethods(t, AllFlowSteps()) }},
-		{"bcp.Act", func(t *testing.T) { checkEnumMethods(t, AllActs()) }},
-		{"bcp.Lang", func(t *testing.T) { checkEnumMethods(t, AllLangs()) }},
+		{"drill.EventKind", func(t *testing.T) { checkEnumMethods(t, drill.AllEventKinds()) }},
+		{"drill.Judgement", func(t *testing.T) { checkEnumMethods(t, drill.AllJudgements()) }},
+		{"bcp.Duty", func(t *testing.T) { checkEnumMethods(t, bcp.AllDuties()) }},
+		{"bcp.Service", func(t *testing.T) { checkEnumMethods(t, bcp.AllServices()) }},
+		{"bcp.Pattern", func(t *testing.T) { checkEnumMethods(t, bcp.AllPatterns()) }},
+		{"bcp.Channel", func(t *testing.T) { checkEnumMethods(t, bcp.AllChannels()) }},
+		{"bcp.Audience", func(t *testing.T) { checkEnumMethods(t, bcp.AllAudiences()) }},
+		{"bcp.ImpactScale", func(t *testing.T) { checkEnumMethods(t, bcp.AllImpactScales()) }},
+		{"bcp.SystemKind", func(t *testing.T) { checkEnumMethods(t, bcp.AllSystemKinds()) }},
+		{"bcp.Difficulty", func(t *testing.T) { checkEnumMethods(t, bcp.AllDifficulties()) }},
+		{"bcp.UnassessedPolicy", func(t *testing.T) { checkEnumMethods(t, bcp.AllUnassessedPolicies()) }},
+		{"bcp.Reason", func(t *testing.T) { checkEnumMethods(t, bcp.AllReasons()) }},
+		{"bcp.Severity", func(t *testing.T) { checkEnumMethods(t, bcp.AllSeverities()) }},
+		{"bcp.Code", func(t *testing.T) { checkEnumMethods(t, bcp.AllCodes()) }},
+		{"bcp.Aspect", func(t *testing.T) { checkEnumMethods(t, bcp.AllAspects()) }},
+		{"bcp.Incident", func(t *testing.T) { checkEnumMethods(t, bcp.AllIncidents()) }},
+		{"bcp.Horizon", func(t *testing.T) { checkEnumMethods(t, bcp.AllHorizons()) }},
+		{"bcp.Field", func(t *testing.T) { checkEnumMethods(t, bcp.AllFields()) }},
+		{"bcp.Format", func(t *testing.T) { checkEnumMethods(t, bcp.AllFormats()) }},
+		{"bcp.ReportKind", func(t *testing.T) { checkEnumMethods(t, bcp.AllReportKinds()) }},
+		{"bcp.FlowStep", func(t *testing.T) { checkEnumMethods(t, bcp.AllFlowSteps()) }},
+		{"drill.Act", func(t *testing.T) { checkEnumMethods(t, drill.AllActs()) }},
+		{"bcp.Lang", func(t *testing.T) { checkEnumMethods(t, bcp.AllLangs()) }},
 	} {
 		t.Run(tc.name, tc.run)
 	}
