@@ -12,7 +12,7 @@ import (
 
 // TestReferencePlanParts checks that each part a reference plan states
 // builds the working value of its package: the organisation validates, the
-// fault part builds a fault.Plan of the plan, the threat part a scheme.
+// fault part builds a fault.Procedure of the plan, the threat part a scheme.
 // (Which parts each plan states is TestReferencePlanSilences'.)
 func TestReferencePlanParts(t *testing.T) {
 	for _, p := range ReferencePlans() {

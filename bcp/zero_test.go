@@ -44,6 +44,8 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Lang),
 		*new(LintOptions),
 		*new(Manual),
+		*new(Model),
+		*new(Models),
 		*new(OrderClause),
 		*new(OrderOptions),
 		*new(Outside),

@@ -4,7 +4,7 @@ import "github.com/jukiplan/jukiplan/council"
 
 // Triggers returns the council triggers e is, for [council.ConveneAny] (or
 // [council.Convene] on each): every escalation is of a fault
-// ([council.Fault]: 障害, ino:第2条, tottori:第1-1(1), kumiyama:第6条5項); a
+// ([council.AnyFault]: 障害, ino:第2条, tottori:第1-1(1), kumiyama:第6条5項); a
 // serious one is also [council.SeriousFault] (重大障害, ino:第4条,
 // tottori:第2-4(1)).
 //

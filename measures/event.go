@@ -77,7 +77,7 @@ func (t Playbooks) ForEvent(e threat.Event) (Playbook, error) {
 }
 
 // EventConditions returns the annex conditions a threat event establishes
-// by its attributes: a vulnerability of serious severity (threat.SeveritySerious,
+// by its attributes: a vulnerability of serious severity (threat.Serious,
 // a hole that threatens identity information) makes [HoleThreatLarge] hold.
 // The other conditions (whether an access pattern threatens identity
 // information, whether quick action is hard, whether a virus is unknown) are
