@@ -63,7 +63,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	var pre []Finding
 	if strings.HasPrefix(string(data[:min(len(data), 3)]), byteOrderMark) {
 		l.skip = 3
-		pre = append(pre, Finding{Severity: Info, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
+		pre = append(pre, Finding{Severity: SeverityInfo, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
 			Message:   "the file starts with a UTF-8 byte-order mark (BOM); it is ignored, but a plan file need not have one",
 			MessageJA: "ファイルの先頭にUTF-8のバイト順マーク（BOM）がある: 無視するが、計画ファイルには要らない"})
 	}
@@ -74,7 +74,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 		if enc, ok := strings.CutPrefix(guess, "; it looks like "); ok {
 			guessJA = "。" + enc + "と思われる"
 		}
-		x := []located{{f: Finding{Severity: Error, Code: CodeNotUTF8, Path: "$",
+		x := []located{{f: Finding{Severity: SeverityError, Code: CodeNotUTF8, Path: "$",
 			Message:   fmt.Sprintf("the file is not UTF-8 (byte 0x%02X is not UTF-8%s): save the file as UTF-8", data[at], guess),
 			MessageJA: fmt.Sprintf("ファイルがUTF-8でない（バイト 0x%02X はUTF-8にない%s）: ファイルをUTF-8で保存すること", data[at], guessJA)}, off: at}}
 		l.positions(x)
@@ -137,7 +137,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	// with Check's code and clause.
 	var spans []located
 	for _, x := range slices.Concat(load, checked) {
-		if x.f.Severity == Error && x.f.Code != CodeEmptyPlan { // placed at the ID, it is about the whole plan
+		if x.f.Severity == SeverityError && x.f.Code != CodeEmptyPlan { // placed at the ID, it is about the whole plan
 			spans = append(spans, x)
 		}
 	}
@@ -193,7 +193,7 @@ type linter struct {
 // fromError makes a finding of err, a problem of ParsePlan: code, or the one
 // its sentinel gives.
 func (l *linter) fromError(err error, code Code) Finding {
-	f := Finding{Severity: Error, Code: code, Path: "$", Message: problem.Strip(err.Error())}
+	f := Finding{Severity: SeverityError, Code: code, Path: "$", Message: problem.Strip(err.Error())}
 	var pe *PathError
 	if errors.As(err, &pe) {
 		f.Path = pe.Path

@@ -155,7 +155,7 @@ func lintAgrees(t interface{ Fatalf(string, ...any) }, data []byte) {
 		if f.Line < 1 || f.Line > lines || f.Column < 1 {
 			t.Fatalf("%v at %d:%d, outside the file's %d lines", f, f.Line, f.Column, lines)
 		}
-		if f.Severity == Error {
+		if f.Severity == SeverityError {
 			errs++
 		}
 		if perr == nil && f.Code != CodeByteOrderMark && strings.HasPrefix(f.Code.String(), "file.") {
@@ -215,7 +215,7 @@ func TestLintOneThingBroken(t *testing.T) {
 		}
 		_, fs, _ := Lint([]byte(mutated), LintOptions{})
 		for _, f := range fs {
-			if f.Severity == Error && f.Line <= i+1 {
+			if f.Severity == SeverityError && f.Line <= i+1 {
 				return
 			}
 		}

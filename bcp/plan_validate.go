@@ -385,7 +385,7 @@ func (v *validator) continuity(c *Continuity) {
 			v.bad(fmt.Sprintf("$.continuity.order[%d].reasons", i), ErrBadValue, "missing")
 		}
 	}
-	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) Step { return ph.Step })
+	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) FlowStep { return ph.Step })
 	for i, ph := range c.Flow {
 		if !ph.Step.IsValid() {
 			v.bad(fmt.Sprintf("$.continuity.flow[%d].step", i), ErrBadValue, "missing")

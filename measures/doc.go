@@ -20,7 +20,7 @@
 // allocating; an event the table has no row for is an error wrapping
 // [ErrNoPlaybook], never a guess. A playbook says who leads ([Lead]), names
 // the row as the plan does ([Playbook.Label]) and gives the ordered [Step]
-// values with their [Mode], [Action] and, for conditional steps, the
+// values with their [Mode], [Task] and, for conditional steps, the
 // [Condition]. [Playbook.Applicable] yields the steps that apply given the
 // conditions that hold; [EventConditions] gives those an event's attributes
 // establish. [Playbook.Validate] names a malformed row.

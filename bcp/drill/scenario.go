@@ -161,7 +161,7 @@ func (j Judgement) MarshalText() ([]byte, error) { return judgementTable.AppendT
 func (j *Judgement) UnmarshalText(text []byte) error { return judgementTable.Unmarshal(text, j) }
 
 // A Status is the situation of a fault or outage as known from one instant
-// on: the inputs to a plan's fault escalation (fault.Situation) and, for an
+// on: the inputs to a plan's fault escalation (fault.Facts) and, for an
 // IaaS outage, the services still up, the expected recovery once known and
 // the report items that changed.
 //
@@ -185,8 +185,8 @@ type Status struct {
 	Changed bcp.Fields `json:"changed,omitzero"`
 }
 
-func (s Status) situation(sym fault.Symptom) fault.Situation {
-	return fault.Situation{
+func (s Status) situation(sym fault.Symptom) fault.Facts {
+	return fault.Facts{
 		Symptom:             sym,
 		ServerDown:          s.ServerDown,
 		CauseUnknown:        s.CauseUnknown,
@@ -217,7 +217,7 @@ type Event struct {
 	At        time.Time     `json:"at"`
 	Kind      EventKind     `json:"kind"`
 	By        council.Actor `json:"by,omitzero"`
-	Trigger   fault.Trigger `json:"trigger,omitzero"`
+	Trigger   fault.Signal  `json:"trigger,omitzero"`
 	Symptom   fault.Symptom `json:"symptom,omitzero"`
 	Act       threat.Event  `json:"act,omitzero"`
 	Learned   threat.Event  `json:"learned,omitzero"`

@@ -553,7 +553,7 @@ func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 			return nil
 		}
 		switch x := v.(type) {
-		case council.Actor, fault.Trigger, fault.Symptom:
+		case council.Actor, fault.Signal, fault.Symptom:
 			if w != nil {
 				b = []byte(w.Name(x.(labeled)))
 			}
@@ -717,8 +717,8 @@ func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
 	switch v := dst.(type) {
 	case *council.Actor:
 		*v, ok = d.words.Actor(s)
-	case *fault.Trigger:
-		*v, ok = d.words.Trigger(s)
+	case *fault.Signal:
+		*v, ok = d.words.Signal(s)
 	case *fault.Symptom:
 		*v, ok = d.words.Symptom(s)
 	}
