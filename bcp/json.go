@@ -103,11 +103,11 @@ func ParsePlan(data []byte) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
-	p, errs := decodePlan(root)
+	p, w, errs := decodePlan(root)
 	if len(errs) > 0 {
 		return Plan{}, problem.Join(errs...)
 	}
-	if err := p.validate(); err != nil {
+	if err := p.validate(w, true); err != nil {
 		return Plan{}, err
 	}
 	return p, nil
@@ -115,8 +115,9 @@ func ParsePlan(data []byte) (Plan, error) {
 
 // decodePlan decodes a plan file's tree as far as it can, and returns every
 // problem of decoding (not the checks of the whole): the vocabulary first,
-// as the rest of the file names the plan's terms.
-func decodePlan(root *node) (Plan, []error) {
+// as the rest of the file names the plan's terms. It returns the plan's
+// vocabulary resolved too, for the checks of the whole.
+func decodePlan(root *node) (Plan, *words, []error) {
 	var p Plan
 	d := decoder{}
 	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
@@ -126,7 +127,7 @@ func decodePlan(root *node) (Plan, []error) {
 	}
 	d.words = p.Vocabulary.words()
 	d.value(reflect.ValueOf(&p).Elem(), root)
-	return p, d.errs
+	return p, d.words, d.errs
 }
 
 // UnmarshalJSON decodes a plan file as [ParsePlan] does; on error p is
@@ -170,8 +171,9 @@ var (
 
 // field is one encoded struct field.
 type field struct {
-	index int
-	name  string
+	index  int
+	name   string
+	planID bool // a string field named Plan: a part's own plan ID
 }
 
 // fieldsOf returns the encoded fields of struct type t in declaration order:
@@ -195,7 +197,7 @@ func computeFields(t reflect.Type) []field {
 				name = strings.ToLower(f.Name)
 			}
 		}
-		out = append(out, field{index: i, name: name})
+		out = append(out, field{index: i, name: name, planID: f.Name == "Plan" && f.Type.Kind() == reflect.String})
 	}
 	return out
 }
@@ -291,6 +293,10 @@ type typeInfo struct {
 	elem   reflect.Type // kindSet: the element type
 	lenFn  int          // index of a Len() int method, or -1
 	word   int          // the vocabulary kind of its values (wPosition...), wActor, or -1
+	// walk says whether a value of the type can hold something the plan's
+	// checks look at (validator.cites): a citation or a part's plan ID, and
+	// in walk[0] (not walk[1], for decoded plans) a string.
+	walk [2]bool
 }
 
 // wActor marks council.Actor: a position or a party of the vocabulary.
@@ -327,7 +333,49 @@ func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
 		}
 	}
 	walk(root)
+	markWalk(m)
 	return m
+}
+
+// markWalk sets the walk flags of the types of m: to a fixed point, as types
+// can hold themselves.
+func markWalk(m map[reflect.Type]*typeInfo) {
+	for mode := range 2 {
+		for changed := true; changed; {
+			changed = false
+			for t, ti := range m {
+				if !ti.walk[mode] && walks(t, ti, mode, m) {
+					ti.walk[mode] = true
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// walks reports whether the validator must look into a value of type t,
+// given the flags known so far.
+func walks(t reflect.Type, ti *typeInfo, mode int, m map[reflect.Type]*typeInfo) bool {
+	if t == citationType || t == citationsType {
+		return true
+	}
+	sub := func(e reflect.Type) bool {
+		x, ok := m[e]
+		return !ok || x.walk[mode] // a type not known: look, to be safe
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return mode == 0
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return sub(t.Elem())
+	case reflect.Struct:
+		for _, f := range ti.fields {
+			if f.planID || sub(t.Field(f.index).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func computeInfo(t reflect.Type) *typeInfo {
@@ -353,7 +401,9 @@ func info(t reflect.Type) *typeInfo {
 	if ti, ok := infos[t]; ok {
 		return ti
 	}
-	return computeInfo(t)
+	ti := computeInfo(t)
+	ti.walk = [2]bool{true, true} // not known to hold nothing to check
+	return ti
 }
 
 func fieldsOf(t reflect.Type) []field { return info(t).fields }
@@ -590,9 +640,10 @@ func (d *decoder) wrap(err error) {
 	d.errs = append(d.errs, d.words.pathErrs(d.path(), err)...)
 }
 
-// text rejects a string holding a control character or invalid UTF-8.
+// text rejects a string holding a control character. The parser has
+// already rejected invalid UTF-8 in every string of the tree.
 func (d *decoder) text(s string) bool {
-	if msg := problem.BadText(s); msg != "" {
+	if msg := problem.BadControl(s); msg != "" {
 		d.bad(ErrBadValue, "%s", msg)
 		return false
 	}
@@ -647,12 +698,19 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		if !d.want(n, '"', "a string") || !d.text(n.text) {
 			return
 		}
+		// Into v itself when it can be addressed (no copy to allocate): a
+		// value that fails leaves the plan unused.
 		x := reflect.New(t)
+		if v.CanAddr() {
+			x = v.Addr()
+		}
 		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text)); err != nil {
 			d.wrap(err)
 			return
 		}
-		v.Set(x.Elem())
+		if !v.CanAddr() {
+			v.Set(x.Elem())
+		}
 		return
 	case kindSet:
 		if !d.want(n, '[', "an array of names") {
@@ -793,9 +851,8 @@ func (d *decoder) citations(v reflect.Value, n *node) {
 	list := make([]council.Citation, 0, len(n.vals))
 	for i, m := range n.vals {
 		d.index(i)
-		var c council.Citation
 		if d.want(m, '"', "a string") {
-			if err := c.UnmarshalText([]byte(m.text)); err != nil {
+			if c, err := council.ParseCitation(m.text); err != nil {
 				d.wrap(err)
 			} else {
 				list = append(list, c)

@@ -1,7 +1,6 @@
 package bcp
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -24,7 +23,7 @@ func parseTree(data []byte) (*node, error) {
 // parseTreeAt is parseTree that also returns, with an error, the byte offset
 // in data where the problem was found.
 func parseTreeAt(data []byte) (*node, int, error) {
-	p := parser{data: data}
+	p := parser{data: data, src: string(data)}
 	p.ws()
 	n := p.value(0)
 	if p.err != nil {
@@ -43,7 +42,11 @@ type segment struct {
 }
 
 type parser struct {
-	data  []byte
+	data []byte
+	// src is data as one string: the strings of the tree that hold no
+	// escape are slices of it, so that reading them allocates nothing (and
+	// a decoded plan keeps the file's text alive, about its own size).
+	src   string
 	pos   int
 	stack []segment
 	err   error
@@ -57,6 +60,29 @@ type parser struct {
 	keys  []string
 	koffs []int
 	vals  []*node
+	// keySlab, koffSlab and valSlab hand out the members' slices of
+	// objects and arrays a chunk at a time, as slab hands out nodes.
+	keySlab  []string
+	koffSlab []int
+	valSlab  []*node
+}
+
+// slabChunk is how many elements a slab allocates at a time.
+const slabChunk = 512
+
+// carve returns a copy of src in the next len(src) free elements of *slab,
+// capped so that appending to it cannot reach its neighbours; it takes a
+// fresh chunk when the slab has no room. Each chunk is used up to its end
+// but for the room too small for one list, so the memory stays linear in
+// the input.
+func carve[T any](slab *[]T, src []T) []T {
+	n := len(src)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, slabChunk))
+	}
+	s := append(*slab, src...)
+	*slab = s
+	return s[len(s)-n : len(s) : len(s)]
 }
 
 // node returns a fresh node from the slab.
@@ -272,9 +298,9 @@ func (p *parser) object(depth int) *node {
 			p.pos++
 		case '}':
 			p.pos++
-			n.keys = slices.Clone(p.keys[kbase:])
-			n.koff = slices.Clone(p.koffs[kbase:])
-			n.vals = slices.Clone(p.vals[base:])
+			n.keys = carve(&p.keySlab, p.keys[kbase:])
+			n.koff = carve(&p.koffSlab, p.koffs[kbase:])
+			n.vals = carve(&p.valSlab, p.vals[base:])
 			return n
 		default:
 			return p.fail(ErrSyntax, "want ',' or '}' at %s", p.at(p.pos))
@@ -334,7 +360,7 @@ func (p *parser) array(depth int) *node {
 			p.pos++
 		case ']':
 			p.pos++
-			n.vals = slices.Clone(p.vals[base:])
+			n.vals = carve(&p.valSlab, p.vals[base:])
 			return n
 		default:
 			return p.fail(ErrSyntax, "want ',' or ']' at %s", p.at(p.pos))
@@ -377,7 +403,7 @@ func (p *parser) number() *node {
 		}
 	}
 	p.pos = i
-	return p.node('n', string(d[start:i]))
+	return p.node('n', p.src[start:i])
 }
 
 // str reads a string starting at the opening quote.
@@ -392,7 +418,7 @@ func (p *parser) str() (string, bool) {
 		if c == '"' {
 			if wide < 0 || utf8.Valid(d[wide:i]) {
 				p.pos = i + 1
-				return string(d[start:i]), true
+				return p.src[start:i], true
 			}
 			break // the slow path names the invalid byte
 		}

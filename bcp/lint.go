@@ -83,14 +83,14 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	p, loadErrs := decodePlan(root)
+	p, w, loadErrs := decodePlan(root)
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding
 	for _, e := range loadErrs {
 		loadF = append(loadF, l.fromError(e, 0))
 	}
-	for _, e := range problem.Problems(p.validate()) {
+	for _, e := range problem.Problems(p.validate(w, true)) {
 		validF = append(validF, l.fromError(e, 0))
 	}
 	q := p

@@ -28,10 +28,14 @@ var (
 // threat.NewScheme, measures.Rules.Validate, measures.Obligation.Validate,
 // Inventory.Validate). Every
 // problem is a [*PathError] naming the JSON path; all are joined.
-func (p Plan) Validate() error { return p.validate() }
+func (p Plan) Validate() error { return p.validate(p.Vocabulary.words(), false) }
 
-func (p Plan) validate() error {
-	v := validator{id: p.ID, w: p.Vocabulary.words()}
+// validate is [Plan.Validate] with p's vocabulary resolved already (w).
+// decoded says that p comes from the plan decoder, which has rejected every
+// string holding a control character: the walk then looks at citations and
+// plan IDs only.
+func (p Plan) validate(w *words, decoded bool) error {
+	v := validator{id: p.ID, w: w, decoded: decoded}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
@@ -39,7 +43,7 @@ func (p Plan) validate() error {
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
 	}
-	v.cites(reflect.ValueOf(p))
+	v.cites(reflect.ValueOf(&p).Elem())
 	v.clauses(p.Clauses)
 	v.errs = append(v.errs, p.Vocabulary.validate("$.vocabulary")...)
 	if o := p.Organization; o != nil {
@@ -94,10 +98,11 @@ func (p Plan) validate() error {
 }
 
 type validator struct {
-	id    string
-	w     *words // the plan's vocabulary: messages name its values by their term IDs
-	errs  []error
-	stack []segment // the path cites is at
+	id      string
+	w       *words // the plan's vocabulary: messages name its values by their term IDs
+	decoded bool   // the plan's strings are known free of control characters
+	errs    []error
+	stack   []segment // the path cites is at
 }
 
 // bad records a problem the plan's checks find; its message names the
@@ -119,19 +124,25 @@ func (v *validator) cite(c council.Citation, path string) {
 	}
 }
 
-// cites walks x and checks every citation, and every string field named
-// Plan, against the plan ID, and every string for control characters. The path is kept as a stack and only spelled
-// out for a problem.
+// cites walks x, an addressable value, and checks every citation, and every
+// string field named Plan, against the plan ID, and every string for control
+// characters (unless the plan was decoded: the decoder has). It skips the
+// values whose type holds nothing to check ([typeInfo].walk). The path is
+// kept as a stack and only spelled out for a problem.
 func (v *validator) cites(x reflect.Value) {
 	t := x.Type()
+	ti := info(t)
+	if !ti.walk[v.mode()] {
+		return
+	}
 	switch {
 	case t == citationType:
-		if c := x.Interface().(council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
+		if c := *x.Addr().Interface().(*council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
 			v.here(c)
 		}
 		return
 	case t == citationsType:
-		for i, c := range x.Interface().(council.Citations).All() {
+		for i, c := range x.Addr().Interface().(*council.Citations).All() {
 			if c.Plan() != v.id {
 				v.stack = append(v.stack, segment{index: i})
 				v.here(c)
@@ -156,10 +167,10 @@ func (v *validator) cites(x reflect.Value) {
 			v.stack = v.stack[:len(v.stack)-1]
 		}
 	case reflect.Struct:
-		for _, f := range fieldsOf(t) {
+		for _, f := range ti.fields {
 			fv := x.Field(f.index)
 			v.stack = append(v.stack, segment{key: f.name, index: -1})
-			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
+			if f.planID && t != planType {
 				if s := fv.String(); s != v.id {
 					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
 				}
@@ -169,6 +180,14 @@ func (v *validator) cites(x reflect.Value) {
 			v.stack = v.stack[:len(v.stack)-1]
 		}
 	}
+}
+
+// mode indexes [typeInfo].walk: 1 when strings need no check.
+func (v *validator) mode() int {
+	if v.decoded {
+		return 1
+	}
+	return 0
 }
 
 // clauses checks the clause index: each clause can be cited and has a

@@ -41,7 +41,7 @@ func decodeErrs(data []byte) ([]error, bool) {
 	if err != nil {
 		return nil, false
 	}
-	_, errs := decodePlan(root)
+	_, _, errs := decodePlan(root)
 	return errs, true
 }
 
