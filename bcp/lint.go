@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -73,7 +74,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 		l.positions(x)
 		return Plan{}, append(pre, x[0].f), nil
 	}
-	root, at, err := parseTreeAt(body)
+	root, at, err := jsonfile.ParseAt(planFile, body)
 	if err != nil {
 		x := []located{{f: l.fromError(err, 0), off: l.skip + at}}
 		l.positions(x)
@@ -207,7 +208,7 @@ func (l *linter) fromError(err error, code Code) Finding {
 // locate places f at the value its path names.
 func (l *linter) locate(f Finding) located {
 	n, off, whole := l.resolve(f.Path, f.Code == CodeUnknownField)
-	return located{f: f, off: l.skip + off, end: l.skip + n.end, whole: whole}
+	return located{f: f, off: l.skip + off, end: l.skip + n.End, whole: whole}
 }
 
 // positions sets the 1-based line and the column, in UTF-16 code units, of
@@ -288,7 +289,7 @@ func guessEncoding(b []byte) string {
 // For key, an object member is placed at its key rather than its value. It
 // returns the value, the offset and whether the whole path was found.
 func (l *linter) resolve(path string, key bool) (*node, int, bool) {
-	n, off := l.root, l.root.off
+	n, off := l.root, l.root.Off
 	path = strings.TrimPrefix(path, "$")
 	for path != "" {
 		var seg string
@@ -331,7 +332,7 @@ func (l *linter) resolve(path string, key bool) (*node, int, bool) {
 		if next == nil {
 			return n, off, false
 		}
-		n, off = next, next.off
+		n, off = next, next.Off
 		if key && path == "" && at >= 0 {
 			off = at
 		}
@@ -344,17 +345,17 @@ func (l *linter) resolve(path string, key bool) (*node, int, bool) {
 // entry of an array of objects that has a member whose string value is seg,
 // an "id" first.
 func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
-	switch n.kind {
+	switch n.Kind {
 	case '{':
-		if i := slices.Index(n.keys, seg); i >= 0 {
-			return n.vals[i], n.koff[i]
+		if i := slices.Index(n.Keys, seg); i >= 0 {
+			return n.Vals[i], n.KeyOff[i]
 		}
 	case '[':
 		if !byKey {
 			return nil, -1
 		}
-		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
-			return n.vals[i], -1
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Vals) && strconv.Itoa(i) == seg {
+			return n.Vals[i], -1
 		}
 		if v := cached(l.byID, n, entryIDs)[seg]; v != nil {
 			return v, -1
@@ -381,11 +382,11 @@ func cached(m map[*node]map[string]*node, n *node, build func(*node) map[string]
 // first entry of an ID wins.
 func entryIDs(n *node) map[string]*node {
 	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
+	for _, v := range n.Vals {
+		if v.Kind == '{' {
+			if i := slices.Index(v.Keys, "id"); i >= 0 && v.Vals[i].Kind == '"' {
+				if _, ok := idx[v.Vals[i].Text]; !ok {
+					idx[v.Vals[i].Text] = v
 				}
 			}
 		}
@@ -399,40 +400,40 @@ func entryIDs(n *node) map[string]*node {
 // first entry of a key wins.
 func keyIndex(n *node) map[string]*node {
 	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
+	for _, v := range n.Vals {
+		if v.Kind == '{' {
+			if i := slices.Index(v.Keys, "id"); i >= 0 && v.Vals[i].Kind == '"' {
+				if _, ok := idx[v.Vals[i].Text]; !ok {
+					idx[v.Vals[i].Text] = v
 				}
 			}
 		}
 	}
-	for _, v := range n.vals {
-		switch v.kind {
+	for _, v := range n.Vals {
+		switch v.Kind {
 		case '"':
-			if _, ok := idx[v.text]; !ok {
-				idx[v.text] = v
+			if _, ok := idx[v.Text]; !ok {
+				idx[v.Text] = v
 			}
 		case '{':
-			for _, w := range v.vals {
-				if _, ok := idx[w.text]; w.kind == '"' && !ok {
-					idx[w.text] = v
+			for _, w := range v.Vals {
+				if _, ok := idx[w.Text]; w.Kind == '"' && !ok {
+					idx[w.Text] = v
 				}
 			}
 		}
 	}
-	for _, v := range n.vals { // then the names in a member's list ("on": ["threat-level-3"])
-		if v.kind != '{' {
+	for _, v := range n.Vals { // then the names in a member's list ("on": ["threat-level-3"])
+		if v.Kind != '{' {
 			continue
 		}
-		for _, w := range v.vals {
-			if w.kind != '[' {
+		for _, w := range v.Vals {
+			if w.Kind != '[' {
 				continue
 			}
-			for _, x := range w.vals {
-				if _, ok := idx[x.text]; x.kind == '"' && !ok {
-					idx[x.text] = v
+			for _, x := range w.Vals {
+				if _, ok := idx[x.Text]; x.Kind == '"' && !ok {
+					idx[x.Text] = v
 				}
 			}
 		}

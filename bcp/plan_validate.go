@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
@@ -102,7 +103,7 @@ type validator struct {
 	w       *words // the plan's vocabulary: messages name its values by their term IDs
 	decoded bool   // the plan's strings are known free of control characters
 	errs    []error
-	stack   []segment // the path cites is at
+	stack   []jsonfile.Segment // the path cites is at
 }
 
 // bad records a problem the plan's checks find; its message names the
@@ -144,7 +145,7 @@ func (v *validator) cites(x reflect.Value) {
 	case t == citationsType:
 		for i, c := range x.Addr().Interface().(*council.Citations).All() {
 			if c.Plan() != v.id {
-				v.stack = append(v.stack, segment{index: i})
+				v.stack = append(v.stack, jsonfile.Index(i))
 				v.here(c)
 				v.stack = v.stack[:len(v.stack)-1]
 			}
@@ -154,7 +155,7 @@ func (v *validator) cites(x reflect.Value) {
 	switch t.Kind() {
 	case reflect.String:
 		if msg := problem.BadText(x.String()); msg != "" {
-			v.bad((&parser{stack: v.stack}).path(), ErrBadValue, "%s", msg)
+			v.bad(jsonfile.Path(v.stack), ErrBadValue, "%s", msg)
 		}
 	case reflect.Pointer:
 		if !x.IsNil() {
@@ -162,17 +163,17 @@ func (v *validator) cites(x reflect.Value) {
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range x.Len() {
-			v.stack = append(v.stack, segment{index: i})
+			v.stack = append(v.stack, jsonfile.Index(i))
 			v.cites(x.Index(i))
 			v.stack = v.stack[:len(v.stack)-1]
 		}
 	case reflect.Struct:
 		for _, f := range ti.fields {
 			fv := x.Field(f.index)
-			v.stack = append(v.stack, segment{key: f.name, index: -1})
+			v.stack = append(v.stack, jsonfile.Key(f.name))
 			if f.planID && t != planType {
 				if s := fv.String(); s != v.id {
-					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
+					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
 				}
 			} else {
 				v.cites(fv)
@@ -210,7 +211,7 @@ func (v *validator) clauses(cs []council.Clause) {
 
 // here records citation c, at the current path, as not of the plan.
 func (v *validator) here(c council.Citation) {
-	v.cite(c, (&parser{stack: v.stack}).path())
+	v.cite(c, jsonfile.Path(v.stack))
 }
 
 func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key func(T) K) {

@@ -15,6 +15,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -350,7 +351,7 @@ func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
 	text := string(bytes.TrimSpace(data))
 	n, err := strconv.Atoi(text)
 	if err != nil {
-		d.fail(path, numberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
+		d.fail(path, jsonfile.NumberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), ErrInvalid)
 		return
 	}
 	*dst = n
@@ -669,7 +670,7 @@ func marshalStatus(s Status) json.RawMessage {
 // keyPath is path followed by key: ".key" for a plain key, [\"key\"] quoted
 // by a short prefix for any other.
 func keyPath(path, key string) string {
-	if plainKey(key) {
+	if jsonfile.PlainKey(key) {
 		return path + "." + key
 	}
 	return path + "[" + problem.Quote(key) + "]"
