@@ -132,7 +132,11 @@ type Decoder struct {
 	Info func(reflect.Type) Info
 	// Hook, when set, is offered every value first: it reports whether it
 	// has decoded it (the codec's own kinds of values; a plan's vocabulary).
-	Hook  func(v reflect.Value, n *Node) bool
+	Hook func(v reflect.Value, n *Node) bool
+	// Nulls, when set, reads null as nil for a slice, a map or a pointer:
+	// the form encoding/json writes for them. Plan files accept null
+	// nowhere.
+	Nulls bool
 	stack []Segment
 }
 
@@ -159,19 +163,25 @@ func (d *Decoder) Wrap(err error) {
 }
 
 // Errors returns err as one [*PathError] of file at path for each of its
-// problems. A problem that wraps none of the file sentinels (ErrSyntax,
+// problems. A problem that is itself a PathError (a value that decodes
+// itself with this package) is placed at its own path below path. A
+// problem that wraps none of the file sentinels (ErrSyntax,
 // ErrUnknownField, ErrDuplicate, ErrDangling, ErrInvalid) is marked
 // [problem.ErrInvalid].
 func Errors(file, path string, err error) []error {
 	var out []error
 	for _, e := range problem.Problems(err) {
+		at := path
+		if pe, ok := e.(*PathError); ok && pe.Err != nil {
+			at, e = path+strings.TrimPrefix(pe.Path, "$"), pe.Err
+		}
 		switch {
 		case errors.Is(e, problem.ErrInvalid), errors.Is(e, problem.ErrDuplicate), errors.Is(e, problem.ErrDangling),
 			errors.Is(e, problem.ErrSyntax), errors.Is(e, problem.ErrUnknownField):
 		default:
 			e = problem.Mark(e, problem.ErrInvalid)
 		}
-		out = append(out, &PathError{File: file, Path: path, Err: e})
+		out = append(out, &PathError{File: file, Path: at, Err: e})
 	}
 	return out
 }
@@ -209,6 +219,13 @@ func (d *Decoder) Value(v reflect.Value, n *Node) {
 		return
 	}
 	t := v.Type()
+	if n.Kind == '0' && d.Nulls {
+		switch t.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer:
+			v.SetZero()
+			return
+		}
+	}
 	ti := d.info(t)
 	switch ti.Kind {
 	case Text:
@@ -365,20 +382,30 @@ func NumberProblem(text string, outOfRange bool, bounds string) string {
 	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
 
-// Unmarshal decodes data, one file of the kind file names, into *v strictly
-// ([Parse], then a [Decoder] with types of table, or computed when table
-// is nil), leaving *v unchanged on error. Every problem is a [*PathError];
-// several are joined ([problem.Join]).
-func Unmarshal[T any](file string, data []byte, v *T, table map[reflect.Type]Info) error {
-	root, err := Parse(file, data)
+// Options adjust [Unmarshal].
+type Options struct {
+	// File says what the file is: the start of its messages.
+	File string
+	// Types is a table of the types of the file ([Table]); a type it does not
+	// hold is looked at afresh.
+	Types map[reflect.Type]Info
+	// Nulls reads null as nil for a slice, a map or a pointer ([Decoder]).
+	Nulls bool
+}
+
+// Unmarshal decodes data, one file, into *v strictly ([Parse], then a
+// [Decoder]), leaving *v unchanged on error. Every problem is a
+// [*PathError]; several are joined ([problem.Join]).
+func Unmarshal[T any](data []byte, v *T, o Options) error {
+	root, err := Parse(o.File, data)
 	if err != nil {
 		return err
 	}
 	var x T
-	d := Decoder{File: file}
-	if table != nil {
+	d := Decoder{File: o.File, Nulls: o.Nulls}
+	if o.Types != nil {
 		d.Info = func(t reflect.Type) Info {
-			if i, ok := table[t]; ok {
+			if i, ok := o.Types[t]; ok {
 				return i
 			}
 			return InfoOf(t)
