@@ -96,7 +96,7 @@ func ParsePlan(data []byte) (Plan, error) {
 func decodePlan(root *node) (Plan, *words, []error) {
 	var p Plan
 	d := newDecoder()
-	if i := slices.Index(root.Keys, "vocabulary"); root.Kind == '{' && i >= 0 {
+	if i := root.Member("vocabulary"); i >= 0 {
 		d.Key("vocabulary")
 		d.Value(reflect.ValueOf(&p.Vocabulary).Elem(), root.Vals[i])
 		d.Pop()
@@ -602,7 +602,7 @@ func (d *decoder) hook(v reflect.Value, n *node) bool {
 		if v.CanAddr() {
 			x = v.Addr()
 		}
-		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Text)); err != nil {
+		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText(d.Bytes(n.Text)); err != nil {
 			d.wrap(err)
 			return true
 		}

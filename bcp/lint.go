@@ -347,8 +347,8 @@ func (l *linter) resolve(path string, key bool) (*node, int, bool) {
 func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
 	switch n.Kind {
 	case '{':
-		if i := slices.Index(n.Keys, seg); i >= 0 {
-			return n.Vals[i], n.KeyOff[i]
+		if i := n.Member(seg); i >= 0 {
+			return n.Vals[i], n.Vals[i].KeyOff
 		}
 	case '[':
 		if !byKey {
@@ -384,7 +384,7 @@ func entryIDs(n *node) map[string]*node {
 	idx := map[string]*node{}
 	for _, v := range n.Vals {
 		if v.Kind == '{' {
-			if i := slices.Index(v.Keys, "id"); i >= 0 && v.Vals[i].Kind == '"' {
+			if i := v.Member("id"); i >= 0 && v.Vals[i].Kind == '"' {
 				if _, ok := idx[v.Vals[i].Text]; !ok {
 					idx[v.Vals[i].Text] = v
 				}
@@ -402,7 +402,7 @@ func keyIndex(n *node) map[string]*node {
 	idx := map[string]*node{}
 	for _, v := range n.Vals {
 		if v.Kind == '{' {
-			if i := slices.Index(v.Keys, "id"); i >= 0 && v.Vals[i].Kind == '"' {
+			if i := v.Member("id"); i >= 0 && v.Vals[i].Kind == '"' {
 				if _, ok := idx[v.Vals[i].Text]; !ok {
 					idx[v.Vals[i].Text] = v
 				}
@@ -525,4 +525,17 @@ func pathKeys(path string) string {
 		path = path[i+j+1:]
 	}
 	return strings.Join(keys, "/")
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not part
+// of valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }

@@ -67,54 +67,6 @@ func actorLabel(a council.Actor, l Lang, w *words) string {
 	return "(unspecified)"
 }
 
-// Mermaid renders the timeline as a Mermaid sequence diagram in language l:
-// one participant per actor in order of first appearance, a message from
-// actor to recipient for each entry that has one and a note over the actor
-// for the others, each headed by its date and time (Japan time) and ending in
-// its citations. The output is deterministic and ends in a newline.
-func (t Timeline) Mermaid(l Lang) string {
-	w := t.Vocabulary.words()
-	var b strings.Builder
-	b.WriteString("sequenceDiagram\n")
-	fmt.Fprintf(&b, "    %%%% drill %s under %s\n", t.Scenario, t.Provenance)
-	declared := map[string]bool{}
-	var order []string
-	declare := func(id, label string) {
-		if !declared[id] {
-			declared[id] = true
-			order = append(order, fmt.Sprintf("    participant %s as %s\n", id, mermaidText(label)))
-		}
-	}
-	var body []string
-	for _, e := range t.Entries {
-		from := actorID(e.Actor, w)
-		declare(from, actorLabel(e.Actor, l, w))
-		var msg strings.Builder
-		msg.WriteString(e.At.In(jst).Format("01-02 15:04") + " ")
-		e.writeSummary(&msg, l, w)
-		msg.WriteString(" (" + e.Cites.String() + ")")
-		text := mermaidText(msg.String())
-		if e.To.IsValid() {
-			to := actorID(e.To, w)
-			declare(to, actorLabel(e.To, l, w))
-			arrow := "->>"
-			if e.AsNeeded {
-				arrow = "-->>"
-			}
-			body = append(body, fmt.Sprintf("    %s%s%s: %s\n", from, arrow, to, text))
-		} else {
-			body = append(body, fmt.Sprintf("    Note over %s: %s\n", from, text))
-		}
-	}
-	for _, s := range order {
-		b.WriteString(s)
-	}
-	for _, s := range body {
-		b.WriteString(s)
-	}
-	return b.String()
-}
-
 // EscalationFlow renders plan p's escalation flow as a Mermaid flowchart in
 // language l: the reporting chain (solid edges labelled with their clauses),
 // the notices the plan requires per trigger (dotted edges, "as needed" where
@@ -239,4 +191,20 @@ func EscalationFlow(p Plan, l Lang) string {
 		}
 	}
 	return b.String()
+}
+
+func actorText(a council.Actor, l Lang, w *words) string {
+	if !a.IsValid() {
+		return ""
+	}
+	return w.any(a, l)
+}
+
+// provenanceOf names the plan a timeline or diagram was made with: its
+// Provenance, or its ID and version alone when it does not encode.
+func provenanceOf(p Plan) Provenance {
+	if pr, err := p.Provenance(); err == nil {
+		return pr
+	}
+	return Provenance{Plan: p.ID, Version: p.Version}
 }

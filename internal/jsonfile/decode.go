@@ -138,6 +138,14 @@ type Decoder struct {
 	// nowhere.
 	Nulls bool
 	stack []Segment
+	buf   []byte // Bytes's
+}
+
+// Bytes returns s as bytes in a buffer the decoder reuses, valid until the
+// next call: for encoding.TextUnmarshaler, which must copy what it keeps.
+func (d *Decoder) Bytes(s string) []byte {
+	d.buf = append(d.buf[:0], s...)
+	return d.buf
 }
 
 // Key enters object key k; Index enters array index i; Pop leaves the last.
@@ -238,7 +246,7 @@ func (d *Decoder) Value(v reflect.Value, n *Node) {
 		if v.CanAddr() {
 			x = v.Addr()
 		}
-		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Text)); err != nil {
+		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText(d.Bytes(n.Text)); err != nil {
 			d.Wrap(err)
 			return
 		}
@@ -298,11 +306,12 @@ func (d *Decoder) Value(v reflect.Value, n *Node) {
 		if !d.Want(n, '{', "an object") || t.Key().Kind() != reflect.String {
 			return
 		}
-		m := reflect.MakeMapWithSize(t, len(n.Keys))
-		for i, k := range n.Keys {
+		m := reflect.MakeMapWithSize(t, len(n.Vals))
+		for _, val := range n.Vals {
+			k := val.Key
 			x := reflect.New(t.Elem()).Elem()
 			d.Key(k)
-			d.Value(x, n.Vals[i])
+			d.Value(x, val)
 			d.Pop()
 			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), x)
 		}
@@ -348,7 +357,8 @@ func (d *Decoder) Struct(v reflect.Value, n *Node, fields []Field, skip func(i i
 	if !d.Want(n, '{', "an object") {
 		return
 	}
-	for i, k := range n.Keys {
+	for i, val := range n.Vals {
+		k := val.Key
 		if skip != nil && skip(i, k) {
 			continue
 		}
@@ -357,7 +367,7 @@ func (d *Decoder) Struct(v reflect.Value, n *Node, fields []Field, skip func(i i
 		if j < 0 {
 			d.Bad(problem.ErrUnknownField, "want one of %s", problem.List(len(fields), func(i int) string { return fields[i].Name }))
 		} else {
-			d.Value(v.Field(fields[j].Index), n.Vals[i])
+			d.Value(v.Field(fields[j].Index), val)
 		}
 		d.Pop()
 	}

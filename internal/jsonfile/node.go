@@ -9,15 +9,28 @@ type Node struct {
 	Kind byte // '{', '[', '"', 'n' (number), 'b' (bool), '0' (null)
 	// Text is a string's decoded text, a number's or a literal's spelling.
 	Text string
-	Keys []string // an object's keys, in file order
-	Vals []*Node  // an object's values (one per key) or an array's elements
-	Off  int      // the byte offset of the value in the file
-	End  int      // the byte offset just after the value
-	// KeyOff is, for an object, the byte offset of each key.
-	KeyOff []int
-	// index holds the keys of a large object while it is read, for finding
-	// duplicates.
-	index map[string]bool
+	// Vals are an object's members or an array's elements, in file order.
+	Vals []*Node
+	Off  int // the byte offset of the value in the file
+	End  int // the byte offset just after the value
+	// Key is, for a member of an object, its key, and KeyOff the byte
+	// offset of the key.
+	Key    string
+	KeyOff int
+}
+
+// Member returns the index in n.Vals of the member of object n whose key is
+// k, or -1. (The parser has rejected a key given twice.)
+func (n *Node) Member(k string) int {
+	if n.Kind != '{' {
+		return -1
+	}
+	for i, v := range n.Vals {
+		if v.Key == k {
+			return i
+		}
+	}
+	return -1
 }
 
 // MaxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
@@ -28,14 +41,14 @@ func (n *Node) AppendJSON(b []byte) []byte {
 	switch n.Kind {
 	case '{':
 		b = append(b, '{')
-		for i, k := range n.Keys {
+		for i, v := range n.Vals {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			kb, _ := json.Marshal(k)
+			kb, _ := json.Marshal(v.Key)
 			b = append(b, kb...)
 			b = append(b, ':')
-			b = n.Vals[i].AppendJSON(b)
+			b = v.AppendJSON(b)
 		}
 		return append(b, '}')
 	case '[':

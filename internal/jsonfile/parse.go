@@ -66,15 +66,16 @@ type parser struct {
 	// stacks on which an object or array collects its members before it
 	// copies them into slices of their exact size. Both keep a parse to a
 	// few allocations per value.
-	slab  []Node
-	keys  []string
-	koffs []int
-	vals  []*Node
+	slab []Node
+	keys []string
+	vals []*Node
 	// keySlab, koffSlab and valSlab hand out the members' slices of
 	// objects and arrays a chunk at a time, as slab hands out nodes.
-	keySlab  []string
-	koffSlab []int
-	valSlab  []*Node
+	valSlab []*Node
+	// index holds, for each depth, the keys of the large object open at
+	// that depth (indexOf), for finding duplicates.
+	index   []map[string]bool
+	indexOf []*Node
 }
 
 // slabChunk is how many elements a slab allocates at a time.
@@ -279,7 +280,7 @@ func (p *parser) object(depth int) *Node {
 	}
 	base, kbase := len(p.vals), len(p.keys)
 	defer func() {
-		p.keys, p.koffs, p.vals = p.keys[:kbase], p.koffs[:kbase], p.vals[:base]
+		p.keys, p.vals = p.keys[:kbase], p.vals[:base]
 	}()
 	for {
 		p.ws()
@@ -307,8 +308,8 @@ func (p *parser) object(depth int) *Node {
 			return nil
 		}
 		p.stack = p.stack[:len(p.stack)-1]
+		v.Key, v.KeyOff = k, kat
 		p.keys = append(p.keys, k)
-		p.koffs = append(p.koffs, kat)
 		p.vals = append(p.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
@@ -319,8 +320,6 @@ func (p *parser) object(depth int) *Node {
 			p.pos++
 		case '}':
 			p.pos++
-			n.Keys = carve(&p.keySlab, p.keys[kbase:])
-			n.KeyOff = carve(&p.koffSlab, p.koffs[kbase:])
 			n.Vals = carve(&p.valSlab, p.vals[base:])
 			return n
 		default:
@@ -340,16 +339,26 @@ func (p *parser) seen(n *Node, keys []string, k string) bool {
 		}
 		return false
 	}
-	if n.index == nil {
-		n.index = make(map[string]bool, len(keys)*2)
-		for _, x := range keys {
-			n.index[x] = true
-		}
+	// One set per open object, kept by depth: an object's set lives while
+	// it is read, so each key is added once.
+	d := len(p.stack) - 1 // the object's depth: its key is on the stack
+	for len(p.index) <= d {
+		p.index = append(p.index, nil)
 	}
-	if n.index[k] {
+	if p.index[d] == nil || p.indexOf[d] != n {
+		p.index[d] = make(map[string]bool, len(keys)*2)
+		for _, x := range keys {
+			p.index[d][x] = true
+		}
+		for len(p.indexOf) <= d {
+			p.indexOf = append(p.indexOf, nil)
+		}
+		p.indexOf[d] = n
+	}
+	if p.index[d][k] {
 		return true
 	}
-	n.index[k] = true
+	p.index[d][k] = true
 	return false
 }
 

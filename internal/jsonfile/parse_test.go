@@ -21,8 +21,8 @@ func treeValue(n *Node) any {
 	switch n.Kind {
 	case '{':
 		m := map[string]any{}
-		for i, k := range n.Keys {
-			m[k] = treeValue(n.Vals[i])
+		for _, v := range n.Vals {
+			m[v.Key] = treeValue(v)
 		}
 		return m
 	case '[':

@@ -1,9 +1,11 @@
-package bcp
+package drill
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/measures"
@@ -16,19 +18,19 @@ func TestDrillPlaysThePlansPlaybook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := func(p Plan) []Entry {
+	steps := func(p bcp.Plan) []Entry {
 		tl, err := Run(p, s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return slices.DeleteFunc(tl.Entries, func(e Entry) bool { return e.Act != ActPlaybook })
 	}
-	if got := steps(Tottori()); len(got) != 3 || got[0].DetailJA != "別表4-2① ウィルスが混入したのと同じ機種全てについて、最新のパターンファイルに更新されていることを確認" {
+	if got := steps(bcp.Tottori()); len(got) != 3 || got[0].DetailJA != "別表4-2① ウィルスが混入したのと同じ機種全てについて、最新のパターンファイルに更新されていることを確認" {
 		t.Fatalf("tottori:別表4-2: %d steps, first %+v", len(got), got)
 	}
 
 	t.Run("tottori:別表4-2/own-wording", func(t *testing.T) {
-		p := Tottori()
+		p := bcp.Tottori()
 		i := slices.IndexFunc(p.Measures.Playbooks, func(pb measures.Playbook) bool { return pb.Case == measures.Case4_2 })
 		pb := &p.Measures.Playbooks[i]
 		pb.Label = "別紙3-2"
@@ -41,14 +43,14 @@ func TestDrillPlaysThePlansPlaybook(t *testing.T) {
 		}
 	})
 	t.Run("tottori:別表4-2/undefined", func(t *testing.T) {
-		p := Tottori()
+		p := bcp.Tottori()
 		p.Measures.Playbooks = slices.DeleteFunc(p.Measures.Playbooks, func(pb measures.Playbook) bool { return pb.Case == measures.Case4_2 })
 		if got := steps(p); len(got) != 0 {
 			t.Errorf("a row the plan does not define is played: %+v", got)
 		}
 	})
 	t.Run("tottori:別表4-2/moved", func(t *testing.T) {
-		p, err := Tottori().WithID("yazu")
+		p, err := bcp.Tottori().WithID("yazu")
 		if err != nil {
 			t.Fatal(err)
 		}

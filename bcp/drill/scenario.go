@@ -1,12 +1,15 @@
-package bcp
+package drill
 
 import (
 	"fmt"
 	"time"
 
+	"github.com/jukiplan/jukiplan/bcp"
+
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -16,32 +19,13 @@ import (
 // what its kind needs.
 var ErrScenario = problem.ErrScenario
 
-// A ScenarioError names one problem of a scenario by its JSON path, e.g.
-// "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,
-// [council.ErrInvalid] or the package's own sentinel as well. Use it through a
-// pointer; the zero ScenarioError names nothing.
-type ScenarioError struct {
-	Path    string `json:"path"`    // JSON path of the value at fault, "$" for the whole document
-	Problem string `json:"problem"` // what is wrong, in lower case
-	Err     error  `json:"err"`     // the underlying error, or nil
-}
-
-// Error implements error: "bcp: scenario: $.events[2].at: …", cut to a
-// few kilobytes.
-func (e *ScenarioError) Error() string {
-	if e.Err != nil && e.Problem == "" {
-		return problem.Clip("bcp: scenario: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
-	}
-	return problem.Clip("bcp: scenario: "+e.Path+": "+e.Problem, problem.MaxLine)
-}
-
-// Unwrap returns ErrScenario and the underlying error.
-func (e *ScenarioError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrScenario, e.Err}
-	}
-	return []error{ErrScenario}
-}
+// A PathError names one problem of a scenario file by its JSON path, e.g.
+// "drill: scenario: $.events[2].at: …": the module's one path-error type
+// (bcp.PathError is the same type), read by the same strict decoder as plan
+// files. A scenario's wraps [ErrScenario] and, for a bad enum value,
+// [council.ErrInvalid] or the sentinel of the package that rejected it as
+// well. Use it through a pointer; the zero PathError names nothing.
+type PathError = jsonfile.PathError
 
 // An EventKind says what happened at one instant of a drill scenario.
 //
@@ -75,7 +59,7 @@ const (
 	CardLost
 )
 
-var eventKindTable = enum.New[EventKind]("bcp", "event kind", "EventKind", ErrInvalid,
+var eventKindTable = enum.New[EventKind]("drill", "event kind", "EventKind", bcp.ErrInvalid,
 	enum.Name{EN: "fault-detected", JA: "障害の発見"},
 	enum.Name{EN: "symptom-reported", JA: "症状の報告"},
 	enum.Name{EN: "act-observed", JA: "不正行為の発見"},
@@ -126,7 +110,7 @@ const (
 	Serious                         // 重大な脅威を及ぼす恐れがある
 )
 
-var judgementTable = enum.New[Judgement]("bcp", "judgement", "Judgement", ErrInvalid,
+var judgementTable = enum.New[Judgement]("drill", "judgement", "Judgement", bcp.ErrInvalid,
 	enum.Name{EN: "not-serious", JA: "重大でない"},
 	enum.Name{EN: "serious", JA: "重大"},
 )
@@ -174,13 +158,13 @@ type Status struct {
 	Impact              int           `json:"impact"`                // percent of resident services that cannot be provided, 0-100
 	ExpectedStop        time.Duration `json:"expectedStop,omitzero"` // how long the stop is expected to last
 	// Up are the ward's communication services working (ICT-BCP 9(1)ウ).
-	Up Services `json:"up,omitzero"`
+	Up bcp.Services `json:"up,omitzero"`
 	// Expected is the expected recovery time once known (統合仮想サーバ 3(4)①ア b);
 	// zero while unknown.
 	Expected time.Time `json:"expected,omitzero"`
 	// Changed are the report items that changed at this instant
 	// (統合仮想サーバ 3(4)①イ): each change gets a progress report.
-	Changed Fields `json:"changed,omitzero"`
+	Changed bcp.Fields `json:"changed,omitzero"`
 }
 
 func (s Status) situation(sym fault.Symptom) fault.Situation {
@@ -241,14 +225,14 @@ func (s Scenario) Clone() Scenario {
 }
 
 // Validate reports every problem of s at once (errors.Join), each a
-// *ScenarioError naming its JSON path: a missing ID or plan, no events,
+// [*PathError] naming its JSON path: a missing ID or plan, no events,
 // an event without time or with an invalid kind, events out of time order,
 // an event lacking what its kind needs or carrying fields its kind does not
 // use, an invalid value.
 func (s Scenario) Validate() error {
 	var errs []error
 	add := func(path, problem string, err error) {
-		errs = append(errs, &ScenarioError{Path: path, Problem: problem, Err: err})
+		errs = append(errs, &PathError{File: scenarioFile, Path: path, Err: &scenarioProblem{text: problem, err: err}})
 	}
 	if s.ID == "" {
 		add("$.id", "missing", nil)
@@ -260,7 +244,7 @@ func (s Scenario) Validate() error {
 	}
 	text := func(path, s string) {
 		if msg := problem.BadText(s); msg != "" {
-			add(path, msg, ErrInvalid)
+			add(path, msg, bcp.ErrInvalid)
 		}
 	}
 	text("$.id", s.ID)
@@ -415,17 +399,17 @@ func blank(s string) bool {
 	return true
 }
 
-func allServices() Services {
-	var s Services
-	for _, v := range AllServices() {
+func allServices() bcp.Services {
+	var s bcp.Services
+	for _, v := range bcp.AllServices() {
 		s = s.With(v)
 	}
 	return s
 }
 
-func allFields() Fields {
-	var s Fields
-	for _, v := range AllFields() {
+func allFields() bcp.Fields {
+	var s bcp.Fields
+	for _, v := range bcp.AllFields() {
 		s = s.With(v)
 	}
 	return s

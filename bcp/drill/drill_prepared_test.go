@@ -1,8 +1,10 @@
-package bcp
+package drill
 
 import (
 	"sync"
 	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -10,7 +12,7 @@ import (
 // TestDrillConcurrent runs one prepared drill from many goroutines (run it
 // with -race): a Drill is read-only.
 func TestDrillConcurrent(t *testing.T) {
-	d, err := NewDrill(Nakano())
+	d, err := NewDrill(bcp.Nakano())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +45,7 @@ func TestDrillConcurrent(t *testing.T) {
 // TestNewDrillCopiesThePlan: changing the plan after NewDrill does not
 // change the drills it runs.
 func TestNewDrillCopiesThePlan(t *testing.T) {
-	p := Kumiyama()
+	p := bcp.Kumiyama()
 	d, err := NewDrill(p)
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,15 @@
-package bcp
+package drill
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/jukiplan/jukiplan/bcp"
+)
 
 func ExampleTimeline_Mermaid() {
 	s, _ := ScenarioByID("kumiyama-lost-card")
-	tl, _ := Run(Kumiyama(), s)
-	for i, line := range splitLines(tl.Mermaid(Japanese)) {
+	tl, _ := Run(bcp.Kumiyama(), s)
+	for i, line := range splitLines(tl.Mermaid(bcp.Japanese)) {
 		if i != 1 { // line 1 is a comment naming the plan's fingerprint
 			fmt.Println(line)
 		}

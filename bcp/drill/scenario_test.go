@@ -1,4 +1,4 @@
-package bcp
+package drill
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
@@ -25,15 +27,15 @@ func TestParseScenarioErrors(t *testing.T) {
 		wantAlso error
 	}{
 		{"malformed", `{"id":`, []string{"$"}, nil},
-		{"not-object", `[1]`, []string{"$: want an object, have an array"}, nil},
-		{"trailing-data", minimalScenario + `{}`, []string{"$: malformed JSON at byte 150", "after top-level value"}, nil},
+		{"not-object", `[1]`, []string{"$: want an object, got an array"}, nil},
+		{"trailing-data", minimalScenario + `{}`, []string{"$: data after the value at line 1, column 150 (byte 149)"}, nil},
 		{"unknown-top-field", `{"id":"x","plan":"tottori","color":"red","events":[]}`, []string{"$.color: unknown field"}, nil},
-		{"repeated-field", `{"id":"x","id":"y","plan":"tottori","events":[]}`, []string{"$.id: repeated field"}, nil},
+		{"repeated-field", `{"id":"x","id":"y","plan":"tottori","events":[]}`, []string{"$.id: key given twice at line 1, column 11 (byte 10)"}, nil},
 		{"no-events", `{"id":"x","plan":"tottori","events":[]}`, []string{"$.events: no events"}, nil},
 		{"missing-id-plan", `{"events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery"}]}`, []string{"$.id: missing", "$.plan: missing"}, nil},
 		{"bad-plan-id", `{"id":"x","plan":"to ttori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery"}]}`, []string{"$.plan:"}, nil},
 		{"unknown-event-field", `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery","colour":1}]}`, []string{"$.events[0].colour: unknown field"}, nil},
-		{"bad-kind", `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"explosion"}]}`, []string{"$.events[0].kind"}, ErrInvalid},
+		{"bad-kind", `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"explosion"}]}`, []string{"$.events[0].kind"}, bcp.ErrInvalid},
 		{"bad-time", `{"id":"x","plan":"tottori","events":[{"at":"yesterday","kind":"recovery"}]}`, []string{`$.events[0].at: "yesterday" is not an RFC 3339 time`}, nil},
 		{"missing-time", `{"id":"x","plan":"tottori","events":[{"kind":"recovery"}]}`, []string{"$.events[0].at: missing"}, nil},
 		{"out-of-order", `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery"},{"at":"2026-04-01T08:59:00+09:00","kind":"recovery"}]}`, []string{"$.events[1].at: 2026-04-01T08:59:00+09:00 is before the previous event"}, nil},
@@ -45,17 +47,17 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"symptom-missing", `{"id":"x","plan":"kumamoto","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"symptom-reported"}]}`, []string{"$.events[0].symptom: missing"}, nil},
 		{"judgement-without-reason", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"act-observed","act":{"kind":"leak"},"judgement":"serious"}]}`, []string{"$.events[0].reason: a judgement needs its reason"}, nil},
 		{"impact-out-of-range", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":120}}]}`, []string{"$.events[0].status.impact: 120 is not a percentage"}, nil},
-		{"impact-not-number", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":"high"}}]}`, []string{"$.events[0].status.impact: want a number, have a string"}, nil},
+		{"impact-not-number", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":"high"}}]}`, []string{"$.events[0].status.impact: want a number, got a string"}, nil},
 		{"bad-duration", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"expectedStop":"long"}}]}`, []string{`$.events[0].status.expectedStop: "long": not a duration`}, nil},
-		{"bad-service", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"up":["telepathy"]}}]}`, []string{"$.events[0].status.up[0]"}, ErrInvalid},
+		{"bad-service", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"up":["telepathy"]}}]}`, []string{"$.events[0].status.up[0]"}, bcp.ErrInvalid},
 		{"expected-before-event", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"status-change","status":{"expected":"2026-04-01T08:00:00+09:00"}}]}`, []string{"$.events[0].status.expected: expected recovery before the event"}, nil},
-		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"serverDown":"yes"}}]}`, []string{"$.events[0].status.serverDown: want a boolean, have a string"}, nil},
-		{"events-not-array", `{"id":"x","plan":"ino","events":{}}`, []string{"$.events: want an array, have an object"}, nil},
+		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"serverDown":"yes"}}]}`, []string{"$.events[0].status.serverDown: want a boolean, got a string"}, nil},
+		{"events-not-array", `{"id":"x","plan":"ino","events":{}}`, []string{"$.events: want an array, got an object"}, nil},
 		{"two-problems", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"nope","x":1}]}`, []string{"$.events[0].kind", "$.events[0].x: unknown field"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseScenario([]byte(tt.in))
+			_, err := ParseScenario(bcp.Plan{}, []byte(tt.in))
 			if err == nil {
 				t.Fatal("ParseScenario succeeded, want an error")
 			}
@@ -70,8 +72,8 @@ func TestParseScenarioErrors(t *testing.T) {
 					t.Errorf("error %q does not name %q", err, p)
 				}
 			}
-			if _, ok := errors.AsType[*ScenarioError](err); !ok {
-				t.Errorf("error %v holds no *ScenarioError", err)
+			if _, ok := errors.AsType[*PathError](err); !ok {
+				t.Errorf("error %v holds no *PathError", err)
 			}
 		})
 	}
@@ -79,7 +81,7 @@ func TestParseScenarioErrors(t *testing.T) {
 
 func TestParseScenarioAcceptsJapanese(t *testing.T) {
 	in := `{"id":"x","plan":"tottori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"不正行為の発見","by":"担当者","act":{"kind":"不正アクセス","source":"local"}},{"at":"2026-04-01T09:10:00+09:00","kind":"事実の判明","learned":{"firewall":"通過"}}]}`
-	s, err := ParseScenario([]byte(in))
+	s, err := ParseScenario(bcp.Plan{}, []byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,11 +110,11 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
 			data, _ := reference.Scenario(id)
-			p, err := Reference(builtinPlan(data))
+			p, err := bcp.Reference(builtinPlan(data))
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := p.ParseScenario(data)
+			s, err := ParseScenario(p, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +124,7 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 			if s.ID != id || !slices.Contains(reference.IDs(), s.Plan) {
 				t.Errorf("scenario %q of plan %q filed as %q", s.ID, s.Plan, id)
 			}
-			compact, err := p.MarshalScenario(s)
+			compact, err := MarshalScenario(p, s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +165,7 @@ func TestScenariosFresh(t *testing.T) {
 			t.Errorf("Scenarios(%q) = %d, %v", plan, len(ss), err)
 		}
 	}
-	if _, err := Scenarios("atlantis"); !errors.Is(err, ErrInvalid) {
+	if _, err := Scenarios("atlantis"); !errors.Is(err, bcp.ErrInvalid) {
 		t.Errorf("Scenarios(atlantis) error = %v, want ErrInvalid", err)
 	}
 }
@@ -193,8 +195,8 @@ func TestEventKindText(t *testing.T) {
 func TestScenarioNamesPlanTerms(t *testing.T) {
 	data, _ := reference.Scenario("kumamoto-terminal-no-power")
 	t.Run("kumamoto:4(2)/plan-reads-its-term", func(t *testing.T) {
-		k := Kumamoto()
-		s, err := k.ParseScenario(data)
+		k := bcp.Kumamoto()
+		s, err := ParseScenario(k, data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,19 +207,19 @@ func TestScenarioNamesPlanTerms(t *testing.T) {
 		if got, _ := ScenarioByID("kumamoto-terminal-no-power"); got.Events[0].Symptom != want {
 			t.Errorf("ScenarioByID: symptom = %v, want %v", got.Events[0].Symptom, want)
 		}
-		b, err := k.MarshalScenario(s)
+		b, err := MarshalScenario(k, s)
 		if err != nil || !strings.Contains(string(b), `"symptom":"no-power"`) {
 			t.Errorf("MarshalScenario = %s, %v; want the term ID", b, err)
 		}
 	})
 	t.Run("no-plan", func(t *testing.T) {
-		_, err := ParseScenario(data)
+		_, err := ParseScenario(bcp.Plan{}, data)
 		if !errors.Is(err, ErrScenario) || !strings.Contains(err.Error(), `"no-power"`) || !strings.Contains(err.Error(), "$.events[0].symptom") {
 			t.Errorf("error = %v, want one naming the symptom and its path", err)
 		}
 	})
 	t.Run("ino/other-plan", func(t *testing.T) {
-		if _, err := Ino().ParseScenario(data); !errors.Is(err, ErrScenario) {
+		if _, err := ParseScenario(bcp.Ino(), data); !errors.Is(err, ErrScenario) {
 			t.Errorf("error = %v, want ErrScenario: ino declares no no-power", err)
 		}
 	})

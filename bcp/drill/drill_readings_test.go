@@ -1,9 +1,11 @@
-package bcp
+package drill
 
 import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
@@ -85,7 +87,7 @@ func TestDrillTottori第3_3LevelKnownAtOnce(t *testing.T) {
 	stop := step{ActMeasure, sa, none, "tottori:第3-4(2)"}
 	judge := step{ActJudge, sa, none, "tottori:第3-5"}
 	grade := step{ActGrade, sa, none, "tottori:第3-1"}
-	tottori := Tottori()
+	tottori := bcp.Tottori()
 	tests := []struct {
 		name    string
 		tl      Timeline
@@ -117,14 +119,14 @@ func TestDrillTottori第3_3LevelKnownAtOnce(t *testing.T) {
 			inOrder(t, tt.tl, 0, tt.want)
 			for _, s := range tt.notWant {
 				if i := s.find(t, tt.tl, 0); i >= 0 {
-					t.Errorf("%s: has %s: %s", tt.tl.Scenario, s, tt.tl.Entries[i].Line(English))
+					t.Errorf("%s: has %s: %s", tt.tl.Scenario, s, tt.tl.Entries[i].Line(bcp.English))
 				}
 			}
 		})
 	}
 }
 
-func run(t *testing.T, p Plan, s Scenario) Timeline {
+func run(t *testing.T, p bcp.Plan, s Scenario) Timeline {
 	t.Helper()
 	tl, err := Run(p, s)
 	if err != nil {
@@ -158,7 +160,7 @@ func captureSteps(tl Timeline) []Entry {
 // differs.
 func TestDrillTottori第3_2To第3_5WhetherOrNotKnownAtOnce(t *testing.T) {
 	open := captureSteps(runBuiltin(t, "tottori-l3-firewall"))
-	known := captureSteps(run(t, Tottori(), actObserved("l3-known-at-once",
+	known := captureSteps(run(t, bcp.Tottori(), actObserved("l3-known-at-once",
 		threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed, Source: threat.SourceLocal})))
 	type what struct {
 		Act              Act
@@ -182,12 +184,12 @@ func TestDrillTottori第3_2To第3_5WhetherOrNotKnownAtOnce(t *testing.T) {
 	}
 	for _, e := range open {
 		if e.Level != 0 || e.Min != threat.Level2 || e.Max != threat.Level3 {
-			t.Errorf("open: %s: want the range level-2..3", e.Line(English))
+			t.Errorf("open: %s: want the range level-2..3", e.Line(bcp.English))
 		}
 	}
 	for _, e := range known {
 		if e.Level != threat.Level3 || e.Min != 0 || e.Max != 0 {
-			t.Errorf("known at once: %s: want level-3", e.Line(English))
+			t.Errorf("known at once: %s: want level-3", e.Line(bcp.English))
 		}
 	}
 }
@@ -199,7 +201,7 @@ func TestDrillTottori第3_2To第3_5WhetherOrNotKnownAtOnce(t *testing.T) {
 // (第3-3(3)) is made exactly when the level is 2 or 3, and the system stop as
 // needed (第3-4(2)) exactly at level 3.
 func TestDrillTottori第3_3To第3_5EveryActKnownAtOnce(t *testing.T) {
-	p := Tottori()
+	p := bcp.Tottori()
 	s, err := p.Scheme()
 	if err != nil {
 		t.Fatal(err)
@@ -238,7 +240,7 @@ func TestDrillTottori第3_3To第3_5EveryActKnownAtOnce(t *testing.T) {
 						steps := captureSteps(tl)
 						for i := 1; i < len(steps); i++ {
 							if first(steps[i].Cites) < first(steps[i-1].Cites) {
-								t.Errorf("%s: out of the document's order: %s after %s", name, steps[i].Line(English), steps[i-1].Line(English))
+								t.Errorf("%s: out of the document's order: %s after %s", name, steps[i].Line(bcp.English), steps[i-1].Line(bcp.English))
 							}
 						}
 						g := step{ActGrade, sa, council.Actor{}, "tottori:第3-1"}.find(t, tl, 0)
@@ -279,7 +281,7 @@ func TestDrillIno第5条AlternativeIsTheCouncilsDecision(t *testing.T) {
 	t.Run("ino:第5条/after-the-council", func(t *testing.T) {
 		tl := runBuiltin(t, "ino-long-server-stop")
 		if i := alternative.find(t, tl, 0); i >= 0 {
-			t.Errorf("the server is down but not judged serious: %s", tl.Entries[i].Line(English))
+			t.Errorf("the server is down but not judged serious: %s", tl.Entries[i].Line(bcp.English))
 		}
 		inOrder(t, tl, 1, []step{
 			{ActRequest, council.ByRole(council.SystemAdministrator), chief, "ino:第4条"},
@@ -289,20 +291,20 @@ func TestDrillIno第5条AlternativeIsTheCouncilsDecision(t *testing.T) {
 		})
 	})
 	t.Run("ino:第4条/serious-at-once", func(t *testing.T) {
-		tl := run(t, Ino(), Scenario{ID: "serious-at-once", Plan: council.PlanIno, Events: []Event{
+		tl := run(t, bcp.Ino(), Scenario{ID: "serious-at-once", Plan: council.PlanIno, Events: []Event{
 			{At: at(8, 40), Kind: FaultDetected, By: staff, Status: Status{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 8 * time.Hour}},
 		}})
 		inOrder(t, tl, 0, []step{{ActConvene, chief, none, "ino:第5条"}, alternative})
 	})
 	t.Run("ino:第4条/not-serious", func(t *testing.T) {
-		tl := run(t, Ino(), Scenario{ID: "short-stop", Plan: council.PlanIno, Events: []Event{
+		tl := run(t, bcp.Ino(), Scenario{ID: "short-stop", Plan: council.PlanIno, Events: []Event{
 			{At: at(8, 40), Kind: FaultDetected, By: staff, Status: Status{ServerDown: true, CauseUnknown: true}},
 			{At: at(9, 30), Kind: StatusChange, Status: Status{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: time.Hour}},
 			{At: at(10, 30), Kind: Recovery},
 		}})
 		for _, e := range tl.Entries {
 			if e.Act == ActAlternative || e.Act == ActConvene {
-				t.Errorf("a one-hour stop is not serious (第4条): %s", e.Line(English))
+				t.Errorf("a one-hour stop is not serious (第4条): %s", e.Line(bcp.English))
 			}
 		}
 	})

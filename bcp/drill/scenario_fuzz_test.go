@@ -1,10 +1,12 @@
-package bcp
+package drill
 
 import (
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -23,7 +25,7 @@ func FuzzParseScenario(f *testing.F) {
 	f.Add([]byte(`{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"act-observed","act":{"kind":"leak"},"judgement":"serious","reason":"r"}]}`))
 	f.Add([]byte(`{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"up":["mail"],"expected":"2026-04-03T09:00:00+09:00"}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ParseScenario(data)
+		s, err := ParseScenario(bcp.Plan{}, data)
 		if err != nil {
 			return
 		}
@@ -31,7 +33,7 @@ func FuzzParseScenario(f *testing.F) {
 		if err != nil {
 			t.Fatalf("decoded scenario does not encode: %v", err)
 		}
-		s2, err := ParseScenario(b)
+		s2, err := ParseScenario(bcp.Plan{}, b)
 		if err != nil {
 			t.Fatalf("re-encoded scenario does not decode: %v\n%s", err, b)
 		}
@@ -39,7 +41,7 @@ func FuzzParseScenario(f *testing.F) {
 		if diff := cmp.Diff(inJST(s), inJST(s2)); diff != "" {
 			t.Fatalf("round trip changed the scenario (-first +second):\n%s", diff)
 		}
-		if p, err := Reference(s.Plan); err == nil {
+		if p, err := bcp.Reference(s.Plan); err == nil {
 			_, _ = Run(p, s)
 		}
 	})
@@ -89,8 +91,8 @@ func FuzzDrillEnums(f *testing.F) {
 				t.Fatalf("judgement %q: %v round trips to %v, %v", s, j, j2, err)
 			}
 		}
-		if l, err := ParseLang(s); err == nil {
-			var l2 Lang
+		if l, err := bcp.ParseLang(s); err == nil {
+			var l2 bcp.Lang
 			if err := l2.UnmarshalText([]byte(l.String())); err != nil || l2 != l {
 				t.Fatalf("lang %q: %v round trips to %v, %v", s, l, l2, err)
 			}

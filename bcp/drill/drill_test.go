@@ -1,4 +1,4 @@
-package bcp
+package drill
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
@@ -53,7 +55,7 @@ func runBuiltin(t testing.TB, id string) Timeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Reference(s.Plan)
+	p, err := bcp.Reference(s.Plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,24 +70,24 @@ func TestDrillGolden(t *testing.T) {
 	for _, id := range ScenarioIDs() {
 		t.Run(id, func(t *testing.T) {
 			tl := runBuiltin(t, id)
-			golden(t, filepath.Join("testdata", "drill", id+".en.txt"), []byte(tl.Text(English)))
-			golden(t, filepath.Join("testdata", "drill", id+".ja.txt"), []byte(tl.Text(Japanese)))
+			golden(t, filepath.Join("testdata", "drill", id+".en.txt"), []byte(tl.Text(bcp.English)))
+			golden(t, filepath.Join("testdata", "drill", id+".ja.txt"), []byte(tl.Text(bcp.Japanese)))
 			b, err := json.MarshalIndent(tl, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
 			golden(t, filepath.Join("testdata", "drill", id+".json"), append(b, '\n'))
-			golden(t, filepath.Join("testdata", "mermaid", id+".mmd"), []byte(tl.Mermaid(English)))
-			golden(t, filepath.Join("testdata", "mermaid", id+".ja.mmd"), []byte(tl.Mermaid(Japanese)))
+			golden(t, filepath.Join("testdata", "mermaid", id+".mmd"), []byte(tl.Mermaid(bcp.English)))
+			golden(t, filepath.Join("testdata", "mermaid", id+".ja.mmd"), []byte(tl.Mermaid(bcp.Japanese)))
 		})
 	}
 }
 
 func TestEscalationFlowGolden(t *testing.T) {
-	for _, p := range ReferencePlans() {
+	for _, p := range bcp.ReferencePlans() {
 		t.Run(p.ID, func(t *testing.T) {
-			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.mmd"), []byte(EscalationFlow(p, English)))
-			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.ja.mmd"), []byte(EscalationFlow(p, Japanese)))
+			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.mmd"), []byte(bcp.EscalationFlow(p, bcp.English)))
+			golden(t, filepath.Join("testdata", "mermaid", p.ID+"-escalation.ja.mmd"), []byte(bcp.EscalationFlow(p, bcp.Japanese)))
 		})
 	}
 }
@@ -134,7 +136,7 @@ func TestDrillClauses(t *testing.T) {
 		{"kumamoto:別紙3/downtime-server", "kumamoto-terminal-no-power", 1, ActAlternative, role(council.SectionManager), none, "kumamoto:別紙3"},
 		{"kumamoto:4(2)運用の再開/integrity", "kumamoto-terminal-no-power", 2, ActIntegrityCheck, role(council.Staff), none, "kumamoto:4(2) 運用の再開"},
 		// 4(2): 情報政策課は、障害個所の修理、修復、交換を実施する; 管理者は、…運用を再開する.
-		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(termRole(t, Kumamoto(), "info-policy-division")), none, "kumamoto:4(2) 保守作業の実施"},
+		{"kumamoto:4(2) 保守作業の実施/info-policy-division-repairs", "kumamoto-terminal-no-power", 2, ActMaintain, role(termRole(t, bcp.Kumamoto(), "info-policy-division")), none, "kumamoto:4(2) 保守作業の実施"},
 		{"kumamoto:4(2) 運用の再開/section-manager-resumes", "kumamoto-terminal-no-power", 2, ActResume, role(council.SectionManager), none, "kumamoto:4(2) 運用の再開"},
 		{"ino:第4条/serious/propose", "ino-long-server-stop", 1, ActRequest, role(council.SystemAdministrator), role(council.SecurityChief), "ino:第4条"},
 		{"ino:第5条/serious/council", "ino-long-server-stop", 1, ActConvene, role(council.SecurityChief), none, "ino:第5条"},
@@ -143,10 +145,10 @@ func TestDrillClauses(t *testing.T) {
 		{"ino:第8条/recurrence", "ino-long-server-stop", 2, ActPreventRecurrence, role(council.SystemAdministrator), none, "ino:第8条"},
 		{"kumiyama:第17条10項3号/report-lost-card", "kumiyama-lost-card", 0, ActReport, role(council.Operator), role(council.SystemAdministrator), "kumiyama:第17条10項3号"},
 		{"kumiyama:第17条11項/revoke", "kumiyama-lost-card", 0, ActRevoke, role(council.SystemAdministrator), none, "kumiyama:第17条11項"},
-		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(termRole(t, Nakano(), "info-systems-division")), role(termRole(t, Nakano(), "crisis-management-division")), "nakano:統合仮想サーバ 3(3)①エ"},
-		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(termRole(t, Nakano(), "info-systems-division")), party(termParty(t, Nakano(), "iaas-provider")), "nakano:統合仮想サーバ 3(3)①ウ"},
-		{"nakano:統合仮想サーバ 3(4)①ア/scheduled", "nakano-iaas-outage", 0, ActScheduledReport, role(termRole(t, Nakano(), "info-systems-division")), role(termRole(t, Nakano(), "owning-division-head")), "nakano:統合仮想サーバ 3(4)①ア"},
-		{"nakano:統合仮想サーバ 4(7)/recovery-order", "nakano-iaas-outage", 4, ActRecover, party(termParty(t, Nakano(), "iaas-provider")), none, "nakano:統合仮想サーバ 4(7)"},
+		{"nakano:統合仮想サーバ 3(3)①エ/first-report", "nakano-iaas-outage", 0, ActReport, role(termRole(t, bcp.Nakano(), "info-systems-division")), role(termRole(t, bcp.Nakano(), "crisis-management-division")), "nakano:統合仮想サーバ 3(3)①エ"},
+		{"nakano:統合仮想サーバ 3(3)①ウ/provider", "nakano-iaas-outage", 0, ActNotify, role(termRole(t, bcp.Nakano(), "info-systems-division")), party(termParty(t, bcp.Nakano(), "iaas-provider")), "nakano:統合仮想サーバ 3(3)①ウ"},
+		{"nakano:統合仮想サーバ 3(4)①ア/scheduled", "nakano-iaas-outage", 0, ActScheduledReport, role(termRole(t, bcp.Nakano(), "info-systems-division")), role(termRole(t, bcp.Nakano(), "owning-division-head")), "nakano:統合仮想サーバ 3(4)①ア"},
+		{"nakano:統合仮想サーバ 4(7)/recovery-order", "nakano-iaas-outage", 4, ActRecover, party(termParty(t, bcp.Nakano(), "iaas-provider")), none, "nakano:統合仮想サーバ 4(7)"},
 	}
 	cache := map[string]Timeline{}
 	for _, tt := range tests {
@@ -176,7 +178,7 @@ func TestDrillKumamoto別紙1NotForFaults(t *testing.T) {
 		}
 		alternatives++
 		if e.Cites.Contains(council.Cite(council.PlanKumamoto, "別紙1")) {
-			t.Errorf("kumamoto:別紙1/not-a-fault-alternative: %s", e.Line(English))
+			t.Errorf("kumamoto:別紙1/not-a-fault-alternative: %s", e.Line(bcp.English))
 		}
 	}
 	if alternatives != 1 {
@@ -199,7 +201,7 @@ func TestDrillSilence(t *testing.T) {
 	tl := runBuiltin(t, "tottori-l2-antivirus")
 	for _, e := range tl.Entries {
 		if e.Act == ActConvene {
-			t.Errorf("tottori:第3-5/L2: the council is convened at level 2: %v", e.Line(English))
+			t.Errorf("tottori:第3-5/L2: the council is convened at level 2: %v", e.Line(bcp.English))
 		}
 	}
 }
@@ -215,7 +217,7 @@ func TestDrillUnhandled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Reference(tt.plan)
+			p, err := bcp.Reference(tt.plan)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -228,7 +230,7 @@ func TestDrillUnhandled(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Run(Tottori(), Scenario{}); !errors.Is(err, ErrScenario) {
+	if _, err := Run(bcp.Tottori(), Scenario{}); !errors.Is(err, ErrScenario) {
 		t.Errorf("Run(zero scenario) = %v, want ErrScenario", err)
 	}
 }
@@ -238,26 +240,26 @@ func TestDrillUnhandled(t *testing.T) {
 // 主管課長に伝える); it reports to neither itself. The flowchart shows its one
 // edge up, to the mayor, as the library's reading.
 func TestEscalationFlowNakanoICTBCP7_2(t *testing.T) {
-	p, err := Reference(council.PlanNakano)
+	p, err := bcp.Reference(council.PlanNakano)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		lang          Lang
+		lang          bcp.Lang
 		want, notWant []string
 	}{
-		{English,
+		{bcp.English,
 			[]string{
 				`r_crisis_management_division -.->|"fault, unauthorized-act, security-incident, large-incident, info-leak, specific-info-leak (as needed) nakano:ICT-BCP 7(2)"| r_owning_division_head`,
 				`r_crisis_management_division -->|"reports to (library's reading) nakano:ICT-BCP 8(5) 緊急時エ"| r_mayor`,
 			},
 			[]string{`r_crisis_management_division -->|"reports to nakano:ICT-BCP 7(2)"`}},
-		{Japanese,
+		{bcp.Japanese,
 			[]string{`r_crisis_management_division -->|"報告（本ライブラリの解釈） nakano:ICT-BCP 8(5) 緊急時エ"| r_mayor`},
 			[]string{`r_crisis_management_division -->|"報告 nakano:ICT-BCP 7(2)"`}},
 	} {
 		t.Run("nakano:ICT-BCP 7(2)/"+tc.lang.String(), func(t *testing.T) {
-			got := EscalationFlow(p, tc.lang)
+			got := bcp.EscalationFlow(p, tc.lang)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("missing %s", w)
@@ -284,7 +286,7 @@ func TestEscalationFlowNakanoICTBCP7_2(t *testing.T) {
 // its drill cites 第24条 (hardware) or 第26条 (networks), and no degraded or
 // alternate operation (第26条, networks) is offered for it.
 func TestDrillKumiyama第25条TerminalBug(t *testing.T) {
-	p, err := Reference(council.PlanKumiyama)
+	p, err := bcp.Reference(council.PlanKumiyama)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,11 +304,11 @@ func TestDrillKumiyama第25条TerminalBug(t *testing.T) {
 	for _, e := range tl.Entries {
 		for _, c := range []string{"第24条", "第26条"} {
 			if e.Cites.Contains(council.Cite(council.PlanKumiyama, c)) {
-				t.Errorf("kumiyama:%s/not-for-software: %s", c, e.Line(English))
+				t.Errorf("kumiyama:%s/not-for-software: %s", c, e.Line(bcp.English))
 			}
 		}
 		if e.Act == ActAlternative {
-			t.Errorf("kumiyama:第26条/alternatives-network-only: %s", e.Line(English))
+			t.Errorf("kumiyama:第26条/alternatives-network-only: %s", e.Line(bcp.English))
 		}
 		if e.Act == ActReport && e.Actor == council.ByRole(council.InfoProtectionManager) && e.To == council.ByRole(council.SystemAdministrator) &&
 			e.Cites.String() == "kumiyama:第25条" {

@@ -1,8 +1,10 @@
-package bcp
+package drill
 
 import (
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/threat"
@@ -15,30 +17,30 @@ func TestDrillJudgements(t *testing.T) {
 	staff := council.ByRole(council.Staff)
 	tests := []struct {
 		name   string
-		plan   Plan
+		plan   bcp.Plan
 		events []Event
 		ev     int
 		act    Act
 		by, to council.Actor
 		clause string
 	}{
-		{"ino:第11条/unjudged/judge", Ino(), []Event{
+		{"ino:第11条/unjudged/judge", bcp.Ino(), []Event{
 			{At: day(0, 9, 0), Kind: ActObserved, By: staff, Act: threat.Event{Kind: threat.Leak}},
 		}, 0, ActJudge, council.ByRole(council.SystemAdministrator), council.Actor{}, "ino:第11条"},
-		{"ino:第12条/serious/council", Ino(), []Event{
+		{"ino:第12条/serious/council", bcp.Ino(), []Event{
 			{At: day(0, 9, 0), Kind: ActObserved, By: staff, Act: threat.Event{Kind: threat.Leak}},
 			{At: day(0, 9, 30), Kind: AttributeLearned, Learned: threat.Event{Place: threat.PlaceProtected}, Judgement: Serious, Reason: "本人確認情報の漏えいのおそれ"},
 		}, 1, ActConvene, council.ByRole(council.SecurityChief), council.Actor{}, "ino:第12条"},
-		{"kumiyama:第6条5項/act/request-council", Kumiyama(), []Event{
+		{"kumiyama:第6条5項/act/request-council", bcp.Kumiyama(), []Event{
 			{At: day(0, 9, 0), Kind: ActObserved, By: staff, Act: threat.Event{Kind: threat.CredentialLeak}},
 		}, 0, ActRequest, council.ByRole(council.SystemAdministrator), council.ByRole(council.SecurityChief), "kumiyama:第6条5項"},
-		{"kumiyama:第6条5項/fault/request-council", Kumiyama(), []Event{
+		{"kumiyama:第6条5項/fault/request-council", bcp.Kumiyama(), []Event{
 			{At: day(0, 9, 0), Kind: FaultDetected, Status: Status{ServerDown: true}},
 		}, 0, ActConvene, council.ByRole(council.SecurityChief), council.Actor{}, "kumiyama:第6条5項"},
-		{"tottori:第3-1/not-covered/judge", Tottori(), []Event{
+		{"tottori:第3-1/not-covered/judge", bcp.Tottori(), []Event{
 			{At: day(0, 9, 0), Kind: ActObserved, By: staff, Act: threat.Event{Kind: threat.FormTheftOrLoss}},
 		}, 0, ActJudge, council.ByRole(council.SystemAdministrator), council.Actor{}, "tottori:第3-1"},
-		{"tottori:第2-1/trigger/treat-as-fault", Tottori(), []Event{
+		{"tottori:第2-1/trigger/treat-as-fault", bcp.Tottori(), []Event{
 			{At: day(0, 9, 0), Kind: FaultDetected, Trigger: 1, Status: Status{ServerDown: true, ExpectedStop: 48 * time.Hour, Impact: 70}},
 		}, 0, ActConvene, council.ByRole(council.SecurityChief), council.Actor{}, "tottori:第2-4(2)"},
 	}
@@ -49,7 +51,7 @@ func TestDrillJudgements(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !has(tl, tt.ev, tt.act, tt.by, tt.to, tt.clause) {
-				t.Errorf("no %v by %v to %v at event %d citing %s:\n%s", tt.act, tt.by, tt.to, tt.ev, tt.clause, tl.Text(English))
+				t.Errorf("no %v by %v to %v at event %d citing %s:\n%s", tt.act, tt.by, tt.to, tt.ev, tt.clause, tl.Text(bcp.English))
 			}
 		})
 	}

@@ -1,8 +1,9 @@
-package bcp
+package drill
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/jukiplan/jukiplan/bcp"
 	"strings"
 	"time"
 
@@ -44,7 +45,7 @@ const (
 	ActRevoke                           // 失効: an IC card is revoked
 )
 
-var actTable = enum.New[Act]("bcp", "act", "Act", ErrInvalid,
+var actTable = enum.New[Act]("drill", "act", "Act", bcp.ErrInvalid,
 	enum.Name{EN: "observe", JA: "発見"},
 	enum.Name{EN: "report", JA: "報告"},
 	enum.Name{EN: "notify", JA: "連絡"},
@@ -117,7 +118,7 @@ type Entry struct {
 	Actor    council.Actor     `json:"actor,omitzero"`
 	Act      Act               `json:"act"`
 	To       council.Actor     `json:"to,omitzero"`
-	Channel  Channel           `json:"channel,omitzero"`
+	Channel  bcp.Channel       `json:"channel,omitzero"`
 	Level    threat.Level      `json:"level,omitzero"`
 	Min      threat.Level      `json:"min,omitzero"`
 	Max      threat.Level      `json:"max,omitzero"`
@@ -136,72 +137,29 @@ type Timeline struct {
 	Scenario string `json:"scenario"`        // the scenario ID
 	Title    string `json:"title,omitempty"` // the scenario's title
 	// Provenance names the exact plan the drill ran under.
-	Provenance Provenance `json:"provenance"`
+	Provenance bcp.Provenance `json:"provenance"`
 	// Vocabulary is the plan's own words for the values the entries hold:
 	// Text and Mermaid print actors, bodies, symptoms and channels in them.
-	Vocabulary Vocabulary `json:"vocabulary,omitzero"`
-	Entries    []Entry    `json:"entries"` // sorted by At; ties keep the plan's order
+	Vocabulary bcp.Vocabulary `json:"vocabulary,omitzero"`
+	Entries    []Entry        `json:"entries"` // sorted by At; ties keep the plan's order
 }
 
-// Lang selects the language a timeline or diagram is rendered in.
-// The zero Lang renders English. Values are only appended.
-type Lang uint8
-
-// Languages.
-const (
-	English  Lang = 1 + iota // English names (kebab-case), as the enums print
-	Japanese                 // the plans' Japanese terms
-)
-
-var langTable = enum.New[Lang]("bcp", "language", "Lang", ErrInvalid,
-	enum.Name{EN: "en", JA: "英語", Aliases: []string{"english"}},
-	enum.Name{EN: "ja", JA: "日本語", Aliases: []string{"japanese"}},
-)
-
-// ParseLang returns the Lang named by s: "en" or "ja".
-func ParseLang(s string) (Lang, error) { return langTable.Parse(s) }
-
-// AllLangs returns every valid Lang in ascending order, in a fresh slice.
-func AllLangs() []Lang { return langTable.Values() }
-
-// IsValid reports whether l is a defined Lang.
-func (l Lang) IsValid() bool { return langTable.Valid(l) }
-
-// Compare orders Lang values by value; it suits slices.SortFunc.
-func (l Lang) Compare(o Lang) int { return int(l) - int(o) }
-
-// String returns "en" or "ja".
-func (l Lang) String() string { return langTable.String(l) }
-
-// Label returns the language's Japanese name, e.g. "日本語".
-func (l Lang) Label() string { return langTable.Label(l) }
-
-// AppendText implements [encoding.TextAppender]; an invalid Lang is an error.
-func (l Lang) AppendText(b []byte) ([]byte, error) { return langTable.AppendText(b, l) }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (l Lang) MarshalText() ([]byte, error) { return langTable.AppendText(nil, l) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]: "en", "ja", "english",
-// "japanese" or the Japanese names.
-func (l *Lang) UnmarshalText(text []byte) error { return langTable.Unmarshal(text, l) }
-
-func actorText(a council.Actor, l Lang, w *words) string {
+func actorText(a council.Actor, l bcp.Lang, w bcp.Dictionary) string {
 	if !a.IsValid() {
 		return ""
 	}
-	return w.any(a, l)
+	return w.Label(a, l)
 }
 
-func levelText(e Entry, l Lang) string {
+func levelText(e Entry, l bcp.Lang) string {
 	switch {
 	case e.Level.IsValid():
-		if l == Japanese {
+		if l == bcp.Japanese {
 			return e.Level.Label()
 		}
 		return e.Level.String()
 	case e.Min.IsValid() && e.Max.IsValid():
-		if l == Japanese {
+		if l == bcp.Japanese {
 			return fmt.Sprintf("レベル%d～%d", e.Min, e.Max)
 		}
 		return fmt.Sprintf("level-%d..%d", e.Min, e.Max)
@@ -215,18 +173,18 @@ func levelText(e Entry, l Lang) string {
 //
 // Line has no vocabulary: it prints values in the engine's words.
 // [Timeline.Text] prints them in the plan's.
-func (e Entry) Line(l Lang) string { return e.line(l, nil) }
+func (e Entry) Line(l bcp.Lang) string { return e.line(l, bcp.Dictionary{}) }
 
 // Line renders entry i of the timeline as [Entry.Line] does, in the words
 // of the plan's vocabulary; "" for an i out of range.
-func (t Timeline) Line(i int, l Lang) string {
+func (t Timeline) Line(i int, l bcp.Lang) string {
 	if i < 0 || i >= len(t.Entries) {
 		return ""
 	}
-	return t.Entries[i].line(l, t.Vocabulary.words())
+	return t.Entries[i].line(l, t.Vocabulary.Dictionary())
 }
 
-func (e Entry) line(l Lang, w *words) string {
+func (e Entry) line(l bcp.Lang, w bcp.Dictionary) string {
 	var b strings.Builder
 	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))
 	b.WriteString("  ")
@@ -244,14 +202,14 @@ func (e Entry) line(l Lang, w *words) string {
 // writeSummary writes what the entry does, as the text and the sequence
 // diagram both show it: the act, the channel, the level or range, the detail,
 // and whether it is due only as needed.
-func (e Entry) writeSummary(b *strings.Builder, l Lang, w *words) {
-	if l == Japanese {
+func (e Entry) writeSummary(b *strings.Builder, l bcp.Lang, w bcp.Dictionary) {
+	if l == bcp.Japanese {
 		b.WriteString(e.Act.Label())
 	} else {
 		b.WriteString(e.Act.String())
 	}
 	if e.Channel.IsValid() {
-		b.WriteString(" [" + w.any(e.Channel, l) + "]")
+		b.WriteString(" [" + w.Label(e.Channel, l) + "]")
 	}
 	if lv := levelText(e, l); lv != "" {
 		b.WriteString(" <" + lv + ">")
@@ -260,7 +218,7 @@ func (e Entry) writeSummary(b *strings.Builder, l Lang, w *words) {
 		b.WriteString(": " + d)
 	}
 	if e.AsNeeded {
-		if l == Japanese {
+		if l == bcp.Japanese {
 			b.WriteString("（必要に応じ）")
 		} else {
 			b.WriteString(" (as needed)")
@@ -268,8 +226,8 @@ func (e Entry) writeSummary(b *strings.Builder, l Lang, w *words) {
 	}
 }
 
-func (e Entry) detail(l Lang) string {
-	if l == Japanese && e.DetailJA != "" {
+func (e Entry) detail(l bcp.Lang) string {
+	if l == bcp.Japanese && e.DetailJA != "" {
 		return e.DetailJA
 	}
 	return e.Detail
@@ -278,10 +236,10 @@ func (e Entry) detail(l Lang) string {
 // Text renders the timeline in language l: a heading line, then one line per
 // entry (see [Entry.Line]), in the words of the plan's vocabulary. It is
 // deterministic.
-func (t Timeline) Text(l Lang) string {
-	w := t.Vocabulary.words()
+func (t Timeline) Text(l bcp.Lang) string {
+	w := t.Vocabulary.Dictionary()
 	var b strings.Builder
-	if l == Japanese {
+	if l == bcp.Japanese {
 		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）", t.Scenario, t.Provenance)
 	} else {
 		fmt.Fprintf(&b, "# drill %s (plan %s)", t.Scenario, t.Provenance)
@@ -315,7 +273,7 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 	type plain Entry
 	var p plain
 	if err := json.Unmarshal(data, &p); err != nil {
-		return fmt.Errorf("bcp: timeline entry: %w", err)
+		return fmt.Errorf("drill: timeline entry: %w", err)
 	}
 	*e = Entry(p)
 	return nil
@@ -327,13 +285,13 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 // plan file does: by their terms' IDs in the vocabulary, so that a plan's
 // own values ("role#24" outside it) join its terms.
 func (t Timeline) MarshalJSON() ([]byte, error) {
-	w := t.Vocabulary.words()
+	w := t.Vocabulary.Dictionary()
 	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
 		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries))}
 	for i, e := range t.Entries {
 		x, err := e.toJSON(w)
 		if err != nil {
-			return nil, fmt.Errorf("bcp: timeline: entry %d: %w", i, err)
+			return nil, fmt.Errorf("drill: timeline: entry %d: %w", i, err)
 		}
 		p.Entries[i] = x
 	}
@@ -345,9 +303,9 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 func (t *Timeline) UnmarshalJSON(data []byte) error {
 	var p timelineJSON
 	if err := json.Unmarshal(data, &p); err != nil {
-		return fmt.Errorf("bcp: timeline: %w", err)
+		return fmt.Errorf("drill: timeline: %w", err)
 	}
-	w := p.Vocabulary.words()
+	w := p.Vocabulary.Dictionary()
 	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary}
 	if len(p.Entries) > 0 {
 		out.Entries = make([]Entry, len(p.Entries))
@@ -355,7 +313,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 	for i, x := range p.Entries {
 		e, err := x.entry(w)
 		if err != nil {
-			return fmt.Errorf("bcp: timeline: entry %d: %w", i, err)
+			return fmt.Errorf("drill: timeline: entry %d: %w", i, err)
 		}
 		out.Entries[i] = e
 	}
@@ -364,12 +322,12 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 }
 
 type timelineJSON struct {
-	Plan       string      `json:"plan"`
-	Scenario   string      `json:"scenario"`
-	Title      string      `json:"title,omitempty"`
-	Provenance Provenance  `json:"provenance"`
-	Vocabulary Vocabulary  `json:"vocabulary,omitzero"`
-	Entries    []entryJSON `json:"entries"`
+	Plan       string         `json:"plan"`
+	Scenario   string         `json:"scenario"`
+	Title      string         `json:"title,omitempty"`
+	Provenance bcp.Provenance `json:"provenance"`
+	Vocabulary bcp.Vocabulary `json:"vocabulary,omitzero"`
+	Entries    []entryJSON    `json:"entries"`
 }
 
 // entryJSON is an Entry as a timeline writes it: actors and channel by the
@@ -390,7 +348,7 @@ type entryJSON struct {
 	Cites    council.Citations `json:"cites"`
 }
 
-func (e Entry) toJSON(w *words) (entryJSON, error) {
+func (e Entry) toJSON(w bcp.Dictionary) (entryJSON, error) {
 	x := entryJSON{At: e.At, Event: e.Event, Act: e.Act, Level: e.Level, Min: e.Min, Max: e.Max,
 		Detail: e.Detail, DetailJA: e.DetailJA, AsNeeded: e.AsNeeded, Cites: e.Cites}
 	if !x.At.IsZero() {
@@ -404,20 +362,20 @@ func (e Entry) toJSON(w *words) (entryJSON, error) {
 			continue
 		}
 		if !f.a.IsValid() {
-			return x, fmt.Errorf("actor %s: %w", f.a, ErrInvalid)
+			return x, fmt.Errorf("actor %s: %w", f.a, bcp.ErrInvalid)
 		}
-		*f.dst = w.name(f.a)
+		*f.dst = w.Name(f.a)
 	}
 	if e.Channel != 0 {
 		if !e.Channel.IsValid() {
-			return x, fmt.Errorf("channel %s: %w", e.Channel, ErrInvalid)
+			return x, fmt.Errorf("channel %s: %w", e.Channel, bcp.ErrInvalid)
 		}
-		x.Channel = w.name(e.Channel)
+		x.Channel = w.Name(e.Channel)
 	}
 	return x, nil
 }
 
-func (x entryJSON) entry(w *words) (Entry, error) {
+func (x entryJSON) entry(w bcp.Dictionary) (Entry, error) {
 	e := Entry{At: x.At, Event: x.Event, Act: x.Act, Level: x.Level, Min: x.Min, Max: x.Max,
 		Detail: x.Detail, DetailJA: x.DetailJA, AsNeeded: x.AsNeeded, Cites: x.Cites}
 	for _, f := range []struct {
@@ -427,18 +385,16 @@ func (x entryJSON) entry(w *words) (Entry, error) {
 		switch {
 		case f.s == "":
 		default:
-			if v, ok := w.lookup(wPosition, f.s); ok {
-				*f.dst = council.ByRole(council.Role(v))
-			} else if v, ok := w.lookup(wParty, f.s); ok {
-				*f.dst = council.ByParty(council.Party(v))
+			if v, ok := w.Actor(f.s); ok {
+				*f.dst = v
 			} else if err := f.dst.UnmarshalText([]byte(f.s)); err != nil {
 				return e, err
 			}
 		}
 	}
 	if x.Channel != "" {
-		if v, ok := w.lookup(wChannel, x.Channel); ok {
-			e.Channel = Channel(v)
+		if v, ok := w.Channel(x.Channel); ok {
+			e.Channel = v
 		} else if err := e.Channel.UnmarshalText([]byte(x.Channel)); err != nil {
 			return e, err
 		}

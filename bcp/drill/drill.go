@@ -1,9 +1,10 @@
-package bcp
+package drill
 
 import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
 	"strings"
@@ -31,12 +32,12 @@ type DrillError struct {
 	Err      error  `json:"err"`
 }
 
-// Error implements error: "bcp: drill tottori-l3: event 2: …".
+// Error implements error: "drill: drill tottori-l3: event 2: …".
 func (e *DrillError) Error() string {
 	if e.Event < 0 {
-		return fmt.Sprintf("bcp: drill %s: %v", e.Scenario, e.Err)
+		return fmt.Sprintf("drill: drill %s: %v", e.Scenario, e.Err)
 	}
-	return fmt.Sprintf("bcp: drill %s: event %d: %v", e.Scenario, e.Event, e.Err)
+	return fmt.Sprintf("drill: drill %s: event %d: %v", e.Scenario, e.Event, e.Err)
 }
 
 // Unwrap returns the underlying error.
@@ -50,28 +51,28 @@ func (e *DrillError) Unwrap() error { return e.Err }
 // what the drill lists in the document's order.
 type drillPlan struct {
 	id         string
-	prov       Provenance
+	prov       bcp.Provenance
 	index      council.Index
 	org        council.Organization
-	duties     []Assignment
+	plan       bcp.Plan // its duties and organisation, for who does what
 	scheme     *threat.Scheme
 	faults     fault.Plan
-	continuity *Continuity
+	continuity *bcp.Continuity
 	annex      []measures.Case
 	playbooks  measures.Playbooks
 	cards      measures.Rules
-	recurrence *Recurrence
-	vocabulary Vocabulary // a copy of the plan's
-	words      *words     // its lookups, built once and only read
+	recurrence *bcp.Recurrence
+	vocabulary bcp.Vocabulary // a copy of the plan's
+	words      bcp.Dictionary // its lookups, built once and only read
 }
 
-func drillPlanOf(p Plan) (drillPlan, error) {
+func drillPlanOf(p bcp.Plan) (drillPlan, error) {
 	prov, err := p.Provenance()
 	if err != nil {
 		return drillPlan{}, err
 	}
-	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties, vocabulary: p.Vocabulary.Clone()}
-	d.words = d.vocabulary.words()
+	d := drillPlan{id: p.ID, prov: prov, plan: bcp.Plan{Duties: p.Duties, Organization: p.Organization}, vocabulary: p.Vocabulary.Clone()}
+	d.words = d.vocabulary.Dictionary()
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order
 	}
@@ -105,15 +106,6 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	return d, nil
 }
 
-// provenanceOf names the plan a timeline or diagram was made with: its
-// Provenance, or its ID and version alone when it does not encode.
-func provenanceOf(p Plan) Provenance {
-	if pr, err := p.Provenance(); err == nil {
-		return pr
-	}
-	return Provenance{Plan: p.ID, Version: p.Version}
-}
-
 // Run runs scenario s as a drill under plan p and returns the timeline of
 // every action the plan requires, in time order: who tells whom and by which
 // channel, the grade and its provisional range while facts are unknown,
@@ -144,19 +136,19 @@ func provenanceOf(p Plan) Provenance {
 // scenario one wrapping ErrScenario. s.Plan is not checked against p.ID: a
 // vendor may run a reference scenario under its own plan.
 //
-// Who observes, judges, maintains and reports is the plan's [Plan.Duties];
-// a duty it does not state falls to the library's default ([Plan.Duty]).
+// Who observes, judges, maintains and reports is the plan's [bcp.Plan.Duties];
+// a duty it does not state falls to the library's default ([bcp.Plan.Duty]).
 // Where the plans are silent the drill decides, and says so: the observation
 // entry of an event cites the clauses of the first action it sets off (an
 // event that sets off nothing is not listed); a body whose convener the plan
 // does not name is convened by whoever the response names, else the chain's
 // chief; the recovery order treats unassessed impact scales as large
-// (AssumeLarge) and cites the plan's [Continuity.Order] (a position it gives
+// (AssumeLarge) and cites the plan's [bcp.Continuity.Order] (a position it gives
 // no clause for cites the plan's inventory); contacts are the
-// plan's [ContactRule]s ([Continuity.ContactFor]); scheduled reports follow
-// the plan's [ReportPlan], go through the channel for system owners, and run
+// plan's [bcp.ContactRule]s ([bcp.Continuity.ContactFor]); scheduled reports follow
+// the plan's [bcp.ReportPlan], go through the channel for system owners, and run
 // until the recovery or, while the outage lasts, the last event.
-func Run(p Plan, s Scenario) (Timeline, error) {
+func Run(p bcp.Plan, s Scenario) (Timeline, error) {
 	d, err := NewDrill(p)
 	if err != nil {
 		return Timeline{}, &DrillError{Scenario: s.ID, Event: -1, Err: err}
@@ -179,7 +171,7 @@ type Drill struct {
 // rules do not build, or that does not encode (for its fingerprint), is an
 // error. NewDrill keeps no reference to p's parts that a caller could still
 // change: it copies what it keeps.
-func NewDrill(p Plan) (*Drill, error) {
+func NewDrill(p bcp.Plan) (*Drill, error) {
 	d, err := drillPlanOf(p.Clone())
 	if err != nil {
 		return nil, err
@@ -201,7 +193,7 @@ func (d *Drill) Run(s Scenario) (Timeline, error) {
 
 type runner struct {
 	p   drillPlan
-	w   *words // the plan's vocabulary: entries speak its words
+	w   bcp.Dictionary // the plan's vocabulary: entries speak its words
 	sc  Scenario
 	out []Entry
 	// seen holds the keys of entries emitted, so that an action due again
@@ -236,7 +228,7 @@ type runner struct {
 	ups        []upAt
 	known      time.Time
 	expected   time.Time
-	changes    []Change
+	changes    []bcp.Change
 	recovered  time.Time
 }
 
@@ -245,7 +237,7 @@ type runner struct {
 type entryKey struct {
 	act              Act
 	actor, to        council.Actor
-	channel          Channel
+	channel          bcp.Channel
 	level, min, max  threat.Level
 	detail, detailJA string
 	asNeeded         bool
@@ -255,7 +247,7 @@ type entryKey struct {
 
 type upAt struct {
 	at time.Time
-	up Services
+	up bcp.Services
 }
 
 func runDrill(p drillPlan, s Scenario) (Timeline, error) {
@@ -297,17 +289,21 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 func (r *runner) observer(e Event) council.Actor {
 	switch e.Kind {
 	case SymptomReported, CardLost:
-		return r.duty(NoticeAtTerminal).Actor
+		return r.duty(bcp.NoticeAtTerminal).Actor
 	case FaultDetected, Recovery, StatusChange:
-		return r.duty(DetectFault).Actor
+		return r.duty(bcp.DetectFault).Actor
 	}
-	return r.duty(ObserveAct).Actor
+	return r.duty(bcp.ObserveAct).Actor
 }
 
 // duty returns who performs d under the plan: its own assignment, else the
 // library's default.
-func (r *runner) duty(d Duty) Assignment {
-	a, _ := duty(r.p.duties, r.p.org.Chain, d, r.outage && !r.p.faults.IsValid())
+func (r *runner) duty(d bcp.Duty) bcp.Assignment {
+	if r.outage && !r.p.faults.IsValid() {
+		a, _ := r.p.plan.OutageDuty(d)
+		return a
+	}
+	a, _ := r.p.plan.Duty(d)
 	return a
 }
 
@@ -483,7 +479,7 @@ func (r *runner) clauseAt(cs council.Citations) int {
 	return at
 }
 
-func (r *runner) judgeActor() council.Actor { return r.duty(Judge).Actor }
+func (r *runner) judgeActor() council.Actor { return r.duty(bcp.Judge).Actor }
 
 func (r *runner) respond(g threat.Grading) error {
 	resp, err := threat.Respond(r.p.scheme, g)
@@ -560,7 +556,7 @@ func (r *runner) playbookSteps() {
 	}
 	r.playbook = true
 	held := measures.EventConditions(r.act)
-	by := r.duty(RunPlaybook)
+	by := r.duty(bcp.RunPlaybook)
 	for _, st := range pb.Steps {
 		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
 			DetailJA: pb.Label + st.Mark + " " + st.Text, Cites: st.Citations}
@@ -632,7 +628,7 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 	}
 }
 
-func (r *runner) staffActor() council.Actor { return r.duty(Maintain).Actor }
+func (r *runner) staffActor() council.Actor { return r.duty(bcp.Maintain).Actor }
 
 func (r *runner) faultDetected(e Event) error {
 	if !r.p.faults.IsValid() {
@@ -646,7 +642,7 @@ func (r *runner) faultDetected(e Event) error {
 		if err != nil {
 			return err
 		}
-		by := r.duty(DetectFault).Actor
+		by := r.duty(bcp.DetectFault).Actor
 		if len(d.By) > 0 {
 			by = d.By[0]
 		}
@@ -668,7 +664,7 @@ func (r *runner) symptomReported(e Event) error {
 	r.symptom = e.Symptom
 	from := e.By
 	if !from.IsValid() {
-		from = r.duty(NoticeAtTerminal).Actor
+		from = r.duty(bcp.NoticeAtTerminal).Actor
 	}
 	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + r.en(e.Symptom) + " is a " + c.Kind.String() + " fault",
 		DetailJA: r.ja(e.Symptom) + " → " + c.Kind.Label(), Cites: c.Cites})
@@ -677,7 +673,7 @@ func (r *runner) symptomReported(e Event) error {
 		for _, ch := range inv.Checks {
 			en, ja = append(en, r.en(ch)), append(ja, r.ja(ch))
 		}
-		by := r.duty(DetectFault).Actor
+		by := r.duty(bcp.DetectFault).Actor
 		for x := range inv.By.All() {
 			by = council.ByRole(x)
 			break
@@ -789,11 +785,11 @@ func (r *runner) recovery() error {
 		who := r.staffActor()
 		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, Detail: "repair, restore or replace", DetailJA: "修理、修復、交換等の保守作業", Cites: cs[fault.Maintained]})
 		if ok, c := r.p.faults.IntegrityCheck(r.status.IdentityAffected); ok {
-			ic := r.duty(CheckIntegrity)
+			ic := r.duty(bcp.CheckIntegrity)
 			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, Detail: "check the integrity of identity information before resuming",
 				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c})
 		}
-		r.emit(Entry{Act: ActResume, Actor: r.duty(Resume).Actor, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
+		r.emit(Entry{Act: ActResume, Actor: r.duty(bcp.Resume).Actor, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
 		r.prevention(true)
 		r.faultOpen = false
 		return nil
@@ -845,14 +841,14 @@ func (r *runner) cardLost() error {
 	}
 	// The report and the inspection are listed only where the plan states
 	// them, on its own clauses: an uncited entry would be a guess.
-	if rep := r.duty(ReportCardLoss); rep.Actor.IsValid() {
+	if rep := r.duty(bcp.ReportCardLoss); rep.Actor.IsValid() {
 		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, Detail: "report the lost card at once",
-			DetailJA: cmp.Or(rep.Note, ReportCardLoss.Label()), Cites: rep.Citations})
+			DetailJA: cmp.Or(rep.Note, bcp.ReportCardLoss.Label()), Cites: rep.Citations})
 	}
-	rev := r.duty(RevokeCard)
-	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, Detail: "revoke the card at once", DetailJA: cmp.Or(rev.Note, RevokeCard.Label()), Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
-	if in := r.duty(InspectCards); in.Actor.IsValid() {
-		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: cmp.Or(in.Note, InspectCards.Label()), Cites: in.Citations})
+	rev := r.duty(bcp.RevokeCard)
+	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, Detail: "revoke the card at once", DetailJA: cmp.Or(rev.Note, bcp.RevokeCard.Label()), Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	if in := r.duty(bcp.InspectCards); in.Actor.IsValid() {
+		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: cmp.Or(in.Note, bcp.InspectCards.Label()), Cites: in.Citations})
 	}
 	return nil
 }
@@ -867,7 +863,7 @@ func (r *runner) outageDetected(e Event) error {
 	r.ups = append(r.ups, upAt{e.At, e.Status.Up})
 	c := r.p.continuity
 	for i, ph := range c.Flow {
-		if ph.Step == SystemRecovery {
+		if ph.Step == bcp.SystemRecovery {
 			continue
 		}
 		if ph.Body.IsValid() {
@@ -877,7 +873,7 @@ func (r *runner) outageDetected(e Event) error {
 		if i == 0 {
 			r.contacts(e.Status.Up)
 			for _, o := range c.Routes {
-				if o.Incident == FaultNoLeak && o.Publication.IsValid() {
+				if o.Incident == bcp.FaultNoLeak && o.Publication.IsValid() {
 					ja := o.Decision
 					if ja == "" {
 						ja = "公表及び議会への報告の判断"
@@ -891,7 +887,7 @@ func (r *runner) outageDetected(e Event) error {
 	return r.outageStatus(e, Status{Up: e.Status.Up})
 }
 
-func (r *runner) phase(ph Phase) {
+func (r *runner) phase(ph bcp.Phase) {
 	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: r.ja(ph.Step) + ": " + ph.Note, Cites: ph.Citations}
 	for x := range ph.Roles.All() {
 		e.Actor = council.ByRole(x)
@@ -904,15 +900,15 @@ func (r *runner) phase(ph Phase) {
 		}
 	}
 	if !e.Actor.IsValid() {
-		e.Actor = r.duty(Secretariat).Actor
-		e.Detail += " (by the " + r.w.name(ph.Body) + ")"
+		e.Actor = r.duty(bcp.Secretariat).Actor
+		e.Detail += " (by the " + r.w.Name(ph.Body) + ")"
 	}
 	r.emit(e)
 }
 
-var contactAudiences = []Audience{ProviderBroad, CrisisManagement, WardWide, SystemOwners, ToProvider, OutsideBodies}
+var contactAudiences = []bcp.Audience{bcp.ProviderBroad, bcp.CrisisManagement, bcp.WardWide, bcp.SystemOwners, bcp.ToProvider, bcp.OutsideBodies}
 
-func (r *runner) contacts(up Services) {
+func (r *runner) contacts(up bcp.Services) {
 	if len(r.p.continuity.Contacts) == 0 {
 		return
 	}
@@ -925,7 +921,7 @@ func (r *runner) contacts(up Services) {
 		if c.Note != "" {
 			dja = c.Note
 		}
-		if a == CrisisManagement {
+		if a == bcp.CrisisManagement {
 			act, d = ActReport, "first report (may be oral or a memo), then the report form"
 		}
 		if c.Also != 0 {
@@ -964,11 +960,11 @@ func (r *runner) outageStatus(e Event, prev Status) error {
 			r.known, r.expected = e.At, e.Status.Expected
 		}
 		if !e.Status.Expected.Equal(prev.Expected) {
-			ch = ch.With(FieldExpectedRecovery)
+			ch = ch.With(bcp.FieldExpectedRecovery)
 		}
 	}
 	if ch != 0 {
-		r.changes = append(r.changes, Change{At: e.At, Fields: ch})
+		r.changes = append(r.changes, bcp.Change{At: e.At, Fields: ch})
 		if sc := r.p.continuity.Schedule; sc != nil {
 			r.obsCites = sc.Citations
 		}
@@ -982,18 +978,18 @@ func (r *runner) outageRecovered() error {
 	}
 	r.recovered = r.at
 	for _, ph := range r.p.continuity.Flow {
-		if ph.Step == SystemRecovery {
+		if ph.Step == bcp.SystemRecovery {
 			r.phase(ph)
 		}
 	}
-	ps, err := Order(r.p.continuity.Inventory.Systems, OrderOptions{Unassessed: AssumeLarge, Clauses: r.p.continuity.Order})
+	ps, err := bcp.Order(r.p.continuity.Inventory.Systems, bcp.OrderOptions{Unassessed: bcp.AssumeLarge, Clauses: r.p.continuity.Order})
 	if err != nil {
 		return err
 	}
-	system, platform := r.duty(RecoverSystem).Actor, r.duty(RecoverPlatform).Actor
+	system, platform := r.duty(bcp.RecoverSystem).Actor, r.duty(bcp.RecoverPlatform).Actor
 	for _, p := range ps {
 		by := system
-		if p.Kind == Platform {
+		if p.Kind == bcp.Platform {
 			by = platform
 		}
 		cites := p.Citations
@@ -1018,7 +1014,7 @@ func (r *runner) schedule() {
 	}
 	// Reports fall before the end: so do the changes and the moment the
 	// expected recovery became known that the window may hold.
-	w := Window{Detected: r.detectedAt, Recovered: end}
+	w := bcp.Window{Detected: r.detectedAt, Recovered: end}
 	if !r.known.IsZero() && r.known.Before(end) {
 		w.Known, w.Expected = r.known, r.expected
 	}
@@ -1031,26 +1027,26 @@ func (r *runner) schedule() {
 	if err != nil {
 		return
 	}
-	by, sc := r.duty(ReportSituation), r.p.continuity.Schedule
+	by, sc := r.duty(bcp.ReportSituation), r.p.continuity.Schedule
 	for _, rt := range rts {
 		r.at, r.ev = rt.At, r.eventAt(rt.At)
-		c, ok := r.p.continuity.ContactFor(SystemOwners, r.upAt(rt.At))
+		c, ok := r.p.continuity.ContactFor(bcp.SystemOwners, r.upAt(rt.At))
 		if !ok {
 			continue
 		}
 		e := Entry{Act: ActScheduledReport, Actor: by.Actor, To: by.To, Channel: c.Channel, Cites: r.p.continuity.Schedule.Citations}
-		if rt.Kind == Progress {
+		if rt.Kind == bcp.Progress {
 			e.Act = ActProgressReport
 		}
 		switch {
-		case rt.Kind == Progress:
+		case rt.Kind == bcp.Progress:
 			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(r.w, rt.Fields)
 		case rt.Known:
 			e.Detail, e.DetailJA = "expected recovery known", cmp.Or(sc.OnceKnown, "復旧見込判明後")
 		default:
 			e.Detail, e.DetailJA = "recovery time unknown", cmp.Or(sc.WhileUnknown, "復旧見込不明")
 		}
-		if rt.Kind == Scheduled && rt.Fields != 0 {
+		if rt.Kind == bcp.Scheduled && rt.Fields != 0 {
 			e.Detail += "; reflects " + rt.Fields.String()
 			e.DetailJA += "（反映: " + fieldsJA(r.w, rt.Fields) + "）"
 		}
@@ -1059,10 +1055,10 @@ func (r *runner) schedule() {
 }
 
 // fieldsJA lists fs in Japanese, in the plan's words.
-func fieldsJA(w *words, fs Fields) string {
+func fieldsJA(w bcp.Dictionary, fs bcp.Fields) string {
 	var ja []string
 	for f := range fs.All() {
-		ja = append(ja, w.any(f, Japanese))
+		ja = append(ja, w.Label(f, bcp.Japanese))
 	}
 	return strings.Join(ja, "、")
 }
@@ -1081,7 +1077,7 @@ func (r *runner) eventAt(t time.Time) int {
 
 // upAt returns the services up at t, as the last status at or before t
 // stated them: a binary search, as the statuses are in time order.
-func (r *runner) upAt(t time.Time) Services {
+func (r *runner) upAt(t time.Time) bcp.Services {
 	n, _ := slices.BinarySearchFunc(r.ups, t, func(u upAt, t time.Time) int {
 		if u.at.After(t) {
 			return 1
@@ -1095,10 +1091,10 @@ func (r *runner) upAt(t time.Time) Services {
 }
 
 // statusText summarises what a status states, in language l.
-func statusText(w *words, s Status, l Lang) string {
+func statusText(w bcp.Dictionary, s Status, l bcp.Lang) string {
 	var parts []string
 	add := func(en, ja string) {
-		if l == Japanese {
+		if l == bcp.Japanese {
 			parts = append(parts, ja)
 		} else {
 			parts = append(parts, en)
@@ -1137,63 +1133,63 @@ func statusText(w *words, s Status, l Lang) string {
 		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
-	if l == Japanese {
+	if l == bcp.Japanese {
 		sep = "、"
 	}
 	return strings.Join(parts, sep)
 }
 
-func (e Event) describe(w *words) string {
+func (e Event) describe(w bcp.Dictionary) string {
 	switch e.Kind {
 	case FaultDetected:
 		d := "fault detected"
 		if e.Trigger != 0 {
-			d += ": " + w.any(e.Trigger, English)
+			d += ": " + w.Label(e.Trigger, bcp.English)
 		}
-		if st := statusText(w, e.Status, English); st != "" {
+		if st := statusText(w, e.Status, bcp.English); st != "" {
 			d += " (" + st + ")"
 		}
 		return d
 	case StatusChange:
-		return "status: " + statusText(w, e.Status, English)
+		return "status: " + statusText(w, e.Status, bcp.English)
 	case SymptomReported:
-		return "symptom reported: " + w.any(e.Symptom, English)
+		return "symptom reported: " + w.Label(e.Symptom, bcp.English)
 	case ActObserved:
 		return "act observed: " + e.Act.String()
 	case AttributeLearned:
-		return "learned: " + learnedText(e.Learned, English)
+		return "learned: " + learnedText(e.Learned, bcp.English)
 	}
 	return e.Kind.String()
 }
 
-func (e Event) describeJA(w *words) string {
+func (e Event) describeJA(w bcp.Dictionary) string {
 	switch e.Kind {
 	case FaultDetected:
 		d := "障害の発見"
 		if e.Trigger != 0 {
-			d += ": " + w.any(e.Trigger, Japanese)
+			d += ": " + w.Label(e.Trigger, bcp.Japanese)
 		}
-		if st := statusText(w, e.Status, Japanese); st != "" {
+		if st := statusText(w, e.Status, bcp.Japanese); st != "" {
 			d += "（" + st + "）"
 		}
 		return d
 	case StatusChange:
-		return "状況の変化: " + statusText(w, e.Status, Japanese)
+		return "状況の変化: " + statusText(w, e.Status, bcp.Japanese)
 	case SymptomReported:
-		return "症状の報告: " + w.any(e.Symptom, Japanese)
+		return "症状の報告: " + w.Label(e.Symptom, bcp.Japanese)
 	case ActObserved:
 		return "不正行為の発見: " + e.Act.Kind.Label()
 	case AttributeLearned:
-		return "判明: " + learnedText(e.Learned, Japanese)
+		return "判明: " + learnedText(e.Learned, bcp.Japanese)
 	}
 	return e.Kind.Label()
 }
 
 // learnedText renders the graded attributes an event states.
-func learnedText(e threat.Event, l Lang) string {
+func learnedText(e threat.Event, l bcp.Lang) string {
 	var parts []string
 	add := func(en, ja, v, vja string) {
-		if l == Japanese {
+		if l == bcp.Japanese {
 			parts = append(parts, ja+": "+vja)
 		} else {
 			parts = append(parts, en+"="+v)
@@ -1217,6 +1213,9 @@ type labeled interface {
 	String() string
 }
 
-// en and ja give x in the plan's words (see [Vocabulary.Label]).
-func (r *runner) en(x labeled) string { return r.w.any(x, English) }
-func (r *runner) ja(x labeled) string { return r.w.any(x, Japanese) }
+// en and ja give x in the plan's words (see [bcp.Vocabulary.Label]).
+func (r *runner) en(x labeled) string { return r.w.Label(x, bcp.English) }
+func (r *runner) ja(x labeled) string { return r.w.Label(x, bcp.Japanese) }
+
+// jst is Japan time, in which timelines and scenario files write instants.
+var jst = time.FixedZone("JST", 9*3600)

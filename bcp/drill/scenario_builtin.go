@@ -1,8 +1,9 @@
-package bcp
+package drill
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/jukiplan/jukiplan/bcp"
 	"slices"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
@@ -11,7 +12,7 @@ import (
 
 // builtin parses the built-in scenario filed under id, embedded as a
 // scenario file in package reference, through its reference plan
-// ([Plan.ParseScenario]): the file names the values its plan declares by
+// ([ParseScenario]): the file names the values its plan declares by
 // their terms' IDs. The files are part of the library and
 // TestBuiltinScenarioFiles parses every one of them, so an error here is a
 // broken build, never bad input.
@@ -20,13 +21,13 @@ func builtin(id string) (Scenario, bool) {
 	if !ok {
 		return Scenario{}, false
 	}
-	p, err := Reference(builtinPlan(data))
+	p, err := bcp.Reference(builtinPlan(data))
 	if err != nil {
-		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
+		panic(fmt.Sprintf("drill: built-in scenario %s: %v", id, err))
 	}
-	s, err := p.ParseScenario(data)
+	s, err := ParseScenario(p, data)
 	if err != nil {
-		panic(fmt.Sprintf("bcp: built-in scenario %s: %v", id, err))
+		panic(fmt.Sprintf("drill: built-in scenario %s: %v", id, err))
 	}
 	return s, true
 }
@@ -49,7 +50,7 @@ func builtinPlan(data []byte) string {
 // day; kumiyama — a lost operator IC card. They are scenario files embedded
 // in package [github.com/jukiplan/jukiplan/bcp/reference]
 // (bcp/reference/scenarios), parsed through their reference plan's
-// [Plan.ParseScenario]. An unknown plan
+// [ParseScenario]. An unknown plan
 // is an error wrapping ErrInvalid.
 func Scenarios(plan string) ([]Scenario, error) {
 	var out []Scenario
@@ -62,7 +63,7 @@ func Scenarios(plan string) ([]Scenario, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("bcp: scenarios: %w: no built-in scenario for plan %s", ErrInvalid, problem.Value(plan))
+		return nil, fmt.Errorf("drill: scenarios: %w: no built-in scenario for plan %s", bcp.ErrInvalid, problem.Value(plan))
 	}
 	slices.SortFunc(out, func(a, b Scenario) int { return cmpString(a.ID, b.ID) })
 	return out, nil
@@ -73,7 +74,7 @@ func ScenarioByID(id string) (Scenario, error) {
 	if s, ok := builtin(id); ok {
 		return s, nil
 	}
-	return Scenario{}, fmt.Errorf("bcp: scenarios: %w: no built-in scenario %s", ErrInvalid, problem.Value(id))
+	return Scenario{}, fmt.Errorf("drill: scenarios: %w: no built-in scenario %s", bcp.ErrInvalid, problem.Value(id))
 }
 
 // ScenarioIDs returns the IDs of every built-in scenario, sorted, fresh.

@@ -1,4 +1,4 @@
-package bcp
+package drill
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
@@ -19,10 +21,10 @@ import (
 // genScenario draws a valid scenario for one reference plan: an opening
 // event the plan handles, then events in time order, and maybe a recovery
 // last.
-func genScenario(t *rapid.T) (Plan, Scenario) {
+func genScenario(t *rapid.T) (bcp.Plan, Scenario) {
 	ids := reference.IDs() // sorted
 	id := rapid.SampledFrom(ids).Draw(t, "plan")
-	p, err := Reference(id)
+	p, err := bcp.Reference(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,8 +51,8 @@ func genScenario(t *rapid.T) (Plan, Scenario) {
 			IdentityAffected:    rapid.Bool().Draw(t, "identity"),
 			Impact:              rapid.IntRange(0, 100).Draw(t, "impact"),
 			ExpectedStop:        time.Duration(rapid.IntRange(0, 96).Draw(t, "stop-hours")) * time.Hour,
-			Up:                  Services(rapid.Uint64Range(0, uint64(allServices())).Draw(t, "up")) & allServices(),
-			Changed:             Fields(rapid.Uint64Range(0, uint64(allFields())).Draw(t, "changed")) & allFields(),
+			Up:                  bcp.Services(rapid.Uint64Range(0, uint64(allServices())).Draw(t, "up")) & allServices(),
+			Changed:             bcp.Fields(rapid.Uint64Range(0, uint64(allFields())).Draw(t, "changed")) & allFields(),
 		}
 		if rapid.Bool().Draw(t, "expected-known") {
 			s.Expected = at.Add(time.Duration(rapid.IntRange(0, 72).Draw(t, "expected-in")) * time.Hour)
@@ -162,7 +164,7 @@ func TestDrillProperties(t *testing.T) {
 				t.Fatalf("entry %d at %v before entry %d at %v", i, e.At, i-1, a.Entries[i-1].At)
 			}
 			if e.Cites.Len() == 0 {
-				t.Fatalf("entry %d uncited: %s", i, e.Line(English))
+				t.Fatalf("entry %d uncited: %s", i, e.Line(bcp.English))
 			}
 			if ps := e.Cites.Plans(); len(ps) != 1 || ps[0] != p.ID {
 				t.Fatalf("entry %d cites %v under %s", i, ps, p.ID)
@@ -178,7 +180,7 @@ func TestDrillProperties(t *testing.T) {
 		// participants, one statement a line.
 		declared := map[string]bool{}
 		drawn := 0
-		for _, line := range splitLines(a.Mermaid(English))[2:] {
+		for _, line := range splitLines(a.Mermaid(bcp.English))[2:] {
 			line = strings.TrimSpace(line)
 			switch {
 			case strings.HasPrefix(line, "participant "):
@@ -233,9 +235,9 @@ func nakanoWeek() Scenario {
 		{At: day(0, 7, 30), Kind: FaultDetected, By: nakanoProvider()},
 	}}
 	for d := 0; d < 7; d++ {
-		st := Status{Changed: FieldsOf(FieldSituation, FieldResponse)}
+		st := Status{Changed: bcp.FieldsOf(bcp.FieldSituation, bcp.FieldResponse)}
 		if d >= 2 {
-			st.Up = ServicesOf(Groupware)
+			st.Up = bcp.ServicesOf(bcp.Groupware)
 		}
 		if d >= 4 {
 			st.Expected = day(7, 10, 0)
@@ -249,7 +251,7 @@ func nakanoWeek() Scenario {
 // BenchmarkDrillNakanoSevenDays runs the week on a prepared Drill: the
 // drill itself, without building the plan's scheme and fingerprint.
 func BenchmarkDrillNakanoSevenDays(b *testing.B) {
-	d, err := NewDrill(Nakano())
+	d, err := NewDrill(bcp.Nakano())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -269,7 +271,7 @@ func BenchmarkDrillNakanoSevenDays(b *testing.B) {
 // BenchmarkRunNakanoSevenDays is the same week through Run, which also
 // prepares the plan (and hashes it for its provenance) every time.
 func BenchmarkRunNakanoSevenDays(b *testing.B) {
-	p, s := Nakano(), nakanoWeek()
+	p, s := bcp.Nakano(), nakanoWeek()
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -284,14 +286,14 @@ func BenchmarkRunNakanoSevenDays(b *testing.B) {
 
 func ExampleRun() {
 	s, _ := ScenarioByID("tottori-l3-firewall")
-	tl, err := Run(Tottori(), s)
+	tl, err := Run(bcp.Tottori(), s)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for i, e := range tl.Entries {
 		if e.Act == ActProvisional || e.Act == ActGrade || e.Act == ActConvene {
-			fmt.Println(tl.Line(i, Japanese))
+			fmt.Println(tl.Line(i, bcp.Japanese))
 		}
 	}
 	// Output:
@@ -301,22 +303,22 @@ func ExampleRun() {
 }
 
 func ExampleParseScenario() {
-	s, err := ParseScenario([]byte(`{"id":"card","plan":"kumiyama","events":[
+	s, err := ParseScenario(bcp.Plan{}, []byte(`{"id":"card","plan":"kumiyama","events":[
 		{"at":"2026-04-01T11:05:00+09:00","kind":"card-lost","by":"operator"}]}`))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	tl, _ := Run(Kumiyama(), s)
+	tl, _ := Run(bcp.Kumiyama(), s)
 	for i := range tl.Entries {
-		fmt.Println(tl.Line(i, Japanese))
+		fmt.Println(tl.Line(i, bcp.Japanese))
 	}
-	_, err = ParseScenario([]byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
+	_, err = ParseScenario(bcp.Plan{}, []byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
 	fmt.Println(err)
 	// Output:
 	// 2026-04-01 11:05  操作者  発見: 操作者用ICカードの紛失等  (kumiyama:第17条10項3号)
 	// 2026-04-01 11:05  操作者 → システム管理者  報告: 操作者用ICカードを紛失若しくはき損した場合又は盗難若しくは詐取にあった場合は、直ちにシステム管理者に報告する  (kumiyama:第17条10項3号)
 	// 2026-04-01 11:05  システム管理者  失効: 直ちに失効の手続きを取らなければならない  (kumiyama:第17条11項)
 	// 2026-04-01 11:05  システム管理者  原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ）  (kumiyama:第17条14項, kumiyama:第17条15項)
-	// bcp: scenario: $.events[0].at: "soon" is not an RFC 3339 time
+	// drill: scenario: $.events[0].at: "soon" is not an RFC 3339 time
 }
