@@ -124,8 +124,8 @@
 // # Drills and diagrams
 //
 // Drills (scenarios, [github.com/jukiplan/jukiplan/bcp/drill.Run], timelines)
-// are package [github.com/jukiplan/jukiplan/bcp/drill]. A [Vocabulary]'s
-// [Dictionary] names values in a plan's words for it, in a [Lang].
-// [EscalationFlow] draws a plan's chain, notices and convening rules as a
-// Mermaid flowchart.
+// are package [github.com/jukiplan/jukiplan/bcp/drill]; text and diagrams
+// (timelines, the escalation flowchart) package
+// [github.com/jukiplan/jukiplan/bcp/render]. A [Vocabulary]'s [Dictionary]
+// names values in a plan's words for them, in a [Lang].
 package bcp

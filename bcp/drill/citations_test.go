@@ -37,7 +37,7 @@ func TestReferenceCitationsResolve(t *testing.T) {
 				for i, e := range tl.Entries {
 					for _, c := range e.Cites.All() {
 						if !x.Resolves(c) {
-							t.Errorf("%s: entry %d (%s) cites %s, which the clause index does not list", s.ID, i, e.Line(bcp.English), c)
+							t.Errorf("%s: entry %d (%s) cites %s, which the clause index does not list", s.ID, i, line(e), c)
 						}
 					}
 				}

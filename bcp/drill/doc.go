@@ -2,9 +2,10 @@
 // [bcp.Plan] and returns the [Timeline] of every action the plan requires.
 //
 // It is the engine of the drill, not its presentation: entries are data
-// (who, what [Act], to whom, by which channel, at which level, on which
-// clauses), and [Timeline.Text] and [Timeline.Mermaid] render them. It
-// performs no I/O and keeps no state; time comes only from the scenario.
+// (who, what [Act], to whom, by which channel, at which level, what it is
+// about ([What], [About]), on which clauses), and package
+// [github.com/jukiplan/jukiplan/bcp/render] words them. It performs no I/O
+// and keeps no state; time comes only from the scenario.
 //
 // # Scenarios
 //
@@ -29,7 +30,6 @@
 // under a continuity part the recovery flow, contacts, scheduled and
 // progress reports and the recovery order. An event the plan states nothing
 // for is an error wrapping [ErrUnhandled], never another plan's rule.
-// [Timeline.Text] renders it in English or Japanese ([bcp.Lang]),
-// [Timeline.Mermaid] as a Mermaid sequence diagram, and [bcp.EscalationFlow] a
-// plan's chain, notices and convening rules as a Mermaid flowchart.
+// A timeline carries the scenario's events and the plan's vocabulary, so
+// that a renderer needs nothing else to word it.
 package drill

@@ -1,14 +1,13 @@
 package drill
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"github.com/jukiplan/jukiplan/bcp"
-	"github.com/jukiplan/jukiplan/internal/duration"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
@@ -235,14 +234,66 @@ type runner struct {
 // entryKey identifies an entry for listing it once: what, who, to whom, how,
 // at which grade, and on which clauses.
 type entryKey struct {
-	act              Act
-	actor, to        council.Actor
-	channel          bcp.Channel
-	level, min, max  threat.Level
-	detail, detailJA string
-	asNeeded         bool
-	cites            string
-	at               int64
+	act             Act
+	actor, to       council.Actor
+	channel         bcp.Channel
+	level, min, max threat.Level
+	what            whatKey
+	asNeeded        bool
+	cites           string
+	at              int64
+}
+
+// whatKey is a What as a comparable value: its lists and the recovery
+// position as text.
+type whatKey struct {
+	about                 About
+	step, ask             threat.Step
+	unknown               threat.Attributes
+	example, reason, note string
+	judgement             Judgement
+	playbook              PlaybookStep
+	body, substitute      council.Body
+	on                    council.Trigger
+	chair                 council.Role
+	item, title           string
+	trigger               fault.Trigger
+	symptom               fault.Symptom
+	kind                  fault.Kind
+	notice                fault.Action
+	alternative           fault.Alternative
+	flow                  bcp.Step
+	audience              bcp.Audience
+	also                  bcp.Channels
+	via                   council.Actor
+	fields                bcp.Fields
+	known                 bool
+	lists                 string
+}
+
+func keyOf(w What) whatKey {
+	k := whatKey{about: w.About, step: w.Step, ask: w.Ask, unknown: w.Unknown, example: w.Example, reason: w.Reason,
+		note: w.Note, judgement: w.Judgement, playbook: w.Playbook, body: w.Body, substitute: w.Substitute, on: w.On,
+		chair: w.Chair, item: w.Item, title: w.Title, trigger: w.Trigger, symptom: w.Symptom, kind: w.Kind,
+		notice: w.Notice, alternative: w.Alternative, flow: w.Flow, audience: w.Audience, also: w.Also, via: w.Via,
+		fields: w.Fields, known: w.Known}
+	if len(w.Examples)+len(w.Checks)+len(w.Measures) > 0 || w.Position != nil {
+		var b strings.Builder
+		for _, x := range w.Examples {
+			b.WriteString(x + "\x00")
+		}
+		for _, x := range w.Checks {
+			b.WriteByte(byte(x))
+		}
+		for _, x := range w.Measures {
+			b.WriteByte(byte(x))
+		}
+		if p := w.Position; p != nil {
+			fmt.Fprintf(&b, "\x00%d\x00%s", p.Rank, p.ID)
+		}
+		k.lists = b.String()
+	}
+	return k
 }
 
 type upAt struct {
@@ -255,7 +306,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	for i, e := range s.Events {
 		r.ev, r.at = i, e.At
 		start := len(r.out)
-		obs := Entry{Act: ActObserve, Actor: e.By, Detail: e.describe(r.w), DetailJA: e.describeJA(r.w)}
+		obs := Entry{Act: ActObserve, Actor: e.By, What: What{About: AboutEvent}}
 		r.out = append(r.out, obs)
 		if err := r.event(e); err != nil {
 			return Timeline{}, &DrillError{Scenario: s.ID, Event: i, Err: err}
@@ -281,7 +332,8 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	}
 	r.schedule()
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
-	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(), Entries: r.out}, nil
+	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(),
+		Events: slices.Clone(s.Events), Entries: r.out}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:
@@ -315,7 +367,7 @@ func (r *runner) emit(e Entry) {
 	}
 	e.At, e.Event = r.at.In(jst), r.ev
 	key := entryKey{act: e.Act, actor: e.Actor, to: e.To, channel: e.Channel, level: e.Level, min: e.Min, max: e.Max,
-		detail: e.Detail, detailJA: e.DetailJA, asNeeded: e.AsNeeded, cites: e.Cites.String()}
+		what: keyOf(e.What), asNeeded: e.AsNeeded, cites: e.Cites.String()}
 	if e.Act == ActScheduledReport || e.Act == ActProgressReport {
 		key.at = e.At.UnixNano() // reports recur: one per instant
 	}
@@ -387,8 +439,7 @@ func (r *runner) threat() error {
 			_, err := threat.Grade(s, r.act)
 			var nc *threat.NotCoveredError
 			if errors.As(err, &nc) {
-				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "judge whether the act poses a serious threat to identity information",
-					DetailJA: "本人確認情報への重大な脅威の有無を判断", Cites: nc.Citations})
+				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), What: What{About: AboutSeriousJudgement}, Cites: nc.Citations})
 			}
 			return nil
 		}
@@ -402,15 +453,14 @@ func (r *runner) threat() error {
 	if err != nil {
 		var nc *threat.NotCoveredError
 		if errors.As(err, &nc) {
-			r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), Detail: "the level table does not grade this act: a person judges its level",
-				DetailJA: "脅威度の表に該当しない事象: 判断により脅威度を決める", Cites: nc.Citations})
+			r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), What: What{About: AboutUngraded}, Cites: nc.Citations})
 			return nil
 		}
 		return err
 	}
 	if !rg.Confirmed() {
 		r.emit(Entry{Act: ActProvisional, Actor: r.judgeActor(), Min: rg.Min, Max: rg.Max,
-			Detail: "level not yet established; unknown: " + rg.Unknown.String(), DetailJA: "脅威度の判定中（未確定の事実あり）", Cites: rg.Citations})
+			What: What{About: AboutProvisional, Unknown: rg.Unknown}, Cites: rg.Citations})
 		return r.capture(rg, 0)
 	}
 	g, err := threat.Grade(s, r.act)
@@ -486,11 +536,11 @@ func (r *runner) respond(g threat.Grading) error {
 	if err != nil {
 		return err
 	}
-	d, dja := g.Example, g.Example
+	w := What{About: AboutGrade, Example: g.Example}
 	if g.Manual {
-		d, dja = "judged "+r.judgement.String()+": "+g.Reason, r.judgement.Label()+": "+g.Reason
+		w = What{About: AboutGrade, Judgement: r.judgement, Reason: g.Reason}
 	}
-	r.emit(Entry{Act: ActGrade, Actor: r.judgeActor(), Level: g.Level, Detail: d, DetailJA: dja, Cites: g.Citations})
+	r.emit(Entry{Act: ActGrade, Actor: r.judgeActor(), Level: g.Level, What: w, Cites: g.Citations})
 	r.grading = g
 	for _, a := range resp.Actions.All() {
 		r.threatAction(a, g.Level, 0, 0)
@@ -506,10 +556,7 @@ func (r *runner) respond(g threat.Grading) error {
 
 func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
 	e := Entry{Actor: a.Actor, To: a.Target, Level: l, Min: lo, Max: hi, AsNeeded: a.If == threat.AsNeeded,
-		Detail: a.Step.String(), DetailJA: a.Step.Label(), Cites: a.Citations}
-	if a.Note != "" {
-		e.DetailJA = a.Note
-	}
+		What: What{About: AboutThreatStep, Step: a.Step, Note: a.Note}, Cites: a.Citations}
 	switch a.Step {
 	case threat.Report:
 		e.Act = ActReport
@@ -534,12 +581,9 @@ func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
 
 func (r *runner) threatNotice(n threat.Notification, l, lo, hi threat.Level) {
 	e := Entry{Act: ActNotify, Actor: n.From, To: n.To, Level: l, Min: lo, Max: hi, AsNeeded: n.If == threat.AsNeeded,
-		Detail: "notify", DetailJA: "連絡", Cites: n.Citations}
+		What: What{About: AboutThreatNotice, Ask: n.Ask, Note: n.Note}, Cites: n.Citations}
 	if n.Ask != 0 {
-		e.Act, e.Detail, e.DetailJA = ActRequest, n.Ask.String(), n.Ask.Label()
-	}
-	if n.Note != "" {
-		e.DetailJA = n.Note
+		e.Act = ActRequest
 	}
 	r.emit(e)
 }
@@ -558,14 +602,14 @@ func (r *runner) playbookSteps() {
 	held := measures.EventConditions(r.act)
 	by := r.duty(bcp.RunPlaybook)
 	for _, st := range pb.Steps {
-		e := Entry{Act: ActPlaybook, Actor: by.Actor, Detail: fmt.Sprintf("annex %s %s (%s, %s)", pb.Case, st.Mark, st.Action, st.Mode),
-			DetailJA: pb.Label + st.Mark + " " + st.Text, Cites: st.Citations}
+		e := Entry{Act: ActPlaybook, Actor: by.Actor, What: What{About: AboutPlaybookStep, Playbook: PlaybookStep{
+			Case: pb.Case, Label: pb.Label, Mark: st.Mark, Action: st.Action, Mode: st.Mode, Text: st.Text}}, Cites: st.Citations}
 		if st.Mode != measures.Alone {
 			e.To = by.To
 		}
 		if st.Conditional() && !st.AppliesWhen(held) {
 			e.AsNeeded = true
-			e.Detail += " if " + st.Condition.String()
+			e.What.Playbook.Condition = st.Condition
 		}
 		r.emit(e)
 	}
@@ -591,23 +635,20 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 	if c.OnRequest {
 		for req := range c.RequestedBy.All() {
 			r.emit(Entry{Act: ActRequest, Actor: council.ByRole(req), To: convener, Level: l, AsNeeded: true,
-				Detail: "request that the " + r.en(c.Body) + " meet", DetailJA: r.ja(c.Body) + "の開催を要請", Cites: c.Cites})
+				What: What{About: AboutCouncilRequest, Body: c.Body}, Cites: c.Cites})
 		}
 	}
 	if !convener.IsValid() {
 		convener = council.ByRole(r.p.org.Chain.Chief)
 	}
-	d := "convene the " + r.en(c.Body) + " on " + t.String()
-	dja := r.ja(c.Body) + "を開催（" + t.Label() + "）"
+	w := What{About: AboutConvening, Body: c.Body, On: t}
 	if c.Substitute.IsValid() {
-		d += "; the " + r.en(c.Substitute) + " may stand in"
-		dja += "。" + r.ja(c.Substitute) + "をもって代えることができる"
+		w.Substitute = c.Substitute
 	}
 	if c.Chair.IsValid() {
-		d += "; chair " + r.en(c.Chair)
-		dja += "。議長: " + r.ja(c.Chair)
+		w.Chair = c.Chair
 	}
-	r.emit(Entry{Act: ActConvene, Actor: convener, Level: l, AsNeeded: c.OnRequest, Detail: d, DetailJA: dja, Cites: cites.Join(c.Cites)})
+	r.emit(Entry{Act: ActConvene, Actor: convener, Level: l, AsNeeded: c.OnRequest, What: w, Cites: cites.Join(c.Cites)})
 	if !c.Agenda.IsValid() {
 		return
 	}
@@ -620,11 +661,8 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 		chair = council.ByRole(c.Chair)
 	}
 	for _, it := range ag.Items {
-		e := Entry{Act: ActAgenda, Actor: chair, Level: l, AsNeeded: it.Optional, Detail: it.Key, DetailJA: it.Title, Cites: council.Cites(it.Cite)}
-		if len(it.Examples) > 0 {
-			e.DetailJA += "（例: " + strings.Join(it.Examples, "、") + "）"
-		}
-		r.emit(e)
+		r.emit(Entry{Act: ActAgenda, Actor: chair, Level: l, AsNeeded: it.Optional,
+			What: What{About: AboutAgendaItem, Item: it.Key, Title: it.Title, Examples: slices.Clone(it.Examples)}, Cites: council.Cites(it.Cite)})
 	}
 }
 
@@ -646,7 +684,7 @@ func (r *runner) faultDetected(e Event) error {
 		if len(d.By) > 0 {
 			by = d.By[0]
 		}
-		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "treat as a fault: " + r.en(e.Trigger), DetailJA: "障害として対応: " + r.ja(e.Trigger), Cites: d.Cites})
+		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutDetection, Trigger: e.Trigger}, Cites: d.Cites})
 	}
 	r.faultOpen = true
 	return r.escalate()
@@ -666,19 +704,14 @@ func (r *runner) symptomReported(e Event) error {
 	if !from.IsValid() {
 		from = r.duty(bcp.NoticeAtTerminal).Actor
 	}
-	r.emit(Entry{Act: ActInvestigate, Actor: from, Detail: "classify: " + r.en(e.Symptom) + " is a " + c.Kind.String() + " fault",
-		DetailJA: r.ja(e.Symptom) + " → " + c.Kind.Label(), Cites: c.Cites})
+	r.emit(Entry{Act: ActInvestigate, Actor: from, What: What{About: AboutClassification, Symptom: e.Symptom, Kind: c.Kind}, Cites: c.Cites})
 	if inv, err := r.p.faults.Investigation(c.Kind); err == nil {
-		var en, ja []string
-		for _, ch := range inv.Checks {
-			en, ja = append(en, r.en(ch)), append(ja, r.ja(ch))
-		}
 		by := r.duty(bcp.DetectFault).Actor
 		for x := range inv.By.All() {
 			by = council.ByRole(x)
 			break
 		}
-		r.emit(Entry{Act: ActInvestigate, Actor: by, Detail: "checks: " + strings.Join(en, ", "), DetailJA: "確認: " + strings.Join(ja, "、"), Cites: inv.Cites})
+		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutChecks, Checks: slices.Clone(inv.Checks)}, Cites: inv.Cites})
 	}
 	return r.escalate()
 }
@@ -706,7 +739,7 @@ func (r *runner) escalate() error {
 		r.serious = true
 	}
 	for _, n := range es.Notices {
-		e := Entry{Actor: n.By, To: n.To, Detail: n.Action.String(), DetailJA: cmp.Or(n.Note, n.Action.Label()), Cites: n.Cites}
+		e := Entry{Actor: n.By, To: n.To, What: What{About: AboutFaultNotice, Notice: n.Action, Note: n.Note}, Cites: n.Cites}
 		switch n.Action {
 		case fault.Report, fault.ReportSerious:
 			e.Act = ActReport
@@ -732,7 +765,7 @@ func (r *runner) escalate() error {
 				by = council.ByRole(x)
 				break
 			}
-			r.emit(Entry{Act: ActAlternative, Actor: by, AsNeeded: true, Detail: fb.Alternative.String(), DetailJA: cmp.Or(fb.Note, fb.Alternative.Label()), Cites: fb.Cites})
+			r.emit(Entry{Act: ActAlternative, Actor: by, AsNeeded: true, What: What{About: AboutAlternative, Alternative: fb.Alternative, Note: fb.Note}, Cites: fb.Cites})
 		}
 	}
 	return nil
@@ -783,13 +816,12 @@ func (r *runner) recovery() error {
 	case r.faultOpen:
 		cs := r.stageCites()
 		who := r.staffActor()
-		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, Detail: "repair, restore or replace", DetailJA: "修理、修復、交換等の保守作業", Cites: cs[fault.Maintained]})
+		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, What: What{About: AboutMaintenance}, Cites: cs[fault.Maintained]})
 		if ok, c := r.p.faults.IntegrityCheck(r.status.IdentityAffected); ok {
 			ic := r.duty(bcp.CheckIntegrity)
-			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, Detail: "check the integrity of identity information before resuming",
-				DetailJA: "運用再開前に本人確認情報の整合性を確認", Cites: c})
+			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, What: What{About: AboutIntegrityCheck}, Cites: c})
 		}
-		r.emit(Entry{Act: ActResume, Actor: r.duty(bcp.Resume).Actor, Detail: "resume operation", DetailJA: "運用の再開", Cites: cs[fault.Resumed]})
+		r.emit(Entry{Act: ActResume, Actor: r.duty(bcp.Resume).Actor, What: What{About: AboutResumption}, Cites: cs[fault.Resumed]})
 		r.prevention(true)
 		r.faultOpen = false
 		return nil
@@ -810,27 +842,20 @@ func (r *runner) prevention(isFault bool) {
 		return
 	}
 	if isFault && len(rec.Countermeasures) > 0 {
-		var en, ja []string
-		for _, m := range rec.Countermeasures {
-			en, ja = append(en, m.String()), append(ja, m.Label())
-		}
 		r.emit(Entry{Act: ActPreventRecurrence, Actor: r.staffActor(), AsNeeded: true,
-			Detail: "consider: " + strings.Join(en, ", "), DetailJA: "再発防止: " + strings.Join(ja, "、"), Cites: rec.Citations})
+			What: What{About: AboutCountermeasures, Measures: slices.Clone(rec.Countermeasures)}, Cites: rec.Citations})
 	}
 	if rec.PlanRequired {
-		// The parts of a [measures.PreventionPlan], in the engine's words.
-		const planEN = "recurrence-prevention plan: situation and impact, causes, technical and organisational measures"
-		const planJA = "再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"
 		authors := rec.Authors
 		n := 0
 		for a := range authors.All() {
 			if r.p.org.Chain.Nodes().Has(a) {
 				n++
-				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
+				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a), What: What{About: AboutPreventionPlan}, Cites: rec.Citations})
 			}
 		}
 		if n == 0 {
-			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief), Detail: planEN, DetailJA: planJA, Cites: rec.Citations})
+			r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(r.p.org.Chain.Chief), What: What{About: AboutPreventionPlan}, Cites: rec.Citations})
 		}
 	}
 }
@@ -842,13 +867,12 @@ func (r *runner) cardLost() error {
 	// The report and the inspection are listed only where the plan states
 	// them, on its own clauses: an uncited entry would be a guess.
 	if rep := r.duty(bcp.ReportCardLoss); rep.Actor.IsValid() {
-		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, Detail: "report the lost card at once",
-			DetailJA: cmp.Or(rep.Note, bcp.ReportCardLoss.Label()), Cites: rep.Citations})
+		r.emit(Entry{Act: ActReport, Actor: rep.Actor, To: rep.To, What: What{About: AboutCardLossReport, Note: rep.Note}, Cites: rep.Citations})
 	}
 	rev := r.duty(bcp.RevokeCard)
-	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, Detail: "revoke the card at once", DetailJA: cmp.Or(rev.Note, bcp.RevokeCard.Label()), Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
+	r.emit(Entry{Act: ActRevoke, Actor: rev.Actor, What: What{About: AboutCardRevocation, Note: rev.Note}, Cites: r.p.cards.Citations(measures.CardRevokedOnLoss)})
 	if in := r.duty(bcp.InspectCards); in.Actor.IsValid() {
-		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, Detail: "inspect the use of the IC cards", DetailJA: cmp.Or(in.Note, bcp.InspectCards.Label()), Cites: in.Citations})
+		r.emit(Entry{Act: ActInvestigate, Actor: in.Actor, AsNeeded: true, What: What{About: AboutCardInspection, Note: in.Note}, Cites: in.Citations})
 	}
 	return nil
 }
@@ -874,12 +898,7 @@ func (r *runner) outageDetected(e Event) error {
 			r.contacts(e.Status.Up)
 			for _, o := range c.Routes {
 				if o.Incident == bcp.FaultNoLeak && o.Publication.IsValid() {
-					ja := o.Decision
-					if ja == "" {
-						ja = "公表及び議会への報告の判断"
-					}
-					r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, Detail: "decide on publication and on reporting to the assembly",
-						DetailJA: ja, Cites: o.Citations})
+					r.emit(Entry{Act: ActMeasure, Actor: o.Publication, AsNeeded: true, What: What{About: AboutPublication, Note: o.Decision}, Cites: o.Citations})
 				}
 			}
 		}
@@ -888,7 +907,7 @@ func (r *runner) outageDetected(e Event) error {
 }
 
 func (r *runner) phase(ph bcp.Phase) {
-	e := Entry{Act: ActFlow, Detail: ph.Step.String(), DetailJA: r.ja(ph.Step) + ": " + ph.Note, Cites: ph.Citations}
+	e := Entry{Act: ActFlow, What: What{About: AboutFlowStep, Flow: ph.Step, Note: ph.Note}, Cites: ph.Citations}
 	for x := range ph.Roles.All() {
 		e.Actor = council.ByRole(x)
 		break
@@ -901,7 +920,7 @@ func (r *runner) phase(ph bcp.Phase) {
 	}
 	if !e.Actor.IsValid() {
 		e.Actor = r.duty(bcp.Secretariat).Actor
-		e.Detail += " (by the " + r.w.Name(ph.Body) + ")"
+		e.What.Body = ph.Body // the secretariat acts for the body
 	}
 	r.emit(e)
 }
@@ -917,34 +936,23 @@ func (r *runner) contacts(up bcp.Services) {
 		if !ok {
 			continue
 		}
-		act, d, dja := ActNotify, a.String(), r.ja(a)
-		if c.Note != "" {
-			dja = c.Note
-		}
+		act := ActNotify
 		if a == bcp.CrisisManagement {
-			act, d = ActReport, "first report (may be oral or a memo), then the report form"
+			act = ActReport // the first report (ICT-BCP), then the report form
 		}
-		if c.Also != 0 {
-			var en, ja []string
-			for v := range c.Also.All() {
-				en, ja = append(en, r.en(v)), append(ja, r.ja(v))
-			}
-			d += " (also " + strings.Join(en, ", ") + ")"
-			dja += "（併用: " + strings.Join(ja, "、") + "）"
-		}
+		w := What{About: AboutContact, Audience: a, Also: c.Also, Note: c.Note}
 		if c.Via.IsValid() {
-			d += " via " + r.en(c.Via)
-			dja += "（" + r.ja(c.Via) + "経由）"
+			w.Via = c.Via
 		}
 		for x := range c.ToRoles.All() {
-			r.emit(Entry{Act: act, Actor: c.From, To: council.ByRole(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+			r.emit(Entry{Act: act, Actor: c.From, To: council.ByRole(x), Channel: c.Channel, What: w, Cites: c.Citations})
 		}
 		for x := range c.ToParties.All() {
-			r.emit(Entry{Act: act, Actor: c.From, To: council.ByParty(x), Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+			r.emit(Entry{Act: act, Actor: c.From, To: council.ByParty(x), Channel: c.Channel, What: w, Cites: c.Citations})
 		}
 		if c.ToRoles == 0 && c.ToParties == 0 {
 			// The whole ward (全庁): no one actor receives it.
-			r.emit(Entry{Act: act, Actor: c.From, Channel: c.Channel, Detail: d, DetailJA: dja, Cites: c.Citations})
+			r.emit(Entry{Act: act, Actor: c.From, Channel: c.Channel, What: w, Cites: c.Citations})
 		}
 	}
 }
@@ -996,8 +1004,7 @@ func (r *runner) outageRecovered() error {
 		if cites.Len() == 0 {
 			cites = r.p.continuity.Inventory.Citations // the plan gives no ground: its list of systems
 		}
-		r.emit(Entry{Act: ActRecover, Actor: by, Detail: fmt.Sprintf("#%d %s (%s, %s)", p.Rank, p.ID, p.Effective, p.Reasons),
-			DetailJA: fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner), Cites: cites})
+		r.emit(Entry{Act: ActRecover, Actor: by, What: What{About: AboutRecoveryOrder, Position: &p}, Cites: cites})
 	}
 	return nil
 }
@@ -1040,27 +1047,17 @@ func (r *runner) schedule() {
 		}
 		switch {
 		case rt.Kind == bcp.Progress:
-			e.Detail, e.DetailJA = "changed: "+rt.Fields.String(), "変更: "+fieldsJA(r.w, rt.Fields)
+			e.What = What{About: AboutProgressReport, Fields: rt.Fields}
 		case rt.Known:
-			e.Detail, e.DetailJA = "expected recovery known", cmp.Or(sc.OnceKnown, "復旧見込判明後")
+			e.What = What{About: AboutScheduledReport, Known: true, Note: sc.OnceKnown, Fields: rt.Fields}
 		default:
-			e.Detail, e.DetailJA = "recovery time unknown", cmp.Or(sc.WhileUnknown, "復旧見込不明")
+			e.What = What{About: AboutScheduledReport, Note: sc.WhileUnknown, Fields: rt.Fields}
 		}
-		if rt.Kind == bcp.Scheduled && rt.Fields != 0 {
-			e.Detail += "; reflects " + rt.Fields.String()
-			e.DetailJA += "（反映: " + fieldsJA(r.w, rt.Fields) + "）"
+		if rt.Kind != bcp.Scheduled && rt.Kind != bcp.Progress {
+			e.What.Fields = 0
 		}
 		r.emit(e)
 	}
-}
-
-// fieldsJA lists fs in Japanese, in the plan's words.
-func fieldsJA(w bcp.Dictionary, fs bcp.Fields) string {
-	var ja []string
-	for f := range fs.All() {
-		ja = append(ja, w.Label(f, bcp.Japanese))
-	}
-	return strings.Join(ja, "、")
 }
 
 // eventAt returns the index of the last event at or before t (0 when none
@@ -1089,133 +1086,6 @@ func (r *runner) upAt(t time.Time) bcp.Services {
 	}
 	return r.ups[n-1].up
 }
-
-// statusText summarises what a status states, in language l.
-func statusText(w bcp.Dictionary, s Status, l bcp.Lang) string {
-	var parts []string
-	add := func(en, ja string) {
-		if l == bcp.Japanese {
-			parts = append(parts, ja)
-		} else {
-			parts = append(parts, en)
-		}
-	}
-	if s.ServerDown {
-		add("server down", "サーバ停止")
-	}
-	if s.CauseUnknown {
-		add("cause unknown", "原因不明")
-	}
-	if s.OperationImpossible {
-		add("operation impossible", "業務運用不可")
-	}
-	if s.IdentityAffected {
-		add("identity information affected", "本人確認情報に影響")
-	}
-	if s.Impact > 0 {
-		add(fmt.Sprintf("impact %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
-	}
-	if s.ExpectedStop > 0 {
-		add("expected stop "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
-	}
-	if s.Up != 0 {
-		var ja []string
-		for v := range s.Up.All() {
-			ja = append(ja, v.Label())
-		}
-		add("up "+s.Up.String(), "稼働: "+strings.Join(ja, "、"))
-	}
-	if !s.Expected.IsZero() {
-		t := s.Expected.In(jst).Format("2006-01-02 15:04")
-		add("expected recovery "+t, "復旧見込 "+t)
-	}
-	if s.Changed != 0 {
-		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
-	}
-	sep := "; "
-	if l == bcp.Japanese {
-		sep = "、"
-	}
-	return strings.Join(parts, sep)
-}
-
-func (e Event) describe(w bcp.Dictionary) string {
-	switch e.Kind {
-	case FaultDetected:
-		d := "fault detected"
-		if e.Trigger != 0 {
-			d += ": " + w.Label(e.Trigger, bcp.English)
-		}
-		if st := statusText(w, e.Status, bcp.English); st != "" {
-			d += " (" + st + ")"
-		}
-		return d
-	case StatusChange:
-		return "status: " + statusText(w, e.Status, bcp.English)
-	case SymptomReported:
-		return "symptom reported: " + w.Label(e.Symptom, bcp.English)
-	case ActObserved:
-		return "act observed: " + e.Act.String()
-	case AttributeLearned:
-		return "learned: " + learnedText(e.Learned, bcp.English)
-	}
-	return e.Kind.String()
-}
-
-func (e Event) describeJA(w bcp.Dictionary) string {
-	switch e.Kind {
-	case FaultDetected:
-		d := "障害の発見"
-		if e.Trigger != 0 {
-			d += ": " + w.Label(e.Trigger, bcp.Japanese)
-		}
-		if st := statusText(w, e.Status, bcp.Japanese); st != "" {
-			d += "（" + st + "）"
-		}
-		return d
-	case StatusChange:
-		return "状況の変化: " + statusText(w, e.Status, bcp.Japanese)
-	case SymptomReported:
-		return "症状の報告: " + w.Label(e.Symptom, bcp.Japanese)
-	case ActObserved:
-		return "不正行為の発見: " + e.Act.Kind.Label()
-	case AttributeLearned:
-		return "判明: " + learnedText(e.Learned, bcp.Japanese)
-	}
-	return e.Kind.Label()
-}
-
-// learnedText renders the graded attributes an event states.
-func learnedText(e threat.Event, l bcp.Lang) string {
-	var parts []string
-	add := func(en, ja, v, vja string) {
-		if l == bcp.Japanese {
-			parts = append(parts, ja+": "+vja)
-		} else {
-			parts = append(parts, en+"="+v)
-		}
-	}
-	if e.Place != 0 {
-		add("place", threat.AttrPlace.Label(), e.Place.String(), e.Place.Label())
-	}
-	if e.Firewall != 0 {
-		add("firewall", threat.AttrFirewall.Label(), e.Firewall.String(), e.Firewall.Label())
-	}
-	if e.Severity != 0 {
-		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
-	}
-	return strings.Join(parts, " ")
-}
-
-// labeled is a value that prints itself in the engine's words.
-type labeled interface {
-	Label() string
-	String() string
-}
-
-// en and ja give x in the plan's words (see [bcp.Vocabulary.Label]).
-func (r *runner) en(x labeled) string { return r.w.Label(x, bcp.English) }
-func (r *runner) ja(x labeled) string { return r.w.Label(x, bcp.Japanese) }
 
 // jst is Japan time, in which timelines and scenario files write instants.
 var jst = time.FixedZone("JST", 9*3600)

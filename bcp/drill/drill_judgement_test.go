@@ -51,7 +51,7 @@ func TestDrillJudgements(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !has(tl, tt.ev, tt.act, tt.by, tt.to, tt.clause) {
-				t.Errorf("no %v by %v to %v at event %d citing %s:\n%s", tt.act, tt.by, tt.to, tt.ev, tt.clause, tl.Text(bcp.English))
+				t.Errorf("no %v by %v to %v at event %d citing %s:\n%s", tt.act, tt.by, tt.to, tt.ev, tt.clause, dump(tl))
 			}
 		})
 	}

@@ -25,7 +25,7 @@ func TestDrillPlaysThePlansPlaybook(t *testing.T) {
 		}
 		return slices.DeleteFunc(tl.Entries, func(e Entry) bool { return e.Act != ActPlaybook })
 	}
-	if got := steps(bcp.Tottori()); len(got) != 3 || got[0].DetailJA != "別表4-2① ウィルスが混入したのと同じ機種全てについて、最新のパターンファイルに更新されていることを確認" {
+	if got := steps(bcp.Tottori()); len(got) != 3 || playbookJA(got[0]) != "別表4-2① ウィルスが混入したのと同じ機種全てについて、最新のパターンファイルに更新されていることを確認" {
 		t.Fatalf("tottori:別表4-2: %d steps, first %+v", len(got), got)
 	}
 
@@ -38,7 +38,7 @@ func TestDrillPlaysThePlansPlaybook(t *testing.T) {
 		pb.Steps[0].Text = "同じ機種のパターンファイルを確認する"
 		pb.Steps[0].Citations = council.Cites(council.Cite("tottori", "第3-4"))
 		got := steps(p)
-		if len(got) != 1 || got[0].DetailJA != "別紙3-2① 同じ機種のパターンファイルを確認する" || got[0].Cites.String() != "tottori:第3-4" {
+		if len(got) != 1 || playbookJA(got[0]) != "別紙3-2① 同じ機種のパターンファイルを確認する" || got[0].Cites.String() != "tottori:第3-4" {
 			t.Errorf("the drill does not play the plan's row: %+v", got)
 		}
 	})
@@ -59,9 +59,15 @@ func TestDrillPlaysThePlansPlaybook(t *testing.T) {
 			t.Fatalf("moved to yazu, %d playbook steps; want 3", len(moved))
 		}
 		for _, e := range moved {
-			if e.Cites.Len() == 0 || !slices.Equal(e.Cites.Plans(), []string{"yazu"}) || !strings.HasPrefix(e.DetailJA, "別表4-2") {
-				t.Errorf("moved to yazu, a playbook step %q cites %v", e.DetailJA, e.Cites)
+			if e.Cites.Len() == 0 || !slices.Equal(e.Cites.Plans(), []string{"yazu"}) || !strings.HasPrefix(playbookJA(e), "別表4-2") {
+				t.Errorf("moved to yazu, a playbook step %q cites %v", playbookJA(e), e.Cites)
 			}
 		}
 	})
+}
+
+// playbookJA is a playbook step as the plan writes it: the case's label,
+// the step's mark and its text.
+func playbookJA(e Entry) string {
+	return e.What.Playbook.Label + e.What.Playbook.Mark + " " + e.What.Playbook.Text
 }

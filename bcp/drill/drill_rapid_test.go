@@ -2,9 +2,7 @@ package drill
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -164,7 +162,7 @@ func TestDrillProperties(t *testing.T) {
 				t.Fatalf("entry %d at %v before entry %d at %v", i, e.At, i-1, a.Entries[i-1].At)
 			}
 			if e.Cites.Len() == 0 {
-				t.Fatalf("entry %d uncited: %s", i, e.Line(bcp.English))
+				t.Fatalf("entry %d uncited: %s", i, line(e))
 			}
 			if ps := e.Cites.Plans(); len(ps) != 1 || ps[0] != p.ID {
 				t.Fatalf("entry %d cites %v under %s", i, ps, p.ID)
@@ -175,32 +173,6 @@ func TestDrillProperties(t *testing.T) {
 		}
 		if _, err := json.Marshal(a); err != nil {
 			t.Fatalf("timeline does not encode: %v", err)
-		}
-		// The sequence diagram draws every entry, between declared
-		// participants, one statement a line.
-		declared := map[string]bool{}
-		drawn := 0
-		for _, line := range splitLines(a.Mermaid(bcp.English))[2:] {
-			line = strings.TrimSpace(line)
-			switch {
-			case strings.HasPrefix(line, "participant "):
-				declared[strings.Fields(line)[1]] = true
-			case strings.HasPrefix(line, "Note over "):
-				drawn++
-				if id := strings.TrimSuffix(strings.Fields(line)[2], ":"); !declared[id] {
-					t.Fatalf("note over undeclared %q", id)
-				}
-			default:
-				drawn++
-				head, _, ok := strings.Cut(line, ": ")
-				from, to, ok2 := strings.Cut(strings.Replace(head, "-->>", "->>", 1), "->>")
-				if !ok || !ok2 || !declared[from] || !declared[to] {
-					t.Fatalf("malformed message line %q", line)
-				}
-			}
-		}
-		if drawn != len(a.Entries) {
-			t.Fatalf("diagram draws %d entries of %d", drawn, len(a.Entries))
 		}
 	}))
 	t.Run("AddingAnEventRemovesNothing", rapid.MakeCheck(func(t *rapid.T) {
@@ -282,43 +254,4 @@ func BenchmarkRunNakanoSevenDays(b *testing.B) {
 		n = len(tl.Entries)
 	}
 	b.ReportMetric(float64(n), "entries")
-}
-
-func ExampleRun() {
-	s, _ := ScenarioByID("tottori-l3-firewall")
-	tl, err := Run(bcp.Tottori(), s)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for i, e := range tl.Entries {
-		if e.Act == ActProvisional || e.Act == ActGrade || e.Act == ActConvene {
-			fmt.Println(tl.Line(i, bcp.Japanese))
-		}
-	}
-	// Output:
-	// 2026-04-01 09:00  システム管理者  暫定判定 <レベル2～3>: 脅威度の判定中（未確定の事実あり）  (tottori:第3-1, tottori:第3-6(1))
-	// 2026-04-01 09:40  システム管理者  脅威度の判定 <レベル3>: ファイアウォールを通過した不正アクセス  (tottori:第3-1, tottori:第3-6(1))
-	// 2026-04-01 09:40  セキュリティ統括管理者  会議の開催 <レベル3>: 鳥取県住基ネットセキュリティ会議を開催（脅威度レベル3）  (tottori:第3-6(2), tottori:第3-6(1), tottori:第3-6(3))
-}
-
-func ExampleParseScenario() {
-	s, err := ParseScenario(bcp.Plan{}, []byte(`{"id":"card","plan":"kumiyama","events":[
-		{"at":"2026-04-01T11:05:00+09:00","kind":"card-lost","by":"operator"}]}`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	tl, _ := Run(bcp.Kumiyama(), s)
-	for i := range tl.Entries {
-		fmt.Println(tl.Line(i, bcp.Japanese))
-	}
-	_, err = ParseScenario(bcp.Plan{}, []byte(`{"id":"card","plan":"kumiyama","events":[{"at":"soon","kind":"card-lost"}]}`))
-	fmt.Println(err)
-	// Output:
-	// 2026-04-01 11:05  操作者  発見: 操作者用ICカードの紛失等  (kumiyama:第17条10項3号)
-	// 2026-04-01 11:05  操作者 → システム管理者  報告: 操作者用ICカードを紛失若しくはき損した場合又は盗難若しくは詐取にあった場合は、直ちにシステム管理者に報告する  (kumiyama:第17条10項3号)
-	// 2026-04-01 11:05  システム管理者  失効: 直ちに失効の手続きを取らなければならない  (kumiyama:第17条11項)
-	// 2026-04-01 11:05  システム管理者  原因の究明: 操作者用ICカードの利用に関する検査（必要に応じ）  (kumiyama:第17条14項, kumiyama:第17条15項)
-	// drill: scenario: $.events[0].at: "soon" is not an RFC 3339 time
 }

@@ -119,7 +119,7 @@ func TestDrillTottori第3_3LevelKnownAtOnce(t *testing.T) {
 			inOrder(t, tt.tl, 0, tt.want)
 			for _, s := range tt.notWant {
 				if i := s.find(t, tt.tl, 0); i >= 0 {
-					t.Errorf("%s: has %s: %s", tt.tl.Scenario, s, tt.tl.Entries[i].Line(bcp.English))
+					t.Errorf("%s: has %s: %s", tt.tl.Scenario, s, line(tt.tl.Entries[i]))
 				}
 			}
 		})
@@ -163,16 +163,16 @@ func TestDrillTottori第3_2To第3_5WhetherOrNotKnownAtOnce(t *testing.T) {
 	known := captureSteps(run(t, bcp.Tottori(), actObserved("l3-known-at-once",
 		threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed, Source: threat.SourceLocal})))
 	type what struct {
-		Act              Act
-		Actor, To        council.Actor
-		Detail, DetailJA string
-		AsNeeded         bool
-		Cites            string
+		Act       Act
+		Actor, To council.Actor
+		What      string
+		AsNeeded  bool
+		Cites     string
 	}
 	strip := func(es []Entry) []what {
 		var out []what
 		for _, e := range es {
-			out = append(out, what{e.Act, e.Actor, e.To, e.Detail, e.DetailJA, e.AsNeeded, e.Cites.String()})
+			out = append(out, what{e.Act, e.Actor, e.To, fmt.Sprintf("%+v", e.What), e.AsNeeded, e.Cites.String()})
 		}
 		return out
 	}
@@ -184,12 +184,12 @@ func TestDrillTottori第3_2To第3_5WhetherOrNotKnownAtOnce(t *testing.T) {
 	}
 	for _, e := range open {
 		if e.Level != 0 || e.Min != threat.Level2 || e.Max != threat.Level3 {
-			t.Errorf("open: %s: want the range level-2..3", e.Line(bcp.English))
+			t.Errorf("open: %s: want the range level-2..3", line(e))
 		}
 	}
 	for _, e := range known {
 		if e.Level != threat.Level3 || e.Min != 0 || e.Max != 0 {
-			t.Errorf("known at once: %s: want level-3", e.Line(bcp.English))
+			t.Errorf("known at once: %s: want level-3", line(e))
 		}
 	}
 }
@@ -240,7 +240,7 @@ func TestDrillTottori第3_3To第3_5EveryActKnownAtOnce(t *testing.T) {
 						steps := captureSteps(tl)
 						for i := 1; i < len(steps); i++ {
 							if first(steps[i].Cites) < first(steps[i-1].Cites) {
-								t.Errorf("%s: out of the document's order: %s after %s", name, steps[i].Line(bcp.English), steps[i-1].Line(bcp.English))
+								t.Errorf("%s: out of the document's order: %s after %s", name, line(steps[i]), line(steps[i-1]))
 							}
 						}
 						g := step{ActGrade, sa, council.Actor{}, "tottori:第3-1"}.find(t, tl, 0)
@@ -281,7 +281,7 @@ func TestDrillIno第5条AlternativeIsTheCouncilsDecision(t *testing.T) {
 	t.Run("ino:第5条/after-the-council", func(t *testing.T) {
 		tl := runBuiltin(t, "ino-long-server-stop")
 		if i := alternative.find(t, tl, 0); i >= 0 {
-			t.Errorf("the server is down but not judged serious: %s", tl.Entries[i].Line(bcp.English))
+			t.Errorf("the server is down but not judged serious: %s", line(tl.Entries[i]))
 		}
 		inOrder(t, tl, 1, []step{
 			{ActRequest, council.ByRole(council.SystemAdministrator), chief, "ino:第4条"},
@@ -304,7 +304,7 @@ func TestDrillIno第5条AlternativeIsTheCouncilsDecision(t *testing.T) {
 		}})
 		for _, e := range tl.Entries {
 			if e.Act == ActAlternative || e.Act == ActConvene {
-				t.Errorf("a one-hour stop is not serious (第4条): %s", e.Line(bcp.English))
+				t.Errorf("a one-hour stop is not serious (第4条): %s", line(e))
 			}
 		}
 	})

@@ -21,10 +21,10 @@ func acts(as ...Act) func(Entry) bool {
 var dutyActs = map[bcp.Duty]func(Entry) bool{
 	bcp.Judge: func(e Entry) bool {
 		// A judgement the plan's scheme assigns is not the duty's.
-		return e.Act == ActGrade || e.Act == ActProvisional || e.Act == ActJudge && !strings.HasPrefix(e.Detail, "judge-level")
+		return e.Act == ActGrade || e.Act == ActProvisional || e.Act == ActJudge && e.What.About != AboutThreatStep
 	},
 	bcp.Maintain: func(e Entry) bool {
-		return e.Act == ActMaintain || e.Act == ActResume || e.Act == ActPreventRecurrence && strings.HasPrefix(e.Detail, "consider: ")
+		return e.Act == ActMaintain || e.Act == ActResume || e.Act == ActPreventRecurrence && e.What.About == AboutCountermeasures
 	},
 	bcp.CheckIntegrity:  acts(ActIntegrityCheck),
 	bcp.Resume:          acts(ActResume),
@@ -33,7 +33,7 @@ var dutyActs = map[bcp.Duty]func(Entry) bool{
 	bcp.RevokeCard:      acts(ActRevoke),
 	bcp.RecoverSystem:   acts(ActRecover), // of the plan's actor of the duty: dutyOf
 	bcp.RecoverPlatform: acts(ActRecover),
-	bcp.Secretariat:     func(e Entry) bool { return e.Act == ActFlow && strings.Contains(e.Detail, " (by the ") },
+	bcp.Secretariat:     func(e Entry) bool { return e.Act == ActFlow && e.What.About == AboutFlowStep && e.What.Body != 0 },
 }
 
 // dutyOf tells the entries duty d decides the actor of under p: those of
@@ -187,7 +187,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 			check: func(t *testing.T, tl Timeline) {
 				for _, e := range tl.Entries {
 					if e.To == council.ByRole(termRole(t, bcp.Nakano(), "crisis-management-division")) {
-						t.Errorf("a report to crisis management the plan does not choose: %v", e.Line(bcp.English))
+						t.Errorf("a report to crisis management the plan does not choose: %v", line(e))
 					}
 				}
 			},
@@ -226,7 +226,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 			check: func(t *testing.T, tl Timeline) {
 				n := 0
 				for _, e := range tl.Entries {
-					if e.Act != ActScheduledReport || !strings.HasPrefix(e.Detail, "recovery time unknown") {
+					if e.Act != ActScheduledReport || !(e.What.About == AboutScheduledReport && !e.What.Known) {
 						continue
 					}
 					n++
@@ -248,7 +248,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 			edit: func(c *bcp.Continuity) { c.Schedule.Slots = nil },
 			check: func(t *testing.T, tl Timeline) {
 				for _, e := range tl.Entries {
-					if e.Act == ActScheduledReport && strings.HasPrefix(e.Detail, "recovery time unknown") {
+					if e.Act == ActScheduledReport && e.What.About == AboutScheduledReport && !e.What.Known {
 						t.Errorf("a scheduled report at %v without slots", e.At)
 					}
 				}
@@ -268,7 +268,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 					if e.Act == ActRecover {
 						n++
 						if !e.Cites.Equal(cite("優先順位")) {
-							t.Errorf("recovery %s cites %v", e.Detail, e.Cites)
+							t.Errorf("recovery %s cites %v", line(e), e.Cites)
 						}
 					}
 				}
@@ -283,7 +283,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 			check: func(t *testing.T, tl Timeline) {
 				for _, e := range tl.Entries {
 					if e.Act == ActRecover && !e.Cites.Equal(council.Cites(council.Cite("town", "統合仮想サーバ 1"), council.Cite("town", "統合仮想サーバ 図4"))) {
-						t.Errorf("recovery %s cites %v", e.Detail, e.Cites)
+						t.Errorf("recovery %s cites %v", line(e), e.Cites)
 					}
 				}
 			},
@@ -297,7 +297,7 @@ func TestDrillReadsThePlan(t *testing.T) {
 			}
 			for _, e := range tl.Entries {
 				if ps := e.Cites.Plans(); len(ps) != 1 || ps[0] != "town" {
-					t.Errorf("entry cites %v: %s", ps, e.Line(bcp.English))
+					t.Errorf("entry cites %v: %s", ps, line(e))
 				}
 			}
 			tt.check(t, tl)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
@@ -61,16 +62,27 @@ func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
 // into *dst with the module's strict decoder (internal/jsonfile), reading
 // names in the words of w too (when not nil); on error *dst is unchanged.
 // Every problem is a [*PathError] wrapping [ErrScenario].
-func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, decode func(d *scenarioDecoder, n *jsonfile.Node, out *T)) error {
+//
+// at is the path of the part in its file, when it is read alone: problems
+// name their paths from it.
+func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, decode func(d *scenarioDecoder, n *jsonfile.Node, out *T), at ...jsonfile.Segment) error {
 	root, err := jsonfile.Parse(scenarioFile, data)
 	if err != nil {
 		if pe, ok := err.(*PathError); ok {
-			return &PathError{File: pe.File, Path: pe.Path, Err: &scenarioProblem{text: problem.Strip(pe.Err.Error()), err: pe.Err}}
+			path := jsonfile.Path(at) + strings.TrimPrefix(pe.Path, "$")
+			return &PathError{File: pe.File, Path: path, Err: &scenarioProblem{text: problem.Strip(pe.Err.Error()), err: pe.Err}}
 		}
 		return err
 	}
 	d := &scenarioDecoder{words: w}
 	d.File = scenarioFile
+	for _, s := range at {
+		if s.Index >= 0 {
+			d.Index(s.Index)
+		} else {
+			d.Key(s.Key)
+		}
+	}
 	var out T
 	decode(d, root, &out)
 	if err := problem.Join(d.Errs...); err != nil {
@@ -510,4 +522,10 @@ func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
 		*v, ok = d.words.Symptom(s)
 	}
 	return ok
+}
+
+// labeled is a value that prints itself in the engine's words.
+type labeled interface {
+	Label() string
+	String() string
 }

@@ -2,6 +2,7 @@ package drill
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
@@ -55,4 +56,20 @@ func (panicker) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, a
 // its plan declares.
 func nakanoProvider() council.Actor {
 	return council.ByParty(termParty(panicker{}, bcp.Nakano(), "iaas-provider"))
+}
+
+// line prints an entry for a test's message: the data it holds, unworded
+// (package render words it).
+func line(e Entry) string {
+	return fmt.Sprintf("%s %d %v→%v %s %v <%v %v..%v> %+v as-needed=%t (%s)", e.At.In(jst).Format("2006-01-02 15:04"), e.Event,
+		e.Actor, e.To, e.Act, e.Channel, e.Level, e.Min, e.Max, e.What, e.AsNeeded, e.Cites)
+}
+
+// dump prints a timeline for a test's message, one entry a line.
+func dump(tl Timeline) string {
+	var b strings.Builder
+	for _, e := range tl.Entries {
+		b.WriteString(line(e) + "\n")
+	}
+	return b.String()
 }

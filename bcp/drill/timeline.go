@@ -3,12 +3,15 @@ package drill
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/jukiplan/jukiplan/bcp"
-	"strings"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -106,26 +109,66 @@ func (a *Act) UnmarshalText(text []byte) error { return actTable.Unmarshal(text,
 // reports follow from the fault's detection). To is zero for an action
 // without a recipient, Channel zero where the plan names none, Level zero
 // unless the level is settled, Min and Max zero unless a provisional range is
-// in force. Detail and DetailJA say what in English and Japanese (as the plan
-// writes it, where it does). AsNeeded marks what the plan leaves to judgement
-// (必要に応じ).
+// in force. What says what the entry states, as data (package
+// [github.com/jukiplan/jukiplan/bcp/render] words it). AsNeeded marks what
+// the plan leaves to judgement (必要に応じ).
 //
 // The zero Entry is not an entry. Entries hold council.Citations, so == is
 // not defined; compare with go-cmp.
 type Entry struct {
-	At       time.Time         `json:"at"`
-	Event    int               `json:"event"`
-	Actor    council.Actor     `json:"actor,omitzero"`
-	Act      Act               `json:"act"`
-	To       council.Actor     `json:"to,omitzero"`
-	Channel  bcp.Channel       `json:"channel,omitzero"`
-	Level    threat.Level      `json:"level,omitzero"`
-	Min      threat.Level      `json:"min,omitzero"`
-	Max      threat.Level      `json:"max,omitzero"`
-	Detail   string            `json:"detail,omitempty"`
-	DetailJA string            `json:"detailJA,omitempty"`
+	At      time.Time     `json:"at"`
+	Event   int           `json:"event"`
+	Actor   council.Actor `json:"actor,omitzero"`
+	Act     Act           `json:"act"`
+	To      council.Actor `json:"to,omitzero"`
+	Channel bcp.Channel   `json:"channel,omitzero"`
+	Level   threat.Level  `json:"level,omitzero"`
+	Min     threat.Level  `json:"min,omitzero"`
+	Max     threat.Level  `json:"max,omitzero"`
+	// What says what the entry states.
+	What     What              `json:"what"`
 	AsNeeded bool              `json:"asNeeded,omitempty"`
 	Cites    council.Citations `json:"cites"`
+}
+
+// What is what a timeline entry states, as data: About says which, and
+// which of the other fields hold it (the others are zero). Note is the
+// plan's own words where it gives them (a response step's, a contact's, a
+// recovery step's); a renderer shows it in Japanese in place of the
+// engine's label.
+//
+// The zero What states nothing. It holds slices, so == is not defined.
+type What struct {
+	About       About                     `json:"about"`
+	Step        threat.Step               `json:"step,omitzero"`        // AboutThreatStep
+	Ask         threat.Step               `json:"ask,omitzero"`         // AboutThreatNotice: what the recipient is asked to do
+	Unknown     threat.Attributes         `json:"unknown,omitzero"`     // AboutProvisional
+	Example     string                    `json:"example,omitempty"`    // AboutGrade: the plan's example of the level
+	Judgement   Judgement                 `json:"judgement,omitzero"`   // AboutGrade, when a person judged
+	Reason      string                    `json:"reason,omitempty"`     // AboutGrade, with Judgement
+	Playbook    PlaybookStep              `json:"playbook,omitzero"`    // AboutPlaybookStep
+	Body        council.Body              `json:"body,omitzero"`        // AboutCouncilRequest, AboutConvening, AboutFlowStep
+	On          council.Trigger           `json:"on,omitzero"`          // AboutConvening: the deciding trigger
+	Substitute  council.Body              `json:"substitute,omitzero"`  // AboutConvening: the body that may stand in
+	Chair       council.Role              `json:"chair,omitzero"`       // AboutConvening
+	Item        string                    `json:"item,omitempty"`       // AboutAgendaItem: the item's key
+	Title       string                    `json:"title,omitempty"`      // AboutAgendaItem: the matter as the plan writes it
+	Examples    []string                  `json:"examples,omitempty"`   // AboutAgendaItem
+	Trigger     fault.Trigger             `json:"trigger,omitzero"`     // AboutDetection
+	Symptom     fault.Symptom             `json:"symptom,omitzero"`     // AboutClassification
+	Kind        fault.Kind                `json:"kind,omitzero"`        // AboutClassification
+	Checks      []fault.Check             `json:"checks,omitempty"`     // AboutChecks
+	Notice      fault.Action              `json:"notice,omitzero"`      // AboutFaultNotice
+	Alternative fault.Alternative         `json:"alternative,omitzero"` // AboutAlternative
+	Measures    []measures.Countermeasure `json:"measures,omitempty"`   // AboutCountermeasures
+	Flow        bcp.Step                  `json:"flow,omitzero"`        // AboutFlowStep
+	Audience    bcp.Audience              `json:"audience,omitzero"`    // AboutContact
+	Also        bcp.Channels              `json:"also,omitzero"`        // AboutContact: channels used alongside
+	Via         council.Actor             `json:"via,omitzero"`         // AboutContact: who passes the message on
+	Position    *bcp.Position             `json:"position,omitempty"`   // AboutRecoveryOrder
+	Fields      bcp.Fields                `json:"fields,omitzero"`      // AboutProgressReport, AboutScheduledReport
+	Known       bool                      `json:"known,omitempty"`      // AboutScheduledReport: the expected recovery is known
+	Note        string                    `json:"note,omitempty"`       // the plan's own words
 }
 
 // A Timeline is the outcome of a drill: every action the plan requires, in
@@ -141,123 +184,16 @@ type Timeline struct {
 	// Vocabulary is the plan's own words for the values the entries hold:
 	// Text and Mermaid print actors, bodies, symptoms and channels in them.
 	Vocabulary bcp.Vocabulary `json:"vocabulary,omitzero"`
-	Entries    []Entry        `json:"entries"` // sorted by At; ties keep the plan's order
-}
-
-func actorText(a council.Actor, l bcp.Lang, w bcp.Dictionary) string {
-	if !a.IsValid() {
-		return ""
-	}
-	return w.Label(a, l)
-}
-
-func levelText(e Entry, l bcp.Lang) string {
-	switch {
-	case e.Level.IsValid():
-		if l == bcp.Japanese {
-			return e.Level.Label()
-		}
-		return e.Level.String()
-	case e.Min.IsValid() && e.Max.IsValid():
-		if l == bcp.Japanese {
-			return fmt.Sprintf("レベル%d～%d", e.Min, e.Max)
-		}
-		return fmt.Sprintf("level-%d..%d", e.Min, e.Max)
-	}
-	return ""
-}
-
-// Line renders the entry on one line in language l:
-// "2026-04-01 09:05 system-administrator → national-center notify [phone]
-// level-2..3: detail (tottori:第3-3(3))".
-//
-// Line has no vocabulary: it prints values in the engine's words.
-// [Timeline.Text] prints them in the plan's.
-func (e Entry) Line(l bcp.Lang) string { return e.line(l, bcp.Dictionary{}) }
-
-// Line renders entry i of the timeline as [Entry.Line] does, in the words
-// of the plan's vocabulary; "" for an i out of range.
-func (t Timeline) Line(i int, l bcp.Lang) string {
-	if i < 0 || i >= len(t.Entries) {
-		return ""
-	}
-	return t.Entries[i].line(l, t.Vocabulary.Dictionary())
-}
-
-func (e Entry) line(l bcp.Lang, w bcp.Dictionary) string {
-	var b strings.Builder
-	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))
-	b.WriteString("  ")
-	b.WriteString(actorText(e.Actor, l, w))
-	if e.To.IsValid() {
-		b.WriteString(" → ")
-		b.WriteString(actorText(e.To, l, w))
-	}
-	b.WriteString("  ")
-	e.writeSummary(&b, l, w)
-	b.WriteString("  (" + e.Cites.String() + ")")
-	return b.String()
-}
-
-// writeSummary writes what the entry does, as the text and the sequence
-// diagram both show it: the act, the channel, the level or range, the detail,
-// and whether it is due only as needed.
-func (e Entry) writeSummary(b *strings.Builder, l bcp.Lang, w bcp.Dictionary) {
-	if l == bcp.Japanese {
-		b.WriteString(e.Act.Label())
-	} else {
-		b.WriteString(e.Act.String())
-	}
-	if e.Channel.IsValid() {
-		b.WriteString(" [" + w.Label(e.Channel, l) + "]")
-	}
-	if lv := levelText(e, l); lv != "" {
-		b.WriteString(" <" + lv + ">")
-	}
-	if d := e.detail(l); d != "" {
-		b.WriteString(": " + d)
-	}
-	if e.AsNeeded {
-		if l == bcp.Japanese {
-			b.WriteString("（必要に応じ）")
-		} else {
-			b.WriteString(" (as needed)")
-		}
-	}
-}
-
-func (e Entry) detail(l bcp.Lang) string {
-	if l == bcp.Japanese && e.DetailJA != "" {
-		return e.DetailJA
-	}
-	return e.Detail
-}
-
-// Text renders the timeline in language l: a heading line, then one line per
-// entry (see [Entry.Line]), in the words of the plan's vocabulary. It is
-// deterministic.
-func (t Timeline) Text(l bcp.Lang) string {
-	w := t.Vocabulary.Dictionary()
-	var b strings.Builder
-	if l == bcp.Japanese {
-		fmt.Fprintf(&b, "# 訓練 %s（計画 %s）", t.Scenario, t.Provenance)
-	} else {
-		fmt.Fprintf(&b, "# drill %s (plan %s)", t.Scenario, t.Provenance)
-	}
-	if t.Title != "" {
-		b.WriteString(": " + t.Title)
-	}
-	b.WriteByte('\n')
-	for _, e := range t.Entries {
-		b.WriteString(e.line(l, w))
-		b.WriteByte('\n')
-	}
-	return b.String()
+	// Events are the scenario's events, which the entries about an
+	// observation (AboutEvent) name by index.
+	Events  []Event `json:"events,omitempty"`
+	Entries []Entry `json:"entries"` // sorted by At; ties keep the plan's order
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "at" (RFC 3339,
 // Japan time), "event", "actor", "act", and "to", "channel", "level", "min",
-// "max", "detail", "detailJA", "asNeeded" when set, and "cites".
+// "max" when set, "what" (see [What]),
+// "asNeeded" when set, and "cites".
 func (e Entry) MarshalJSON() ([]byte, error) {
 	type plain Entry
 	p := plain(e)
@@ -280,7 +216,8 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title", "provenance", "vocabulary" and "entries" (an empty
+// "scenario", "title", "provenance", "vocabulary", "events" (as a scenario
+// file for the plan writes them, [MarshalScenario]) and "entries" (an empty
 // timeline has "entries": []). Entries name actors and channels as the
 // plan file does: by their terms' IDs in the vocabulary, so that a plan's
 // own values ("role#24" outside it) join its terms.
@@ -288,6 +225,13 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 	w := t.Vocabulary.Dictionary()
 	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
 		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries))}
+	for i, e := range t.Events {
+		b, err := e.marshal(&w)
+		if err != nil {
+			return nil, fmt.Errorf("drill: timeline: event %d: %w", i, err)
+		}
+		p.Events = append(p.Events, b)
+	}
 	for i, e := range t.Entries {
 		x, err := e.toJSON(w)
 		if err != nil {
@@ -307,6 +251,14 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 	}
 	w := p.Vocabulary.Dictionary()
 	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary}
+	if len(p.Events) > 0 {
+		out.Events = make([]Event, len(p.Events))
+	}
+	for i, b := range p.Events {
+		if err := decodePart(b, &out.Events[i], &w, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
+			return fmt.Errorf("drill: timeline: %w", err)
+		}
+	}
 	if len(p.Entries) > 0 {
 		out.Entries = make([]Entry, len(p.Entries))
 	}
@@ -322,12 +274,13 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 }
 
 type timelineJSON struct {
-	Plan       string         `json:"plan"`
-	Scenario   string         `json:"scenario"`
-	Title      string         `json:"title,omitempty"`
-	Provenance bcp.Provenance `json:"provenance"`
-	Vocabulary bcp.Vocabulary `json:"vocabulary,omitzero"`
-	Entries    []entryJSON    `json:"entries"`
+	Plan       string            `json:"plan"`
+	Scenario   string            `json:"scenario"`
+	Title      string            `json:"title,omitempty"`
+	Provenance bcp.Provenance    `json:"provenance"`
+	Vocabulary bcp.Vocabulary    `json:"vocabulary,omitzero"`
+	Events     []json.RawMessage `json:"events,omitempty"`
+	Entries    []entryJSON       `json:"entries"`
 }
 
 // entryJSON is an Entry as a timeline writes it: actors and channel by the
@@ -342,15 +295,14 @@ type entryJSON struct {
 	Level    threat.Level      `json:"level,omitzero"`
 	Min      threat.Level      `json:"min,omitzero"`
 	Max      threat.Level      `json:"max,omitzero"`
-	Detail   string            `json:"detail,omitempty"`
-	DetailJA string            `json:"detailJA,omitempty"`
+	What     What              `json:"what"`
 	AsNeeded bool              `json:"asNeeded,omitempty"`
 	Cites    council.Citations `json:"cites"`
 }
 
 func (e Entry) toJSON(w bcp.Dictionary) (entryJSON, error) {
 	x := entryJSON{At: e.At, Event: e.Event, Act: e.Act, Level: e.Level, Min: e.Min, Max: e.Max,
-		Detail: e.Detail, DetailJA: e.DetailJA, AsNeeded: e.AsNeeded, Cites: e.Cites}
+		What: e.What, AsNeeded: e.AsNeeded, Cites: e.Cites}
 	if !x.At.IsZero() {
 		x.At = x.At.In(jst)
 	}
@@ -377,7 +329,7 @@ func (e Entry) toJSON(w bcp.Dictionary) (entryJSON, error) {
 
 func (x entryJSON) entry(w bcp.Dictionary) (Entry, error) {
 	e := Entry{At: x.At, Event: x.Event, Act: x.Act, Level: x.Level, Min: x.Min, Max: x.Max,
-		Detail: x.Detail, DetailJA: x.DetailJA, AsNeeded: x.AsNeeded, Cites: x.Cites}
+		What: x.What, AsNeeded: x.AsNeeded, Cites: x.Cites}
 	for _, f := range []struct {
 		s   string
 		dst *council.Actor

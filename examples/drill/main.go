@@ -33,6 +33,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
@@ -99,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if *format == "escalation" {
-		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
+		fmt.Fprint(stdout, render.EscalationFlow(plan, lang))
 		return 0
 	}
 	scenario, err := loadScenario(plan, *scenarioFile, builtin)
@@ -120,9 +121,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
 	case "mermaid":
-		fmt.Fprint(stdout, tl.Mermaid(lang))
+		fmt.Fprint(stdout, render.Mermaid(tl, lang))
 	default:
-		fmt.Fprint(stdout, tl.Text(lang))
+		fmt.Fprint(stdout, render.Text(tl, lang))
 	}
 	return 0
 }

@@ -29,6 +29,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
@@ -144,7 +145,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "\n## %s\n", title)
 		for _, i := range pick(tl, sec.Acts) {
-			fmt.Fprintln(stdout, tl.Line(i, lang))
+			fmt.Fprintln(stdout, render.Line(tl, i, lang))
 		}
 	}
 	return 0

@@ -1,8 +1,11 @@
-package bcp
+package render
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 
 	"github.com/jukiplan/jukiplan/council"
 )
@@ -31,8 +34,8 @@ func mermaidID(prefix, name string) string {
 	return b.String()
 }
 
-// actorID is a's Mermaid node ID, from the plan file's name for it (w.name).
-func actorID(a council.Actor, w *words) string {
+// actorID is a's Mermaid node ID, from the plan file's name for it.
+func actorID(a council.Actor, w bcp.Dictionary) string {
 	switch {
 	case a.Role.IsValid():
 		return mermaidID("r_", nodeName(w, a))
@@ -47,8 +50,11 @@ func actorID(a council.Actor, w *words) string {
 // its number), unless that ID has other characters than lower-case letters,
 // digits and hyphens, which mermaidID could map onto another's: then the
 // engine's name.
-func nodeName(w *words, x labeled) string {
-	id := w.name(x)
+func nodeName(w bcp.Dictionary, x interface {
+	Label() string
+	String() string
+}) string {
+	id := w.Name(x)
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
 			return x.String()
@@ -57,14 +63,63 @@ func nodeName(w *words, x labeled) string {
 	return id
 }
 
-func actorLabel(a council.Actor, l Lang, w *words) string {
+func actorLabel(a council.Actor, l bcp.Lang, w bcp.Dictionary) string {
 	if a.IsValid() {
-		return actorText(a, l, w)
+		return w.Label(a, l)
 	}
-	if l == Japanese {
+	if l == bcp.Japanese {
 		return "（記載なし）"
 	}
 	return "(unspecified)"
+}
+
+// Mermaid renders timeline t as a Mermaid sequence diagram in language l:
+// one participant per actor in order of first appearance, a message from
+// actor to recipient for each entry that has one and a note over the actor
+// for the others, each headed by its date and time (Japan time) and ending in
+// its citations. The output is deterministic and ends in a newline.
+func Mermaid(t drill.Timeline, l bcp.Lang) string {
+	x := wordsOf(t, l)
+	w := x.dict
+	var b strings.Builder
+	b.WriteString("sequenceDiagram\n")
+	fmt.Fprintf(&b, "    %%%% drill %s under %s\n", t.Scenario, t.Provenance)
+	declared := map[string]bool{}
+	var order []string
+	declare := func(id, label string) {
+		if !declared[id] {
+			declared[id] = true
+			order = append(order, fmt.Sprintf("    participant %s as %s\n", id, mermaidText(label)))
+		}
+	}
+	var body []string
+	for _, e := range t.Entries {
+		from := actorID(e.Actor, w)
+		declare(from, actorLabel(e.Actor, l, w))
+		var msg strings.Builder
+		msg.WriteString(e.At.In(jst).Format("01-02 15:04") + " ")
+		x.summary(&msg, e)
+		msg.WriteString(" (" + e.Cites.String() + ")")
+		text := mermaidText(msg.String())
+		if e.To.IsValid() {
+			to := actorID(e.To, w)
+			declare(to, actorLabel(e.To, l, w))
+			arrow := "->>"
+			if e.AsNeeded {
+				arrow = "-->>"
+			}
+			body = append(body, fmt.Sprintf("    %s%s%s: %s\n", from, arrow, to, text))
+		} else {
+			body = append(body, fmt.Sprintf("    Note over %s: %s\n", from, text))
+		}
+	}
+	for _, s := range order {
+		b.WriteString(s)
+	}
+	for _, s := range body {
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // EscalationFlow renders plan p's escalation flow as a Mermaid flowchart in
@@ -76,7 +131,7 @@ func actorLabel(a council.Actor, l Lang, w *words) string {
 // its members (the hub marked) and who reaches whom over it. A plan without
 // an organisation gives a chart with no nodes. The
 // output is deterministic and ends in a newline.
-func EscalationFlow(p Plan, l Lang) string {
+func EscalationFlow(p bcp.Plan, l bcp.Lang) string {
 	var b strings.Builder
 	b.WriteString("flowchart TD\n")
 	fmt.Fprintf(&b, "    %%%% escalation flow of %s\n", provenanceOf(p))
@@ -84,7 +139,7 @@ func EscalationFlow(p Plan, l Lang) string {
 		return b.String()
 	}
 	o := *p.Organization
-	w := p.Vocabulary.words()
+	w := p.Vocabulary.Dictionary()
 	declared := map[string]bool{}
 	edges := map[string]bool{}
 	edge := func(format string, args ...any) {
@@ -110,13 +165,13 @@ func EscalationFlow(p Plan, l Lang) string {
 	}
 	triggerNode := func(t council.Trigger) string {
 		label := t.String()
-		if l == Japanese {
+		if l == bcp.Japanese {
 			label = t.Label()
 		}
 		return node(mermaidID("t_", t.String()), "{{", label, "}}")
 	}
 	name := func(en, ja string) string {
-		if l == Japanese {
+		if l == bcp.Japanese {
 			return ja
 		}
 		return en
@@ -151,9 +206,9 @@ func EscalationFlow(p Plan, l Lang) string {
 			continue
 		}
 		c, _ := o.Council(r.Body)
-		label := w.any(r.Body, l)
+		label := w.Label(r.Body, l)
 		if c.Chair.IsValid() {
-			label += name("<br/>chair: ", "<br/>議長: ") + w.any(c.Chair, l)
+			label += name("<br/>chair: ", "<br/>議長: ") + w.Label(c.Chair, l)
 		}
 		body := node(mermaidID("b_", nodeName(w, r.Body)), "[[", label, "]]")
 		for t := range r.On.All() {
@@ -173,7 +228,7 @@ func EscalationFlow(p Plan, l Lang) string {
 			edge("    %s ==>|\"%s\"| %s\n", actorNode(council.ByRole(c.Convener)), name("convenes", "招集"), body)
 		}
 		if r.Substitute.IsValid() {
-			sub := node(mermaidID("b_", nodeName(w, r.Substitute)), "[[", w.any(r.Substitute, l), "]]")
+			sub := node(mermaidID("b_", nodeName(w, r.Substitute)), "[[", w.Label(r.Substitute, l), "]]")
 			edge("    %s -.-|\"%s\"| %s\n", sub, name("may stand in", "代替可"), body)
 		}
 	}
@@ -193,18 +248,11 @@ func EscalationFlow(p Plan, l Lang) string {
 	return b.String()
 }
 
-func actorText(a council.Actor, l Lang, w *words) string {
-	if !a.IsValid() {
-		return ""
-	}
-	return w.any(a, l)
-}
-
 // provenanceOf names the plan a timeline or diagram was made with: its
 // Provenance, or its ID and version alone when it does not encode.
-func provenanceOf(p Plan) Provenance {
+func provenanceOf(p bcp.Plan) bcp.Provenance {
 	if pr, err := p.Provenance(); err == nil {
 		return pr
 	}
-	return Provenance{Plan: p.ID, Version: p.Version}
+	return bcp.Provenance{Plan: p.ID, Version: p.Version}
 }

@@ -1,4 +1,4 @@
-package drill
+package render_test
 
 import (
 	"encoding/json"
@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/council"
 	"pgregory.net/rapid"
 )
@@ -17,15 +19,15 @@ import (
 // セキュリティ統括管理者 and its council 鳥取県住基ネットセキュリティ会議, and
 // its drill says so, not another plan's words (tottori:第2-4(1), 第3-6(2)).
 func TestDrillSpeaksThePlansWords(t *testing.T) {
-	s, err := ScenarioByID("tottori-l3-firewall")
+	s, err := drill.ScenarioByID("tottori-l3-firewall")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := Run(bcp.Tottori(), s)
+	tl, err := drill.Run(bcp.Tottori(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ja := tl.Text(bcp.Japanese)
+	ja := render.Text(tl, bcp.Japanese)
 	for _, want := range []string{"セキュリティ統括管理者  会議の開催", "鳥取県住基ネットセキュリティ会議を開催", "住基ネット担当者  発見"} {
 		if !strings.Contains(ja, want) {
 			t.Errorf("the drill lacks %q", want)
@@ -36,7 +38,7 @@ func TestDrillSpeaksThePlansWords(t *testing.T) {
 			t.Errorf("the drill uses %q, not tottori's word", other)
 		}
 	}
-	if en := tl.Text(bcp.English); !strings.Contains(en, "security chief → ") && !strings.Contains(en, "→ security chief") {
+	if en := render.Text(tl, bcp.English); !strings.Contains(en, "security chief → ") && !strings.Contains(en, "→ security chief") {
 		t.Errorf("the English drill does not use the terms' English labels:\n%s", en)
 	}
 }
@@ -83,7 +85,7 @@ func TestRandomVocabularyProperty(t *testing.T) {
 				labels[l] = true
 			}
 		}
-		scs, err := Scenarios(id)
+		scs, err := drill.Scenarios(id)
 		if err != nil {
 			rt.Fatal(err)
 		}
@@ -91,11 +93,11 @@ func TestRandomVocabularyProperty(t *testing.T) {
 			// The scenario file names actors by the plan's term IDs:
 			// read through the plan, they name its values.
 			data, _ := reference.Scenario(sc.ID)
-			s, err := ParseScenario(p, data)
+			s, err := drill.ParseScenario(p, data)
 			if err != nil {
 				rt.Fatalf("%s: %v", sc.ID, err)
 			}
-			tl, err := Run(p, s)
+			tl, err := drill.Run(p, s)
 			if err != nil {
 				rt.Fatalf("%s: %v", s.ID, err)
 			}
@@ -105,7 +107,7 @@ func TestRandomVocabularyProperty(t *testing.T) {
 					if !a.IsValid() {
 						continue
 					}
-					got := actorText(a, bcp.Japanese, w)
+					got := w.Label(a, bcp.Japanese)
 					named, ok := w.Actor(w.Name(a))
 					declared := ok && named == a
 					switch {
@@ -126,19 +128,19 @@ func TestRandomVocabularyProperty(t *testing.T) {
 // the decision on publication from the plan (nakano's 第1報 and 区議会), and
 // falls back to the engine's own words when a plan gives none.
 func TestDrillPlanWords(t *testing.T) {
-	s, err := ScenarioByID("nakano-iaas-outage")
+	s, err := drill.ScenarioByID("nakano-iaas-outage")
 	if err != nil {
 		t.Fatal(err)
 	}
-	detail := func(p bcp.Plan, a Act, by council.Actor) string {
+	detail := func(p bcp.Plan, a drill.Act, by council.Actor) string {
 		t.Helper()
-		tl, err := Run(p, s)
+		tl, err := drill.Run(p, s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range tl.Entries {
+		for i, e := range tl.Entries {
 			if e.Act == a && e.Actor == by {
-				return e.DetailJA
+				return render.Detail(tl, i, bcp.Japanese)
 			}
 		}
 		t.Fatalf("no %v by %v", a, by)
@@ -146,10 +148,10 @@ func TestDrillPlanWords(t *testing.T) {
 	}
 	isd, mayor := council.ByRole(termRole(t, bcp.Nakano(), "info-systems-division")), council.ByRole(termRole(t, bcp.Nakano(), "mayor"))
 	p := bcp.Nakano()
-	if got := detail(p, ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
+	if got := detail(p, drill.ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
 		t.Errorf("first report %q; want the plan's note", got)
 	}
-	if got := detail(p, ActMeasure, mayor); got != "公表及び区議会への報告の判断" {
+	if got := detail(p, drill.ActMeasure, mayor); got != "公表及び区議会への報告の判断" {
 		t.Errorf("publication %q; want the plan's decision", got)
 	}
 	for i := range p.Continuity.Contacts {
@@ -158,10 +160,10 @@ func TestDrillPlanWords(t *testing.T) {
 	for i := range p.Continuity.Routes {
 		p.Continuity.Routes[i].Decision = ""
 	}
-	if got, want := detail(p, ActReport, isd), p.Vocabulary.Label(bcp.CrisisManagement, bcp.Japanese); got != want {
+	if got, want := detail(p, drill.ActReport, isd), p.Vocabulary.Label(bcp.CrisisManagement, bcp.Japanese); got != want {
 		t.Errorf("first report without a note %q; want the audience's label in the plan's words %q", got, want)
 	}
-	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
+	if got := detail(p, drill.ActMeasure, mayor); got != "公表及び議会への報告の判断" {
 		t.Errorf("publication without a decision %q; want the engine's words", got)
 	}
 }
@@ -170,44 +172,44 @@ func TestDrillPlanWords(t *testing.T) {
 // (第17条10項3号, 11項, 14項) and nakano's scheduled reports its headings
 // (統合仮想サーバ 3(4)①ア a, b); without them a drill says the engine's.
 func TestDrillDutyAndScheduleWords(t *testing.T) {
-	details := func(p bcp.Plan, scenario string, a Act) []string {
+	details := func(p bcp.Plan, scenario string, a drill.Act) []string {
 		t.Helper()
-		s, err := ScenarioByID(scenario)
+		s, err := drill.ScenarioByID(scenario)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tl, err := Run(p, s)
+		tl, err := drill.Run(p, s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
-		for _, e := range tl.Entries {
-			if e.Act == a && !slices.Contains(out, e.DetailJA) {
-				out = append(out, e.DetailJA)
+		for i, e := range tl.Entries {
+			if d := render.Detail(tl, i, bcp.Japanese); e.Act == a && !slices.Contains(out, d) {
+				out = append(out, d)
 			}
 		}
 		return out
 	}
 	k := bcp.Kumiyama()
-	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{"直ちに失効の手続きを取らなければならない"}) {
+	if got := details(k, "kumiyama-lost-card", drill.ActRevoke); !slices.Equal(got, []string{"直ちに失効の手続きを取らなければならない"}) {
 		t.Errorf("revocation %q; want kumiyama 第17条11項's words", got)
 	}
 	for i := range k.Duties {
 		k.Duties[i].Note = ""
 	}
-	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{bcp.RevokeCard.Label()}) {
+	if got := details(k, "kumiyama-lost-card", drill.ActRevoke); !slices.Equal(got, []string{bcp.RevokeCard.Label()}) {
 		t.Errorf("revocation without a note %q; want the duty's label", got)
 	}
 	n := bcp.Nakano()
 	want := []string{"障害復旧見込が不明な場合", "障害復旧見込日時が判明している場合"}
-	if got := details(n, "nakano-iaas-outage", ActScheduledReport); !slices.ContainsFunc(got, func(s string) bool { return s == want[0] }) ||
+	if got := details(n, "nakano-iaas-outage", drill.ActScheduledReport); !slices.ContainsFunc(got, func(s string) bool { return s == want[0] }) ||
 		!slices.ContainsFunc(got, func(s string) bool { return s == want[1] }) {
 		t.Errorf("scheduled reports %q; want both of %q", got, want)
 	}
 	sc := *n.Continuity.Schedule
 	sc.WhileUnknown, sc.OnceKnown = "", ""
 	n.Continuity.Schedule = &sc
-	for _, d := range details(n, "nakano-iaas-outage", ActScheduledReport) {
+	for _, d := range details(n, "nakano-iaas-outage", drill.ActScheduledReport) {
 		if strings.HasPrefix(d, "障害復旧見込") {
 			t.Errorf("scheduled report without the plan's words %q; want the engine's", d)
 		}
@@ -262,4 +264,43 @@ func termLabels[V bcp.Word](ts []bcp.Term[V]) []string {
 		out[i] = t.Label
 	}
 	return out
+}
+
+// termRole returns the position term id of p's vocabulary stands for.
+func termRole(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, p bcp.Plan, id string) council.Role {
+	t.Helper()
+	r, ok := p.Vocabulary.Role(id)
+	if !ok {
+		t.Fatalf("plan %s declares no position %q", p.ID, id)
+	}
+	return r
+}
+
+// A town's own post and body, none of them known to the engine, print in
+// its words in the escalation flow.
+func TestEscalationFlowSpeaksCustomTerms(t *testing.T) {
+	data, err := bcp.Ino().MarshalIndent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := relabel(t, data, func(kind string, i int) string {
+		switch {
+		case kind == "positions" && i == 3:
+			return "情報保護統括責任者"
+		case kind == "bodies" && i == 0:
+			return "情報保護管理会議"
+		}
+		return fmt.Sprintf("%s-%d", kind, i)
+	}, func(kind string, i int) bool { return true })
+	p, err := bcp.ParsePlan(custom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flow := render.EscalationFlow(p, bcp.Japanese)
+	if !strings.Contains(flow, "情報保護統括責任者") || !strings.Contains(flow, "情報保護管理会議") || strings.Contains(flow, "セキュリティ統括責任者") {
+		t.Errorf("the escalation flow does not speak the town's words:\n%s", flow)
+	}
 }
