@@ -92,6 +92,11 @@
 // same way. The reference plans ship as bcp/reference/*.json, with a JSON
 // Schema generated from the types in bcp/plan.schema.json ([PlanSchema]).
 //
+// A plan file may follow a model plan ("basedOn", a [Model]): it inherits
+// every part it leaves out, citing the model's clauses. [ParsePlan] resolves
+// models among the reference plans, [ParsePlanWith] through a caller's
+// [Models] ([ModelFiles], [ReferenceModels]).
+//
 // # Provenance
 //
 // [Plan.Provenance] returns the plan's ID, version and fingerprint (SHA-256 of

@@ -2,9 +2,10 @@ package bcp
 
 import (
 	"fmt"
-	"github.com/jukiplan/jukiplan/internal/duration"
 	"reflect"
 	"time"
+
+	"github.com/jukiplan/jukiplan/internal/duration"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/jsonfile"
@@ -36,13 +37,21 @@ func (p Plan) Validate() error { return p.validate(p.Vocabulary.words(), false) 
 // string holding a control character: the walk then looks at citations and
 // plan IDs only.
 func (p Plan) validate(w *words, decoded bool) error {
-	v := validator{id: p.ID, w: w, decoded: decoded}
+	v := validator{id: p.ID, w: w, decoded: decoded, plan: &p}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
 	}
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
+	}
+	for m, at := p.BasedOn, "$.basedOn"; m != nil; m, at = m.BasedOn, at+" (its model's basedOn)" {
+		if !council.Cite(m.ID, "x").IsValid() || m.ID == p.ID {
+			v.bad(at+".id", ErrBadValue, "model plan ID %s: want a plain identifier (a-z, 0-9, - and _) other than the plan's", problem.Value(m.ID))
+		}
+		if m.Version == "" {
+			v.bad(at+".version", ErrBadValue, "missing")
+		}
 	}
 	v.cites(reflect.ValueOf(&p).Elem())
 	v.clauses(p.Clauses)
@@ -75,7 +84,11 @@ func (p Plan) validate(w *words, decoded bool) error {
 		unique(&v, m.Playbooks, "$.measures.playbooks", ".case", func(pb measures.Playbook) measures.Case { return pb.Case })
 		unique(&v, m.Obligations, "$.measures.obligations", ".key", func(o measures.Obligation) string { return o.Key })
 		for i, o := range m.Obligations {
-			if err := o.Validate(p.ID); err != nil {
+			owner := p.ID
+			if c := o.Citations.At(0); p.citable(c.Plan()) {
+				owner = c.Plan() // inherited from the model, or its own
+			}
+			if err := o.Validate(owner); err != nil {
 				v.part(fmt.Sprintf("$.measures.obligations[%d]", i), err)
 			}
 		}
@@ -100,6 +113,7 @@ func (p Plan) validate(w *words, decoded bool) error {
 
 type validator struct {
 	id      string
+	plan    *Plan  // the plan checked: its models may be cited too
 	w       *words // the plan's vocabulary: messages name its values by their term IDs
 	decoded bool   // the plan's strings are known free of control characters
 	errs    []error
@@ -120,8 +134,8 @@ func (v *validator) part(path string, err error) {
 }
 
 func (v *validator) cite(c council.Citation, path string) {
-	if c.Plan() != v.id {
-		v.bad(path, ErrDangling, "citation %s is not of plan %s", problem.Short(c.String()), problem.Quote(v.id))
+	if !v.citable(c.Plan()) {
+		v.bad(path, ErrDangling, "citation %s is not of plan %s%s", problem.Short(c.String()), problem.Quote(v.id), v.orModel())
 	}
 }
 
@@ -138,13 +152,13 @@ func (v *validator) cites(x reflect.Value) {
 	}
 	switch {
 	case t == citationType:
-		if c := *x.Addr().Interface().(*council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
+		if c := *x.Addr().Interface().(*council.Citation); c != (council.Citation{}) && !v.citable(c.Plan()) {
 			v.here(c)
 		}
 		return
 	case t == citationsType:
 		for i, c := range x.Addr().Interface().(*council.Citations).All() {
-			if c.Plan() != v.id {
+			if !v.citable(c.Plan()) {
 				v.stack = append(v.stack, jsonfile.Index(i))
 				v.here(c)
 				v.stack = v.stack[:len(v.stack)-1]
@@ -172,8 +186,8 @@ func (v *validator) cites(x reflect.Value) {
 			fv := x.Field(f.index)
 			v.stack = append(v.stack, jsonfile.Key(f.name))
 			if f.planID && t != planType {
-				if s := fv.String(); s != v.id {
-					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
+				if s := fv.String(); !v.citable(s) {
+					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
 				}
 			} else {
 				v.cites(fv)
@@ -207,6 +221,23 @@ func (v *validator) clauses(cs []council.Clause) {
 		}
 		seen[c.Number] = i
 	}
+}
+
+// citable reports whether the plan may cite plan id: its own, or one of
+// its models.
+func (v *validator) citable(id string) bool {
+	if v.plan == nil {
+		return id == v.id
+	}
+	return v.plan.citable(id)
+}
+
+// orModel names the plan's model for a message, if it has one.
+func (v *validator) orModel() string {
+	if v.plan == nil || v.plan.BasedOn == nil {
+		return ""
+	}
+	return " or of its model " + problem.Quote(v.plan.BasedOn.ID)
 }
 
 // here records citation c, at the current path, as not of the plan.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
-
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/duration"
