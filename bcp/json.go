@@ -15,6 +15,7 @@ import (
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
@@ -377,6 +378,10 @@ type encoder struct {
 	buf   bytes.Buffer
 	errs  []error
 	words *words // the plan's vocabulary: its terms are written by ID
+	// threat is the threat spec being written, whose declared kinds and
+	// attributes an event's text names (json_threat.go).
+	threat   *threat.Spec
+	inThreat bool
 }
 
 func (e *encoder) value(v reflect.Value, path string) {
@@ -386,6 +391,9 @@ func (e *encoder) value(v reflect.Value, path string) {
 		saved := e.words
 		e.words = nil
 		defer func() { e.words = saved }()
+	}
+	if e.threatValue(v, path) {
+		return
 	}
 	if e.words != nil {
 		if id, ok := e.words.termID(info(t).word, v); ok {
@@ -529,6 +537,9 @@ const maxDepth = jsonfile.MaxDepth
 type decoder struct {
 	jsonfile.Decoder
 	words *words // the plan's vocabulary, once decoded; nil before and while decoding it
+	// threat is the threat spec being decoded, once its declared kinds and
+	// attributes are (json_threat.go).
+	threat *threat.Spec
 }
 
 func newDecoder() *decoder {
@@ -547,6 +558,9 @@ func (d *decoder) wrap(err error) {
 // did: a term of the plan's vocabulary, a duration, a citation list, a set,
 // a text value (in the plan's words) and the plan itself.
 func (d *decoder) hook(v reflect.Value, n *node) bool {
+	if d.threatValue(v, n) {
+		return true
+	}
 	t := v.Type()
 	ti := info(t)
 	if w := ti.word; w >= 0 && d.words != nil && n.Kind == '"' {
@@ -624,6 +638,12 @@ func (d *decoder) hook(v reflect.Value, n *node) bool {
 			d.Pop()
 		}
 		v.SetUint(bits)
+		return true
+	}
+	if t == threatSpecType {
+		d.Struct(v, n, ti.Info.Fields, func(i int, k string) bool {
+			return threatDeclaration(k) // decoded first
+		})
 		return true
 	}
 	if t == planType {

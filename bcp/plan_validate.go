@@ -66,7 +66,7 @@ func (p Plan) validate(w *words, decoded bool) error {
 	}
 	if p.Threat != nil {
 		if _, err := threat.NewScheme(*p.Threat); err != nil {
-			v.part("$.threat", err)
+			v.threatPart(err)
 		}
 	}
 	if m := p.Measures; m != nil {

@@ -35,7 +35,7 @@ import (
 func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 	var s Scenario
 	w := p.Vocabulary.Dictionary()
-	if err := s.decode(data, &w); err != nil {
+	if err := s.decode(data, &w, p.Threat); err != nil {
 		return Scenario{}, err
 	}
 	if err := s.Validate(); err != nil {
@@ -46,15 +46,15 @@ func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
-func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil) }
+func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil, nil) }
 
 // scenarioFile starts the messages of scenario files.
 const scenarioFile = "drill: scenario"
 
 // decode decodes data into *s, reading names in the words of w too (when
 // not nil).
-func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
-	return decodePart(data, s, w, (*scenarioDecoder).scenario)
+func (s *Scenario) decode(data []byte, w *bcp.Dictionary, sp *threat.Spec) error {
+	return decodePart(data, s, w, sp, (*scenarioDecoder).scenario)
 }
 
 // decodePart decodes one scenario file or part of one (an event, a status)
@@ -64,7 +64,7 @@ func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
 //
 // at is the path of the part in its file, when it is read alone: problems
 // name their paths from it.
-func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, decode func(d *scenarioDecoder, n *jsonfile.Node, out *T), at ...jsonfile.Segment) error {
+func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, sp *threat.Spec, decode func(d *scenarioDecoder, n *jsonfile.Node, out *T), at ...jsonfile.Segment) error {
 	root, err := jsonfile.Parse(scenarioFile, data)
 	if err != nil {
 		if pe, ok := err.(*PathError); ok {
@@ -73,7 +73,7 @@ func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, decode func(d *sc
 		}
 		return err
 	}
-	d := &scenarioDecoder{words: w}
+	d := &scenarioDecoder{words: w, threat: sp}
 	d.File = scenarioFile
 	for _, s := range at {
 		if s.Index >= 0 {
@@ -111,7 +111,8 @@ func (p *scenarioProblem) Unwrap() []error {
 // field by field, with a plan's words.
 type scenarioDecoder struct {
 	jsonfile.Decoder
-	words *bcp.Dictionary // a plan's vocabulary, or nil
+	words  *bcp.Dictionary // a plan's vocabulary, or nil
+	threat *threat.Spec    // a plan's threat spec, whose declared kinds and attributes an act may name; or nil
 }
 
 // fail records a problem at the current path.
@@ -246,6 +247,17 @@ func (d *scenarioDecoder) threatEvent(n *jsonfile.Node, dst *threat.Event) {
 	d.object(n, func(key string, v *jsonfile.Node) bool {
 		switch key {
 		case "kind":
+			if d.threat != nil && len(d.threat.Kinds) > 0 {
+				var s string
+				if d.str(v, &s); s != "" {
+					k, err := d.threat.ParseKind(s)
+					if err != nil {
+						d.fail(problem.Strip(err.Error()), err)
+					}
+					e.Kind = k
+				}
+				return true
+			}
 			d.text(v, &e.Kind)
 		case "place":
 			d.text(v, &e.Place)
@@ -256,7 +268,19 @@ func (d *scenarioDecoder) threatEvent(n *jsonfile.Node, dst *threat.Event) {
 		case "source":
 			d.text(v, &e.Source)
 		default:
-			return false
+			// An attribute the plan declares ("cause": "found"), or one in
+			// the engine's words ("attribute#4": "1").
+			if (d.threat == nil || len(d.threat.Attributes) == 0) && !strings.HasPrefix(key, "attribute#") {
+				return false
+			}
+			var s string
+			if d.str(v, &s); s != "" {
+				a, x, err := d.threat.ParseAttribute(key, s)
+				if err != nil {
+					d.fail(problem.Strip(err.Error()), err)
+				}
+				e = e.With(a, x)
+			}
 		}
 		return true
 	})
@@ -436,7 +460,7 @@ func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // one event of [ParseScenario]; on error *e is unchanged.
 func (e *Event) UnmarshalJSON(data []byte) error {
-	return decodePart(data, e, nil, (*scenarioDecoder).event)
+	return decodePart(data, e, nil, nil, (*scenarioDecoder).event)
 }
 
 // MarshalJSON implements [json.Marshaler]: the status as a scenario file
@@ -446,7 +470,7 @@ func (s Status) MarshalJSON() ([]byte, error) { return marshalStatus(s), nil }
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario]; on error *s is unchanged.
 func (s *Status) UnmarshalJSON(data []byte) error {
-	return decodePart(data, s, nil, (*scenarioDecoder).status)
+	return decodePart(data, s, nil, nil, (*scenarioDecoder).status)
 }
 
 func marshalThreatEvent(e threat.Event) json.RawMessage {
@@ -470,6 +494,14 @@ func marshalThreatEvent(e threat.Event) json.RawMessage {
 	put("place", e.Place, e.Place != 0)
 	put("firewall", e.Firewall, e.Firewall != 0)
 	put("severity", e.Severity, e.Severity != 0)
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			q, _ := json.Marshal(strconv.Itoa(int(v)))
+			b.WriteString(sep + `"` + threat.DeclaredAttribute(i).String() + `":`)
+			b.Write(q)
+			sep = ","
+		}
+	}
 	put("source", e.Source, e.Source != 0)
 	b.WriteByte('}')
 	return b.Bytes()

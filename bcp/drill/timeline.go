@@ -255,7 +255,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		out.Events = make([]Event, len(p.Events))
 	}
 	for i, b := range p.Events {
-		if err := decodePart(b, &out.Events[i], &w, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
+		if err := decodePart(b, &out.Events[i], &w, nil, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
 			return fmt.Errorf("drill: timeline: %w", err)
 		}
 	}
