@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"pgregory.net/rapid"
 )
 
@@ -358,7 +359,7 @@ func TestLintArrayLookup(t *testing.T) {
 			return "{" + strings.Join(members, ",") + "}"
 		})
 		data := "[" + strings.Join(rapid.SliceOf(entry).Draw(t, "entries"), ",") + "]"
-		root, _, err := parseTreeAt([]byte(data))
+		root, _, err := jsonfile.ParseAt(planFile, []byte(data))
 		if err != nil {
 			t.Fatalf("%s: %v", data, err)
 		}

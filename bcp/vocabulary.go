@@ -585,7 +585,7 @@ func (d *decoder) undeclared(v reflect.Value, w int, s string) {
 		x = uint8(v.Uint())
 	}
 	if int(x) > wordKinds[k].named && !d.words.declared(k, x) {
-		d.bad(ErrBadValue, "%s: no term of the plan's %s declares it", problem.Quote(s), wordKinds[k].key)
+		d.Bad(ErrBadValue, "%s: no term of the plan's %s declares it", problem.Quote(s), wordKinds[k].key)
 	}
 }
 

@@ -49,8 +49,9 @@
 // terminal hours 8:30-17:15) are the plan's own choices, so the rules are a
 // value in its file, citing its own clauses ([Rules.WithCitations] when
 // built in Go).
-// Rules and Settings have JSON forms ([ParseSettings]; [Hours] prints as
-// "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
+// Rules and Settings have JSON forms, read strictly by the module's one
+// decoder, that of plan files ([ParseSettings]; each problem a [*PathError]
+// naming its JSON path; [Hours] prints as "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
 // used at a given instant.
 //
 // # Obligations

@@ -11,7 +11,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/problem"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -255,9 +255,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		out.Events = make([]Event, len(p.Events))
 	}
 	for i, b := range p.Events {
-		d := &scenarioDecoder{words: &w}
-		d.event(b, fmt.Sprintf("$.events[%d]", i), &out.Events[i])
-		if err := problem.Join(d.errs...); err != nil {
+		if err := decodePart(b, &out.Events[i], &w, nil, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
 			return fmt.Errorf("drill: timeline: %w", err)
 		}
 	}
