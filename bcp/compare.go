@@ -36,21 +36,21 @@ const (
 	AspectNetwork                         // the contact networks a position or party is on, by actor ("hub" marks the keeper)
 )
 
-var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid,
-	enum.Name{EN: "scale", JA: "脅威の尺度"},
-	enum.Name{EN: "level", JA: "脅威度"},
-	enum.Name{EN: "example", JA: "事例"},
-	enum.Name{EN: "threshold", JA: "閾値"},
-	enum.Name{EN: "role", JA: "役割"},
-	enum.Name{EN: "appointment", JA: "充て職"},
-	enum.Name{EN: "chair", JA: "議長"},
-	enum.Name{EN: "convening", JA: "会議の開催"},
-	enum.Name{EN: "agenda-item", JA: "決定事項"},
-	enum.Name{EN: "investigation", JA: "原因の究明の手順"},
-	enum.Name{EN: "system", JA: "情報システム"},
-	enum.Name{EN: "obligation", JA: "義務"},
-	enum.Name{EN: "network", JA: "緊急時連絡網"},
-)
+var aspectTable = enum.New[Aspect]("bcp", "aspect", "Aspect", ErrInvalid, []enum.Name{
+	AspectScale:         {EN: "scale", JA: "脅威の尺度"},
+	AspectLevel:         {EN: "level", JA: "脅威度"},
+	AspectExample:       {EN: "example", JA: "事例"},
+	AspectThreshold:     {EN: "threshold", JA: "閾値"},
+	AspectRole:          {EN: "role", JA: "役割"},
+	AspectAppointment:   {EN: "appointment", JA: "充て職"},
+	AspectChair:         {EN: "chair", JA: "議長"},
+	AspectConvening:     {EN: "convening", JA: "会議の開催"},
+	AspectAgendaItem:    {EN: "agenda-item", JA: "決定事項"},
+	AspectInvestigation: {EN: "investigation", JA: "原因の究明の手順"},
+	AspectSystem:        {EN: "system", JA: "情報システム"},
+	AspectObligation:    {EN: "obligation", JA: "義務"},
+	AspectNetwork:       {EN: "network", JA: "緊急時連絡網"},
+})
 
 // AllAspects returns every valid Aspect in ascending order, in a fresh slice.
 func AllAspects() []Aspect { return aspectTable.Values() }

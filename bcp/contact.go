@@ -22,12 +22,12 @@ const (
 	Internet                      // インターネット接続サービス
 )
 
-var serviceTable = enum.New[Service]("bcp", "service", "Service", ErrInvalid,
-	enum.Name{EN: "groupware", JA: "グループウェア"},
-	enum.Name{EN: "mail", JA: "メール"},
-	enum.Name{EN: "file-server", JA: "ファイルサーバ"},
-	enum.Name{EN: "internet", JA: "インターネット接続サービス"},
-)
+var serviceTable = enum.New[Service]("bcp", "service", "Service", ErrInvalid, []enum.Name{
+	Groupware:  {EN: "groupware", JA: "グループウェア"},
+	Mail:       {EN: "mail", JA: "メール"},
+	FileServer: {EN: "file-server", JA: "ファイルサーバ"},
+	Internet:   {EN: "internet", JA: "インターネット接続サービス"},
+})
 
 // A Pattern is one of the outage patterns a system's continuity plan is to
 // prepare contact for (ICT-BCP 9(1)ウ(イ) 想定するパターン例).
@@ -42,11 +42,11 @@ const (
 	PatternC                    // all of them are back (the divisions' own systems are not)
 )
 
-var patternTable = enum.New[Pattern]("bcp", "pattern", "Pattern", ErrInvalid,
-	enum.Name{EN: "a", JA: "庁内の通信基盤が停止"},
-	enum.Name{EN: "b", JA: "グループウェアのみ復旧"},
-	enum.Name{EN: "c", JA: "庁内の通信基盤が復旧"},
-)
+var patternTable = enum.New[Pattern]("bcp", "pattern", "Pattern", ErrInvalid, []enum.Name{
+	PatternA: {EN: "a", JA: "庁内の通信基盤が停止"},
+	PatternB: {EN: "b", JA: "グループウェアのみ復旧"},
+	PatternC: {EN: "c", JA: "庁内の通信基盤が復旧"},
+})
 
 // Services returns the services up in the pattern.
 func (p Pattern) Services() Services {
@@ -79,17 +79,17 @@ const (
 	Fax                                // FAX
 )
 
-var channelTable = enum.New[Channel]("bcp", "channel", "Channel", ErrInvalid,
-	enum.Name{EN: "file-server", JA: "ファイルサーバ"},
-	enum.Name{EN: "cabinet", JA: "キャビネット"},
-	enum.Name{EN: "phone-and-paper", JA: "電話及び紙媒体"},
-	enum.Name{EN: "groupware-mail", JA: "グループウェアメール"},
-	enum.Name{EN: "groupware-notice", JA: "グループウェアの掲示"},
-	enum.Name{EN: "mailing-list", JA: "メーリングリスト"},
-	enum.Name{EN: "phone", JA: "電話"},
-	enum.Name{EN: "email", JA: "電子メール", Aliases: []string{"メール"}},
-	enum.Name{EN: "fax", JA: "FAX"},
-).Open(enum.MaxValue)
+var channelTable = enum.New[Channel]("bcp", "channel", "Channel", ErrInvalid, []enum.Name{
+	WardFileServer:  {EN: "file-server", JA: "ファイルサーバ"},
+	WardCabinet:     {EN: "cabinet", JA: "キャビネット"},
+	PhoneAndPaper:   {EN: "phone-and-paper", JA: "電話及び紙媒体"},
+	GroupwareMail:   {EN: "groupware-mail", JA: "グループウェアメール"},
+	GroupwareNotice: {EN: "groupware-notice", JA: "グループウェアの掲示"},
+	MailingList:     {EN: "mailing-list", JA: "メーリングリスト"},
+	Phone:           {EN: "phone", JA: "電話"},
+	Email:           {EN: "email", JA: "電子メール", Aliases: []string{"メール"}},
+	Fax:             {EN: "fax", JA: "FAX"},
+}).Open(enum.MaxValue)
 
 // Needs returns the services the channel needs. Where the source does not say,
 // the library reads: the cabinet and the notice are groupware functions,
@@ -125,15 +125,15 @@ const (
 	ProviderSingle                       // ②イ from the provider, one system affected
 )
 
-var audienceTable = enum.New[Audience]("bcp", "audience", "Audience", ErrInvalid,
-	enum.Name{EN: "ward-wide", JA: "全庁への連絡"},
-	enum.Name{EN: "system-owners", JA: "システム所管課への連絡"},
-	enum.Name{EN: "to-provider", JA: "共通基盤の提供事業者への連絡"},
-	enum.Name{EN: "crisis-management", JA: "危機管理部門への報告"},
-	enum.Name{EN: "outside-bodies", JA: "庁外の関係機関への連絡"},
-	enum.Name{EN: "provider-broad", JA: "提供事業者からの連絡（広範な影響）"},
-	enum.Name{EN: "provider-single", JA: "提供事業者からの連絡（特定システムのみ）"},
-)
+var audienceTable = enum.New[Audience]("bcp", "audience", "Audience", ErrInvalid, []enum.Name{
+	WardWide:         {EN: "ward-wide", JA: "全庁への連絡"},
+	SystemOwners:     {EN: "system-owners", JA: "システム所管課への連絡"},
+	ToProvider:       {EN: "to-provider", JA: "共通基盤の提供事業者への連絡"},
+	CrisisManagement: {EN: "crisis-management", JA: "危機管理部門への報告"},
+	OutsideBodies:    {EN: "outside-bodies", JA: "庁外の関係機関への連絡"},
+	ProviderBroad:    {EN: "provider-broad", JA: "提供事業者からの連絡（広範な影響）"},
+	ProviderSingle:   {EN: "provider-single", JA: "提供事業者からの連絡（特定システムのみ）"},
+})
 
 // A Contact is the choice of channel for one audience given the services up.
 //

@@ -67,23 +67,23 @@ const (
 	Resume
 )
 
-var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid,
-	enum.Name{EN: "observe-act", JA: "不正行為の発見"},
-	enum.Name{EN: "detect-fault", JA: "障害の発見"},
-	enum.Name{EN: "notice-at-terminal", JA: "業務端末での異常の発見"},
-	enum.Name{EN: "judge", JA: "脅威度の判定"},
-	enum.Name{EN: "maintain", JA: "保守作業及び運用の再開"},
-	enum.Name{EN: "check-integrity", JA: "本人確認情報の整合性の確認"},
-	enum.Name{EN: "run-playbook", JA: "緊急措置の実施"},
-	enum.Name{EN: "report", JA: "状況の報告"},
-	enum.Name{EN: "report-card-loss", JA: "ICカードの紛失等の報告"},
-	enum.Name{EN: "revoke-card", JA: "ICカードの失効"},
-	enum.Name{EN: "inspect-cards", JA: "ICカードの利用の検査"},
-	enum.Name{EN: "recover-system", JA: "各システムの復旧"},
-	enum.Name{EN: "recover-platform", JA: "共通基盤の復旧"},
-	enum.Name{EN: "secretariat", JA: "審議機関の事務"},
-	enum.Name{EN: "resume", JA: "運用の再開"},
-)
+var dutyTable = enum.New[Duty]("bcp", "duty", "Duty", ErrInvalid, []enum.Name{
+	ObserveAct:       {EN: "observe-act", JA: "不正行為の発見"},
+	DetectFault:      {EN: "detect-fault", JA: "障害の発見"},
+	NoticeAtTerminal: {EN: "notice-at-terminal", JA: "業務端末での異常の発見"},
+	Judge:            {EN: "judge", JA: "脅威度の判定"},
+	Maintain:         {EN: "maintain", JA: "保守作業及び運用の再開"},
+	CheckIntegrity:   {EN: "check-integrity", JA: "本人確認情報の整合性の確認"},
+	RunPlaybook:      {EN: "run-playbook", JA: "緊急措置の実施"},
+	ReportSituation:  {EN: "report", JA: "状況の報告"},
+	ReportCardLoss:   {EN: "report-card-loss", JA: "ICカードの紛失等の報告"},
+	RevokeCard:       {EN: "revoke-card", JA: "ICカードの失効"},
+	InspectCards:     {EN: "inspect-cards", JA: "ICカードの利用の検査"},
+	RecoverSystem:    {EN: "recover-system", JA: "各システムの復旧"},
+	RecoverPlatform:  {EN: "recover-platform", JA: "共通基盤の復旧"},
+	Secretariat:      {EN: "secretariat", JA: "審議機関の事務"},
+	Resume:           {EN: "resume", JA: "運用の再開"},
+})
 
 // An Assignment is who performs a [Duty] under a plan: the actor, to whom
 // where the duty goes to someone (a report, a joint step), and the clauses of

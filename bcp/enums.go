@@ -33,12 +33,12 @@ const (
 	Unassessed                        // 調整中: not yet assessed
 )
 
-var scaleTable = enum.New[ImpactScale]("bcp", "impact scale", "Scale", ErrInvalid,
-	enum.Name{EN: "large", JA: "大"},
-	enum.Name{EN: "medium", JA: "中"},
-	enum.Name{EN: "small", JA: "小"},
-	enum.Name{EN: "unassessed", JA: "調整中", Aliases: []string{"未評価"}},
-)
+var scaleTable = enum.New[ImpactScale]("bcp", "impact scale", "Scale", ErrInvalid, []enum.Name{
+	Large:      {EN: "large", JA: "大"},
+	Medium:     {EN: "medium", JA: "中"},
+	Small:      {EN: "small", JA: "小"},
+	Unassessed: {EN: "unassessed", JA: "調整中", Aliases: []string{"未評価"}},
+})
 
 // A SystemKind says what part a system plays in recovery: the shared IaaS
 // environment itself, its monitoring, or a business system.
@@ -54,11 +54,11 @@ const (
 	Application                       // 情報システム / 主管システム: a business system
 )
 
-var kindTable = enum.New[SystemKind]("bcp", "kind", "Kind", ErrInvalid,
-	enum.Name{EN: "platform", JA: "共通基盤", Aliases: []string{"IaaS", "iaas"}},
-	enum.Name{EN: "monitoring", JA: "共通基盤の監視", Aliases: []string{"監視サーバ"}},
-	enum.Name{EN: "application", JA: "情報システム", Aliases: []string{"hosted-system"}},
-)
+var kindTable = enum.New[SystemKind]("bcp", "kind", "Kind", ErrInvalid, []enum.Name{
+	Platform:    {EN: "platform", JA: "共通基盤", Aliases: []string{"IaaS", "iaas"}},
+	Monitoring:  {EN: "monitoring", JA: "共通基盤の監視", Aliases: []string{"監視サーバ"}},
+	Application: {EN: "application", JA: "情報システム", Aliases: []string{"hosted-system"}},
+})
 
 // A Difficulty is how hard a system is to recover after the damage it took
 // (障害によってシステムが受けた被害の大きさ（復旧の容易さ）, 統合仮想サーバ 4(6)).
@@ -76,11 +76,11 @@ const (
 	Hard                           // 困難
 )
 
-var difficultyTable = enum.New[Difficulty]("bcp", "difficulty", "Difficulty", ErrInvalid,
-	enum.Name{EN: "easy", JA: "容易"},
-	enum.Name{EN: "moderate", JA: "中程度"},
-	enum.Name{EN: "hard", JA: "困難"},
-)
+var difficultyTable = enum.New[Difficulty]("bcp", "difficulty", "Difficulty", ErrInvalid, []enum.Name{
+	Easy:     {EN: "easy", JA: "容易"},
+	Moderate: {EN: "moderate", JA: "中程度"},
+	Hard:     {EN: "hard", JA: "困難"},
+})
 
 // An UnassessedPolicy says how [Order] and [SelectBackups] treat systems whose
 // impact scale is [Unassessed].
@@ -101,10 +101,10 @@ const (
 	AssessedFirst
 )
 
-var policyTable = enum.New[UnassessedPolicy]("bcp", "unassessed policy", "UnassessedPolicy", ErrInvalid,
-	enum.Name{EN: "assume-large", JA: "大とみなす"},
-	enum.Name{EN: "assessed-first", JA: "評価済みを優先"},
-)
+var policyTable = enum.New[UnassessedPolicy]("bcp", "unassessed policy", "UnassessedPolicy", ErrInvalid, []enum.Name{
+	AssumeLarge:   {EN: "assume-large", JA: "大とみなす"},
+	AssessedFirst: {EN: "assessed-first", JA: "評価済みを優先"},
+})
 
 // A Reason is one ground on which [Order] placed a system where it did.
 // The zero Reason is unset. Values are only appended.
@@ -126,20 +126,20 @@ const (
 	ReasonPolicy                          // unassessed scale placed by the caller's policy
 )
 
-var reasonTable = enum.New[Reason]("bcp", "reason", "Reason", ErrInvalid,
-	enum.Name{EN: "platform", JA: "共通基盤を先に復旧"},
-	enum.Name{EN: "monitoring", JA: "監視機能"},
-	enum.Name{EN: "scale", JA: "影響規模"},
-	enum.Name{EN: "target", JA: "目標復旧時間"},
-	enum.Name{EN: "inherited", JA: "依存元の目標復旧時間"},
-	enum.Name{EN: "raised", JA: "依存元の優先度"},
-	enum.Name{EN: "dependencies", JA: "依存先の復旧待ち"},
-	enum.Name{EN: "alternative", JA: "代替手段で継続中"},
-	enum.Name{EN: "no-alternative", JA: "代替手段なし"},
-	enum.Name{EN: "difficulty", JA: "復旧の容易さ"},
-	enum.Name{EN: "tie-break", JA: "ID順"},
-	enum.Name{EN: "policy", JA: "未評価の扱い"},
-)
+var reasonTable = enum.New[Reason]("bcp", "reason", "Reason", ErrInvalid, []enum.Name{
+	ReasonPlatform:      {EN: "platform", JA: "共通基盤を先に復旧"},
+	ReasonMonitoring:    {EN: "monitoring", JA: "監視機能"},
+	ReasonScale:         {EN: "scale", JA: "影響規模"},
+	ReasonTarget:        {EN: "target", JA: "目標復旧時間"},
+	ReasonInherited:     {EN: "inherited", JA: "依存元の目標復旧時間"},
+	ReasonRaised:        {EN: "raised", JA: "依存元の優先度"},
+	ReasonDependencies:  {EN: "dependencies", JA: "依存先の復旧待ち"},
+	ReasonAlternative:   {EN: "alternative", JA: "代替手段で継続中"},
+	ReasonNoAlternative: {EN: "no-alternative", JA: "代替手段なし"},
+	ReasonDifficulty:    {EN: "difficulty", JA: "復旧の容易さ"},
+	ReasonTieBreak:      {EN: "tie-break", JA: "ID順"},
+	ReasonPolicy:        {EN: "policy", JA: "未評価の扱い"},
+})
 
 // AllImpactScales returns every valid Scale in ascending order, in a fresh slice.
 func AllImpactScales() []ImpactScale { return scaleTable.Values() }

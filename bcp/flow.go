@@ -23,15 +23,15 @@ const (
 	SystemRecovery                        // (7) 統合仮想サーバ環境の復旧と各主管システムの復旧作業
 )
 
-var stepTable = enum.New[FlowStep]("bcp", "step", "Step", ErrInvalid,
-	enum.Name{EN: "detection", JA: "障害の検知"},
-	enum.Name{EN: "platform-recovery", JA: "共通基盤の稼働確認と復旧開始"},
-	enum.Name{EN: "system-check", JA: "各システムの稼働確認"},
-	enum.Name{EN: "response-structure", JA: "障害対応体制の確保"},
-	enum.Name{EN: "alternative-means", JA: "代替手段による業務の継続"},
-	enum.Name{EN: "priority-setting", JA: "復旧優先度の設定"},
-	enum.Name{EN: "system-recovery", JA: "共通基盤と各システムの復旧"},
-)
+var stepTable = enum.New[FlowStep]("bcp", "step", "Step", ErrInvalid, []enum.Name{
+	Detection:         {EN: "detection", JA: "障害の検知"},
+	PlatformRecovery:  {EN: "platform-recovery", JA: "共通基盤の稼働確認と復旧開始"},
+	SystemCheck:       {EN: "system-check", JA: "各システムの稼働確認"},
+	ResponseStructure: {EN: "response-structure", JA: "障害対応体制の確保"},
+	AlternativeMeans:  {EN: "alternative-means", JA: "代替手段による業務の継続"},
+	PrioritySetting:   {EN: "priority-setting", JA: "復旧優先度の設定"},
+	SystemRecovery:    {EN: "system-recovery", JA: "共通基盤と各システムの復旧"},
+})
 
 // A Phase is one step of the recovery flow with who carries it out.
 //

@@ -29,15 +29,15 @@ const (
 	FieldFormat                            // how the report is made (ICT-BCP 7(1))
 )
 
-var fieldTable = enum.New[Field]("bcp", "field", "Field", ErrInvalid,
-	enum.Name{EN: "occurred", JA: "発生日時"},
-	enum.Name{EN: "detected", JA: "覚知日時"},
-	enum.Name{EN: "situation", JA: "発生状況"},
-	enum.Name{EN: "cause", JA: "発生原因"},
-	enum.Name{EN: "response", JA: "対応状況"},
-	enum.Name{EN: "expected-recovery", JA: "復旧見込日時"},
-	enum.Name{EN: "format", JA: "報告手段"},
-)
+var fieldTable = enum.New[Field]("bcp", "field", "Field", ErrInvalid, []enum.Name{
+	FieldOccurred:         {EN: "occurred", JA: "発生日時"},
+	FieldDetected:         {EN: "detected", JA: "覚知日時"},
+	FieldSituation:        {EN: "situation", JA: "発生状況"},
+	FieldCause:            {EN: "cause", JA: "発生原因"},
+	FieldResponse:         {EN: "response", JA: "対応状況"},
+	FieldExpectedRecovery: {EN: "expected-recovery", JA: "復旧見込日時"},
+	FieldFormat:           {EN: "format", JA: "報告手段"},
+})
 
 // A Format is how a report is made.
 //
@@ -51,11 +51,11 @@ const (
 	Memo                     // メモ
 )
 
-var formatTable = enum.New[Format]("bcp", "format", "Format", ErrInvalid,
-	enum.Name{EN: "form", JA: "所定の様式"},
-	enum.Name{EN: "oral", JA: "口頭"},
-	enum.Name{EN: "memo", JA: "メモ"},
-)
+var formatTable = enum.New[Format]("bcp", "format", "Format", ErrInvalid, []enum.Name{
+	OnForm: {EN: "form", JA: "所定の様式"},
+	Oral:   {EN: "oral", JA: "口頭"},
+	Memo:   {EN: "memo", JA: "メモ"},
+})
 
 // A Situation is what happened: the event, the place and a summary
 // (発生状況（事態、場所、概要等）).

@@ -30,12 +30,12 @@ const (
 	OneWeek                    // 1週間: up to 7 days
 )
 
-var horizonTable = enum.New[Horizon]("bcp", "horizon", "Horizon", ErrInvalid,
-	enum.Name{EN: "half-day", JA: "半日"},
-	enum.Name{EN: "one-day", JA: "1日"},
-	enum.Name{EN: "few-days", JA: "2～3日", Aliases: []string{"2日", "2-3日"}},
-	enum.Name{EN: "one-week", JA: "1週間"},
-)
+var horizonTable = enum.New[Horizon]("bcp", "horizon", "Horizon", ErrInvalid, []enum.Name{
+	HalfDay: {EN: "half-day", JA: "半日"},
+	OneDay:  {EN: "one-day", JA: "1日"},
+	FewDays: {EN: "few-days", JA: "2～3日", Aliases: []string{"2日", "2-3日"}},
+	OneWeek: {EN: "one-week", JA: "1週間"},
+})
 
 var horizonLimits = [...]time.Duration{HalfDay: 12 * time.Hour, OneDay: 24 * time.Hour, FewDays: 72 * time.Hour, OneWeek: 7 * 24 * time.Hour}
 

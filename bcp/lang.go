@@ -12,10 +12,10 @@ const (
 	Japanese                 // the plans' Japanese terms
 )
 
-var langTable = enum.New[Lang]("bcp", "language", "Lang", ErrInvalid,
-	enum.Name{EN: "en", JA: "英語", Aliases: []string{"english"}},
-	enum.Name{EN: "ja", JA: "日本語", Aliases: []string{"japanese"}},
-)
+var langTable = enum.New[Lang]("bcp", "language", "Lang", ErrInvalid, []enum.Name{
+	English:  {EN: "en", JA: "英語", Aliases: []string{"english"}},
+	Japanese: {EN: "ja", JA: "日本語", Aliases: []string{"japanese"}},
+})
 
 // ParseLang returns the Lang named by s: "en" or "ja".
 func ParseLang(s string) (Lang, error) { return langTable.Parse(s) }

@@ -18,11 +18,11 @@ const (
 	SpecificLeak                     // 特定個人情報の漏えい事案等 (カ)
 )
 
-var incidentTable = enum.New[Incident]("bcp", "incident", "Incident", ErrInvalid,
-	enum.Name{EN: "fault-no-leak", JA: "漏えいのない障害"},
-	enum.Name{EN: "leak", JA: "情報漏えい"},
-	enum.Name{EN: "specific-leak", JA: "特定個人情報の漏えい"},
-)
+var incidentTable = enum.New[Incident]("bcp", "incident", "Incident", ErrInvalid, []enum.Name{
+	FaultNoLeak:  {EN: "fault-no-leak", JA: "漏えいのない障害"},
+	Leak:         {EN: "leak", JA: "情報漏えい"},
+	SpecificLeak: {EN: "specific-leak", JA: "特定個人情報の漏えい"},
+})
 
 // A Route is one reporting line to bodies outside the ward.
 //

@@ -29,10 +29,10 @@ const (
 	Progress                        // 進捗連絡
 )
 
-var reportKindTable = enum.New[ReportKind]("bcp", "report kind", "ReportKind", ErrInvalid,
-	enum.Name{EN: "scheduled", JA: "定時連絡"},
-	enum.Name{EN: "progress", JA: "進捗連絡"},
-)
+var reportKindTable = enum.New[ReportKind]("bcp", "report kind", "ReportKind", ErrInvalid, []enum.Name{
+	Scheduled: {EN: "scheduled", JA: "定時連絡"},
+	Progress:  {EN: "progress", JA: "進捗連絡"},
+})
 
 // A Change is progress on some report items at one instant: the situation,
 // cause, response or expected recovery changed (統合仮想サーバ 3(4)①イ).

@@ -20,10 +20,10 @@ const (
 	EmergencyResponseStructure                 // 緊急時対応体制: may stand in for the council
 )
 
-var bodyTable = enum.New[Body]("council", "body", "Body", ErrInvalid,
-	enum.Name{EN: "security-council", JA: "セキュリティ会議"},
-	enum.Name{EN: "emergency-response-structure", JA: "緊急時対応体制"},
-).Open(enum.MaxValue)
+var bodyTable = enum.New[Body]("council", "body", "Body", ErrInvalid, []enum.Name{
+	SecurityCouncil:            {EN: "security-council", JA: "セキュリティ会議"},
+	EmergencyResponseStructure: {EN: "emergency-response-structure", JA: "緊急時対応体制"},
+}).Open(enum.MaxValue)
 
 // AllBodies returns every valid Body in ascending order, in a fresh slice.
 func AllBodies() []Body { return bodyTable.Values() }

@@ -21,10 +21,10 @@ const (
 	NotApplicable                       // 該当なし: marked not applicable, with a reason
 )
 
-var statusTable = enum.New[Resolution]("council", "status", "Status", ErrInvalid,
-	enum.Name{EN: "decided", JA: "決定"},
-	enum.Name{EN: "not-applicable", JA: "該当なし"},
-)
+var statusTable = enum.New[Resolution]("council", "status", "Status", ErrInvalid, []enum.Name{
+	Decided:       {EN: "decided", JA: "決定"},
+	NotApplicable: {EN: "not-applicable", JA: "該当なし"},
+})
 
 // ParseResolution returns the Status named by s: its English name or Japanese label.
 func ParseResolution(s string) (Resolution, error) { return statusTable.Parse(s) }

@@ -31,18 +31,18 @@ const (
 	OtherLocalGovernments                  // 他の地方公共団体: a source of reports (threat.SourceOtherBody)
 )
 
-var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid,
-	enum.Name{EN: "national-center", JA: "全国センター", Aliases: []string{"住基ネット全国センター"}},
-	enum.Name{EN: "j-lis", JA: "地方公共団体情報システム機構", Aliases: []string{"J-LIS", "JLIS"}},
-	enum.Name{EN: "prefecture", JA: "県", Aliases: []string{"県市町村振興課"}},
-	enum.Name{EN: "related-municipalities", JA: "関係市町村"},
-	enum.Name{EN: "carrier", JA: "通信事業者"},
-	enum.Name{EN: "contractor", JA: "保守委託事業者", Aliases: []string{"運用保守委託事業者", "maintenance-contractor"}},
-	enum.Name{EN: "police", JA: "警察"},
-	enum.Name{EN: "related-bodies", JA: "関係機関"},
-	enum.Name{EN: "network-owner", JA: "ネットワーク管理部門"},
-	enum.Name{EN: "other-local-governments", JA: "他の地方公共団体"},
-).Open(enum.MaxValue)
+var partyTable = enum.New[Party]("council", "party", "Party", ErrInvalid, []enum.Name{
+	NationalCenter:        {EN: "national-center", JA: "全国センター", Aliases: []string{"住基ネット全国センター"}},
+	JLIS:                  {EN: "j-lis", JA: "地方公共団体情報システム機構", Aliases: []string{"J-LIS", "JLIS"}},
+	Prefecture:            {EN: "prefecture", JA: "県", Aliases: []string{"県市町村振興課"}},
+	RelatedMunicipalities: {EN: "related-municipalities", JA: "関係市町村"},
+	Carrier:               {EN: "carrier", JA: "通信事業者"},
+	Contractor:            {EN: "contractor", JA: "保守委託事業者", Aliases: []string{"運用保守委託事業者", "maintenance-contractor"}},
+	Police:                {EN: "police", JA: "警察"},
+	RelatedBodies:         {EN: "related-bodies", JA: "関係機関"},
+	NetworkOwner:          {EN: "network-owner", JA: "ネットワーク管理部門"},
+	OtherLocalGovernments: {EN: "other-local-governments", JA: "他の地方公共団体"},
+}).Open(enum.MaxValue)
 
 // AllParties returns every valid Party in ascending order, in a fresh slice.
 func AllParties() []Party { return partyTable.Values() }

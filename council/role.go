@@ -37,17 +37,17 @@ const (
 	SecurityOfficers                      // セキュリティ責任者等: the divisions in charge of security, together
 )
 
-var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid,
-	enum.Name{EN: "security-chief", JA: "セキュリティ統括責任者", Aliases: []string{"セキュリティ統括管理者"}},
-	enum.Name{EN: "deputy-security-chief", JA: "セキュリティ副統括責任者"},
-	enum.Name{EN: "system-administrator", JA: "システム管理者"},
-	enum.Name{EN: "info-protection-manager", JA: "情報保護管理者"},
-	enum.Name{EN: "identity-info-manager", JA: "本人確認情報管理者"},
-	enum.Name{EN: "staff", JA: "担当者", Aliases: []string{"住基ネット担当者", "staff-in-charge"}},
-	enum.Name{EN: "operator", JA: "操作者", Aliases: []string{"業務端末を使用する職員", "terminal-operator"}},
-	enum.Name{EN: "section-manager", JA: "管理者"},
-	enum.Name{EN: "security-officers", JA: "セキュリティ責任者等"},
-).Open(enum.MaxValue)
+var roleTable = enum.New[Role]("council", "role", "Role", ErrInvalid, []enum.Name{
+	SecurityChief:         {EN: "security-chief", JA: "セキュリティ統括責任者", Aliases: []string{"セキュリティ統括管理者"}},
+	DeputySecurityChief:   {EN: "deputy-security-chief", JA: "セキュリティ副統括責任者"},
+	SystemAdministrator:   {EN: "system-administrator", JA: "システム管理者"},
+	InfoProtectionManager: {EN: "info-protection-manager", JA: "情報保護管理者"},
+	IdentityInfoManager:   {EN: "identity-info-manager", JA: "本人確認情報管理者"},
+	Staff:                 {EN: "staff", JA: "担当者", Aliases: []string{"住基ネット担当者", "staff-in-charge"}},
+	Operator:              {EN: "operator", JA: "操作者", Aliases: []string{"業務端末を使用する職員", "terminal-operator"}},
+	SectionManager:        {EN: "section-manager", JA: "管理者"},
+	SecurityOfficers:      {EN: "security-officers", JA: "セキュリティ責任者等"},
+}).Open(enum.MaxValue)
 
 // AllRoles returns every valid Role in ascending order, in a fresh slice.
 func AllRoles() []Role { return roleTable.Values() }

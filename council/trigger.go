@@ -37,20 +37,20 @@ const (
 	Routine                             // 平常時: normal-time deliberation (kumiyama 第6条3項)
 )
 
-var triggerTable = enum.New[Trigger]("council", "trigger", "Trigger", ErrInvalid,
-	enum.Name{EN: "fault", JA: "障害"},
-	enum.Name{EN: "serious-fault", JA: "重大障害"},
-	enum.Name{EN: "unauthorized-act", JA: "不正行為"},
-	enum.Name{EN: "serious-threat", JA: "本人確認情報に重大な脅威を及ぼす恐れ", Aliases: []string{"重大な脅威"}},
-	enum.Name{EN: "threat-level-1", JA: "脅威度レベル1", Aliases: []string{"レベル1"}},
-	enum.Name{EN: "threat-level-2", JA: "脅威度レベル2", Aliases: []string{"レベル2"}},
-	enum.Name{EN: "threat-level-3", JA: "脅威度レベル3", Aliases: []string{"レベル3"}},
-	enum.Name{EN: "security-incident", JA: "情報セキュリティインシデント"},
-	enum.Name{EN: "large-incident", JA: "大規模な情報セキュリティインシデント"},
-	enum.Name{EN: "info-leak", JA: "情報漏えい", Aliases: []string{"情報漏洩"}},
-	enum.Name{EN: "specific-info-leak", JA: "特定個人情報の漏えい"},
-	enum.Name{EN: "routine", JA: "平常時"},
-)
+var triggerTable = enum.New[Trigger]("council", "trigger", "Trigger", ErrInvalid, []enum.Name{
+	AnyFault:         {EN: "fault", JA: "障害"},
+	SeriousFault:     {EN: "serious-fault", JA: "重大障害"},
+	UnauthorizedAct:  {EN: "unauthorized-act", JA: "不正行為"},
+	SeriousThreat:    {EN: "serious-threat", JA: "本人確認情報に重大な脅威を及ぼす恐れ", Aliases: []string{"重大な脅威"}},
+	ThreatLevel1:     {EN: "threat-level-1", JA: "脅威度レベル1", Aliases: []string{"レベル1"}},
+	ThreatLevel2:     {EN: "threat-level-2", JA: "脅威度レベル2", Aliases: []string{"レベル2"}},
+	ThreatLevel3:     {EN: "threat-level-3", JA: "脅威度レベル3", Aliases: []string{"レベル3"}},
+	SecurityIncident: {EN: "security-incident", JA: "情報セキュリティインシデント"},
+	LargeIncident:    {EN: "large-incident", JA: "大規模な情報セキュリティインシデント"},
+	InfoLeak:         {EN: "info-leak", JA: "情報漏えい", Aliases: []string{"情報漏洩"}},
+	SpecificInfoLeak: {EN: "specific-info-leak", JA: "特定個人情報の漏えい"},
+	Routine:          {EN: "routine", JA: "平常時"},
+})
 
 // LevelTrigger returns the trigger for threat level n (1, 2 or 3), or the
 // zero Trigger for any other n. Package threat uses it to map its levels.

@@ -18,11 +18,11 @@ const (
 	Network                  // ネットワークの障害
 )
 
-var kindTable = enum.New[Kind]("fault", "kind", "Kind", council.ErrInvalid,
-	enum.Name{EN: "hardware", JA: "ハードウェアの障害", Aliases: []string{"ハードウェア"}},
-	enum.Name{EN: "software", JA: "ソフトウェアの障害", Aliases: []string{"ソフトウェア"}},
-	enum.Name{EN: "network", JA: "ネットワークの障害", Aliases: []string{"ネットワーク"}},
-)
+var kindTable = enum.New[Kind]("fault", "kind", "Kind", council.ErrInvalid, []enum.Name{
+	Hardware: {EN: "hardware", JA: "ハードウェアの障害", Aliases: []string{"ハードウェア"}},
+	Software: {EN: "software", JA: "ソフトウェアの障害", Aliases: []string{"ソフトウェア"}},
+	Network:  {EN: "network", JA: "ネットワークの障害", Aliases: []string{"ネットワーク"}},
+})
 
 // AllKinds returns every valid Kind in ascending order, in a fresh slice.
 func AllKinds() []Kind { return kindTable.Values() }
@@ -70,10 +70,10 @@ const (
 	VirusInfection                    // a computer virus infection (コンピュータウイルス感染)
 )
 
-var symptomTable = enum.New[Symptom]("fault", "symptom", "Symptom", council.ErrInvalid,
-	enum.Name{EN: "bug", JA: "バグ"},
-	enum.Name{EN: "virus-infection", JA: "コンピュータウイルス感染"},
-).Open(enum.MaxValue)
+var symptomTable = enum.New[Symptom]("fault", "symptom", "Symptom", council.ErrInvalid, []enum.Name{
+	Bug:            {EN: "bug", JA: "バグ"},
+	VirusInfection: {EN: "virus-infection", JA: "コンピュータウイルス感染"},
+}).Open(enum.MaxValue)
 
 // AllSymptoms returns the Symptoms the engine names, in ascending order, in a
 // fresh slice; not the values a plan declares.
@@ -119,7 +119,7 @@ func (x *Symptom) UnmarshalText(text []byte) error { return symptomTable.Unmarsh
 // declares depend on its vocabulary.
 type Probe uint8
 
-var checkTable = enum.New[Probe]("fault", "check", "Check", council.ErrInvalid).Open(enum.MaxValue)
+var checkTable = enum.New[Probe]("fault", "check", "Check", council.ErrInvalid, nil).Open(enum.MaxValue)
 
 // AllProbes returns the Checks the engine names (none: every
 // check is one a plan declares), in ascending order, in a
@@ -165,7 +165,7 @@ func (x *Probe) UnmarshalText(text []byte) error { return checkTable.Unmarshal(t
 // plan declares depend on its vocabulary.
 type Signal uint8
 
-var triggerTable = enum.New[Signal]("fault", "trigger", "Trigger", council.ErrInvalid).Open(enum.MaxValue)
+var triggerTable = enum.New[Signal]("fault", "trigger", "Trigger", council.ErrInvalid, nil).Open(enum.MaxValue)
 
 // AllSignals returns the Triggers the engine names (none: every
 // trigger is one a plan declares), in ascending order, in a
@@ -212,7 +212,7 @@ func (x *Signal) UnmarshalText(text []byte) error { return triggerTable.Unmarsha
 // ==; the values a plan declares depend on its vocabulary.
 type Location uint8
 
-var locationTable = enum.New[Location]("fault", "location", "Location", council.ErrInvalid).Open(enum.MaxValue)
+var locationTable = enum.New[Location]("fault", "location", "Location", council.ErrInvalid, nil).Open(enum.MaxValue)
 
 // AllLocations returns the Locations the engine names (none: every
 // location is one a plan declares), in ascending order, in a
@@ -262,12 +262,12 @@ const (
 	ByMunicipality                        // 該当市町村: the municipality whose equipment it is
 )
 
-var responderTable = enum.New[Responder]("fault", "responder", "Responder", council.ErrInvalid,
-	enum.Name{EN: "carrier", JA: "通信事業者"},
-	enum.Name{EN: "national-center", JA: "全国センター"},
-	enum.Name{EN: "network-owner", JA: "該当ネットワーク管理部門"},
-	enum.Name{EN: "municipality", JA: "該当市町村"},
-)
+var responderTable = enum.New[Responder]("fault", "responder", "Responder", council.ErrInvalid, []enum.Name{
+	ByCarrier:        {EN: "carrier", JA: "通信事業者"},
+	ByNationalCenter: {EN: "national-center", JA: "全国センター"},
+	ByNetworkOwner:   {EN: "network-owner", JA: "該当ネットワーク管理部門"},
+	ByMunicipality:   {EN: "municipality", JA: "該当市町村"},
+})
 
 // AllResponders returns every valid Responder in ascending order, in a fresh slice.
 func AllResponders() []Responder { return responderTable.Values() }
@@ -316,16 +316,16 @@ const (
 	RecurrencePrevented                  // 再発防止 (ino 第8条, kumamoto 5): outside the plan's scope, tracked
 )
 
-var stageTable = enum.New[Stage]("fault", "stage", "Stage", council.ErrInvalid,
-	enum.Name{EN: "detected", JA: "障害の発見"},
-	enum.Name{EN: "identified", JA: "障害の特定"},
-	enum.Name{EN: "investigated", JA: "原因の究明"},
-	enum.Name{EN: "escalated", JA: "重大障害発生時の措置"},
-	enum.Name{EN: "maintained", JA: "保守作業の実施"},
-	enum.Name{EN: "integrity-checked", JA: "本人確認情報の整合性の確認"},
-	enum.Name{EN: "resumed", JA: "運用の再開"},
-	enum.Name{EN: "recurrence-prevented", JA: "再発防止対策"},
-)
+var stageTable = enum.New[Stage]("fault", "stage", "Stage", council.ErrInvalid, []enum.Name{
+	Detected:            {EN: "detected", JA: "障害の発見"},
+	Identified:          {EN: "identified", JA: "障害の特定"},
+	Investigated:        {EN: "investigated", JA: "原因の究明"},
+	Escalated:           {EN: "escalated", JA: "重大障害発生時の措置"},
+	Maintained:          {EN: "maintained", JA: "保守作業の実施"},
+	IntegrityChecked:    {EN: "integrity-checked", JA: "本人確認情報の整合性の確認"},
+	Resumed:             {EN: "resumed", JA: "運用の再開"},
+	RecurrencePrevented: {EN: "recurrence-prevented", JA: "再発防止対策"},
+})
 
 // AllStages returns every valid Stage in ascending order, in a fresh slice.
 func AllStages() []Stage { return stageTable.Values() }
@@ -368,11 +368,11 @@ const (
 	Replace                 // 交換
 )
 
-var workTable = enum.New[Work]("fault", "work", "Work", council.ErrInvalid,
-	enum.Name{EN: "repair", JA: "修理"},
-	enum.Name{EN: "restore", JA: "修復"},
-	enum.Name{EN: "replace", JA: "交換"},
-)
+var workTable = enum.New[Work]("fault", "work", "Work", council.ErrInvalid, []enum.Name{
+	Repair:  {EN: "repair", JA: "修理"},
+	Restore: {EN: "restore", JA: "修復"},
+	Replace: {EN: "replace", JA: "交換"},
+})
 
 // AllWorks returns every valid Work in ascending order, in a fresh slice.
 func AllWorks() []Work { return workTable.Values() }
@@ -424,14 +424,14 @@ const (
 	AlternateOperation                        // 代替運転 (kumiyama 第26条, network faults)
 )
 
-var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid,
-	enum.Name{EN: "downtime-server", JA: "障害時用サーバ"},
-	enum.Name{EN: "terminal-switch", JA: "端末切替"},
-	enum.Name{EN: "fax-operation", JA: "ファックス運用"},
-	enum.Name{EN: "nearby-municipality", JA: "近接市町村の案内"},
-	enum.Name{EN: "degraded-operation", JA: "縮退運転"},
-	enum.Name{EN: "alternate-operation", JA: "代替運転"},
-)
+var alternativeTable = enum.New[Alternative]("fault", "alternative", "Alternative", council.ErrInvalid, []enum.Name{
+	DowntimeServer:     {EN: "downtime-server", JA: "障害時用サーバ"},
+	TerminalSwitch:     {EN: "terminal-switch", JA: "端末切替"},
+	FaxOperation:       {EN: "fax-operation", JA: "ファックス運用"},
+	NearbyMunicipality: {EN: "nearby-municipality", JA: "近接市町村の案内"},
+	DegradedOperation:  {EN: "degraded-operation", JA: "縮退運転"},
+	AlternateOperation: {EN: "alternate-operation", JA: "代替運転"},
+})
 
 // AllAlternatives returns every valid Alternative in ascending order, in a fresh slice.
 func AllAlternatives() []Alternative { return alternativeTable.Values() }
@@ -482,18 +482,18 @@ const (
 	RequestProvisional                 // ask related departments for a provisional response (ino 第2条)
 )
 
-var actionTable = enum.New[Task]("fault", "action", "Action", council.ErrInvalid,
-	enum.Name{EN: "report", JA: "報告"},
-	enum.Name{EN: "notify", JA: "通報"},
-	enum.Name{EN: "request-cooperation", JA: "協力を要請"},
-	enum.Name{EN: "notify-outage", JA: "障害発生の連絡"},
-	enum.Name{EN: "propose-council", JA: "会議開催の具申"},
-	enum.Name{EN: "report-serious", JA: "重大障害の報告"},
-	enum.Name{EN: "convene-council", JA: "会議の開催"},
-	enum.Name{EN: "instruct", JA: "指示"},
-	enum.Name{EN: "disconnect", JA: "ネットワークからの切り離し"},
-	enum.Name{EN: "request-provisional", JA: "暫定対応の依頼"},
-)
+var actionTable = enum.New[Task]("fault", "action", "Action", council.ErrInvalid, []enum.Name{
+	Report:             {EN: "report", JA: "報告"},
+	Notify:             {EN: "notify", JA: "通報"},
+	RequestCooperation: {EN: "request-cooperation", JA: "協力を要請"},
+	NotifyOutage:       {EN: "notify-outage", JA: "障害発生の連絡"},
+	ProposeCouncil:     {EN: "propose-council", JA: "会議開催の具申"},
+	ReportSerious:      {EN: "report-serious", JA: "重大障害の報告"},
+	ConveneCouncil:     {EN: "convene-council", JA: "会議の開催"},
+	Instruct:           {EN: "instruct", JA: "指示"},
+	Disconnect:         {EN: "disconnect", JA: "ネットワークからの切り離し"},
+	RequestProvisional: {EN: "request-provisional", JA: "暫定対応の依頼"},
+})
 
 // AllTasks returns every valid Action in ascending order, in a fresh slice.
 func AllTasks() []Task { return actionTable.Values() }
@@ -538,11 +538,11 @@ const (
 	Starts                         // it starts
 )
 
-var startupTable = enum.New[Startup]("fault", "startup", "Startup", council.ErrInvalid,
-	enum.Name{EN: "wont-power-on", JA: "電源が入らない"},
-	enum.Name{EN: "wont-start", JA: "電源は入るが起動しない"},
-	enum.Name{EN: "starts", JA: "起動する"},
-)
+var startupTable = enum.New[Startup]("fault", "startup", "Startup", council.ErrInvalid, []enum.Name{
+	WontPowerOn: {EN: "wont-power-on", JA: "電源が入らない"},
+	WontStart:   {EN: "wont-start", JA: "電源は入るが起動しない"},
+	Starts:      {EN: "starts", JA: "起動する"},
+})
 
 // AllStartups returns every valid Startup in ascending order, in a fresh slice.
 func AllStartups() []Startup { return startupTable.Values() }

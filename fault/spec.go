@@ -116,18 +116,18 @@ const (
 	TerminalHardware                         // a hardware fault of a terminal (Situation.Kind)
 )
 
-var conditionTable = enum.New[Condition]("fault", "condition", "Condition", council.ErrInvalid,
-	enum.Name{EN: "always", JA: "常に"},
-	enum.Name{EN: "server-fault", JA: "サーバの障害"},
-	enum.Name{EN: "cause-unknown", JA: "原因不明"},
-	enum.Name{EN: "operation-impossible", JA: "運用不能"},
-	enum.Name{EN: "serious-fault", JA: "重大障害"},
-	enum.Name{EN: "server-bug", JA: "サーバのバグ"},
-	enum.Name{EN: "server-virus", JA: "サーバのウイルス感染"},
-	enum.Name{EN: "terminal-virus", JA: "端末のウイルス感染"},
-	enum.Name{EN: "terminal-bug", JA: "端末のバグ"},
-	enum.Name{EN: "terminal-hardware", JA: "端末のハードウェアの障害"},
-)
+var conditionTable = enum.New[Condition]("fault", "condition", "Condition", council.ErrInvalid, []enum.Name{
+	Always:              {EN: "always", JA: "常に"},
+	ServerFault:         {EN: "server-fault", JA: "サーバの障害"},
+	CauseUnknown:        {EN: "cause-unknown", JA: "原因不明"},
+	OperationImpossible: {EN: "operation-impossible", JA: "運用不能"},
+	SeriousFault:        {EN: "serious-fault", JA: "重大障害"},
+	ServerBug:           {EN: "server-bug", JA: "サーバのバグ"},
+	ServerVirus:         {EN: "server-virus", JA: "サーバのウイルス感染"},
+	TerminalVirus:       {EN: "terminal-virus", JA: "端末のウイルス感染"},
+	TerminalBug:         {EN: "terminal-bug", JA: "端末のバグ"},
+	TerminalHardware:    {EN: "terminal-hardware", JA: "端末のハードウェアの障害"},
+})
 
 // conditionFuncs maps each Condition to its predicate; indexed by Condition.
 var conditionFuncs = [...]condition{

@@ -23,12 +23,12 @@ const (
 	Malware                                     // 4 コンピュータウィルス等、自動的に実行される不正プログラムの発見
 )
 
-var categoryTable = enum.New[Category]("measures", "category", "Category", ErrInvalid,
-	enum.Name{EN: "unauthorized-access-signs", JA: "不正アクセスの徴候"},
-	enum.Name{EN: "security-hole", JA: "セキュリティホール"},
-	enum.Name{EN: "disruption-signs", JA: "システムじょう乱の徴候"},
-	enum.Name{EN: "malware", JA: "不正プログラム"},
-)
+var categoryTable = enum.New[Category]("measures", "category", "Category", ErrInvalid, []enum.Name{
+	UnauthorizedAccessSigns: {EN: "unauthorized-access-signs", JA: "不正アクセスの徴候"},
+	SecurityHole:            {EN: "security-hole", JA: "セキュリティホール"},
+	DisruptionSigns:         {EN: "disruption-signs", JA: "システムじょう乱の徴候"},
+	Malware:                 {EN: "malware", JA: "不正プログラム"},
+})
 
 // AllCategories returns the four categories in annex order, in a fresh slice.
 func AllCategories() []Category { return categoryTable.Values() }
@@ -77,12 +77,12 @@ const (
 	ByVendor                               // ベンダー等が公表した旨の通報 (別表2-4)
 )
 
-var discovererTable = enum.New[Discoverer]("measures", "discoverer", "Discoverer", ErrInvalid,
-	enum.Name{EN: "national-center", JA: "全国センターからの通報"},
-	enum.Name{EN: "own-finding", JA: "自団体での発見", Aliases: []string{"own"}},
-	enum.Name{EN: "audit", JA: "監査による通報"},
-	enum.Name{EN: "vendor", JA: "ベンダーの公表"},
-)
+var discovererTable = enum.New[Discoverer]("measures", "discoverer", "Discoverer", ErrInvalid, []enum.Name{
+	ByNationalCenter: {EN: "national-center", JA: "全国センターからの通報"},
+	ByOwnFinding:     {EN: "own-finding", JA: "自団体での発見", Aliases: []string{"own"}},
+	ByAudit:          {EN: "audit", JA: "監査による通報"},
+	ByVendor:         {EN: "vendor", JA: "ベンダーの公表"},
+})
 
 // AllDiscoverers returns every valid Discoverer in ascending order, in a fresh slice.
 func AllDiscoverers() []Discoverer { return discovererTable.Values() }
@@ -132,16 +132,16 @@ const (
 	VirusInfection                             // ウィルス感染 (別表4-3, 4-4)
 )
 
-var observationTable = enum.New[Observation]("measures", "observation", "Observation", ErrInvalid,
-	enum.Name{EN: "access-signs", JA: "不正アクセスの徴候"},
-	enum.Name{EN: "suspicious-operation", JA: "不審な操作"},
-	enum.Name{EN: "erroneous-access", JA: "誤アクセス"},
-	enum.Name{EN: "hole-reported", JA: "脆弱性情報"},
-	enum.Name{EN: "garbled-output", JA: "データの乱れ・交錯"},
-	enum.Name{EN: "outage-or-delay", JA: "機能停止・電文遅延"},
-	enum.Name{EN: "virus-removed", JA: "ウイルスの検出・駆除"},
-	enum.Name{EN: "virus-infection", JA: "ウイルス感染"},
-)
+var observationTable = enum.New[Observation]("measures", "observation", "Observation", ErrInvalid, []enum.Name{
+	AccessSigns:         {EN: "access-signs", JA: "不正アクセスの徴候"},
+	SuspiciousOperation: {EN: "suspicious-operation", JA: "不審な操作"},
+	ErroneousAccess:     {EN: "erroneous-access", JA: "誤アクセス"},
+	HoleReported:        {EN: "hole-reported", JA: "脆弱性情報"},
+	GarbledOutput:       {EN: "garbled-output", JA: "データの乱れ・交錯"},
+	OutageOrDelay:       {EN: "outage-or-delay", JA: "機能停止・電文遅延"},
+	VirusRemoved:        {EN: "virus-removed", JA: "ウイルスの検出・駆除"},
+	VirusInfection:      {EN: "virus-infection", JA: "ウイルス感染"},
+})
 
 // AllObservations returns every valid Observation in annex order, in a fresh slice.
 func AllObservations() []Observation { return observationTable.Values() }
@@ -230,12 +230,12 @@ var caseNumbers = [numCases]string{
 // caseTable labels each case with its discoverer and observation, e.g.
 // "全国センターからの通報：不正アクセスの徴候".
 var caseTable = func() *enum.Table[Case] {
-	names := make([]enum.Name, len(caseNumbers))
+	names := make([]enum.Name, 1+len(caseNumbers)) // keyed by value: names[0] is the unset Case
 	for i, n := range caseNumbers {
 		k := caseKeys[i]
-		names[i] = enum.Name{EN: n, JA: k.by.Label() + "：" + k.obs.Label(), Aliases: []string{"annex-" + n}}
+		names[1+i] = enum.Name{EN: n, JA: k.by.Label() + "：" + k.obs.Label(), Aliases: []string{"annex-" + n}}
 	}
-	return enum.New[Case]("measures", "annex case", "Case", ErrInvalid, names...)
+	return enum.New[Case]("measures", "annex case", "Case", ErrInvalid, names)
 }()
 
 // AllCases returns the 16 cases in annex order, in a fresh slice.
@@ -320,11 +320,11 @@ const (
 	Jointly                             // 全国センターと連携して実施
 )
 
-var leadTable = enum.New[Lead]("measures", "lead", "Lead", ErrInvalid,
-	enum.Name{EN: "national-center-leads", JA: "全国センターが主導"},
-	enum.Name{EN: "we-lead", JA: "自団体が主導"},
-	enum.Name{EN: "jointly", JA: "全国センターと共同"},
-)
+var leadTable = enum.New[Lead]("measures", "lead", "Lead", ErrInvalid, []enum.Name{
+	NationalCenterLeads: {EN: "national-center-leads", JA: "全国センターが主導"},
+	WeLead:              {EN: "we-lead", JA: "自団体が主導"},
+	Jointly:             {EN: "jointly", JA: "全国センターと共同"},
+})
 
 // AllLeads returns every valid Lead in ascending order, in a fresh slice.
 func AllLeads() []Lead { return leadTable.Values() }
@@ -370,15 +370,15 @@ const (
 	Alone                     // the step names no part for the center
 )
 
-var modeTable = enum.New[Mode]("measures", "mode", "Mode", ErrInvalid,
-	enum.Name{EN: "assist", JA: "全国センターに協力"},
-	enum.Name{EN: "with-help", JA: "全国センターの協力"},
-	enum.Name{EN: "in-liaison", JA: "全国センターと連携"},
-	enum.Name{EN: "on-request", JA: "全国センターの要請"},
-	enum.Name{EN: "ask", JA: "全国センターへの要請"},
-	enum.Name{EN: "consult", JA: "全国センターと協議"},
-	enum.Name{EN: "alone", JA: "単独"},
-)
+var modeTable = enum.New[Mode]("measures", "mode", "Mode", ErrInvalid, []enum.Name{
+	Assist:    {EN: "assist", JA: "全国センターに協力"},
+	WithHelp:  {EN: "with-help", JA: "全国センターの協力"},
+	InLiaison: {EN: "in-liaison", JA: "全国センターと連携"},
+	OnRequest: {EN: "on-request", JA: "全国センターの要請"},
+	Ask:       {EN: "ask", JA: "全国センターへの要請"},
+	Consult:   {EN: "consult", JA: "全国センターと協議"},
+	Alone:     {EN: "alone", JA: "単独"},
+})
 
 // AllModes returns every valid Mode in ascending order, in a fresh slice.
 func AllModes() []Mode { return modeTable.Values() }
@@ -429,13 +429,13 @@ const (
 	AsNeeded
 )
 
-var conditionTable = enum.New[Condition]("measures", "condition", "Condition", ErrInvalid,
-	enum.Name{EN: "pattern-threatens-identity", JA: "攻撃パターンが脅威"},
-	enum.Name{EN: "quick-action-hard-and-threat-large", JA: "迅速な措置が困難かつ脅威が大"},
-	enum.Name{EN: "hole-threat-large", JA: "脅威が大きい脆弱性"},
-	enum.Name{EN: "unknown-virus", JA: "未知のウイルス"},
-	enum.Name{EN: "as-needed", JA: "必要に応じ"},
-)
+var conditionTable = enum.New[Condition]("measures", "condition", "Condition", ErrInvalid, []enum.Name{
+	PatternThreatensIdentity:      {EN: "pattern-threatens-identity", JA: "攻撃パターンが脅威"},
+	QuickActionHardAndThreatLarge: {EN: "quick-action-hard-and-threat-large", JA: "迅速な措置が困難かつ脅威が大"},
+	HoleThreatLarge:               {EN: "hole-threat-large", JA: "脅威が大きい脆弱性"},
+	UnknownVirus:                  {EN: "unknown-virus", JA: "未知のウイルス"},
+	AsNeeded:                      {EN: "as-needed", JA: "必要に応じ"},
+})
 
 // AllConditions returns every Condition in ascending order, in a fresh slice.
 func AllConditions() []Condition { return conditionTable.Values() }
@@ -519,22 +519,22 @@ const (
 	RequestPatternFile                   // パターンファイルの提供要請
 )
 
-var actionTable = enum.New[Task]("measures", "action", "Action", ErrInvalid,
-	enum.Name{EN: "identify-source", JA: "原因機器等の特定"},
-	enum.Name{EN: "investigate-on-site", JA: "現地での調査"},
-	enum.Name{EN: "disconnect", JA: "切離し"},
-	enum.Name{EN: "identify-attacker", JA: "攻撃者等の特定"},
-	enum.Name{EN: "request-monitoring", JA: "監視強化の要請"},
-	enum.Name{EN: "tighten-access-control", JA: "アクセス管理の強化"},
-	enum.Name{EN: "patch", JA: "脆弱性の補修"},
-	enum.Name{EN: "restore-database", JA: "データベース復旧"},
-	enum.Name{EN: "reintegrate", JA: "再組込み"},
-	enum.Name{EN: "check-pattern-files", JA: "パターンファイル更新の確認"},
-	enum.Name{EN: "strengthen-management", JA: "運用管理の強化"},
-	enum.Name{EN: "investigate-infection", JA: "感染範囲・症状の調査"},
-	enum.Name{EN: "research-removal", JA: "駆除方法の調査"},
-	enum.Name{EN: "request-pattern-file", JA: "パターンファイルの提供要請"},
-)
+var actionTable = enum.New[Task]("measures", "action", "Action", ErrInvalid, []enum.Name{
+	IdentifySource:       {EN: "identify-source", JA: "原因機器等の特定"},
+	InvestigateOnSite:    {EN: "investigate-on-site", JA: "現地での調査"},
+	Disconnect:           {EN: "disconnect", JA: "切離し"},
+	IdentifyAttacker:     {EN: "identify-attacker", JA: "攻撃者等の特定"},
+	RequestMonitoring:    {EN: "request-monitoring", JA: "監視強化の要請"},
+	TightenAccessControl: {EN: "tighten-access-control", JA: "アクセス管理の強化"},
+	Patch:                {EN: "patch", JA: "脆弱性の補修"},
+	RestoreDatabase:      {EN: "restore-database", JA: "データベース復旧"},
+	Reintegrate:          {EN: "reintegrate", JA: "再組込み"},
+	CheckPatternFiles:    {EN: "check-pattern-files", JA: "パターンファイル更新の確認"},
+	StrengthenManagement: {EN: "strengthen-management", JA: "運用管理の強化"},
+	InvestigateInfection: {EN: "investigate-infection", JA: "感染範囲・症状の調査"},
+	ResearchRemoval:      {EN: "research-removal", JA: "駆除方法の調査"},
+	RequestPatternFile:   {EN: "request-pattern-file", JA: "パターンファイルの提供要請"},
+})
 
 // AllTasks returns every Action in ascending order, in a fresh slice.
 func AllTasks() []Task { return actionTable.Values() }

@@ -28,20 +28,20 @@ const (
 	ImplementPermanent                          // 恒久対策の実施 (ino 第15条)
 )
 
-var kindTable = enum.New[MeasureKind]("measures", "measure kind", "Kind", ErrInvalid,
-	enum.Name{EN: "strengthen-monitoring", JA: "運用監視の強化"},
-	enum.Name{EN: "stop-or-disconnect", JA: "システムの停止"},
-	enum.Name{EN: "request-others", JA: "緊急措置の実施の要請"},
-	enum.Name{EN: "urgent-measures", JA: "緊急措置への着手"},
-	enum.Name{EN: "seek-support", JA: "助言・支援"},
-	enum.Name{EN: "find-root-cause", JA: "原因の究明", Aliases: []string{"原因の解明"}},
-	enum.Name{EN: "review-measures", JA: "緊急措置の見直し"},
-	enum.Name{EN: "restore-system", JA: "システム復旧"},
-	enum.Name{EN: "plan-permanent", JA: "恒久対策の立案"},
-	enum.Name{EN: "report-to-chief", JA: "統括責任者への報告"},
-	enum.Name{EN: "notify-others", JA: "関係団体への連絡"},
-	enum.Name{EN: "implement-permanent", JA: "恒久対策の実施"},
-)
+var kindTable = enum.New[MeasureKind]("measures", "measure kind", "Kind", ErrInvalid, []enum.Name{
+	StrengthenMonitoring: {EN: "strengthen-monitoring", JA: "運用監視の強化"},
+	StopOrDisconnect:     {EN: "stop-or-disconnect", JA: "システムの停止"},
+	RequestOthers:        {EN: "request-others", JA: "緊急措置の実施の要請"},
+	UrgentMeasures:       {EN: "urgent-measures", JA: "緊急措置への着手"},
+	SeekSupport:          {EN: "seek-support", JA: "助言・支援"},
+	FindRootCause:        {EN: "find-root-cause", JA: "原因の究明", Aliases: []string{"原因の解明"}},
+	ReviewMeasures:       {EN: "review-measures", JA: "緊急措置の見直し"},
+	RestoreSystem:        {EN: "restore-system", JA: "システム復旧"},
+	PlanPermanent:        {EN: "plan-permanent", JA: "恒久対策の立案"},
+	ReportToChief:        {EN: "report-to-chief", JA: "統括責任者への報告"},
+	NotifyOthers:         {EN: "notify-others", JA: "関係団体への連絡"},
+	ImplementPermanent:   {EN: "implement-permanent", JA: "恒久対策の実施"},
+})
 
 // AllMeasureKinds returns every valid Kind in ascending order, in a fresh slice.
 func AllMeasureKinds() []MeasureKind { return kindTable.Values() }
@@ -86,11 +86,11 @@ const (
 	WhenNeeded
 )
 
-var triggerTable = enum.New[Precondition]("measures", "trigger", "Trigger", ErrInvalid,
-	enum.Name{EN: "likely-level-3", JA: "レベル3の可能性が高い"},
-	enum.Name{EN: "others-must-act", JA: "他団体の緊急措置が必要"},
-	enum.Name{EN: "when-needed", JA: "必要に応じ"},
-)
+var triggerTable = enum.New[Precondition]("measures", "trigger", "Trigger", ErrInvalid, []enum.Name{
+	LikelyLevel3:  {EN: "likely-level-3", JA: "レベル3の可能性が高い"},
+	OthersMustAct: {EN: "others-must-act", JA: "他団体の緊急措置が必要"},
+	WhenNeeded:    {EN: "when-needed", JA: "必要に応じ"},
+})
 
 // AllPreconditions returns every valid Trigger in ascending order, in a fresh slice.
 func AllPreconditions() []Precondition { return triggerTable.Values() }

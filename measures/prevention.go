@@ -26,11 +26,11 @@ const (
 	Organisational                 // 組織的 (kumamoto 5)
 )
 
-var sideTable = enum.New[Side]("measures", "side", "Side", ErrInvalid,
-	enum.Name{EN: "technical", JA: "技術面"},
-	enum.Name{EN: "operational", JA: "運用面"},
-	enum.Name{EN: "organisational", JA: "組織面", Aliases: []string{"organizational"}},
-)
+var sideTable = enum.New[Side]("measures", "side", "Side", ErrInvalid, []enum.Name{
+	Technical:      {EN: "technical", JA: "技術面"},
+	Operational:    {EN: "operational", JA: "運用面"},
+	Organisational: {EN: "organisational", JA: "組織面", Aliases: []string{"organizational"}},
+})
 
 // AllSides returns every valid Side in ascending order, in a fresh slice.
 func AllSides() []Side { return sideTable.Values() }
@@ -78,14 +78,14 @@ const (
 	Training                                            // 教育・研修 (operational)
 )
 
-var countermeasureTable = enum.New[Countermeasure]("measures", "countermeasure", "Countermeasure", ErrInvalid,
-	enum.Name{EN: "strengthen-fault-monitoring", JA: "障害監視の強化"},
-	enum.Name{EN: "collect-technical-info", JA: "技術情報の収集"},
-	enum.Name{EN: "review-inspection-schedule", JA: "定期点検の見直し"},
-	enum.Name{EN: "overhaul", JA: "オーバーホール"},
-	enum.Name{EN: "spare-equipment", JA: "予備装置の確保"},
-	enum.Name{EN: "training", JA: "教育・研修"},
-)
+var countermeasureTable = enum.New[Countermeasure]("measures", "countermeasure", "Countermeasure", ErrInvalid, []enum.Name{
+	StrengthenFaultMonitoring: {EN: "strengthen-fault-monitoring", JA: "障害監視の強化"},
+	CollectTechnicalInfo:      {EN: "collect-technical-info", JA: "技術情報の収集"},
+	ReviewInspectionSchedule:  {EN: "review-inspection-schedule", JA: "定期点検の見直し"},
+	Overhaul:                  {EN: "overhaul", JA: "オーバーホール"},
+	SpareEquipment:            {EN: "spare-equipment", JA: "予備装置の確保"},
+	Training:                  {EN: "training", JA: "教育・研修"},
+})
 
 // AllCountermeasures returns every valid Countermeasure in ascending order
 // (the order ino 第8条 lists them), in a fresh slice. A plan states the ones

@@ -40,27 +40,27 @@ const (
 	ImplementCountermeasures                 // 恒久対策の実施 (ino:第15条)
 )
 
-var stepTable = enum.New[Task]("threat", "step", "Step", council.ErrInvalid,
-	enum.Name{EN: "collect-information", JA: "情報の集約"},
-	enum.Name{EN: "investigate", JA: "調査・分析"},
-	enum.Name{EN: "judge-level", JA: "脅威度の判定"},
-	enum.Name{EN: "emergency-measures", JA: "緊急措置の実施", Aliases: []string{"緊急措置", "緊急対応策"}},
-	enum.Name{EN: "stop-system", JA: "システムの停止", Aliases: []string{"切離し", "一部停止"}},
-	enum.Name{EN: "request-measures", JA: "緊急措置の実施の要請"},
-	enum.Name{EN: "report", JA: "報告"},
-	enum.Name{EN: "stand-down", JA: "緊急時対応の解除"},
-	enum.Name{EN: "find-cause", JA: "原因の解明", Aliases: []string{"原因の究明"}},
-	enum.Name{EN: "countermeasures", JA: "対応策の実施"},
-	enum.Name{EN: "prevent-escalation", JA: "進展の防止"},
-	enum.Name{EN: "inform-sections", JA: "状況の周知"},
-	enum.Name{EN: "convene-council", JA: "会議の開催"},
-	enum.Name{EN: "direct-matters", JA: "重要事項の指示"},
-	enum.Name{EN: "review-measures", JA: "緊急措置の見直し"},
-	enum.Name{EN: "plan-countermeasures", JA: "恒久対策の立案"},
-	enum.Name{EN: "propose-council", JA: "会議の開催の具申"},
-	enum.Name{EN: "capture-situation", JA: "状況の把握"},
-	enum.Name{EN: "implement-countermeasures", JA: "恒久対策の実施"},
-)
+var stepTable = enum.New[Task]("threat", "step", "Step", council.ErrInvalid, []enum.Name{
+	CollectInformation:       {EN: "collect-information", JA: "情報の集約"},
+	Investigate:              {EN: "investigate", JA: "調査・分析"},
+	JudgeLevel:               {EN: "judge-level", JA: "脅威度の判定"},
+	EmergencyMeasures:        {EN: "emergency-measures", JA: "緊急措置の実施", Aliases: []string{"緊急措置", "緊急対応策"}},
+	StopSystem:               {EN: "stop-system", JA: "システムの停止", Aliases: []string{"切離し", "一部停止"}},
+	RequestMeasures:          {EN: "request-measures", JA: "緊急措置の実施の要請"},
+	Report:                   {EN: "report", JA: "報告"},
+	StandDown:                {EN: "stand-down", JA: "緊急時対応の解除"},
+	FindCause:                {EN: "find-cause", JA: "原因の解明", Aliases: []string{"原因の究明"}},
+	Countermeasures:          {EN: "countermeasures", JA: "対応策の実施"},
+	PreventEscalation:        {EN: "prevent-escalation", JA: "進展の防止"},
+	InformSections:           {EN: "inform-sections", JA: "状況の周知"},
+	ConveneCouncil:           {EN: "convene-council", JA: "会議の開催"},
+	DirectMatters:            {EN: "direct-matters", JA: "重要事項の指示"},
+	ReviewMeasures:           {EN: "review-measures", JA: "緊急措置の見直し"},
+	PlanCountermeasures:      {EN: "plan-countermeasures", JA: "恒久対策の立案"},
+	ProposeCouncil:           {EN: "propose-council", JA: "会議の開催の具申"},
+	CaptureSituation:         {EN: "capture-situation", JA: "状況の把握"},
+	ImplementCountermeasures: {EN: "implement-countermeasures", JA: "恒久対策の実施"},
+})
 
 // AllTasks returns every valid Step in ascending order, in a fresh slice.
 func AllTasks() []Task { return stepTable.Values() }
@@ -102,10 +102,10 @@ const (
 	AsNeeded                      // 必要に応じ: due when the actor judges it needed
 )
 
-var conditionTable = enum.New[Condition]("threat", "condition", "Condition", council.ErrInvalid,
-	enum.Name{EN: "always", JA: "常に"},
-	enum.Name{EN: "as-needed", JA: "必要に応じ", Aliases: []string{"必要に応じて"}},
-)
+var conditionTable = enum.New[Condition]("threat", "condition", "Condition", council.ErrInvalid, []enum.Name{
+	Always:   {EN: "always", JA: "常に"},
+	AsNeeded: {EN: "as-needed", JA: "必要に応じ", Aliases: []string{"必要に応じて"}},
+})
 
 // ParseCondition returns the Condition named by s: its English name or Japanese label.
 // AllConditions returns every valid Condition in ascending order, in a fresh

@@ -80,20 +80,20 @@ const (
 	CredentialLeak
 )
 
-var kindTable = enum.New[ActKind]("threat", "kind", "Kind", council.ErrInvalid,
-	enum.Name{EN: "intrusion", JA: "無権限者の侵入"},
-	enum.Name{EN: "unauthorized-access", JA: "不正アクセス"},
-	enum.Name{EN: "erroneous-access", JA: "誤アクセス"},
-	enum.Name{EN: "virus-detected", JA: "ウイルス等の検出"},
-	enum.Name{EN: "virus-infection", JA: "ウイルス感染"},
-	enum.Name{EN: "suspicious-operation", JA: "不審な操作"},
-	enum.Name{EN: "vulnerability", JA: "脆弱性", Aliases: []string{"セキュリティホール"}},
-	enum.Name{EN: "data-corruption", JA: "データの乱れ・交錯"},
-	enum.Name{EN: "service-disruption", JA: "機能停止・電文遅延"},
-	enum.Name{EN: "form-theft-or-loss", JA: "届書等の盗難・紛失"},
-	enum.Name{EN: "leak", JA: "情報漏洩"},
-	enum.Name{EN: "credential-leak", JA: "ID・パスワードの漏洩"},
-).Open(enum.MaxValue)
+var kindTable = enum.New[ActKind]("threat", "kind", "Kind", council.ErrInvalid, []enum.Name{
+	Intrusion:           {EN: "intrusion", JA: "無権限者の侵入"},
+	UnauthorizedAccess:  {EN: "unauthorized-access", JA: "不正アクセス"},
+	ErroneousAccess:     {EN: "erroneous-access", JA: "誤アクセス"},
+	VirusDetected:       {EN: "virus-detected", JA: "ウイルス等の検出"},
+	VirusInfection:      {EN: "virus-infection", JA: "ウイルス感染"},
+	SuspiciousOperation: {EN: "suspicious-operation", JA: "不審な操作"},
+	Vulnerability:       {EN: "vulnerability", JA: "脆弱性", Aliases: []string{"セキュリティホール"}},
+	DataCorruption:      {EN: "data-corruption", JA: "データの乱れ・交錯"},
+	ServiceDisruption:   {EN: "service-disruption", JA: "機能停止・電文遅延"},
+	FormTheftOrLoss:     {EN: "form-theft-or-loss", JA: "届書等の盗難・紛失"},
+	Leak:                {EN: "leak", JA: "情報漏洩"},
+	CredentialLeak:      {EN: "credential-leak", JA: "ID・パスワードの漏洩"},
+}).Open(enum.MaxValue)
 
 // AllActKinds returns every valid Kind in ascending order, in a fresh slice.
 func AllActKinds() []ActKind { return kindTable.Values() }
@@ -149,11 +149,11 @@ const (
 	PlaceProtected
 )
 
-var placeTable = enum.New[Place]("threat", "place", "Place", council.ErrInvalid,
-	enum.Name{EN: "unrelated", JA: "無関係な場所"},
-	enum.Name{EN: "related", JA: "関係する場所"},
-	enum.Name{EN: "protected", JA: "保護対象のある場所"},
-)
+var placeTable = enum.New[Place]("threat", "place", "Place", council.ErrInvalid, []enum.Name{
+	PlaceUnrelated: {EN: "unrelated", JA: "無関係な場所"},
+	PlaceRelated:   {EN: "related", JA: "関係する場所"},
+	PlaceProtected: {EN: "protected", JA: "保護対象のある場所"},
+})
 
 // AllPlaces returns every valid Place in ascending order, in a fresh slice.
 func AllPlaces() []Place { return placeTable.Values() }
@@ -197,10 +197,10 @@ const (
 	FirewallPassed                      // ファイアウォールを通過した
 )
 
-var firewallTable = enum.New[Firewall]("threat", "firewall outcome", "Firewall", council.ErrInvalid,
-	enum.Name{EN: "stopped", JA: "阻止"},
-	enum.Name{EN: "passed", JA: "通過"},
-)
+var firewallTable = enum.New[Firewall]("threat", "firewall outcome", "Firewall", council.ErrInvalid, []enum.Name{
+	FirewallStopped: {EN: "stopped", JA: "阻止"},
+	FirewallPassed:  {EN: "passed", JA: "通過"},
+})
 
 // AllFirewalls returns every valid Firewall in ascending order, in a fresh slice.
 func AllFirewalls() []Firewall { return firewallTable.Values() }
@@ -245,10 +245,10 @@ const (
 	Serious                         // 重大な脆弱性: serious for its protection
 )
 
-var severityTable = enum.New[Seriousness]("threat", "severity", "Severity", council.ErrInvalid,
-	enum.Name{EN: "ordinary", JA: "重大でない"},
-	enum.Name{EN: "serious", JA: "重大"},
-)
+var severityTable = enum.New[Seriousness]("threat", "severity", "Severity", council.ErrInvalid, []enum.Name{
+	Ordinary: {EN: "ordinary", JA: "重大でない"},
+	Serious:  {EN: "serious", JA: "重大"},
+})
 
 // AllSeriousness returns every valid Severity in ascending order, in a fresh slice.
 func AllSeriousness() []Seriousness { return severityTable.Values() }
@@ -306,13 +306,13 @@ const (
 	SourceVendor
 )
 
-var sourceTable = enum.New[Source]("threat", "source", "Source", council.ErrInvalid,
-	enum.Name{EN: "local", JA: "自団体での発見", Aliases: []string{"found-locally"}},
-	enum.Name{EN: "national-center", JA: "全国センターからの通報"},
-	enum.Name{EN: "other-body", JA: "他の地方公共団体等からの通報"},
-	enum.Name{EN: "audit", JA: "システム監査等", Aliases: []string{"system-audit"}},
-	enum.Name{EN: "vendor", JA: "ベンダー等の公表", Aliases: []string{"vendor-advisory"}},
-)
+var sourceTable = enum.New[Source]("threat", "source", "Source", council.ErrInvalid, []enum.Name{
+	SourceLocal:          {EN: "local", JA: "自団体での発見", Aliases: []string{"found-locally"}},
+	SourceNationalCenter: {EN: "national-center", JA: "全国センターからの通報"},
+	SourceOtherBody:      {EN: "other-body", JA: "他の地方公共団体等からの通報"},
+	SourceAudit:          {EN: "audit", JA: "システム監査等", Aliases: []string{"system-audit"}},
+	SourceVendor:         {EN: "vendor", JA: "ベンダー等の公表", Aliases: []string{"vendor-advisory"}},
+})
 
 // AllSources returns every valid Source in ascending order, in a fresh slice.
 func AllSources() []Source { return sourceTable.Values() }
@@ -359,11 +359,11 @@ const (
 	AttrSeverity                      // [Event.Severity]
 )
 
-var attributeTable = enum.New[Attribute]("threat", "attribute", "Attribute", council.ErrInvalid,
-	enum.Name{EN: "place", JA: "場所"},
-	enum.Name{EN: "firewall", JA: "ファイアウォール"},
-	enum.Name{EN: "severity", JA: "重大性"},
-).Open(int(AttrSeverity) + MaxDeclared)
+var attributeTable = enum.New[Attribute]("threat", "attribute", "Attribute", council.ErrInvalid, []enum.Name{
+	AttrPlace:    {EN: "place", JA: "場所"},
+	AttrFirewall: {EN: "firewall", JA: "ファイアウォール"},
+	AttrSeverity: {EN: "severity", JA: "重大性"},
+}).Open(int(AttrSeverity) + MaxDeclared)
 
 // AllAttributes returns every valid Attribute in ascending order, in a fresh slice.
 func AllAttributes() []Attribute { return attributeTable.Values() }

@@ -20,11 +20,11 @@ const (
 	Level3                  // レベル3: a high threat (おそれの高い事象)
 )
 
-var levelTable = enum.New[Level]("threat", "level", "Level", council.ErrInvalid,
-	enum.Name{EN: "level-1", JA: "レベル1", Aliases: []string{"レベル１", "レベル 1", "1"}},
-	enum.Name{EN: "level-2", JA: "レベル2", Aliases: []string{"レベル２", "レベル 2", "2"}},
-	enum.Name{EN: "level-3", JA: "レベル3", Aliases: []string{"レベル３", "レベル 3", "3"}},
-)
+var levelTable = enum.New[Level]("threat", "level", "Level", council.ErrInvalid, []enum.Name{
+	Level1: {EN: "level-1", JA: "レベル1", Aliases: []string{"レベル１", "レベル 1", "1"}},
+	Level2: {EN: "level-2", JA: "レベル2", Aliases: []string{"レベル２", "レベル 2", "2"}},
+	Level3: {EN: "level-3", JA: "レベル3", Aliases: []string{"レベル３", "レベル 3", "3"}},
+})
 
 // AllLevels returns every valid Level in ascending order, in a fresh slice.
 func AllLevels() []Level { return levelTable.Values() }

@@ -48,10 +48,10 @@ const (
 	ScaleSerious
 )
 
-var scaleTable = enum.New[Scale]("threat", "scale", "Scale", council.ErrInvalid,
-	enum.Name{EN: "levels", JA: "脅威度"},
-	enum.Name{EN: "serious", JA: "重大な脅威の判断"},
-)
+var scaleTable = enum.New[Scale]("threat", "scale", "Scale", council.ErrInvalid, []enum.Name{
+	ScaleLevels:  {EN: "levels", JA: "脅威度"},
+	ScaleSerious: {EN: "serious", JA: "重大な脅威の判断"},
+})
 
 // AllScales returns every valid Scale in ascending order, in a fresh slice.
 func AllScales() []Scale { return scaleTable.Values() }

@@ -59,15 +59,15 @@ const (
 	CardLost
 )
 
-var eventKindTable = enum.New[EventKind]("drill", "event kind", "EventKind", bcp.ErrInvalid,
-	enum.Name{EN: "fault-detected", JA: "障害の発見"},
-	enum.Name{EN: "symptom-reported", JA: "症状の報告"},
-	enum.Name{EN: "act-observed", JA: "不正行為の発見"},
-	enum.Name{EN: "attribute-learned", JA: "事実の判明"},
-	enum.Name{EN: "status-change", JA: "状況の変化"},
-	enum.Name{EN: "recovery", JA: "復旧"},
-	enum.Name{EN: "card-lost", JA: "操作者用ICカードの紛失等"},
-)
+var eventKindTable = enum.New[EventKind]("drill", "event kind", "EventKind", bcp.ErrInvalid, []enum.Name{
+	FaultDetected:    {EN: "fault-detected", JA: "障害の発見"},
+	SymptomReported:  {EN: "symptom-reported", JA: "症状の報告"},
+	ActObserved:      {EN: "act-observed", JA: "不正行為の発見"},
+	AttributeLearned: {EN: "attribute-learned", JA: "事実の判明"},
+	StatusChange:     {EN: "status-change", JA: "状況の変化"},
+	Recovery:         {EN: "recovery", JA: "復旧"},
+	CardLost:         {EN: "card-lost", JA: "操作者用ICカードの紛失等"},
+})
 
 // AllEventKinds returns every valid EventKind in ascending order, in a fresh slice.
 func AllEventKinds() []EventKind { return eventKindTable.Values() }
@@ -110,10 +110,10 @@ const (
 	Serious                         // 重大な脅威を及ぼす恐れがある
 )
 
-var judgementTable = enum.New[Judgement]("drill", "judgement", "Judgement", bcp.ErrInvalid,
-	enum.Name{EN: "not-serious", JA: "重大でない"},
-	enum.Name{EN: "serious", JA: "重大"},
-)
+var judgementTable = enum.New[Judgement]("drill", "judgement", "Judgement", bcp.ErrInvalid, []enum.Name{
+	NotSerious: {EN: "not-serious", JA: "重大でない"},
+	Serious:    {EN: "serious", JA: "重大"},
+})
 
 // AllJudgements returns every valid Judgement in ascending order, in a fresh slice.
 func AllJudgements() []Judgement { return judgementTable.Values() }

@@ -31,8 +31,9 @@ type Name struct {
 type Value interface{ ~uint8 | ~uint16 }
 
 // Table describes one enum type E. Value v (1 ≤ v ≤ len(names)) is named by
-// names[v-1]; zero and values past the end are invalid, except the
-// plan-declared values of an open enum ([Table.Open]).
+// names[v-1] (the table keeps the names of the values from 1 up); zero and
+// values past the end are invalid, except the plan-declared values of an open
+// enum ([Table.Open]).
 type Table[E Value] struct {
 	pkg, kind string // "threat", "level": used in messages and String fallbacks
 	typ       string // Go type name for the String fallback, e.g. "Level"
@@ -44,13 +45,31 @@ type Table[E Value] struct {
 
 // New builds the table for an enum type. pkg and kind appear in error messages
 // ("threat: unknown level \"x\""), typ in the fallback String of an invalid value
-// ("Level(7)"), and sentinel is wrapped by every parse error. New panics on a
+// ("Level(7)"), and sentinel is wrapped by every parse error.
+//
+// names is keyed by value, in the style of go/token's table:
+//
+//	[]enum.Name{Level1: {EN: "level-1", JA: "レベル1"}, Level2: {...}}
+//
+// so that names[v] names v; names[0], the unset zero value, is left empty, and
+// nil or an empty slice gives an enum with no named values (an open enum whose
+// every value a plan declares). New panics on a name for zero, on a value
+// between 1 and len(names)-1 without an English name (a gap) and on a
 // duplicated spelling: tables are package-level literals, so that is a
 // programming error caught by the package's first test, never by data.
-func New[E Value](pkg, kind, typ string, sentinel error, names ...Name) *Table[E] {
+func New[E Value](pkg, kind, typ string, sentinel error, names []Name) *Table[E] {
+	if len(names) > 0 {
+		if z := names[0]; z.EN != "" || z.JA != "" || len(z.Aliases) != 0 {
+			panic(fmt.Sprintf("enum: %s.%s: the zero value, unset, has a name %q", pkg, typ, z.EN))
+		}
+		names = names[1:]
+	}
 	t := &Table[E]{pkg: pkg, kind: kind, typ: typ, sentinel: sentinel, names: names, index: make(map[string]E)}
 	for i, n := range names {
 		v := E(i + 1)
+		if n.EN == "" {
+			panic(fmt.Sprintf("enum: %s.%s: value %d has no name", pkg, typ, v))
+		}
 		spellings := append([]string{n.EN, n.JA, strings.ReplaceAll(n.EN, "-", " ")}, n.Aliases...)
 		for _, s := range spellings {
 			if s == "" {

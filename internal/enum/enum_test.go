@@ -15,11 +15,17 @@ type color uint8
 
 var errBad = errors.New("bad")
 
-var colors = New[color]("paint", "color", "color", errBad,
-	Name{EN: "deep-red", JA: "赤", Aliases: []string{"crimson"}},
-	Name{EN: "green", JA: "緑"},
-	Name{EN: "blue"},
+const (
+	deepRed color = 1 + iota
+	green
+	blue
 )
+
+var colors = New[color]("paint", "color", "color", errBad, []Name{
+	deepRed: {EN: "deep-red", JA: "赤", Aliases: []string{"crimson"}},
+	green:   {EN: "green", JA: "緑"},
+	blue:    {EN: "blue"},
+})
 
 func TestTable(t *testing.T) {
 	for _, tc := range []struct {
@@ -59,7 +65,29 @@ func TestDuplicateSpellingPanics(t *testing.T) {
 			t.Error("New accepted one spelling for two values")
 		}
 	}()
-	New[color]("p", "k", "T", errBad, Name{EN: "a"}, Name{EN: "b", JA: "a"})
+	New[color]("p", "k", "T", errBad, []Name{1: {EN: "a"}, 2: {EN: "b", JA: "a"}})
+}
+
+// A keyed table with a gap, or with a name for the unset zero value, is a
+// programming error New reports at once.
+func TestMalformedTablePanics(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		names []Name
+	}{
+		{"gap", []Name{1: {EN: "a"}, 3: {EN: "c"}}},
+		{"zero", []Name{0: {EN: "unset"}, 1: {EN: "a"}}},
+	} {
+		name, names := tc.name, tc.names
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: New accepted %v", name, names)
+				}
+			}()
+			New[color]("p", "k", "T", errBad, names)
+		}()
+	}
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -120,11 +148,11 @@ func TestFormatSet(t *testing.T) {
 // TestParseMessage: an unknown name is quoted by a short prefix and the
 // allowed names are listed, at most eight and then how many more.
 func TestParseMessage(t *testing.T) {
-	var many []Name
+	many := []Name{{}} // names[0]: the unset value
 	for i := range 20 {
 		many = append(many, Name{EN: fmt.Sprintf("n%02d", i)})
 	}
-	big := New[color]("p", "thing", "T", errBad, many...)
+	big := New[color]("p", "thing", "T", errBad, many)
 	huge := strings.Repeat("x", 10<<20)
 	for _, tc := range []struct {
 		table *Table[color]

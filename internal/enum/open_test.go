@@ -10,10 +10,10 @@ import (
 
 type post uint8
 
-var posts = New[post]("org", "post", "post", errBad,
-	Name{EN: "chief", JA: "長"},
-	Name{EN: "staff", JA: "担当者"},
-).Open(63)
+var posts = New[post]("org", "post", "post", errBad, []Name{
+	1: {EN: "chief", JA: "長"},
+	2: {EN: "staff", JA: "担当者"},
+}).Open(63)
 
 // An open enum accepts the values a plan declares past the named ones, and
 // spells them "kind#n" both ways; a closed enum still rejects them.
