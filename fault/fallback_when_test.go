@@ -54,7 +54,7 @@ func TestFallbackWhenValidated(t *testing.T) {
 	s := ino().Spec()
 	s.Alternatives[0].When = Condition(200)
 	if _, err := NewProcedure(s); !errors.Is(err, council.ErrInvalid) {
-		t.Errorf("NewPlan(when 200) = %v, want ErrInvalid", err)
+		t.Errorf("NewProcedure(when 200) = %v, want ErrInvalid", err)
 	}
 	s.Alternatives[0].When = 0
 	p, err := NewProcedure(s)

@@ -48,7 +48,7 @@ func triggerOf(plan, id string) Signal    { return termOf(ParseSignal, plan, tri
 func locationOf(plan, id string) Location { return termOf(ParseLocation, plan, locations, id) }
 
 // referencePlan returns the fault plan of reference plan id, built fresh
-// with NewPlan, and whether the plan states fault handling (nakano does not).
+// with NewProcedure, and whether the plan states fault handling (nakano does not).
 func referencePlan(id string) (Procedure, bool) {
 	spec, ok, err := vocabtest.Part[Spec](id, "fault", allKinds...)
 	if err != nil {

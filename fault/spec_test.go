@@ -11,7 +11,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 )
 
-// NewPlan(p.Spec()) and NewPlan of the Spec's JSON give p's rules back: the
+// NewProcedure(p.Spec()) and NewProcedure of the Spec's JSON give p's rules back: the
 // same Spec.
 func TestSpecRoundTrips(t *testing.T) {
 	for _, p := range referencePlans() {
@@ -21,7 +21,7 @@ func TestSpecRoundTrips(t *testing.T) {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(p.Spec(), got.Spec()); diff != "" || got.Thresholds().Long != p.Thresholds().Long {
-				t.Errorf("NewPlan(%s.Spec()) (-want +got):\n%s", p, diff)
+				t.Errorf("NewProcedure(%s.Spec()) (-want +got):\n%s", p, diff)
 			}
 			data, err := json.Marshal(p.Spec())
 			if err != nil {
@@ -35,7 +35,7 @@ func TestSpecRoundTrips(t *testing.T) {
 				t.Errorf("JSON round trip (-want +got):\n%s", diff)
 			}
 			if got, err := NewProcedure(s); err != nil || !cmp.Equal(p.Spec(), got.Spec()) {
-				t.Errorf("NewPlan(decoded spec) = %v, %v; want the rules of %s", got, err, p)
+				t.Errorf("NewProcedure(decoded spec) = %v, %v; want the rules of %s", got, err, p)
 			}
 		})
 	}
@@ -117,7 +117,7 @@ func TestVendorSpecBehavesLikeReference(t *testing.T) {
 	}
 }
 
-func TestNewPlanRejects(t *testing.T) {
+func TestNewProcedureRejects(t *testing.T) {
 	good := ino().Spec()
 	cite := council.Cites(council.Cite(council.PlanIno, "第2条"))
 	tests := []struct {
@@ -149,15 +149,15 @@ func TestNewPlanRejects(t *testing.T) {
 			tt.edit(&s)
 			_, err := NewProcedure(s)
 			if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("NewPlan: %v; want an ErrInvalid naming %q", err, tt.want)
+				t.Errorf("NewProcedure: %v; want an ErrInvalid naming %q", err, tt.want)
 			}
 		})
 	}
 	if _, err := NewProcedure(good); err != nil {
-		t.Errorf("NewPlan(ino spec): %v", err)
+		t.Errorf("NewProcedure(ino spec): %v", err)
 	}
 	if _, err := NewProcedure(Spec{}); err == nil {
-		t.Error("NewPlan(zero Spec): no error")
+		t.Error("NewProcedure(zero Spec): no error")
 	}
 }
 

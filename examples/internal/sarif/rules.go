@@ -21,7 +21,7 @@ var descriptions = map[string]string{
 	"threat.invalid":                   "threat.NewScheme rejects the scheme.",
 	"fault.none":                       "The plan states no fault handling.",
 	"fault.kind-without-investigation": "A fault kind has no investigation steps.",
-	"fault.invalid":                    "fault.NewPlan rejects the fault handling.",
+	"fault.invalid":                    "fault.NewProcedure rejects the fault handling.",
 	"measures.unknown-case":            "An annex row the plan names but defines no playbook for.",
 	"continuity.none":                  "The plan has no ICT continuity part.",
 	"continuity.no-inventory":          "A continuity part without an inventory of systems.",
