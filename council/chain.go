@@ -100,15 +100,6 @@ func (p Path) At(i int) Role {
 	return p.roles[i]
 }
 
-// Step returns the citation of the step from At(i) to At(i+1), or the zero
-// Citation when there is no such step.
-func (p Path) Step(i int) Citation {
-	if i < 0 || i+1 >= int(p.n) {
-		return Citation{}
-	}
-	return p.cites[i]
-}
-
 // All yields the roles from the start to the chief.
 func (p Path) All() iter.Seq2[int, Role] {
 	return func(yield func(int, Role) bool) {
@@ -120,10 +111,11 @@ func (p Path) All() iter.Seq2[int, Role] {
 	}
 }
 
-// Roles returns the roles in a fresh slice.
-func (p Path) Roles() []Role { return slices.Clone(p.roles[:p.n]) }
+// Slice returns the roles in a fresh slice the caller owns.
+func (p Path) Slice() []Role { return slices.Clone(p.roles[:p.n]) }
 
-// Cites returns the citations of the steps, in order.
+// Cites returns the citations of the steps, in order: Cites().At(i) is the
+// clause of the step from At(i) to At(i+1).
 func (p Path) Cites() Citations {
 	if p.n < 2 {
 		return Citations{}
