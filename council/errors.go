@@ -1,6 +1,8 @@
 package council
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/internal/problem"
@@ -88,3 +90,42 @@ func (e *OutstandingError) Error() string {
 
 // Unwrap returns [ErrOutstanding].
 func (e *OutstandingError) Unwrap() error { return ErrOutstanding }
+
+// A FieldError names one missing or malformed field of a record a caller
+// fills in (fault's terminal report, threat's situation capture) and the
+// clause that asks for it. It is the one field-error shape of the module:
+// fault.FieldError and threat.FieldError are this type. It reads
+//
+//	fault: terminal report: missing Message (画面の表示, tottori:第2-2(2))
+//	fault: terminal report: invalid Startup (起動の可否)
+//	threat: situation: detectedAt (覚知日時): detected at …: invalid value
+//
+// "missing" when Err wraps the missing sentinel, "invalid" when Err is the
+// invalid-value sentinel itself, the underlying problem otherwise. Use it
+// through a pointer, as an error; the zero value prints without a record.
+type FieldError struct {
+	Record   string   `json:"record"`            // what holds the field, after its package: "fault: terminal report"
+	Field    string   `json:"field"`             // the field's name: "Message", "when"
+	Label    string   `json:"label"`             // the field's Japanese label, e.g. "日時"
+	Citation Citation `json:"citation,omitzero"` // the clause that asks for the field, if given
+	Err      error    `json:"err"`               // the missing sentinel, the invalid-value sentinel or the underlying problem
+}
+
+func (e *FieldError) Error() string {
+	what := ""
+	switch {
+	case errors.Is(e.Err, problem.ErrMissing):
+		what = "missing "
+	case e.Err == problem.ErrInvalid:
+		what = "invalid "
+	default:
+		return fmt.Sprintf("%s: %s (%s): %v", e.Record, e.Field, e.Label, e.Err)
+	}
+	if e.Citation == (Citation{}) {
+		return fmt.Sprintf("%s: %s%s (%s)", e.Record, what, e.Field, e.Label)
+	}
+	return fmt.Sprintf("%s: %s%s (%s, %s)", e.Record, what, e.Field, e.Label, e.Citation)
+}
+
+// Unwrap returns Err.
+func (e *FieldError) Unwrap() error { return e.Err }

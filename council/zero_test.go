@@ -23,6 +23,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Council),
 		*new(CycleError),
 		*new(Edge),
+		*new(FieldError),
 		*new(Index),
 		*new(Item),
 		*new(Link),

@@ -483,7 +483,7 @@ func TestTerminalReport(t *testing.T) {
 			if err != nil {
 				for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 					fe, ok := errors.AsType[*FieldError](e)
-					if !ok || !errors.Is(fe, ErrMissing) || fe.Cite != asks {
+					if !ok || !errors.Is(fe, ErrMissing) || fe.Citation != asks {
 						t.Errorf("not a *FieldError citing %s wrapping ErrMissing: %v", asks, e)
 						continue
 					}

@@ -1,8 +1,6 @@
 package fault
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -38,29 +36,11 @@ type TerminalReport struct {
 }
 
 // A FieldError names one missing or invalid field of a [TerminalReport] and
-// the clause that asks for it. It wraps [ErrMissing], or
-// [council.ErrInvalid] for an out-of-range Startup. Use it through a pointer,
-// as an error; == is meaningless on it.
-type FieldError struct {
-	Field string           `json:"field"`         // the Go field name, e.g. "Message"
-	Item  string           `json:"item"`          // the engine's label of the item, e.g. "発生箇所"
-	Cite  council.Citation `json:"cite,omitzero"` // the clause that asks for it
-	err   error
-}
-
-func (e *FieldError) Error() string {
-	what := "missing"
-	if errors.Is(e.err, council.ErrInvalid) {
-		what = "invalid"
-	}
-	if e.Cite == (council.Citation{}) {
-		return fmt.Sprintf("fault: terminal report: %s %s (%s)", what, e.Field, e.Item)
-	}
-	return fmt.Sprintf("fault: terminal report: %s %s (%s, %s)", what, e.Field, e.Item, e.Cite)
-}
-
-// Unwrap returns the sentinel the error wraps.
-func (e *FieldError) Unwrap() error { return e.err }
+// the clause that asks for it: the module's one field-error shape,
+// [council.FieldError], with Record "fault: terminal report", the Go field
+// name as Field and the item's Japanese label as Label. It wraps
+// [ErrMissing], or [council.ErrInvalid] for an out-of-range Startup.
+type FieldError = council.FieldError
 
 // Validate reports every missing field, each as a [*FieldError], joined with
 // [errors.Join]; nil when the report is complete. A field holding only spaces
@@ -72,7 +52,7 @@ func (e *FieldError) Unwrap() error { return e.err }
 func (r TerminalReport) Validate(cite council.Citation) error {
 	var errs []error
 	miss := func(field, item string) {
-		errs = append(errs, &FieldError{Field: field, Item: item, Cite: cite, err: ErrMissing})
+		errs = append(errs, &FieldError{Record: "fault: terminal report", Field: field, Label: item, Citation: cite, Err: ErrMissing})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(r.FirstAid) {
@@ -85,7 +65,7 @@ func (r TerminalReport) Validate(cite council.Citation) error {
 	case r.Startup == 0:
 		miss("Startup", "起動の可否")
 	case !r.Startup.IsValid():
-		errs = append(errs, &FieldError{Field: "Startup", Item: "起動の可否", Cite: cite, err: council.ErrInvalid})
+		errs = append(errs, &FieldError{Record: "fault: terminal report", Field: "Startup", Label: "起動の可否", Citation: cite, Err: council.ErrInvalid})
 	}
 	screen := r.Startup != WontPowerOn
 	if screen && blank(r.Message) {

@@ -30,27 +30,10 @@ type Capture struct {
 	DetectedAt time.Time     `json:"detectedAt,omitzero"` // when it was noticed; the library's extension
 }
 
-// A FieldError names one missing or malformed field of a [Capture]. The
-// zero value is never returned.
-type FieldError struct {
-	Field    string           `json:"field"`             // the Go-side name in lower case: "when", "where", "what", "how", …
-	Label    string           `json:"label"`             // the field's Japanese label, e.g. "日時"
-	Citation council.Citation `json:"citation,omitzero"` // the clause that asks for the field, if given
-	Err      error            `json:"err"`               // ErrMissing, or the underlying problem
-}
-
-func (e *FieldError) Error() string {
-	if errors.Is(e.Err, ErrMissing) {
-		if e.Citation == (council.Citation{}) {
-			return fmt.Sprintf("threat: situation: missing %s (%s)", e.Field, e.Label)
-		}
-		return fmt.Sprintf("threat: situation: missing %s (%s, %s)", e.Field, e.Label, e.Citation)
-	}
-	return fmt.Sprintf("threat: situation: %s (%s): %v", e.Field, e.Label, e.Err)
-}
-
-// Unwrap returns the underlying error ([ErrMissing] for a missing field).
-func (e *FieldError) Unwrap() error { return e.Err }
+// A FieldError names one missing or malformed field of a [Capture]: the
+// module's one field-error shape, [council.FieldError], with Record
+// "threat: situation". The zero value is never returned.
+type FieldError = council.FieldError
 
 // Validate reports every missing field of the capture (when, where, what,
 // how) and every set field that is malformed (an invalid event or reporter,
@@ -62,7 +45,7 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func (s Capture) Validate(cite council.Citation) error {
 	var errs []error
 	missing := func(field, label string) {
-		errs = append(errs, &FieldError{Field: field, Label: label, Citation: cite, Err: ErrMissing})
+		errs = append(errs, &FieldError{Record: "threat: situation", Field: field, Label: label, Citation: cite, Err: ErrMissing})
 	}
 	if s.When.IsZero() {
 		missing("when", "日時")
@@ -78,15 +61,15 @@ func (s Capture) Validate(cite council.Citation) error {
 	}
 	if s.Event != (Event{}) {
 		if err := s.Event.Validate(); err != nil {
-			errs = append(errs, &FieldError{Field: "event", Label: "事象", Citation: cite, Err: err})
+			errs = append(errs, &FieldError{Record: "threat: situation", Field: "event", Label: "事象", Citation: cite, Err: err})
 		}
 	}
 	if s.Reporter != (council.Actor{}) && !s.Reporter.IsValid() {
-		errs = append(errs, &FieldError{Field: "reporter", Label: "担当者", Citation: cite,
+		errs = append(errs, &FieldError{Record: "threat: situation", Field: "reporter", Label: "担当者", Citation: cite,
 			Err: fmt.Errorf("actor %s is not valid: %w", s.Reporter, council.ErrInvalid)})
 	}
 	if !s.DetectedAt.IsZero() && !s.When.IsZero() && s.DetectedAt.Before(s.When) {
-		errs = append(errs, &FieldError{Field: "detectedAt", Label: "覚知日時", Citation: cite,
+		errs = append(errs, &FieldError{Record: "threat: situation", Field: "detectedAt", Label: "覚知日時", Citation: cite,
 			Err: fmt.Errorf("detected at %s, before it happened at %s: %w", s.DetectedAt.Format(time.RFC3339), s.When.Format(time.RFC3339), council.ErrInvalid)})
 	}
 	return problem.Join(errs...)
