@@ -92,26 +92,45 @@ func (e *OutstandingError) Error() string {
 func (e *OutstandingError) Unwrap() error { return ErrOutstanding }
 
 // A FieldError names one missing or malformed field of a record a caller
-// fills in (fault's terminal report, threat's situation capture) and the
+// fills in or a plan states (fault's terminal report, threat's situation
+// capture, measures' playbooks and recurrence-prevention plans) and the
 // clause that asks for it. It is the one field-error shape of the module:
-// fault.FieldError and threat.FieldError are this type. It reads
+// fault.FieldError, threat.FieldError and measures.FieldError are this type.
+//
+// A field with a Japanese label (a form item) reads
 //
 //	fault: terminal report: missing Message (画面の表示, tottori:第2-2(2))
 //	fault: terminal report: invalid Startup (起動の可否)
 //	threat: situation: detectedAt (覚知日時): detected at …: invalid value
 //
 // "missing" when Err wraps the missing sentinel, "invalid" when Err is the
-// invalid-value sentinel itself, the underlying problem otherwise. Use it
-// through a pointer, as an error; the zero value prints without a record.
+// invalid-value sentinel itself, the underlying problem otherwise. A field
+// without a label (a JSON path into a record) reads
+//
+//	measures: recurrence-prevention plan: technical[1].who: missing (what, who and when are required)
+//
+// Err, then the Reason in parentheses when there is one. Use it through a
+// pointer, as an error; the zero value prints without a record.
 type FieldError struct {
 	Record   string   `json:"record"`            // what holds the field, after its package: "fault: terminal report"
-	Field    string   `json:"field"`             // the field's name: "Message", "when"
-	Label    string   `json:"label"`             // the field's Japanese label, e.g. "日時"
+	Field    string   `json:"field"`             // the field: its name ("Message", "when") or its path ("technical[1].who")
+	Label    string   `json:"label,omitempty"`   // the field's Japanese label, e.g. "日時"
 	Citation Citation `json:"citation,omitzero"` // the clause that asks for the field, if given
+	Reason   string   `json:"reason,omitempty"`  // why the field is needed or wrong, for a field without a label
 	Err      error    `json:"err"`               // the missing sentinel, the invalid-value sentinel or the underlying problem
 }
 
 func (e *FieldError) Error() string {
+	if e.Label == "" {
+		s := e.Record + ": " + e.Field + ": "
+		if e.Err != nil {
+			s += e.Err.Error()
+		}
+		if e.Reason != "" {
+			s += " (" + e.Reason + ")"
+		}
+		return s
+	}
 	what := ""
 	switch {
 	case errors.Is(e.Err, problem.ErrMissing):

@@ -8,10 +8,11 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// TestFieldErrorMessage: the one field-error shape reads "missing" for the
-// missing sentinel, "invalid" for the bare invalid-value sentinel and the
-// underlying problem otherwise, with the citation only when there is one; it
-// unwraps to Err.
+// TestFieldErrorMessage: the one field-error shape reads, for a labelled
+// field, "missing" for the missing sentinel, "invalid" for the bare
+// invalid-value sentinel and the underlying problem otherwise, with the
+// citation only when there is one; for a path, the path, Err and the reason.
+// It unwraps to Err.
 func TestFieldErrorMessage(t *testing.T) {
 	asks := Cite(PlanTottori, "第2-2(2)")
 	detail := fmt.Errorf("detected at 09:00, before it happened at 10:00: %w", ErrInvalid)
@@ -33,6 +34,12 @@ func TestFieldErrorMessage(t *testing.T) {
 		{"underlying-problem",
 			FieldError{Record: "threat: situation", Field: "detectedAt", Label: "覚知日時", Citation: asks, Err: detail},
 			"threat: situation: detectedAt (覚知日時): detected at 09:00, before it happened at 10:00: invalid value", ErrInvalid},
+		{"path-with-reason",
+			FieldError{Record: "measures: recurrence-prevention plan", Field: "technical[0].when", Reason: "技術面の再発防止策の実施時期", Err: problem.ErrMissing},
+			"measures: recurrence-prevention plan: technical[0].when: missing (技術面の再発防止策の実施時期)", problem.ErrMissing},
+		{"path-without-reason",
+			FieldError{Record: "measures: playbook 1-2", Field: "steps[1].cite", Err: ErrInvalid},
+			"measures: playbook 1-2: steps[1].cite: invalid value", ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.e.Error(); got != tc.want {

@@ -101,7 +101,7 @@ func (p Playbook) Applicable(held Conditions) iter.Seq[Step] {
 func (p Playbook) Validate() error {
 	var errs []error
 	add := func(path, reason string, err error) {
-		errs = append(errs, &FieldError{Record: "playbook " + p.Case.String(), Path: path, Reason: reason, Err: err})
+		errs = append(errs, &FieldError{Record: "measures: playbook " + p.Case.String(), Field: path, Reason: reason, Err: err})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	switch {

@@ -359,7 +359,7 @@ func TestPlaybookValidate(t *testing.T) {
 			tc.edit(&p)
 			err := p.Validate()
 			fe, ok := errors.AsType[*FieldError](err)
-			if !ok || fe.Path != tc.path || !errors.Is(err, tc.want) {
+			if !ok || fe.Field != tc.path || !errors.Is(err, tc.want) {
 				t.Errorf("Validate() = %v; want a FieldError at %s wrapping %v", err, tc.path, tc.want)
 			}
 			if pbs := (Playbooks{good, p}); !errors.Is(pbs.Validate(), tc.want) || !strings.Contains(pbs.Validate().Error(), "playbooks[1]") {

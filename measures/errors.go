@@ -1,8 +1,7 @@
 package measures
 
 import (
-	"strings"
-
+	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -39,34 +38,7 @@ var (
 type PathError = jsonfile.PathError
 
 // A FieldError names one missing or invalid part of a record by its path,
-// e.g. "technical[1].who". It wraps [ErrMissing] or [ErrInvalid]. Use it
-// through a pointer; the zero FieldError names nothing and == on it is not
-// meaningful.
-type FieldError struct {
-	Record string `json:"record"` // "recurrence-prevention plan"
-	Path   string `json:"path"`   // "technical[1].who"
-	Reason string `json:"reason"` // "what, who and when are required"
-	Err    error  `json:"err"`    // ErrMissing or ErrInvalid
-}
-
-// Error implements error: "measures: recurrence-prevention plan: technical[1].who: missing (…)".
-func (e *FieldError) Error() string {
-	var b strings.Builder
-	b.WriteString("measures: ")
-	b.WriteString(e.Record)
-	b.WriteString(": ")
-	b.WriteString(e.Path)
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	}
-	if e.Reason != "" {
-		b.WriteString(" (")
-		b.WriteString(e.Reason)
-		b.WriteString(")")
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *FieldError) Unwrap() error { return e.Err }
+// e.g. "technical[1].who": the module's one field-error shape,
+// [council.FieldError], with Record "measures: " and the record's name, the
+// path as Field and no Label. It wraps [ErrMissing] or [ErrInvalid].
+type FieldError = council.FieldError

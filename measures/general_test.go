@@ -205,10 +205,10 @@ func TestPreventionPlanValidate(t *testing.T) {
 				if !errors.Is(fe, ErrMissing) && !errors.Is(fe, ErrInvalid) {
 					t.Errorf("%v wraps neither ErrMissing nor ErrInvalid", fe)
 				}
-				if !strings.HasPrefix(fe.Error(), "measures: recurrence-prevention plan: "+fe.Path) {
+				if !strings.HasPrefix(fe.Error(), "measures: recurrence-prevention plan: "+fe.Field) {
 					t.Errorf("message %q", fe.Error())
 				}
-				got = append(got, fe.Path)
+				got = append(got, fe.Field)
 			}
 			if diff := cmp.Diff(tc.paths, got); diff != "" {
 				t.Errorf("paths (-want +got):\n%s", diff)

@@ -171,10 +171,10 @@ type PreventionPlan struct {
 func (p PreventionPlan) Validate() error {
 	var errs []error
 	miss := func(path, reason string) {
-		errs = append(errs, &FieldError{Record: "recurrence-prevention plan", Path: path, Reason: reason, Err: ErrMissing})
+		errs = append(errs, &FieldError{Record: "measures: recurrence-prevention plan", Field: path, Reason: reason, Err: ErrMissing})
 	}
 	invalid := func(path, reason string) {
-		errs = append(errs, &FieldError{Record: "recurrence-prevention plan", Path: path, Reason: reason, Err: ErrInvalid})
+		errs = append(errs, &FieldError{Record: "measures: recurrence-prevention plan", Field: path, Reason: reason, Err: ErrInvalid})
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	if blank(p.Situation) {
