@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -90,20 +91,18 @@ type Report struct {
 	RecoveryUnknown  bool      `json:"recoveryUnknown"`
 }
 
-// A FieldError is one problem with one field of a report. The zero
-// FieldError names no field; use it through a pointer.
-type FieldError struct {
-	Field   Field  `json:"field,omitzero"`
-	Problem string `json:"problem"`
-}
+// A FieldError is one problem with one field of a report: the module's one
+// field-error shape, [council.FieldError], with Record "bcp: report", the
+// [Field]'s English name as Field and the problem, which wraps [ErrReport],
+// as Err: "bcp: report: situation: missing where".
+type FieldError = council.FieldError
 
-// Error names the field and the problem.
-func (e *FieldError) Error() string {
-	return "bcp: report: " + e.Field.String() + ": " + e.Problem
-}
+// reportProblem is the Err of a report's [*FieldError]: the problem in words,
+// wrapping [ErrReport].
+type reportProblem struct{ text string }
 
-// Unwrap returns [ErrReport].
-func (e *FieldError) Unwrap() error { return ErrReport }
+func (p *reportProblem) Error() string { return p.text }
+func (p *reportProblem) Unwrap() error { return ErrReport }
 
 // Validate names every problem of r, each a [*FieldError], joined.
 //
@@ -119,7 +118,7 @@ func (e *FieldError) Unwrap() error { return ErrReport }
 func (r Report) Validate() error {
 	var errs []error
 	bad := func(f Field, format string, args ...any) {
-		errs = append(errs, &FieldError{Field: f, Problem: fmt.Sprintf(format, args...)})
+		errs = append(errs, &FieldError{Record: "bcp: report", Field: f.String(), Err: &reportProblem{fmt.Sprintf(format, args...)}})
 	}
 	full := !r.First || r.Format == OnForm
 	switch {

@@ -70,17 +70,20 @@ func TestReportValidate(t *testing.T) {
 			if !errors.Is(err, ErrReport) {
 				t.Fatalf("Validate() = %v; want ErrReport", err)
 			}
-			var got []Field
+			var got []string
 			for _, p := range problems(err) {
 				got = append(got, p.Field)
 			}
-			want := slices.Clone(tc.fields)
+			var want []string
+			for _, f := range tc.fields {
+				want = append(want, f.String())
+			}
 			slices.Sort(want)
 			slices.Sort(got)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("fields with problems (-want +got):\n%s\nerror: %v", diff, err)
 			}
-			if fe, ok := errors.AsType[*FieldError](err); !ok || fe.Problem == "" {
+			if fe, ok := errors.AsType[*FieldError](err); !ok || fe.Err == nil || fe.Err.Error() == "" || fe.Record != "bcp: report" {
 				t.Errorf("no FieldError in %v", err)
 			}
 		})
