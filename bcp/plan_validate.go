@@ -90,6 +90,7 @@ func (p Plan) validate() error {
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
 	}
+	v.marks(p)
 	return problem.Join(v.errs...)
 }
 
