@@ -63,6 +63,7 @@ type drillPlan struct {
 	recurrence *Recurrence
 	vocabulary Vocabulary // a copy of the plan's
 	words      *words     // its lookups, built once and only read
+	readings   []Mark     // a copy of the plan's readings
 }
 
 func drillPlanOf(p Plan) (drillPlan, error) {
@@ -70,7 +71,7 @@ func drillPlanOf(p Plan) (drillPlan, error) {
 	if err != nil {
 		return drillPlan{}, err
 	}
-	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties, vocabulary: p.Vocabulary.Clone()}
+	d := drillPlan{id: p.ID, prov: prov, duties: p.Duties, vocabulary: p.Vocabulary.Clone(), readings: slices.Clone(p.Readings)}
 	d.words = d.vocabulary.words()
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order
@@ -289,7 +290,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	}
 	r.schedule()
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
-	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(), Entries: r.out}, nil
+	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(), Entries: r.out, Readings: slices.Clone(p.readings)}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:

@@ -141,6 +141,10 @@ type Timeline struct {
 	// Text and Mermaid print actors, bodies, symptoms and channels in them.
 	Vocabulary Vocabulary `json:"vocabulary,omitzero"`
 	Entries    []Entry    `json:"entries"` // sorted by At; ties keep the plan's order
+	// Readings are the plan's values that its document does not give, each
+	// marked as the library's reading with its reason ([Plan.Readings]):
+	// the drill ran on them, and Text lists them after the entries.
+	Readings []Mark `json:"readings,omitempty"`
 }
 
 // Lang selects the language a timeline or diagram is rendered in.
@@ -294,6 +298,14 @@ func (t Timeline) Text(l Lang) string {
 		b.WriteString(e.line(l, w))
 		b.WriteByte('\n')
 	}
+	for i, m := range t.Readings {
+		if i == 0 && l == Japanese {
+			b.WriteString("# 本ライブラリの解釈（文書が定めていない値）\n")
+		} else if i == 0 {
+			b.WriteString("# the library's readings (values the document does not give)\n")
+		}
+		b.WriteString("- " + m.Path + ": " + m.Reason + "\n")
+	}
 	return b.String()
 }
 
@@ -329,7 +341,7 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	w := t.Vocabulary.words()
 	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
-		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries))}
+		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries)), Readings: t.Readings}
 	for i, e := range t.Entries {
 		x, err := e.toJSON(w)
 		if err != nil {
@@ -348,7 +360,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("bcp: timeline: %w", err)
 	}
 	w := p.Vocabulary.words()
-	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary}
+	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary, Readings: p.Readings}
 	if len(p.Entries) > 0 {
 		out.Entries = make([]Entry, len(p.Entries))
 	}
@@ -370,6 +382,7 @@ type timelineJSON struct {
 	Provenance Provenance  `json:"provenance"`
 	Vocabulary Vocabulary  `json:"vocabulary,omitzero"`
 	Entries    []entryJSON `json:"entries"`
+	Readings   []Mark      `json:"readings,omitempty"`
 }
 
 // entryJSON is an Entry as a timeline writes it: actors and channel by the
