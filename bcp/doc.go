@@ -123,26 +123,9 @@
 //
 // # Drills and diagrams
 //
-// A [Scenario] is a drill: timed [Event]s of an [EventKind] (a fault
-// detected, a symptom reported, an unauthorized act observed, a graded
-// attribute learned, a [Status] change, a recovery, a lost IC card) in time
-// order. [ParseScenario] decodes its JSON form strictly: an unknown or
-// repeated field, a bad value, invalid UTF-8 or events out of order is a
-// [*ScenarioError] naming its JSON path. [Scenarios] and [ScenarioByID] return the built-in
-// drills of the reference plans, fresh.
-//
-// [Run] plays a scenario on a [Plan] ([NewDrill] prepares a plan once for many
-// runs) and returns a [Timeline] of [Entry] values in time order, with the
-// plan's [Provenance]: when, who, what ([Act]), to whom, by which [Channel],
-// at which threat level or provisional range, and the clauses behind it.
-// Each event is handled with what is known up to it: precautions while the
-// level is a range, the response once settled, the annex playbook, the body
-// council.ConveneAny convenes and its agenda, fault escalation, alternative
-// operation, the integrity check before resumption, recurrence prevention;
-// under a continuity part the recovery flow, contacts, scheduled and
-// progress reports and the recovery order. An event the plan states nothing
-// for is an error wrapping [ErrUnhandled], never another plan's rule.
-// [Timeline.Text] renders it in English or Japanese ([Lang]),
-// [Timeline.Mermaid] as a Mermaid sequence diagram, and [EscalationFlow] a
-// plan's chain, notices and convening rules as a Mermaid flowchart.
+// Drills (scenarios, [github.com/jukiplan/jukiplan/bcp/drill.Run], timelines)
+// are package [github.com/jukiplan/jukiplan/bcp/drill]; text and diagrams
+// (timelines, the escalation flowchart) package
+// [github.com/jukiplan/jukiplan/bcp/render]. A [Vocabulary]'s [Dictionary]
+// names values in a plan's words for them, in a [Lang].
 package bcp

@@ -169,6 +169,19 @@ func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
 	return duty(p.Duties, chain, d, false)
 }
 
+// OutageDuty returns who performs d under p while its shared environment
+// is down and p has no fault rules to say who (nakano's continuity part
+// alone): as [Plan.Duty], but a duty the plan does not state falls to the
+// library's default for such an outage (the recovery flow's secretariat,
+// the provider for the platform).
+func (p Plan) OutageDuty(d Duty) (a Assignment, stated bool) {
+	var chain council.Chain
+	if p.Organization != nil {
+		chain = p.Organization.Chain
+	}
+	return duty(p.Duties, chain, d, true)
+}
+
 // duty resolves d against the stated assignments and the chain; outage says
 // the drill handles an outage of the shared environment without fault rules.
 func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assignment, bool) {

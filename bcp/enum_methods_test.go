@@ -1,10 +1,12 @@
-package bcp
+package bcp_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/measures"
@@ -79,11 +81,11 @@ func checkEnumMethods[E enumMethods[E], P interface {
 	if zero.IsValid() || zero.String() == "" {
 		t.Errorf("zero value: valid %v, String %q", zero.IsValid(), zero.String())
 	}
-	if _, err := zero.MarshalText(); !errors.Is(err, ErrInvalid) {
+	if _, err := zero.MarshalText(); !errors.Is(err, bcp.ErrInvalid) {
 		t.Errorf("zero value encodes: %v", err)
 	}
 	var x E
-	if err := P(&x).UnmarshalText([]byte("no such value")); !errors.Is(err, ErrInvalid) || x != zero {
+	if err := P(&x).UnmarshalText([]byte("no such value")); !errors.Is(err, bcp.ErrInvalid) || x != zero {
 		t.Errorf("UnmarshalText(junk) = %v, left %v", err, x)
 	}
 }
@@ -135,29 +137,29 @@ func TestEveryEnumHasTheMethodSet(t *testing.T) {
 		{"measures.Condition", func(t *testing.T) { checkEnumMethods(t, measures.AllConditions()) }},
 		{"measures.Action", func(t *testing.T) { checkEnumMethods(t, measures.AllActions()) }},
 		{"measures.Requirement", func(t *testing.T) { checkEnumMethods(t, measures.AllRequirements()) }},
-		{"bcp.EventKind", func(t *testing.T) { checkEnumMethods(t, AllEventKinds()) }},
-		{"bcp.Judgement", func(t *testing.T) { checkEnumMethods(t, AllJudgements()) }},
-		{"bcp.Duty", func(t *testing.T) { checkEnumMethods(t, AllDuties()) }},
-		{"bcp.Service", func(t *testing.T) { checkEnumMethods(t, AllServices()) }},
-		{"bcp.Pattern", func(t *testing.T) { checkEnumMethods(t, AllPatterns()) }},
-		{"bcp.Channel", func(t *testing.T) { checkEnumMethods(t, AllChannels()) }},
-		{"bcp.Audience", func(t *testing.T) { checkEnumMethods(t, AllAudiences()) }},
-		{"bcp.Scale", func(t *testing.T) { checkEnumMethods(t, AllScales()) }},
-		{"bcp.Kind", func(t *testing.T) { checkEnumMethods(t, AllKinds()) }},
-		{"bcp.Difficulty", func(t *testing.T) { checkEnumMethods(t, AllDifficulties()) }},
-		{"bcp.UnassessedPolicy", func(t *testing.T) { checkEnumMethods(t, AllUnassessedPolicies()) }},
-		{"bcp.Reason", func(t *testing.T) { checkEnumMethods(t, AllReasons()) }},
-		{"bcp.Severity", func(t *testing.T) { checkEnumMethods(t, AllSeverities()) }},
-		{"bcp.Code", func(t *testing.T) { checkEnumMethods(t, AllCodes()) }},
-		{"bcp.Aspect", func(t *testing.T) { checkEnumMethods(t, AllAspects()) }},
-		{"bcp.Incident", func(t *testing.T) { checkEnumMethods(t, AllIncidents()) }},
-		{"bcp.Horizon", func(t *testing.T) { checkEnumMethods(t, AllHorizons()) }},
-		{"bcp.Field", func(t *testing.T) { checkEnumMethods(t, AllFields()) }},
-		{"bcp.Format", func(t *testing.T) { checkEnumMethods(t, AllFormats()) }},
-		{"bcp.ReportKind", func(t *testing.T) { checkEnumMethods(t, AllReportKinds()) }},
-		{"bcp.Step", func(t *testing.T) { checkEnumMethods(t, AllSteps()) }},
-		{"bcp.Act", func(t *testing.T) { checkEnumMethods(t, AllActs()) }},
-		{"bcp.Lang", func(t *testing.T) { checkEnumMethods(t, AllLangs()) }},
+		{"drill.EventKind", func(t *testing.T) { checkEnumMethods(t, drill.AllEventKinds()) }},
+		{"drill.Judgement", func(t *testing.T) { checkEnumMethods(t, drill.AllJudgements()) }},
+		{"bcp.Duty", func(t *testing.T) { checkEnumMethods(t, bcp.AllDuties()) }},
+		{"bcp.Service", func(t *testing.T) { checkEnumMethods(t, bcp.AllServices()) }},
+		{"bcp.Pattern", func(t *testing.T) { checkEnumMethods(t, bcp.AllPatterns()) }},
+		{"bcp.Channel", func(t *testing.T) { checkEnumMethods(t, bcp.AllChannels()) }},
+		{"bcp.Audience", func(t *testing.T) { checkEnumMethods(t, bcp.AllAudiences()) }},
+		{"bcp.Scale", func(t *testing.T) { checkEnumMethods(t, bcp.AllScales()) }},
+		{"bcp.Kind", func(t *testing.T) { checkEnumMethods(t, bcp.AllKinds()) }},
+		{"bcp.Difficulty", func(t *testing.T) { checkEnumMethods(t, bcp.AllDifficulties()) }},
+		{"bcp.UnassessedPolicy", func(t *testing.T) { checkEnumMethods(t, bcp.AllUnassessedPolicies()) }},
+		{"bcp.Reason", func(t *testing.T) { checkEnumMethods(t, bcp.AllReasons()) }},
+		{"bcp.Severity", func(t *testing.T) { checkEnumMethods(t, bcp.AllSeverities()) }},
+		{"bcp.Code", func(t *testing.T) { checkEnumMethods(t, bcp.AllCodes()) }},
+		{"bcp.Aspect", func(t *testing.T) { checkEnumMethods(t, bcp.AllAspects()) }},
+		{"bcp.Incident", func(t *testing.T) { checkEnumMethods(t, bcp.AllIncidents()) }},
+		{"bcp.Horizon", func(t *testing.T) { checkEnumMethods(t, bcp.AllHorizons()) }},
+		{"bcp.Field", func(t *testing.T) { checkEnumMethods(t, bcp.AllFields()) }},
+		{"bcp.Format", func(t *testing.T) { checkEnumMethods(t, bcp.AllFormats()) }},
+		{"bcp.ReportKind", func(t *testing.T) { checkEnumMethods(t, bcp.AllReportKinds()) }},
+		{"bcp.Step", func(t *testing.T) { checkEnumMethods(t, bcp.AllSteps()) }},
+		{"drill.Act", func(t *testing.T) { checkEnumMethods(t, drill.AllActs()) }},
+		{"bcp.Lang", func(t *testing.T) { checkEnumMethods(t, bcp.AllLangs()) }},
 	} {
 		t.Run(tc.name, tc.run)
 	}

@@ -22,7 +22,7 @@ var lowerCamel = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`)
 // itself (it would marshal as {}).
 func TestJSONTagStyle(t *testing.T) {
 	checked := 0
-	for _, dir := range []string{"../council", "../threat", "../fault", "../measures", "."} {
+	for _, dir := range []string{"../council", "../threat", "../fault", "../measures", ".", "drill"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

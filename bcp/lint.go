@@ -525,3 +525,16 @@ func pathKeys(path string) string {
 	}
 	return strings.Join(keys, "/")
 }
+
+// invalidUTF8 returns the offset of the first byte of data that is not part
+// of valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}

@@ -19,7 +19,7 @@ import (
 // decisions are the values a vendor logs: each implements slog.LogValuer.
 var decisions = []slog.LogValuer{
 	threat.Grading{}, threat.Range{}, threat.Response{}, threat.Precaution{},
-	Entry{}, Finding{}, Difference{},
+	Finding{}, Difference{},
 	council.Convening{},
 	fault.Escalation{}, fault.Notice{}, fault.Classification{},
 	measures.Finding{},

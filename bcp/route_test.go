@@ -1,8 +1,6 @@
 package bcp
 
 import (
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -78,97 +76,5 @@ func TestNakanoRoutes(t *testing.T) {
 	}
 	if n := len(Nakano().Continuity.Routes); n != len(AllIncidents()) {
 		t.Errorf("%d outside reportings; want one per incident kind (%d)", n, len(AllIncidents()))
-	}
-}
-
-// TestDrillPlanWords: the drill takes the words of the first report and of
-// the decision on publication from the plan (nakano's 第1報 and 区議会), and
-// falls back to the engine's own words when a plan gives none.
-func TestDrillPlanWords(t *testing.T) {
-	s, err := ScenarioByID("nakano-iaas-outage")
-	if err != nil {
-		t.Fatal(err)
-	}
-	detail := func(p Plan, a Act, by council.Actor) string {
-		t.Helper()
-		tl, err := Run(p, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range tl.Entries {
-			if e.Act == a && e.Actor == by {
-				return e.DetailJA
-			}
-		}
-		t.Fatalf("no %v by %v", a, by)
-		return ""
-	}
-	isd, mayor := council.ByRole(termRole(t, Nakano(), "info-systems-division")), council.ByRole(termRole(t, Nakano(), "mayor"))
-	p := Nakano()
-	if got := detail(p, ActReport, isd); got != "第1報（口頭・メモ可）、その後連絡票" {
-		t.Errorf("first report %q; want the plan's note", got)
-	}
-	if got := detail(p, ActMeasure, mayor); got != "公表及び区議会への報告の判断" {
-		t.Errorf("publication %q; want the plan's decision", got)
-	}
-	for i := range p.Continuity.Contacts {
-		p.Continuity.Contacts[i].Contact.Note = ""
-	}
-	for i := range p.Continuity.Routes {
-		p.Continuity.Routes[i].Decision = ""
-	}
-	if got, want := detail(p, ActReport, isd), p.Vocabulary.Label(CrisisManagement, Japanese); got != want {
-		t.Errorf("first report without a note %q; want the audience's label in the plan's words %q", got, want)
-	}
-	if got := detail(p, ActMeasure, mayor); got != "公表及び議会への報告の判断" {
-		t.Errorf("publication without a decision %q; want the engine's words", got)
-	}
-}
-
-// TestDrillDutyAndScheduleWords: the IC-card lines take kumiyama's words
-// (第17条10項3号, 11項, 14項) and nakano's scheduled reports its headings
-// (統合仮想サーバ 3(4)①ア a, b); without them a drill says the engine's.
-func TestDrillDutyAndScheduleWords(t *testing.T) {
-	details := func(p Plan, scenario string, a Act) []string {
-		t.Helper()
-		s, err := ScenarioByID(scenario)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tl, err := Run(p, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, e := range tl.Entries {
-			if e.Act == a && !slices.Contains(out, e.DetailJA) {
-				out = append(out, e.DetailJA)
-			}
-		}
-		return out
-	}
-	k := Kumiyama()
-	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{"直ちに失効の手続きを取らなければならない"}) {
-		t.Errorf("revocation %q; want kumiyama 第17条11項's words", got)
-	}
-	for i := range k.Duties {
-		k.Duties[i].Note = ""
-	}
-	if got := details(k, "kumiyama-lost-card", ActRevoke); !slices.Equal(got, []string{RevokeCard.Label()}) {
-		t.Errorf("revocation without a note %q; want the duty's label", got)
-	}
-	n := Nakano()
-	want := []string{"障害復旧見込が不明な場合", "障害復旧見込日時が判明している場合"}
-	if got := details(n, "nakano-iaas-outage", ActScheduledReport); !slices.ContainsFunc(got, func(s string) bool { return s == want[0] }) ||
-		!slices.ContainsFunc(got, func(s string) bool { return s == want[1] }) {
-		t.Errorf("scheduled reports %q; want both of %q", got, want)
-	}
-	sc := *n.Continuity.Schedule
-	sc.WhileUnknown, sc.OnceKnown = "", ""
-	n.Continuity.Schedule = &sc
-	for _, d := range details(n, "nakano-iaas-outage", ActScheduledReport) {
-		if strings.HasPrefix(d, "障害復旧見込") {
-			t.Errorf("scheduled report without the plan's words %q; want the engine's", d)
-		}
 	}
 }

@@ -31,7 +31,9 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
@@ -98,14 +100,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if *format == "escalation" {
-		fmt.Fprint(stdout, bcp.EscalationFlow(plan, lang))
+		fmt.Fprint(stdout, render.EscalationFlow(plan, lang))
 		return 0
 	}
 	scenario, err := loadScenario(plan, *scenarioFile, builtin)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(plan, scenario)
+	tl, err := drill.Run(plan, scenario)
 	if err != nil {
 		fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 		return 1
@@ -119,9 +121,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s\n", b)
 	case "mermaid":
-		fmt.Fprint(stdout, tl.Mermaid(lang))
+		fmt.Fprint(stdout, render.Mermaid(tl, lang))
 	default:
-		fmt.Fprint(stdout, tl.Text(lang))
+		fmt.Fprint(stdout, render.Text(tl, lang))
 	}
 	return 0
 }
@@ -131,37 +133,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 // scenario, through plan too: builtin's drill when file is empty. A
 // scenario that names a term plan does not declare is an error, never
 // another plan's value.
-func loadScenario(plan bcp.Plan, file, builtin string) (bcp.Scenario, error) {
+func loadScenario(plan bcp.Plan, file, builtin string) (drill.Scenario, error) {
 	if file == "" {
 		id, ok := defaults[builtin]
 		if !ok {
-			return bcp.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", builtin)
+			return drill.Scenario{}, fmt.Errorf("plan %q has no built-in drill: give -scenario FILE", builtin)
 		}
 		return builtinScenario(plan, id)
 	}
 	if !strings.ContainsAny(file, "/\\.") {
-		if _, err := bcp.ScenarioByID(file); err != nil {
-			return bcp.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", file, strings.Join(bcp.ScenarioIDs(), ", "))
+		if _, err := drill.ScenarioByID(file); err != nil {
+			return drill.Scenario{}, fmt.Errorf("-scenario %q: not a built-in scenario (%s) nor a file", file, strings.Join(drill.ScenarioIDs(), ", "))
 		}
 		return builtinScenario(plan, file)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("read scenario: %w", err)
+		return drill.Scenario{}, fmt.Errorf("read scenario: %w", err)
 	}
-	s, err := plan.ParseScenario(data)
+	s, err := drill.ParseScenario(plan, data)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("scenario %s: %w", file, err)
+		return drill.Scenario{}, fmt.Errorf("scenario %s: %w", file, err)
 	}
 	return s, nil
 }
 
 // builtinScenario parses the embedded built-in scenario id through plan.
-func builtinScenario(plan bcp.Plan, id string) (bcp.Scenario, error) {
+func builtinScenario(plan bcp.Plan, id string) (drill.Scenario, error) {
 	data, _ := reference.Scenario(id)
-	s, err := plan.ParseScenario(data)
+	s, err := drill.ParseScenario(plan, data)
 	if err != nil {
-		return bcp.Scenario{}, fmt.Errorf("built-in scenario %s under plan %s: %w", id, plan.ID, err)
+		return drill.Scenario{}, fmt.Errorf("built-in scenario %s under plan %s: %w", id, plan.ID, err)
 	}
 	return s, nil
 }

@@ -28,6 +28,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
@@ -47,14 +49,14 @@ With no flags: the built-in three-day outage (recovery time unknown on day 1).
 // section is one part of the report: the entries of some acts.
 type section struct {
 	Title, TitleJA string
-	Acts           []bcp.Act
+	Acts           []drill.Act
 }
 
 var sections = []section{
-	{"Channels", "連絡手段", []bcp.Act{bcp.ActNotify, bcp.ActReport}},
-	{"Reports", "定時連絡・進捗連絡", []bcp.Act{bcp.ActScheduledReport, bcp.ActProgressReport}},
-	{"Recovery flow", "復旧フロー", []bcp.Act{bcp.ActFlow, bcp.ActConvene}},
-	{"Recovery order", "復旧順位", []bcp.Act{bcp.ActRecover}},
+	{"Channels", "連絡手段", []drill.Act{drill.ActNotify, drill.ActReport}},
+	{"Reports", "定時連絡・進捗連絡", []drill.Act{drill.ActScheduledReport, drill.ActProgressReport}},
+	{"Recovery flow", "復旧フロー", []drill.Act{drill.ActFlow, drill.ActConvene}},
+	{"Recovery order", "復旧順位", []drill.Act{drill.ActRecover}},
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -81,13 +83,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Errorf("-format %q: want text or json", *format))
 	}
 	nakano := bcp.Nakano()
-	s, err := bcp.ScenarioByID("nakano-iaas-outage")
+	s, err := drill.ScenarioByID("nakano-iaas-outage")
 	if *scenarioFile != "" {
 		data, rerr := os.ReadFile(*scenarioFile)
 		if rerr != nil {
 			return fail(stderr, fmt.Errorf("read scenario: %w", rerr))
 		}
-		s, err = nakano.ParseScenario(data) // in nakano's words
+		s, err = drill.ParseScenario(nakano, data) // in nakano's words
 		if err != nil {
 			return fail(stderr, fmt.Errorf("scenario %s: %w", *scenarioFile, err))
 		}
@@ -95,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	tl, err := bcp.Run(nakano, s)
+	tl, err := drill.Run(nakano, s)
 	if err != nil {
 		fmt.Fprintln(stderr, "recovery: "+cli.OneLine(err))
 		return 1
@@ -103,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		out := map[string]json.RawMessage{}
 		for _, sec := range sections {
-			part := bcp.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
+			part := drill.Timeline{Plan: tl.Plan, Vocabulary: tl.Vocabulary}
 			for _, i := range pick(tl, sec.Acts) {
 				part.Entries = append(part.Entries, tl.Entries[i])
 			}
@@ -143,7 +145,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "\n## %s\n", title)
 		for _, i := range pick(tl, sec.Acts) {
-			fmt.Fprintln(stdout, tl.Line(i, lang))
+			fmt.Fprintln(stdout, render.Line(tl, i, lang))
 		}
 	}
 	return 0
@@ -152,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // entriesJSON returns the entries of t as its JSON writes them: actors and
 // channels by the plan's term IDs, so that the plan's own values read as
 // its words rather than by number.
-func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
+func entriesJSON(t drill.Timeline) (json.RawMessage, error) {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return nil, err
@@ -168,11 +170,11 @@ func entriesJSON(t bcp.Timeline) (json.RawMessage, error) {
 
 // pick returns the entries of the given acts, in timeline order.
 // pick returns the indexes of the entries of tl that do one of acts.
-func pick(tl bcp.Timeline, acts []bcp.Act) []int {
+func pick(tl drill.Timeline, acts []drill.Act) []int {
 	out := []int{}
 	for i, e := range tl.Entries {
 		for _, a := range acts {
-			if e.Act == a && (a != bcp.ActConvene || e.Actor != council.Actor{}) {
+			if e.Act == a && (a != drill.ActConvene || e.Actor != council.Actor{}) {
 				out = append(out, i)
 				break
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
@@ -80,11 +81,11 @@ var adversarial = []struct {
 		return err
 	}},
 	{"ParseScenario/huge-id-and-kind", func(n int) error {
-		_, err := bcp.ParseScenario(fmt.Appendf(nil, `{"id":"%s\u0001","plan":"%s","events":[{"at":"2026-01-01T00:00:00+09:00","kind":%q}]}`, strings.Repeat("i", n), strings.Repeat("p", n), strings.Repeat("k", n)))
+		_, err := drill.ParseScenario(bcp.Plan{}, fmt.Appendf(nil, `{"id":"%s\u0001","plan":"%s","events":[{"at":"2026-01-01T00:00:00+09:00","kind":%q}]}`, strings.Repeat("i", n), strings.Repeat("p", n), strings.Repeat("k", n)))
 		return err
 	}},
 	{"ParseScenario/huge-unknown-key", func(n int) error {
-		_, err := bcp.ParseScenario(fmt.Appendf(nil, `{"id":"s","plan":"tottori",%q:1,"events":[]}`, strings.Repeat("u", n)))
+		_, err := drill.ParseScenario(bcp.Plan{}, fmt.Appendf(nil, `{"id":"s","plan":"tottori",%q:1,"events":[]}`, strings.Repeat("u", n)))
 		return err
 	}},
 	{"ParseScenario/many-bad-events", func(n int) error {
@@ -95,11 +96,11 @@ var adversarial = []struct {
 			}
 			fmt.Fprintf(&b, `{"at":"%s","kind":"nope-%d"}`, strings.Repeat("9", 10), i)
 		}
-		_, err := bcp.ParseScenario(fmt.Appendf(nil, `{"id":"s","plan":"tottori","events":[%s]}`, b.String()))
+		_, err := drill.ParseScenario(bcp.Plan{}, fmt.Appendf(nil, `{"id":"s","plan":"tottori","events":[%s]}`, b.String()))
 		return err
 	}},
 	{"ParseScenario/huge-number", func(n int) error {
-		_, err := bcp.ParseScenario(fmt.Appendf(nil, `{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"status-change","status":{"impact":1%s}}]}`, strings.Repeat("0", n)))
+		_, err := drill.ParseScenario(bcp.Plan{}, fmt.Appendf(nil, `{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"status-change","status":{"impact":1%s}}]}`, strings.Repeat("0", n)))
 		return err
 	}},
 	{"Order/long-cycle", func(n int) error {

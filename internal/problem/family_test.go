@@ -6,12 +6,14 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/problem"
@@ -56,7 +58,7 @@ var exported = map[string]error{
 	"measures.ErrRules":      measures.ErrRules,
 
 	"bcp.ErrInvalid":        bcp.ErrInvalid,
-	"bcp.ErrScenario":       bcp.ErrScenario,
+	"drill.ErrScenario":     drill.ErrScenario,
 	"bcp.ErrSyntax":         bcp.ErrSyntax,
 	"bcp.ErrUnknownField":   bcp.ErrUnknownField,
 	"bcp.ErrDuplicate":      bcp.ErrDuplicate,
@@ -67,7 +69,7 @@ var exported = map[string]error{
 	"bcp.ErrReport":         bcp.ErrReport,
 	"bcp.ErrCycle":          bcp.ErrCycle,
 	"bcp.ErrUnassessed":     bcp.ErrUnassessed,
-	"bcp.ErrUnhandled":      bcp.ErrUnhandled,
+	"drill.ErrUnhandled":    drill.ErrUnhandled,
 	"bcp.ErrNoScheme":       bcp.ErrNoScheme,
 }
 
@@ -121,9 +123,9 @@ func declared(t *testing.T, dir string, all bool) map[string]string {
 // table above and is initialised from the shared family, never by
 // errors.New of its own.
 func TestSentinelsListed(t *testing.T) {
-	for _, pkg := range []string{"council", "fault", "threat", "measures", "bcp"} {
+	for _, pkg := range []string{"council", "fault", "threat", "measures", "bcp", "bcp/drill"} {
 		for name, init := range declared(t, filepath.Join("..", "..", pkg), false) {
-			q := pkg + "." + name
+			q := path.Base(pkg) + "." + name
 			if _, ok := exported[q]; !ok {
 				t.Errorf("%s is not listed in this test's table", q)
 			}
@@ -189,7 +191,7 @@ func invalids() map[string]error {
 	var c measures.Case
 	var s bcp.Scale
 	_, planErr := bcp.ParsePlan([]byte(`{"id":"x","version":"1","continuity":{"inventory":{"systems":[{"id":"a","kind":"nope"}]}}}`))
-	_, scErr := bcp.ParseScenario([]byte(`{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"nope"}]}`))
+	_, scErr := drill.ParseScenario(bcp.Plan{}, []byte(`{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"nope"}]}`))
 	return map[string]error{
 		"council.Role":        r.UnmarshalText([]byte("nope")),
 		"fault.Kind":          k.UnmarshalText([]byte("nope")),
@@ -197,7 +199,7 @@ func invalids() map[string]error {
 		"measures.Case":       c.UnmarshalText([]byte("nope")),
 		"bcp.Scale":           s.UnmarshalText([]byte("nope")),
 		"bcp.ParsePlan":       planErr,
-		"bcp.ParseScenario":   scErr,
+		"drill.ParseScenario": scErr,
 		"council.Citation":    (&council.Citation{}).UnmarshalText([]byte("x:a\x00b")),
 		"bcp.System.Validate": bcp.System{ID: "a"}.Validate(),
 	}

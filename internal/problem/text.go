@@ -168,7 +168,7 @@ func CheckText(what, s string) error {
 }
 
 // prefixes are the package prefixes of the module's messages.
-var prefixes = [...]string{"bcp: ", "council: ", "fault: ", "measures: ", "threat: "}
+var prefixes = [...]string{"bcp: ", "council: ", "drill: ", "fault: ", "measures: ", "render: ", "threat: "}
 
 // Strip returns msg without its leading package prefix ("council: "), for a
 // layer that wraps it under its own: the message names its package once.

@@ -1,0 +1,22 @@
+// Package render words what the engine decides: it turns drill timelines
+// and plans into text and diagrams, in English or Japanese and in the plan's
+// own words.
+//
+// The engine (packages bcp and [github.com/jukiplan/jukiplan/bcp/drill])
+// emits data and never prose; render builds the sentences from it with the
+// plan's labels ([bcp.Vocabulary], through a [bcp.Dictionary]). Every
+// function takes values and returns a string: no writer, no I/O, no state,
+// and the same input gives the same output byte for byte.
+//
+// # Timelines
+//
+// [Text] renders a [drill.Timeline] as a heading and one line per entry,
+// [Line] one of its entries, [Detail] what one entry states, and [Event]
+// what one scenario event is.
+//
+// # Diagrams
+//
+// [Mermaid] renders a timeline as a Mermaid sequence diagram, and
+// [EscalationFlow] a plan's reporting chain, notices, convening rules and
+// contact networks as a Mermaid flowchart.
+package render

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
+	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// fieldsJA lists fs in Japanese, in the plan's words.
+func fieldsJA(w bcp.Dictionary, fs bcp.Fields) string {
+	var ja []string
+	for f := range fs.All() {
+		ja = append(ja, w.Label(f, bcp.Japanese))
+	}
+	return strings.Join(ja, "、")
+}
+
+// statusText summarises what a status states, in language l.
+func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
+	var parts []string
+	add := func(en, ja string) {
+		if l == bcp.Japanese {
+			parts = append(parts, ja)
+		} else {
+			parts = append(parts, en)
+		}
+	}
+	if s.ServerDown {
+		add("server down", "サーバ停止")
+	}
+	if s.CauseUnknown {
+		add("cause unknown", "原因不明")
+	}
+	if s.OperationImpossible {
+		add("operation impossible", "業務運用不可")
+	}
+	if s.IdentityAffected {
+		add("identity information affected", "本人確認情報に影響")
+	}
+	if s.Impact > 0 {
+		add(fmt.Sprintf("impact %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
+	}
+	if s.ExpectedStop > 0 {
+		add("expected stop "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
+	}
+	if s.Up != 0 {
+		var ja []string
+		for v := range s.Up.All() {
+			ja = append(ja, v.Label())
+		}
+		add("up "+s.Up.String(), "稼働: "+strings.Join(ja, "、"))
+	}
+	if !s.Expected.IsZero() {
+		t := s.Expected.In(jst).Format("2006-01-02 15:04")
+		add("expected recovery "+t, "復旧見込 "+t)
+	}
+	if s.Changed != 0 {
+		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
+	}
+	sep := "; "
+	if l == bcp.Japanese {
+		sep = "、"
+	}
+	return strings.Join(parts, sep)
+}
+
+func describe(e drill.Event, w bcp.Dictionary) string {
+	switch e.Kind {
+	case drill.FaultDetected:
+		d := "fault detected"
+		if e.Trigger != 0 {
+			d += ": " + w.Label(e.Trigger, bcp.English)
+		}
+		if st := statusText(w, e.Status, bcp.English); st != "" {
+			d += " (" + st + ")"
+		}
+		return d
+	case drill.StatusChange:
+		return "status: " + statusText(w, e.Status, bcp.English)
+	case drill.SymptomReported:
+		return "symptom reported: " + w.Label(e.Symptom, bcp.English)
+	case drill.ActObserved:
+		return "act observed: " + e.Act.String()
+	case drill.AttributeLearned:
+		return "learned: " + learnedText(e.Learned, bcp.English)
+	}
+	return e.Kind.String()
+}
+
+func describeJA(e drill.Event, w bcp.Dictionary) string {
+	switch e.Kind {
+	case drill.FaultDetected:
+		d := "障害の発見"
+		if e.Trigger != 0 {
+			d += ": " + w.Label(e.Trigger, bcp.Japanese)
+		}
+		if st := statusText(w, e.Status, bcp.Japanese); st != "" {
+			d += "（" + st + "）"
+		}
+		return d
+	case drill.StatusChange:
+		return "状況の変化: " + statusText(w, e.Status, bcp.Japanese)
+	case drill.SymptomReported:
+		return "症状の報告: " + w.Label(e.Symptom, bcp.Japanese)
+	case drill.ActObserved:
+		return "不正行為の発見: " + e.Act.Kind.Label()
+	case drill.AttributeLearned:
+		return "判明: " + learnedText(e.Learned, bcp.Japanese)
+	}
+	return e.Kind.Label()
+}
+
+// learnedText renders the graded attributes an event states.
+func learnedText(e threat.Event, l bcp.Lang) string {
+	var parts []string
+	add := func(en, ja, v, vja string) {
+		if l == bcp.Japanese {
+			parts = append(parts, ja+": "+vja)
+		} else {
+			parts = append(parts, en+"="+v)
+		}
+	}
+	if e.Place != 0 {
+		add("place", threat.AttrPlace.Label(), e.Place.String(), e.Place.Label())
+	}
+	if e.Firewall != 0 {
+		add("firewall", threat.AttrFirewall.Label(), e.Firewall.String(), e.Firewall.Label())
+	}
+	if e.Severity != 0 {
+		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,4 @@
+package render
+
+// Worded is worded, for the tests of package render_test.
+var Worded = worded
