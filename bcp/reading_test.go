@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -239,5 +240,25 @@ func TestCheckMarksAndCouncilDetails(t *testing.T) {
 		if fs := find(Check(p), CodeNetworkOffHours); len(fs) != 0 {
 			t.Errorf("a link at any time: %v; want none", fs)
 		}
+	})
+}
+
+// FuzzMarkPath: a mark's path either parses into segments that spell it
+// back exactly, or is an error; resolving it against a plan never panics.
+func FuzzMarkPath(f *testing.F) {
+	for _, s := range []string{"$.fault.serious.long", "$.organization.councils[1].chair", "$", "$.a[", "$[0]", "$.threat.rules[01]", "$.x.[1]", "fault"} {
+		f.Add(s)
+	}
+	p := Nakano()
+	f.Fuzz(func(t *testing.T, s string) {
+		segs, err := parseMarkPath(s)
+		if err != nil {
+			return
+		}
+		if got := (&parser{stack: segs}).path(); got != s && len(s) <= maxPath {
+			t.Fatalf("parseMarkPath(%q) spells back as %q", s, got)
+		}
+		resolveMark(reflect.ValueOf(p), segs)
+		markAt([]Mark{{Path: s, Reason: "r"}}, s)
 	})
 }

@@ -75,6 +75,13 @@ var schemaRules = map[string]map[string]any{
 	"bcp.System": {"required": []string{"id", "name", "owner", "kind", "scale"}, "properties": map[string]any{
 		"id": nonEmpty, "name": nonEmpty, "owner": nonEmpty,
 	}},
+	// Plan.validate (marks): every reading and every place not stated has
+	// a path into the plan file and a reason.
+	"bcp.Mark": {"required": []string{"path", "reason"}, "properties": map[string]any{
+		"path": map[string]any{"pattern": `^\$((\.[A-Za-z0-9_-]+)|(\[[0-9]+\]))+$`, "maxLength": maxMarkPath,
+			"description": "the place in this file, as its errors name it: \"$\", then \".key\" or \"[index]\", e.g. \"$.fault.serious.long\"; a mark covers everything under its place"},
+		"reason": map[string]any{"minLength": 1, "description": "why: what the document says there and what the library makes of it"},
+	}},
 	// Vocabulary.validate: every term has an ID and a label.
 	"bcp.Term": {"required": []string{"id", "label"}, "properties": map[string]any{
 		"id": nonEmpty, "label": nonEmpty,
