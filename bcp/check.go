@@ -33,7 +33,9 @@ import (
 //
 //   - the plan: an ID that can own citations, and every citation of the
 //     measures and continuity parts (and the plan ID of every part) of that
-//     plan, never of another (reference.foreign-citation);
+//     plan or, for a plan based on a model ([Model]), of its model; never of
+//     another (reference.foreign-citation); a citation of the model names a
+//     clause of the model's index (reference.unresolved-citation);
 //   - the organisation ([council.Organization]): present; valid by
 //     [council.Organization.Validate] (organization.invalid, chain.cycle);
 //     some role given a holder; every role it names — in the chain, appointed,
@@ -157,8 +159,8 @@ func (c *checker) checkEmpty() {
 
 // partPlan reports a part that names another plan than the plan's own.
 func (c *checker) partPlan(path, id string) {
-	if c.idOK && id != c.plan.ID {
-		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q", "この部分は計画 %q のもので、%q のものでない", id, c.plan.ID)
+	if c.idOK && !c.plan.citable(id) {
+		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q"+c.orModel(), "この部分は計画 %q のもので、%q"+c.orModelJA()+"のものでない", id, c.plan.ID)
 	}
 }
 
@@ -566,7 +568,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 		s := &systems[i]
 		cite := s.Citations.At(0)
 		path := func() string { return "continuity.inventory.systems[" + s.ID + "]" }
-		if c.idOK && foreign(s.Citations, c.plan.ID) {
+		if c.idOK && c.foreign(s.Citations) {
 			c.citations(path()+".citations", s.Citations)
 		}
 		if n, dup := ids[s.ID]; dup {
@@ -839,14 +841,30 @@ func (c *checker) checkActors(roles council.Roles) {
 	}
 }
 
-// foreign reports whether some citation of cs is not of plan id.
-func foreign(cs council.Citations, id string) bool {
+// foreign reports whether some citation of cs is neither of the plan nor
+// of its model.
+func (c *checker) foreign(cs council.Citations) bool {
 	for _, x := range cs.All() {
-		if x.Plan() != id {
+		if !c.plan.citable(x.Plan()) {
 			return true
 		}
 	}
 	return false
+}
+
+// orModel and orModelJA name the plan's model for a message, if it has one.
+func (c *checker) orModel() string {
+	if c.plan.BasedOn == nil {
+		return ""
+	}
+	return " or its model " + strconv.Quote(c.plan.BasedOn.ID)
+}
+
+func (c *checker) orModelJA() string {
+	if c.plan.BasedOn == nil {
+		return ""
+	}
+	return "又はモデルとする計画 " + strconv.Quote(c.plan.BasedOn.ID) + " "
 }
 
 // citations reports every citation of cs that is not of the plan.
@@ -855,8 +873,8 @@ func (c *checker) citations(path string, cs council.Citations) {
 		return
 	}
 	for _, x := range cs.All() {
-		if x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", "%s を引用しているが、%q でない計画の条項である", x, c.plan.ID)
+		if !c.plan.citable(x.Plan()) {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
 		}
 	}
 }
@@ -872,8 +890,8 @@ func (c *checker) foreignCitations(path string, v reflect.Value) {
 		return
 	}
 	eachCitation(path, v, func(path string, x council.Citation) {
-		if x.Plan() != c.plan.ID {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q", "%s を引用しているが、%q でない計画の条項である", x, c.plan.ID)
+		if !c.plan.citable(x.Plan()) {
+			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
 		}
 	})
 }
@@ -927,18 +945,32 @@ func (c *checker) checkClauses() {
 		return
 	}
 	p := c.plan
-	if len(p.Clauses) == 0 {
+	own := len(p.Clauses) > 0
+	noIndex := func() {
 		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document", "計画に条項の一覧がない: 引用を文書の条項に照らし合わせられない")
+	}
+	if !own && p.BasedOn == nil {
+		noIndex()
 		return
 	}
+	ownCited := false // a plan based on a model without an index is told so once it cites itself
 	x, err := p.Index()
-	if err != nil {
+	if own && err != nil {
 		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", err)
 		return
 	}
+	models := p.modelIndexes() // a plan based on a model cites the model's clauses too
 	resolve := func(path string, cite council.Citation) {
-		if cite.Plan() == p.ID && !x.Resolves(cite) {
+		mx, model := models[cite.Plan()]
+		if cite.Plan() == p.ID && !own && !ownCited {
+			ownCited = true
+			noIndex()
+		}
+		switch {
+		case cite.Plan() == p.ID && own && !x.Resolves(cite):
 			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", "%s を引用しているが、条項の一覧にない", cite)
+		case cite.Plan() != p.ID && model && !mx.Resolves(cite):
+			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index of its model does not list", "%s を引用しているが、モデルとする計画の条項の一覧にない", cite)
 		}
 	}
 	v := reflect.ValueOf(p)

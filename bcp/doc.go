@@ -98,6 +98,11 @@
 // [Plan.ReadingAt] and [Plan.NotStatedAt] look them up; [Check], [Compare]
 // and drills show them as such.
 //
+// A plan file may follow a model plan ("basedOn", a [Model]): it inherits
+// every part it leaves out, citing the model's clauses. [ParsePlan] resolves
+// models among the reference plans, [ParsePlanWith] through a caller's
+// [Models] ([ModelFiles], [ReferenceModels]).
+//
 // # Provenance
 //
 // [Plan.Provenance] returns the plan's ID, version and fingerprint (SHA-256 of

@@ -98,20 +98,11 @@ func pathErrs(path string, err error) []error {
 // A zero or empty value is written by leaving its field out; null is not
 // accepted anywhere. A "$schema" string at the top is ignored: it names
 // the file's JSON Schema for editors ([PlanSchema]).
-func ParsePlan(data []byte) (Plan, error) {
-	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
-	if err != nil {
-		return Plan{}, err
-	}
-	p, errs := decodePlan(root)
-	if len(errs) > 0 {
-		return Plan{}, problem.Join(errs...)
-	}
-	if err := p.validate(); err != nil {
-		return Plan{}, err
-	}
-	return p, nil
-}
+//
+// A file with "basedOn" follows a model plan ([Model]); ParsePlan resolves it
+// against the reference plans ([ReferenceModels]), [ParsePlanWith] against
+// the models a caller supplies.
+func ParsePlan(data []byte) (Plan, error) { return parsePlan(data, ReferenceModels, nil) }
 
 // decodePlan decodes a plan file's tree as far as it can, and returns every
 // problem of decoding (not the checks of the whole): the vocabulary first,

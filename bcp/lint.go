@@ -20,6 +20,12 @@ type LintOptions struct {
 	// plan checks it under its own ID. The positions of findings stay those
 	// of the file read.
 	As string `json:"as,omitzero"`
+	// Models are the plan files of model plans by plan ID, for a file
+	// based on a model ("basedOn", [Model]): a model is looked up here,
+	// then among the reference plans ([ReferenceModels]). A model that
+	// cannot be resolved is one finding at $.basedOn (the rest of the file
+	// names the model's terms and is not read).
+	Models map[string][]byte `json:"models,omitempty"`
 }
 
 // byteOrderMark is the UTF-8 encoding of U+FEFF.
@@ -83,7 +89,19 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.byKey = map[*node]map[string]*node{}
 	l.byID = map[*node]map[string]*node{}
 
-	p, loadErrs := decodePlan(root)
+	p, loadErrs, ok := decodeResolved(root, ModelFiles(opts.Models), nil)
+	if !ok { // a model that cannot be resolved: the rest names its terms
+		var x []located
+		for _, e := range loadErrs {
+			x = append(x, l.locate(l.fromError(e, 0)))
+		}
+		l.positions(x)
+		out := pre
+		for _, y := range x {
+			out = append(out, y.f)
+		}
+		return Plan{}, out, nil
+	}
 	// Like findings are grouped before they are placed, so that only the
 	// first of a group is looked up in the file.
 	var loadF, validF []Finding

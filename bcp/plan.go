@@ -43,6 +43,11 @@ type Plan struct {
 	// Source names the document the plan encodes: publisher, kind of
 	// instrument and date, as written.
 	Source string `json:"source,omitempty"`
+	// BasedOn names the model plan the plan follows, if any: the plan
+	// inherits the parts its file leaves out, citing the model's clauses,
+	// and its citations may name the model's clauses ([Model]). Nil for a
+	// plan of its own.
+	BasedOn *Model `json:"basedOn,omitempty"`
 	// Clauses is the clause index of the document: every clause, in
 	// document order, with its number exactly as the document writes it and
 	// its heading or first words. Every citation of the plan names one of

@@ -31,13 +31,21 @@ var (
 func (p Plan) Validate() error { return p.validate() }
 
 func (p Plan) validate() error {
-	v := validator{id: p.ID, w: p.Vocabulary.words()}
+	v := validator{id: p.ID, w: p.Vocabulary.words(), plan: &p}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
 	}
 	if p.Version == "" {
 		v.bad("$.version", ErrBadValue, "missing")
+	}
+	for m, at := p.BasedOn, "$.basedOn"; m != nil; m, at = m.BasedOn, at+" (its model's basedOn)" {
+		if !council.Cite(m.ID, "x").IsValid() || m.ID == p.ID {
+			v.bad(at+".id", ErrBadValue, "model plan ID %s: want a plain identifier (a-z, 0-9, - and _) other than the plan's", problem.Value(m.ID))
+		}
+		if m.Version == "" {
+			v.bad(at+".version", ErrBadValue, "missing")
+		}
 	}
 	v.cites(reflect.ValueOf(p))
 	v.clauses(p.Clauses)
@@ -70,7 +78,11 @@ func (p Plan) validate() error {
 		unique(&v, m.Playbooks, "$.measures.playbooks", ".case", func(pb measures.Playbook) measures.Case { return pb.Case })
 		unique(&v, m.Obligations, "$.measures.obligations", ".key", func(o measures.Obligation) string { return o.Key })
 		for i, o := range m.Obligations {
-			if err := o.Validate(p.ID); err != nil {
+			owner := p.ID
+			if c := o.Citations.At(0); p.citable(c.Plan()) {
+				owner = c.Plan() // inherited from the model, or its own
+			}
+			if err := o.Validate(owner); err != nil {
 				v.part(fmt.Sprintf("$.measures.obligations[%d]", i), err)
 			}
 		}
@@ -96,6 +108,7 @@ func (p Plan) validate() error {
 
 type validator struct {
 	id    string
+	plan  *Plan  // the plan checked: its models may be cited too
 	w     *words // the plan's vocabulary: messages name its values by their term IDs
 	errs  []error
 	stack []segment // the path cites is at
@@ -115,8 +128,8 @@ func (v *validator) part(path string, err error) {
 }
 
 func (v *validator) cite(c council.Citation, path string) {
-	if c.Plan() != v.id {
-		v.bad(path, ErrDangling, "citation %s is not of plan %s", problem.Short(c.String()), problem.Quote(v.id))
+	if !v.citable(c.Plan()) {
+		v.bad(path, ErrDangling, "citation %s is not of plan %s%s", problem.Short(c.String()), problem.Quote(v.id), v.orModel())
 	}
 }
 
@@ -127,13 +140,13 @@ func (v *validator) cites(x reflect.Value) {
 	t := x.Type()
 	switch {
 	case t == citationType:
-		if c := x.Interface().(council.Citation); c != (council.Citation{}) && c.Plan() != v.id {
+		if c := x.Interface().(council.Citation); c != (council.Citation{}) && !v.citable(c.Plan()) {
 			v.here(c)
 		}
 		return
 	case t == citationsType:
 		for i, c := range x.Interface().(council.Citations).All() {
-			if c.Plan() != v.id {
+			if !v.citable(c.Plan()) {
 				v.stack = append(v.stack, segment{index: i})
 				v.here(c)
 				v.stack = v.stack[:len(v.stack)-1]
@@ -161,8 +174,8 @@ func (v *validator) cites(x reflect.Value) {
 			fv := x.Field(f.index)
 			v.stack = append(v.stack, segment{key: f.name, index: -1})
 			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
-				if s := fv.String(); s != v.id {
-					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s", problem.Value(s), problem.Quote(v.id))
+				if s := fv.String(); !v.citable(s) {
+					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
 				}
 			} else {
 				v.cites(fv)
@@ -188,6 +201,23 @@ func (v *validator) clauses(cs []council.Clause) {
 		}
 		seen[c.Number] = i
 	}
+}
+
+// citable reports whether the plan may cite plan id: its own, or one of
+// its models.
+func (v *validator) citable(id string) bool {
+	if v.plan == nil {
+		return id == v.id
+	}
+	return v.plan.citable(id)
+}
+
+// orModel names the plan's model for a message, if it has one.
+func (v *validator) orModel() string {
+	if v.plan == nil || v.plan.BasedOn == nil {
+		return ""
+	}
+	return " or of its model " + problem.Quote(v.plan.BasedOn.ID)
 }
 
 // here records citation c, at the current path, as not of the plan.

@@ -70,6 +70,10 @@ var schemaRules = map[string]map[string]any{
 	"bcp.Plan": {"properties": map[string]any{
 		"id": map[string]any{"pattern": "^[a-z0-9_-]{1,64}$"}, "version": nonEmpty,
 	}},
+	// ParsePlanWith: a model names a plain plan ID and the version followed.
+	"bcp.Model": {"required": []string{"id", "version"}, "properties": map[string]any{
+		"id": map[string]any{"pattern": "^[a-z0-9_-]{1,64}$"}, "version": nonEmpty,
+	}},
 	// System.Validate: an ID, a name, an owner division, a kind and a scale;
 	// a target recovery time that is not negative (durations never are).
 	"bcp.System": {"required": []string{"id", "name", "owner", "kind", "scale"}, "properties": map[string]any{
@@ -100,7 +104,7 @@ var schemaRules = map[string]map[string]any{
 var nonEmpty = map[string]any{"minLength": 1}
 
 // schemaLimits lists what the schema cannot say and ParsePlan checks.
-const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID and of clauses its index lists), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters and leading or trailing spaces in text, the grammar of a threat rule's event text (its kind and attributes), and the rules of each part that join several members or parts (council, fault, threat, measures). Required members, the ranges of numbers and the signs of durations are stated here."
+const schemaLimits = "What JSON Schema cannot express is checked by bcp.ParsePlan and bcp.Lint only: references across the plan (dependencies on systems the inventory holds, agendas, councils and roles of the chain, citations of the plan's own ID or its model's and of clauses its index lists, a model plan that resolves to the version named), unique IDs and keys, cycles, a key given twice in one object, a term of the plan's vocabulary where an engine name is expected, control characters and leading or trailing spaces in text, the grammar of a threat rule's event text (its kind and attributes), and the rules of each part that join several members or parts (council, fault, threat, measures). Required members, the ranges of numbers and the signs of durations are stated here."
 
 type schemaGen struct{ defs map[string]any }
 

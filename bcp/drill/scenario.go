@@ -2,8 +2,9 @@ package drill
 
 import (
 	"fmt"
-	"github.com/jukiplan/jukiplan/bcp"
 	"time"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"

@@ -3,8 +3,9 @@ package drill
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/jukiplan/jukiplan/bcp"
 	"slices"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/internal/problem"

@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/jukiplan/jukiplan/bcp"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/jukiplan/jukiplan/bcp"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"

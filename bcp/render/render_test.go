@@ -98,3 +98,21 @@ func TestDetailsExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkText renders nakano's three-day outage, its longest built-in
+// drill, as text and as a sequence diagram.
+func BenchmarkText(b *testing.B) {
+	tl := runBuiltin(b, "nakano-iaas-outage")
+	b.Run("Text", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			render.Text(tl, bcp.Japanese)
+		}
+	})
+	b.Run("Mermaid", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			render.Mermaid(tl, bcp.Japanese)
+		}
+	})
+}

@@ -9,16 +9,23 @@
 //
 // Usage:
 //
-//	go run ./examples/check [-format text|json|sarif] [-lang en|ja] [-strict] [-as NEWID] FILE
+//	go run ./examples/check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] [-model FILE]... ID|FILE
 //	go run ./examples/check [flags] -reference ID
 //
+// The plan is a reference plan ID (ino, kumamoto, kumiyama, nakano,
+// tottori: its embedded file is checked) or a plan file, as in every
+// example program; -reference ID says the same for a reference plan.
 // -format text prints "FILE:LINE:COL: severity code path: message (clause)",
 // the form editors and CI logs link to a line; json prints the findings as
-// an object; sarif prints a SARIF 2.1.0 log for code scanning. -lang ja
+// an object; sarif prints a SARIF 2.1.0 log for code scanning; csv one row
+// per finding (UTF-8 with a BOM, CRLF) for Excel; html a self-contained
+// report, Japanese unless -lang is given. -lang ja
 // prints each message in Japanese, with the Japanese label of each code and
 // severity (json carries both messages whatever the language). -as moves
 // the plan to the plan ID NEWID before checking it (its ID and its own
-// citations, bcp.Plan.WithID).
+// citations, bcp.Plan.WithID). A plan file based on a model plan
+// ("basedOn") is read with its model: a reference plan, or a plan file given
+// with -model (once per model; its "id" names it).
 //
 // The exit status is 0 when the plan has no error-level finding (and, under
 // -strict, no warning), 1 when it has one, and 2 only for bad flags or a file
@@ -37,35 +44,58 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 	"github.com/jukiplan/jukiplan/examples/internal/sarif"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: check [-format text|json|sarif] [-lang en|ja] [-strict] [-as NEWID] FILE
+// formats are what -format accepts.
+var formats = cli.Formats{"text", "json", "sarif", "csv", "html"}
+
+const usage = `usage: check [-format text|json|sarif|csv|html] [-lang en|ja] [-strict] [-as NEWID] [-model FILE]... ID|FILE
        check [flags] -reference ID
 
-Lints a plan JSON file (or a reference plan) and prints its findings, each
+Lints a plan JSON file (or a reference plan, by its ID) and prints its findings, each
 with its file, line and column, code, JSON path, message and clause.
 Exit status: 0 no errors, 1 the plan has errors (or warnings under -strict),
 2 bad usage or an unreadable file.
 
-  -format FORMAT    text, json or sarif (SARIF 2.1.0) (default text)
+  -format FORMAT    text, json, sarif (SARIF 2.1.0), csv (one row per finding,
+                    for Excel) or html (a self-contained report; Japanese unless
+                    -lang en) (default text)
   -lang LANG        en or ja: the language of the messages and labels (default en)
   -strict           exit 1 on warnings too
   -reference ID     check a reference plan (ino, kumamoto, kumiyama, nakano, tottori) instead of a file
   -as NEWID         move the plan to the plan ID NEWID first: its ID and its own citations
+  -model FILE       the plan file of a model plan the plan is based on ("basedOn"), if it is
+                    not a reference plan; may be given more than once
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "")
-	lang := fs.String("lang", "en", "")
+	langOf := cli.LangFlag(fs)
 	strict := fs.Bool("strict", false, "")
 	ref := fs.String("reference", "", "")
 	as := fs.String("as", "", "")
+	models := map[string][]byte{}
+	fs.Func("model", "", func(file string) error {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("read model: %w", err)
+		}
+		var head struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal(b, &head); err != nil || head.ID == "" {
+			return fmt.Errorf("%s: not a plan file with an \"id\"", file)
+		}
+		models[head.ID] = b
+		return nil
+	})
 	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -74,12 +104,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(stderr, err)
 	}
-	if *format != "text" && *format != "json" && *format != "sarif" {
-		return fail(stderr, fmt.Errorf("-format %q: want text, json or sarif", *format))
+	if err := formats.Check(*format); err != nil {
+		return fail(stderr, err)
 	}
-	if *lang != "en" && *lang != "ja" {
-		return fail(stderr, fmt.Errorf("-lang %q: want en or ja", *lang))
+	l, langSet, err := langOf()
+	if err != nil {
+		return fail(stderr, err)
 	}
+	l = cli.ReportLang(*format, l, langSet)
+	lang := l.String()
 	var data []byte
 	var file string
 	switch {
@@ -92,17 +125,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		data, file = b, "bcp/reference/"+*ref+".json"
 	case len(pos) == 1:
-		b, err := os.ReadFile(pos[0])
-		if err != nil {
-			return fail(stderr, fmt.Errorf("read plan: %w", err))
+		if data, file, err = cli.PlanFile(pos[0], ""); err != nil {
+			return fail(stderr, err)
 		}
-		data, file = b, pos[0]
 	case len(pos) == 0:
-		return fail(stderr, errors.New("missing plan FILE (or -reference ID)"))
+		return fail(stderr, errors.New("missing plan ID|FILE (or -reference ID)"))
 	default:
 		return fail(stderr, fmt.Errorf("unexpected argument %q", pos[1]))
 	}
-	plan, findings, err := bcp.Lint(data, bcp.LintOptions{As: *as})
+	plan, findings, err := bcp.Lint(data, bcp.LintOptions{As: *as, Models: models})
 	if err != nil {
 		return fail(stderr, fmt.Errorf("-as %q: want a plan ID of lower-case letters, digits, '-' and '_'", *as))
 	}
@@ -131,11 +162,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}{file, id, errs, warns, append([]bcp.Finding{}, findings...)}, "", "  ")
 		out = append(out, '\n')
 	case "sarif":
-		out, err = sarif.Marshal(sarif.New(uri(file), findings, *lang))
+		out, err = sarif.Marshal(sarif.New(uri(file), findings, lang))
+	case "csv":
+		out = render.FindingsCSV(file, findings, l)
+	case "html":
+		out, err = render.HTML(render.Report{Lang: l, Check: &render.CheckResult{File: file, Plan: id, Findings: findings}})
 	default:
 		var b strings.Builder
 		for _, f := range findings {
-			b.WriteString(text(file, f, *lang))
+			b.WriteString(text(file, f, lang))
 			b.WriteByte('\n')
 		}
 		name := id

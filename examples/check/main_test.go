@@ -78,6 +78,10 @@ func TestGolden(t *testing.T) {
 		{"no-council.txt", []string{noCouncil}, 1},
 		{"no-council.sarif", []string{"-format", "sarif", noCouncil}, 1},
 		{"nakano.sarif", []string{"-format", "sarif", "-lang", "ja", "-reference", "nakano"}, 0},
+		{"nakano.csv", []string{"-format", "csv", "nakano"}, 0},
+		{"nakano.html", []string{"-format", "html", "nakano"}, 0},
+		{"nakano-ja.csv", []string{"-format", "csv", "-lang", "ja", "nakano"}, 0},
+		{"kumiyama.txt", []string{"kumiyama"}, 0}, // a reference ID where a plan is taken
 	}
 	for _, b := range broken {
 		code := 1
@@ -121,9 +125,10 @@ func TestErrors(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"no-file", nil, []string{"missing plan FILE"}},
+		{"no-file", nil, []string{"missing plan ID|FILE"}},
 		{"unknown-flag", []string{"-x"}, []string{"flag provided but not defined: -x"}},
-		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml"`}},
+		{"bad-format", []string{"-format", "xml", "f.json"}, []string{`-format "xml": want one of text, json, sarif, csv, html`}},
+		{"unknown-plan", []string{"atlantis"}, []string{`"atlantis": not a reference plan`}},
 		{"unreadable", []string{filepath.Join(dir, "none.json")}, []string{"read plan", "none.json"}},
 		{"bad-lang", []string{"-lang", "fr", "f.json"}, []string{`-lang "fr"`}},
 		{"unknown-reference", []string{"-reference", "atlantis"}, []string{`-reference "atlantis"`}},

@@ -7,12 +7,14 @@
 //
 // Usage:
 //
-//	go run ./examples/compare [-aspect LIST] [-format text|json] [A B]
+//	go run ./examples/compare [-aspect LIST] [-format text|json|csv|html] [-lang en|ja] [A B]
 //
 // A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori)
 // or plan JSON files. -aspect keeps only the listed aspects, e.g.
 // "-aspect level" for the threat levels or "-aspect level,example,convening".
-// Text output is a Markdown table per aspect. Bad flags, unreadable files and
+// Text output is a Markdown table per aspect (headed in Japanese under
+// -lang ja), csv one row per difference for Excel, html a self-contained
+// report (Japanese unless -lang is given). Bad flags, unreadable files and
 // invalid JSON print one line and exit with status 2.
 package main
 
@@ -26,44 +28,64 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: compare [-aspect LIST] [-format text|json] [A B]
+// formats are what -format accepts.
+var formats = cli.Formats{"text", "json", "csv", "html"}
+
+const usage = `usage: compare [-aspect LIST] [-format text|json|csv|html] [-lang en|ja] [A B]
 
 Compares two plans side by side (default: tottori and kumamoto).
 A and B are reference plan IDs (ino, kumamoto, kumiyama, nakano, tottori) or plan JSON files.
 
-  -aspect LIST      comma-separated aspects to keep (default all): scale, level, example,
-                    threshold, role, appointment, chair, convening, agenda-item,
-                    investigation, system
-  -format FORMAT    text (a Markdown table per aspect) or json (default text)
+  -aspect LIST      comma-separated aspects to keep (default all): %s
+  -format FORMAT    text (a Markdown table per aspect), json, csv (one row per
+                    difference, for Excel) or html (a self-contained report; Japanese
+                    unless -lang en) (default text)
+  -lang LANG        en or ja: the language of headings and labels (default en)
 `
+
+// aspectNames lists every aspect, for -h.
+func aspectNames() string {
+	var names []string
+	for _, a := range bcp.AllAspects() {
+		names = append(names, a.String())
+	}
+	return strings.Join(names, ", ")
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	aspectArg := fs.String("aspect", "", "")
 	format := fs.String("format", "text", "")
+	langOf := cli.LangFlag(fs)
 	pos, err := cli.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprintf(stdout, usage, aspectNames())
 			return 0
 		}
 		return fail(stderr, err)
 	}
-	if *format != "text" && *format != "json" {
-		return fail(stderr, fmt.Errorf("-format %q: want text or json", *format))
+	if err := formats.Check(*format); err != nil {
+		return fail(stderr, err)
 	}
+	lang, langSet, err := langOf()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	lang = cli.ReportLang(*format, lang, langSet)
 	var aspects []bcp.Aspect
 	if *aspectArg != "" {
 		for _, name := range strings.Split(*aspectArg, ",") {
 			a, err := bcp.ParseAspect(strings.TrimSpace(name))
 			if err != nil {
-				return fail(stderr, fmt.Errorf("-aspect %q: unknown aspect", name))
+				return fail(stderr, fmt.Errorf("-aspect %q: unknown aspect; want %s", name, aspectNames()))
 			}
 			aspects = append(aspects, a)
 		}
@@ -88,6 +110,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	d := bcp.Compare(plans[0], plans[1])
 	provA, provB := provenance(plans[0]), provenance(plans[1])
+	var picked []bcp.Difference
+	for _, a := range aspects {
+		picked = append(picked, d.Of(a)...)
+	}
+	switch *format {
+	case "csv":
+		stdout.Write(render.DiffCSV(d, picked, lang))
+		return 0
+	case "html":
+		b, err := render.HTML(render.Report{Lang: lang, Diff: &d, Differences: picked,
+			Title: pick(lang, "Comparison: ", "比較: ") + provA.String() + " / " + provB.String()})
+		if err != nil {
+			fmt.Fprintln(stderr, "compare: "+cli.OneLine(err))
+			return 1
+		}
+		stdout.Write(b)
+		return 0
+	}
 	if *format == "json" {
 		type out struct {
 			A           bcp.Provenance   `json:"a"`
@@ -114,7 +154,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		n += len(ds)
-		fmt.Fprintf(stdout, "\n## %s (%s)\n\n", a, a.Label())
+		if lang == bcp.Japanese {
+			fmt.Fprintf(stdout, "\n## %s（%s）\n\n", a.Label(), a)
+		} else {
+			fmt.Fprintf(stdout, "\n## %s (%s)\n\n", a, a.Label())
+		}
 		fmt.Fprintf(stdout, "| %s | %s | %s |\n|---|---|---|\n", cell(a.String()), cell(plans[0].ID), cell(plans[1].ID))
 		for _, x := range ds {
 			key := x.Key
@@ -126,9 +170,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if n == 0 {
-		fmt.Fprintln(stdout, "\nno differences")
+		fmt.Fprintln(stdout, "\n"+pick(lang, "no differences", "相違なし"))
 	}
 	return 0
+}
+
+func pick(l bcp.Lang, en, ja string) string {
+	if l == bcp.Japanese {
+		return ja
+	}
+	return en
 }
 
 func dash(s string) string {

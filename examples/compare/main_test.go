@@ -49,6 +49,10 @@ func TestGolden(t *testing.T) {
 		{"ino-tottori-convening.md", []string{"-aspect", "convening,agenda-item,chair", "ino", "tottori"}},
 		{"levels.json", []string{"-aspect", "level", "-format", "json"}},
 		{"files.md", []string{"-aspect", "system,role", "../../bcp/reference/nakano.json", "kumiyama"}},
+		{"default.csv", []string{"-format", "csv"}},
+		{"levels.html", []string{"-format", "html", "-aspect", "level,chair"}},
+		{"levels-ja.md", []string{"-aspect", "level", "-lang", "ja"}},
+		{"levels-ja.csv", []string{"-aspect", "level", "-lang", "ja", "-format", "csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +100,8 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown-flag", []string{"-x"}, "flag provided but not defined: -x"},
-		{"bad-format", []string{"-format", "csv"}, `-format "csv"`},
+		{"bad-format", []string{"-format", "pdf"}, `-format "pdf": want one of text, json, csv, html`},
+		{"bad-lang", []string{"-lang", "fr"}, `-lang "fr": want en or ja`},
 		{"bad-aspect", []string{"-aspect", "level,colour"}, `-aspect "colour"`},
 		{"one-plan", []string{"tottori"}, "want two plans or none"},
 		{"unknown-plan", []string{"tottori", "atlantis"}, `"atlantis": not a reference plan`},

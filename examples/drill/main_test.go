@@ -59,6 +59,10 @@ func TestGolden(t *testing.T) {
 		{"kumiyama.txt", []string{"-plan", "kumiyama"}},
 		{"antivirus.txt", []string{"-scenario", "../../bcp/reference/scenarios/tottori-l2-antivirus.json"}},
 		{"antivirus.txt", []string{"-scenario", "tottori-l2-antivirus"}},
+		{"tottori.csv", []string{"-format", "csv"}},
+		{"tottori.html", []string{"-format", "html"}},
+		{"kumamoto-en.html", []string{"-plan", "kumamoto", "-format", "html", "-lang", "en"}},
+		{"ino-ja.csv", []string{"-plan", "ino", "-format", "csv", "-lang", "ja"}},
 		{"plan-file.txt", []string{"-plan", "../../bcp/reference/kumamoto.json", "-scenario", "../../bcp/reference/scenarios/kumamoto-terminal-no-power.json"}},
 	}
 	for _, tt := range tests {
@@ -101,7 +105,7 @@ func TestErrors(t *testing.T) {
 		want []string // in the one line of stderr
 	}{
 		{"unknown-flag", []string{"-colour"}, 2, []string{"flag provided but not defined: -colour"}},
-		{"bad-format", []string{"-format", "pdf"}, 2, []string{`-format "pdf"`}},
+		{"bad-format", []string{"-format", "pdf"}, 2, []string{`-format "pdf": want one of text, json, csv, html, mermaid, escalation`}},
 		{"bad-lang", []string{"-lang", "fr"}, 2, []string{`-lang "fr"`}},
 		{"unknown-plan", []string{"-plan", "atlantis"}, 2, []string{`-plan "atlantis"`}},
 		{"missing-plan-file", []string{"-plan", "nowhere/plan.json"}, 2, []string{"read plan", "nowhere/plan.json"}},

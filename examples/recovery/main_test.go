@@ -47,6 +47,11 @@ func TestGolden(t *testing.T) {
 		{"default.txt", nil},
 		{"default-ja.txt", []string{"-lang", "ja"}},
 		{"default.json", []string{"-format", "json"}},
+		{"default.csv", []string{"-format", "csv"}},
+		{"default.html", []string{"-format", "html"}},
+		{"default-ja.csv", []string{"-format", "csv", "-lang", "ja"}},
+		{"assessed-first.txt", []string{"-plan", "nakano", "-scenario", "nakano-iaas-outage", "-policy", "assessed-first"}},
+		{"default.txt", []string{"-plan", "../../bcp/reference/nakano.json", "-scenario", "../../bcp/reference/scenarios/nakano-iaas-outage.json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,8 +95,12 @@ func TestErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown-flag", []string{"-plan", "x"}, "flag provided but not defined: -plan"},
-		{"bad-format", []string{"-format", "mermaid"}, `-format "mermaid"`},
+		{"unknown-flag", []string{"-colour", "x"}, "flag provided but not defined: -colour"},
+		{"bad-format", []string{"-format", "mermaid"}, `-format "mermaid": want one of text, json, csv, html`},
+		{"bad-policy", []string{"-policy", "guess"}, `-policy "guess": want assume-large, assessed-first or none`},
+		{"unknown-plan", []string{"-plan", "atlantis"}, `-plan "atlantis": not a reference plan`},
+		{"no-inventory", []string{"-plan", "tottori"}, "no inventory of systems"},
+		{"unknown-scenario", []string{"-scenario", "volcano"}, `-scenario "volcano": not a built-in scenario`},
 		{"bad-lang", []string{"-lang", "de"}, `-lang "de"`},
 		{"unreadable", []string{"-scenario", filepath.Join(dir, "none.json")}, "read scenario"},
 		{"invalid-json", []string{"-scenario", notJSON}, "malformed JSON"},
@@ -108,5 +117,23 @@ func TestErrors(t *testing.T) {
 				t.Errorf("stderr %q: want one line naming %q", msg, tt.want)
 			}
 		})
+	}
+}
+
+// TestPolicy: the order says at the top when it rests on a policy (38 of
+// nakano's 39 systems are unassessed, 統合仮想サーバ 図4), and without a
+// policy unassessed systems are refused (exit 1, naming them).
+func TestPolicy(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-policy", "assessed-first"}, &out, &errs); code != 0 {
+		t.Fatal(errs.String())
+	}
+	first := strings.SplitN(out.String(), "\n## ", 2)[0]
+	if !strings.Contains(first, "NOTE: 38 of the 39 systems have no assessed impact scale") || !strings.Contains(first, "policy assessed-first") {
+		t.Errorf("head lacks the policy note:\n%s", first)
+	}
+	out.Reset()
+	if code := run([]string{"-policy", "none"}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "38 systems have an unassessed impact scale") {
+		t.Errorf("-policy none = %d, stderr %q; want 1 naming the unassessed systems", code, errs.String())
 	}
 }

@@ -54,3 +54,45 @@ func TestFailOneLine(t *testing.T) {
 		t.Errorf("Fail printed %q", got)
 	}
 }
+
+// TestFormatsCheck: an unknown -format lists the formats.
+func TestFormatsCheck(t *testing.T) {
+	fs := Formats{"text", "csv"}
+	if err := fs.Check("csv"); err != nil {
+		t.Errorf("Check(csv) = %v", err)
+	}
+	if err := fs.Check("pdf"); err == nil || err.Error() != `-format "pdf": want one of text, csv` {
+		t.Errorf("Check(pdf) = %v", err)
+	}
+}
+
+// TestLoadScenario: a built-in ID or a file, through the plan; the plan's
+// own drill without one.
+func TestLoadScenario(t *testing.T) {
+	p, err := LoadPlan("tottori", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{"", "tottori-l3-firewall", "../../../bcp/reference/scenarios/tottori-l3-firewall.json"} {
+		if s, err := LoadScenario(p, arg, "tottori"); err != nil || s.ID != "tottori-l3-firewall" {
+			t.Errorf("LoadScenario(%q) = %q, %v", arg, s.ID, err)
+		}
+	}
+	if _, err := LoadScenario(p, "volcano", "tottori"); err == nil || !strings.Contains(err.Error(), "not a built-in scenario") {
+		t.Errorf("LoadScenario(volcano) error = %v", err)
+	}
+	if _, err := LoadScenario(p, "", "yazu"); err == nil || !strings.Contains(err.Error(), "no built-in drill") {
+		t.Errorf("LoadScenario of a plan without a drill: error = %v", err)
+	}
+}
+
+// TestPlanFile: a reference ID reads the embedded file, a path the file.
+func TestPlanFile(t *testing.T) {
+	b, name, err := PlanFile("ino", "")
+	if err != nil || name != "bcp/reference/ino.json" || len(b) == 0 {
+		t.Errorf("PlanFile(ino) = %d bytes, %q, %v", len(b), name, err)
+	}
+	if _, _, err := PlanFile("atlantis", "-plan "); err == nil || !strings.HasPrefix(err.Error(), `-plan "atlantis": not a reference plan`) {
+		t.Errorf("PlanFile(atlantis) error = %v", err)
+	}
+}
