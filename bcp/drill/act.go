@@ -26,6 +26,11 @@ func (r *runner) attributeLearned(e Event) error {
 			r.act.event = r.act.event.With(a, v)
 		}
 	}
+	for i := range threat.MaxDeclared {
+		if a := threat.DeclaredAttribute(i); e.Learned.Value(a) != 0 {
+			r.act.event = r.act.event.With(a, e.Learned.Value(a))
+		}
+	}
 	r.judge(e)
 	return r.threat()
 }

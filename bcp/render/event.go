@@ -133,5 +133,11 @@ func learnedText(e threat.Event, l bcp.Lang) string {
 	if e.Severity != 0 {
 		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
 	}
+	for i, v := range e.Declared.All() {
+		if v != 0 { // an attribute the plan declares, in the engine's words
+			a, n := threat.DeclaredAttribute(i).String(), fmt.Sprint(v)
+			add(a, a, n, n)
+		}
+	}
 	return strings.Join(parts, " ")
 }
