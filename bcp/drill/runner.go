@@ -172,7 +172,7 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	r.schedule()
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
 	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(),
-		Events: slices.Clone(s.Events), Entries: r.out}, nil
+		Events: slices.Clone(s.Events), Entries: r.out, Readings: slices.Clone(p.readings)}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:

@@ -59,8 +59,9 @@ func (w *words) level(e drill.Entry) string {
 }
 
 // Text renders timeline t in language l: a heading line, then one line per
-// entry (see [Line]), in the words of the plan's vocabulary. It is
-// deterministic.
+// entry (see [Line]), in the words of the plan's vocabulary, then the
+// plan's values that are the library's readings, each with its reason
+// ([drill.Timeline].Readings). It is deterministic.
 func Text(t drill.Timeline, l bcp.Lang) string {
 	w := wordsOf(t, l)
 	var b strings.Builder
@@ -76,6 +77,14 @@ func Text(t drill.Timeline, l bcp.Lang) string {
 	for _, e := range t.Entries {
 		w.line(&b, e)
 		b.WriteByte('\n')
+	}
+	for i, m := range t.Readings {
+		if i == 0 && l == bcp.Japanese {
+			b.WriteString("# 本ライブラリの解釈（文書が定めていない値）\n")
+		} else if i == 0 {
+			b.WriteString("# the library's readings (values the document does not give)\n")
+		}
+		b.WriteString("- " + m.Path + ": " + m.Reason + "\n")
 	}
 	return b.String()
 }
