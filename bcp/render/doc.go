@@ -22,7 +22,9 @@
 //
 // # Diagrams
 //
-// [Mermaid] renders a timeline as a Mermaid sequence diagram, and
-// [EscalationFlow] a plan's reporting chain, notices, convening rules and
-// contact networks as a Mermaid flowchart.
+// [Mermaid] renders a timeline as a Mermaid sequence diagram.
+// [EscalationFlowchart] builds a plan's reporting chain, notices, convening
+// rules and contact networks as a [Flowchart] value (nodes, edges, labels
+// and the clauses they quote), which [FlowchartMermaid] prints as Mermaid
+// ([EscalationFlow] does both) and [FlowchartSVG] draws.
 package render

@@ -139,10 +139,7 @@ func TestHTMLDrill(t *testing.T) {
 		}
 		for _, l := range bcp.AllLangs() {
 			t.Run(id+"/"+l.String(), func(t *testing.T) {
-				flow, err := ParseFlowchart(EscalationFlow(p, l))
-				if err != nil {
-					t.Fatal(err)
-				}
+				flow := EscalationFlowchart(p, l)
 				b, err := HTML(Report{Lang: l, Timeline: &tl, Escalation: flow})
 				if err != nil {
 					t.Fatal(err)
@@ -324,11 +321,7 @@ func BenchmarkHTMLNakanoSevenDays(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
-		flow, err := ParseFlowchart(EscalationFlow(p, bcp.Japanese))
-		if err != nil {
-			b.Fatal(err)
-		}
-		out, err := HTML(Report{Timeline: &tl, Escalation: flow})
+		out, err := HTML(Report{Timeline: &tl, Escalation: EscalationFlowchart(p, bcp.Japanese)})
 		if err != nil {
 			b.Fatal(err)
 		}
