@@ -77,6 +77,20 @@ import (
 // over, or, for the threat scheme, only once every outcome has a response).
 func Check(p Plan) []Finding {
 	c := checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words()}
+	c.run()
+	slices.SortFunc(c.out, Finding.Compare)
+	return slices.Compact(c.out)
+}
+
+// drafts is Check for [Lint]: the findings unsorted, their messages not yet
+// written ([checker.write]), as Lint reports only some of them whole.
+func drafts(p Plan) (*checker, []draft) {
+	c := &checker{plan: p, idOK: council.Cite(p.ID, "x").IsValid(), w: p.Vocabulary.words(), lazy: true}
+	c.run()
+	return c, c.drafts
+}
+
+func (c *checker) run() {
 	c.checkID()
 	c.checkEmpty()
 	roles := c.checkOrganization()
@@ -87,8 +101,6 @@ func Check(p Plan) []Finding {
 	c.checkDuties()
 	c.checkActors(roles)
 	c.checkClauses()
-	slices.SortFunc(c.out, Finding.Compare)
-	return slices.Compact(c.out)
 }
 
 type checker struct {
@@ -96,6 +108,20 @@ type checker struct {
 	idOK bool
 	out  []Finding
 	w    *words // the plan's vocabulary: messages name values in its words
+	// lazy (for Lint) keeps the findings in drafts instead of out, their
+	// messages unwritten.
+	lazy   bool
+	drafts []draft
+}
+
+// A draft is a finding whose messages are written only when asked
+// ([checker.write]): a plan of many systems gives many findings of one kind,
+// of which Lint reports the first whole and the others by their place.
+type draft struct {
+	f                Finding
+	format, formatJA string
+	args             []any
+	written          bool
 }
 
 // say names x for a message: the plan file's name for it (its term's ID or
@@ -119,6 +145,42 @@ func (c *checker) both(x labeled) both {
 // own side). Both name the plan's declared values by their term IDs, also
 // where they quote a part's error ([words.say]).
 func (c *checker) add(sev Severity, code Code, path string, cite council.Citation, format, formatJA string, args ...any) {
+	f := Finding{Severity: sev, Code: code, Path: path, Cite: cite}
+	if c.lazy {
+		c.drafts = append(c.drafts, draft{f: f, format: format, formatJA: formatJA, args: args})
+		return
+	}
+	f.Message, f.MessageJA = c.messages(format, formatJA, args)
+	c.out = append(c.out, f)
+}
+
+// reserve makes room for n more findings.
+func (c *checker) reserve(n int) {
+	if c.lazy {
+		c.drafts = slices.Grow(c.drafts, n)
+	} else {
+		c.out = slices.Grow(c.out, n)
+	}
+}
+
+// quote is err, a problem a part's own validator reports, for a message:
+// its own words in English, said part by part in Japanese ([japanese]).
+func (c *checker) quote(err error) both {
+	ja, _ := japanese(err.Error())
+	return both{en: err, ja: ja}
+}
+
+// write writes the messages of d, once.
+func (c *checker) write(d *draft) {
+	if !d.written {
+		d.f.Message, d.f.MessageJA = c.messages(d.format, d.formatJA, d.args)
+		d.written = true
+	}
+}
+
+// messages formats args with format in English and with formatJA in
+// Japanese (see [checker.add]).
+func (c *checker) messages(format, formatJA string, args []any) (string, string) {
 	en, ja := args, args
 	for i, a := range args {
 		if b, ok := a.(both); ok {
@@ -128,8 +190,88 @@ func (c *checker) add(sev Severity, code Code, path string, cite council.Citatio
 			en[i], ja[i] = b.en, b.ja
 		}
 	}
-	c.out = append(c.out, Finding{Severity: sev, Code: code, Path: path, Cite: cite,
-		Message: c.w.say(fmt.Sprintf(format, en...)), MessageJA: c.w.say(fmt.Sprintf(formatJA, ja...))})
+	return c.w.say(sprintf(format, en)), c.w.say(sprintf(formatJA, ja))
+}
+
+// sprintf is fmt.Sprintf(format, args...) made cheaper for the messages of
+// findings, of which a plan of many systems gives many: a format whose verbs
+// are only %s, %q, %d and %v (no flags, no width), with one argument of type
+// string or int each, is written directly, in one allocation when no %q
+// argument needs escapes; any other goes to fmt.Sprintf.
+func sprintf(format string, args []any) string {
+	n := len(format)
+	for _, a := range args {
+		switch a := a.(type) {
+		case string:
+			n += len(a) + 2
+		case int:
+			n += 20
+		default:
+			return fmt.Sprintf(format, args...)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	k := 0
+	for rest := format; rest != ""; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		if i+1 == len(rest) {
+			return fmt.Sprintf(format, args...)
+		}
+		verb := rest[i+1]
+		rest = rest[i+2:]
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if k == len(args) {
+			return fmt.Sprintf(format, args...)
+		}
+		switch a := args[k].(type) {
+		case string:
+			switch verb {
+			case 's', 'v':
+				b.WriteString(a)
+			case 'q':
+				if plainASCII(a) {
+					b.WriteByte('"')
+					b.WriteString(a)
+					b.WriteByte('"')
+				} else {
+					b.WriteString(strconv.Quote(a))
+				}
+			default:
+				return fmt.Sprintf(format, args...)
+			}
+		case int:
+			if verb != 'd' && verb != 'v' {
+				return fmt.Sprintf(format, args...)
+			}
+			var digits [20]byte
+			b.Write(strconv.AppendInt(digits[:0], int64(a), 10))
+		}
+		k++
+	}
+	if k != len(args) {
+		return fmt.Sprintf(format, args...)
+	}
+	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without '"' or '\\':
+// what strconv.Quote writes between its quotes unchanged.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) checkID() {
@@ -222,7 +364,7 @@ func (c *checker) checkOrganization() council.Roles {
 		if errors.Is(err, council.ErrUnreachable) {
 			continue // reported below for every role, with the role
 		}
-		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", err)
+		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", c.quote(err))
 	}
 
 	if len(o.Appointments) == 0 {
@@ -315,7 +457,7 @@ func (c *checker) checkThreat() {
 	s, err := threat.NewScheme(*t)
 	if err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", e)
+			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(e))
 		}
 		return
 	}
@@ -359,7 +501,7 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 		}
 	}
 	if err != nil {
-		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", err)
+		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(err))
 	}
 	o := c.plan.Organization
 	if o == nil {
@@ -456,7 +598,7 @@ func (c *checker) checkFault() {
 	c.checkSeriousFault(f)
 	if _, err := fault.NewPlan(v); err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", e)
+			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
@@ -499,12 +641,12 @@ func (c *checker) checkMeasures() {
 	}
 	for _, k := range m.Annex {
 		if _, err := defined.Lookup(k); err != nil {
-			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", err)
+			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", c.quote(err))
 		}
 	}
 	for i, pb := range m.Playbooks {
 		if err := pb.Validate(); err != nil {
-			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", err)
+			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", c.quote(err))
 		}
 	}
 	keys := make(map[string]int, len(m.Obligations))
@@ -553,6 +695,15 @@ func (c *checker) checkInventory(inv *Inventory) {
 	c.partPlan("continuity.inventory.plan", inv.Plan)
 	c.citations("continuity.inventory.citations", inv.Citations)
 	systems := inv.Systems
+	// A plan of many systems may give a finding for each: make room for
+	// them at once.
+	flagged := 0
+	for i := range systems {
+		if s := &systems[i]; s.Scale == Unassessed || !s.Scale.IsValid() || strings.TrimSpace(s.Owner) == "" {
+			flagged++
+		}
+	}
+	c.reserve(flagged)
 	ids := make(map[string]int, len(systems))
 	var patched []System // systems with their gaps papered over, for Order
 	patch := func(i int) *System {
@@ -626,14 +777,14 @@ func (c *checker) checkInventory(inv *Inventory) {
 		}
 	}
 	// The cycle detection and the remaining checks of Order.
-	if _, err := Order(base, OrderOptions{Unassessed: AssumeLarge}); err != nil {
+	if err := orderErr(base); err != nil {
 		for _, e := range leaves(err) {
 			if ce, ok := errors.AsType[*CycleError](e); ok {
 				c.add(Error, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
 					"systems depend on each other in a circle: %s → %s", "システムの依存が循環している: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
 				continue
 			}
-			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", e)
+			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
@@ -953,7 +1104,7 @@ func (c *checker) checkClauses() {
 	ownCited := false // a plan based on a model without an index is told so once it cites itself
 	x, err := p.Index()
 	if own && err != nil {
-		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", err)
+		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", c.quote(err))
 		return
 	}
 	models := p.modelIndexes() // a plan based on a model cites the model's clauses too

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -881,4 +882,41 @@ func TestEmptyPlan(t *testing.T) {
 			t.Errorf("%s with its organisation alone: plan.empty", p.ID)
 		}
 	}
+}
+
+// TestSprintfAgrees: the formatting of findings' messages writes what
+// fmt.Sprintf writes, for any format and arguments, its own few verbs and
+// argument types or not.
+func TestSprintfAgrees(t *testing.T) {
+	for _, tt := range []struct {
+		format string
+		args   []any
+	}{
+		{"system %q (%s) has no owning division (主管課)", []any{"s1", "住基"}},
+		{"%d systems, %v more", []any{3, 4}},
+		{"100%% %q", []any{"a\x00\"b"}},
+		{"%s", []any{errors.New("x")}},
+		{"%x %q", []any{"a", "b"}},
+		{"%s %s", []any{"a"}},
+		{"%s", []any{"a", "b"}},
+		{"trailing %", []any{}},
+		{"%5s|%-3q|%+q", []any{"a", "b", "é"}},
+	} {
+		if got, want := sprintf(tt.format, tt.args), fmt.Sprintf(tt.format, tt.args...); got != want {
+			t.Errorf("sprintf(%q, %v) = %q, fmt.Sprintf: %q", tt.format, tt.args, got, want)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		format := rapid.StringOf(rapid.SampledFrom([]rune("%%%sqdvx5-+ a調\x00\""))).Draw(t, "format")
+		arg := rapid.OneOf(
+			rapid.Map(rapid.String(), func(s string) any { return s }),
+			rapid.Map(rapid.Int(), func(n int) any { return n }),
+			rapid.Map(rapid.Uint8(), func(n uint8) any { return n }),
+			rapid.Just[any](Warning),
+		)
+		args := rapid.SliceOfN(arg, 0, 4).Draw(t, "args")
+		if got, want := sprintf(format, args), fmt.Sprintf(format, args...); got != want {
+			t.Fatalf("sprintf(%q, %#v) = %q, fmt.Sprintf: %q", format, args, got, want)
+		}
+	})
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/internal/problem"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // Sentinel errors of plan files, for [errors.Is]. Every error [ParsePlan]
@@ -356,6 +357,10 @@ type encoder struct {
 	buf   bytes.Buffer
 	errs  []error
 	words *words // the plan's vocabulary: its terms are written by ID
+	// threat is the threat spec being written, whose declared kinds and
+	// attributes an event's text names (json_threat.go).
+	threat   *threat.Spec
+	inThreat bool
 }
 
 func (e *encoder) value(v reflect.Value, path string) {
@@ -365,6 +370,9 @@ func (e *encoder) value(v reflect.Value, path string) {
 		saved := e.words
 		e.words = nil
 		defer func() { e.words = saved }()
+	}
+	if e.threatValue(v, path) {
+		return
 	}
 	if e.words != nil {
 		if id, ok := e.words.termID(info(t).word, v); ok {
@@ -565,6 +573,9 @@ type decoder struct {
 	errs  []error
 	stack []segment // the path of the value being decoded
 	words *words    // the plan's vocabulary, once decoded; nil before and while decoding it
+	// threat is the threat spec being decoded, once its declared kinds and
+	// attributes are (json_threat.go).
+	threat *threat.Spec
 }
 
 func (d *decoder) path() string { return (&parser{stack: d.stack}).path() }
@@ -600,6 +611,9 @@ func (d *decoder) want(n *node, kind byte, what string) bool {
 
 func (d *decoder) value(v reflect.Value, n *node) {
 	t := v.Type()
+	if d.threatValue(v, n) {
+		return
+	}
 	if w := info(t).word; w >= 0 && d.words != nil && n.kind == '"' {
 		if d.term(v, w, n.text) {
 			return
@@ -686,6 +700,9 @@ func (d *decoder) value(v reflect.Value, n *node) {
 		fields := fieldsOf(t)
 		for i, k := range n.keys {
 			if t == planType && k == "vocabulary" && d.words != nil {
+				continue // decoded first
+			}
+			if t == threatSpecType && threatDeclaration(k) {
 				continue // decoded first
 			}
 			if t == planType && k == "$schema" && len(d.stack) == 0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,8 +87,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 		return Plan{}, append(pre, x[0].f), nil
 	}
 	l.root = root
-	l.byKey = map[*node]map[string]*node{}
-	l.byID = map[*node]map[string]*node{}
+	l.arrays = map[*node]*arrayIndex{}
 
 	p, loadErrs, ok := decodeResolved(root, ModelFiles(opts.Models), nil)
 	if !ok { // a model that cannot be resolved: the rest names its terms
@@ -117,16 +117,16 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 			q = moved
 		}
 	}
-	place := func(fs []Finding) []located {
-		slices.SortStableFunc(fs, Finding.Compare)
-		fs = group(fs)
+	place := func(ds []draft, c *checker) []located {
+		fs := group(settle(ds, c), c)
 		out := make([]located, len(fs))
 		for i, f := range fs {
 			out[i] = l.locate(f)
 		}
 		return out
 	}
-	load, valid, checked := place(loadF), place(validF), place(Check(q))
+	c, checks := drafts(q)
+	load, valid, checked := place(written(loadF), nil), place(written(validF), nil), place(checks, c)
 	all := slices.Concat(load, checked, valid)
 	l.positions(all)
 	load, checked, valid = all[:len(load)], all[len(load):len(load)+len(checked)], all[len(load)+len(checked):]
@@ -185,9 +185,9 @@ type linter struct {
 	data []byte
 	skip int   // the length of a byte-order mark
 	root *node // the file's tree, once parsed
-	// byKey indexes the entries of an array by their key, once asked.
-	byKey map[*node]map[string]*node
-	byID  map[*node]map[string]*node // the same, by "id" only: built first, as it is smaller
+	// arrays holds, for each array asked for an entry by key, its index:
+	// by "id" (built first, as it is smaller), then by any key.
+	arrays map[*node]*arrayIndex
 }
 
 // fromError makes a finding of err, a problem of ParsePlan: code, or the one
@@ -217,8 +217,9 @@ func (l *linter) fromError(err error, code Code) Finding {
 	}
 	f.Message = problem.Clip(f.Message, problem.MaxLine)
 	// The parser speaks English; the Japanese names the kind of problem
-	// first, then quotes it.
-	f.MessageJA = problem.Clip(f.Code.Label()+": "+f.Message, problem.MaxLine)
+	// first, then says it part by part.
+	ja, _ := japanese(f.Message)
+	f.MessageJA = problem.Clip(f.Code.Label()+": "+trimCategory(ja), problem.MaxLine)
 	return f
 }
 
@@ -374,88 +375,106 @@ func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
 		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
 			return n.vals[i], -1
 		}
-		if v := cached(l.byID, n, entryIDs)[seg]; v != nil {
+		// The first question about an array is answered by a scan; an
+		// index is built at the second, so that placing one finding in a
+		// long list costs no index and placing many costs one.
+		ix := l.arrays[n]
+		if ix == nil {
+			ix = &arrayIndex{}
+			l.arrays[n] = ix
+		}
+		if ix.asked++; ix.asked == 1 {
+			for k, v := range arrayKeys(n, false) {
+				if k == seg {
+					return v, -1
+				}
+			}
+			return nil, -1
+		}
+		if ix.byID == nil {
+			ix.byID = index(arrayKeys(n, true))
+		}
+		if v := ix.byID[seg]; v != nil {
 			return v, -1
 		}
-		if v := cached(l.byKey, n, keyIndex)[seg]; v != nil {
+		if ix.byKey == nil {
+			ix.byKey = index(arrayKeys(n, false))
+		}
+		if v := ix.byKey[seg]; v != nil {
 			return v, -1
 		}
 	}
 	return nil, -1
 }
 
-// cached returns the index of array n that build makes, built once per
-// array and kept in m.
-func cached(m map[*node]map[string]*node, n *node, build func(*node) map[string]*node) map[string]*node {
-	idx, ok := m[n]
-	if !ok {
-		idx = build(n)
-		m[n] = idx
-	}
-	return idx
+// An arrayIndex is what the linter knows of an array: how often it was
+// asked for an entry by key, and (from the second time) its entries by
+// "id" and by key.
+type arrayIndex struct {
+	asked       int
+	byID, byKey map[string]*node
 }
 
-// entryIDs maps the "id" of each object entry of array n to the entry; the
-// first entry of an ID wins.
-func entryIDs(n *node) map[string]*node {
+// index maps each key of keys to its first entry.
+func index(keys iter.Seq2[string, *node]) map[string]*node {
 	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
-				}
-			}
+	for k, v := range keys {
+		if _, ok := idx[k]; !ok {
+			idx[k] = v
 		}
 	}
 	return idx
 }
 
-// keyIndex maps the keys of the entries of array n to the entries: a
-// string entry is its own key; an object entry is keyed by each of its
-// string members, its "id" first, then by the strings of its lists; the
-// first entry of a key wins.
-func keyIndex(n *node) map[string]*node {
-	idx := map[string]*node{}
-	for _, v := range n.vals {
-		if v.kind == '{' {
-			if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-				if _, ok := idx[v.vals[i].text]; !ok {
-					idx[v.vals[i].text] = v
+// arrayKeys yields the keys of the entries of array n with their entries,
+// in the order that decides which entry a key names (the first yielded):
+// the "id" of each object entry; unless idOnly, then each string entry (its
+// own key) and each string member of an object entry, entry by entry; then
+// the strings of the lists of object entries ("on": ["threat-level-3"]).
+func arrayKeys(n *node, idOnly bool) iter.Seq2[string, *node] {
+	return func(yield func(string, *node) bool) {
+		for _, v := range n.vals {
+			if v.kind == '{' {
+				if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
+					if !yield(v.vals[i].text, v) {
+						return
+					}
 				}
 			}
 		}
-	}
-	for _, v := range n.vals {
-		switch v.kind {
-		case '"':
-			if _, ok := idx[v.text]; !ok {
-				idx[v.text] = v
-			}
-		case '{':
-			for _, w := range v.vals {
-				if _, ok := idx[w.text]; w.kind == '"' && !ok {
-					idx[w.text] = v
+		if idOnly {
+			return
+		}
+		for _, v := range n.vals {
+			switch v.kind {
+			case '"':
+				if !yield(v.text, v) {
+					return
+				}
+			case '{':
+				for _, w := range v.vals {
+					if w.kind == '"' && !yield(w.text, v) {
+						return
+					}
 				}
 			}
 		}
-	}
-	for _, v := range n.vals { // then the names in a member's list ("on": ["threat-level-3"])
-		if v.kind != '{' {
-			continue
-		}
-		for _, w := range v.vals {
-			if w.kind != '[' {
+		for _, v := range n.vals {
+			if v.kind != '{' {
 				continue
 			}
-			for _, x := range w.vals {
-				if _, ok := idx[x.text]; x.kind == '"' && !ok {
-					idx[x.text] = v
+			for _, w := range v.vals {
+				if w.kind != '[' {
+					continue
+				}
+				for _, x := range w.vals {
+					if x.kind == '"' && !yield(x.text, v) {
+						return
+					}
 				}
 			}
 		}
 	}
-	return idx
 }
 
 // minGroup is the number of like findings from which they are grouped.
@@ -464,31 +483,72 @@ const minGroup = 3
 // maxGroupList bounds the places a grouped finding names.
 const maxGroupList = 64
 
-// group merges runs of findings (fs sorted) of one severity, code and
-// clause whose paths differ only inside brackets into one finding, at the
-// first of them, whose message counts and names the others.
-func group(fs []Finding) []Finding {
-	var out []Finding
-	for i := 0; i < len(fs); {
+// written makes drafts of findings whose messages are written.
+func written(fs []Finding) []draft {
+	ds := make([]draft, len(fs))
+	for i, f := range fs {
+		ds[i] = draft{f: f, written: true}
+	}
+	return ds
+}
+
+// settle sorts ds by [Finding.Compare], as Check sorts its findings,
+// writing the messages only of those whose order they decide (findings of
+// one severity, code and path); for drafts of Check (c not nil) it drops
+// repeats, as Check does.
+func settle(ds []draft, c *checker) []draft {
+	slices.SortStableFunc(ds, func(a, b draft) int {
+		return cmp.Or(a.f.Severity.Compare(b.f.Severity), a.f.Code.Compare(b.f.Code), strings.Compare(a.f.Path, b.f.Path))
+	})
+	for i := 0; i < len(ds); {
 		j := i + 1
-		shape := pathShape(fs[i].Path)
-		for j < len(fs) && fs[j].Severity == fs[i].Severity && fs[j].Code == fs[i].Code &&
-			fs[j].Cite == fs[i].Cite && pathShape(fs[j].Path) == shape {
+		for j < len(ds) && ds[j].f.Severity == ds[i].f.Severity && ds[j].f.Code == ds[i].f.Code && ds[j].f.Path == ds[i].f.Path {
+			j++
+		}
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				c.write(&ds[k])
+			}
+			slices.SortStableFunc(ds[i:j], func(a, b draft) int { return a.f.Compare(b.f) })
+		}
+		i = j
+	}
+	if c != nil {
+		ds = slices.CompactFunc(ds, func(a, b draft) bool { return a.written && b.written && a.f == b.f })
+	}
+	return ds
+}
+
+// group merges runs of findings (ds settled) of one severity, code and
+// clause whose paths differ only inside brackets into one finding, at the
+// first of them, whose message counts and names the others. Only the
+// messages of the findings it returns are written (c writes drafts of
+// Check).
+func group(ds []draft, c *checker) []Finding {
+	var out []Finding
+	for i := 0; i < len(ds); {
+		j := i + 1
+		for j < len(ds) && ds[j].f.Severity == ds[i].f.Severity && ds[j].f.Code == ds[i].f.Code &&
+			ds[j].f.Cite == ds[i].f.Cite && sameShape(ds[j].f.Path, ds[i].f.Path) {
 			j++
 		}
 		if j-i < minGroup {
-			out = append(out, fs[i:j]...)
+			for k := i; k < j; k++ {
+				c.write(&ds[k])
+				out = append(out, ds[k].f)
+			}
 			i = j
 			continue
 		}
-		f := fs[i]
-		run := fs[i:j]
+		c.write(&ds[i])
+		f := ds[i].f
+		run := ds[i:j]
 		var keys strings.Builder
 		for k, g := range run[1:min(len(run), maxGroupList+1)] {
 			if k > 0 {
 				keys.WriteString(", ")
 			}
-			keys.WriteString(problem.Clip(pathKeys(g.Path), problem.MaxQuote))
+			keys.WriteString(problem.Clip(pathKeys(g.f.Path), problem.MaxQuote))
 		}
 		list, listJA := keys.String(), keys.String()
 		if len(run) > maxGroupList+1 {
@@ -503,27 +563,60 @@ func group(fs []Finding) []Finding {
 	return out
 }
 
-// pathShape is path with the contents of its brackets left out.
-func pathShape(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '[':
-			depth++
-			if depth == 1 {
-				b.WriteRune(r)
+// sameShape reports whether paths a and b are the same with the contents
+// of their brackets left out, without building either shape: group asks it
+// once for each finding. It compares the shapes run by run.
+func sameShape(a, b string) bool {
+	x, y := shapeReader{s: a}, shapeReader{s: b}
+	for {
+		more, moreB := x.fill(), y.fill()
+		if !more || !moreB {
+			return more == moreB
+		}
+		n := min(len(x.run), len(y.run))
+		if x.run[:n] != y.run[:n] {
+			return false
+		}
+		x.run, y.run = x.run[n:], y.run[n:]
+	}
+}
+
+// A shapeReader reads a path's shape, the path with the contents of its
+// brackets left out, in runs: a bracket of depth 1, or the text between
+// brackets at depth 0.
+type shapeReader struct {
+	s        string
+	i, depth int
+	run      string // what is left of the current run
+}
+
+// fill makes run the next run of the shape if it is empty; it reports
+// whether the shape has more.
+func (r *shapeReader) fill() bool {
+	for r.run == "" && r.i < len(r.s) {
+		switch r.s[r.i] {
+		case '[':
+			r.i++
+			if r.depth++; r.depth == 1 {
+				r.run = "["
 			}
-		case r == ']':
-			depth--
-			if depth == 0 {
-				b.WriteRune(r)
+		case ']':
+			r.i++
+			if r.depth--; r.depth == 0 {
+				r.run = "]"
 			}
-		case depth == 0:
-			b.WriteRune(r)
+		default:
+			end := len(r.s)
+			if k := strings.IndexAny(r.s[r.i:], "[]"); k >= 0 {
+				end = r.i + k
+			}
+			if r.depth == 0 {
+				r.run = r.s[r.i:end]
+			}
+			r.i = end
 		}
 	}
-	return b.String()
+	return r.run != ""
 }
 
 // pathKeys is the contents of path's brackets, joined by "/".

@@ -334,6 +334,42 @@ func Order(systems []System, opts OrderOptions) ([]Position, error) {
 	return out, nil
 }
 
+// orderErr returns the error Order returns for systems under
+// AssumeLarge, nil when Order would place them: the checks of buildGraph and
+// the cycle detection of its first pass, without placing anything. Check
+// and Inventory.Validate ask only that.
+func orderErr(systems []System) error {
+	if len(systems) >= maxSystems {
+		return fmt.Errorf("bcp: order: %d systems, more than the %d the library orders: %w", len(systems), maxSystems-1, ErrInvalid)
+	}
+	g, _, err := buildGraph(systems)
+	if err != nil {
+		return err
+	}
+	// Order's first pass, dependents before dependencies, without keys.
+	n := len(systems)
+	pending := make([]int32, n)
+	queue := make([]int32, 0, n)
+	for i := range n {
+		pending[i] = g.dependents.len(i)
+		if pending[i] == 0 {
+			queue = append(queue, int32(i))
+		}
+	}
+	for q := 0; q < len(queue); q++ {
+		for _, j := range g.deps.of(int(queue[q])) {
+			pending[j]--
+			if pending[j] == 0 {
+				queue = append(queue, j)
+			}
+		}
+	}
+	if len(queue) < n {
+		return findCycle(systems, g, pending)
+	}
+	return nil
+}
+
 // policyScale maps an unassessed scale through the policy.
 func policyScale(s Scale, p UnassessedPolicy) Scale {
 	if s == Unassessed && p == AssumeLarge {

@@ -1,6 +1,7 @@
 package bcp
 
 import (
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -128,4 +129,21 @@ func TestOrderMatchesReferenceLarge(t *testing.T) {
 			t.Fatalf("%d systems (-reference +Order):\n%s", n, diff)
 		}
 	}
+}
+
+// TestOrderErrAgrees: orderErr, which Check and Inventory.Validate ask
+// instead of placing the systems, fails exactly when Order under AssumeLarge
+// does, with the same error.
+func TestOrderErrAgrees(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		systems := genRoughSystems(t)
+		_, want := Order(systems, OrderOptions{Unassessed: AssumeLarge})
+		got := orderErr(systems)
+		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+			t.Fatalf("orderErr: %v\nOrder: %v", got, want)
+		}
+		if want != nil && reflect.TypeOf(got) != reflect.TypeOf(want) {
+			t.Fatalf("orderErr gives a %T, Order a %T", got, want)
+		}
+	})
 }

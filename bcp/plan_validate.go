@@ -60,7 +60,7 @@ func (p Plan) validate() error {
 	}
 	if p.Threat != nil {
 		if _, err := threat.NewScheme(*p.Threat); err != nil {
-			v.part("$.threat", err)
+			v.threatPart(err)
 		}
 	}
 	if m := p.Measures; m != nil {

@@ -149,6 +149,5 @@ func (inv Inventory) Unassessed() []string {
 // scales: every invalid system, duplicate IDs, dependencies on IDs the
 // inventory does not hold, and a dependency cycle.
 func (inv Inventory) Validate() error {
-	_, err := Order(inv.Systems, OrderOptions{Unassessed: AssumeLarge})
-	return err
+	return orderErr(inv.Systems)
 }

@@ -1,5 +1,7 @@
 package threat
 
+import "slices"
+
 // The hot path ([Grade], [Decide], [Provisional]) is an index into tables
 // that [NewScheme] compiles once: every event falls into one cell, numbered by
 // its kind and the raw values of its graded attributes (zero, unknown,
@@ -134,6 +136,7 @@ func (s *Scheme) compile() {
 			}
 		}
 	}
+	s.compileDeclared(decision, ncs, hit)
 }
 
 // gradeError returns the error Grade reports for the event with these
@@ -177,19 +180,23 @@ func cleared(e Event, read Attributes) Event {
 }
 
 // outcomeOf computes the outcome of the cleared event m, whose kind reads
-// read; hit is scratch space of one flag per rule.
+// read; hit is scratch space of one flag per rule, all false, which it
+// leaves all false.
 func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit []bool) outcome {
-	clear(hit)
 	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}, cell: cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)}
-	for _, c := range completions(m, read) {
-		i := s.cells[cellIndex(c.Kind, c.Place, c.Firewall, c.Severity)]
+	var hits []int // the rules hit, each once
+	for _, c := range s.completions(m, read) {
+		i := *s.cellRule(c)
 		rule := &s.rules[i]
 		if rule.Level == 0 {
 			o.rng.Uncovered = true
 			o.nc = &ncs[i]
 			continue
 		}
-		hit[i] = true
+		if !hit[i] {
+			hit[i] = true
+			hits = append(hits, int(i))
+		}
 		if o.rng.Min == 0 || rule.Level < o.rng.Min {
 			o.rng.Min = rule.Level
 		}
@@ -197,10 +204,10 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 			o.rng.Max = rule.Level
 		}
 	}
-	for i, h := range hit {
-		if h {
-			o.rng.Citations = o.rng.Citations.Join(s.ruleCites[i])
-		}
+	slices.Sort(hits) // in table order
+	for _, i := range hits {
+		o.rng.Citations = o.rng.Citations.Join(s.ruleCites[i])
+		hit[i] = false
 	}
 	if o.nc != nil {
 		o.exact = new([numSources + 1]notCoveredEvent)

@@ -48,6 +48,25 @@
 // covered, no rules conflict or overlap, the level never drops when an
 // attribute gets worse, and every attribute read can change the outcome.
 //
+// # A plan's own kinds and attributes
+//
+// A plan may grade what the engine has no name for: its [Spec] declares its
+// own kinds of event ([KindTerm], a fault as well as an unauthorized act)
+// and graded attributes ([AttributeTerm]: a finite list of values ordered
+// from the least to the most serious, each with the document's label, like
+// an SSVC decision point). They are [Kind] values past the engine's
+// ([DeclaredKind]) and [Attribute] values 4 to 7 ([DeclaredAttribute]),
+// whose values an [Event] holds in [Event.Declared]. A table may grade them
+// next to the engine's ("terminal-fault cause=found" at level 1, "server-fault
+// stop=brief" at level 2): [NewScheme] checks its rows as it checks the
+// engine's, and also that every declared value is named by some row; a
+// problem of a declaration is a [*SpecError] naming its field. [Grade],
+// [Decide] and [Provisional] work over them exactly as over the engine's,
+// through a dense table of their own and without allocating.
+// [Spec.ParseEvent] and [Spec.FormatEvent] read and write an event in the
+// plan's words; [ParseEvent] and [Event.String] use the engine's
+// ("kind#13 attribute#4=1").
+//
 // # Grading
 //
 // [Grade] returns a [Grading]: the level, whether it is serious (calls for

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strconv"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
@@ -17,6 +18,10 @@ import (
 // level tables (tottori:第3-1, kumamoto:4(1)(イ)), the incident examples of
 // kumamoto:2(1) and the event categories of tottori's annex (tottori:別表1-1 …
 // 4-4), so that every one of them is expressible as an [Event].
+//
+// The values past the engine's kinds (up to 63) are the kinds a plan
+// declares ([Spec.Kinds], [DeclaredKind]): they print as "kind#13" in the
+// engine's words and in the plan's words through its [Spec].
 //
 // The zero Kind is unset and is rejected wherever a kind is needed. Values are
 // only ever appended, never renumbered.
@@ -88,7 +93,7 @@ var kindTable = enum.New[Kind]("threat", "kind", "Kind", council.ErrInvalid,
 	enum.Name{EN: "form-theft-or-loss", JA: "届書等の盗難・紛失"},
 	enum.Name{EN: "leak", JA: "情報漏洩"},
 	enum.Name{EN: "credential-leak", JA: "ID・パスワードの漏洩"},
-)
+).Open(enum.MaxValue)
 
 // AllKinds returns every valid Kind in ascending order, in a fresh slice.
 func AllKinds() []Kind { return kindTable.Values() }
@@ -339,7 +344,10 @@ func (s *Source) UnmarshalText(text []byte) error { return sourceTable.Unmarshal
 
 // An Attribute names one graded attribute of an [Event]: the fields a scheme
 // may read when it assigns a level. [Event.Source] is not an Attribute: no
-// level table grades on who found an event.
+// level table grades on who found an event. The values past the engine's
+// three (4 to 7) are the attributes a plan declares ([Spec.Attributes],
+// [DeclaredAttribute]), held in [Event.Declared]; they print as
+// "attribute#4" in the engine's words.
 //
 // The zero Attribute is unset. Attributes are comparable with ==.
 type Attribute uint8
@@ -355,7 +363,7 @@ var attributeTable = enum.New[Attribute]("threat", "attribute", "Attribute", cou
 	enum.Name{EN: "place", JA: "場所"},
 	enum.Name{EN: "firewall", JA: "ファイアウォール"},
 	enum.Name{EN: "severity", JA: "重大性"},
-)
+).Open(int(AttrSeverity) + MaxDeclared)
 
 // AllAttributes returns every valid Attribute in ascending order, in a fresh slice.
 func AllAttributes() []Attribute { return attributeTable.Values() }
@@ -432,6 +440,11 @@ type Event struct {
 	Firewall Firewall `json:"firewall,omitzero"` // whether the access passed the firewall (UnauthorizedAccess)
 	Severity Severity `json:"severity,omitzero"` // whether the vulnerability is serious (Vulnerability)
 	Source   Source   `json:"source,omitzero"`   // who found it; graded by no reference scheme
+	// Declared holds the values of the attributes a plan declares, by
+	// declaration order ([DeclaredAttribute]): 1 is the first (least
+	// serious) value of the attribute's list, zero unknown. Only kinds a plan
+	// declares are graded on them.
+	Declared Values `json:"declared,omitzero"`
 }
 
 // Value returns the raw value of attribute a in e (zero when unknown or when
@@ -444,6 +457,9 @@ func (e Event) Value(a Attribute) uint8 {
 		return uint8(e.Firewall)
 	case AttrSeverity:
 		return uint8(e.Severity)
+	}
+	if i := declaredIndex(a); i >= 0 {
+		return e.Declared.At(i)
 	}
 	return 0
 }
@@ -460,6 +476,11 @@ func (e Event) Known() Attributes {
 	if e.Severity != 0 {
 		s = s.With(AttrSeverity)
 	}
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			s = s.With(DeclaredAttribute(i))
+		}
+	}
 	return s
 }
 
@@ -474,6 +495,10 @@ func (e Event) With(a Attribute, v uint8) Event {
 		e.Firewall = Firewall(v)
 	case AttrSeverity:
 		e.Severity = Severity(v)
+	default:
+		if i := declaredIndex(a); i >= 0 {
+			e.Declared = e.Declared.With(i, v)
+		}
 	}
 	return e
 }
@@ -515,6 +540,12 @@ func (e Event) problems(prefix string) error {
 	if e.Source != 0 && !e.Source.IsValid() {
 		errs = append(errs, fmt.Errorf("%s: unknown source %d: %w", prefix, e.Source, council.ErrInvalid))
 	}
+	for i, v := range e.Declared.All() {
+		if v > MaxDeclaredValues {
+			errs = append(errs, fmt.Errorf("%s: %s: value %d is past the %d a declared attribute may have: %w",
+				prefix, DeclaredAttribute(i), v, MaxDeclaredValues, council.ErrInvalid))
+		}
+	}
 	return problem.Join(errs...)
 }
 
@@ -523,7 +554,7 @@ func (e Event) problems(prefix string) error {
 func (e Event) String() string {
 	b, err := e.AppendText(nil)
 	if err != nil {
-		return fmt.Sprintf("Event{%s %s %s %s %s}", e.Kind, e.Place, e.Firewall, e.Severity, e.Source)
+		return fmt.Sprintf("Event{%s %s %s %s %s %v}", e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared)
 	}
 	return string(b)
 }
@@ -545,6 +576,12 @@ func (e Event) AppendText(b []byte) ([]byte, error) {
 	}
 	if e.Severity != 0 {
 		b = append(append(b, " severity="...), e.Severity.String()...)
+	}
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			b = append(append(append(b, ' '), DeclaredAttribute(i).String()...), '=')
+			b = strconv.AppendUint(b, uint64(v), 10)
+		}
 	}
 	if e.Source != 0 {
 		b = append(append(b, " source="...), e.Source.String()...)
@@ -568,16 +605,20 @@ func (e *Event) UnmarshalText(text []byte) error {
 
 // ParseEvent parses the text form that [Event.AppendText] writes: a kind
 // followed by space-separated key=value pairs (keys place, firewall,
-// severity, source; each at most once). Kinds and values may be given by
-// English name or Japanese label.
-func ParseEvent(s string) (Event, error) {
+// severity, source, and attribute#4 … attribute#7 with a value number; each
+// at most once). Kinds and values may be given by English name or Japanese
+// label; a plan's own kinds and attributes in the engine's words only
+// ("kind#13"; [Spec.ParseEvent] reads the plan's words).
+func ParseEvent(s string) (Event, error) { return parseEvent(s, nil) }
+
+func parseEvent(s string, sp *Spec) (Event, error) {
 	fields := strings.Fields(s)
 	if len(fields) == 0 {
 		return Event{}, fmt.Errorf("threat: event %s: empty: %w", problem.Value(s), council.ErrInvalid)
 	}
 	var e Event
 	var err error
-	if e.Kind, err = ParseKind(fields[0]); err != nil {
+	if e.Kind, err = sp.parseKind(fields[0]); err != nil {
 		return Event{}, problem.Wrap("threat: event "+problem.Value(s), err)
 	}
 	seen := map[string]bool{}
@@ -600,7 +641,7 @@ func ParseEvent(s string) (Event, error) {
 		case "source":
 			e.Source, err = ParseSource(val)
 		default:
-			err = fmt.Errorf("threat: unknown event attribute %s: %w", problem.Value(key), council.ErrInvalid)
+			err = sp.parseDeclared(&e, key, val)
 		}
 		if err != nil {
 			return Event{}, problem.Wrap("threat: event "+problem.Value(s), err)

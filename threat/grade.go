@@ -106,15 +106,23 @@ func Grade(s *Scheme, e Event) (g Grading, err error) {
 // zero, or the error Grade reports.
 func (s *Scheme) decision(e Event) (*Response, error) {
 	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
+	vals := e.Declared
 	if s != nil {
 		if ci, ok := cellOf(k, p, f, v, src); ok {
 			if d := s.graded[ci]; d != 0 {
 				return &s.decided[d-1], nil
 			}
-			if i := s.partial[ci]; i != 0 { // an event of a levelled scheme its table does not grade
+			if i := s.partial[ci]; i != 0 && vals == 0 { // an event of a levelled scheme its table does not grade
 				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
 			}
+		} else if ci, ok := s.declaredCell(k, p, f, v, src, vals); ok {
+			if d := s.declared.graded[ci]; d != 0 {
+				return &s.decided[d-1], nil
+			}
 		}
+	}
+	if vals != 0 || k.IsDeclared() {
+		return nil, s.ungradedEvent(e)
 	}
 	return nil, s.ungraded(k, p, f, v, src)
 }
@@ -236,6 +244,9 @@ func (r Range) Contains(l Level) bool { return l.IsValid() && r.Min <= l && l <=
 // otherwise.
 func Provisional(s *Scheme, e Event) (r Range, err error) {
 	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
+	if e.Declared != 0 || k.IsDeclared() {
+		return s.provisionalEvent(e)
+	}
 	if s != nil && s.scale == ScaleLevels {
 		if ci, ok := cellOf(k, p, f, v, src); ok {
 			if i := s.partial[ci]; i != 0 {
@@ -259,4 +270,39 @@ func Provisional(s *Scheme, e Event) (r Range, err error) {
 		return Range{}, s.judgedError(k, p, f, v, src)
 	}
 	return Range{}, errNoScheme
+}
+
+// provisionalEvent is Provisional for an event of a declared kind or that
+// states a declared attribute.
+func (s *Scheme) provisionalEvent(e Event) (Range, error) {
+	if s != nil && s.scale == ScaleLevels {
+		if ci, ok := s.declaredCell(e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared); ok {
+			o := &s.outcomes[s.declared.partial[ci]-1]
+			if o.rng.Max == 0 {
+				return Range{}, o.notCoveredEvent(e)
+			}
+			r := o.rng
+			r.Event = e
+			return r, nil
+		}
+	}
+	if err := usable(s); err != nil {
+		return Range{}, err
+	}
+	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
+		return Range{}, err
+	}
+	if s.scale != ScaleLevels {
+		return Range{}, &notCoveredEvent{t: &s.judgementNC, e: e}
+	}
+	o, err := s.outcomeOfEvent(e)
+	if err != nil {
+		return Range{}, err
+	}
+	if o.rng.Max == 0 {
+		return Range{}, o.notCoveredEvent(e)
+	}
+	r := o.rng
+	r.Event = e
+	return r, nil
 }

@@ -86,7 +86,7 @@ func TestDenseGeometry(t *testing.T) {
 		values    int
 		lastValid bool
 	}{
-		{"kinds", numKinds, len(AllKinds()), Kind(numKinds).IsValid() && !Kind(numKinds+1).IsValid()},
+		{"kinds", numKinds, len(AllKinds()), Kind(numKinds).IsValid() && !Kind(numKinds).IsDeclared() && Kind(numKinds+1).IsDeclared()},
 		{"places", numPlaces, len(AllPlaces()), Place(numPlaces).IsValid() && !Place(numPlaces+1).IsValid()},
 		{"firewalls", numFirewalls, len(AllFirewalls()), Firewall(numFirewalls).IsValid() && !Firewall(numFirewalls+1).IsValid()},
 		{"severities", numSeverities, len(AllSeverities()), Severity(numSeverities).IsValid() && !Severity(numSeverities+1).IsValid()},

@@ -119,6 +119,15 @@ type Spec struct {
 	// Name is a human-readable title, e.g. the plan's Japanese name.
 	Name  string `json:"name,omitzero"`
 	Scale Scale  `json:"scale,omitzero"`
+	// Kinds declares the plan's own kinds of event ([KindTerm]): the i-th
+	// is [DeclaredKind](i). Optional; ScaleLevels only.
+	Kinds []KindTerm `json:"kinds,omitempty"`
+	// Attributes declares the plan's own graded attributes
+	// ([AttributeTerm]), each a list of values ordered from the least to
+	// the most serious: the i-th is [DeclaredAttribute](i). Only declared
+	// kinds are graded on them, and they only on them. Optional;
+	// ScaleLevels only.
+	Attributes []AttributeTerm `json:"attributes,omitempty"`
 	// Rules is the decision table (ScaleLevels only; must be empty for
 	// ScaleSerious). It must mention every [Kind], either grading it or
 	// marking it not covered.
@@ -165,6 +174,9 @@ type Scheme struct {
 	seriousFrom  Level
 	seriousCites council.Citations
 	judgement    council.Citations
+	decl         Spec // the plan ID and its declarations, copied
+	lens         [MaxDeclared]uint8
+	declared     declaredTables
 	responses    [4]response // ScaleLevels: by level; ScaleSerious: 1 not serious, 2 serious
 	precautions  [4]response // by top level
 	slotOf       [4][2]int8  // by level and serious: the response slot, or 0 when the pair is no grading of this scheme
@@ -288,6 +300,16 @@ func NewScheme(spec Spec) (*Scheme, error) {
 	}
 	s := &Scheme{plan: spec.Plan, name: spec.Name, scale: spec.Scale, seriousFrom: spec.SeriousFrom, seriousCites: spec.SeriousCitations, judgement: spec.Judgement}
 	s.rules = append([]Rule(nil), spec.Rules...)
+	s.decl = Spec{Plan: spec.Plan, Kinds: append([]KindTerm(nil), spec.Kinds...), Attributes: make([]AttributeTerm, len(spec.Attributes))}
+	for i, a := range spec.Attributes {
+		a.Values = append([]ValueTerm(nil), a.Values...)
+		s.decl.Attributes[i] = a
+		if i < MaxDeclared {
+			s.lens[i] = uint8(min(len(a.Values), MaxDeclaredValues))
+		}
+	}
+	derrs := s.decl.checkDeclarations()
+	errs = append(errs, derrs...)
 	if err := checkCitations(spec.Judgement, spec.Plan); err != nil {
 		bad("judgement: %w", err)
 	}
@@ -299,8 +321,13 @@ func NewScheme(spec Spec) (*Scheme, error) {
 		} else if err := checkCitations(spec.SeriousCitations, spec.Plan); err != nil {
 			bad("serious-from: %w", err)
 		}
-		errs = append(errs, s.buildTable(spec)...)
+		if len(derrs) == 0 {
+			errs = append(errs, s.buildTable(spec)...)
+		}
 	case ScaleSerious:
+		if len(spec.Kinds) != 0 || len(spec.Attributes) != 0 {
+			bad("a scheme on the serious scale has no decision table, so no kinds or attributes of its own: %w", ErrScheme)
+		}
 		if len(spec.Rules) != 0 {
 			bad("a scheme on the serious scale has no decision table, but %d rules were given: %w", len(spec.Rules), ErrScheme)
 		}
@@ -336,16 +363,26 @@ func NewScheme(spec Spec) (*Scheme, error) {
 }
 
 // buildTable checks the rules and fills the lookup table.
-func (s *Scheme) buildTable(spec Spec) []error {
-	var errs []error
+func (s *Scheme) buildTable(spec Spec) (errs []error) {
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...))
 	}
-	s.read = make([]Attributes, dimKind)
+	badAt := func(field, format string, args ...any) {
+		errs = append(errs, fieldErr(field, fmt.Errorf("threat: scheme %s: "+format, append([]any{problem.Value(spec.Plan)}, args...)...)))
+	}
+	nd := min(len(spec.Kinds), MaxDeclaredKinds)
+	kinds := numKinds + nd // the scheme's kinds are 1 … kinds
+	s.read = make([]Attributes, enum.MaxValue+1)
 	s.ruleCites = make([]council.Citations, len(s.rules))
-	mentioned := make([]bool, dimKind)
+	mentioned := make([]bool, enum.MaxValue+1)
+	var mentionedValue [MaxDeclared][MaxDeclaredValues + 1]bool
 	for i, r := range s.rules {
 		m := r.Match
+		for a, v := range m.Declared.All() {
+			if a < MaxDeclared && v <= s.lens[a] {
+				mentionedValue[a][v] = true
+			}
+		}
 		if err := m.problems(fmt.Sprintf("threat: scheme %s: rule %d: match", problem.Value(spec.Plan), i)); err != nil {
 			errs = append(errs, fmt.Errorf("%w (%w)", err, ErrScheme))
 			continue
@@ -357,10 +394,13 @@ func (s *Scheme) buildTable(spec Spec) []error {
 			bad("rule %d: level %s is not valid: %w", i, r.Level, ErrScheme)
 		}
 		if strings.TrimSpace(r.Example) == "" {
-			bad("rule %d (%s): no example text: %w", i, m, ErrScheme)
+			bad("rule %d (%s): no example text: %w", i, s.decl.FormatEvent(m), ErrScheme)
 		}
 		if err := checkCitations(r.Citations, spec.Plan); err != nil {
-			bad("rule %d (%s): %w", i, m, err)
+			bad("rule %d (%s): %w", i, s.decl.FormatEvent(m), err)
+		}
+		if !s.declaredMatch(i, m, badAt) {
+			continue
 		}
 		mentioned[m.Kind] = true
 		s.read[m.Kind] |= m.Known()
@@ -369,11 +409,27 @@ func (s *Scheme) buildTable(spec Spec) []error {
 			s.ruleCites[i] = r.Citations.Join(spec.SeriousCitations)
 		}
 	}
+	// A value no row names is a problem of its own, reported with the
+	// others: the checks of the cells go on without it.
+	var unmentioned []error
+	defer func() { errs = append(errs, unmentioned...) }()
+	for a := range min(len(spec.Attributes), MaxDeclared) {
+		for v := 1; v <= int(s.lens[a]); v++ {
+			if !mentionedValue[a][v] {
+				unmentioned = append(unmentioned, fieldErr(fmt.Sprintf("attributes[%d].values[%d]", a, v-1), fmt.Errorf("threat: scheme %s: value %s of attribute %s is never mentioned by the table: grade on it or leave it out: %w",
+					problem.Value(spec.Plan), problem.Value(spec.Attributes[a].Values[v-1].ID), problem.Value(spec.Attributes[a].ID), ErrScheme)))
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return errs
 	}
-	for _, k := range AllKinds() {
+	for k := Kind(1); int(k) <= kinds; k++ {
 		if !mentioned[k] {
+			if j := declaredKindIndex(k); j >= 0 {
+				badAt(fmt.Sprintf("kinds[%d]", j), "kind %s is neither graded nor marked not covered: %w", problem.Value(spec.Kinds[j].ID), ErrScheme)
+				continue
+			}
 			bad("kind %s is neither graded nor marked not covered: %w", k, ErrScheme)
 		}
 	}
@@ -381,43 +437,29 @@ func (s *Scheme) buildTable(spec Spec) []error {
 	for i := range s.cells {
 		s.cells[i] = -1
 	}
-	for _, k := range AllKinds() {
-		if !mentioned[k] {
-			continue
-		}
-		for _, e := range completions(Event{Kind: k}, s.read[k]) {
-			var hits []int
-			for i, r := range s.rules {
-				if matches(r.Match, e) {
-					hits = append(hits, i)
-				}
-			}
-			switch {
-			case len(hits) == 0:
-				bad("%s is matched by no rule (grade it or mark it not covered): %w", e, ErrScheme)
-			case len(hits) > 1:
-				what := "overlapping"
-				for _, h := range hits[1:] {
-					if s.rules[h].Level != s.rules[hits[0]].Level {
-						what = "conflicting"
-					}
-				}
-				bad("%s is matched by %s rules %v: %w", e, what, hits, ErrScheme)
-			default:
-				s.cells[cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)] = int16(hits[0])
-			}
+	if err := s.declared.layout(nd, s.read, s.lens); err != nil {
+		badAt("rules", "%v: %w", err, ErrScheme)
+		return errs
+	}
+	byKind := make([][]int, kinds+1) // the rules of each kind, in table order
+	for i, r := range s.rules {
+		byKind[r.Match.Kind] = append(byKind[r.Match.Kind], i)
+	}
+	for k := Kind(1); int(k) <= kinds; k++ {
+		if mentioned[k] {
+			s.fillCells(k, byKind[k], bad)
 		}
 	}
 	if len(errs) > 0 {
 		return errs
 	}
 	// Monotone, and every read attribute changes the outcome.
-	for _, k := range AllKinds() {
+	for k := Kind(1); int(k) <= kinds; k++ {
 		for a := range s.read[k].All() {
 			changes := false
-			for _, e := range completions(Event{Kind: k}, s.read[k]) {
+			for _, e := range s.completions(Event{Kind: k}, s.read[k]) {
 				v := e.Value(a)
-				if int(v) >= attrLen(a) {
+				if int(v) >= s.attrLen(a) {
 					continue
 				}
 				worse := e.With(a, v+1)
@@ -426,33 +468,157 @@ func (s *Scheme) buildTable(spec Spec) []error {
 					changes = true
 				}
 				if lo != 0 && hi != 0 && hi < lo {
-					bad("not monotone: %s is %s but the worse %s is %s: %w", e, lo, worse, hi, ErrScheme)
+					bad("not monotone: %s is %s but the worse %s is %s: %w", s.decl.FormatEvent(e), lo, s.decl.FormatEvent(worse), hi, ErrScheme)
 				}
 			}
 			if !changes {
-				bad("kind %s reads %s, but it never changes the outcome: %w", k, a, ErrScheme)
+				bad("kind %s reads %s, but it never changes the outcome: %w", s.kindName(k), s.attrName(a), ErrScheme)
 			}
 		}
 	}
 	return errs
 }
 
+// declaredMatch checks what rule i's match m says of the plan's
+// declarations: a declared kind the spec declares, graded on declared
+// attributes only, with values the spec declares; an engine kind on the
+// engine's attributes only. It reports whether the rule may be used.
+func (s *Scheme) declaredMatch(i int, m Event, badAt func(field, format string, args ...any)) bool {
+	f := fmt.Sprintf("rules[%d].match", i)
+	ok := true
+	j := declaredKindIndex(m.Kind)
+	switch {
+	case j >= len(s.decl.Kinds):
+		badAt(f, "rule %d: %s is not a kind the plan declares: %w", i, m.Kind, ErrScheme)
+		return false
+	case j >= 0 && (m.Place != 0 || m.Firewall != 0 || m.Severity != 0):
+		badAt(f, "rule %d: kind %s is the plan's own: grade it on the attributes the plan declares, not the engine's: %w", i, problem.Value(s.decl.Kinds[j].ID), ErrScheme)
+		ok = false
+	case j < 0 && m.Declared != 0:
+		badAt(f, "rule %d: kind %s is the engine's: it is graded on the engine's attributes, not on those the plan declares: %w", i, m.Kind, ErrScheme)
+		ok = false
+	}
+	for a, v := range m.Declared.All() {
+		switch {
+		case v == 0:
+		case a >= len(s.decl.Attributes):
+			badAt(f, "rule %d: a row over %s, which the plan does not declare: %w", i, DeclaredAttribute(a), ErrScheme)
+			ok = false
+		case v > s.lens[a]:
+			badAt(f, "rule %d: attribute %s has no value %d: %w", i, problem.Value(s.decl.Attributes[a].ID), v, ErrScheme)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// fillCells records the rule of every fully known event of kind k, whose
+// rules (in table order) are rules, and reports the events no rule or more
+// than one rule matches. Each rule is enumerated over the events it
+// matches, and the enumeration stops once the rules have matched twice as
+// many events as there are: the work is linear in the kind's events and
+// rules, however they overlap.
+func (s *Scheme) fillCells(k Kind, rules []int, bad func(format string, args ...any)) {
+	read := s.read[k]
+	events := s.completions(Event{Kind: k}, read)
+	hits := make(map[int][]int, len(events)) // by cell; keys are cell indexes the scheme computed, never input
+	work := 0
+	for _, i := range rules {
+		if work > 2*len(events) {
+			break
+		}
+		for _, e := range s.completions(s.rules[i].Match, read) {
+			c := s.cellIdx(e)
+			hits[c] = append(hits[c], i)
+			work++
+		}
+	}
+	for _, e := range events {
+		h := hits[s.cellIdx(e)]
+		switch {
+		case len(h) == 0 && work > 2*len(events):
+		case len(h) == 0:
+			bad("%s is matched by no rule (grade it or mark it not covered): %w", s.decl.FormatEvent(e), ErrScheme)
+		case len(h) > 1:
+			what := "overlapping"
+			for _, x := range h[1:] {
+				if s.rules[x].Level != s.rules[h[0]].Level {
+					what = "conflicting"
+				}
+			}
+			bad("%s is matched by %s rules %v: %w", s.decl.FormatEvent(e), what, h, ErrScheme)
+		default:
+			*s.cellRule(e) = int16(h[0])
+		}
+	}
+}
+
+// cellIdx returns a number unique to the fully or partly known event e of
+// a kind of the scheme: its cell in the engine's table, or past them its
+// cell in the declared table.
+func (s *Scheme) cellIdx(e Event) int {
+	if j := declaredKindIndex(e.Kind); j >= 0 {
+		return numCells + s.declared.index(j, e)
+	}
+	return cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)
+}
+
+// cellRule returns the rule slot of e's cell.
+func (s *Scheme) cellRule(e Event) *int16 {
+	if j := declaredKindIndex(e.Kind); j >= 0 {
+		return &s.declared.cells[s.declared.index(j, e)]
+	}
+	return &s.cells[cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)]
+}
+
 func (s *Scheme) ruleAt(e Event) *Rule {
-	return &s.rules[s.cells[cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)]]
+	return &s.rules[*s.cellRule(e)]
+}
+
+// kindName returns k's name in the plan's words.
+func (s *Scheme) kindName(k Kind) string {
+	if j := declaredKindIndex(k); j >= 0 && j < len(s.decl.Kinds) {
+		return problem.Value(s.decl.Kinds[j].ID)
+	}
+	return k.String()
+}
+
+// attrName returns a's name in the plan's words.
+func (s *Scheme) attrName(a Attribute) string {
+	if j := declaredIndex(a); j >= 0 && j < len(s.decl.Attributes) {
+		return problem.Value(s.decl.Attributes[j].ID)
+	}
+	return a.String()
 }
 
 // matches reports whether pattern p matches the fully known event e.
 func matches(p, e Event) bool {
-	return p.Kind == e.Kind &&
-		(p.Place == 0 || p.Place == e.Place) &&
-		(p.Firewall == 0 || p.Firewall == e.Firewall) &&
-		(p.Severity == 0 || p.Severity == e.Severity)
+	if p.Kind != e.Kind ||
+		p.Place != 0 && p.Place != e.Place ||
+		p.Firewall != 0 && p.Firewall != e.Firewall ||
+		p.Severity != 0 && p.Severity != e.Severity {
+		return false
+	}
+	for i, v := range p.Declared.All() {
+		if v != 0 && v != e.Declared.At(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // completions returns every event that sets each attribute of read left
 // unknown in e to each of its values, in ascending order; attributes outside
 // read are cleared. With nothing unknown it returns e itself (cleared).
-func completions(e Event, read Attributes) []Event {
+// It knows the engine's attributes only; [Scheme.completions] knows the
+// plan's too.
+func completions(e Event, read Attributes) []Event { return completionsOf(e, read, attrLen) }
+
+func (s *Scheme) completions(e Event, read Attributes) []Event {
+	return completionsOf(e, read, s.attrLen)
+}
+
+func completionsOf(e Event, read Attributes, attrLen func(Attribute) int) []Event {
 	base := Event{Kind: e.Kind}
 	for a := range read.All() {
 		base = base.With(a, e.Value(a))

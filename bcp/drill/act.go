@@ -26,6 +26,11 @@ func (ac *actTracker) learned(r *runner, e Event) error {
 			ac.event = ac.event.With(a, v)
 		}
 	}
+	for i := range threat.MaxDeclared {
+		if a := threat.DeclaredAttribute(i); e.Learned.Value(a) != 0 {
+			ac.event = ac.event.With(a, e.Learned.Value(a))
+		}
+	}
 	ac.judge(e)
 	return ac.threat(r)
 }

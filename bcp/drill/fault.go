@@ -7,6 +7,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // faultEvent sends a detected fault to the outage tracker while an outage
@@ -17,6 +18,9 @@ func (r *runner) faultEvent(e Event) error {
 		return r.statusChange(e)
 	}
 	r.fault.status = e.Status
+	if e.Act != (threat.Event{}) {
+		return r.tableFault(e)
+	}
 	if !r.p.faults.IsValid() && r.p.continuity != nil {
 		return r.outage.detected(r, e)
 	}
@@ -51,6 +55,25 @@ func (r *runner) recovery() error {
 		return nil
 	}
 	return fmt.Errorf("%w: a recovery before any fault, outage or act", ErrScenario)
+}
+
+// tableFault grades the fault e.Act through the plan's level table, which
+// declares its kind as a fault (a table that grades faults as well as
+// unauthorized acts), and plays the level's response as for an act; the
+// plan's fault chapter, when it has one, runs first. Attributes learned
+// later settle its level as they do an act's.
+func (r *runner) tableFault(e Event) error {
+	s := r.p.scheme
+	if !s.Fault(e.Act.Kind) {
+		return fmt.Errorf("%w: plan %s grades no fault %s in its level table", ErrUnhandled, r.p.id, s.FormatEvent(e.Act))
+	}
+	if r.p.faults.IsValid() {
+		if err := r.fault.detected(r, e); err != nil {
+			return err
+		}
+	}
+	r.act.event, r.act.open, r.act.by, r.act.captured = e.Act, true, e.By, false
+	return r.act.threat(r)
 }
 
 func (r *runner) staffActor() council.Actor { return r.duty(bcp.Maintain).Actor }

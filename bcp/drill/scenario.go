@@ -199,7 +199,9 @@ func (s Status) situation(sym fault.Symptom) fault.Situation {
 // An Event is one timed event of a drill scenario. Which fields it uses
 // depends on Kind; the others must be zero (Validate says which):
 //
-//   - FaultDetected: Trigger (optional), Status;
+//   - FaultDetected: Trigger (optional), Status, and Act (optional): a fault
+//     of a kind the plan declares, which the drill grades through the
+//     plan's level table when that table grades faults too;
 //   - SymptomReported: Symptom (required);
 //   - ActObserved: Act (required), Judgement and Reason (optional);
 //   - AttributeLearned: Learned (required: at least one graded attribute, no
@@ -305,7 +307,7 @@ func (e Event) problems() []fieldProblem {
 		bad(".by", "invalid actor")
 	}
 	uses := map[EventKind]string{
-		FaultDetected:    "trigger status",
+		FaultDetected:    "trigger status act",
 		SymptomReported:  "symptom",
 		ActObserved:      "act judgement reason",
 		AttributeLearned: "learned judgement reason",
@@ -333,6 +335,12 @@ func (e Event) problems() []fieldProblem {
 	}
 	if e.Act != (threat.Event{}) && !has("act") {
 		bad(".act", "not used by "+e.Kind.String())
+	} else if e.Kind == FaultDetected && e.Act != (threat.Event{}) {
+		if !e.Act.Kind.IsDeclared() {
+			bad(".act.kind", "a fault graded through the plan's level table is a kind the plan declares")
+		} else if err := e.Act.Validate(); err != nil {
+			ps = append(ps, fieldProblem{path: ".act", problem: err.Error(), err: err})
+		}
 	} else if e.Kind == ActObserved {
 		if e.Act.Kind == 0 {
 			bad(".act.kind", "missing")

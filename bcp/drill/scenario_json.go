@@ -36,7 +36,7 @@ import (
 func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 	var s Scenario
 	w := p.Vocabulary.Dictionary()
-	if err := s.decode(data, &w); err != nil {
+	if err := s.decode(data, &w, p.Threat); err != nil {
 		return Scenario{}, err
 	}
 	if err := s.Validate(); err != nil {
@@ -47,11 +47,11 @@ func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario], without the final Validate. *s is unchanged on error.
-func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil) }
+func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil, nil) }
 
-// decode decodes data into *s, reading names in the words of w too (when
-// not nil).
-func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
+// decode decodes data into *s, reading names in the words of w and of the
+// threat spec sp too (when not nil).
+func (s *Scenario) decode(data []byte, w *bcp.Dictionary, sp *threat.Spec) error {
 	if !utf8.Valid(data) {
 		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: bcp.ErrInvalid}
 	}
@@ -64,7 +64,7 @@ func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
 		}
 		return &ScenarioError{Path: "$", Problem: "malformed JSON", Err: err}
 	}
-	d := &scenarioDecoder{words: w}
+	d := &scenarioDecoder{words: w, threat: sp}
 	var out Scenario
 	d.object(data, "$", func(key []byte, b []byte, p string) bool {
 		switch string(key) {
@@ -96,8 +96,9 @@ func (s *Scenario) decode(data []byte, w *bcp.Dictionary) error {
 }
 
 type scenarioDecoder struct {
-	errs  []error
-	words *bcp.Dictionary // a plan's vocabulary, or nil
+	errs   []error
+	words  *bcp.Dictionary // a plan's vocabulary, or nil
+	threat *threat.Spec    // a plan's threat spec, whose declared kinds and attributes an act may name; or nil
 }
 
 func (d *scenarioDecoder) fail(path, problem string, err error) {
@@ -377,6 +378,17 @@ func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Even
 	d.object(data, path, func(key, b []byte, p string) bool {
 		switch string(key) {
 		case "kind":
+			if d.threat != nil && len(d.threat.Kinds) > 0 {
+				var s string
+				if d.str(b, p, &s); s != "" {
+					k, err := d.threat.ParseKind(s)
+					if err != nil {
+						d.fail(p, problem.Strip(err.Error()), err)
+					}
+					e.Kind = k
+				}
+				return true
+			}
 			d.text(b, p, &e.Kind)
 		case "place":
 			d.text(b, p, &e.Place)
@@ -387,7 +399,19 @@ func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Even
 		case "source":
 			d.text(b, p, &e.Source)
 		default:
-			return false
+			// An attribute the plan declares ("cause": "found"), or one in
+			// the engine's words ("attribute#4": "1").
+			if (d.threat == nil || len(d.threat.Attributes) == 0) && !strings.HasPrefix(string(key), "attribute#") {
+				return false
+			}
+			var s string
+			if d.str(b, p, &s); s != "" {
+				a, v, err := d.threat.ParseAttribute(string(key), s)
+				if err != nil {
+					d.fail(p, problem.Strip(err.Error()), err)
+				}
+				e = e.With(a, v)
+			}
 		}
 		return true
 	})
@@ -618,6 +642,14 @@ func marshalThreatEvent(e threat.Event) json.RawMessage {
 	put("place", e.Place, e.Place != 0)
 	put("firewall", e.Firewall, e.Firewall != 0)
 	put("severity", e.Severity, e.Severity != 0)
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			q, _ := json.Marshal(strconv.Itoa(int(v)))
+			b.WriteString(sep + `"` + threat.DeclaredAttribute(i).String() + `":`)
+			b.Write(q)
+			sep = ","
+		}
+	}
 	put("source", e.Source, e.Source != 0)
 	b.WriteByte('}')
 	return b.Bytes()

@@ -145,6 +145,12 @@ func learnedText(e threat.Event, l bcp.Lang) string {
 	if e.Severity != 0 {
 		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
 	}
+	for i, v := range e.Declared.All() {
+		if v != 0 { // an attribute the plan declares, in the engine's words
+			a, n := threat.DeclaredAttribute(i).String(), fmt.Sprint(v)
+			add(a, a, n, n)
+		}
+	}
 	if l == bcp.Japanese {
 		return strings.Join(parts, " ")
 	}

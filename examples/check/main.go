@@ -177,7 +177,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if name == "" {
 			name = file
 		}
-		fmt.Fprintf(&b, "%s: %d findings, %d errors, %d warnings\n", name, len(findings), errs, warns)
+		if lang == "ja" {
+			fmt.Fprintf(&b, "%s: 指摘 %d 件（誤り %d 件、警告 %d 件）\n", name, len(findings), errs, warns)
+		} else {
+			fmt.Fprintf(&b, "%s: %d findings, %d errors, %d warnings\n", name, len(findings), errs, warns)
+		}
 		out = []byte(b.String())
 	}
 	if err != nil {

@@ -74,6 +74,12 @@ func TestGolden(t *testing.T) {
 		{"nakano.json", []string{"-format", "json", "-reference", "nakano"}, 0},
 		{"nakano-ja.txt", []string{"-lang", "ja", "-reference", "nakano"}, 0},
 		{"only-id-ja.txt", []string{"-lang", "ja", "testdata/broken/only-id.json"}, 1},
+		// Findings that quote the parser's or a lower package's problem,
+		// said in Japanese throughout.
+		{"heavy-150-ja.txt", []string{"-lang", "ja", "testdata/broken/heavy-150.json"}, 1},
+		{"unknown-field-ja.txt", []string{"-lang", "ja", "testdata/broken/unknown-field.json"}, 1},
+		{"syntax-ja.txt", []string{"-lang", "ja", "testdata/broken/syntax.json"}, 1},
+		{"bad-enum-ja.txt", []string{"-lang", "ja", "testdata/broken/bad-enum.json"}, 1},
 		{"nakano-strict.txt", []string{"-strict", "-reference", "nakano"}, 1},
 		{"no-council.txt", []string{noCouncil}, 1},
 		{"no-council.sarif", []string{"-format", "sarif", noCouncil}, 1},

@@ -1,0 +1,73 @@
+package drill
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// TestDrillGradesAFaultThroughTheTable: under issue 19's fixture, whose level
+// table grades faults as well as unauthorized acts, a drill grades a terminal
+// fault through the table: provisional while its cause is not known, level
+// 1 once it is found (fixture19:第1(1)), and plays level 1's response
+// (fixture19:第3).
+func TestDrillGradesAFaultThroughTheTable(t *testing.T) {
+	data, err := os.ReadFile("../testdata/declared/fixture19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := bcp.ParsePlan(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ParseScenario(p, []byte(`{"id":"fixture19-terminal-fault","plan":"fixture19","events":[
+		{"at":"2026-04-01T10:00:00+09:00","kind":"fault-detected","act":{"kind":"terminal-fault"}},
+		{"at":"2026-04-01T10:30:00+09:00","kind":"attribute-learned","learned":{"原因":"原因が判明している"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Events[1].Learned.Value(threat.DeclaredAttribute(0)); got != 1 {
+		t.Fatalf("learned cause = %d, want found (1)", got)
+	}
+	tl, err := Run(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var provisional, graded, reported bool
+	for _, e := range tl.Entries {
+		cites := e.Cites.String()
+		switch {
+		case e.Act == ActProvisional && e.Min == threat.Level1 && e.Max == threat.Level1 &&
+			e.What.Unknown == threat.AttributesOf(threat.DeclaredAttribute(0)):
+			provisional = true
+		case e.What.About == AboutGrade && e.Level == threat.Level1 && e.What.Example == "原因が判明している端末の障害" && cites == "fixture19:第1(1)":
+			graded = true
+		}
+		if e.Level == threat.Level1 && e.Act == ActReport && cites == "fixture19:第3" {
+			reported = true
+		}
+	}
+	if !provisional || !graded || !reported {
+		t.Errorf("provisional %t, graded %t, level 1 response %t:\n%+v", provisional, graded, reported, tl.Entries)
+	}
+	// The scenario writes back in the engine's words and reads back.
+	out, err := s.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseScenario(p, out)
+	if err != nil || back.Events[1] != s.Events[1] || back.Events[0] != s.Events[0] {
+		t.Errorf("scenario round trip: %v\n%s", err, out)
+	}
+	// An engine kind is no fault of the table, nor is a plan without one.
+	bad := strings.Replace(string(out), `"kind#13"`, `"intrusion"`, 1)
+	if _, err := ParseScenario(p, []byte(bad)); err == nil {
+		t.Errorf("a fault-detected act of an engine kind is accepted:\n%s", bad)
+	}
+	if _, err := Run(bcp.Tottori(), s); err == nil {
+		t.Error("tottori, whose table grades no fault, ran the fixture's fault")
+	}
+}

@@ -1,0 +1,176 @@
+package threat
+
+import "fmt"
+
+// The dense tables of the kinds a plan declares. A declared kind's cells are
+// numbered by the raw values (zero, unknown, included) of the declared
+// attributes it is graded on, in mixed radix: the cell of an event is
+// base + Σ stride·value, the strides of the attributes the kind is not
+// graded on being zero, so that the cell of an event is that of the event
+// with those attributes cleared. Each cell holds its finished answer as the
+// engine's cells do (dense.go).
+type declaredTables struct {
+	kinds   int    // the number of kinds the plan declares
+	lens    uint32 // the number of values of each declared attribute, a byte each (as Values.spread)
+	geo     [MaxDeclaredKinds]geometry
+	cells   []int16  // by cell: the rule that matches the fully known event, for the checks
+	graded  []uint16 // by cell: 1 + the index in Scheme.decided of its decision, or 0
+	partial []uint16 // by cell: 1 + the index in Scheme.outcomes of its outcome
+}
+
+// geometry numbers the cells of one declared kind.
+type geometry struct {
+	base   int32
+	stride [MaxDeclared]int32
+}
+
+// layout numbers the cells of the nd declared kinds, each graded on the
+// attributes read[k] of lens values each, and reports a table larger than
+// [MaxDeclaredCells].
+func (d *declaredTables) layout(nd int, read []Attributes, lens [MaxDeclared]uint8) error {
+	d.kinds = nd
+	for i, n := range lens {
+		d.lens |= uint32(n) << (8 * i)
+	}
+	total := 0
+	for j := range nd {
+		d.geo[j].base = int32(total)
+		size := 1
+		for a := range read[DeclaredKind(j)].All() {
+			i := declaredIndex(a)
+			d.geo[j].stride[i] = int32(size)
+			size *= int(lens[i]) + 1
+		}
+		total += size
+		if total > MaxDeclaredCells {
+			return fmt.Errorf("the declared kinds up to %s are graded on %d combinations of values (unknown included), more than the %d a table may have",
+				DeclaredKind(j), total, MaxDeclaredCells)
+		}
+	}
+	d.cells = make([]int16, total)
+	for i := range d.cells {
+		d.cells[i] = -1
+	}
+	d.graded = make([]uint16, total)
+	d.partial = make([]uint16, total)
+	return nil
+}
+
+// index returns the cell of event e of the j-th declared kind.
+func (d *declaredTables) index(j int, e Event) int { return d.geo[j].cell(e.Declared) }
+
+// cell returns the cell of the values v.
+func (g *geometry) cell(v Values) int {
+	return int(g.base) + int(g.stride[0])*int(v&0xf) + int(g.stride[1])*int(v>>4&0xf) +
+		int(g.stride[2])*int(v>>8&0xf) + int(g.stride[3])*int(v>>12)
+}
+
+// declaredCell returns the cell of the event with these fields when it is a
+// valid event of a kind the scheme's plan declares, with values the plan
+// declares: the hot path's test, against the scheme's bounds. Each value
+// is at most 15 (a nibble); spread one to a byte, one subtraction compares
+// all four with the number of values of their attributes: bit 4 of each
+// byte of lens + 0x10 − value is set exactly when value ≤ lens.
+func (s *Scheme) declaredCell(k Kind, p Place, f Firewall, v Severity, src Source, d Values) (int, bool) {
+	j := int(k) - numKinds - 1
+	if j < 0 || j >= s.declared.kinds ||
+		(s.declared.lens+0x10101010-d.spread())&0x10101010 != 0x10101010 ||
+		int(p) > numPlaces || int(f) > numFirewalls || int(v) > numSeverities || int(src) > numSources {
+		return 0, false
+	}
+	return s.declared.geo[j].cell(d), true
+}
+
+// compileDeclared fills the dense tables of the declared kinds (see
+// compile): every cell is its own cleared cell, so each has its own outcome.
+func (s *Scheme) compileDeclared(decision []uint16, ncs []NotCoveredError, hit []bool) {
+	for j := range s.declared.kinds {
+		k := DeclaredKind(j)
+		read := s.read[k]
+		for _, e := range s.cellsOf(k, read) {
+			ci := s.declared.index(j, e)
+			o := s.outcomeOf(e, read, ncs, hit)
+			o.cell = -1
+			s.outcomes = append(s.outcomes, o)
+			s.declared.partial[ci] = uint16(len(s.outcomes))
+			if read&^e.Known() == 0 {
+				s.declared.graded[ci] = decision[s.declared.cells[ci]]
+			}
+		}
+	}
+}
+
+// cellsOf returns every event of kind k that sets the attributes of read to
+// each of their values or leaves them unknown, and nothing else.
+func (s *Scheme) cellsOf(k Kind, read Attributes) []Event {
+	out := []Event{{Kind: k}}
+	for a := range read.All() {
+		next := make([]Event, 0, len(out)*(s.attrLen(a)+1))
+		for _, x := range out {
+			for v := 0; v <= s.attrLen(a); v++ {
+				next = append(next, x.With(a, uint8(v)))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// ungradedEvent returns the error Grade reports for e, which the hot path
+// did not grade and which is of a declared kind or states a declared
+// attribute: the slow path, which may allocate its error.
+func (s *Scheme) ungradedEvent(e Event) error {
+	if err := usable(s); err != nil {
+		return err
+	}
+	if s.scale == ScaleLevels {
+		if ci, ok := s.declaredCell(e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared); ok { // no allocation for a prepared error
+			o := &s.outcomes[s.declared.partial[ci]-1]
+			if o.rng.Unknown != 0 {
+				return &IncompleteError{Plan: s.plan, Event: e, Unknown: o.rng.Unknown}
+			}
+			return o.notCoveredEvent(e)
+		}
+	}
+	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
+		return err
+	}
+	if s.scale != ScaleLevels {
+		return &notCoveredEvent{t: &s.judgementNC, e: e}
+	}
+	o, err := s.outcomeOfEvent(e)
+	if err != nil {
+		return err
+	}
+	if o.rng.Unknown != 0 {
+		return &IncompleteError{Plan: s.plan, Event: e, Unknown: o.rng.Unknown}
+	}
+	return o.notCoveredEvent(e)
+}
+
+// outcomeOfEvent returns the outcome of the valid event e under a levelled
+// scheme, or an error for a kind, attribute or value the plan does not
+// declare.
+func (s *Scheme) outcomeOfEvent(e Event) (*outcome, error) {
+	if e.Kind.IsDeclared() {
+		ci, ok := s.declaredCell(e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared)
+		if !ok {
+			return nil, fmt.Errorf("threat: %s: event %s: a kind or value the plan does not declare: %w", s.plan, s.FormatEvent(e), ErrInvalid)
+		}
+		return &s.outcomes[s.declared.partial[ci]-1], nil
+	}
+	ci, ok := cellOf(e.Kind, e.Place, e.Firewall, e.Severity, e.Source)
+	if !ok || s.partial[ci] == 0 {
+		return nil, s.invalidEvent(e)
+	}
+	return &s.outcomes[s.partial[ci]-1], nil
+}
+
+// notCoveredEvent returns the not-covered error of outcome o for the event
+// e: a prepared one when e is the outcome's own event.
+func (o *outcome) notCoveredEvent(e Event) error {
+	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == e {
+		return &o.exact[e.Source]
+	}
+	return &notCoveredEvent{t: o.nc, e: e}
+}
