@@ -220,7 +220,7 @@ func (w *words) to(e drill.Entry) string { return the(w.actor(e.To)) }
 // its recipient to take: "collect information", "report to the security
 // chief", "notify the national center", "ask the national center to
 // establish the situation".
-func (w *words) asks(e drill.Entry, s threat.Step) string {
+func (w *words) asks(e drill.Entry, s threat.Task) string {
 	p := phrase(stepsEn[:], s)
 	to := w.to(e)
 	switch {

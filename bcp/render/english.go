@@ -224,7 +224,7 @@ func (w *words) means(e drill.Entry) string {
 
 // triggersEn is what a body is convened on, keyed by the trigger.
 var triggersEn = [...]string{
-	council.Fault:            "for the fault",
+	council.AnyFault:         "for the fault",
 	council.SeriousFault:     "for a serious fault",
 	council.UnauthorizedAct:  "for an unauthorized act",
 	council.SeriousThreat:    "for a serious threat",

@@ -26,13 +26,13 @@ func english[T interface {
 // TestEnglishTablesExhaustive: every value the engine can state has its
 // English phrase, so that no sentence falls back to an identifier.
 func TestEnglishTablesExhaustive(t *testing.T) {
-	english(t, "stepsEn", stepsEn[:], threat.AllSteps())
-	english(t, "noticesEn", noticesEn[:], fault.AllActions())
+	english(t, "stepsEn", stepsEn[:], threat.AllTasks())
+	english(t, "noticesEn", noticesEn[:], fault.AllTasks())
 	english(t, "alternativesEn", alternativesEn[:], fault.AllAlternatives())
-	english(t, "playbookEn", playbookEn[:], measures.AllActions())
+	english(t, "playbookEn", playbookEn[:], measures.AllTasks())
 	english(t, "modesEn", modesEn[:], measures.AllModes())
 	english(t, "conditionsEn", conditionsEn[:], measures.AllConditions())
-	english(t, "flowEn", flowEn[:], bcp.AllSteps())
+	english(t, "flowEn", flowEn[:], bcp.AllFlowSteps())
 	english(t, "audiencesEn", audiencesEn[:], bcp.AllAudiences())
 	english(t, "triggersEn", triggersEn[:], council.AllTriggers())
 }
