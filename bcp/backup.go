@@ -15,9 +15,9 @@ import (
 //
 // The zero Backup is not valid (no ID, no scale). Backups are comparable with ==.
 type Backup struct {
-	ID    string `json:"id"`             // the system's ID
-	Scale Scale  `json:"scale,omitzero"` // the system's impact scale
-	Size  int64  `json:"size"`           // the backup's size, in any unit shared with the capacity; not negative
+	ID    string      `json:"id"`             // the system's ID
+	Scale ImpactScale `json:"scale,omitzero"` // the system's impact scale
+	Size  int64       `json:"size"`           // the backup's size, in any unit shared with the capacity; not negative
 }
 
 // A BackupSelection is the set of backups kept off-site.

@@ -78,7 +78,7 @@ func genBackups() *rapid.Generator[[]Backup] {
 		for i := range out {
 			out[i] = Backup{
 				ID:    fmt.Sprintf("b%02d", i),
-				Scale: rapid.SampledFrom([]Scale{Large, Medium, Small}).Draw(t, "scale"),
+				Scale: rapid.SampledFrom([]ImpactScale{Large, Medium, Small}).Draw(t, "scale"),
 				Size:  rapid.Int64Range(0, 50).Draw(t, "size"),
 			}
 		}
@@ -115,7 +115,7 @@ func TestSelectBackupsProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		scale := map[string]Scale{}
+		scale := map[string]ImpactScale{}
 		for _, c := range cands {
 			scale[c.ID] = c.Scale
 		}

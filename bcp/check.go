@@ -50,7 +50,7 @@ import (
 //   - fault handling ([fault.Spec]): present; every [fault.Kind] has
 //     investigation steps; a plan that judges serious faults convenes a body
 //     for one, and one that does not at least convenes a body on a fault;
-//     the spec passes [fault.NewPlan];
+//     the spec passes [fault.NewProcedure];
 //   - measures: every annex row the plan names has a playbook in the plan's
 //     table ([measures.Playbooks.Lookup]), and every playbook is well formed
 //     ([measures.Playbook.Validate]); every
@@ -276,7 +276,7 @@ func plainASCII(s string) bool {
 
 func (c *checker) checkID() {
 	if !c.idOK {
-		c.add(Error, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", "計画ID %q が識別子（英小文字、数字、-）でない: 引用の持ち主になれない", c.plan.ID)
+		c.add(SeverityError, CodePlanID, "id", council.Citation{}, "plan ID %q is not a plain identifier: it cannot own citations", "計画ID %q が識別子（英小文字、数字、-）でない: 引用の持ち主になれない", c.plan.ID)
 	}
 }
 
@@ -294,13 +294,13 @@ func (c *checker) checkEmpty() {
 		p.Threat != nil || p.Measures != nil || p.Continuity != nil {
 		return
 	}
-	c.add(Error, CodeEmptyPlan, "id", council.Citation{}, "the plan states nothing but its ID, version and title: a plan needs at least one of its parts: organization (roles, reporting chain, councils), threat (the grading of unauthorized acts), fault (fault handling), measures, continuity (systems, contacts, reports) or duties; and, to cite its document, clauses and vocabulary", "計画にID、版及び表題のほかの定めがない: 計画には少なくとも次のいずれかの部分が要る: organization（体制: 役割、報告の系統、会議）、threat（不正行為の脅威度の区分）、fault（障害対応）、measures、continuity（システム、連絡手段、報告）又は duties。文書を引用するには clauses と vocabulary も要る")
+	c.add(SeverityError, CodeEmptyPlan, "id", council.Citation{}, "the plan states nothing but its ID, version and title: a plan needs at least one of its parts: organization (roles, reporting chain, councils), threat (the grading of unauthorized acts), fault (fault handling), measures, continuity (systems, contacts, reports) or duties; and, to cite its document, clauses and vocabulary", "計画にID、版及び表題のほかの定めがない: 計画には少なくとも次のいずれかの部分が要る: organization（体制: 役割、報告の系統、会議）、threat（不正行為の脅威度の区分）、fault（障害対応）、measures、continuity（システム、連絡手段、報告）又は duties。文書を引用するには clauses と vocabulary も要る")
 }
 
 // partPlan reports a part that names another plan than the plan's own.
 func (c *checker) partPlan(path, id string) {
 	if c.idOK && !c.plan.citable(id) {
-		c.add(Error, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q"+c.orModel(), "この部分は計画 %q のもので、%q"+c.orModelJA()+"のものでない", id, c.plan.ID)
+		c.add(SeverityError, CodeForeignCitation, path, council.Citation{}, "the part is of plan %q, not of %q"+c.orModel(), "この部分は計画 %q のもので、%q"+c.orModelJA()+"のものでない", id, c.plan.ID)
 	}
 }
 
@@ -309,7 +309,7 @@ func (c *checker) partPlan(path, id string) {
 func (c *checker) checkOrganization() council.Roles {
 	o := c.plan.Organization
 	if o == nil {
-		c.add(Warning, CodeNoOrganization, "organization", council.Citation{}, "the plan sets up no organisation: no roles, reporting chain or council", "計画に体制の定めがない: 役割、報告の系統、会議のいずれも定めていない")
+		c.add(SeverityWarning, CodeNoOrganization, "organization", council.Citation{}, "the plan sets up no organisation: no roles, reporting chain or council", "計画に体制の定めがない: 役割、報告の系統、会議のいずれも定めていない")
 		return 0
 	}
 	c.partPlan("organization.plan", o.Plan)
@@ -348,7 +348,7 @@ func (c *checker) checkOrganization() council.Roles {
 		for i, b := range by {
 			en[i], ja[i] = b[0], b[1]
 		}
-		c.add(Error, CodeUnknownAgenda, "organization.agendas["+cite.String()+"]", cite,
+		c.add(SeverityError, CodeUnknownAgenda, "organization.agendas["+cite.String()+"]", cite,
 			"%s name agenda %s, which the plan does not have", "%sが決定事項 %s を挙げているが、計画にその決定事項がない", both{strings.Join(en, " and "), strings.Join(ja, "と")}, cite)
 		if len(v.Agendas) == len(o.Agendas) {
 			v.Agendas = slices.Clone(v.Agendas)
@@ -358,17 +358,17 @@ func (c *checker) checkOrganization() council.Roles {
 	for _, err := range leaves(v.Validate()) {
 		if ce, ok := errors.AsType[*council.CycleError](err); ok {
 			cyc := normalizeCycle(ce.Cycle)
-			c.add(Error, CodeChainCycle, "organization.chain.edges", council.Citation{}, "the reporting chain loops: %s", "報告の系統が循環している: %s", joinRoles(cyc))
+			c.add(SeverityError, CodeChainCycle, "organization.chain.edges", council.Citation{}, "the reporting chain loops: %s", "報告の系統が循環している: %s", joinRoles(cyc))
 			continue
 		}
 		if errors.Is(err, council.ErrUnreachable) {
 			continue // reported below for every role, with the role
 		}
-		c.add(Error, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", c.quote(err))
+		c.add(SeverityError, CodeOrganizationInvalid, "organization", council.Citation{}, "%v", "体制の定めに不備がある: %v", c.quote(err))
 	}
 
 	if len(o.Appointments) == 0 {
-		c.add(Info, CodeNoAppointments, "organization.appointments", council.Citation{}, "the plan names no holder for any role: who fills them is left to the municipality", "計画はどの役割にも充てる職を定めていない: 誰が担うかは市町村に委ねられる")
+		c.add(SeverityInfo, CodeNoAppointments, "organization.appointments", council.Citation{}, "the plan names no holder for any role: who fills them is left to the municipality", "計画はどの役割にも充てる職を定めていない: 誰が担うかは市町村に委ねられる")
 	}
 
 	chain := o.Chain.Nodes()
@@ -392,9 +392,9 @@ func (c *checker) checkOrganization() council.Roles {
 			}
 			path := "organization.chain.roles[" + c.w.name(r) + "]"
 			if chain.Has(r) {
-				c.add(Error, CodeUnreachableRole, path, cite, "%s is in the reporting chain but does not reach the chief, %s", "%sは報告の系統にあるが、統括責任者の%sに至らない", c.both(r), c.both(o.Chain.Chief))
+				c.add(SeverityError, CodeUnreachableRole, path, cite, "%s is in the reporting chain but does not reach the chief, %s", "%sは報告の系統にあるが、統括責任者の%sに至らない", c.both(r), c.both(o.Chain.Chief))
 			} else {
-				c.add(Warning, CodeUnreachableRole, path, cite, "%s has duties in the plan but no reporting line to the chief, %s", "%sは計画で役割を担うが、統括責任者の%sへの報告の系統がない", c.both(r), c.both(o.Chain.Chief))
+				c.add(SeverityWarning, CodeUnreachableRole, path, cite, "%s has duties in the plan but no reporting line to the chief, %s", "%sは計画で役割を担うが、統括責任者の%sへの報告の系統がない", c.both(r), c.both(o.Chain.Chief))
 			}
 		}
 	}
@@ -411,13 +411,13 @@ func (c *checker) checkOrganization() council.Roles {
 		if k.Name != "" && !c.w.declared(wBody, uint8(k.Body)) {
 			name = both{k.Body.String() + " (" + k.Name + ")", k.Name}
 		}
-		c.add(Warning, CodeChairNotNamed, "organization.councils["+c.w.name(k.Body)+"].chair", k.Cites.At(0),
+		c.add(SeverityWarning, CodeChairNotNamed, "organization.councils["+c.w.name(k.Body)+"].chair", k.Cites.At(0),
 			"the plan convenes %s but names no chair (議長)", "計画は%sを招集するが、議長を定めていない", name)
 	}
 
 	for _, a := range o.Agendas {
 		if len(a.Items) == 0 {
-			c.add(Error, CodeAgendaEmpty, "organization.agendas["+a.Cite.String()+"]", a.Cite, "agenda %q lists no item to decide", "決定事項 %q に決定する項目がない", a.Title)
+			c.add(SeverityError, CodeAgendaEmpty, "organization.agendas["+a.Cite.String()+"]", a.Cite, "agenda %q lists no item to decide", "決定事項 %q に決定する項目がない", a.Title)
 		}
 	}
 	return roles
@@ -426,19 +426,19 @@ func (c *checker) checkOrganization() council.Roles {
 func (c *checker) checkThreat() {
 	t := c.plan.Threat
 	if t == nil {
-		c.add(Warning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level", "計画に脅威度の定めがない: 不正行為を脅威度に区分せず、脅威度ごとの対応も定めていない")
+		c.add(SeverityWarning, CodeNoThreatScheme, "threat", council.Citation{}, "the plan defines no threat scheme: unauthorized acts are not graded into levels and no response is tied to a level", "計画に脅威度の定めがない: 不正行為を脅威度に区分せず、脅威度ごとの対応も定めていない")
 		return
 	}
 	c.partPlan("threat.plan", t.Plan)
 	var missing bool
 	switch t.Scale {
 	case threat.ScaleSerious:
-		c.add(Info, CodeNoThreatLevels, "threat.scale", t.Judgement.At(0),
+		c.add(SeverityInfo, CodeNoThreatLevels, "threat.scale", t.Judgement.At(0),
 			"the plan defines no threat levels: a person judges whether an event poses a serious threat", "計画に脅威度のレベルがない: 重大な脅威かどうかを人が判断する")
 		for _, serious := range []bool{false, true} {
 			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == 0 && r.Serious == serious }) {
 				missing = true
-				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+seriousName(serious)+"]", t.Judgement.At(0),
+				c.add(SeverityError, CodeLevelWithoutResponse, "threat.responses["+seriousName(serious)+"]", t.Judgement.At(0),
 					"no response is given for an event judged %s", "%sと判断された事象への対応を定めていない", both{seriousName(serious), seriousLabel(serious)})
 			}
 		}
@@ -446,7 +446,7 @@ func (c *checker) checkThreat() {
 		for _, l := range threat.AllLevels() {
 			if !slices.ContainsFunc(t.Responses, func(r threat.Tier) bool { return r.Level == l }) {
 				missing = true
-				c.add(Error, CodeLevelWithoutResponse, "threat.responses["+l.String()+"]", ruleCite(t.Rules, l),
+				c.add(SeverityError, CodeLevelWithoutResponse, "threat.responses["+l.String()+"]", ruleCite(t.Rules, l),
 					"no response is given for %s (%s)", "%[2]sへの対応を定めていない", l, l.Label())
 			}
 		}
@@ -457,7 +457,7 @@ func (c *checker) checkThreat() {
 	s, err := threat.NewScheme(*t)
 	if err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(e))
+			c.add(SeverityError, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(e))
 		}
 		return
 	}
@@ -493,15 +493,15 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 		if r, err = threat.Respond(s, g); err == nil {
 			convenes := false
 			for _, a := range r.Actions.All() {
-				convenes = convenes || a.Step == threat.ConveneCouncil
+				convenes = convenes || a.Task == threat.ConveneCouncil
 			}
 			if !convenes {
-				c.add(Error, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", "%sへの対応に、会議を招集する者がいない", what)
+				c.add(SeverityError, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", "%sへの対応に、会議を招集する者がいない", what)
 			}
 		}
 	}
 	if err != nil {
-		c.add(Error, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(err))
+		c.add(SeverityError, CodeThreatInvalid, "threat", council.Citation{}, "%v", "脅威度の定めに不備がある: %v", c.quote(err))
 	}
 	o := c.plan.Organization
 	if o == nil {
@@ -509,7 +509,7 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 	}
 	cv, err := council.Convene(*o, trigger)
 	if err != nil || !cv.Named || !cv.Meets {
-		c.add(Error, CodeLevel3WithoutCouncil, "organization.rules["+trigger.String()+"]", cite,
+		c.add(SeverityError, CodeLevel3WithoutCouncil, "organization.rules["+trigger.String()+"]", cite,
 			"the organisation convenes no body for %s (%s)", "体制に%[2]sで招集する会議がない", trigger, trigger.Label())
 	}
 }
@@ -558,7 +558,7 @@ func ruleCite(rules []threat.Rule, l threat.Level) council.Citation {
 func (c *checker) checkFault() {
 	f := c.plan.Fault
 	if f == nil {
-		c.add(Warning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults", "計画に障害対応の定めがない: 障害の種類、原因の究明の手順、障害の報告と判断の流れのいずれも定めていない")
+		c.add(SeverityWarning, CodeNoFaultHandling, "fault", council.Citation{}, "the plan gives no fault handling: no fault kinds, investigation steps or escalation of faults", "計画に障害対応の定めがない: 障害の種類、原因の究明の手順、障害の報告と判断の流れのいずれも定めていない")
 		return
 	}
 	c.partPlan("fault.plan", f.Plan)
@@ -586,19 +586,19 @@ func (c *checker) checkFault() {
 	papered := false
 	for _, k := range fault.AllKinds() {
 		cite := investigated(k)
-		if !slices.ContainsFunc(f.Investigations, func(iv fault.Investigation) bool { return iv.Kind == k && len(iv.Checks) > 0 }) {
-			c.add(Warning, CodeKindWithoutInvestigation, "fault.investigations["+k.String()+"]", cite,
+		if !slices.ContainsFunc(f.Investigations, func(iv fault.Investigation) bool { return iv.Kind == k && len(iv.Probes) > 0 }) {
+			c.add(SeverityWarning, CodeKindWithoutInvestigation, "fault.investigations["+k.String()+"]", cite,
 				"no investigation steps (原因の究明の手順) are given for a %s fault (%s)", "%[2]sに原因の究明の手順を定めていない", k, k.Label())
 			papered = true
 		}
 	}
 	if papered {
-		v.Investigations = slices.DeleteFunc(slices.Clone(f.Investigations), func(iv fault.Investigation) bool { return len(iv.Checks) == 0 })
+		v.Investigations = slices.DeleteFunc(slices.Clone(f.Investigations), func(iv fault.Investigation) bool { return len(iv.Probes) == 0 })
 	}
 	c.checkSeriousFault(f)
-	if _, err := fault.NewPlan(v); err != nil {
+	if _, err := fault.NewProcedure(v); err != nil {
 		for _, e := range leaves(err) {
-			c.add(Error, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", c.quote(e))
+			c.add(SeverityError, CodeFaultInvalid, "fault", council.Citation{}, "%v", "障害対応の定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
@@ -618,10 +618,10 @@ func (c *checker) checkSeriousFault(f *fault.Spec) {
 	judges := f.Serious.Long != 0 || f.Serious.Heavy != 0
 	switch {
 	case judges && o != nil && !meets(council.SeriousFault):
-		c.add(Error, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
+		c.add(SeverityError, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
 			"the plan judges when a fault is serious (重大障害) but convenes no body for one", "計画は重大障害の判断を定めるが、重大障害で招集する会議がない")
-	case !judges && o != nil && !meets(council.SeriousFault) && !meets(council.Fault):
-		c.add(Warning, CodeNoSeriousFaultHandling, "fault.serious", council.Citation{},
+	case !judges && o != nil && !meets(council.SeriousFault) && !meets(council.AnyFault):
+		c.add(SeverityWarning, CodeNoSeriousFaultHandling, "fault.serious", council.Citation{},
 			"the plan says neither when a fault is serious (重大障害) nor which body meets on a fault: whom a serious fault is escalated to is not in the plan", "計画は重大障害の判断も、障害で開く会議も定めていない: 重大障害を誰に報告し判断を仰ぐかが計画にない")
 	}
 }
@@ -641,12 +641,12 @@ func (c *checker) checkMeasures() {
 	}
 	for _, k := range m.Annex {
 		if _, err := defined.Lookup(k); err != nil {
-			c.add(Error, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", c.quote(err))
+			c.add(SeverityError, CodeUnknownAnnexCase, "measures.annex["+k.String()+"]", council.Citation{}, "%v", "緊急措置の定めにない別表の事例: %v", c.quote(err))
 		}
 	}
 	for i, pb := range m.Playbooks {
 		if err := pb.Validate(); err != nil {
-			c.add(Error, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", c.quote(err))
+			c.add(SeverityError, CodePlaybookInvalid, "measures.playbooks["+strconv.Itoa(i)+"]", pb.Citations.At(0), "%v", "緊急措置の定めに不備がある: %v", c.quote(err))
 		}
 	}
 	keys := make(map[string]int, len(m.Obligations))
@@ -657,15 +657,15 @@ func (c *checker) checkMeasures() {
 		path := "measures.obligations[" + strconv.Quote(o.Key) + "]"
 		cite := o.Citations.At(0)
 		if o.Key == "" || strings.Trim(o.Key, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-			c.add(Error, CodeObligationInvalid, path, cite, "the key is not a plain identifier (a-z, 0-9, -)", "キーが識別子（英小文字、数字、-）でない")
+			c.add(SeverityError, CodeObligationInvalid, path, cite, "the key is not a plain identifier (a-z, 0-9, -)", "キーが識別子（英小文字、数字、-）でない")
 		} else if keys[o.Key] > 1 {
-			c.add(Error, CodeObligationInvalid, path, cite, "the key is given to %d obligations", "同じキーが %d 件の義務に付いている", keys[o.Key])
+			c.add(SeverityError, CodeObligationInvalid, path, cite, "the key is given to %d obligations", "同じキーが %d 件の義務に付いている", keys[o.Key])
 		}
 		if o.Task == "" {
-			c.add(Error, CodeObligationInvalid, path, cite, "the obligation states no task", "義務の内容を定めていない")
+			c.add(SeverityError, CodeObligationInvalid, path, cite, "the obligation states no task", "義務の内容を定めていない")
 		}
 		if o.Citations.Len() == 0 {
-			c.add(Error, CodeObligationInvalid, path, cite, "the obligation cites no clause", "義務の根拠の条項を引用していない")
+			c.add(SeverityError, CodeObligationInvalid, path, cite, "the obligation cites no clause", "義務の根拠の条項を引用していない")
 		}
 	}
 	c.foreignCitations("measures", reflect.ValueOf(*m))
@@ -674,11 +674,11 @@ func (c *checker) checkMeasures() {
 func (c *checker) checkContinuity() {
 	k := c.plan.Continuity
 	if k == nil {
-		c.add(Info, CodeNoContinuity, "continuity", council.Citation{}, "the plan has no ICT continuity part: no inventory of systems, contact channels or report schedule", "計画にICT業務継続の定めがない: システムの一覧、連絡手段、報告の予定のいずれも定めていない")
+		c.add(SeverityInfo, CodeNoContinuity, "continuity", council.Citation{}, "the plan has no ICT continuity part: no inventory of systems, contact channels or report schedule", "計画にICT業務継続の定めがない: システムの一覧、連絡手段、報告の予定のいずれも定めていない")
 		return
 	}
 	if k.Inventory == nil {
-		c.add(Warning, CodeNoInventory, "continuity.inventory", council.Citation{}, "the continuity part lists no systems", "業務継続の定めにシステムの一覧がない")
+		c.add(SeverityWarning, CodeNoInventory, "continuity.inventory", council.Citation{}, "the continuity part lists no systems", "業務継続の定めにシステムの一覧がない")
 	} else {
 		c.checkInventory(k.Inventory)
 	}
@@ -721,7 +721,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 		}
 		if n, dup := ids[s.ID]; dup {
 			if n == 1 {
-				c.add(Error, CodeDuplicateSystem, path(), council.Citation{}, "more than one system has ID %q", "システムID %q が複数のシステムに付いている", s.ID)
+				c.add(SeverityError, CodeDuplicateSystem, path(), council.Citation{}, "more than one system has ID %q", "システムID %q が複数のシステムに付いている", s.ID)
 			}
 			ids[s.ID] = n + 1
 			patch(i).ID = "" // Order would refuse the repeat; it is reported here
@@ -729,11 +729,11 @@ func (c *checker) checkInventory(inv *Inventory) {
 			ids[s.ID] = 1
 		}
 		if strings.TrimSpace(s.Owner) == "" {
-			c.add(Error, CodeSystemNoOwner, path()+".owner", cite, "system %q (%s) has no owning division (主管課)", "システム %q（%s）に主管課がない", s.ID, s.Name)
+			c.add(SeverityError, CodeSystemNoOwner, path()+".owner", cite, "system %q (%s) has no owning division (主管課)", "システム %q（%s）に主管課がない", s.ID, s.Name)
 			patch(i).Owner = "?"
 		}
 		if !s.Scale.IsValid() {
-			c.add(Error, CodeSystemNoScale, path()+".scale", cite, "system %q (%s) has no impact scale (影響規模): give one, or unassessed while it is being decided", "システム %q（%s）に影響規模がない: 影響規模を定めるか、決まるまでは調整中（unassessed）とする", s.ID, s.Name)
+			c.add(SeverityError, CodeSystemNoScale, path()+".scale", cite, "system %q (%s) has no impact scale (影響規模): give one, or unassessed while it is being decided", "システム %q（%s）に影響規模がない: 影響規模を定めるか、決まるまでは調整中（unassessed）とする", s.ID, s.Name)
 			patch(i).Scale = Unassessed
 		}
 	}
@@ -755,7 +755,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 				}
 				continue
 			}
-			c.add(Error, CodeUnknownDependency, "continuity.inventory.systems["+s.ID+"].dependsOn", s.Citations.At(0),
+			c.add(SeverityError, CodeUnknownDependency, "continuity.inventory.systems["+s.ID+"].dependsOn", s.Citations.At(0),
 				"system %q depends on %q, which the inventory does not hold", "システム %q が依存する %q はシステムの一覧にない", s.ID, d)
 			if keep == nil {
 				keep = append(make([]string, 0, len(s.DependsOn)), s.DependsOn[:j]...)
@@ -772,7 +772,7 @@ func (c *checker) checkInventory(inv *Inventory) {
 	}
 	for i := range systems {
 		if s := &systems[i]; s.Scale == Unassessed {
-			c.add(Warning, CodeScaleUnassessed, "continuity.inventory.systems["+s.ID+"].scale", s.Citations.At(0),
+			c.add(SeverityWarning, CodeScaleUnassessed, "continuity.inventory.systems["+s.ID+"].scale", s.Citations.At(0),
 				"the impact scale (影響規模) of system %q (%s) is still to be decided (調整中): its recovery order and off-site backup need a policy until it is", "システム %q（%s）の影響規模は調整中: 決まるまでの復旧の順序と遠隔地へのバックアップの方針が要る", s.ID, s.Name)
 		}
 	}
@@ -780,18 +780,18 @@ func (c *checker) checkInventory(inv *Inventory) {
 	if err := orderErr(base); err != nil {
 		for _, e := range leaves(err) {
 			if ce, ok := errors.AsType[*CycleError](e); ok {
-				c.add(Error, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
+				c.add(SeverityError, CodeDependencyCycle, "continuity.inventory.systems["+ce.IDs[0]+"].dependsOn", council.Citation{},
 					"systems depend on each other in a circle: %s → %s", "システムの依存が循環している: %s → %s", strings.Join(ce.IDs, " → "), ce.IDs[0])
 				continue
 			}
-			c.add(Error, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", c.quote(e))
+			c.add(SeverityError, CodeSystemInvalid, "continuity.inventory.systems", council.Citation{}, "%v", "システムの定めに不備がある: %v", c.quote(e))
 		}
 	}
 }
 
 func (c *checker) checkContacts(rules []ContactRule) {
 	if len(rules) == 0 {
-		c.add(Warning, CodeNoContacts, "continuity.contacts", council.Citation{}, "the continuity part chooses no contact channel for any audience", "業務継続の定めに、どの連絡先への連絡手段も選んでいない")
+		c.add(SeverityWarning, CodeNoContacts, "continuity.contacts", council.Citation{}, "the continuity part chooses no contact channel for any audience", "業務継続の定めに、どの連絡先への連絡手段も選んでいない")
 		return
 	}
 	var audiences [64]struct {
@@ -803,17 +803,17 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		path := "continuity.contacts[" + pat.String() + "/" + a.String() + "]"
 		cite := r.Contact.Citations.At(0)
 		if !a.IsValid() || !pat.IsValid() || int(a) >= len(audiences) {
-			c.add(Error, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience", "連絡手段の選択に有効なパターン又は連絡先がない")
+			c.add(SeverityError, CodeContactInvalid, path, cite, "the contact choice names no valid pattern or audience", "連絡手段の選択に有効なパターン又は連絡先がない")
 			continue
 		}
 		up := pat.Services()
 		for _, ch := range append([]Channel{r.Contact.Channel}, slices.Collect(r.Contact.Also.All())...) {
 			if !ch.IsValid() {
-				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s names no channel", "連絡手段 %s はどの連絡手段も指していない", ch)
+				c.add(SeverityError, CodeChannelUnavailable, path, cite, "channel %s names no channel", "連絡手段 %s はどの連絡手段も指していない", ch)
 				continue
 			}
 			if need := ch.Needs(); !up.Contains(need) {
-				c.add(Error, CodeChannelUnavailable, path, cite, "channel %s needs %s, which is down in pattern %s", "連絡手段 %sには %s が要るが、パターン%sでは使えない", c.both(ch), need, both{pat, pat.Label()})
+				c.add(SeverityError, CodeChannelUnavailable, path, cite, "channel %s needs %s, which is down in pattern %s", "連絡手段 %sには %s が要るが、パターン%sでは使えない", c.both(ch), need, both{pat, pat.Label()})
 			}
 		}
 		au := &audiences[a]
@@ -829,7 +829,7 @@ func (c *checker) checkContacts(rules []ContactRule) {
 		au := audiences[a]
 		if au.seen && !au.lastResort {
 			aud := Audience(a)
-			c.add(Error, CodeNoLastResort, "continuity.contacts["+aud.String()+"]", au.cite,
+			c.add(SeverityError, CodeNoLastResort, "continuity.contacts["+aud.String()+"]", au.cite,
 				"the channels for %s do not end in a last resort: no choice for an outage of every service uses a channel that needs none", "%sへの連絡手段が最終手段で終わらない: すべてのサービスが止まったときにも使える、サービスを要しない連絡手段を選んでいない", c.both(aud))
 		}
 	}
@@ -842,23 +842,23 @@ func (c *checker) checkSchedule(s *ReportPlan) {
 			if a.Considering != "" {
 				in = both{" in view of " + a.Considering, "（" + a.Considering + "を勘案）"}
 			}
-			c.add(Info, CodeFrequencyByAgreement, fmt.Sprintf("continuity.schedule.agreed[%d]", i), a.Citations.At(0),
+			c.add(SeverityInfo, CodeFrequencyByAgreement, fmt.Sprintf("continuity.schedule.agreed[%d]", i), a.Citations.At(0),
 				"%s reports to %s at a frequency set by agreement with %s%s: the plan fixes no frequency, and a drill schedules none of these reports", "%sから%sへの報告の頻度は%sとの協議で定める%s: 計画は頻度を定めておらず、訓練ではこの報告を予定しない",
 				c.both(a.From), c.both(a.To), c.both(a.With), in)
 		}
 	}
 	if s == nil || len(s.Slots) == 0 {
-		c.add(Warning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)", "業務継続の定めに定時連絡の時刻がない")
+		c.add(SeverityWarning, CodeScheduleUndefined, "continuity.schedule", council.Citation{}, "the continuity part sets no times for scheduled reports (定時連絡)", "業務継続の定めに定時連絡の時刻がない")
 		return
 	}
 	cite := s.Citations.At(0)
 	slots := slices.Sorted(slices.Values(s.Slots))
 	for i, d := range slots {
 		if d < 0 || d >= 24*time.Hour {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is not a time of day", "定時連絡の時刻 %s が一日のうちの時刻でない", duration.Format(d))
+			c.add(SeverityError, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is not a time of day", "定時連絡の時刻 %s が一日のうちの時刻でない", duration.Format(d))
 		}
 		if i > 0 && d == slots[i-1] {
-			c.add(Error, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is given twice", "定時連絡の時刻 %s を二度挙げている", duration.Format(d))
+			c.add(SeverityError, CodeScheduleInvalid, "continuity.schedule.slots", cite, "report time %s is given twice", "定時連絡の時刻 %s を二度挙げている", duration.Format(d))
 		}
 	}
 }
@@ -873,7 +873,7 @@ func (c *checker) checkDuties() {
 		for _, x := range AllDuties() {
 			names = append(names, x.String())
 		}
-		c.add(Warning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", "計画に役割分担の定めがない: 訓練で誰が発見し、判断し、保守し、報告するかは本ライブラリの既定による（%s）", strings.Join(names, ", "))
+		c.add(SeverityWarning, CodeNoDuties, "duties", council.Citation{}, "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (%s)", "計画に役割分担の定めがない: 訓練で誰が発見し、判断し、保守し、報告するかは本ライブラリの既定による（%s）", strings.Join(names, ", "))
 		return
 	}
 	c.foreignCitations("duties", reflect.ValueOf(d))
@@ -889,16 +889,16 @@ func (c *checker) checkActors(roles council.Roles) {
 			return // the plan does not say who
 		}
 		if !a.IsValid() {
-			c.add(Error, CodeInvalidActor, path, cite, "an actor names no valid role or party", "主体が有効な役割又は関係者を指していない")
+			c.add(SeverityError, CodeInvalidActor, path, cite, "an actor names no valid role or party", "主体が有効な役割又は関係者を指していない")
 			return
 		}
 		if a.Role != 0 && hasOrg && !roles.Has(a.Role) {
-			c.add(Error, CodeUnknownRole, path, cite, "%s acts here but is not a role of the organisation", "%sがここで行動するが、体制の役割にない", c.both(a.Role))
+			c.add(SeverityError, CodeUnknownRole, path, cite, "%s acts here but is not a role of the organisation", "%sがここで行動するが、体制の役割にない", c.both(a.Role))
 		}
 	}
 	recipient := func(path string, a council.Actor, cite council.Citation) {
 		if a != (council.Actor{}) && !a.IsValid() {
-			c.add(Error, CodeInvalidActor, path, cite, "a recipient names no valid role or party", "報告先が有効な役割又は関係者を指していない")
+			c.add(SeverityError, CodeInvalidActor, path, cite, "a recipient names no valid role or party", "報告先が有効な役割又は関係者を指していない")
 		}
 	}
 	roleSet := func(path string, rs council.Roles, cite council.Citation) {
@@ -939,7 +939,7 @@ func (c *checker) checkActors(roles council.Roles) {
 		}
 		for _, d := range f.Detections {
 			for _, a := range d.By {
-				actor("fault.detections["+c.w.name(d.Trigger)+"].by", a, d.Cites.At(0))
+				actor("fault.detections["+c.w.name(d.Signal)+"].by", a, d.Cites.At(0))
 			}
 		}
 	}
@@ -1022,7 +1022,7 @@ func (c *checker) citations(path string, cs council.Citations) {
 	}
 	for _, x := range cs.All() {
 		if !c.plan.citable(x.Plan()) {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
+			c.add(SeverityError, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
 		}
 	}
 }
@@ -1039,7 +1039,7 @@ func (c *checker) foreignCitations(path string, v reflect.Value) {
 	}
 	eachCitation(path, v, func(path string, x council.Citation) {
 		if !c.plan.citable(x.Plan()) {
-			c.add(Error, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
+			c.add(SeverityError, CodeForeignCitation, path, x, "cites %s, a clause of another plan than %q"+c.orModel(), "%s を引用しているが、%q"+c.orModelJA()+"でない計画の条項である", x, c.plan.ID)
 		}
 	})
 }
@@ -1095,7 +1095,7 @@ func (c *checker) checkClauses() {
 	p := c.plan
 	own := len(p.Clauses) > 0
 	noIndex := func() {
-		c.add(Info, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document", "計画に条項の一覧がない: 引用を文書の条項に照らし合わせられない")
+		c.add(SeverityInfo, CodeNoClauseIndex, "clauses", council.Citation{}, "the plan lists no clause index: its citations cannot be resolved to clauses of the document", "計画に条項の一覧がない: 引用を文書の条項に照らし合わせられない")
 	}
 	if !own && p.BasedOn == nil {
 		noIndex()
@@ -1104,7 +1104,7 @@ func (c *checker) checkClauses() {
 	ownCited := false // a plan based on a model without an index is told so once it cites itself
 	x, err := p.Index()
 	if own && err != nil {
-		c.add(Error, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", c.quote(err))
+		c.add(SeverityError, CodeClauseIndexInvalid, "clauses", council.Citation{}, "%v", "条項の一覧に不備がある: %v", c.quote(err))
 		return
 	}
 	models := p.modelIndexes() // a plan based on a model cites the model's clauses too
@@ -1116,9 +1116,9 @@ func (c *checker) checkClauses() {
 		}
 		switch {
 		case cite.Plan() == p.ID && own && !x.Resolves(cite):
-			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", "%s を引用しているが、条項の一覧にない", cite)
+			c.add(SeverityError, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index does not list", "%s を引用しているが、条項の一覧にない", cite)
 		case cite.Plan() != p.ID && model && !mx.Resolves(cite):
-			c.add(Error, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index of its model does not list", "%s を引用しているが、モデルとする計画の条項の一覧にない", cite)
+			c.add(SeverityError, CodeUnresolvedCitation, path, cite, "cites %s, which the clause index of its model does not list", "%s を引用しているが、モデルとする計画の条項の一覧にない", cite)
 		}
 	}
 	v := reflect.ValueOf(p)

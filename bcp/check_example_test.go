@@ -11,7 +11,7 @@ import (
 // plan asks for the cause of a fault to be found without giving the steps.
 func ExampleCheck() {
 	for _, f := range bcp.Check(bcp.Tottori()) {
-		if f.Severity == bcp.Warning {
+		if f.Severity == bcp.SeverityWarning {
 			fmt.Println(f.Code, f.Path, f.Cite)
 		}
 	}
@@ -28,7 +28,7 @@ func ExampleCheck_missingResponse() {
 	p := bcp.Kumamoto()
 	p.Threat.Responses = p.Threat.Responses[:2] // levels 1 and 2 only
 	for _, f := range bcp.Check(p) {
-		if f.Severity == bcp.Error {
+		if f.Severity == bcp.SeverityError {
 			fmt.Println(f)
 		}
 	}

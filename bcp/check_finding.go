@@ -17,16 +17,16 @@ type Severity uint8
 
 // Severities, from the most to the least severe.
 const (
-	// Error: the plan contradicts itself or cannot be used as it stands
+	// SeverityError: the plan contradicts itself or cannot be used as it stands
 	// (a reporting cycle, a dangling reference, a level without response).
-	Error Severity = 1 + iota
-	// Warning: the plan leaves unstated something a plan of its kind is
+	SeverityError Severity = 1 + iota
+	// SeverityWarning: the plan leaves unstated something a plan of its kind is
 	// expected to state (no chair named, no investigation steps, no impact
 	// scale yet).
-	Warning
-	// Info: a fact about the plan worth knowing when it is used (no threat
+	SeverityWarning
+	// SeverityInfo: a fact about the plan worth knowing when it is used (no threat
 	// levels, only a judgement of serious or not; no continuity part).
-	Info
+	SeverityInfo
 )
 
 var severityTable = enum.New[Severity]("bcp", "severity", "Severity", ErrInvalid,
@@ -92,7 +92,7 @@ const (
 	CodeThreatInvalid                              // threat.invalid: threat.NewScheme rejects the scheme
 	CodeNoFaultHandling                            // fault.none: the plan states no fault handling
 	CodeKindWithoutInvestigation                   // fault.kind-without-investigation: a fault kind has no investigation steps
-	CodeFaultInvalid                               // fault.invalid: fault.NewPlan rejects the fault handling
+	CodeFaultInvalid                               // fault.invalid: fault.NewProcedure rejects the fault handling
 	CodeUnknownAnnexCase                           // measures.unknown-case: an annex row the plan names but defines no playbook for
 	CodeNoContinuity                               // continuity.none: the plan has no ICT continuity part
 	CodeNoInventory                                // continuity.no-inventory: a continuity part without an inventory of systems

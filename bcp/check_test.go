@@ -79,71 +79,71 @@ func TestCheckReference(t *testing.T) {
 			name: "kumiyama:第35条/regulation-defines-no-levels",
 			plan: Kumiyama,
 			present: []want{
-				{CodeNoThreatScheme, "threat", Warning, ""},
+				{CodeNoThreatScheme, "threat", SeverityWarning, ""},
 			},
 		},
 		{
 			name: "kumiyama:第24条-第26条/no-investigation-steps",
 			plan: Kumiyama,
 			present: []want{
-				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", Warning, "kumiyama:第24条"},
-				{CodeKindWithoutInvestigation, "fault.investigations[software]", Warning, "kumiyama:第25条"},
-				{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "kumiyama:第26条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[hardware]", SeverityWarning, "kumiyama:第24条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[software]", SeverityWarning, "kumiyama:第25条"},
+				{CodeKindWithoutInvestigation, "fault.investigations[network]", SeverityWarning, "kumiyama:第26条"},
 			},
 			absent: []Code{CodeChairNotNamed, CodeNoAppointments, CodeUnreachableRole},
 		},
 		{
 			name:    "nakano:ICT-BCP/no-threat-scheme",
 			plan:    Nakano,
-			present: []want{{CodeNoThreatScheme, "threat", Warning, ""}, {CodeNoFaultHandling, "fault", Warning, ""}},
+			present: []want{{CodeNoThreatScheme, "threat", SeverityWarning, ""}, {CodeNoFaultHandling, "fault", SeverityWarning, ""}},
 		},
 		{
 			name:    "nakano:統合仮想サーバ 図4/scale-調整中",
 			plan:    Nakano,
-			present: []want{{CodeScaleUnassessed, "continuity.inventory.systems[fig4-01].scale", Warning, "nakano:統合仮想サーバ 図4"}},
+			present: []want{{CodeScaleUnassessed, "continuity.inventory.systems[fig4-01].scale", SeverityWarning, "nakano:統合仮想サーバ 図4"}},
 			absent:  []Code{CodeSystemNoOwner, CodeSystemNoScale, CodeNoLastResort, CodeChannelUnavailable, CodeScheduleUndefined, CodeDependencyCycle},
 		},
 		{
 			name:    "nakano:ICT-BCP 6(1)ア/committee-chair-not-named",
 			plan:    Nakano,
-			present: []want{{CodeChairNotNamed, "organization.councils[info-security-committee].chair", Warning, "nakano:ICT-BCP 6(1)ア"}},
+			present: []want{{CodeChairNotNamed, "organization.councils[info-security-committee].chair", SeverityWarning, "nakano:ICT-BCP 6(1)ア"}},
 		},
 		{
 			name: "nakano:ICT-BCP 8(3)(4)/directors-without-reporting-line",
 			plan: Nakano,
 			present: []want{
-				{CodeUnreachableRole, "organization.chain.roles[general-affairs-director]", Warning, "nakano:ICT-BCP 8(3)"},
-				{CodeUnreachableRole, "organization.chain.roles[crisis-management-director]", Warning, "nakano:ICT-BCP 8(4)"},
+				{CodeUnreachableRole, "organization.chain.roles[general-affairs-director]", SeverityWarning, "nakano:ICT-BCP 8(3)"},
+				{CodeUnreachableRole, "organization.chain.roles[crisis-management-director]", SeverityWarning, "nakano:ICT-BCP 8(4)"},
 			},
 		},
 		{
 			name:    "tottori:第2-4(2)/no-chair",
 			plan:    Tottori,
-			present: []want{{CodeChairNotNamed, "organization.councils[security-council].chair", Warning, "tottori:第2-4(2)"}},
+			present: []want{{CodeChairNotNamed, "organization.councils[security-council].chair", SeverityWarning, "tottori:第2-4(2)"}},
 			absent:  []Code{CodeLevel3WithoutCouncil, CodeLevelWithoutResponse, CodeThreatInvalid, CodeNoThreatScheme},
 		},
 		{
 			name:    "tottori:第2-3/no-investigation-steps",
 			plan:    Tottori,
-			present: []want{{CodeKindWithoutInvestigation, "fault.investigations[network]", Warning, "tottori:第2-3"}},
+			present: []want{{CodeKindWithoutInvestigation, "fault.investigations[network]", SeverityWarning, "tottori:第2-3"}},
 		},
 		{
 			name: "kumamoto:3/別紙2-missing",
 			plan: Kumamoto,
 			// 3 puts faults under the emergency structure of 別紙2, which the
 			// document does not contain; 4(2) states no serious fault.
-			present: []want{{CodeNoSeriousFaultHandling, "fault.serious", Warning, ""}},
+			present: []want{{CodeNoSeriousFaultHandling, "fault.serious", SeverityWarning, ""}},
 		},
 		{
 			name:    "kumamoto:別紙1/emergency-council-without-chair",
 			plan:    Kumamoto,
-			present: []want{{CodeChairNotNamed, "organization.councils[security-council].chair", Warning, "kumamoto:別紙1"}},
+			present: []want{{CodeChairNotNamed, "organization.councils[security-council].chair", SeverityWarning, "kumamoto:別紙1"}},
 			absent:  []Code{CodeKindWithoutInvestigation, CodeLevel3WithoutCouncil, CodeNoThreatScheme},
 		},
 		{
 			name:    "ino:第11条/no-levels-only-serious",
 			plan:    Ino,
-			present: []want{{CodeNoThreatLevels, "threat.scale", Info, "ino:第11条"}},
+			present: []want{{CodeNoThreatLevels, "threat.scale", SeverityInfo, "ino:第11条"}},
 			absent:  []Code{CodeLevelWithoutResponse, CodeLevel3WithoutCouncil, CodeKindWithoutInvestigation, CodeChairNotNamed, CodeUnknownRole},
 		},
 	}
@@ -184,7 +184,7 @@ func TestCheckProblems(t *testing.T) {
 					council.Edge{From: council.SecurityChief, To: council.Staff, Cite: council.Cite("tottori", "第2-2(1)")})
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeChainCycle, Path: "organization.chain.edges",
+			want: Finding{Severity: SeverityError, Code: CodeChainCycle, Path: "organization.chain.edges",
 				Message: "the reporting chain loops: security-chief → staff → system-administrator → security-chief"},
 		},
 		{
@@ -196,7 +196,7 @@ func TestCheckProblems(t *testing.T) {
 				})
 				return p
 			},
-			want: Finding{Severity: Warning, Code: CodeUnreachableRole, Path: "organization.chain.roles[identity-info-manager]",
+			want: Finding{Severity: SeverityWarning, Code: CodeUnreachableRole, Path: "organization.chain.roles[identity-info-manager]",
 				Message: "identity-info-manager (本人確認情報管理者) has duties in the plan but no reporting line to the chief, security-chief (セキュリティ統括責任者)"},
 		},
 		{
@@ -206,7 +206,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Flow[0].Citations = p.Continuity.Flow[0].Citations.With(council.Cite("tottori", "第2-4"))
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeForeignCitation, Path: "continuity.flow[].citations",
+			want: Finding{Severity: SeverityError, Code: CodeForeignCitation, Path: "continuity.flow[].citations",
 				Message: `cites tottori:第2-4, a clause of another plan than "nakano"`, Cite: council.Cite("tottori", "第2-4")},
 		},
 		{
@@ -216,7 +216,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Inventory.Systems[3].DependsOn = []string{"nowhere"}
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeUnknownDependency, Path: "continuity.inventory.systems[fig4-03].dependsOn",
+			want: Finding{Severity: SeverityError, Code: CodeUnknownDependency, Path: "continuity.inventory.systems[fig4-03].dependsOn",
 				Message: `system "fig4-03" depends on "nowhere", which the inventory does not hold`, Cite: council.Cite("nakano", "統合仮想サーバ 図4")},
 		},
 		{
@@ -227,7 +227,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Inventory.Systems[5].DependsOn = []string{"fig4-03"}
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeDependencyCycle, Path: "continuity.inventory.systems[fig4-03].dependsOn",
+			want: Finding{Severity: SeverityError, Code: CodeDependencyCycle, Path: "continuity.inventory.systems[fig4-03].dependsOn",
 				Message: "systems depend on each other in a circle: fig4-03 → fig4-05 → fig4-03"},
 		},
 		{
@@ -237,7 +237,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Measures.Playbooks = slices.DeleteFunc(p.Measures.Playbooks, func(pb measures.Playbook) bool { return pb.Case == measures.Case4_2 })
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeUnknownAnnexCase, Path: "measures.annex[4-2]",
+			want: Finding{Severity: SeverityError, Code: CodeUnknownAnnexCase, Path: "measures.annex[4-2]",
 				Message: "measures: the plan defines no playbook for case 4-2 (virus-removed discovered by own-finding): no playbook"},
 		},
 		{
@@ -247,7 +247,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Measures.Playbooks[1].Steps[1].Text = ""
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodePlaybookInvalid, Path: "measures.playbooks[1]",
+			want: Finding{Severity: SeverityError, Code: CodePlaybookInvalid, Path: "measures.playbooks[1]",
 				Message: "measures: playbook 1-2: steps[1].text: missing (the step as the plan writes it)", Cite: council.Cite("tottori", "別表1-2")},
 		},
 		{
@@ -257,7 +257,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Inventory.Systems[4].ID = "fig4-03"
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeDuplicateSystem, Path: "continuity.inventory.systems[fig4-03]",
+			want: Finding{Severity: SeverityError, Code: CodeDuplicateSystem, Path: "continuity.inventory.systems[fig4-03]",
 				Message: `more than one system has ID "fig4-03"`},
 		},
 		{
@@ -267,7 +267,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Fault.Escalation[0].By = council.ByRole(council.DeputySecurityChief)
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeUnknownRole, Path: "fault.escalation[report]",
+			want: Finding{Severity: SeverityError, Code: CodeUnknownRole, Path: "fault.escalation[report]",
 				Message: "deputy-security-chief (セキュリティ副統括責任者) acts here but is not a role of the organisation", Cite: council.Cite("tottori", "第2-2(1)")},
 		},
 		{
@@ -277,7 +277,7 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Contacts[0].Contact.Also = ChannelsOf(GroupwareMail)
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeChannelUnavailable, Path: "continuity.contacts[a/ward-wide]",
+			want: Finding{Severity: SeverityError, Code: CodeChannelUnavailable, Path: "continuity.contacts[a/ward-wide]",
 				Message: "channel groupware-mail (グループウェアメール) needs {groupware mail}, which is down in pattern a", Cite: council.Cite("nakano", "統合仮想サーバ 3(3)①ア")},
 		},
 		{
@@ -287,13 +287,13 @@ func TestCheckProblems(t *testing.T) {
 				p.Continuity.Schedule.Slots = append(p.Continuity.Schedule.Slots, 12*time.Hour)
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeScheduleInvalid, Path: "continuity.schedule.slots",
+			want: Finding{Severity: SeverityError, Code: CodeScheduleInvalid, Path: "continuity.schedule.slots",
 				Message: "report time 12h is given twice", Cite: council.Cite("nakano", "統合仮想サーバ 3(4)①ア")},
 		},
 		{
 			name: "duties/none",
 			plan: func() Plan { p := Tottori(); p.Duties = nil; return p },
-			want: Finding{Severity: Warning, Code: CodeNoDuties, Path: "duties",
+			want: Finding{Severity: SeverityWarning, Code: CodeNoDuties, Path: "duties",
 				Message: "the plan states no duties: who observes, judges, maintains and reports in a drill is the library's default (observe-act, detect-fault, notice-at-terminal, judge, maintain, check-integrity, run-playbook, report, report-card-loss, revoke-card, inspect-cards, recover-system, recover-platform, secretariat, resume)"},
 		},
 		{
@@ -303,13 +303,13 @@ func TestCheckProblems(t *testing.T) {
 				p.Duties[0].Citations = council.Cites(council.Cite("ino", "第9条"))
 				return p
 			},
-			want: Finding{Severity: Error, Code: CodeForeignCitation, Path: "duties[].citations",
+			want: Finding{Severity: SeverityError, Code: CodeForeignCitation, Path: "duties[].citations",
 				Message: `cites ino:第9条, a clause of another plan than "tottori"`, Cite: council.Cite("ino", "第9条")},
 		},
 		{
 			name: "plan/invalid-id",
 			plan: func() Plan { p := Ino(); p.ID = "no such id"; return p },
-			want: Finding{Severity: Error, Code: CodePlanID, Path: "id", Message: `plan ID "no such id" is not a plain identifier: it cannot own citations`},
+			want: Finding{Severity: SeverityError, Code: CodePlanID, Path: "id", Message: `plan ID "no such id" is not a plain identifier: it cannot own citations`},
 		},
 	}
 	for _, tt := range tests {
@@ -359,7 +359,7 @@ var mutations = []mutation{
 		}
 		for i, tier := range p.Threat.Responses {
 			if tier.Level == threat.Level3 || tier.Serious {
-				acts := slices.DeleteFunc(slices.Clone(tier.Actions), func(a threat.Action) bool { return a.Step == threat.ConveneCouncil })
+				acts := slices.DeleteFunc(slices.Clone(tier.Actions), func(a threat.Action) bool { return a.Task == threat.ConveneCouncil })
 				if len(acts) == len(tier.Actions) || len(acts) == 0 {
 					return 0, "", false
 				}
@@ -729,7 +729,7 @@ func TestCheckEmptyPlan(t *testing.T) {
 	plans := []Plan{
 		{},
 		{ID: "x"},
-		{ID: "x", Organization: &council.Organization{}, Fault: &fault.Spec{}, Threat: &threat.Spec{}, Measures: &Measures{}, Continuity: &Continuity{Inventory: &Inventory{}, Schedule: &ReportPlan{}}},
+		{ID: "x", Organization: &council.Organization{}, Fault: &fault.Spec{}, Threat: &threat.Spec{}, Measures: &PlanMeasures{}, Continuity: &Continuity{Inventory: &Inventory{}, Schedule: &ReportPlan{}}},
 	}
 	for i, p := range plans {
 		if got := Check(p); len(got) == 0 {
@@ -761,7 +761,7 @@ func TestCodeText(t *testing.T) {
 			t.Errorf("%s: %v %v", s, v, err)
 		}
 	}
-	if Error.Compare(Info) >= 0 {
+	if SeverityError.Compare(SeverityInfo) >= 0 {
 		t.Error("error must sort before info")
 	}
 }
@@ -777,7 +777,7 @@ func bigPlan(n int) Plan {
 	for i := 1; i < n; i++ {
 		s := System{
 			ID: fmt.Sprintf("s%05d", i), Name: "システム", Owner: "情報システム課", Kind: Application,
-			Scale: Scale(1 + i%3), Hosted: true, Citations: cite,
+			Scale: ImpactScale(1 + i%3), Hosted: true, Citations: cite,
 		}
 		if i > 2 {
 			s.DependsOn = []string{fmt.Sprintf("s%05d", i/2), fmt.Sprintf("s%05d", i-1)}
@@ -819,8 +819,8 @@ func BenchmarkCheckReference(b *testing.B) {
 // and the citation omitted when there is none.
 func TestFindingJSON(t *testing.T) {
 	fs := []Finding{
-		{Severity: Warning, Code: CodeChairNotNamed, Message: "m", MessageJA: "議長", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
-		{Severity: Info, Code: CodeNoContinuity, Message: "m", Path: "continuity"},
+		{Severity: SeverityWarning, Code: CodeChairNotNamed, Message: "m", MessageJA: "議長", Path: "p", Cite: council.Cite("tottori", "第2-4(2)")},
+		{Severity: SeverityInfo, Code: CodeNoContinuity, Message: "m", Path: "continuity"},
 	}
 	b, err := json.Marshal(fs)
 	if err != nil {
@@ -844,14 +844,14 @@ func TestFindingJSON(t *testing.T) {
 // may share one (run with -race).
 func TestCheckConcurrent(t *testing.T) {
 	p, q := Nakano(), Tottori()
-	want, wantDiff := Check(p), Compare(p, q)
+	want, wantDiff := Check(p), DiffPlans(p, q)
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
 			if diff := cmp.Diff(want, Check(p)); diff != "" {
 				t.Errorf("concurrent Check differs:\n%s", diff)
 			}
-			if diff := cmp.Diff(wantDiff, Compare(p, q)); diff != "" {
+			if diff := cmp.Diff(wantDiff, DiffPlans(p, q)); diff != "" {
 				t.Errorf("concurrent Compare differs:\n%s", diff)
 			}
 		})
@@ -865,7 +865,7 @@ func TestEmptyPlan(t *testing.T) {
 	has := func(p Plan) bool {
 		for _, f := range Check(p) {
 			if f.Code == CodeEmptyPlan {
-				return f.Severity == Error
+				return f.Severity == SeverityError
 			}
 		}
 		return false
@@ -912,7 +912,7 @@ func TestSprintfAgrees(t *testing.T) {
 			rapid.Map(rapid.String(), func(s string) any { return s }),
 			rapid.Map(rapid.Int(), func(n int) any { return n }),
 			rapid.Map(rapid.Uint8(), func(n uint8) any { return n }),
-			rapid.Just[any](Warning),
+			rapid.Just[any](SeverityWarning),
 		)
 		args := rapid.SliceOfN(arg, 0, 4).Draw(t, "args")
 		if got, want := sprintf(format, args), fmt.Sprintf(format, args...); got != want {

@@ -83,7 +83,7 @@ func TestCheckResolvesCitations(t *testing.T) {
 			t.Fatal(err)
 		}
 		n, f := count(Check(p), CodeUnresolvedCitation)
-		if n != 1 || f.Severity != Error || f.Cite != council.Cite("town", "第3条") || f.Path != "organization.chain.edges[].cite" {
+		if n != 1 || f.Severity != SeverityError || f.Cite != council.Cite("town", "第3条") || f.Path != "organization.chain.edges[].cite" {
 			t.Errorf("%d unresolved findings, first %v; want one error at organization.chain.edges[].cite citing town:第3条", n, f)
 		}
 	})
@@ -93,7 +93,7 @@ func TestCheckResolvesCitations(t *testing.T) {
 			t.Fatal(err)
 		}
 		fs := Check(p)
-		if n, f := count(fs, CodeNoClauseIndex); n != 1 || f.Severity != Info {
+		if n, f := count(fs, CodeNoClauseIndex); n != 1 || f.Severity != SeverityInfo {
 			t.Errorf("%d no-index findings (%v); want one info", n, f)
 		}
 		if n, _ := count(fs, CodeUnresolvedCitation); n != 0 {

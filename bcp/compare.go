@@ -19,7 +19,7 @@ import (
 // ever appended, never renumbered.
 type Aspect uint8
 
-// Aspects compared by [Compare].
+// Aspects compared by [DiffPlans].
 const (
 	AspectScale         Aspect = 1 + iota // how threats are expressed: levels, or a judgement of serious or not
 	AspectLevel                           // the level a row of the decision table gives an event ("not-covered" for a row that marks it so)
@@ -105,7 +105,7 @@ type Difference struct {
 	CitesB council.Citations `json:"citesB"`
 }
 
-// A Diff is everything [Compare] found different between plan A and plan B,
+// A Diff is everything [DiffPlans] found different between plan A and plan B,
 // sorted by aspect and key. Each plan's values and citations stay its own:
 // a Diff puts them side by side, it never merges them.
 //
@@ -172,16 +172,16 @@ func orDash(s string) string {
 	return s
 }
 
-// Compare returns how plan b differs from plan a: the scale and levels of
+// DiffPlans returns how plan b differs from plan a: the scale and levels of
 // their threat schemes and the example each gives for a row, the thresholds,
 // the roles of their organisations, who fills them and who chairs which body,
 // which body meets on which trigger and what its agenda holds, the
 // investigation steps for each fault kind, the systems of their
 // inventories, their standing obligations by key, and the contact networks
 // each position or party is on. It is deterministic, reads nothing but its arguments, and
-// Compare(p, p) is empty. The result does not depend on the order of the
+// DiffPlans(p, p) is empty. The result does not depend on the order of the
 // plans' lists.
-func Compare(a, b Plan) Diff {
+func DiffPlans(a, b Plan) Diff {
 	d := Diff{A: a.ID, B: b.ID}
 	for _, asp := range AllAspects() {
 		sa, sb := sides(asp, a), sides(asp, b)
@@ -373,8 +373,8 @@ func sides(a Aspect, p Plan) sideMap {
 		}
 		// checks are the plan's: name them by its term IDs
 		for _, iv := range f.Investigations {
-			s := make([]string, len(iv.Checks))
-			for i, c := range iv.Checks {
+			s := make([]string, len(iv.Probes))
+			for i, c := range iv.Probes {
 				s[i] = w.name(c)
 			}
 			m.put(iv.Kind.String(), strings.Join(s, ", "), iv.Cites)

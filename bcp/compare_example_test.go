@@ -9,7 +9,7 @@ import (
 // Compare puts tottori's and kumamoto's threat levels side by side: the same
 // kind of event is graded differently, and each side keeps its own clause.
 func ExampleCompare() {
-	d := bcp.Compare(bcp.Tottori(), bcp.Kumamoto())
+	d := bcp.DiffPlans(bcp.Tottori(), bcp.Kumamoto())
 	for _, x := range d.Of(bcp.AspectLevel) {
 		a, b := x.A, x.B
 		if a == "" {

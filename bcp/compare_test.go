@@ -16,7 +16,7 @@ import (
 // result in testdata/compare/tottori-kumamoto.json (rewrite with -update):
 // every field of every difference, whether String prints it or not.
 func TestCompareGolden(t *testing.T) {
-	got := Compare(Tottori(), Kumamoto())
+	got := DiffPlans(Tottori(), Kumamoto())
 	file := filepath.Join("testdata", "compare", "tottori-kumamoto.json")
 	if *update {
 		data, err := json.MarshalIndent(got, "", "  ")
@@ -77,7 +77,7 @@ func TestDiffString(t *testing.T) {
 // TestCompareLevels names the level differences of tottori 第3-1 and
 // kumamoto 4(1)(イ) one by one.
 func TestCompareLevels(t *testing.T) {
-	d := Compare(Tottori(), Kumamoto())
+	d := DiffPlans(Tottori(), Kumamoto())
 	got := map[string][2]string{}
 	for _, x := range d.Of(AspectLevel) {
 		got[x.Key] = [2]string{x.A, x.B}
@@ -113,26 +113,26 @@ func TestCompareLevels(t *testing.T) {
 func TestCompareSelf(t *testing.T) {
 	plans := ReferencePlans()
 	for _, p := range plans {
-		if d := Compare(p, p); !d.Empty() {
+		if d := DiffPlans(p, p); !d.Empty() {
 			t.Errorf("Compare(%s, %s) not empty:\n%s", p.ID, p.ID, d)
 		}
 	}
 	t.Run("OrderIndependent", rapid.MakeCheck(func(t *rapid.T) {
 		a := rapid.SampledFrom(plans).Draw(t, "a")
 		b := rapid.SampledFrom(plans).Draw(t, "b").Clone()
-		want := Compare(a, b)
+		want := DiffPlans(a, b)
 		permute(t, &b)
-		if diff := cmp.Diff(want, Compare(a, b)); diff != "" {
+		if diff := cmp.Diff(want, DiffPlans(a, b)); diff != "" {
 			t.Fatalf("Compare depends on list order (-want +got):\n%s", diff)
 		}
-		if d := Compare(b, b); !d.Empty() {
+		if d := DiffPlans(b, b); !d.Empty() {
 			t.Fatalf("a permuted plan differs from itself:\n%s", d)
 		}
 	}))
 	t.Run("Symmetric", rapid.MakeCheck(func(t *rapid.T) {
 		a := rapid.SampledFrom(plans).Draw(t, "a")
 		b := rapid.SampledFrom(plans).Draw(t, "b")
-		ab, ba := Compare(a, b), Compare(b, a)
+		ab, ba := DiffPlans(a, b), DiffPlans(b, a)
 		if len(ab.Differences) != len(ba.Differences) {
 			t.Fatalf("%d differences one way, %d the other", len(ab.Differences), len(ba.Differences))
 		}
@@ -150,7 +150,7 @@ func TestCompareSelf(t *testing.T) {
 func TestCompareNoMerge(t *testing.T) {
 	for _, a := range ReferencePlans() {
 		for _, b := range ReferencePlans() {
-			for _, x := range Compare(a, b).Differences {
+			for _, x := range DiffPlans(a, b).Differences {
 				for side, cs := range map[string]council.Citations{a.ID: x.CitesA, b.ID: x.CitesB} {
 					for _, c := range cs.All() {
 						if c.Plan() != side {
@@ -180,6 +180,6 @@ func BenchmarkCompare(b *testing.B) {
 	t, k := Tottori(), Kumamoto()
 	b.ReportAllocs()
 	for b.Loop() {
-		Compare(t, k)
+		DiffPlans(t, k)
 	}
 }

@@ -71,10 +71,10 @@ func (d Dictionary) Symptom(s string) (fault.Symptom, bool) {
 	return fault.Symptom(v), ok
 }
 
-// Trigger returns the detection trigger the vocabulary names s.
-func (d Dictionary) Trigger(s string) (fault.Trigger, bool) {
+// Signal returns the detection signal the vocabulary names s.
+func (d Dictionary) Signal(s string) (fault.Signal, bool) {
 	v, ok := d.w.lookup(wTrigger, s)
-	return fault.Trigger(v), ok
+	return fault.Signal(v), ok
 }
 
 // Channel returns the channel the vocabulary names s.

@@ -20,7 +20,7 @@
 //
 // # Inventory
 //
-// A [System] has an ID, Japanese name, owning division, [Kind], impact [Scale]
+// A [System] has an ID, Japanese name, owning division, [SystemKind], impact [ImpactScale]
 // ([Large], [Medium], [Small] or [Unassessed]), whether it is [System.Hosted]
 // on the IaaS, dependencies, whether an alternative means keeps its services
 // going, a recovery [Difficulty] and an optional target recovery time. An
@@ -53,15 +53,15 @@
 // horizons a plan requires that a system's manual procedures leave
 // uncovered. A plan's [Outside] reporting gives the routes to bodies
 // outside the ward for an [Incident], and its recovery flow the steps
-// ([Step], [Phase]) with their owners.
+// ([FlowStep], [Phase]) with their owners.
 //
 // # Plans
 //
 // A [Plan] is one municipality's whole plan: ID, version, title and source
 // document, and the parts its document has — organisation
 // ([council.Organization]), fault handling ([fault.Spec], built with
-// [Plan.FaultPlan]), threat scheme ([threat.Spec], built with [Plan.Scheme]),
-// [Measures] and [Continuity], and the [Plan.Duties] of a drill ([Plan.Duty]:
+// [Plan.FaultProcedure]), threat scheme ([threat.Spec], built with [Plan.Scheme]),
+// [PlanMeasures] and [Continuity], and the [Plan.Duties] of a drill ([Plan.Duty]:
 // who observes, judges, maintains, reports; the library's defaults in one
 // table for what a plan leaves unstated). A part the document does not have
 // is nil: the library never fills it from another plan. [Ino], [Kumamoto],
@@ -109,7 +109,7 @@
 // a [Severity], a stable [Code] ("council.chair-not-named"), a message, the
 // path inside the plan ("organization.councils[security-council].chair") and
 // the clause the finding rests on. It reuses each part's own checks
-// (council.Organization.Validate, threat.NewScheme, fault.NewPlan, the cycle
+// (council.Organization.Validate, threat.NewScheme, fault.NewProcedure, the cycle
 // detection of [Order]) and adds what a plan must state: every fault kind has
 // investigation steps, every threat level a response, level 3 and a serious
 // fault lead to the council, every convened body has a chair, every role
@@ -121,7 +121,7 @@
 // leaves out (tottori names no chair; kumiyama, a regulation, grades no
 // threats).
 //
-// [Compare] puts two plans side by side as a [Diff] of [Difference]s by
+// [DiffPlans] puts two plans side by side as a [Diff] of [Difference]s by
 // [Aspect] — levels and examples of the decision tables, thresholds, roles,
 // appointments, chairs, convening, agenda items, investigation steps,
 // systems and contact networks — each side with its own citations; Compare(p, p) is empty.

@@ -15,46 +15,46 @@ import (
 // reported the problem.
 var ErrInvalid = problem.ErrInvalid
 
-// A Scale is a system's impact scale (影響規模): how much a stop hurts residents,
+// An ImpactScale is a system's impact scale (影響規模): how much a stop hurts residents,
 // that is how high an availability the system needs (統合仮想サーバ 図4 注).
 // The source has three grades, 大/中/小, and says they are still being decided
 // (現在調整中); [Unassessed] records that state explicitly.
 //
-// The zero Scale is unset and is rejected wherever a scale is needed. Compare
+// The zero ImpactScale is unset and is rejected wherever a scale is needed. Compare
 // orders by urgency: Large before Medium before Small before Unassessed.
-// Scales are comparable with ==. Values are only ever appended.
-type Scale uint8
+// Impact scales are comparable with ==. Values are only ever appended.
+type ImpactScale uint8
 
 // Impact scales (nakano 統合仮想サーバ 図4).
 const (
-	Large      Scale = 1 + iota // 大
-	Medium                      // 中
-	Small                       // 小
-	Unassessed                  // 調整中: not yet assessed
+	Large      ImpactScale = 1 + iota // 大
+	Medium                            // 中
+	Small                             // 小
+	Unassessed                        // 調整中: not yet assessed
 )
 
-var scaleTable = enum.New[Scale]("bcp", "impact scale", "Scale", ErrInvalid,
+var scaleTable = enum.New[ImpactScale]("bcp", "impact scale", "Scale", ErrInvalid,
 	enum.Name{EN: "large", JA: "大"},
 	enum.Name{EN: "medium", JA: "中"},
 	enum.Name{EN: "small", JA: "小"},
 	enum.Name{EN: "unassessed", JA: "調整中", Aliases: []string{"未評価"}},
 )
 
-// A Kind says what part a system plays in recovery: the shared IaaS
+// A SystemKind says what part a system plays in recovery: the shared IaaS
 // environment itself, its monitoring, or a business system.
 //
-// The zero Kind is unset and is rejected. Compare orders by recovery
+// The zero SystemKind is unset and is rejected. Compare orders by recovery
 // precedence (Platform, Monitoring, Application). Values are only appended.
-type Kind uint8
+type SystemKind uint8
 
 // Kinds of system (nakano 統合仮想サーバ 4(2)(7), 5(1)).
 const (
-	Platform    Kind = 1 + iota // 統合仮想サーバ環境: the IaaS environment itself
-	Monitoring                  // 統合仮想サーバ環境（監視サーバ）: monitoring of the IaaS
-	Application                 // 情報システム / 主管システム: a business system
+	Platform    SystemKind = 1 + iota // 統合仮想サーバ環境: the IaaS environment itself
+	Monitoring                        // 統合仮想サーバ環境（監視サーバ）: monitoring of the IaaS
+	Application                       // 情報システム / 主管システム: a business system
 )
 
-var kindTable = enum.New[Kind]("bcp", "kind", "Kind", ErrInvalid,
+var kindTable = enum.New[SystemKind]("bcp", "kind", "Kind", ErrInvalid,
 	enum.Name{EN: "platform", JA: "共通基盤", Aliases: []string{"IaaS", "iaas"}},
 	enum.Name{EN: "monitoring", JA: "共通基盤の監視", Aliases: []string{"監視サーバ"}},
 	enum.Name{EN: "application", JA: "情報システム", Aliases: []string{"hosted-system"}},
@@ -141,61 +141,61 @@ var reasonTable = enum.New[Reason]("bcp", "reason", "Reason", ErrInvalid,
 	enum.Name{EN: "policy", JA: "未評価の扱い"},
 )
 
-// AllScales returns every valid Scale in ascending order, in a fresh slice.
-func AllScales() []Scale { return scaleTable.Values() }
+// AllImpactScales returns every valid Scale in ascending order, in a fresh slice.
+func AllImpactScales() []ImpactScale { return scaleTable.Values() }
 
-// ParseScale returns the Scale named by s: its English name or Japanese label.
-func ParseScale(s string) (Scale, error) { return scaleTable.Parse(s) }
+// ParseImpactScale returns the Scale named by s: its English name or Japanese label.
+func ParseImpactScale(s string) (ImpactScale, error) { return scaleTable.Parse(s) }
 
 // IsValid reports whether v is a defined Scale (not zero, not out of range).
-func (v Scale) IsValid() bool { return scaleTable.Valid(v) }
+func (v ImpactScale) IsValid() bool { return scaleTable.Valid(v) }
 
 // String returns the English name, e.g. "large".
-func (v Scale) String() string { return scaleTable.String(v) }
+func (v ImpactScale) String() string { return scaleTable.String(v) }
 
 // Label returns the plans' Japanese term.
-func (v Scale) Label() string { return scaleTable.Label(v) }
+func (v ImpactScale) Label() string { return scaleTable.Label(v) }
 
 // Compare orders values by their number; it suits slices.SortFunc.
-func (v Scale) Compare(w Scale) int { return int(v) - int(w) }
+func (v ImpactScale) Compare(w ImpactScale) int { return int(v) - int(w) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Scale is an error.
-func (v Scale) AppendText(b []byte) ([]byte, error) { return scaleTable.AppendText(b, v) }
+func (v ImpactScale) AppendText(b []byte) ([]byte, error) { return scaleTable.AppendText(b, v) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (v Scale) MarshalText() ([]byte, error) { return scaleTable.AppendText(nil, v) }
+func (v ImpactScale) MarshalText() ([]byte, error) { return scaleTable.AppendText(nil, v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label, and leaves v unchanged on error.
-func (v *Scale) UnmarshalText(text []byte) error { return scaleTable.Unmarshal(text, v) }
+func (v *ImpactScale) UnmarshalText(text []byte) error { return scaleTable.Unmarshal(text, v) }
 
-// AllKinds returns every valid Kind in ascending order, in a fresh slice.
-func AllKinds() []Kind { return kindTable.Values() }
+// AllSystemKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllSystemKinds() []SystemKind { return kindTable.Values() }
 
-// ParseKind returns the Kind named by s: its English name or Japanese label.
-func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
+// ParseSystemKind returns the Kind named by s: its English name or Japanese label.
+func ParseSystemKind(s string) (SystemKind, error) { return kindTable.Parse(s) }
 
 // IsValid reports whether v is a defined Kind (not zero, not out of range).
-func (v Kind) IsValid() bool { return kindTable.Valid(v) }
+func (v SystemKind) IsValid() bool { return kindTable.Valid(v) }
 
 // String returns the English name, e.g. "platform".
-func (v Kind) String() string { return kindTable.String(v) }
+func (v SystemKind) String() string { return kindTable.String(v) }
 
 // Label returns the plans' Japanese term.
-func (v Kind) Label() string { return kindTable.Label(v) }
+func (v SystemKind) Label() string { return kindTable.Label(v) }
 
 // Compare orders values by their number; it suits slices.SortFunc.
-func (v Kind) Compare(w Kind) int { return int(v) - int(w) }
+func (v SystemKind) Compare(w SystemKind) int { return int(v) - int(w) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Kind is an error.
-func (v Kind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, v) }
+func (v SystemKind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, v) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (v Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, v) }
+func (v SystemKind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label, and leaves v unchanged on error.
-func (v *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, v) }
+func (v *SystemKind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, v) }
 
 // AllDifficulties returns every valid Difficulty in ascending order, in a fresh slice.
 func AllDifficulties() []Difficulty { return difficultyTable.Values() }

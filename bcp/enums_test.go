@@ -67,8 +67,8 @@ func checkEnum[E textEnum, P interface {
 }
 
 func TestEnums(t *testing.T) {
-	checkEnum(t, "Scale", AllScales(), ParseScale, Scale(5))
-	checkEnum(t, "Kind", AllKinds(), ParseKind, Kind(4))
+	checkEnum(t, "Scale", AllImpactScales(), ParseImpactScale, ImpactScale(5))
+	checkEnum(t, "Kind", AllSystemKinds(), ParseSystemKind, SystemKind(4))
 	checkEnum(t, "Difficulty", AllDifficulties(), ParseDifficulty, Difficulty(4))
 	checkEnum(t, "UnassessedPolicy", AllUnassessedPolicies(), ParseUnassessedPolicy, UnassessedPolicy(3))
 	checkEnum(t, "Reason", AllReasons(), ParseReason, Reason(13))
@@ -81,17 +81,17 @@ func TestEnums(t *testing.T) {
 	checkEnum(t, "ReportKind", AllReportKinds(), ParseReportKind, ReportKind(3))
 	checkEnum(t, "Horizon", AllHorizons(), ParseHorizon, Horizon(5))
 	checkEnum(t, "Incident", AllIncidents(), ParseIncident, Incident(4))
-	checkEnum(t, "Step", AllSteps(), ParseStep, Step(8))
+	checkEnum(t, "Step", AllFlowSteps(), ParseFlowStep, FlowStep(8))
 	checkEnum(t, "Duty", AllDuties(), ParseDuty, Duty(16))
 }
 
 func TestScaleOrderAndLabels(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
-		want Scale
+		want ImpactScale
 	}{{"大", Large}, {"中", Medium}, {"小", Small}, {"調整中", Unassessed}, {"large", Large}} {
 		t.Run("nakano:統合仮想サーバ 図4/"+tc.in, func(t *testing.T) {
-			if got, err := ParseScale(tc.in); err != nil || got != tc.want {
+			if got, err := ParseImpactScale(tc.in); err != nil || got != tc.want {
 				t.Errorf("ParseScale(%q) = %v, %v", tc.in, got, err)
 			}
 		})
@@ -99,8 +99,8 @@ func TestScaleOrderAndLabels(t *testing.T) {
 	if !(Large.Compare(Medium) < 0 && Medium.Compare(Small) < 0 && Small.Compare(Unassessed) < 0) {
 		t.Error("Compare does not order large, medium, small, unassessed")
 	}
-	if Scale(9).String() != "Scale(9)" {
-		t.Errorf("fallback %q", Scale(9).String())
+	if ImpactScale(9).String() != "Scale(9)" {
+		t.Errorf("fallback %q", ImpactScale(9).String())
 	}
 }
 

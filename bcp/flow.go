@@ -5,25 +5,25 @@ import (
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
-// A Step is one step of the recovery flow of the IaaS environment
+// A FlowStep is one step of the recovery flow of the IaaS environment
 // (統合仮想サーバ 4(1)-(7)).
 //
-// The zero Step is unset. Compare orders the steps as the flow runs them.
+// The zero FlowStep is unset. Compare orders the steps as the flow runs them.
 // Values are only appended.
-type Step uint8
+type FlowStep uint8
 
 // The seven steps.
 const (
-	Detection         Step = 1 + iota // (1) 障害の検知
-	PlatformRecovery                  // (2) 統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始
-	SystemCheck                       // (3) 各主管システムの稼働状況の確認
-	ResponseStructure                 // (4) 障害対応体制の確保
-	AlternativeMeans                  // (5) 代替手段による事務・行政サービスの提供の開始
-	PrioritySetting                   // (6) 停止中の各主管システムの復旧優先度の設定
-	SystemRecovery                    // (7) 統合仮想サーバ環境の復旧と各主管システムの復旧作業
+	Detection         FlowStep = 1 + iota // (1) 障害の検知
+	PlatformRecovery                      // (2) 統合仮想サーバ環境の稼働状況の確認及び復旧作業の開始
+	SystemCheck                           // (3) 各主管システムの稼働状況の確認
+	ResponseStructure                     // (4) 障害対応体制の確保
+	AlternativeMeans                      // (5) 代替手段による事務・行政サービスの提供の開始
+	PrioritySetting                       // (6) 停止中の各主管システムの復旧優先度の設定
+	SystemRecovery                        // (7) 統合仮想サーバ環境の復旧と各主管システムの復旧作業
 )
 
-var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
+var stepTable = enum.New[FlowStep]("bcp", "step", "Step", ErrInvalid,
 	enum.Name{EN: "detection", JA: "障害の検知"},
 	enum.Name{EN: "platform-recovery", JA: "共通基盤の稼働確認と復旧開始"},
 	enum.Name{EN: "system-check", JA: "各システムの稼働確認"},
@@ -38,7 +38,7 @@ var stepTable = enum.New[Step]("bcp", "step", "Step", ErrInvalid,
 // The zero Phase is not a step. It holds [council.Citations], so == is not
 // defined.
 type Phase struct {
-	Step Step `json:"step,omitzero"`
+	Step FlowStep `json:"step,omitzero"`
 	// Roles and Parties carry the step out; Body decides it (step 6 only:
 	// nakano's information security committee, or its crisis management
 	// council when that is held, bodies its plan declares).
@@ -50,30 +50,30 @@ type Phase struct {
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
-// AllSteps returns every valid Step in ascending order, in a fresh slice.
-func AllSteps() []Step { return stepTable.Values() }
+// AllFlowSteps returns every valid Step in ascending order, in a fresh slice.
+func AllFlowSteps() []FlowStep { return stepTable.Values() }
 
-// ParseStep returns the Step named by s: its English name or Japanese label.
-func ParseStep(s string) (Step, error) { return stepTable.Parse(s) }
+// ParseFlowStep returns the Step named by s: its English name or Japanese label.
+func ParseFlowStep(s string) (FlowStep, error) { return stepTable.Parse(s) }
 
 // IsValid reports whether v is a defined Step (not zero, not out of range).
-func (v Step) IsValid() bool { return stepTable.Valid(v) }
+func (v FlowStep) IsValid() bool { return stepTable.Valid(v) }
 
 // String returns the English name, e.g. "detection".
-func (v Step) String() string { return stepTable.String(v) }
+func (v FlowStep) String() string { return stepTable.String(v) }
 
 // Label returns the plans' Japanese term.
-func (v Step) Label() string { return stepTable.Label(v) }
+func (v FlowStep) Label() string { return stepTable.Label(v) }
 
 // Compare orders values by their number; it suits slices.SortFunc.
-func (v Step) Compare(w Step) int { return int(v) - int(w) }
+func (v FlowStep) Compare(w FlowStep) int { return int(v) - int(w) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Step is an error.
-func (v Step) AppendText(b []byte) ([]byte, error) { return stepTable.AppendText(b, v) }
+func (v FlowStep) AppendText(b []byte) ([]byte, error) { return stepTable.AppendText(b, v) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (v Step) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, v) }
+func (v FlowStep) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, v) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label, and leaves v unchanged on error.
-func (v *Step) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, v) }
+func (v *FlowStep) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, v) }

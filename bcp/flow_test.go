@@ -17,7 +17,7 @@ func TestNakanoFlow(t *testing.T) {
 	owners := council.RolesOf(termRole(t, Nakano(), "owning-division-head"))
 	for i, p := range flow {
 		t.Run("nakano:統合仮想サーバ "+p.Citations.At(0).Clause(), func(t *testing.T) {
-			if p.Step != Step(i+1) {
+			if p.Step != FlowStep(i+1) {
 				t.Errorf("step %d is %v", i+1, p.Step)
 			}
 			if p.Roles == 0 && p.Parties == 0 && p.Body == 0 {

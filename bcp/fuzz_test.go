@@ -42,8 +42,8 @@ func fuzzEnum[E textEnum, P interface {
 	})
 }
 
-func FuzzScale(f *testing.F)      { fuzzEnum(f, AllScales()) }
-func FuzzKind(f *testing.F)       { fuzzEnum(f, AllKinds()) }
+func FuzzScale(f *testing.F)      { fuzzEnum(f, AllImpactScales()) }
+func FuzzKind(f *testing.F)       { fuzzEnum(f, AllSystemKinds()) }
 func FuzzDifficulty(f *testing.F) { fuzzEnum(f, AllDifficulties()) }
 func FuzzPolicy(f *testing.F)     { fuzzEnum(f, AllUnassessedPolicies()) }
 func FuzzReason(f *testing.F)     { fuzzEnum(f, AllReasons()) }
@@ -56,7 +56,7 @@ func FuzzFormat(f *testing.F)     { fuzzEnum(f, AllFormats()) }
 func FuzzReportKind(f *testing.F) { fuzzEnum(f, AllReportKinds()) }
 func FuzzHorizon(f *testing.F)    { fuzzEnum(f, AllHorizons()) }
 func FuzzIncident(f *testing.F)   { fuzzEnum(f, AllIncidents()) }
-func FuzzStep(f *testing.F)       { fuzzEnum(f, AllSteps()) }
+func FuzzStep(f *testing.F)       { fuzzEnum(f, AllFlowSteps()) }
 func FuzzDuty(f *testing.F)       { fuzzEnum(f, AllDuties()) }
 
 // FuzzOrder feeds Order arbitrary inventories (bad IDs, unknown and circular
@@ -73,8 +73,8 @@ func FuzzOrder(f *testing.F) {
 				ID:          rapid.SampledFrom(ids).Draw(t, "id"),
 				Name:        rapid.SampledFrom([]string{"", "名"}).Draw(t, "name"),
 				Owner:       "課",
-				Kind:        Kind(rapid.IntRange(0, 4).Draw(t, "kind")),
-				Scale:       Scale(rapid.IntRange(0, 5).Draw(t, "scale")),
+				Kind:        SystemKind(rapid.IntRange(0, 4).Draw(t, "kind")),
+				Scale:       ImpactScale(rapid.IntRange(0, 5).Draw(t, "scale")),
 				Hosted:      rapid.Bool().Draw(t, "hosted"),
 				Alternative: rapid.Bool().Draw(t, "alt"),
 				Difficulty:  Difficulty(rapid.IntRange(0, 5).Draw(t, "diff")),

@@ -4,19 +4,16 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -44,46 +41,25 @@ var (
 	ErrBadValue = problem.ErrInvalid
 )
 
-// A PathError is one problem of a plan file at a JSON path such as
-// "$.continuity.inventory.systems[3].dependsOn[0]" ("$" is the whole file).
-// Use it through a pointer; the zero PathError names no problem.
-type PathError struct {
-	Path string `json:"path"`
-	Err  error  `json:"err"` // wraps one of ErrSyntax, ErrUnknownField, ErrDuplicate, ErrDangling, ErrBadValue
-}
+// A PathError is one problem of a file at a JSON path such as
+// "$.continuity.inventory.systems[3].dependsOn[0]" ("$" is the whole file):
+// the one path-error type of the module, for plan files, scenario files and
+// the settings of package measures alike (measures.PathError is the same
+// type). Its message is "bcp: plan: PATH: PROBLEM" for a plan file. Use it
+// through a pointer; the zero PathError names no problem.
+type PathError = jsonfile.PathError
 
-// Error returns "bcp: plan: PATH: PROBLEM", the problem without a package
-// prefix of its own and cut to a few kilobytes.
-func (e *PathError) Error() string {
-	if e.Err == nil {
-		return "bcp: plan: " + e.Path
-	}
-	return problem.Clip("bcp: plan: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
-}
-
-// Unwrap returns the problem.
-func (e *PathError) Unwrap() error { return e.Err }
+// planFile starts the messages of plan files.
+const planFile = "bcp: plan"
 
 func pathErr(path string, sentinel error, format string, args ...any) error {
-	return &PathError{Path: path, Err: fmt.Errorf(format+": %w", append(args, sentinel)...)}
+	return jsonfile.Errorf(planFile, path, sentinel, format, args...)
 }
 
 // pathErrs returns err, an error of a part or value its own package decoded
 // or checked, as one [*PathError] at path for each of its problems. A problem
 // that wraps none of the plan-file sentinels is marked [ErrBadValue].
-func pathErrs(path string, err error) []error {
-	var out []error
-	for _, e := range problem.Problems(err) {
-		switch {
-		case errors.Is(e, ErrBadValue), errors.Is(e, ErrDuplicate), errors.Is(e, ErrDangling),
-			errors.Is(e, ErrSyntax), errors.Is(e, ErrUnknownField):
-		default:
-			e = problem.Mark(e, ErrBadValue)
-		}
-		out = append(out, &PathError{Path: path, Err: e})
-	}
-	return out
-}
+func pathErrs(path string, err error) []error { return jsonfile.Errors(planFile, path, err) }
 
 // ParsePlan decodes a plan file, the form [Plan.MarshalJSON] writes, and
 // checks it. Decoding is strict: an unknown field, a key given twice, a value
@@ -107,18 +83,19 @@ func ParsePlan(data []byte) (Plan, error) { return parsePlan(data, ReferenceMode
 
 // decodePlan decodes a plan file's tree as far as it can, and returns every
 // problem of decoding (not the checks of the whole): the vocabulary first,
-// as the rest of the file names the plan's terms.
-func decodePlan(root *node) (Plan, []error) {
+// as the rest of the file names the plan's terms. It returns the plan's
+// vocabulary resolved too, for the checks of the whole.
+func decodePlan(root *node) (Plan, *words, []error) {
 	var p Plan
-	d := decoder{}
-	if i := slices.Index(root.keys, "vocabulary"); root.kind == '{' && i >= 0 {
-		d.key("vocabulary")
-		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
-		d.pop()
+	d := newDecoder()
+	if i := root.Member("vocabulary"); i >= 0 {
+		d.Key("vocabulary")
+		d.Value(reflect.ValueOf(&p.Vocabulary).Elem(), root.Vals[i])
+		d.Pop()
 	}
 	d.words = p.Vocabulary.words()
-	d.value(reflect.ValueOf(&p).Elem(), root)
-	return p, d.errs
+	d.Value(reflect.ValueOf(&p).Elem(), root)
+	return p, d.words, d.Errs
 }
 
 // UnmarshalJSON decodes a plan file as [ParsePlan] does; on error p is
@@ -162,32 +139,19 @@ var (
 
 // field is one encoded struct field.
 type field struct {
-	index int
-	name  string
+	index  int
+	name   string
+	planID bool // a string field named Plan: a part's own plan ID
 }
 
-// fieldsOf returns the encoded fields of struct type t in declaration order:
-// exported fields not tagged "-", named by their json tag or, without one,
-// by their Go name with a lower-case first letter.
+// computeFields returns the encoded fields of struct type t in declaration
+// order, as the shared decoder names them ([jsonfile.Fields]): exported
+// fields not tagged "-", named by their json tag or, without one, by their
+// Go name with a lower-case first letter.
 func computeFields(t reflect.Type) []field {
 	var out []field
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			r, n := utf8.DecodeRuneInString(f.Name)
-			name = string(unicode.ToLower(r)) + f.Name[n:]
-			if strings.ToUpper(f.Name) == f.Name { // ID -> id
-				name = strings.ToLower(f.Name)
-			}
-		}
-		out = append(out, field{index: i, name: name})
+	for _, f := range jsonfile.Fields(t) {
+		out = append(out, field{index: f.Index, name: f.Name, planID: f.GoName == "Plan" && t.Field(f.Index).Type.Kind() == reflect.String})
 	}
 	return out
 }
@@ -283,6 +247,12 @@ type typeInfo struct {
 	elem   reflect.Type // kindSet: the element type
 	lenFn  int          // index of a Len() int method, or -1
 	word   int          // the vocabulary kind of its values (wPosition...), wActor, or -1
+	// Info is the shared decoder's view of the type.
+	Info jsonfile.Info
+	// walk says whether a value of the type can hold something the plan's
+	// checks look at (validator.cites): a citation or a part's plan ID, and
+	// in walk[0] (not walk[1], for decoded plans) a string.
+	walk [2]bool
 }
 
 // wActor marks council.Actor: a position or a party of the vocabulary.
@@ -319,7 +289,49 @@ func buildInfos(root reflect.Type) map[reflect.Type]*typeInfo {
 		}
 	}
 	walk(root)
+	markWalk(m)
 	return m
+}
+
+// markWalk sets the walk flags of the types of m: to a fixed point, as types
+// can hold themselves.
+func markWalk(m map[reflect.Type]*typeInfo) {
+	for mode := range 2 {
+		for changed := true; changed; {
+			changed = false
+			for t, ti := range m {
+				if !ti.walk[mode] && walks(t, ti, mode, m) {
+					ti.walk[mode] = true
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// walks reports whether the validator must look into a value of type t,
+// given the flags known so far.
+func walks(t reflect.Type, ti *typeInfo, mode int, m map[reflect.Type]*typeInfo) bool {
+	if t == citationType || t == citationsType {
+		return true
+	}
+	sub := func(e reflect.Type) bool {
+		x, ok := m[e]
+		return !ok || x.walk[mode] // a type not known: look, to be safe
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return mode == 0
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return sub(t.Elem())
+	case reflect.Struct:
+		for _, f := range ti.fields {
+			if f.planID || sub(t.Field(f.index).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func computeInfo(t reflect.Type) *typeInfo {
@@ -332,6 +344,13 @@ func computeInfo(t reflect.Type) *typeInfo {
 	}
 	if t.Kind() == reflect.Struct {
 		ti.fields = computeFields(t)
+		ti.Info.Fields = jsonfile.Fields(t)
+	}
+	switch ti.kind {
+	case kindText:
+		ti.Info.Kind = jsonfile.Text
+	case kindJSON:
+		ti.Info.Kind = jsonfile.JSON
 	}
 	if m, ok := t.MethodByName("Len"); ok && m.Type.NumIn() == 1 && m.Type.NumOut() == 1 && m.Type.Out(0).Kind() == reflect.Int {
 		ti.lenFn = m.Index
@@ -345,7 +364,9 @@ func info(t reflect.Type) *typeInfo {
 	if ti, ok := infos[t]; ok {
 		return ti
 	}
-	return computeInfo(t)
+	ti := computeInfo(t)
+	ti.walk = [2]bool{true, true} // not known to hold nothing to check
+	return ti
 }
 
 func fieldsOf(t reflect.Type) []field { return info(t).fields }
@@ -501,336 +522,169 @@ func (e *encoder) fail(path string, err error) {
 	e.errs = append(e.errs, pathErrs(path, err)...)
 }
 
-// ---- the JSON tree, with duplicate keys detected
+// ---- the JSON tree (internal/jsonfile: the module's one strict parser)
 
-type node struct {
-	kind byte // '{', '[', '"', 'n' (number), 'b' (bool), '0' (null)
-	text string
-	keys []string
-	vals []*node
-	off  int   // the byte offset of the value in the file
-	end  int   // the byte offset just after the value
-	koff []int // an object's: the byte offset of each key
-	// index holds the keys of a large object, for finding duplicates.
-	index map[string]bool
-}
+type node = jsonfile.Node
 
 // maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
-const maxDepth = 64
-
-// appendJSON writes n back as JSON, for the types that decode themselves.
-func (n *node) appendJSON(b []byte) []byte {
-	switch n.kind {
-	case '{':
-		b = append(b, '{')
-		for i, k := range n.keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			kb, _ := json.Marshal(k)
-			b = append(b, kb...)
-			b = append(b, ':')
-			b = n.vals[i].appendJSON(b)
-		}
-		return append(b, '}')
-	case '[':
-		b = append(b, '[')
-		for i, v := range n.vals {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = v.appendJSON(b)
-		}
-		return append(b, ']')
-	case '"':
-		sb, _ := json.Marshal(n.text)
-		return append(b, sb...)
-	case '0':
-		return append(b, "null"...)
-	}
-	return append(b, n.text...)
-}
-
-func (n *node) describe() string {
-	switch n.kind {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 'n':
-		return "a number"
-	case 'b':
-		return "a boolean"
-	}
-	return "null"
-}
+const maxDepth = jsonfile.MaxDepth
 
 // ---- decoder
 
+// decoder is the shared strict decoder (internal/jsonfile) with the plan
+// codec's own kinds of values (durations, sets, citations) and the plan's
+// vocabulary as its hook.
 type decoder struct {
-	errs  []error
-	stack []segment // the path of the value being decoded
-	words *words    // the plan's vocabulary, once decoded; nil before and while decoding it
+	jsonfile.Decoder
+	words *words // the plan's vocabulary, once decoded; nil before and while decoding it
 	// threat is the threat spec being decoded, once its declared kinds and
 	// attributes are (json_threat.go).
 	threat *threat.Spec
 }
 
-func (d *decoder) path() string { return (&parser{stack: d.stack}).path() }
-
-func (d *decoder) key(k string) { d.stack = append(d.stack, segment{key: k, index: -1}) }
-func (d *decoder) index(i int)  { d.stack = append(d.stack, segment{index: i}) }
-func (d *decoder) pop()         { d.stack = d.stack[:len(d.stack)-1] }
-
-func (d *decoder) bad(sentinel error, format string, args ...any) {
-	d.errs = append(d.errs, pathErr(d.path(), sentinel, format, args...))
+func newDecoder() *decoder {
+	d := &decoder{}
+	d.File = planFile
+	d.Info = func(t reflect.Type) jsonfile.Info { return info(t).Info }
+	d.Hook = d.hook
+	return d
 }
 
 func (d *decoder) wrap(err error) {
-	d.errs = append(d.errs, d.words.pathErrs(d.path(), err)...)
+	d.Errs = append(d.Errs, d.words.pathErrs(d.Path(), err)...)
 }
 
-// text rejects a string holding a control character or invalid UTF-8.
-func (d *decoder) text(s string) bool {
-	if msg := problem.BadText(s); msg != "" {
-		d.bad(ErrBadValue, "%s", msg)
-		return false
-	}
-	return true
-}
-
-func (d *decoder) want(n *node, kind byte, what string) bool {
-	if n.kind != kind {
-		d.bad(ErrBadValue, "want %s, got %s", what, n.describe())
-		return false
-	}
-	return true
-}
-
-func (d *decoder) value(v reflect.Value, n *node) {
-	t := v.Type()
+// hook decodes what the plan codec decodes itself, and reports whether it
+// did: a term of the plan's vocabulary, a duration, a citation list, a set,
+// a text value (in the plan's words) and the plan itself.
+func (d *decoder) hook(v reflect.Value, n *node) bool {
 	if d.threatValue(v, n) {
-		return
+		return true
 	}
-	if w := info(t).word; w >= 0 && d.words != nil && n.kind == '"' {
-		if d.term(v, w, n.text) {
-			return
+	t := v.Type()
+	ti := info(t)
+	if w := ti.word; w >= 0 && d.words != nil && n.Kind == '"' {
+		if d.term(v, w, n.Text) {
+			return true
 		}
-		defer d.undeclared(v, w, n.text)
+		defer d.undeclared(v, w, n.Text)
 	}
-	switch kindOf(t) {
+	switch ti.kind {
 	case kindDuration:
-		if !d.want(n, '"', "a duration string such as \"4h\" or \"1d\"") {
-			return
+		if !d.Want(n, '"', "a duration string such as \"4h\" or \"1d\"") {
+			return true
 		}
-		x, err := duration.Parse(n.text)
+		x, err := duration.Parse(n.Text)
 		if err != nil {
-			d.bad(ErrBadValue, "%v", err)
-			return
+			d.Bad(ErrBadValue, "%v", err)
+			return true
 		}
 		v.SetInt(int64(x))
-		return
+		return true
 	case kindJSON:
-		if n.kind == '0' {
-			d.bad(ErrBadValue, "null")
-			return
+		if n.Kind == '0' {
+			d.Bad(ErrBadValue, "null")
+			return true
 		}
 		if t == citationsType {
 			d.citations(v, n)
-			return
+			return true
 		}
 		x := reflect.New(t)
-		if err := x.Interface().(json.Unmarshaler).UnmarshalJSON(n.appendJSON(nil)); err != nil {
+		if err := x.Interface().(json.Unmarshaler).UnmarshalJSON(n.AppendJSON(nil)); err != nil {
 			d.wrap(err)
-			return
+			return true
 		}
 		v.Set(x.Elem())
-		return
+		return true
 	case kindText:
-		if !d.want(n, '"', "a string") || !d.text(n.text) {
-			return
+		if !d.Want(n, '"', "a string") || !d.Text(n.Text) {
+			return true
 		}
+		// Into v itself when it can be addressed (no copy to allocate): a
+		// value that fails leaves the plan unused.
 		x := reflect.New(t)
-		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text)); err != nil {
+		if v.CanAddr() {
+			x = v.Addr()
+		}
+		if err := x.Interface().(encoding.TextUnmarshaler).UnmarshalText(d.Bytes(n.Text)); err != nil {
 			d.wrap(err)
-			return
+			return true
 		}
-		v.Set(x.Elem())
-		return
+		if !v.CanAddr() {
+			v.Set(x.Elem())
+		}
+		return true
 	case kindSet:
-		if !d.want(n, '[', "an array of names") {
-			return
+		if !d.Want(n, '[', "an array of names") {
+			return true
 		}
-		elem := info(t).elem
+		elem := ti.elem
 		var bits uint64
-		for i, m := range n.vals {
-			d.index(i)
+		for i, m := range n.Vals {
+			d.Index(i)
 			x := reflect.New(elem).Elem()
-			before := len(d.errs)
-			d.value(x, m)
+			before := len(d.Errs)
+			d.Value(x, m)
 			switch u := x.Uint(); {
-			case len(d.errs) > before:
+			case len(d.Errs) > before:
 			case u == 0 || u > 63:
-				d.bad(ErrBadValue, "%s cannot be held in a set", problem.Quote(m.text))
+				d.Bad(ErrBadValue, "%s cannot be held in a set", problem.Quote(m.Text))
 			case bits&(1<<u) != 0:
-				d.bad(ErrDuplicate, "%s listed twice", problem.Quote(m.text))
+				d.Bad(ErrDuplicate, "%s listed twice", problem.Quote(m.Text))
 			default:
 				bits |= 1 << u
 			}
-			d.pop()
+			d.Pop()
 		}
 		v.SetUint(bits)
-		return
+		return true
 	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		if n.kind == '0' {
-			d.bad(ErrBadValue, "null: leave the field out instead")
-			return
-		}
-		x := reflect.New(t.Elem())
-		d.value(x.Elem(), n)
-		v.Set(x)
-	case reflect.Struct:
-		if !d.want(n, '{', "an object") {
-			return
-		}
-		fields := fieldsOf(t)
-		for i, k := range n.keys {
-			if t == planType && k == "vocabulary" && d.words != nil {
-				continue // decoded first
-			}
-			if t == threatSpecType && threatDeclaration(k) {
-				continue // decoded first
-			}
-			if t == planType && k == "$schema" && len(d.stack) == 0 {
-				d.key(k)
-				if d.want(n.vals[i], '"', "a string: the URI of the plan-file schema") {
-					d.text(n.vals[i].text)
+	if t == threatSpecType {
+		d.Struct(v, n, ti.Info.Fields, func(i int, k string) bool {
+			return threatDeclaration(k) // decoded first
+		})
+		return true
+	}
+	if t == planType {
+		d.Struct(v, n, ti.Info.Fields, func(i int, k string) bool {
+			switch {
+			case k == "vocabulary" && d.words != nil:
+				return true // decoded first
+			case k == "$schema" && d.Depth() == 0:
+				d.Key(k)
+				if d.Want(n.Vals[i], '"', "a string: the URI of the plan-file schema") {
+					d.Text(n.Vals[i].Text)
 				}
-				d.pop()
-				continue // for editors; see PlanSchema
+				d.Pop()
+				return true // for editors; see PlanSchema
 			}
-			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
-			d.key(k)
-			if j < 0 {
-				d.bad(ErrUnknownField, "want one of %s", problem.List(len(fields), func(i int) string { return fields[i].name }))
-			} else {
-				d.value(v.Field(fields[j].index), n.vals[i])
-			}
-			d.pop()
-		}
-	case reflect.Slice:
-		if !d.want(n, '[', "an array") {
-			return
-		}
-		s := reflect.MakeSlice(t, len(n.vals), len(n.vals))
-		for i, m := range n.vals {
-			d.index(i)
-			d.value(s.Index(i), m)
-			d.pop()
-		}
-		v.Set(s)
-	case reflect.Array:
-		if !d.want(n, '[', "an array") {
-			return
-		}
-		if len(n.vals) != v.Len() {
-			d.bad(ErrBadValue, "want %d elements, got %d", v.Len(), len(n.vals))
-			return
-		}
-		for i, m := range n.vals {
-			d.index(i)
-			d.value(v.Index(i), m)
-			d.pop()
-		}
-	case reflect.Map:
-		if !d.want(n, '{', "an object") || t.Key().Kind() != reflect.String {
-			return
-		}
-		m := reflect.MakeMapWithSize(t, len(n.keys))
-		for i, k := range n.keys {
-			x := reflect.New(t.Elem()).Elem()
-			d.key(k)
-			d.value(x, n.vals[i])
-			d.pop()
-			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), x)
-		}
-		v.Set(m)
-	case reflect.String:
-		if d.want(n, '"', "a string") && d.text(n.text) {
-			v.SetString(n.text)
-		}
-	case reflect.Bool:
-		if d.want(n, 'b', "true or false") {
-			v.SetBool(n.text == "true")
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if !d.want(n, 'n', "an integer") {
-			return
-		}
-		x, err := strconv.ParseInt(n.text, 10, t.Bits())
-		if err != nil {
-			d.number(n.text, err, fmt.Sprintf("%d to %d", int64(-1)<<(t.Bits()-1), int64(uint64(1)<<(t.Bits()-1)-1)))
-			return
-		}
-		v.SetInt(x)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if !d.want(n, 'n', "an integer") {
-			return
-		}
-		x, err := strconv.ParseUint(n.text, 10, t.Bits())
-		if err != nil {
-			d.number(n.text, err, fmt.Sprintf("0 to %d", uint64(1)<<t.Bits()-1))
-			return
-		}
-		v.SetUint(x)
-	default:
-		d.bad(ErrBadValue, "cannot decode %s", t)
+			return false
+		})
+		return true
 	}
+	return false
 }
 
 // citations decodes a list of citations entry by entry, so that a problem
 // names the entry's own path.
 func (d *decoder) citations(v reflect.Value, n *node) {
-	if !d.want(n, '[', "an array of citations") {
+	if !d.Want(n, '[', "an array of citations") {
 		return
 	}
-	list := make([]council.Citation, 0, len(n.vals))
-	for i, m := range n.vals {
-		d.index(i)
-		var c council.Citation
-		if d.want(m, '"', "a string") {
-			if err := c.UnmarshalText([]byte(m.text)); err != nil {
+	list := make([]council.Citation, 0, len(n.Vals))
+	for i, m := range n.Vals {
+		d.Index(i)
+		if d.Want(m, '"', "a string") {
+			if c, err := council.ParseCitation(m.Text); err != nil {
 				d.wrap(err)
 			} else {
 				list = append(list, c)
 			}
 		}
-		d.pop()
+		d.Pop()
 	}
 	v.Set(reflect.ValueOf(council.Cites(list...)))
-}
-
-// number reports a number that does not fit an integer field: out of the
-// range of its type, or not a whole number.
-func (d *decoder) number(text string, err error, bounds string) {
-	d.bad(ErrBadValue, "%s", numberProblem(text, errors.Is(err, strconv.ErrRange), bounds))
-}
-
-// numberProblem says why text does not fit an integer field whose range is
-// bounds ("0 to 255"): out of range (so too a whole number written with an
-// exponent, 1e40), or not a whole number.
-func numberProblem(text string, outOfRange bool, bounds string) string {
-	if f, err := strconv.ParseFloat(text, 64); errors.Is(err, strconv.ErrRange) || err == nil && f == math.Trunc(f) && math.Abs(f) >= 1<<63 {
-		outOfRange = true
-	}
-	if outOfRange {
-		return problem.Clip(text, problem.MaxQuote) + " out of range: want a whole number from " + bounds
-	}
-	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
 
 // MarshalIndent returns the form of a plan file: the canonical JSON of

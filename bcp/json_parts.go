@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 )
 
 // The parts of a plan that hold a time.Duration marshal themselves through
@@ -44,15 +45,15 @@ func marshalPart(v any) ([]byte, error) {
 // unmarshalPart decodes data into *dst (a pointer) with the plan codec,
 // leaving *dst unchanged on error.
 func unmarshalPart[T any](data []byte, dst *T) error {
-	root, err := parseTree(data)
+	root, err := jsonfile.Parse(planFile, data)
 	if err != nil {
 		return err
 	}
 	var v T
-	d := decoder{}
-	d.value(reflect.ValueOf(&v).Elem(), root)
-	if len(d.errs) > 0 {
-		return errors.Join(d.errs...)
+	d := newDecoder()
+	d.Value(reflect.ValueOf(&v).Elem(), root)
+	if len(d.Errs) > 0 {
+		return errors.Join(d.Errs...)
 	}
 	*dst = v
 	return nil

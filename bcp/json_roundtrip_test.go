@@ -28,11 +28,11 @@ var outputTypes = []any{
 	council.Convening{}, council.Record{}, council.Path{}, council.Meeting{}, council.Actor{}, council.Citations{},
 	council.Organization{}, council.Chain{}, council.Council{}, council.Rule{}, council.Agenda{},
 	// threat
-	threat.Grading{}, threat.Range{}, threat.Response{}, threat.Precaution{}, threat.Situation{},
+	threat.Grading{}, threat.Range{}, threat.Response{}, threat.Precaution{}, threat.Capture{},
 	threat.Spec{}, threat.Tier{}, threat.Rule{}, threat.Action{}, threat.Notification{},
 	// fault
 	fault.Escalation{}, fault.Notice{}, fault.Classification{}, fault.Findings{},
-	fault.TerminalReport{}, fault.Situation{}, fault.Spec{}, fault.Thresholds{},
+	fault.TerminalReport{}, fault.Facts{}, fault.Spec{}, fault.Thresholds{},
 	// measures
 	measures.Playbook{}, measures.Step{}, measures.Finding{}, measures.PreventionPlan{},
 	measures.PlannedMeasure{}, measures.Settings{}, measures.Measure{}, measures.Hours{},
@@ -41,7 +41,7 @@ var outputTypes = []any{
 	Change{}, ReportTime{}, Window{}, BackupSelection{}, Backup{}, Manual{}, SystemPlan{},
 	Provenance{}, OrderOptions{},
 	System{}, Inventory{}, Contact{}, ContactRule{}, ReportPlan{}, HorizonPlan{}, Outside{},
-	Route{}, Phase{}, Continuity{}, Measures{}, Recurrence{}, Assignment{}, OrderClause{},
+	Route{}, Phase{}, Continuity{}, PlanMeasures{}, Recurrence{}, Assignment{}, OrderClause{},
 	council.Clause{},
 	// sets
 	council.Roles(0), council.Parties(0), council.Triggers(0), threat.Attributes(0),
@@ -142,10 +142,10 @@ func genValue(rt *rapid.T, t reflect.Type, mayBeZero bool, depth int) reflect.Va
 		}
 		return v
 	case eventType:
-		e := threat.Event{Kind: genValue(rt, reflect.TypeFor[threat.Kind](), false, depth).Interface().(threat.Kind)}
+		e := threat.Event{Kind: genValue(rt, reflect.TypeFor[threat.ActKind](), false, depth).Interface().(threat.ActKind)}
 		e.Place = genValue(rt, reflect.TypeFor[threat.Place](), true, depth).Interface().(threat.Place)
 		e.Firewall = genValue(rt, reflect.TypeFor[threat.Firewall](), true, depth).Interface().(threat.Firewall)
-		e.Severity = genValue(rt, reflect.TypeFor[threat.Severity](), true, depth).Interface().(threat.Severity)
+		e.Severity = genValue(rt, reflect.TypeFor[threat.Seriousness](), true, depth).Interface().(threat.Seriousness)
 		e.Source = genValue(rt, reflect.TypeFor[threat.Source](), true, depth).Interface().(threat.Source)
 		v.Set(reflect.ValueOf(e))
 		return v

@@ -102,11 +102,11 @@ func TestJSONTagStyle(t *testing.T) {
 }
 
 // workingValue are the exported struct types that are not data but values
-// built from a plan to work with (a compiled scheme or fault plan, a fault
+// built from a plan to work with (a compiled scheme or fault procedure, a fault
 // being handled under one, a drill in progress, a clause index built from a
 // plan's clauses): they hold the compiled plan and are not encoded; a vendor
 // stores their inputs and outputs.
-var workingValue = map[string]bool{"Scheme": true, "Plan": true, "Fault": true, "Drill": true, "Index": true}
+var workingValue = map[string]bool{"Scheme": true, "Procedure": true, "Fault": true, "Drill": true, "Index": true}
 
 // checkFields checks the tags of st's exported fields and returns how many
 // there are. Without require, a field may go untagged.

@@ -3,6 +3,7 @@ package bcp
 import (
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -103,6 +104,8 @@ func TestParsePlanErrors(t *testing.T) {
 		{"tottori:第2/fault-rejected", edit(Tottori, func(p *Plan) { p.Fault.Serious.Heavy = 0 }), "$.fault", ErrBadValue},
 		{"tottori:第3/threat-rejected", edit(Tottori, func(p *Plan) { p.Threat.Responses = nil }), "$.threat", ErrBadValue},
 		{"kumiyama:第18条/controls-rejected", edit(Kumiyama, func(p *Plan) { p.Measures.Controls.MinPasswordLength = 0 }), "$.measures.controls", ErrBadValue},
+		{"kumiyama:第18条/controls-unknown-field", text(strings.Replace(encode(t, Kumiyama()), `"controls":{`, `"controls":{"bogus":1,`, 1)), "$.measures.controls.bogus", ErrUnknownField},
+		{"kumiyama:第18条/controls-wrong-type", text(regexp.MustCompile(`"minPasswordLength":\d+`).ReplaceAllString(encode(t, Kumiyama()), `"minPasswordLength":"8"`)), "$.measures.controls.minPasswordLength", ErrBadValue},
 		{"kumiyama:第8条/duplicate-obligation", edit(Kumiyama, func(p *Plan) {
 			p.Measures.Obligations = append(p.Measures.Obligations, p.Measures.Obligations[1])
 		}), "$.measures.obligations[49].key", ErrDuplicate},

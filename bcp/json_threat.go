@@ -35,7 +35,7 @@ func declares(sp *threat.Spec) bool {
 func (d *decoder) threatValue(v reflect.Value, n *node) bool {
 	switch v.Type() {
 	case threatSpecType:
-		if n.kind != '{' || !v.CanAddr() {
+		if n.Kind != '{' || !v.CanAddr() {
 			return false
 		}
 		sp := v.Addr().Interface().(*threat.Spec)
@@ -43,26 +43,27 @@ func (d *decoder) threatValue(v reflect.Value, n *node) bool {
 			return false // the rest of the spec
 		}
 		fields := fieldsOf(threatSpecType)
-		for i, k := range n.keys {
+		for _, m := range n.Vals {
+			k := m.Key
 			if !threatDeclaration(k) {
 				continue
 			}
 			j := slices.IndexFunc(fields, func(f field) bool { return f.name == k })
-			d.key(k)
-			d.value(v.Field(fields[j].index), n.vals[i])
-			d.pop()
+			d.Key(k)
+			d.Value(v.Field(fields[j].index), m)
+			d.Pop()
 		}
 		saved := d.threat
 		d.threat = sp
-		d.value(v, n)
+		d.Value(v, n)
 		d.threat = saved
 		return true
 	case threatEventType:
-		if !declares(d.threat) || n.kind != '"' {
+		if !declares(d.threat) || n.Kind != '"' {
 			return false
 		}
-		if d.text(n.text) {
-			e, err := d.threat.ParseEvent(n.text)
+		if d.Text(n.Text) {
+			e, err := d.threat.ParseEvent(n.Text)
 			if err != nil {
 				d.wrap(err)
 			} else {

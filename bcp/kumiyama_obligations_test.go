@@ -333,7 +333,7 @@ func TestKumiyama第35条EmergencyPlan(t *testing.T) {
 	if p.Fault == nil {
 		t.Error("kumiyama states no fault handling")
 	}
-	for _, tr := range []council.Trigger{council.Fault, council.UnauthorizedAct} {
+	for _, tr := range []council.Trigger{council.AnyFault, council.UnauthorizedAct} {
 		if cv, err := council.Convene(*p.Organization, tr); err != nil || !cv.Meets {
 			t.Errorf("Convene(%v) = %+v, %v; want the council to meet", tr, cv, err)
 		}
@@ -391,7 +391,7 @@ func TestCheckObligations(t *testing.T) {
 // nothing there.
 func TestCompareObligations(t *testing.T) {
 	k, ino := Kumiyama(), Ino()
-	d := Compare(k, ino)
+	d := DiffPlans(k, ino)
 	got := d.Of(AspectObligation)
 	if len(got) != len(k.Measures.Obligations) {
 		t.Fatalf("%d obligation differences, want %d (one per kumiyama obligation)", len(got), len(k.Measures.Obligations))
@@ -418,7 +418,7 @@ func TestCompareObligations(t *testing.T) {
 	// A changed obligation is one difference, at its key.
 	k2 := Kumiyama()
 	k2.Measures.Obligations[1].When = "年1回"
-	if d := Compare(k, k2).Of(AspectObligation); len(d) != 1 || d[0].Key != "internal-audit" {
+	if d := DiffPlans(k, k2).Of(AspectObligation); len(d) != 1 || d[0].Key != "internal-audit" {
 		t.Errorf("Compare after changing 第8条1項's when: %v", d)
 	}
 }

@@ -240,7 +240,7 @@ func TestPlanWithCollidingIDs(t *testing.T) {
 				t.Fatalf("%d systems parsed; want %d", got, len(ids))
 			}
 			for _, f := range Check(p) {
-				if f.Severity == Error {
+				if f.Severity == SeverityError {
 					t.Fatalf("Check: %v", f)
 				}
 			}

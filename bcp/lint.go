@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -63,7 +64,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	var pre []Finding
 	if strings.HasPrefix(string(data[:min(len(data), 3)]), byteOrderMark) {
 		l.skip = 3
-		pre = append(pre, Finding{Severity: Info, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
+		pre = append(pre, Finding{Severity: SeverityInfo, Code: CodeByteOrderMark, Path: "$", Line: 1, Column: 1,
 			Message:   "the file starts with a UTF-8 byte-order mark (BOM); it is ignored, but a plan file need not have one",
 			MessageJA: "ファイルの先頭にUTF-8のバイト順マーク（BOM）がある: 無視するが、計画ファイルには要らない"})
 	}
@@ -74,13 +75,13 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 		if enc, ok := strings.CutPrefix(guess, "; it looks like "); ok {
 			guessJA = "。" + enc + "と思われる"
 		}
-		x := []located{{f: Finding{Severity: Error, Code: CodeNotUTF8, Path: "$",
+		x := []located{{f: Finding{Severity: SeverityError, Code: CodeNotUTF8, Path: "$",
 			Message:   fmt.Sprintf("the file is not UTF-8 (byte 0x%02X is not UTF-8%s): save the file as UTF-8", data[at], guess),
 			MessageJA: fmt.Sprintf("ファイルがUTF-8でない（バイト 0x%02X はUTF-8にない%s）: ファイルをUTF-8で保存すること", data[at], guessJA)}, off: at}}
 		l.positions(x)
 		return Plan{}, append(pre, x[0].f), nil
 	}
-	root, at, err := parseTreeAt(body)
+	root, at, err := jsonfile.ParseAt(planFile, body)
 	if err != nil {
 		x := []located{{f: l.fromError(err, 0), off: l.skip + at}}
 		l.positions(x)
@@ -89,7 +90,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	l.root = root
 	l.arrays = map[*node]*arrayIndex{}
 
-	p, loadErrs, ok := decodeResolved(root, ModelFiles(opts.Models), nil)
+	p, w, loadErrs, ok := decodeResolved(root, ModelFiles(opts.Models), nil)
 	if !ok { // a model that cannot be resolved: the rest names its terms
 		var x []located
 		for _, e := range loadErrs {
@@ -108,7 +109,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	for _, e := range loadErrs {
 		loadF = append(loadF, l.fromError(e, 0))
 	}
-	for _, e := range problem.Problems(p.validate()) {
+	for _, e := range problem.Problems(p.validate(w, true)) {
 		validF = append(validF, l.fromError(e, 0))
 	}
 	q := p
@@ -137,7 +138,7 @@ func Lint(data []byte, opts LintOptions) (Plan, []Finding, error) {
 	// with Check's code and clause.
 	var spans []located
 	for _, x := range slices.Concat(load, checked) {
-		if x.f.Severity == Error && x.f.Code != CodeEmptyPlan { // placed at the ID, it is about the whole plan
+		if x.f.Severity == SeverityError && x.f.Code != CodeEmptyPlan { // placed at the ID, it is about the whole plan
 			spans = append(spans, x)
 		}
 	}
@@ -193,7 +194,7 @@ type linter struct {
 // fromError makes a finding of err, a problem of ParsePlan: code, or the one
 // its sentinel gives.
 func (l *linter) fromError(err error, code Code) Finding {
-	f := Finding{Severity: Error, Code: code, Path: "$", Message: problem.Strip(err.Error())}
+	f := Finding{Severity: SeverityError, Code: code, Path: "$", Message: problem.Strip(err.Error())}
 	var pe *PathError
 	if errors.As(err, &pe) {
 		f.Path = pe.Path
@@ -226,7 +227,7 @@ func (l *linter) fromError(err error, code Code) Finding {
 // locate places f at the value its path names.
 func (l *linter) locate(f Finding) located {
 	n, off, whole := l.resolve(f.Path, f.Code == CodeUnknownField)
-	return located{f: f, off: l.skip + off, end: l.skip + n.end, whole: whole}
+	return located{f: f, off: l.skip + off, end: l.skip + n.End, whole: whole}
 }
 
 // positions sets the 1-based line and the column, in UTF-16 code units, of
@@ -307,7 +308,7 @@ func guessEncoding(b []byte) string {
 // For key, an object member is placed at its key rather than its value. It
 // returns the value, the offset and whether the whole path was found.
 func (l *linter) resolve(path string, key bool) (*node, int, bool) {
-	n, off := l.root, l.root.off
+	n, off := l.root, l.root.Off
 	path = strings.TrimPrefix(path, "$")
 	for path != "" {
 		var seg string
@@ -350,7 +351,7 @@ func (l *linter) resolve(path string, key bool) (*node, int, bool) {
 		if next == nil {
 			return n, off, false
 		}
-		n, off = next, next.off
+		n, off = next, next.Off
 		if key && path == "" && at >= 0 {
 			off = at
 		}
@@ -363,17 +364,17 @@ func (l *linter) resolve(path string, key bool) (*node, int, bool) {
 // entry of an array of objects that has a member whose string value is seg,
 // an "id" first.
 func (l *linter) child(n *node, seg string, byKey bool) (*node, int) {
-	switch n.kind {
+	switch n.Kind {
 	case '{':
-		if i := slices.Index(n.keys, seg); i >= 0 {
-			return n.vals[i], n.koff[i]
+		if i := n.Member(seg); i >= 0 {
+			return n.Vals[i], n.Vals[i].KeyOff
 		}
 	case '[':
 		if !byKey {
 			return nil, -1
 		}
-		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.vals) && strconv.Itoa(i) == seg {
-			return n.vals[i], -1
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Vals) && strconv.Itoa(i) == seg {
+			return n.Vals[i], -1
 		}
 		// The first question about an array is answered by a scan; an
 		// index is built at the second, so that placing one finding in a
@@ -433,10 +434,10 @@ func index(keys iter.Seq2[string, *node]) map[string]*node {
 // the strings of the lists of object entries ("on": ["threat-level-3"]).
 func arrayKeys(n *node, idOnly bool) iter.Seq2[string, *node] {
 	return func(yield func(string, *node) bool) {
-		for _, v := range n.vals {
-			if v.kind == '{' {
-				if i := slices.Index(v.keys, "id"); i >= 0 && v.vals[i].kind == '"' {
-					if !yield(v.vals[i].text, v) {
+		for _, v := range n.Vals {
+			if v.Kind == '{' {
+				if i := v.Member("id"); i >= 0 && v.Vals[i].Kind == '"' {
+					if !yield(v.Vals[i].Text, v) {
 						return
 					}
 				}
@@ -445,30 +446,30 @@ func arrayKeys(n *node, idOnly bool) iter.Seq2[string, *node] {
 		if idOnly {
 			return
 		}
-		for _, v := range n.vals {
-			switch v.kind {
+		for _, v := range n.Vals {
+			switch v.Kind {
 			case '"':
-				if !yield(v.text, v) {
+				if !yield(v.Text, v) {
 					return
 				}
 			case '{':
-				for _, w := range v.vals {
-					if w.kind == '"' && !yield(w.text, v) {
+				for _, w := range v.Vals {
+					if w.Kind == '"' && !yield(w.Text, v) {
 						return
 					}
 				}
 			}
 		}
-		for _, v := range n.vals {
-			if v.kind != '{' {
+		for _, v := range n.Vals {
+			if v.Kind != '{' {
 				continue
 			}
-			for _, w := range v.vals {
-				if w.kind != '[' {
+			for _, w := range v.Vals {
+				if w.Kind != '[' {
 					continue
 				}
-				for _, x := range w.vals {
-					if x.kind == '"' && !yield(x.text, v) {
+				for _, x := range w.Vals {
+					if x.Kind == '"' && !yield(x.Text, v) {
 						return
 					}
 				}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"pgregory.net/rapid"
 )
 
@@ -155,7 +156,7 @@ func lintAgrees(t interface{ Fatalf(string, ...any) }, data []byte) {
 		if f.Line < 1 || f.Line > lines || f.Column < 1 {
 			t.Fatalf("%v at %d:%d, outside the file's %d lines", f, f.Line, f.Column, lines)
 		}
-		if f.Severity == Error {
+		if f.Severity == SeverityError {
 			errs++
 		}
 		if perr == nil && f.Code != CodeByteOrderMark && strings.HasPrefix(f.Code.String(), "file.") {
@@ -215,7 +216,7 @@ func TestLintOneThingBroken(t *testing.T) {
 		}
 		_, fs, _ := Lint([]byte(mutated), LintOptions{})
 		for _, f := range fs {
-			if f.Severity == Error && f.Line <= i+1 {
+			if f.Severity == SeverityError && f.Line <= i+1 {
 				return
 			}
 		}
@@ -358,7 +359,7 @@ func TestLintArrayLookup(t *testing.T) {
 			return "{" + strings.Join(members, ",") + "}"
 		})
 		data := "[" + strings.Join(rapid.SliceOf(entry).Draw(t, "entries"), ",") + "]"
-		root, _, err := parseTreeAt([]byte(data))
+		root, _, err := jsonfile.ParseAt(planFile, []byte(data))
 		if err != nil {
 			t.Fatalf("%s: %v", data, err)
 		}

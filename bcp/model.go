@@ -9,6 +9,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -98,15 +99,15 @@ func ParsePlanWith(data []byte, models Models) (Plan, error) {
 // parsePlan is ParsePlanWith with chain, the IDs of the plans whose models
 // are being resolved (the plan's descendants first).
 func parsePlan(data []byte, models Models, chain []string) (Plan, error) {
-	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
+	root, err := jsonfile.Parse(planFile, bytes.TrimPrefix(data, []byte(byteOrderMark)))
 	if err != nil {
 		return Plan{}, err
 	}
-	p, errs, _ := decodeResolved(root, models, chain)
+	p, w, errs, _ := decodeResolved(root, models, chain)
 	if len(errs) > 0 {
 		return Plan{}, problem.Join(errs...)
 	}
-	if err := p.validate(); err != nil {
+	if err := p.validate(w, true); err != nil {
 		return Plan{}, err
 	}
 	return p, nil
@@ -115,32 +116,31 @@ func parsePlan(data []byte, models Models, chain []string) (Plan, error) {
 // decodeResolved decodes a plan file's tree and, if it is based on a model,
 // resolves the model and inherits its parts. A model that cannot be
 // resolved is the only problem reported: the rest of the file names the
-// model's terms, and cannot be read without it: ok is false then.
-func decodeResolved(root *node, models Models, chain []string) (p Plan, errs []error, ok bool) {
-	i := -1
-	if root.kind == '{' {
-		i = slices.Index(root.keys, "basedOn")
-	}
+// model's terms, and cannot be read without it: ok is false then. It
+// returns the plan's vocabulary resolved too, for the checks of the whole.
+func decodeResolved(root *node, models Models, chain []string) (p Plan, w *words, errs []error, ok bool) {
+	i := root.Member("basedOn")
 	if i < 0 {
-		p, errs = decodePlan(root)
-		return p, errs, true
+		p, w, errs = decodePlan(root)
+		return p, w, errs, true
 	}
-	model, errs := loadModel(root, root.vals[i], models, chain)
+	model, errs := loadModel(root, root.Vals[i], models, chain)
 	if len(errs) > 0 {
-		return Plan{}, errs, false
+		return Plan{}, nil, errs, false
 	}
-	p, errs = decodePlanOn(root, &model)
-	return p, errs, true
+	p, w, errs = decodePlanOn(root, &model)
+	return p, w, errs, true
 }
 
 // loadModel decodes the basedOn object n of root and returns the model it
 // names, parsed and checked.
 func loadModel(root, n *node, models Models, chain []string) (Plan, []error) {
-	d := decoder{stack: []segment{{key: "basedOn", index: -1}}}
+	d := newDecoder()
+	d.Key("basedOn")
 	var m Model
-	d.value(reflect.ValueOf(&m).Elem(), n)
-	if len(d.errs) > 0 {
-		return Plan{}, d.errs
+	d.Value(reflect.ValueOf(&m).Elem(), n)
+	if len(d.Errs) > 0 {
+		return Plan{}, d.Errs
 	}
 	if !council.Cite(m.ID, "x").IsValid() {
 		return Plan{}, []error{pathErr("$.basedOn.id", ErrBadValue, "model plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(m.ID))}
@@ -149,8 +149,8 @@ func loadModel(root, n *node, models Models, chain []string) (Plan, []error) {
 		return Plan{}, []error{pathErr("$.basedOn.version", ErrBadValue, "missing: the version of %s the plan follows", problem.Value(m.ID))}
 	}
 	self := ""
-	if j := slices.Index(root.keys, "id"); j >= 0 && root.vals[j].kind == '"' {
-		self = root.vals[j].text
+	if j := root.Member("id"); j >= 0 && root.Vals[j].Kind == '"' {
+		self = root.Vals[j].Text
 	}
 	chain = append(slices.Clip(chain), self)
 	if slices.Contains(chain, m.ID) {
@@ -170,7 +170,7 @@ func loadModel(root, n *node, models Models, chain []string) (Plan, []error) {
 	}
 	model, err := parsePlan(data, models, chain)
 	if err != nil {
-		return Plan{}, []error{&PathError{Path: "$.basedOn", Err: fmt.Errorf("model plan %s does not load: %w", problem.ID(m.ID), err)}}
+		return Plan{}, []error{&PathError{File: planFile, Path: "$.basedOn", Err: fmt.Errorf("model plan %s does not load: %w", problem.ID(m.ID), err)}}
 	}
 	if model.ID != m.ID {
 		return Plan{}, []error{pathErr("$.basedOn.id", ErrDangling, "the file found for model plan %s is plan %s", problem.ID(m.ID), problem.ID(model.ID))}
@@ -200,28 +200,28 @@ var ownParts = [...]string{"id", "version", "title", "source", "basedOn", "claus
 // decodePlanOn decodes a plan file's tree that is based on model: the
 // vocabulary merged with the model's, the parts the file leaves out
 // inherited.
-func decodePlanOn(root *node, model *Plan) (Plan, []error) {
+func decodePlanOn(root *node, model *Plan) (Plan, *words, []error) {
 	var p Plan
-	d := decoder{}
-	if i := slices.Index(root.keys, "vocabulary"); i >= 0 {
-		d.key("vocabulary")
-		d.value(reflect.ValueOf(&p.Vocabulary).Elem(), root.vals[i])
-		d.pop()
+	d := newDecoder()
+	if i := root.Member("vocabulary"); i >= 0 {
+		d.Key("vocabulary")
+		d.Value(reflect.ValueOf(&p.Vocabulary).Elem(), root.Vals[i])
+		d.Pop()
 	}
 	vocab, errs := mergeVocabulary(model.Vocabulary, p.Vocabulary)
-	d.errs = append(d.errs, errs...)
+	d.Errs = append(d.Errs, errs...)
 	d.words = vocab.words()
-	d.value(reflect.ValueOf(&p).Elem(), root)
+	d.Value(reflect.ValueOf(&p).Elem(), root)
 	p.Vocabulary = vocab
 	pv, mv := reflect.ValueOf(&p).Elem(), reflect.ValueOf(model).Elem()
 	for _, f := range fieldsOf(planType) {
-		if slices.Contains(ownParts[:], f.name) || slices.Contains(root.keys, f.name) {
+		if slices.Contains(ownParts[:], f.name) || root.Member(f.name) >= 0 {
 			continue
 		}
 		pv.Field(f.index).Set(mv.Field(f.index))
 	}
 	p.BasedOn = &Model{ID: model.ID, Version: model.Version, Title: model.Title, Clauses: model.Clauses, BasedOn: model.BasedOn}
-	return p, d.errs
+	return p, d.words, d.Errs
 }
 
 // mergeVocabulary returns the model's vocabulary with the plan file's terms

@@ -162,7 +162,7 @@ func TestBasedOnOverridesWholeParts(t *testing.T) {
 		}
 	}
 	for _, f := range Check(p) {
-		if f.Severity == Error {
+		if f.Severity == SeverityError {
 			t.Errorf("error finding: %v", f)
 		}
 	}
@@ -227,7 +227,7 @@ func TestBasedOnErrors(t *testing.T) {
 				t.Fatal(lerr)
 			}
 			if !slices.ContainsFunc(fs, func(f Finding) bool {
-				return f.Severity == Error && strings.HasPrefix(f.Path, strings.TrimPrefix(tt.path, "$.")) || f.Path == tt.path
+				return f.Severity == SeverityError && strings.HasPrefix(f.Path, strings.TrimPrefix(tt.path, "$.")) || f.Path == tt.path
 			}) {
 				t.Errorf("no Lint error at %s: %v", tt.path, fs)
 			}
@@ -336,7 +336,7 @@ func TestLintBasedOn(t *testing.T) {
 				want[f.Code] = true
 			}
 			for _, f := range fs {
-				if strings.HasPrefix(f.Code.String(), "file.") || f.Severity == Error || !want[f.Code] {
+				if strings.HasPrefix(f.Code.String(), "file.") || f.Severity == SeverityError || !want[f.Code] {
 					t.Errorf("finding %v", f)
 				}
 				if f.Line < 1 || f.Column < 1 {

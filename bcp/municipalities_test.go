@@ -40,7 +40,7 @@ func TestMunicipalityFixtures(t *testing.T) {
 				t.Errorf("plan ID %q", p.ID)
 			}
 			for _, f := range Check(p) {
-				if f.Severity == Error {
+				if f.Severity == SeverityError {
 					t.Errorf("error finding: %v", f)
 				}
 			}
@@ -92,7 +92,7 @@ func TestKonanCouncil(t *testing.T) {
 // contacts for office hours and for nights and holidays.
 func TestOsakiFaultsAndContacts(t *testing.T) {
 	p := municipality(t, "osaki")
-	fp, err := p.FaultPlan()
+	fp, err := p.FaultProcedure()
 	if err != nil {
 		t.Fatal(err)
 	}

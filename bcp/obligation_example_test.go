@@ -8,7 +8,7 @@ import (
 
 // What kumiyama's regulation asks before outsourcing (第31条, 第32条): the
 // obligations of its plan file on that occasion, in the document's words.
-func ExampleMeasures_obligations() {
+func ExamplePlanMeasures_obligations() {
 	p := bcp.Kumiyama()
 	for _, o := range p.Measures.Obligations {
 		if o.On != "外部委託をしようとするとき" {

@@ -87,17 +87,17 @@ type OrderOptions struct {
 // The zero Position is not a placement. Position holds [council.Citations], so
 // == is not defined; compare with go-cmp.
 type Position struct {
-	Rank  int    `json:"rank"`  // 1-based
-	ID    string `json:"id"`    // the system's ID
-	Name  string `json:"name"`  // its Japanese name
-	Owner string `json:"owner"` // its owning division
-	Kind  Kind   `json:"kind,omitzero"`
+	Rank  int        `json:"rank"`  // 1-based
+	ID    string     `json:"id"`    // the system's ID
+	Name  string     `json:"name"`  // its Japanese name
+	Owner string     `json:"owner"` // its owning division
+	Kind  SystemKind `json:"kind,omitzero"`
 	// Scale is the system's own impact scale, as given.
-	Scale Scale `json:"scale,omitzero"`
+	Scale ImpactScale `json:"scale,omitzero"`
 	// Effective is the scale the order used: the own scale with the
 	// [UnassessedPolicy] applied, raised to that of a more urgent dependent
 	// ([Unassessed] here means placed after every assessed system).
-	Effective Scale `json:"effective,omitzero"`
+	Effective ImpactScale `json:"effective,omitzero"`
 	// Target is the target recovery time the order used: the strictest of the
 	// system's own and those of every system depending on it, directly or not;
 	// zero when none applies.
@@ -371,7 +371,7 @@ func orderErr(systems []System) error {
 }
 
 // policyScale maps an unassessed scale through the policy.
-func policyScale(s Scale, p UnassessedPolicy) Scale {
+func policyScale(s ImpactScale, p UnassessedPolicy) ImpactScale {
 	if s == Unassessed && p == AssumeLarge {
 		return Large
 	}
@@ -511,8 +511,8 @@ func makeKey(kind, scale uint8, targetRank uint32, alt, diff uint8) orderKey {
 	return orderKey((uint64(kind)<<34 | uint64(scale)<<31 | uint64(targetRank)<<4 | uint64(alt)<<3 | uint64(diff)) << idBits)
 }
 
-func (k orderKey) scale() Scale   { return Scale(k >> (idBits + 31) & 7) }
-func (k orderKey) target() uint32 { return uint32(k>>targetShift) & noTarget }
+func (k orderKey) scale() ImpactScale { return ImpactScale(k >> (idBits + 31) & 7) }
+func (k orderKey) target() uint32     { return uint32(k>>targetShift) & noTarget }
 func (k orderKey) withTarget(r uint32) orderKey {
 	return k&^(noTarget<<targetShift) | orderKey(r)<<targetShift
 }

@@ -35,8 +35,8 @@ func genRoughSystems(t *rapid.T) []System {
 			ID:          ids[i],
 			Name:        "名",
 			Owner:       "課",
-			Kind:        rapid.SampledFrom([]Kind{Application, Application, Application, Application, Monitoring, Platform}).Draw(t, "kind"),
-			Scale:       rapid.SampledFrom([]Scale{Large, Medium, Medium, Small, Unassessed}).Draw(t, "scale"),
+			Kind:        rapid.SampledFrom([]SystemKind{Application, Application, Application, Application, Monitoring, Platform}).Draw(t, "kind"),
+			Scale:       rapid.SampledFrom([]ImpactScale{Large, Medium, Medium, Small, Unassessed}).Draw(t, "scale"),
 			Hosted:      rapid.Bool().Draw(t, "hosted"),
 			Alternative: rapid.Bool().Draw(t, "alt"),
 			Difficulty:  Difficulty(rapid.IntRange(0, 4).Draw(t, "diff")),
@@ -55,10 +55,10 @@ func genRoughSystems(t *rapid.T) []System {
 			s.Owner = ""
 		}
 		if rare("badKind") {
-			s.Kind = Kind(rapid.IntRange(0, 9).Draw(t, "kindValue"))
+			s.Kind = SystemKind(rapid.IntRange(0, 9).Draw(t, "kindValue"))
 		}
 		if rare("badScale") {
-			s.Scale = Scale(rapid.IntRange(0, 9).Draw(t, "scaleValue"))
+			s.Scale = ImpactScale(rapid.IntRange(0, 9).Draw(t, "scaleValue"))
 		}
 		if rare("negTarget") {
 			s.Target = -time.Minute

@@ -18,7 +18,7 @@ import (
 )
 
 // app is a business system with the given scale and no other attributes.
-func app(id string, s Scale, deps ...string) System {
+func app(id string, s ImpactScale, deps ...string) System {
 	return System{ID: id, Name: "システム" + id, Owner: "情報システム課", Kind: Application, Scale: s, DependsOn: deps}
 }
 
@@ -346,14 +346,14 @@ func TestOrderErrors(t *testing.T) {
 func genSystems(allApps bool) *rapid.Generator[[]System] {
 	return rapid.Custom(func(t *rapid.T) []System {
 		n := rapid.IntRange(0, 14).Draw(t, "n")
-		scales := []Scale{Large, Medium, Small}
+		scales := []ImpactScale{Large, Medium, Small}
 		targets := []time.Duration{0, 0, time.Hour, 4 * time.Hour, 24 * time.Hour}
 		out := make([]System, n)
 		for i := range out {
 			s := app(fmt.Sprintf("s%02d", rapid.IntRange(0, 99).Draw(t, "id")), rapid.SampledFrom(scales).Draw(t, "scale"))
 			s.ID = fmt.Sprintf("%s-%d", s.ID, i) // unique
 			if !allApps {
-				s.Kind = rapid.SampledFrom([]Kind{Application, Application, Application, Monitoring, Platform}).Draw(t, "kind")
+				s.Kind = rapid.SampledFrom([]SystemKind{Application, Application, Application, Monitoring, Platform}).Draw(t, "kind")
 				s.Hosted = rapid.Bool().Draw(t, "hosted")
 			}
 			s.Target = rapid.SampledFrom(targets).Draw(t, "target")
@@ -473,7 +473,7 @@ func TestOrderProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		deps := closure(systems)
-		scale := map[string]Scale{}
+		scale := map[string]ImpactScale{}
 		for _, s := range systems {
 			scale[s.ID] = s.Scale
 		}
@@ -530,7 +530,7 @@ func benchSystems(n int) []System {
 	next := func() uint64 { x = x*6364136223846793005 + 1442695040888963407; return x >> 33 }
 	out[0] = System{ID: "iaas", Name: "基盤", Owner: "情報システム課", Kind: Platform, Scale: Large}
 	for i := 1; i < n; i++ {
-		s := app("sys"+strconv.Itoa(i), Scale(1+next()%3))
+		s := app("sys"+strconv.Itoa(i), ImpactScale(1+next()%3))
 		s.Hosted = true
 		s.Alternative = next()%2 == 0
 		s.Difficulty = Difficulty(next() % 4)

@@ -74,7 +74,7 @@ type Plan struct {
 	Duties []Assignment `json:"duties,omitempty"`
 	// Fault is the fault handling (symptoms, investigation, detection,
 	// locations, alternatives, escalation, lifecycle, serious-fault
-	// thresholds); build the working [fault.Plan] with [Plan.FaultPlan].
+	// thresholds); build the working [fault.Procedure] with [Plan.FaultProcedure].
 	Fault *fault.Spec `json:"fault,omitempty"`
 	// Threat is the threat scheme (levels or serious/not serious, the
 	// grading table, responses and precautions); build the working
@@ -82,7 +82,7 @@ type Plan struct {
 	Threat *threat.Spec `json:"threat,omitempty"`
 	// Measures are the preventive controls, annex playbooks, general
 	// emergency measures, follow-up and recurrence prevention.
-	Measures *Measures `json:"measures,omitempty"`
+	Measures *PlanMeasures `json:"measures,omitempty"`
 	// Continuity is the ICT continuity part: the inventory of systems and the
 	// continuity settings (contact channels, report schedule, horizons,
 	// outside reporting routes and the recovery flow).
@@ -102,10 +102,10 @@ func (p Plan) Index() (council.Index, error) {
 	return x, nil
 }
 
-// Measures are a plan's measures, each part in package measures' own form.
+// PlanMeasures are a plan's measures, each part in package measures' own form.
 //
-// The zero Measures has no measures; == is not defined.
-type Measures struct {
+// The zero PlanMeasures has no measures; == is not defined.
+type PlanMeasures struct {
 	// Controls are the preventive-control figures and requirements in force
 	// (kumiyama's regulation); nil where the plan sets none.
 	Controls *measures.Rules `json:"controls,omitempty"`
@@ -241,13 +241,13 @@ type HorizonPlan struct {
 	Citations council.Citations `json:"citations,omitzero"`
 }
 
-// FaultPlan builds the working fault plan from p.Fault ([fault.NewPlan]).
+// FaultProcedure builds the working fault plan from p.Fault ([fault.NewProcedure]).
 // A plan silent on fault handling is an error wrapping [fault.ErrNotStated].
-func (p Plan) FaultPlan() (fault.Plan, error) {
+func (p Plan) FaultProcedure() (fault.Procedure, error) {
 	if p.Fault == nil {
-		return fault.Plan{}, fmt.Errorf("bcp: plan %s states no fault handling: %w", problem.Value(p.ID), fault.ErrNotStated)
+		return fault.Procedure{}, fmt.Errorf("bcp: plan %s states no fault handling: %w", problem.Value(p.ID), fault.ErrNotStated)
 	}
-	return fault.NewPlan(*p.Fault)
+	return fault.NewProcedure(*p.Fault)
 }
 
 // Scheme builds the working threat scheme from p.Threat ([threat.NewScheme]).
@@ -259,8 +259,8 @@ func (p Plan) Scheme() (*threat.Scheme, error) {
 	return threat.NewScheme(*p.Threat)
 }
 
-// Playbooks returns the annex playbooks p names ([Measures.Annex]), in its
-// order, in a fresh slice, each from p's own table ([Measures.Playbooks]);
+// Playbooks returns the annex playbooks p names ([PlanMeasures.Annex]), in its
+// order, in a fresh slice, each from p's own table ([PlanMeasures.Playbooks]);
 // nil when it has no annex. A case p names but does not define is an error
 // wrapping [measures.ErrNoPlaybook].
 func (p Plan) Playbooks() ([]measures.Playbook, error) {

@@ -139,7 +139,7 @@ func genInventory(t *rapid.T, plan string) *Inventory {
 			Name:        rapid.StringMatching(`[ぁ-んA-Za-z]{1,8}システム`).Draw(t, "name"),
 			Owner:       rapid.SampledFrom([]string{"情報システム課", "戸籍住民課", "税務課"}).Draw(t, "owner"),
 			Kind:        Application,
-			Scale:       rapid.SampledFrom(AllScales()).Draw(t, "scale"),
+			Scale:       rapid.SampledFrom(AllImpactScales()).Draw(t, "scale"),
 			Alternative: rapid.Bool().Draw(t, "alternative"),
 			Target:      time.Duration(rapid.IntRange(0, 72).Draw(t, "targetHours")) * time.Hour,
 			Citations:   cite,

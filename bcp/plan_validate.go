@@ -2,11 +2,13 @@ package bcp
 
 import (
 	"fmt"
-	"github.com/jukiplan/jukiplan/internal/duration"
 	"reflect"
 	"time"
 
+	"github.com/jukiplan/jukiplan/internal/duration"
+
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
@@ -28,10 +30,14 @@ var (
 // threat.NewScheme, measures.Rules.Validate, measures.Obligation.Validate,
 // Inventory.Validate). Every
 // problem is a [*PathError] naming the JSON path; all are joined.
-func (p Plan) Validate() error { return p.validate() }
+func (p Plan) Validate() error { return p.validate(p.Vocabulary.words(), false) }
 
-func (p Plan) validate() error {
-	v := validator{id: p.ID, w: p.Vocabulary.words(), plan: &p}
+// validate is [Plan.Validate] with p's vocabulary resolved already (w).
+// decoded says that p comes from the plan decoder, which has rejected every
+// string holding a control character: the walk then looks at citations and
+// plan IDs only.
+func (p Plan) validate(w *words, decoded bool) error {
+	v := validator{id: p.ID, w: w, decoded: decoded, plan: &p}
 	if council.Cite(p.ID, "x") == (council.Citation{}) {
 		v.bad("$.id", ErrBadValue, "plan ID %s: want a plain identifier (a-z, 0-9, - and _)", problem.Value(p.ID))
 		return problem.Join(v.errs...)
@@ -47,7 +53,7 @@ func (p Plan) validate() error {
 			v.bad(at+".version", ErrBadValue, "missing")
 		}
 	}
-	v.cites(reflect.ValueOf(p))
+	v.cites(reflect.ValueOf(&p).Elem())
 	v.clauses(p.Clauses)
 	v.errs = append(v.errs, p.Vocabulary.validate("$.vocabulary")...)
 	if o := p.Organization; o != nil {
@@ -106,11 +112,12 @@ func (p Plan) validate() error {
 }
 
 type validator struct {
-	id    string
-	plan  *Plan  // the plan checked: its models may be cited too
-	w     *words // the plan's vocabulary: messages name its values by their term IDs
-	errs  []error
-	stack []segment // the path cites is at
+	id      string
+	plan    *Plan  // the plan checked: its models may be cited too
+	w       *words // the plan's vocabulary: messages name its values by their term IDs
+	decoded bool   // the plan's strings are known free of control characters
+	errs    []error
+	stack   []jsonfile.Segment // the path cites is at
 }
 
 // bad records a problem the plan's checks find; its message names the
@@ -132,21 +139,27 @@ func (v *validator) cite(c council.Citation, path string) {
 	}
 }
 
-// cites walks x and checks every citation, and every string field named
-// Plan, against the plan ID, and every string for control characters. The path is kept as a stack and only spelled
-// out for a problem.
+// cites walks x, an addressable value, and checks every citation, and every
+// string field named Plan, against the plan ID, and every string for control
+// characters (unless the plan was decoded: the decoder has). It skips the
+// values whose type holds nothing to check ([typeInfo].walk). The path is
+// kept as a stack and only spelled out for a problem.
 func (v *validator) cites(x reflect.Value) {
 	t := x.Type()
+	ti := info(t)
+	if !ti.walk[v.mode()] {
+		return
+	}
 	switch {
 	case t == citationType:
-		if c := x.Interface().(council.Citation); c != (council.Citation{}) && !v.citable(c.Plan()) {
+		if c := *x.Addr().Interface().(*council.Citation); c != (council.Citation{}) && !v.citable(c.Plan()) {
 			v.here(c)
 		}
 		return
 	case t == citationsType:
-		for i, c := range x.Interface().(council.Citations).All() {
+		for i, c := range x.Addr().Interface().(*council.Citations).All() {
 			if !v.citable(c.Plan()) {
-				v.stack = append(v.stack, segment{index: i})
+				v.stack = append(v.stack, jsonfile.Index(i))
 				v.here(c)
 				v.stack = v.stack[:len(v.stack)-1]
 			}
@@ -156,7 +169,7 @@ func (v *validator) cites(x reflect.Value) {
 	switch t.Kind() {
 	case reflect.String:
 		if msg := problem.BadText(x.String()); msg != "" {
-			v.bad((&parser{stack: v.stack}).path(), ErrBadValue, "%s", msg)
+			v.bad(jsonfile.Path(v.stack), ErrBadValue, "%s", msg)
 		}
 	case reflect.Pointer:
 		if !x.IsNil() {
@@ -164,17 +177,17 @@ func (v *validator) cites(x reflect.Value) {
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range x.Len() {
-			v.stack = append(v.stack, segment{index: i})
+			v.stack = append(v.stack, jsonfile.Index(i))
 			v.cites(x.Index(i))
 			v.stack = v.stack[:len(v.stack)-1]
 		}
 	case reflect.Struct:
-		for _, f := range fieldsOf(t) {
+		for _, f := range ti.fields {
 			fv := x.Field(f.index)
-			v.stack = append(v.stack, segment{key: f.name, index: -1})
-			if t.Field(f.index).Name == "Plan" && fv.Kind() == reflect.String && t != planType {
+			v.stack = append(v.stack, jsonfile.Key(f.name))
+			if f.planID && t != planType {
 				if s := fv.String(); !v.citable(s) {
-					v.bad((&parser{stack: v.stack}).path(), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
+					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
 				}
 			} else {
 				v.cites(fv)
@@ -182,6 +195,14 @@ func (v *validator) cites(x reflect.Value) {
 			v.stack = v.stack[:len(v.stack)-1]
 		}
 	}
+}
+
+// mode indexes [typeInfo].walk: 1 when strings need no check.
+func (v *validator) mode() int {
+	if v.decoded {
+		return 1
+	}
+	return 0
 }
 
 // clauses checks the clause index: each clause can be cited and has a
@@ -221,7 +242,7 @@ func (v *validator) orModel() string {
 
 // here records citation c, at the current path, as not of the plan.
 func (v *validator) here(c council.Citation) {
-	v.cite(c, (&parser{stack: v.stack}).path())
+	v.cite(c, jsonfile.Path(v.stack))
 }
 
 func unique[T any, K comparable](v *validator, xs []T, path, suffix string, key func(T) K) {
@@ -385,7 +406,7 @@ func (v *validator) continuity(c *Continuity) {
 			v.bad(fmt.Sprintf("$.continuity.order[%d].reasons", i), ErrBadValue, "missing")
 		}
 	}
-	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) Step { return ph.Step })
+	unique(v, c.Flow, "$.continuity.flow", ".step", func(ph Phase) FlowStep { return ph.Step })
 	for i, ph := range c.Flow {
 		if !ph.Step.IsValid() {
 			v.bad(fmt.Sprintf("$.continuity.flow[%d].step", i), ErrBadValue, "missing")

@@ -12,7 +12,7 @@ import (
 
 // TestReferencePlanParts checks that each part a reference plan states
 // builds the working value of its package: the organisation validates, the
-// fault part builds a fault.Plan of the plan, the threat part a scheme.
+// fault part builds a fault.Procedure of the plan, the threat part a scheme.
 // (Which parts each plan states is TestReferencePlanSilences'.)
 func TestReferencePlanParts(t *testing.T) {
 	for _, p := range ReferencePlans() {
@@ -28,7 +28,7 @@ func TestReferencePlanParts(t *testing.T) {
 			if p.Fault == nil {
 				return
 			}
-			got, err := p.FaultPlan()
+			got, err := p.FaultProcedure()
 			if err != nil || got.ID() != p.ID {
 				t.Errorf("FaultPlan() = %v, %v; want plan %s's", got, err, p.ID)
 			}
@@ -49,7 +49,7 @@ func TestReferencePlanSilences(t *testing.T) {
 	has := func(p Plan) parts {
 		m := p.Measures
 		if m == nil {
-			m = &Measures{}
+			m = &PlanMeasures{}
 		}
 		return parts{
 			org: p.Organization != nil, fault: p.Fault != nil, threat: p.Threat != nil,

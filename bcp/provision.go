@@ -6,7 +6,7 @@ import "github.com/jukiplan/jukiplan/council"
 // each in the plan's own words with its clauses: its purposes, when it is
 // reviewed, the laws, rules and documents it is made consistent with, and
 // the items a division must prepare (nakano ICT-BCP 3, 4, 5 and 9(1)). The
-// engine does not act on them; [Check] and [Compare] show them.
+// engine does not act on them; [Check] and [DiffPlans] show them.
 //
 // Each list is in document order; nil where the plan says nothing of it.
 // The zero Provisions says nothing. == is not defined.

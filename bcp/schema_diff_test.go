@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"pgregory.net/rapid"
 )
@@ -37,11 +38,11 @@ func compiledSchema(t testing.TB) *jsonschema.Schema {
 // decodeErrs returns the problems ParsePlan finds while decoding data, before
 // it checks the plan as a whole, or nil and false when data is not JSON.
 func decodeErrs(data []byte) ([]error, bool) {
-	root, err := parseTree(bytes.TrimPrefix(data, []byte(byteOrderMark)))
+	root, err := jsonfile.Parse(planFile, bytes.TrimPrefix(data, []byte(byteOrderMark)))
 	if err != nil {
 		return nil, false
 	}
-	_, errs := decodePlan(root)
+	_, _, errs := decodePlan(root)
 	return errs, true
 }
 

@@ -25,9 +25,9 @@ type System struct {
 	Owner string `json:"owner,omitzero"`
 	// Kind is the system's part in recovery: the IaaS itself, its monitoring,
 	// or a business system.
-	Kind Kind `json:"kind,omitzero"`
+	Kind SystemKind `json:"kind,omitzero"`
 	// Scale is the impact scale; [Unassessed] when not yet decided.
-	Scale Scale `json:"scale,omitzero"`
+	Scale ImpactScale `json:"scale,omitzero"`
 	// Hosted reports that the system runs on the shared IaaS (主管システム).
 	// A hosted system depends on every [Platform] system of its inventory
 	// without listing it in DependsOn.

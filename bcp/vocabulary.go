@@ -18,7 +18,7 @@ import (
 // fault) or a contact channel ([Channel]). The engine names some values of
 // each (the functions and standard kinds its rules understand); a plan
 // declares the rest, and its own words for all of them, in its [Vocabulary].
-// The closed kinds ([Step], [Field], [Incident], [Pattern], [Audience]) have
+// The closed kinds ([FlowStep], [Field], [Incident], [Pattern], [Audience]) have
 // only the engine's values: a plan gives its own words for them.
 type Word interface {
 	~uint8
@@ -66,14 +66,14 @@ type Vocabulary struct {
 	Parties   []Term[council.Party]  `json:"parties,omitempty"`   // bodies and people outside it
 	Bodies    []Term[council.Body]   `json:"bodies,omitempty"`    // councils and other deliberating bodies
 	Symptoms  []Term[fault.Symptom]  `json:"symptoms,omitempty"`  // what staff observe when something fails
-	Triggers  []Term[fault.Trigger]  `json:"triggers,omitempty"`  // how a fault is detected
-	Checks    []Term[fault.Check]    `json:"checks,omitempty"`    // steps of the root-cause investigation
+	Triggers  []Term[fault.Signal]   `json:"triggers,omitempty"`  // how a fault is detected
+	Checks    []Term[fault.Probe]    `json:"checks,omitempty"`    // steps of the root-cause investigation
 	Locations []Term[fault.Location] `json:"locations,omitempty"` // where a fault lies
 	Channels  []Term[Channel]        `json:"channels,omitempty"`  // ways of making contact
 	// The kinds below are closed: the engine's rules depend on each value,
 	// so every term names the Function it stands for, and a plan gives only
 	// its own words for them.
-	Steps     []Term[Step]     `json:"steps,omitempty"`     // steps of the recovery flow
+	Steps     []Term[FlowStep] `json:"steps,omitempty"`     // steps of the recovery flow
 	Fields    []Term[Field]    `json:"fields,omitempty"`    // items of a fault report
 	Incidents []Term[Incident] `json:"incidents,omitempty"` // kinds of incident with routes outside
 	Patterns  []Term[Pattern]  `json:"patterns,omitempty"`  // outage patterns contact is prepared for
@@ -127,11 +127,11 @@ var wordKinds = [nKinds]wordKind{
 	{"parties", reflect.TypeFor[council.Party](), len(council.AllParties()), false},
 	{"bodies", reflect.TypeFor[council.Body](), len(council.AllBodies()), false},
 	{"symptoms", reflect.TypeFor[fault.Symptom](), len(fault.AllSymptoms()), false},
-	{"triggers", reflect.TypeFor[fault.Trigger](), len(fault.AllTriggers()), false},
-	{"checks", reflect.TypeFor[fault.Check](), len(fault.AllChecks()), false},
+	{"triggers", reflect.TypeFor[fault.Signal](), len(fault.AllSignals()), false},
+	{"checks", reflect.TypeFor[fault.Probe](), len(fault.AllProbes()), false},
 	{"locations", reflect.TypeFor[fault.Location](), len(fault.AllLocations()), false},
 	{"channels", reflect.TypeFor[Channel](), len(AllChannels()), false},
-	{"steps", reflect.TypeFor[Step](), len(AllSteps()), true},
+	{"steps", reflect.TypeFor[FlowStep](), len(AllFlowSteps()), true},
 	{"fields", reflect.TypeFor[Field](), len(AllFields()), true},
 	{"incidents", reflect.TypeFor[Incident](), len(AllIncidents()), true},
 	{"patterns", reflect.TypeFor[Pattern](), len(AllPatterns()), true},
@@ -342,7 +342,7 @@ func (w *words) label(k int, x uint8, lang Lang, en, ja string) string {
 // label in Japanese or its English label, or the engine's own label or name
 // for a value the plan does not declare. x is a [council.Role],
 // [council.Party], [council.Actor], [council.Body], [fault.Symptom],
-// [fault.Trigger], [fault.Check], [fault.Location], [Channel], [Step],
+// [fault.Signal], [fault.Probe], [fault.Location], [Channel], [FlowStep],
 // [Field], [Incident], [Pattern] or [Audience]; any other
 // value with Label and String methods prints in its own words.
 func (v Vocabulary) Label(x interface {
@@ -373,15 +373,15 @@ func (w *words) any(x interface {
 		return w.label(wBody, uint8(x), lang, en, ja)
 	case fault.Symptom:
 		return w.label(wSymptom, uint8(x), lang, en, ja)
-	case fault.Trigger:
+	case fault.Signal:
 		return w.label(wTrigger, uint8(x), lang, en, ja)
-	case fault.Check:
+	case fault.Probe:
 		return w.label(wCheck, uint8(x), lang, en, ja)
 	case fault.Location:
 		return w.label(wLocation, uint8(x), lang, en, ja)
 	case Channel:
 		return w.label(wChannel, uint8(x), lang, en, ja)
-	case Step:
+	case FlowStep:
 		return w.label(wStep, uint8(x), lang, en, ja)
 	case Field:
 		return w.label(wField, uint8(x), lang, en, ja)
@@ -415,15 +415,15 @@ func (w *words) name(x labeled) string {
 		k, v = wBody, uint8(x)
 	case fault.Symptom:
 		k, v = wSymptom, uint8(x)
-	case fault.Trigger:
+	case fault.Signal:
 		k, v = wTrigger, uint8(x)
-	case fault.Check:
+	case fault.Probe:
 		k, v = wCheck, uint8(x)
 	case fault.Location:
 		k, v = wLocation, uint8(x)
 	case Channel:
 		k, v = wChannel, uint8(x)
-	case Step:
+	case FlowStep:
 		k, v = wStep, uint8(x)
 	case Field:
 		k, v = wField, uint8(x)
@@ -466,18 +466,18 @@ func (v Vocabulary) Symptom(id string) (fault.Symptom, bool) {
 	return fault.Symptom(x), ok
 }
 
-// Trigger returns the detection trigger the vocabulary names id (a term's
+// Signal returns the detection trigger the vocabulary names id (a term's
 // ID or label).
-func (v Vocabulary) Trigger(id string) (fault.Trigger, bool) {
+func (v Vocabulary) Signal(id string) (fault.Signal, bool) {
 	x, ok := v.wordsOf(wTrigger).lookup(wTrigger, id)
-	return fault.Trigger(x), ok
+	return fault.Signal(x), ok
 }
 
-// Check returns the investigation step the vocabulary names id (a term's ID
+// Probe returns the investigation step the vocabulary names id (a term's ID
 // or label).
-func (v Vocabulary) Check(id string) (fault.Check, bool) {
+func (v Vocabulary) Probe(id string) (fault.Probe, bool) {
 	x, ok := v.wordsOf(wCheck).lookup(wCheck, id)
-	return fault.Check(x), ok
+	return fault.Probe(x), ok
 }
 
 // Location returns the fault location the vocabulary names id (a term's ID
@@ -585,7 +585,7 @@ func (d *decoder) undeclared(v reflect.Value, w int, s string) {
 		x = uint8(v.Uint())
 	}
 	if int(x) > wordKinds[k].named && !d.words.declared(k, x) {
-		d.bad(ErrBadValue, "%s: no term of the plan's %s declares it", problem.Quote(s), wordKinds[k].key)
+		d.Bad(ErrBadValue, "%s: no term of the plan's %s declares it", problem.Quote(s), wordKinds[k].key)
 	}
 }
 

@@ -184,7 +184,7 @@ func TestCompareKeysTermsByID(t *testing.T) {
 	if va != vb || ra.ID == rb.ID {
 		t.Fatalf("the test wants two different posts with one number: %s=%v, %s=%v", ra.ID, va, rb.ID, vb)
 	}
-	d := Compare(a, b)
+	d := DiffPlans(a, b)
 	found := map[string]Difference{}
 	for _, x := range d.Of(AspectRole) {
 		found[x.Key] = x

@@ -100,19 +100,19 @@ func TestMustTell(t *testing.T) {
 		roles   Roles
 		parties Parties
 	}{
-		{"tottori:第2-2/fault", tottori(), Fault, RolesOf(Staff, SystemAdministrator), 0},
+		{"tottori:第2-2/fault", tottori(), AnyFault, RolesOf(Staff, SystemAdministrator), 0},
 		{"tottori:第2-4(1)/serious-fault", tottori(), SeriousFault, RolesOf(Staff, SystemAdministrator, SecurityChief), 0},
 		{"tottori:第3-3,第3-6(1)/level-3", tottori(), ThreatLevel3,
 			RolesOf(SystemAdministrator, SecurityChief), PartiesOf(Contractor, NationalCenter)},
 		{"tottori:第3-5(1)/level-1", tottori(), ThreatLevel1, RolesOf(SystemAdministrator, SecurityChief), PartiesOf(Contractor)},
 		{"ino:第11条/serious-threat", ino(), SeriousThreat, RolesOf(SystemAdministrator, SecurityChief), 0},
-		{"ino:第3条/fault", ino(), Fault, RolesOf(SystemAdministrator), 0},
-		{"kumiyama:第6条5項/request-is-judgement", kumiyama(), Fault, 0, 0},
+		{"ino:第3条/fault", ino(), AnyFault, RolesOf(SystemAdministrator), 0},
+		{"kumiyama:第6条5項/request-is-judgement", kumiyama(), AnyFault, 0, 0},
 		{"kumamoto:4(1)(ウ)/level-2", kumamoto(), ThreatLevel2,
 			RolesOf(SectionManager, SecurityOfficers, regionalPolicyDivision, chuoWardResidentsDivision, infoPolicyDivision), 0},
 		{"kumamoto:4(1)(ウ)/level-1-stays-in-section", kumamoto(), ThreatLevel1, RolesOf(SectionManager), 0},
-		{"kumamoto:4(2)/fault", kumamoto(), Fault, RolesOf(SectionManager, SecurityOfficers), 0},
-		{"nakano:ICT-BCP 6(3)エ/fault", nakano(), Fault, RolesOf(crisisManagementDivision), PartiesOf(tokyoICTDepartment, nisc, micOffice)},
+		{"kumamoto:4(2)/fault", kumamoto(), AnyFault, RolesOf(SectionManager, SecurityOfficers), 0},
+		{"nakano:ICT-BCP 6(3)エ/fault", nakano(), AnyFault, RolesOf(crisisManagementDivision), PartiesOf(tokyoICTDepartment, nisc, micOffice)},
 		{"nakano:ICT-BCP 6(3)カ/specific-info-leak", nakano(), SpecificInfoLeak,
 			RolesOf(crisisManagementDivision, deputyMayor, owningDepartmentHead), PartiesOf(ppc, tokyoGeneralAffairsDivision)},
 		{"nakano:none/routine", nakano(), Routine, 0, 0},
@@ -178,16 +178,16 @@ func TestChainValidate(t *testing.T) {
 		{"foreign-citation", func(ch *Chain) { ch.Edges[1].Cite = Cite(PlanIno, "第4条") }, ErrUncited, []string{"ino:第4条"}},
 		{"no-chief", func(ch *Chain) { ch.Chief = 0 }, ErrInvalid, []string{"chief"}},
 		{"notice-by-stranger", func(ch *Chain) {
-			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(Fault), By: mayor, To: ByParty(Police), Cite: c("5")})
+			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(AnyFault), By: mayor, To: ByParty(Police), Cite: c("5")})
 		}, ErrUnknownRole, []string{"notice 0", mayor.String()}},
 		{"notice-to-stranger", func(ch *Chain) {
-			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(Fault), By: Staff, To: ByRole(mayor), Cite: c("5")})
+			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(AnyFault), By: Staff, To: ByRole(mayor), Cite: c("5")})
 		}, ErrUnknownRole, []string{"notice 0"}},
 		{"notice-no-trigger", func(ch *Chain) {
 			ch.Notices = append(ch.Notices, Notice{By: Staff, To: ByParty(Police), Cite: c("5")})
 		}, ErrInvalid, []string{"no trigger"}},
 		{"notice-invalid-actor", func(ch *Chain) {
-			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(Fault), By: Staff, Cite: c("5")})
+			ch.Notices = append(ch.Notices, Notice{On: TriggersOf(AnyFault), By: Staff, Cite: c("5")})
 		}, ErrInvalid, []string{"notice 0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,7 +347,7 @@ func TestNakanoICTBCP7_2(t *testing.T) {
 				got = append(got, n)
 			}
 		}
-		incidents := TriggersOf(SecurityIncident, LargeIncident, Fault, InfoLeak, SpecificInfoLeak, UnauthorizedAct)
+		incidents := TriggersOf(SecurityIncident, LargeIncident, AnyFault, InfoLeak, SpecificInfoLeak, UnauthorizedAct)
 		want := []Notice{
 			{On: incidents, By: crisisManagementDivision, To: ByRole(owningDivisionHead), AsNeeded: true, Cite: seven2},
 			{On: incidents, By: owningDivisionHead, To: ByRole(mayor), AsNeeded: true, Cite: seven2},

@@ -37,10 +37,15 @@ type Citation struct {
 // Citation when plan is empty or not a plain identifier, or clause is empty,
 // has surrounding space, holds a control character or is not valid UTF-8.
 func Cite(plan, clause string) Citation {
-	if !validPlanID(plan) || clause == "" || strings.TrimSpace(clause) != clause || problem.CheckText("", clause) != nil {
+	if !validPlanID(plan) || !validClause(clause) || problem.CheckText("", clause) != nil {
 		return Citation{}
 	}
 	return Citation{s: plan + ":" + clause}
+}
+
+// validClause reports whether clause is non-empty without surrounding space.
+func validClause(clause string) bool {
+	return clause != "" && strings.TrimSpace(clause) == clause
 }
 
 // ParseCitation parses the PLANID:CLAUSE form that [Citation.String] prints.
@@ -54,11 +59,12 @@ func ParseCitation(s string) (Citation, error) {
 	if err := problem.CheckText("citation", s); err != nil {
 		return Citation{}, problem.Mark(fmt.Errorf("council: %w", err), ErrCitation)
 	}
-	c := Cite(plan, clause)
-	if !c.IsValid() {
+	// s has been checked as a whole, so the clause need not be again; and s
+	// is the citation's own spelling, so it need not be built afresh.
+	if !validPlanID(plan) || !validClause(clause) {
 		return Citation{}, fmt.Errorf("council: citation %s: want PLANID:CLAUSE with a lower-case plan ID and a non-empty clause: %w", problem.Quote(s), ErrCitation)
 	}
-	return c, nil
+	return Citation{s: s}, nil
 }
 
 func validPlanID(p string) bool {
@@ -135,12 +141,18 @@ type Citations struct {
 // Cites returns a Citations holding a copy of cs, skipping zero citations and
 // repeats of one already held. It takes time linear in len(cs).
 func Cites(cs ...Citation) Citations {
-	var out []Citation
+	if len(cs) == 0 {
+		return Citations{}
+	}
+	out := make([]Citation, 0, len(cs))
 	if len(cs) <= smallCites {
 		for _, c := range cs {
 			if c.IsValid() && !slices.Contains(out, c) {
 				out = append(out, c)
 			}
+		}
+		if len(out) == 0 {
+			return Citations{}
 		}
 		return Citations{list: out}
 	}

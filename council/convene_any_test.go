@@ -18,9 +18,9 @@ func TestConveneAny(t *testing.T) {
 	}{
 		{"tottori:第3-6(2)/L3-act", tottori(), TriggersOf(UnauthorizedAct, ThreatLevel3), ThreatLevel3, true},
 		{"tottori:第3-5(1)/L1-act-named-not-met", tottori(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
-		{"tottori:第2-4(2)/serious-fault", tottori(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
-		{"tottori:第2-4(1)/fault", tottori(), TriggersOf(Fault), Fault, false},
-		{"ino:第5条/serious-fault", ino(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
+		{"tottori:第2-4(2)/serious-fault", tottori(), TriggersOf(AnyFault, SeriousFault), SeriousFault, true},
+		{"tottori:第2-4(1)/fault", tottori(), TriggersOf(AnyFault), AnyFault, false},
+		{"ino:第5条/serious-fault", ino(), TriggersOf(AnyFault, SeriousFault), SeriousFault, true},
 		{"ino:第12条/serious-threat", ino(), TriggersOf(UnauthorizedAct, SeriousThreat), SeriousThreat, true},
 		{"ino:第11条/act-not-serious", ino(), TriggersOf(UnauthorizedAct), UnauthorizedAct, false},
 		{"kumiyama:第6条5項/act", kumiyama(), TriggersOf(UnauthorizedAct), UnauthorizedAct, true},
@@ -29,7 +29,7 @@ func TestConveneAny(t *testing.T) {
 		{"kumamoto:4(1) 緊急対応策(ア)/L1-act", kumamoto(), TriggersOf(UnauthorizedAct, ThreatLevel1), ThreatLevel1, false},
 		// nothing named: the silent decision for the highest trigger.
 		{"kumamoto:none/routine", kumamoto(), TriggersOf(Routine, LargeIncident), Routine, false},
-		{"kumiyama:第6条5項/serious-fault-most-specific", kumiyama(), TriggersOf(Fault, SeriousFault), SeriousFault, true},
+		{"kumiyama:第6条5項/serious-fault-most-specific", kumiyama(), TriggersOf(AnyFault, SeriousFault), SeriousFault, true},
 		{"nakano:ICT-BCP 8/large-incident", nakano(), TriggersOf(SecurityIncident, LargeIncident), LargeIncident, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,7 +59,7 @@ func TestConveneAny(t *testing.T) {
 	}{
 		{"empty-set", tottori(), 0},
 		{"only-invalid-bits", tottori(), Triggers(1 << 63)},
-		{"no-plan", Organization{}, TriggersOf(Fault)},
+		{"no-plan", Organization{}, TriggersOf(AnyFault)},
 	} {
 		t.Run("invalid/"+tc.name, func(t *testing.T) {
 			if _, err := ConveneAny(tc.org, tc.ts); !errors.Is(err, ErrInvalid) {

@@ -34,13 +34,13 @@ func TestConvene(t *testing.T) {
 			Plan: PlanIno, Trigger: SeriousThreat, Named: true, Meets: true, Body: SecurityCouncil,
 			RequestedBy: RolesOf(SystemAdministrator, IdentityInfoManager), Convener: SecurityChief, Chair: SecurityChief,
 			Agenda: Cite(PlanIno, "第12条"), Substitute: EmergencyResponseStructure, Cites: cites(PlanIno, "第11条", "第12条")}},
-		{"ino:第4条/fault-not-judged-serious", ino(), Fault, Convening{
-			Plan: PlanIno, Trigger: Fault, Named: true, Cites: cites(PlanIno, "第4条")}},
+		{"ino:第4条/fault-not-judged-serious", ino(), AnyFault, Convening{
+			Plan: PlanIno, Trigger: AnyFault, Named: true, Cites: cites(PlanIno, "第4条")}},
 		{"ino:第11条/unauthorized-act-not-judged-serious", ino(), UnauthorizedAct, Convening{
 			Plan: PlanIno, Trigger: UnauthorizedAct, Named: true, Cites: cites(PlanIno, "第11条")}},
 		{"ino:silent/threat-level-3", ino(), ThreatLevel3, Convening{Plan: PlanIno, Trigger: ThreatLevel3}},
-		{"kumiyama:第6条5項/fault-on-request", kumiyama(), Fault, Convening{
-			Plan: PlanKumiyama, Trigger: Fault, Named: true, Meets: true, Body: SecurityCouncil,
+		{"kumiyama:第6条5項/fault-on-request", kumiyama(), AnyFault, Convening{
+			Plan: PlanKumiyama, Trigger: AnyFault, Named: true, Meets: true, Body: SecurityCouncil,
 			RequestedBy: RolesOf(SystemAdministrator), OnRequest: true, Convener: SecurityChief, Chair: SecurityChief,
 			Cites: cites(PlanKumiyama, "第6条5項", "第6条1項")}},
 		{"kumiyama:第6条5項/unauthorized-act-on-request", kumiyama(), UnauthorizedAct, Convening{
@@ -63,8 +63,8 @@ func TestConvene(t *testing.T) {
 			Plan: PlanTottori, Trigger: ThreatLevel1, Named: true, Cites: cites(PlanTottori, "第3-5(1)")}},
 		{"tottori:第3-5(2)/level-2", tottori(), ThreatLevel2, Convening{
 			Plan: PlanTottori, Trigger: ThreatLevel2, Named: true, Cites: cites(PlanTottori, "第3-5(2)")}},
-		{"tottori:第2-4(1)/fault-not-serious", tottori(), Fault, Convening{
-			Plan: PlanTottori, Trigger: Fault, Named: true, Cites: cites(PlanTottori, "第2-4(1)")}},
+		{"tottori:第2-4(1)/fault-not-serious", tottori(), AnyFault, Convening{
+			Plan: PlanTottori, Trigger: AnyFault, Named: true, Cites: cites(PlanTottori, "第2-4(1)")}},
 		{"kumamoto:別紙1/level-3", kumamoto(), ThreatLevel3, Convening{
 			Plan: PlanKumamoto, Trigger: ThreatLevel3, Named: true, Meets: true, Body: SecurityCouncil,
 			Agenda: Cite(PlanKumamoto, "別紙1"), Cites: cites(PlanKumamoto, "別紙1", "4(1) 緊急対応策(ウ)")}},
@@ -103,7 +103,7 @@ func TestConveneErrors(t *testing.T) {
 	if _, err := Convene(ino(), 200); !errors.Is(err, ErrInvalid) {
 		t.Errorf("out-of-range trigger: %v", err)
 	}
-	if _, err := Convene(Organization{}, Fault); !errors.Is(err, ErrInvalid) {
+	if _, err := Convene(Organization{}, AnyFault); !errors.Is(err, ErrInvalid) {
 		t.Errorf("zero organization: %v", err)
 	}
 	o := ino()
@@ -144,8 +144,8 @@ func TestSubstitution(t *testing.T) {
 		t    Trigger
 	}{
 		{"tottori:第2-4(2)/no-substitution", tottori(), SeriousFault},
-		{"kumiyama:第6条5項/no-substitution", kumiyama(), Fault},
-		{"ino:第4条/not-meeting", ino(), Fault},
+		{"kumiyama:第6条5項/no-substitution", kumiyama(), AnyFault},
+		{"ino:第4条/not-meeting", ino(), AnyFault},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, _ := Convene(tc.org, tc.t)
@@ -417,7 +417,7 @@ func TestOrganizationValidate(t *testing.T) {
 		{"bad-plan-id", func(o *Organization) { o.Plan = "Ino" }, ErrInvalid},
 		{"chain-of-other-plan", func(o *Organization) { o.Chain.Plan = PlanTottori }, ErrInvalid},
 		{"two-rules-one-trigger", func(o *Organization) {
-			o.Rules = append(o.Rules, Rule{On: TriggersOf(Fault), Cites: cites(PlanIno, "第4条")})
+			o.Rules = append(o.Rules, Rule{On: TriggersOf(AnyFault), Cites: cites(PlanIno, "第4条")})
 		}, ErrDuplicate},
 		{"rule-no-trigger", func(o *Organization) { o.Rules[0].On = 0 }, ErrInvalid},
 		{"rule-missing-body", func(o *Organization) { o.Rules[0].Body = crisisManagementCouncil }, ErrNotFound},

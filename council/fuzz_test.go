@@ -115,8 +115,8 @@ func FuzzBody(f *testing.F) {
 }
 
 func FuzzStatus(f *testing.F) {
-	seedEnum(f, AllStatuses())
-	f.Fuzz(func(t *testing.T, s string) { fuzzEnum[Status](t, s) })
+	seedEnum(f, AllResolutions())
+	f.Fuzz(func(t *testing.T, s string) { fuzzEnum[Resolution](t, s) })
 }
 
 func FuzzActor(f *testing.F) {

@@ -9,50 +9,50 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// A Status is how an agenda item stands in a meeting record.
+// A Resolution is how an agenda item stands in a meeting record.
 //
-// The zero Status means outstanding: neither decided nor marked not
+// The zero Resolution means outstanding: neither decided nor marked not
 // applicable. Values are only ever appended. == is meaningful.
-type Status uint8
+type Resolution uint8
 
 // Statuses of an agenda item.
 const (
-	Decided       Status = 1 + iota // 決定: the body recorded a decision
-	NotApplicable                   // 該当なし: marked not applicable, with a reason
+	Decided       Resolution = 1 + iota // 決定: the body recorded a decision
+	NotApplicable                       // 該当なし: marked not applicable, with a reason
 )
 
-var statusTable = enum.New[Status]("council", "status", "Status", ErrInvalid,
+var statusTable = enum.New[Resolution]("council", "status", "Status", ErrInvalid,
 	enum.Name{EN: "decided", JA: "決定"},
 	enum.Name{EN: "not-applicable", JA: "該当なし"},
 )
 
-// ParseStatus returns the Status named by s: its English name or Japanese label.
-func ParseStatus(s string) (Status, error) { return statusTable.Parse(s) }
+// ParseResolution returns the Status named by s: its English name or Japanese label.
+func ParseResolution(s string) (Resolution, error) { return statusTable.Parse(s) }
 
-// AllStatuses returns every valid Status in ascending order, in a fresh slice.
-func AllStatuses() []Status { return statusTable.Values() }
+// AllResolutions returns every valid Status in ascending order, in a fresh slice.
+func AllResolutions() []Resolution { return statusTable.Values() }
 
 // IsValid reports whether s is a defined status (outstanding, zero, is not).
-func (s Status) IsValid() bool { return statusTable.Valid(s) }
+func (s Resolution) IsValid() bool { return statusTable.Valid(s) }
 
 // Compare orders Status values by value; it suits slices.SortFunc.
-func (s Status) Compare(o Status) int { return int(s) - int(o) }
+func (s Resolution) Compare(o Resolution) int { return int(s) - int(o) }
 
 // String returns the English name, e.g. "not-applicable".
-func (s Status) String() string { return statusTable.String(s) }
+func (s Resolution) String() string { return statusTable.String(s) }
 
 // Label returns the Japanese label, e.g. "該当なし".
-func (s Status) Label() string { return statusTable.Label(s) }
+func (s Resolution) Label() string { return statusTable.Label(s) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Status is an error.
-func (s Status) AppendText(b []byte) ([]byte, error) { return statusTable.AppendText(b, s) }
+func (s Resolution) AppendText(b []byte) ([]byte, error) { return statusTable.AppendText(b, s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Status) MarshalText() ([]byte, error) { return statusTable.AppendText(nil, s) }
+func (s Resolution) MarshalText() ([]byte, error) { return statusTable.AppendText(nil, s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label.
-func (s *Status) UnmarshalText(text []byte) error { return statusTable.Unmarshal(text, s) }
+func (s *Resolution) UnmarshalText(text []byte) error { return statusTable.Unmarshal(text, s) }
 
 // A Record is how one agenda item stands in a meeting: its Status, the
 // decision's text or the reason it does not apply, who recorded it and when.
@@ -61,11 +61,11 @@ func (s *Status) UnmarshalText(text []byte) error { return statusTable.Unmarshal
 // Records are comparable with == (compare At with time.Time.Equal when
 // times may carry different locations).
 type Record struct {
-	Key    string    `json:"key"`
-	Status Status    `json:"status,omitzero"`
-	Text   string    `json:"text"`
-	By     Actor     `json:"by,omitzero"`
-	At     time.Time `json:"at,omitzero"`
+	Key    string     `json:"key"`
+	Status Resolution `json:"status,omitzero"`
+	Text   string     `json:"text"`
+	By     Actor      `json:"by,omitzero"`
+	At     time.Time  `json:"at,omitzero"`
 }
 
 // A Meeting is the record of one meeting of a body: the agenda it works
@@ -158,7 +158,7 @@ func (m Meeting) MarkNotApplicable(key, reason string, by Actor, at time.Time) (
 	return m.settle(key, NotApplicable, reason, by, at)
 }
 
-func (m Meeting) settle(key string, s Status, text string, by Actor, at time.Time) (Meeting, error) {
+func (m Meeting) settle(key string, s Resolution, text string, by Actor, at time.Time) (Meeting, error) {
 	pre := fmt.Sprintf("council: meeting on %s: %s %q", m.agenda.Cite, s, key)
 	switch {
 	case m.opened.IsZero():

@@ -311,7 +311,7 @@ func TestMeetingProperties(t *testing.T) {
 type meetingMachine struct {
 	agenda  Agenda
 	m       Meeting
-	settled map[string]Status
+	settled map[string]Resolution
 	closed  bool
 	now     time.Time
 }
@@ -326,7 +326,7 @@ func (mm *meetingMachine) step(t *rapid.T) (string, time.Time) {
 	return key, at
 }
 
-func (mm *meetingMachine) record(t *rapid.T, s Status) {
+func (mm *meetingMachine) record(t *rapid.T, s Resolution) {
 	key, at := mm.step(t)
 	before := mm.m
 	var got Meeting
@@ -422,7 +422,7 @@ func TestMeetingStateMachine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mm := &meetingMachine{agenda: a, m: m, settled: map[string]Status{}, now: t0}
+		mm := &meetingMachine{agenda: a, m: m, settled: map[string]Resolution{}, now: t0}
 		t.Repeat(rapid.StateMachineActions(mm))
 	})
 }

@@ -8,7 +8,7 @@ import (
 
 // A Trigger is what may bring a deliberating body together: a kind of event
 // as the plans name it when they say when the council meets or who must be
-// told. Package fault maps its outcomes onto [SeriousFault] and [Fault];
+// told. Package fault maps its outcomes onto [SeriousFault] and [AnyFault];
 // package threat maps its grades onto [ThreatLevel1] … [ThreatLevel3],
 // [SeriousThreat] and [UnauthorizedAct]; nakano's incident kinds map onto
 // [SecurityIncident], [LargeIncident], [InfoLeak] and [SpecificInfoLeak].
@@ -23,7 +23,7 @@ type Trigger uint8
 
 // Triggers named by the reference plans.
 const (
-	Fault            Trigger = 1 + iota // 障害 (tottori 第1-1(1), ino 第2条, kumiyama 第6条5項, nakano ICT-BCP 6(3)エ)
+	AnyFault         Trigger = 1 + iota // 障害 (tottori 第1-1(1), ino 第2条, kumiyama 第6条5項, nakano ICT-BCP 6(3)エ)
 	SeriousFault                        // 重大障害: extremely serious, long stop (ino 第4条, tottori 第2-4(1))
 	UnauthorizedAct                     // 不正行為 (tottori 第1-1(2), kumiyama 第6条5項, ino 第9条)
 	SeriousThreat                       // 本人確認情報に重大な脅威を及ぼす恐れ (ino 第11条)

@@ -48,7 +48,7 @@ func BenchmarkTransition(b *testing.B) {
 
 func BenchmarkEscalate(b *testing.B) {
 	p := tottori()
-	s := Situation{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 100 * 3600e9}
+	s := Facts{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 100 * 3600e9}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Escalate(s); err != nil {

@@ -14,15 +14,15 @@ import (
 // each reference plan: a serious fault convenes the council with the agenda
 // and citations the plan gives; a fault not judged serious does not.
 func TestEscalationTriggersConvene(t *testing.T) {
-	serious := Situation{ServerDown: true, OperationImpossible: true, Impact: 70, ExpectedStop: 36 * time.Hour}
-	minor := Situation{OperationImpossible: true}
+	serious := Facts{ServerDown: true, OperationImpossible: true, Impact: 70, ExpectedStop: 36 * time.Hour}
+	minor := Facts{OperationImpossible: true}
 	sa := council.RolesOf(council.SystemAdministrator)
-	faults := council.TriggersOf(council.Fault)
-	both := council.TriggersOf(council.Fault, council.SeriousFault)
+	faults := council.TriggersOf(council.AnyFault)
+	both := council.TriggersOf(council.AnyFault, council.SeriousFault)
 	for _, tc := range []struct {
 		name     string
-		plan     Plan
-		s        Situation
+		plan     Procedure
+		s        Facts
 		triggers council.Triggers
 		want     council.Convening
 	}{
@@ -31,21 +31,21 @@ func TestEscalationTriggersConvene(t *testing.T) {
 				Body: council.SecurityCouncil, RequestedBy: sa, Immediately: true, Convener: council.SecurityChief,
 				Agenda: council.Cite(council.PlanTottori, "第2-4(3)"), Cites: cites(council.PlanTottori, "第2-4(1)", "第2-4(2)", "第2-4(3)")}},
 		{"tottori:第2-4(1)/fault-not-serious", tottori(), minor, faults,
-			council.Convening{Plan: council.PlanTottori, Trigger: council.Fault, Named: true, Cites: cites(council.PlanTottori, "第2-4(1)")}},
+			council.Convening{Plan: council.PlanTottori, Trigger: council.AnyFault, Named: true, Cites: cites(council.PlanTottori, "第2-4(1)")}},
 		{"ino:第4条,第5条/serious-fault", ino(), serious, both,
 			council.Convening{Plan: council.PlanIno, Trigger: council.SeriousFault, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, Convener: council.SecurityChief, Chair: council.SecurityChief,
 				Agenda: council.Cite(council.PlanIno, "第5条"), Substitute: council.EmergencyResponseStructure,
 				Cites: cites(council.PlanIno, "第4条", "第5条")}},
-		{"ino:第4条/fault-not-serious", ino(), Situation{}, faults,
-			council.Convening{Plan: council.PlanIno, Trigger: council.Fault, Named: true, Cites: cites(council.PlanIno, "第4条")}},
+		{"ino:第4条/fault-not-serious", ino(), Facts{}, faults,
+			council.Convening{Plan: council.PlanIno, Trigger: council.AnyFault, Named: true, Cites: cites(council.PlanIno, "第4条")}},
 		{"kumiyama:第6条5項/fault-on-request", kumiyama(), minor, faults,
-			council.Convening{Plan: council.PlanKumiyama, Trigger: council.Fault, Named: true, Meets: true,
+			council.Convening{Plan: council.PlanKumiyama, Trigger: council.AnyFault, Named: true, Meets: true,
 				Body: council.SecurityCouncil, RequestedBy: sa, OnRequest: true, Convener: council.SecurityChief,
 				Chair: council.SecurityChief, Cites: cites(council.PlanKumiyama, "第6条5項", "第6条1項")}},
 		// kumamoto 4(2) convenes no body for a fault: the plan is silent.
 		{"kumamoto:4(2)/fault-silent", kumamoto(), minor, faults,
-			council.Convening{Plan: council.PlanKumamoto, Trigger: council.Fault}},
+			council.Convening{Plan: council.PlanKumamoto, Trigger: council.AnyFault}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := tc.plan.Escalate(tc.s)
@@ -89,7 +89,7 @@ func TestEscalationTriggersAgreeWithNotices(t *testing.T) {
 		}
 		convenes := false
 		for _, n := range e.Notices {
-			convenes = convenes || n.Action == ConveneCouncil
+			convenes = convenes || n.Task == ConveneCouncil
 		}
 		o, err := referenceOrg(p.ID())
 		if err != nil {
@@ -109,7 +109,7 @@ func TestEscalationTriggersAgreeWithNotices(t *testing.T) {
 }
 
 func BenchmarkEscalationTriggers(b *testing.B) {
-	e, err := tottori().Escalate(Situation{ServerDown: true, Impact: 70, ExpectedStop: 36 * time.Hour})
+	e, err := tottori().Escalate(Facts{ServerDown: true, Impact: 70, ExpectedStop: 36 * time.Hour})
 	if err != nil {
 		b.Fatal(err)
 	}

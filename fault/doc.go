@@ -6,7 +6,7 @@
 // It is the engine for what ino 第2-8条, kumamoto 4(2), 5 and 別紙3, kumiyama
 // 第24-26条 (each article for its own kind of fault: hardware, software,
 // networks) and tottori 第2 1-6 state; the plans' files state them. Each plan
-// is a separate [Plan]; nothing is merged
+// is a separate [Procedure]; nothing is merged
 // across plans, and a question a plan does not answer is an error wrapping
 // [ErrNotStated] rather than another plan's answer. Every decision carries the
 // [council.Citations] of the clauses that produced it.
@@ -19,10 +19,10 @@
 //
 // # Kinds and symptoms
 //
-// A [Kind] is hardware, software or network. [Plan.Classify] maps a listed
+// A [Kind] is hardware, software or network. [Procedure.Classify] maps a listed
 // [Symptom] to its kind under one plan; a symptom the plan does not list is an
-// error wrapping [ErrUnlisted], never a guess. [Plan.Investigation] returns the
-// plan's ordered [Check]s for a kind.
+// error wrapping [ErrUnlisted], never a guess. [Procedure.Investigation] returns the
+// plan's ordered [Probe]s for a kind.
 //
 // Symptoms, checks, detection triggers and fault locations are the plan's
 // own: the engine names only the symptoms its rules read ([Bug] and
@@ -32,21 +32,21 @@
 //
 // # Detection and reports
 //
-// [Plan.Triggers] lists tottori 第2-1's detection [Trigger]s; a
+// [Procedure.Signals] lists tottori 第2-1's detection [Signal]s; a
 // [TerminalReport] is what a terminal operator reports (tottori 第2-2(2)), and
 // [TerminalReport.Validate] names every missing field.
 //
 // # Responsibility and escalation
 //
-// [Plan.Responsible] maps a fault [Location] to its [Responder] (tottori
-// 第2-3 ①-⑧). [Plan.Escalate] turns a [Situation] into cited [Notice]s; the
+// [Procedure.Responsible] maps a fault [Location] to its [Responder] (tottori
+// 第2-3 ①-⑧). [Procedure.Escalate] turns a [Facts] into cited [Notice]s; the
 // plans' "long" and "heavy" are explicit [Thresholds] with documented defaults.
 // Escalation is monotone: a worse situation never yields fewer notices.
-// [Plan.Alternatives] lists the ways to keep serving residents while down.
+// [Procedure.Alternatives] lists the ways to keep serving residents while down.
 //
 // # Lifecycle
 //
-// A [Fault] is a value-typed state machine opened with [Plan.Open]. Each
+// A [Fault] is a value-typed state machine opened with [Procedure.Open]. Each
 // transition returns a new Fault; an illegal one returns the Fault unchanged
 // and a [*TransitionError] naming the missing [Stage], e.g. resuming before the
 // integrity check of identity information.
@@ -55,6 +55,6 @@
 //
 // The package holds no plan. A plan's fault handling is a [Spec], plain data
 // with JSON tags, the fault part of a plan file (the reference plans' files
-// are in package github.com/jukiplan/jukiplan/bcp/reference); [NewPlan]
-// checks a Spec and builds a Plan from it, and [Plan.Spec] gives it back.
+// are in package github.com/jukiplan/jukiplan/bcp/reference); [NewProcedure]
+// checks a Spec and builds a Plan from it, and [Procedure.Spec] gives it back.
 package fault

@@ -61,7 +61,7 @@ func (x *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(tex
 // in its own words, in its vocabulary (package bcp): a value past the named
 // ones, printed and parsed as "symptom#n" outside the plan.
 //
-// The zero Symptom is unset and is rejected by [Plan.Classify]. Symptoms are
+// The zero Symptom is unset and is rejected by [Procedure.Classify]. Symptoms are
 // comparable with ==; the values a plan declares depend on its vocabulary.
 type Symptom uint8
 
@@ -109,97 +109,97 @@ func (x Symptom) MarshalText() ([]byte, error) { return symptomTable.AppendText(
 // name or the Japanese label and leaves x unchanged on error.
 func (x *Symptom) UnmarshalText(text []byte) error { return symptomTable.Unmarshal(text, x) }
 
-// A Check is one step of a root-cause investigation (原因の究明) as a plan lists
+// A Probe is one step of a root-cause investigation (原因の究明) as a plan lists
 // it for a fault kind (ino 第3条, kumamoto 4(2) 原因の究明(ア)). The engine
 // has no rule for any particular step, so it names none: every check is
 // declared by the plan that lists it, in its own words, in its vocabulary
 // (package bcp), and prints and parses as "check#n" outside the plan.
 //
-// The zero Check is unset. Checks are comparable with ==; the values a plan
+// The zero Probe is unset. Probes are comparable with ==; the values a plan
 // declares depend on its vocabulary.
-type Check uint8
+type Probe uint8
 
-var checkTable = enum.New[Check]("fault", "check", "Check", council.ErrInvalid).Open(enum.MaxValue)
+var checkTable = enum.New[Probe]("fault", "check", "Check", council.ErrInvalid).Open(enum.MaxValue)
 
-// AllChecks returns the Checks the engine names (none: every
+// AllProbes returns the Checks the engine names (none: every
 // check is one a plan declares), in ascending order, in a
 // fresh slice; not the values a plan declares.
-func AllChecks() []Check { return checkTable.Values() }
+func AllProbes() []Probe { return checkTable.Values() }
 
-// ParseCheck returns the Check named by s: its English name or Japanese label,
+// ParseProbe returns the Check named by s: its English name or Japanese label,
 // or "check#n" for a value a plan declares (a plan's own words are read
 // through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
-func ParseCheck(s string) (Check, error) { return checkTable.Parse(s) }
+func ParseProbe(s string) (Probe, error) { return checkTable.Parse(s) }
 
 // IsValid reports whether x is a defined check (not zero, not out of range).
-func (x Check) IsValid() bool { return checkTable.Valid(x) }
+func (x Probe) IsValid() bool { return checkTable.Valid(x) }
 
 // Compare orders Check values by value; it suits slices.SortFunc.
-func (x Check) Compare(o Check) int { return int(x) - int(o) }
+func (x Probe) Compare(o Probe) int { return int(x) - int(o) }
 
 // String returns the English name; "check#n" for a value a plan declares.
-func (x Check) String() string { return checkTable.String(x) }
+func (x Probe) String() string { return checkTable.String(x) }
 
 // Label returns the engine's Japanese label; "check#n" for a value a plan
 // declares (the plan's vocabulary holds its words).
-func (x Check) Label() string { return checkTable.Label(x) }
+func (x Probe) Label() string { return checkTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Check is an error.
-func (x Check) AppendText(b []byte) ([]byte, error) { return checkTable.AppendText(b, x) }
+func (x Probe) AppendText(b []byte) ([]byte, error) { return checkTable.AppendText(b, x) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (x Check) MarshalText() ([]byte, error) { return checkTable.AppendText(nil, x) }
+func (x Probe) MarshalText() ([]byte, error) { return checkTable.AppendText(nil, x) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label and leaves x unchanged on error.
-func (x *Check) UnmarshalText(text []byte) error { return checkTable.Unmarshal(text, x) }
+func (x *Probe) UnmarshalText(text []byte) error { return checkTable.Unmarshal(text, x) }
 
-// A Trigger is a state that obliges whoever sees it to treat it as a fault
+// A Signal is a state that obliges whoever sees it to treat it as a fault
 // (tottori 第2-1: alert mail, console messages, lamps, calls). The engine has
 // no rule for any particular trigger, so it names none: every trigger is
 // declared by the plan that lists it, in its own words, in its vocabulary
 // (package bcp), and prints and parses as "trigger#n" outside the plan.
 //
-// The zero Trigger is unset. Triggers are comparable with ==; the values a
+// The zero Signal is unset. Signals are comparable with ==; the values a
 // plan declares depend on its vocabulary.
-type Trigger uint8
+type Signal uint8
 
-var triggerTable = enum.New[Trigger]("fault", "trigger", "Trigger", council.ErrInvalid).Open(enum.MaxValue)
+var triggerTable = enum.New[Signal]("fault", "trigger", "Trigger", council.ErrInvalid).Open(enum.MaxValue)
 
-// AllTriggers returns the Triggers the engine names (none: every
+// AllSignals returns the Triggers the engine names (none: every
 // trigger is one a plan declares), in ascending order, in a
 // fresh slice; not the values a plan declares.
-func AllTriggers() []Trigger { return triggerTable.Values() }
+func AllSignals() []Signal { return triggerTable.Values() }
 
-// ParseTrigger returns the Trigger named by s: its English name or Japanese label,
+// ParseSignal returns the Trigger named by s: its English name or Japanese label,
 // or "trigger#n" for a value a plan declares (a plan's own words are read
 // through its vocabulary, package bcp).
 // Anything else is an error wrapping [council.ErrInvalid].
-func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
+func ParseSignal(s string) (Signal, error) { return triggerTable.Parse(s) }
 
 // IsValid reports whether x is a defined trigger (not zero, not out of range).
-func (x Trigger) IsValid() bool { return triggerTable.Valid(x) }
+func (x Signal) IsValid() bool { return triggerTable.Valid(x) }
 
 // Compare orders Trigger values by value; it suits slices.SortFunc.
-func (x Trigger) Compare(o Trigger) int { return int(x) - int(o) }
+func (x Signal) Compare(o Signal) int { return int(x) - int(o) }
 
 // String returns the English name; "trigger#n" for a value a plan declares.
-func (x Trigger) String() string { return triggerTable.String(x) }
+func (x Signal) String() string { return triggerTable.String(x) }
 
 // Label returns the engine's Japanese label; "trigger#n" for a value a plan
 // declares (the plan's vocabulary holds its words).
-func (x Trigger) Label() string { return triggerTable.Label(x) }
+func (x Signal) Label() string { return triggerTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.
-func (x Trigger) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, x) }
+func (x Signal) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, x) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (x Trigger) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, x) }
+func (x Signal) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, x) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label and leaves x unchanged on error.
-func (x *Trigger) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, x) }
+func (x *Signal) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, x) }
 
 // A Location is a fault location (障害箇所), as a plan's fault-location table
 // lists it with the [Responder] who investigates and recovers a fault there
@@ -463,26 +463,26 @@ func (x Alternative) MarshalText() ([]byte, error) { return alternativeTable.App
 // name or the Japanese label and leaves x unchanged on error.
 func (x *Alternative) UnmarshalText(text []byte) error { return alternativeTable.Unmarshal(text, x) }
 
-// An Action is what one actor does towards another when a fault is escalated.
+// A Task is what one actor does towards another when a fault is escalated.
 //
-// The zero Action is unset. Actions are comparable with ==; values are only
+// The zero Task is unset. Tasks are comparable with ==; values are only
 // ever appended, never renumbered.
-type Action uint8
+type Task uint8
 
 const (
-	Report             Action = 1 + iota // report findings or the situation
-	Notify                               // notify (kumamoto 4(2) 障害の特定)
-	RequestCooperation                   // ask for help finding the cause (ino 第3条(2))
-	NotifyOutage                         // tell of the outage and expected recovery (tottori 第2-2(1))
-	ProposeCouncil                       // propose that the council meet (ino 第4条)
-	ReportSerious                        // report a serious fault and ask for instructions (tottori 第2-4(1))
-	ConveneCouncil                       // convene the security council (ino 第5条, tottori 第2-4(2))
-	Instruct                             // instruct on system stop, residents, PR (tottori 第2-4(3))
-	Disconnect                           // disconnect the infected machine (kumiyama 第25条)
-	RequestProvisional                   // ask related departments for a provisional response (ino 第2条)
+	Report             Task = 1 + iota // report findings or the situation
+	Notify                             // notify (kumamoto 4(2) 障害の特定)
+	RequestCooperation                 // ask for help finding the cause (ino 第3条(2))
+	NotifyOutage                       // tell of the outage and expected recovery (tottori 第2-2(1))
+	ProposeCouncil                     // propose that the council meet (ino 第4条)
+	ReportSerious                      // report a serious fault and ask for instructions (tottori 第2-4(1))
+	ConveneCouncil                     // convene the security council (ino 第5条, tottori 第2-4(2))
+	Instruct                           // instruct on system stop, residents, PR (tottori 第2-4(3))
+	Disconnect                         // disconnect the infected machine (kumiyama 第25条)
+	RequestProvisional                 // ask related departments for a provisional response (ino 第2条)
 )
 
-var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInvalid,
+var actionTable = enum.New[Task]("fault", "action", "Action", council.ErrInvalid,
 	enum.Name{EN: "report", JA: "報告"},
 	enum.Name{EN: "notify", JA: "通報"},
 	enum.Name{EN: "request-cooperation", JA: "協力を要請"},
@@ -495,35 +495,35 @@ var actionTable = enum.New[Action]("fault", "action", "Action", council.ErrInval
 	enum.Name{EN: "request-provisional", JA: "暫定対応の依頼"},
 )
 
-// AllActions returns every valid Action in ascending order, in a fresh slice.
-func AllActions() []Action { return actionTable.Values() }
+// AllTasks returns every valid Action in ascending order, in a fresh slice.
+func AllTasks() []Task { return actionTable.Values() }
 
-// ParseAction returns the Action named by s: its English name or Japanese label.
+// ParseTask returns the Action named by s: its English name or Japanese label.
 // Anything else is an error wrapping [council.ErrInvalid].
-func ParseAction(s string) (Action, error) { return actionTable.Parse(s) }
+func ParseTask(s string) (Task, error) { return actionTable.Parse(s) }
 
 // IsValid reports whether x is a defined action (not zero, not out of range).
-func (x Action) IsValid() bool { return actionTable.Valid(x) }
+func (x Task) IsValid() bool { return actionTable.Valid(x) }
 
 // Compare orders Action values by value; it suits slices.SortFunc.
-func (x Action) Compare(o Action) int { return int(x) - int(o) }
+func (x Task) Compare(o Task) int { return int(x) - int(o) }
 
 // String returns the English name, e.g. "report".
-func (x Action) String() string { return actionTable.String(x) }
+func (x Task) String() string { return actionTable.String(x) }
 
 // Label returns the engine's Japanese term, e.g. "報告"; a plan's own
 // wording is its escalation row's Note ([EscalationSpec]).
-func (x Action) Label() string { return actionTable.Label(x) }
+func (x Task) Label() string { return actionTable.Label(x) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Action is an error.
-func (x Action) AppendText(b []byte) ([]byte, error) { return actionTable.AppendText(b, x) }
+func (x Task) AppendText(b []byte) ([]byte, error) { return actionTable.AppendText(b, x) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (x Action) MarshalText() ([]byte, error) { return actionTable.AppendText(nil, x) }
+func (x Task) MarshalText() ([]byte, error) { return actionTable.AppendText(nil, x) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label and leaves x unchanged on error.
-func (x *Action) UnmarshalText(text []byte) error { return actionTable.Unmarshal(text, x) }
+func (x *Task) UnmarshalText(text []byte) error { return actionTable.Unmarshal(text, x) }
 
 // A Startup says whether a faulty terminal powers on and starts (電源投入又は
 // 起動の可否, tottori 第2-2(2)イ).

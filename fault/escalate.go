@@ -9,17 +9,17 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// A Situation is what is known about a fault when deciding whom to tell:
-// the inputs to [Plan.Escalate].
+// Facts are what is known about a fault when deciding whom to tell:
+// the inputs to [Procedure.Escalate].
 //
-// The zero Situation is a fault of unknown kind with a known cause that stops
+// The zero Facts is a fault of unknown kind with a known cause that stops
 // nothing: only the findings are reported, under a plan that reports every
-// fault (kumiyama reports none: see Kind). Situations are comparable with ==.
-// One Situation is worse than another when every severity flag (ServerDown,
+// fault (kumiyama reports none: see Kind). Facts are comparable with ==.
+// One Facts value is worse than another when every severity flag (ServerDown,
 // CauseUnknown, OperationImpossible) set in the better one is set in it, and
 // Impact and ExpectedStop are no smaller; Symptom, Kind and InServer say what
 // and where, not how bad, and must be the same.
-type Situation struct {
+type Facts struct {
 	// Symptom is the reported symptom, when one is known; zero when not.
 	// kumiyama's duties for bugs and viruses (第25条) depend on it.
 	Symptom Symptom `json:"symptom,omitzero"`
@@ -49,7 +49,7 @@ type Situation struct {
 }
 
 // Validate reports every field of s that is out of range.
-func (s Situation) Validate() error {
+func (s Facts) Validate() error {
 	var errs []error
 	if s.Symptom != 0 && !s.Symptom.IsValid() {
 		errs = append(errs, fmt.Errorf("fault: situation: Symptom %d: %w", uint8(s.Symptom), council.ErrInvalid))
@@ -76,11 +76,11 @@ func (s Situation) Validate() error {
 // then. The zero Notice is nothing. == is not
 // defined (Cites is a list).
 type Notice struct {
-	Action Action            `json:"action"`
-	By     council.Actor     `json:"by"`
-	To     council.Actor     `json:"to,omitzero"`
-	Note   string            `json:"note,omitempty"`
-	Cites  council.Citations `json:"cites"`
+	Task  Task              `json:"action"`
+	By    council.Actor     `json:"by"`
+	To    council.Actor     `json:"to,omitzero"`
+	Note  string            `json:"note,omitempty"`
+	Cites council.Citations `json:"cites"`
 }
 
 // An Escalation is whom a plan tells, and who acts, for a [Situation]: the
@@ -112,42 +112,42 @@ func (e Escalation) Recipients() (council.Roles, council.Parties) {
 	return rs, ps
 }
 
-type condition func(p Plan, s Situation) bool
+type condition func(p Procedure, s Facts) bool
 
 type escalationRule struct {
 	when   condition
-	action Action
+	action Task
 	by     council.Actor
 	to     []council.Actor // one notice each; none for an action without addressee
 	note   string
 	cites  council.Citations
 }
 
-func always(Plan, Situation) bool            { return true }
-func serverFault(_ Plan, s Situation) bool   { return s.ServerDown }
-func causeUnknown(_ Plan, s Situation) bool  { return s.CauseUnknown }
-func opImpossible(_ Plan, s Situation) bool  { return s.OperationImpossible }
-func seriousFault(p Plan, s Situation) bool  { return p.serious(s) }
-func serverBug(_ Plan, s Situation) bool     { return s.InServer && s.Symptom == Bug }
-func serverVirus(_ Plan, s Situation) bool   { return s.InServer && s.Symptom == VirusInfection }
-func terminalVirus(_ Plan, s Situation) bool { return !s.InServer && s.Symptom == VirusInfection }
-func terminalBug(_ Plan, s Situation) bool   { return !s.InServer && s.Symptom == Bug }
+func always(Procedure, Facts) bool            { return true }
+func serverFault(_ Procedure, s Facts) bool   { return s.ServerDown }
+func causeUnknown(_ Procedure, s Facts) bool  { return s.CauseUnknown }
+func opImpossible(_ Procedure, s Facts) bool  { return s.OperationImpossible }
+func seriousFault(p Procedure, s Facts) bool  { return p.serious(s) }
+func serverBug(_ Procedure, s Facts) bool     { return s.InServer && s.Symptom == Bug }
+func serverVirus(_ Procedure, s Facts) bool   { return s.InServer && s.Symptom == VirusInfection }
+func terminalVirus(_ Procedure, s Facts) bool { return !s.InServer && s.Symptom == VirusInfection }
+func terminalBug(_ Procedure, s Facts) bool   { return !s.InServer && s.Symptom == Bug }
 
 // terminalHardware: a hardware fault of a business terminal (業務端末に係る
 // 障害 in kumiyama 第24条, the hardware article). Kind must be known.
-func terminalHardware(_ Plan, s Situation) bool { return !s.InServer && s.Kind == Hardware }
+func terminalHardware(_ Procedure, s Facts) bool { return !s.InServer && s.Kind == Hardware }
 
 // serious: the server does not work normally, the impact on resident services
 // is heavy and the stop long (ino 第4条, tottori 第2-4(1)). A plan without
 // thresholds never judges a fault serious.
-func (p Plan) serious(s Situation) bool {
+func (p Procedure) serious(s Facts) bool {
 	return p.ref.serious.Long > 0 && s.ServerDown && s.Impact >= p.heavy && s.ExpectedStop >= p.long
 }
 
 // Serious reports whether s is a serious fault (重大障害) under p and its
 // [Thresholds], with the clauses of the judgement. A plan that states no
 // serious-fault judgement (kumamoto, kumiyama) never does.
-func (p Plan) Serious(s Situation) (bool, council.Citations) {
+func (p Procedure) Serious(s Facts) (bool, council.Citations) {
 	if p.ref == nil || !p.serious(s) {
 		return false, council.Citations{}
 	}
@@ -157,7 +157,7 @@ func (p Plan) Serious(s Situation) (bool, council.Citations) {
 // Escalate returns whom p tells and who acts for s, in the plan's order.
 // Escalation is monotone: a worse Situation never yields fewer notices or
 // fewer recipients. An invalid Situation is an error naming every bad field.
-func (p Plan) Escalate(s Situation) (Escalation, error) {
+func (p Procedure) Escalate(s Facts) (Escalation, error) {
 	if p.ref == nil {
 		return Escalation{}, errZeroPlan
 	}
@@ -168,7 +168,7 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 	e.Serious, e.SeriousCites = p.Serious(s)
 	add := func(n Notice) {
 		for i, m := range e.Notices {
-			if m.Action == n.Action && m.By == n.By && m.To == n.To {
+			if m.Task == n.Task && m.By == n.By && m.To == n.To {
 				e.Notices[i].Cites = m.Cites.Join(n.Cites)
 				if m.Note == "" {
 					e.Notices[i].Note = n.Note
@@ -183,10 +183,10 @@ func (p Plan) Escalate(s Situation) (Escalation, error) {
 			continue
 		}
 		if len(r.to) == 0 {
-			add(Notice{Action: r.action, By: r.by, Note: r.note, Cites: r.cites})
+			add(Notice{Task: r.action, By: r.by, Note: r.note, Cites: r.cites})
 		}
 		for _, to := range r.to {
-			add(Notice{Action: r.action, By: r.by, To: to, Note: r.note, Cites: r.cites})
+			add(Notice{Task: r.action, By: r.by, To: to, Note: r.note, Cites: r.cites})
 		}
 	}
 	return e, nil

@@ -10,9 +10,9 @@ import (
 	"github.com/jukiplan/jukiplan/fault"
 )
 
-func ExamplePlan_Classify() {
+func ExampleProcedure_Classify() {
 	k := bcp.Kumamoto()
-	p, _ := k.FaultPlan()
+	p, _ := k.FaultProcedure()
 	// kumamoto declares its symptoms in its vocabulary, in its own words.
 	s, _ := k.Vocabulary.Symptom("プリンターが動作しない")
 	c, err := p.Classify(s)
@@ -30,11 +30,11 @@ func ExamplePlan_Classify() {
 	// true
 }
 
-func ExamplePlan_Investigation() {
+func ExampleProcedure_Investigation() {
 	ino := bcp.Ino()
-	p, _ := ino.FaultPlan()
+	p, _ := ino.FaultProcedure()
 	inv, _ := p.Investigation(fault.Network)
-	for i, c := range inv.Checks {
+	for i, c := range inv.Probes {
 		fmt.Println(i+1, ino.Vocabulary.Label(c, bcp.Japanese)) // the plan's words
 	}
 	fmt.Println(inv.Cites)
@@ -46,19 +46,19 @@ func ExamplePlan_Investigation() {
 	// ino:第3条
 }
 
-func ExamplePlan_Responsible() {
+func ExampleProcedure_Responsible() {
 	t := bcp.Tottori()
-	p, _ := t.FaultPlan()
+	p, _ := t.FaultProcedure()
 	l, _ := t.Vocabulary.Location("juki-firewall") // tottori 第2-3⑦
 	a, _ := p.Responsible(l)
 	fmt.Println(a.Responder, a.Responder.Party(), a.Cites)
 	// Output: national-center national-center tottori:第2-3⑦
 }
 
-func ExamplePlan_Escalate() {
-	p, _ := bcp.Tottori().FaultPlan()
+func ExampleProcedure_Escalate() {
+	p, _ := bcp.Tottori().FaultProcedure()
 	fmt.Println("long:", p.Thresholds().Long, "heavy:", p.Thresholds().Heavy, "%")
-	e, _ := p.Escalate(fault.Situation{
+	e, _ := p.Escalate(fault.Facts{
 		ServerDown:          true,
 		OperationImpossible: true,
 		Impact:              70,
@@ -67,9 +67,9 @@ func ExamplePlan_Escalate() {
 	fmt.Println("serious:", e.Serious, e.SeriousCites)
 	for _, n := range e.Notices {
 		if n.To.IsValid() {
-			fmt.Printf("%s %s → %s (%s)\n", n.By, n.Action, n.To, n.Cites)
+			fmt.Printf("%s %s → %s (%s)\n", n.By, n.Task, n.To, n.Cites)
 		} else {
-			fmt.Printf("%s %s (%s)\n", n.By, n.Action, n.Cites)
+			fmt.Printf("%s %s (%s)\n", n.By, n.Task, n.Cites)
 		}
 	}
 	// Output:
@@ -86,7 +86,7 @@ func ExamplePlan_Escalate() {
 
 func ExampleFault() {
 	t := bcp.Tottori()
-	p, _ := t.FaultPlan()
+	p, _ := t.FaultProcedure()
 	f, _ := p.Open()
 	l, _ := t.Vocabulary.Location("市町村機器") // a term's label names it too
 	f, _ = f.Identify(fault.Software, l)
@@ -122,8 +122,8 @@ func ExampleTerminalReport_Validate() {
 // which an existing emergency-response structure may stand in for.
 func ExampleEscalation_Triggers() {
 	ino := bcp.Ino()
-	p, _ := ino.FaultPlan()
-	e, _ := p.Escalate(fault.Situation{ServerDown: true, Impact: 80, ExpectedStop: 6 * time.Hour})
+	p, _ := ino.FaultProcedure()
+	e, _ := p.Escalate(fault.Facts{ServerDown: true, Impact: 80, ExpectedStop: 6 * time.Hour})
 	fmt.Println(e.Serious, e.Triggers())
 
 	c, _ := council.ConveneAny(*ino.Organization, e.Triggers())

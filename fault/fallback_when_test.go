@@ -14,21 +14,21 @@ import (
 // 極めて重大な障害で長時間に渡るサーバ停止と判断した時); kumamoto's downtime
 // server and kumiyama's network fallbacks have no condition.
 func TestAlternativesIn(t *testing.T) {
-	down := Situation{ServerDown: true, OperationImpossible: true, CauseUnknown: true}
-	serious := Situation{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 8 * time.Hour}
+	down := Facts{ServerDown: true, OperationImpossible: true, CauseUnknown: true}
+	serious := Facts{ServerDown: true, OperationImpossible: true, Impact: 80, ExpectedStop: 8 * time.Hour}
 	tests := []struct {
 		name string
-		plan Plan
-		s    Situation
+		plan Procedure
+		s    Facts
 		want []Alternative
 	}{
 		{"ino:第5条/down-not-yet-serious", ino(), down, nil},
-		{"ino:第5条/short-stop", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, nil},
+		{"ino:第5条/short-stop", ino(), Facts{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, nil},
 		{"ino:第4条+第5条/serious", ino(), serious, []Alternative{NearbyMunicipality}},
 		{"kumamoto:別紙3/no-condition", kumamoto(), down, []Alternative{DowntimeServer}},
-		{"kumiyama:第26条/network", kumiyama(), Situation{ServerDown: true, Kind: Network}, []Alternative{DegradedOperation, AlternateOperation}},
-		{"kumiyama:第26条/not-hardware", kumiyama(), Situation{ServerDown: true, Kind: Hardware}, nil},
-		{"zero-plan", Plan{}, serious, nil},
+		{"kumiyama:第26条/network", kumiyama(), Facts{ServerDown: true, Kind: Network}, []Alternative{DegradedOperation, AlternateOperation}},
+		{"kumiyama:第26条/not-hardware", kumiyama(), Facts{ServerDown: true, Kind: Hardware}, nil},
+		{"zero-plan", Procedure{}, serious, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,15 +53,15 @@ func TestAlternativesIn(t *testing.T) {
 func TestFallbackWhenValidated(t *testing.T) {
 	s := ino().Spec()
 	s.Alternatives[0].When = Condition(200)
-	if _, err := NewPlan(s); !errors.Is(err, council.ErrInvalid) {
+	if _, err := NewProcedure(s); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("NewPlan(when 200) = %v, want ErrInvalid", err)
 	}
 	s.Alternatives[0].When = 0
-	p, err := NewPlan(s)
+	p, err := NewProcedure(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.AlternativesIn(Situation{ServerDown: true}); len(got) != 1 {
+	if got := p.AlternativesIn(Facts{ServerDown: true}); len(got) != 1 {
 		t.Errorf("without a condition, AlternativesIn(down) = %v, want the fallback", got)
 	}
 }

@@ -31,7 +31,7 @@ var citesCmp = cmp.Comparer(func(a, b council.Citations) bool { return a.Equal(b
 
 func TestClassify(t *testing.T) {
 	tests := []struct {
-		plan    Plan
+		plan    Procedure
 		symptom Symptom
 		kind    Kind
 		cite    string
@@ -69,7 +69,7 @@ func TestClassify(t *testing.T) {
 	// A symptom another plan lists is not borrowed.
 	unlisted := []struct {
 		name string
-		plan Plan
+		plan Procedure
 		s    Symptom
 	}{
 		{"ino:第2条/unlisted/プリンターが動作しない", ino(), printerDown},
@@ -111,21 +111,21 @@ func TestClassify(t *testing.T) {
 }
 
 func TestInvestigation(t *testing.T) {
-	in := func(id string) Check { return checkOf("ino", id) }
-	ku := func(id string) Check { return checkOf("kumamoto", id) }
+	in := func(id string) Probe { return checkOf("ino", id) }
+	ku := func(id string) Probe { return checkOf("kumamoto", id) }
 	tests := []struct {
 		name   string
-		plan   Plan
+		plan   Procedure
 		kind   Kind
-		checks []Check
+		checks []Probe
 		cite   string
 	}{
-		{"ino:第3条/hardware", ino(), Hardware, []Check{in("power-switch"), in("warning-lamp"), in("physical-damage")}, "ino:第3条"},
-		{"ino:第3条/software", ino(), Software, []Check{in("bug-information")}, "ino:第3条"},
-		{"ino:第3条/network", ino(), Network, []Check{in("power-switch"), in("warning-lamp"), in("command-check"), in("visual-check")}, "ino:第3条"},
-		{"kumamoto:4(2)原因の究明(ア)/hardware", kumamoto(), Hardware, []Check{ku("power-switch"), ku("warning-lamp"), ku("floppy-drive"), ku("paper-setting"), ku("physical-damage")}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/software", kumamoto(), Software, []Check{ku("screen-message"), ku("operation-steps")}, "kumamoto:4(2) 原因の究明(ア)"},
-		{"kumamoto:4(2)原因の究明(ア)/network", kumamoto(), Network, []Check{ku("lan-connector"), ku("network-lamp")}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"ino:第3条/hardware", ino(), Hardware, []Probe{in("power-switch"), in("warning-lamp"), in("physical-damage")}, "ino:第3条"},
+		{"ino:第3条/software", ino(), Software, []Probe{in("bug-information")}, "ino:第3条"},
+		{"ino:第3条/network", ino(), Network, []Probe{in("power-switch"), in("warning-lamp"), in("command-check"), in("visual-check")}, "ino:第3条"},
+		{"kumamoto:4(2)原因の究明(ア)/hardware", kumamoto(), Hardware, []Probe{ku("power-switch"), ku("warning-lamp"), ku("floppy-drive"), ku("paper-setting"), ku("physical-damage")}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/software", kumamoto(), Software, []Probe{ku("screen-message"), ku("operation-steps")}, "kumamoto:4(2) 原因の究明(ア)"},
+		{"kumamoto:4(2)原因の究明(ア)/network", kumamoto(), Network, []Probe{ku("lan-connector"), ku("network-lamp")}, "kumamoto:4(2) 原因の究明(ア)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,13 +133,13 @@ func TestInvestigation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Investigation{Kind: tt.kind, Checks: tt.checks, By: council.RolesOf(council.Staff), Cites: cs(tt.cite)}
+			want := Investigation{Kind: tt.kind, Probes: tt.checks, By: council.RolesOf(council.Staff), Cites: cs(tt.cite)}
 			if d := cmp.Diff(want, got, citesCmp); d != "" {
 				t.Errorf("(-want +got):\n%s", d)
 			}
 		})
 	}
-	for _, p := range []Plan{tottori(), kumiyama()} {
+	for _, p := range []Procedure{tottori(), kumiyama()} {
 		t.Run(p.ID()+"/no-steps", func(t *testing.T) {
 			if _, err := p.Investigation(Hardware); !errors.Is(err, ErrNotStated) {
 				t.Errorf("error = %v, want ErrNotStated", err)
@@ -157,7 +157,7 @@ func TestTriggers(t *testing.T) {
 	staffOrContractor := []council.Actor{council.ByRole(council.Staff), council.ByParty(council.Contractor)}
 	operators := []council.Actor{council.ByRole(council.Operator)}
 	tests := []struct {
-		trigger Trigger
+		trigger Signal
 		by      []council.Actor
 		cite    string
 	}{
@@ -172,7 +172,7 @@ func TestTriggers(t *testing.T) {
 	}
 	var want []Detection
 	for _, tt := range tests {
-		d := Detection{Trigger: tt.trigger, By: tt.by, Cites: cs(tt.cite)}
+		d := Detection{Signal: tt.trigger, By: tt.by, Cites: cs(tt.cite)}
 		want = append(want, d)
 		t.Run(tt.cite+"/"+tt.trigger.String(), func(t *testing.T) {
 			got, err := tottori().Detect(tt.trigger)
@@ -184,10 +184,10 @@ func TestTriggers(t *testing.T) {
 			}
 		})
 	}
-	if d := cmp.Diff(want, tottori().Triggers(), citesCmp); d != "" {
+	if d := cmp.Diff(want, tottori().Signals(), citesCmp); d != "" {
 		t.Errorf("Triggers (-want +got):\n%s", d)
 	}
-	if got := ino().Triggers(); got != nil {
+	if got := ino().Signals(); got != nil {
 		t.Errorf("ino Triggers = %v, want none", got)
 	}
 	if _, err := ino().Detect(serverLamp); !errors.Is(err, ErrUnlisted) {
@@ -226,7 +226,7 @@ func TestResponsible(t *testing.T) {
 			}
 		})
 	}
-	for _, p := range []Plan{ino(), kumamoto(), kumiyama()} {
+	for _, p := range []Procedure{ino(), kumamoto(), kumiyama()} {
 		t.Run(p.ID()+"/no-location-table", func(t *testing.T) {
 			if _, err := p.Responsible(dedicatedLine); !errors.Is(err, ErrNotStated) {
 				t.Errorf("error = %v, want ErrNotStated", err)
@@ -242,13 +242,13 @@ func TestResponsible(t *testing.T) {
 }
 
 // n builds a Notice for the tables below.
-func n(a Action, by, to council.Actor, c ...string) Notice {
-	return Notice{Action: a, By: by, To: to, Cites: cs(c...)}
+func n(a Task, by, to council.Actor, c ...string) Notice {
+	return Notice{Task: a, By: by, To: to, Cites: cs(c...)}
 }
 
 // nn builds a Notice whose row gives the plan's own wording of the action.
-func nn(note string, a Action, by, to council.Actor, c ...string) Notice {
-	return Notice{Action: a, By: by, To: to, Note: note, Cites: cs(c...)}
+func nn(note string, a Task, by, to council.Actor, c ...string) Notice {
+	return Notice{Task: a, By: by, To: to, Note: note, Cites: cs(c...)}
 }
 
 func TestEscalate(t *testing.T) {
@@ -266,28 +266,28 @@ func TestEscalate(t *testing.T) {
 		jlis       = council.ByParty(council.JLIS)
 		none       council.Actor
 	)
-	serious := Situation{ServerDown: true, Impact: 80, ExpectedStop: 48 * time.Hour}
+	serious := Facts{ServerDown: true, Impact: 80, ExpectedStop: 48 * time.Hour}
 	tests := []struct {
 		name    string
-		plan    Plan
-		s       Situation
+		plan    Procedure
+		s       Facts
 		serious bool
 		want    []Notice
 	}{
-		{"ino:第3条(1)/findings", ino(), Situation{}, false, []Notice{n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第3条(2)/cause-unknown", ino(), Situation{CauseUnknown: true}, false, []Notice{
+		{"ino:第3条(1)/findings", ino(), Facts{}, false, []Notice{n(Report, staff, admin, "ino:第3条(1)")}},
+		{"ino:第3条(2)/cause-unknown", ino(), Facts{CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)"), n(RequestCooperation, admin, contractor, "ino:第3条(2)")}},
 		{"ino:第4条/serious", ino(), serious, true, []Notice{
 			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"),
 			n(Report, staff, admin, "ino:第3条(1)"), nn("セキュリティ会議の開催を具申", ProposeCouncil, admin, chief, "ino:第4条"), n(ConveneCouncil, chief, none, "ino:第5条")}},
-		{"ino:第4条/short-stop-not-serious", ino(), Situation{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
+		{"ino:第4条/short-stop-not-serious", ino(), Facts{ServerDown: true, Impact: 80, ExpectedStop: time.Hour}, false, []Notice{
 			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第4条/light-impact-not-serious", ino(), Situation{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
+		{"ino:第4条/light-impact-not-serious", ino(), Facts{ServerDown: true, Impact: 10, ExpectedStop: 8 * time.Hour}, false, []Notice{
 			nn("暫定的な対応を行うことを依頼", RequestProvisional, staff, declared("ino", positions, "related-departments"), "ino:第2条"), n(Report, staff, admin, "ino:第3条(1)")}},
-		{"ino:第4条/terminal-not-serious", ino(), Situation{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
+		{"ino:第4条/terminal-not-serious", ino(), Facts{Impact: 100, ExpectedStop: 100 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "ino:第3条(1)")}},
-		{"tottori:第2-2(1)/findings", tottori(), Situation{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
-		{"tottori:第2-2(1)/operation-impossible", tottori(), Situation{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
+		{"tottori:第2-2(1)/findings", tottori(), Facts{}, false, []Notice{n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
+		{"tottori:第2-2(1)/operation-impossible", tottori(), Facts{OperationImpossible: true, CauseUnknown: true}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3"),
 			n(RequestCooperation, staff, contractor, "tottori:第2-2(1)"),
 			nn("障害発生、復旧見込みについて連絡", NotifyOutage, admin, center, "tottori:第2-2(1)"),
@@ -298,29 +298,29 @@ func TestEscalate(t *testing.T) {
 			nn("報告し、指示を仰ぐ", ReportSerious, admin, chief, "tottori:第2-4(1)"),
 			n(ConveneCouncil, chief, none, "tottori:第2-4(2)"),
 			nn("重要事項について指示", Instruct, chief, none, "tottori:第2-4(3)")}},
-		{"tottori:第2-4(1)/8h-is-not-long", tottori(), Situation{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
+		{"tottori:第2-4(1)/8h-is-not-long", tottori(), Facts{ServerDown: true, Impact: 80, ExpectedStop: 8 * time.Hour}, false, []Notice{
 			n(Report, staff, admin, "tottori:第2-2(1)", "tottori:第2-3")}},
-		{"kumamoto:4(2)/findings", kumamoto(), Situation{}, false, []Notice{
+		{"kumamoto:4(2)/findings", kumamoto(), Facts{}, false, []Notice{
 			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定"),
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
-		{"kumamoto:別紙3/system-down", kumamoto(), serious.with(func(s *Situation) { s.OperationImpossible = true }), false, []Notice{
+		{"kumamoto:別紙3/system-down", kumamoto(), serious.with(func(s *Facts) { s.OperationImpossible = true }), false, []Notice{
 			n(Notify, staff, officers, "kumamoto:4(2) 障害の特定", "kumamoto:別紙3"),
 			n(Report, staff, section, "kumamoto:4(2) 障害の特定", "kumamoto:4(2) 原因の究明(イ)"),
 			n(Report, staff, officers, "kumamoto:4(2) 原因の究明(イ)")}},
 		// 第24条 (hardware): 情報保護管理者は、業務端末に係る障害が発生した場合には、
 		// 直ちにシステム管理者に障害の状況を報告し: a terminal's hardware fault only.
-		{"kumiyama:第24条/terminal-hardware", kumiyama(), Situation{Kind: Hardware}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
-		{"kumiyama:第24条/not-a-server-fault", kumiyama(), Situation{Kind: Hardware, InServer: true}, false, []Notice{}},
-		{"kumiyama:第24条/not-a-network-fault", kumiyama(), Situation{Kind: Network, OperationImpossible: true}, false, []Notice{}},
-		{"kumiyama:第24条/kind-unknown", kumiyama(), Situation{}, false, []Notice{}},
-		{"kumiyama:第25条/terminal-bug", kumiyama(), Situation{Symptom: Bug}, false, []Notice{n(Report, ipm, admin, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-bug", kumiyama(), Situation{Symptom: Bug, InServer: true}, false, []Notice{
+		{"kumiyama:第24条/terminal-hardware", kumiyama(), Facts{Kind: Hardware}, false, []Notice{n(Report, ipm, admin, "kumiyama:第24条")}},
+		{"kumiyama:第24条/not-a-server-fault", kumiyama(), Facts{Kind: Hardware, InServer: true}, false, []Notice{}},
+		{"kumiyama:第24条/not-a-network-fault", kumiyama(), Facts{Kind: Network, OperationImpossible: true}, false, []Notice{}},
+		{"kumiyama:第24条/kind-unknown", kumiyama(), Facts{}, false, []Notice{}},
+		{"kumiyama:第25条/terminal-bug", kumiyama(), Facts{Symptom: Bug}, false, []Notice{n(Report, ipm, admin, "kumiyama:第25条")}},
+		{"kumiyama:第25条/cs-bug", kumiyama(), Facts{Symptom: Bug, InServer: true}, false, []Notice{
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/cs-virus", kumiyama(), Situation{Symptom: VirusInfection, InServer: true}, false, []Notice{
+		{"kumiyama:第25条/cs-virus", kumiyama(), Facts{Symptom: VirusInfection, InServer: true}, false, []Notice{
 			nn("ネットワークから切り離す", Disconnect, admin, none, "kumiyama:第25条"),
 			n(Report, admin, pref, "kumiyama:第25条"), n(Report, admin, jlis, "kumiyama:第25条")}},
-		{"kumiyama:第25条/terminal-virus", kumiyama(), Situation{Symptom: VirusInfection, Kind: Software}, false, []Notice{
+		{"kumiyama:第25条/terminal-virus", kumiyama(), Facts{Symptom: VirusInfection, Kind: Software}, false, []Notice{
 			nn("ネットワークから切り離す", Disconnect, ipm, none, "kumiyama:第25条"), n(Report, ipm, admin, "kumiyama:第25条")}},
 	}
 	for _, tt := range tests {
@@ -338,7 +338,7 @@ func TestEscalate(t *testing.T) {
 		})
 	}
 	t.Run("invalid-situation-names-every-field", func(t *testing.T) {
-		_, err := ino().Escalate(Situation{Symptom: 99, Impact: 101, ExpectedStop: -1})
+		_, err := ino().Escalate(Facts{Symptom: 99, Impact: 101, ExpectedStop: -1})
 		if !errors.Is(err, council.ErrInvalid) {
 			t.Fatalf("error = %v, want ErrInvalid", err)
 		}
@@ -349,7 +349,7 @@ func TestEscalate(t *testing.T) {
 		}
 	})
 	t.Run("recipients", func(t *testing.T) {
-		e, _ := tottori().Escalate(Situation{OperationImpossible: true})
+		e, _ := tottori().Escalate(Facts{OperationImpossible: true})
 		rs, ps := e.Recipients()
 		if rs != council.RolesOf(council.SystemAdministrator) ||
 			ps != council.PartiesOf(council.NationalCenter, council.Prefecture, council.RelatedMunicipalities) {
@@ -358,7 +358,7 @@ func TestEscalate(t *testing.T) {
 	})
 }
 
-func (s Situation) with(f func(*Situation)) Situation { f(&s); return s }
+func (s Facts) with(f func(*Facts)) Facts { f(&s); return s }
 
 func TestThresholds(t *testing.T) {
 	t.Run("ino:第4条/defaults", func(t *testing.T) {
@@ -380,7 +380,7 @@ func TestThresholds(t *testing.T) {
 		if _, err := kumamoto().WithThresholds(time.Hour, 10); !errors.Is(err, ErrNotStated) {
 			t.Errorf("error = %v, want ErrNotStated", err)
 		}
-		if s, _ := kumamoto().Serious(Situation{ServerDown: true, Impact: 100, ExpectedStop: 1000 * time.Hour}); s {
+		if s, _ := kumamoto().Serious(Facts{ServerDown: true, Impact: 100, ExpectedStop: 1000 * time.Hour}); s {
 			t.Error("kumamoto judged a fault serious")
 		}
 	})
@@ -390,7 +390,7 @@ func TestThresholds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := Situation{ServerDown: true, Impact: 20, ExpectedStop: time.Hour}
+		s := Facts{ServerDown: true, Impact: 20, ExpectedStop: time.Hour}
 		if got, c := p.Serious(s); !got || !c.Equal(cs("ino:第4条")) {
 			t.Errorf("Serious = %v %v, want true ino:第4条", got, c)
 		}
@@ -428,7 +428,7 @@ func TestThresholds(t *testing.T) {
 func TestAlternatives(t *testing.T) {
 	tests := []struct {
 		name string
-		plan Plan
+		plan Procedure
 		want []Fallback
 	}{
 		{"ino:第5条", ino(), []Fallback{{Alternative: NearbyMunicipality, When: SeriousFault, By: council.RolesOf(council.SecurityChief), Note: "発行可能な近接市町村を案内", Cites: cs("ino:第5条")}}},
@@ -496,7 +496,7 @@ func TestTerminalReport(t *testing.T) {
 		})
 	}
 	t.Run("tottori:第2-2(2)/route", func(t *testing.T) {
-		want := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff), Cites: cs("tottori:第2-2(2)")}
+		want := Notice{Task: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff), Cites: cs("tottori:第2-2(2)")}
 		if d := cmp.Diff(want, full.Route(asks), citesCmp); d != "" {
 			t.Errorf("(-want +got):\n%s", d)
 		}
@@ -533,7 +533,7 @@ func TestLifecycle(t *testing.T) {
 	plain, affected, serious := Findings{}, Findings{IdentityAffected: true}, Findings{Serious: true}
 	tests := []struct {
 		name    string
-		plan    Plan
+		plan    Procedure
 		steps   []step
 		stage   Stage // stage reached
 		missing Stage // named by the last step's error
@@ -609,7 +609,7 @@ func TestLifecycle(t *testing.T) {
 		if g, err := f.Identify(Hardware, jukiLAN); !errors.Is(err, ErrTransition) || g != f {
 			t.Errorf("zero fault Identify = %v, %v", g, err)
 		}
-		if _, err := (Plan{}).Open(); !errors.Is(err, council.ErrInvalid) {
+		if _, err := (Procedure{}).Open(); !errors.Is(err, council.ErrInvalid) {
 			t.Errorf("zero plan Open error = %v", err)
 		}
 	})
@@ -645,7 +645,7 @@ func TestLifecycle(t *testing.T) {
 		f, _ = f.StartAlternative(NearbyMunicipality) // ino 第5条: once serious
 		f, _ = f.Escalate()
 		f, _ = f.Maintain(Repair)
-		if f.Plan() != p || f.Kind() != Network || f.Location() != prefecturalWAN || f.Work() != Repair ||
+		if f.Procedure() != p || f.Kind() != Network || f.Location() != prefecturalWAN || f.Work() != Repair ||
 			!f.Serious() || !f.IdentityAffected() || !f.IntegrityRequired() {
 			t.Errorf("accessors: %+v", f)
 		}
@@ -680,15 +680,15 @@ func TestLifecycle(t *testing.T) {
 // answer.
 func TestPlanAnswersAreFresh(t *testing.T) {
 	p := tottori()
-	ts := p.Triggers()
-	ts[0].Trigger, ts[0].By[0] = terminalMessage, council.ByRole(council.SecurityChief)
-	if d := p.Triggers()[0]; d.Trigger != serverAlertMail || d.By[0] != council.ByRole(council.Staff) {
+	ts := p.Signals()
+	ts[0].Signal, ts[0].By[0] = terminalMessage, council.ByRole(council.SecurityChief)
+	if d := p.Signals()[0]; d.Signal != serverAlertMail || d.By[0] != council.ByRole(council.Staff) {
 		t.Errorf("mutating Triggers changed the plan: %v", d)
 	}
 	in := ino()
 	inv, _ := in.Investigation(Hardware)
-	inv.Checks[0] = checkOf("ino", "visual-check")
-	if again, _ := in.Investigation(Hardware); again.Checks[0] != checkOf("ino", "power-switch") {
+	inv.Probes[0] = checkOf("ino", "visual-check")
+	if again, _ := in.Investigation(Hardware); again.Probes[0] != checkOf("ino", "power-switch") {
 		t.Error("mutating Investigation changed the plan")
 	}
 	ku := kumamoto()
@@ -716,7 +716,7 @@ func TestPlansStaySeparate(t *testing.T) {
 				t.Errorf("%s: %v cites %v", p.ID(), s, got)
 			}
 		}
-		e, err := p.Escalate(Situation{ServerDown: true, CauseUnknown: true, OperationImpossible: true, Impact: 100, ExpectedStop: 1000 * time.Hour, Symptom: VirusInfection})
+		e, err := p.Escalate(Facts{ServerDown: true, CauseUnknown: true, OperationImpossible: true, Impact: 100, ExpectedStop: 1000 * time.Hour, Symptom: VirusInfection})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -729,11 +729,11 @@ func TestPlansStaySeparate(t *testing.T) {
 }
 
 func TestZeroPlan(t *testing.T) {
-	var p Plan
+	var p Procedure
 	if _, err := p.Classify(Bug); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Classify: %v", err)
 	}
-	if _, err := p.Escalate(Situation{}); !errors.Is(err, council.ErrInvalid) {
+	if _, err := p.Escalate(Facts{}); !errors.Is(err, council.ErrInvalid) {
 		t.Errorf("Escalate: %v", err)
 	}
 	if _, err := p.Responsible(jukiLAN); !errors.Is(err, council.ErrInvalid) {
@@ -745,7 +745,7 @@ func TestZeroPlan(t *testing.T) {
 	if req, c := p.IntegrityCheck(true); req || c.Len() != 0 {
 		t.Error("zero Plan requires an integrity check")
 	}
-	if p.Triggers() != nil || p.Alternatives() != nil || p.Symptoms(Hardware) != nil || p.ID() != "" || p.IsValid() {
+	if p.Signals() != nil || p.Alternatives() != nil || p.Symptoms(Hardware) != nil || p.ID() != "" || p.IsValid() {
 		t.Error("zero Plan answered")
 	}
 }
@@ -773,7 +773,7 @@ func TestNoAllocs(t *testing.T) {
 }
 
 func TestEscalationJSON(t *testing.T) {
-	e, _ := tottori().Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+	e, _ := tottori().Escalate(Facts{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
 	b, err := json.Marshal(e)
 	if err != nil {
 		t.Fatal(err)
@@ -795,8 +795,8 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			for range 100 {
 				_, _ = p.Responsible(jukiLAN)
-				_, _ = p.Escalate(Situation{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
-				_ = p.Triggers()
+				_, _ = p.Escalate(Facts{ServerDown: true, Impact: 90, ExpectedStop: 48 * time.Hour})
+				_ = p.Signals()
 				g, _ := f.Identify(Network, jukiLAN)
 				_, _ = g.Investigate(Findings{})
 			}

@@ -15,14 +15,14 @@ func decoders() map[string]func() encoding.TextUnmarshaler {
 	return map[string]func() encoding.TextUnmarshaler{
 		"kind":        func() encoding.TextUnmarshaler { return new(Kind) },
 		"symptom":     func() encoding.TextUnmarshaler { return new(Symptom) },
-		"check":       func() encoding.TextUnmarshaler { return new(Check) },
-		"trigger":     func() encoding.TextUnmarshaler { return new(Trigger) },
+		"check":       func() encoding.TextUnmarshaler { return new(Probe) },
+		"trigger":     func() encoding.TextUnmarshaler { return new(Signal) },
 		"location":    func() encoding.TextUnmarshaler { return new(Location) },
 		"responder":   func() encoding.TextUnmarshaler { return new(Responder) },
 		"stage":       func() encoding.TextUnmarshaler { return new(Stage) },
 		"work":        func() encoding.TextUnmarshaler { return new(Work) },
 		"alternative": func() encoding.TextUnmarshaler { return new(Alternative) },
-		"action":      func() encoding.TextUnmarshaler { return new(Action) },
+		"action":      func() encoding.TextUnmarshaler { return new(Task) },
 		"startup":     func() encoding.TextUnmarshaler { return new(Startup) },
 	}
 }
@@ -136,7 +136,7 @@ func FuzzEscalate(f *testing.F) {
 	f.Add(uint8(99), uint8(9), false, false, false, false, 101, int64(-1))
 	plans := referencePlans()
 	f.Fuzz(func(t *testing.T, sym, kind uint8, inServer, down, unknown, impossible bool, impact int, stop int64) {
-		s := Situation{Symptom: Symptom(sym), Kind: Kind(kind), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
+		s := Facts{Symptom: Symptom(sym), Kind: Kind(kind), InServer: inServer, ServerDown: down, CauseUnknown: unknown,
 			OperationImpossible: impossible, Impact: impact, ExpectedStop: time.Duration(stop)}
 		for _, p := range plans {
 			e, err := p.Escalate(s)
@@ -144,7 +144,7 @@ func FuzzEscalate(f *testing.F) {
 				t.Fatalf("%s: Escalate error %v but Validate %v", p.ID(), err, s.Validate())
 			}
 			for _, n := range e.Notices {
-				if !n.Action.IsValid() || !n.By.IsValid() || n.Cites.Plans()[0] != p.ID() {
+				if !n.Task.IsValid() || !n.By.IsValid() || n.Cites.Plans()[0] != p.ID() {
 					t.Fatalf("%s: bad notice %+v", p.ID(), n)
 				}
 			}

@@ -50,8 +50,8 @@ func (t *Thresholds) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the situation with its fields' tags, the expected
 // stop as people write it ("4h", "1d"), as in plan files.
-func (s Situation) MarshalJSON() ([]byte, error) {
-	type plain Situation
+func (s Facts) MarshalJSON() ([]byte, error) {
+	type plain Facts
 	v := struct {
 		plain
 		ExpectedStop string `json:"expectedStop,omitempty"`
@@ -62,10 +62,10 @@ func (s Situation) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// UnmarshalJSON decodes the form [Situation.MarshalJSON] writes; a bad
+// UnmarshalJSON decodes the form [Facts.MarshalJSON] writes; a bad
 // duration is an error wrapping [council.ErrInvalid].
-func (s *Situation) UnmarshalJSON(data []byte) error {
-	type plain Situation
+func (s *Facts) UnmarshalJSON(data []byte) error {
+	type plain Facts
 	var v struct {
 		plain
 		ExpectedStop string `json:"expectedStop,omitempty"`
@@ -73,7 +73,7 @@ func (s *Situation) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &v); err != nil {
 		return fmt.Errorf("fault: situation: %w: %w", err, council.ErrInvalid)
 	}
-	out := Situation(v.plain)
+	out := Facts(v.plain)
 	out.ExpectedStop = 0
 	if v.ExpectedStop != "" {
 		d, err := duration.Parse(v.ExpectedStop)

@@ -21,10 +21,10 @@ import (
 // with a [*TransitionError] that names the missing step. Transitions do not
 // allocate when they succeed. A Fault is safe to share between goroutines.
 //
-// The zero Fault is no fault: start one with [Plan.Open]. Faults are
+// The zero Fault is no fault: start one with [Procedure.Open]. Faults are
 // comparable with ==.
 type Fault struct {
-	plan             Plan
+	plan             Procedure
 	stage            Stage
 	done             Stages
 	kind             Kind
@@ -36,7 +36,7 @@ type Fault struct {
 }
 
 // Open returns a Fault at [Detected] under p. It fails only for the zero Plan.
-func (p Plan) Open() (Fault, error) {
+func (p Procedure) Open() (Fault, error) {
 	if p.ref == nil {
 		return Fault{}, errZeroPlan
 	}
@@ -58,8 +58,8 @@ type Findings struct {
 	IdentityAffected bool `json:"identityAffected"`
 }
 
-// Plan returns the plan the fault is handled under.
-func (f Fault) Plan() Plan { return f.plan }
+// Procedure returns the plan the fault is handled under.
+func (f Fault) Procedure() Procedure { return f.plan }
 
 // Stage returns the latest step taken, or zero for the zero Fault.
 func (f Fault) Stage() Stage { return f.stage }
@@ -97,7 +97,7 @@ func (f Fault) IntegrityRequired() bool {
 }
 
 // Cites returns the clauses of the fault's plan for its current stage and,
-// once identified, its kind ([Plan.Step]); empty where the plan states
+// once identified, its kind ([Procedure.Stage]); empty where the plan states
 // nothing for that stage (e.g. tottori on recurrence prevention, tracked as
 // the library's extension, or kumiyama on a hardware fault's resumption). It
 // does not allocate.

@@ -12,7 +12,7 @@ import (
 // exported methods.
 type lifecycle struct {
 	f        Fault
-	plan     Plan
+	plan     Procedure
 	serious  bool
 	affected bool
 	done     map[Stage]bool

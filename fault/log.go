@@ -16,7 +16,7 @@ func (e Escalation) LogValue() slog.Value {
 // LogValue implements [slog.LogValuer]: the notice as a group of attributes
 // named as in its JSON form (action, by, to, note, cites).
 func (n Notice) LogValue() slog.Value {
-	attrs := []slog.Attr{slog.String("action", n.Action.String()), slog.String("by", n.By.String())}
+	attrs := []slog.Attr{slog.String("action", n.Task.String()), slog.String("by", n.By.String())}
 	if n.To.IsValid() {
 		attrs = append(attrs, slog.String("to", n.To.String()))
 	}

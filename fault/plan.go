@@ -33,22 +33,22 @@ var (
 	ErrMissing = problem.ErrMissing
 )
 
-// A Plan is one plan's fault-handling rules: the symptoms it lists, its
+// A Procedure is one plan's fault-handling rules: the symptoms it lists, its
 // investigation steps, detection triggers, fault-location table, escalation,
 // alternative operation and lifecycle. Each plan is kept apart; nothing is
 // merged across plans.
 //
-// Build one from a plan's [Spec] with [NewPlan] (bcp's Plan.FaultPlan does
-// so for a parsed plan file). Every slice a Plan hands out is a fresh copy:
-// a caller cannot change what the next caller gets. A Plan is safe for
+// Build one from a plan's [Spec] with [NewProcedure] (bcp's Plan.FaultProcedure does
+// so for a parsed plan file). Every slice a Procedure hands out is a fresh copy:
+// a caller cannot change what the next caller gets. A Procedure is safe for
 // concurrent use.
 //
-// The zero Plan is no plan: every method reports an error wrapping
-// [council.ErrInvalid] or returns nothing. Plans are comparable with ==: a
-// Plan equals its copies with the same [Thresholds]; two Plans built by
-// separate NewPlan calls differ even from equal specs (compare their
-// [Plan.Spec]s).
-type Plan struct {
+// The zero Procedure is no plan: every method reports an error wrapping
+// [council.ErrInvalid] or returns nothing. Procedures are comparable with ==: a
+// Procedure equals its copies with the same [Thresholds]; two Procedures built by
+// separate NewProcedure calls differ even from equal specs (compare their
+// [Procedure.Spec]s).
+type Procedure struct {
 	ref  *reference
 	long time.Duration
 	// heavy is a percentage; see Thresholds.
@@ -63,7 +63,7 @@ type Plan struct {
 // The plans state these in words only. The numbers are the library's own
 // extension, as plan parameters with defaults in the plan files: ino Long =
 // 4h (half a business day: 長時間, hours), tottori Long = 24h (長期間, a day
-// or more), both Heavy = 50. Change them with [Plan.WithThresholds].
+// or more), both Heavy = 50. Change them with [Procedure.WithThresholds].
 //
 // The zero Thresholds means the plan states no serious-fault judgement. ==
 // is not defined (Cites is a list); compare fields.
@@ -73,7 +73,7 @@ type Thresholds struct {
 	Cites council.Citations `json:"cites,omitzero"` // the clauses whose words the numbers make explicit
 }
 
-// reference is one plan's immutable rule tables. Built by NewPlan and never
+// reference is one plan's immutable rule tables. Built by NewProcedure and never
 // written afterwards.
 type reference struct {
 	id           string
@@ -98,17 +98,19 @@ type symptomRule struct {
 }
 
 type checkRule struct {
-	checks []Check
+	checks []Probe
 	by     council.Roles
 	cites  council.Citations
 }
 
-func fresh(r *reference) Plan { return Plan{ref: r, long: r.serious.Long, heavy: r.serious.Heavy} }
+func fresh(r *reference) Procedure {
+	return Procedure{ref: r, long: r.serious.Long, heavy: r.serious.Heavy}
+}
 
-var errZeroPlan = fmt.Errorf("fault: zero Plan (build one with NewPlan): %w", council.ErrInvalid)
+var errZeroPlan = fmt.Errorf("fault: zero Procedure (build one with NewProcedure): %w", council.ErrInvalid)
 
 // ID returns the plan ID, e.g. "tottori", or "" for the zero Plan.
-func (p Plan) ID() string {
+func (p Procedure) ID() string {
 	if p.ref == nil {
 		return ""
 	}
@@ -116,10 +118,10 @@ func (p Plan) ID() string {
 }
 
 // IsValid reports whether p is a plan (not the zero Plan).
-func (p Plan) IsValid() bool { return p.ref != nil }
+func (p Procedure) IsValid() bool { return p.ref != nil }
 
 // String returns the plan ID, or "Plan(zero)".
-func (p Plan) String() string {
+func (p Procedure) String() string {
 	if p.ref == nil {
 		return "Plan(zero)"
 	}
@@ -128,7 +130,7 @@ func (p Plan) String() string {
 
 // Thresholds returns the plan's serious-fault thresholds in force, or the zero
 // Thresholds when the plan states no serious-fault judgement.
-func (p Plan) Thresholds() Thresholds {
+func (p Procedure) Thresholds() Thresholds {
 	if p.ref == nil || p.ref.serious.Long == 0 {
 		return Thresholds{}
 	}
@@ -136,7 +138,7 @@ func (p Plan) Thresholds() Thresholds {
 }
 
 // DefaultThresholds returns the plan's default thresholds (see [Thresholds]).
-func (p Plan) DefaultThresholds() Thresholds {
+func (p Procedure) DefaultThresholds() Thresholds {
 	if p.ref == nil {
 		return Thresholds{}
 	}
@@ -147,7 +149,7 @@ func (p Plan) DefaultThresholds() Thresholds {
 // heavy; p is unchanged. Long must be positive and heavy between 1 and 100.
 // A plan that states no serious-fault judgement (kumamoto, kumiyama) is an
 // error wrapping [ErrNotStated].
-func (p Plan) WithThresholds(long time.Duration, heavy int) (Plan, error) {
+func (p Procedure) WithThresholds(long time.Duration, heavy int) (Procedure, error) {
 	if p.ref == nil {
 		return p, errZeroPlan
 	}
@@ -183,7 +185,7 @@ type Classification struct {
 // that p does not list is an error wrapping [ErrUnlisted]: the library does
 // not guess, and does not borrow another plan's list. It does not allocate
 // when it succeeds.
-func (p Plan) Classify(s Symptom) (Classification, error) {
+func (p Procedure) Classify(s Symptom) (Classification, error) {
 	if p.ref == nil {
 		return Classification{}, errZeroPlan
 	}
@@ -203,9 +205,9 @@ func (p Plan) Classify(s Symptom) (Classification, error) {
 // ClassifyText classifies a symptom given as text: a [Symptom]'s English name
 // or Japanese label, or "symptom#n" for a value a plan declares. Package
 // fault holds no plan's words: a plan file's own term for a symptom is read
-// through its vocabulary (bcp's Vocabulary.Symptom), then [Plan.Classify].
+// through its vocabulary (bcp's Vocabulary.Symptom), then [Procedure.Classify].
 // Text that names no listed symptom is an error wrapping [ErrUnlisted].
-func (p Plan) ClassifyText(text string) (Classification, error) {
+func (p Procedure) ClassifyText(text string) (Classification, error) {
 	if p.ref == nil {
 		return Classification{}, errZeroPlan
 	}
@@ -218,7 +220,7 @@ func (p Plan) ClassifyText(text string) (Classification, error) {
 
 // Symptoms returns the symptoms p lists as examples of kind k, in the plan's
 // order, in a fresh slice; nil when it lists none.
-func (p Plan) Symptoms(k Kind) []Symptom {
+func (p Procedure) Symptoms(k Kind) []Symptom {
 	if p.ref == nil {
 		return nil
 	}
@@ -237,7 +239,7 @@ func (p Plan) Symptoms(k Kind) []Symptom {
 // The zero Investigation has no checks. == is not defined.
 type Investigation struct {
 	Kind   Kind              `json:"kind,omitzero"`
-	Checks []Check           `json:"checks,omitempty"` // in the plan's order
+	Probes []Probe           `json:"checks,omitempty"` // in the plan's order
 	By     council.Roles     `json:"by,omitzero"`      // who carries out the checks
 	Cites  council.Citations `json:"cites,omitzero"`
 }
@@ -245,7 +247,7 @@ type Investigation struct {
 // Investigation returns p's investigation steps for kind k, in order, in a
 // fresh value. A plan that gives no steps (tottori, kumiyama) is an error
 // wrapping [ErrNotStated].
-func (p Plan) Investigation(k Kind) (Investigation, error) {
+func (p Procedure) Investigation(k Kind) (Investigation, error) {
 	if p.ref == nil {
 		return Investigation{}, errZeroPlan
 	}
@@ -256,7 +258,7 @@ func (p Plan) Investigation(k Kind) (Investigation, error) {
 	if len(r.checks) == 0 {
 		return Investigation{}, fmt.Errorf("fault: %s: investigation: the plan gives no steps for a %s fault: %w", p.ref.id, k, ErrNotStated)
 	}
-	return Investigation{Kind: k, Checks: slices.Clone(r.checks), By: r.by, Cites: r.cites}, nil
+	return Investigation{Kind: k, Probes: slices.Clone(r.checks), By: r.by, Cites: r.cites}, nil
 }
 
 // A Detection is a trigger that obliges whoever sees it to treat the state as
@@ -264,14 +266,14 @@ func (p Plan) Investigation(k Kind) (Investigation, error) {
 //
 // The zero Detection is no trigger. == is not defined.
 type Detection struct {
-	Trigger Trigger           `json:"trigger,omitzero"`
-	By      []council.Actor   `json:"by,omitempty"` // who treats it as a fault
-	Cites   council.Citations `json:"cites,omitzero"`
+	Signal Signal            `json:"trigger,omitzero"`
+	By     []council.Actor   `json:"by,omitempty"` // who treats it as a fault
+	Cites  council.Citations `json:"cites,omitzero"`
 }
 
-// Triggers returns p's detection triggers in the plan's order, in a fresh
+// Signals returns p's detection triggers in the plan's order, in a fresh
 // slice; nil when the plan lists none (only tottori does).
-func (p Plan) Triggers() []Detection {
+func (p Procedure) Signals() []Detection {
 	if p.ref == nil || len(p.ref.triggers) == 0 {
 		return nil
 	}
@@ -284,7 +286,7 @@ func (p Plan) Triggers() []Detection {
 
 // Detect reports whether t is one of p's detection triggers, and who acts on
 // it. A trigger p does not list is an error wrapping [ErrUnlisted].
-func (p Plan) Detect(t Trigger) (Detection, error) {
+func (p Procedure) Detect(t Signal) (Detection, error) {
 	if p.ref == nil {
 		return Detection{}, errZeroPlan
 	}
@@ -292,7 +294,7 @@ func (p Plan) Detect(t Trigger) (Detection, error) {
 		return Detection{}, fmt.Errorf("fault: %s: detect: trigger %d: %w", p.ref.id, uint8(t), council.ErrInvalid)
 	}
 	for _, d := range p.ref.triggers {
-		if d.Trigger == t {
+		if d.Signal == t {
 			d.By = slices.Clone(d.By)
 			return d, nil
 		}
@@ -313,7 +315,7 @@ type Assignment struct {
 // Responsible returns who p asks to investigate and recover a fault at l. It
 // does not allocate when it succeeds. A plan without a location table (all
 // but tottori) is an error wrapping [ErrNotStated].
-func (p Plan) Responsible(l Location) (Assignment, error) {
+func (p Procedure) Responsible(l Location) (Assignment, error) {
 	if p.ref == nil {
 		return Assignment{}, errZeroPlan
 	}
@@ -357,7 +359,7 @@ func (r Responder) Party() council.Party {
 // they are for network faults only. A zero Kind is a fallback for every kind.
 //
 // When, when set, is the condition under which the plan puts the fallback in
-// place, read from the [Situation] as for a row of escalation: ino makes
+// place, read from the [Facts] as for a row of escalation: ino makes
 // 代替措置の実施 one of the items its security council decides (第5条), and
 // the council meets once the fault is judged serious (第4条), so its fallback
 // is for a serious fault. A zero When is a fallback whenever the system is
@@ -378,7 +380,7 @@ type Fallback struct {
 
 // Alternatives returns p's alternative operations while down, in the plan's
 // order, in a fresh slice; nil when the plan states none (tottori).
-func (p Plan) Alternatives() []Fallback {
+func (p Procedure) Alternatives() []Fallback {
 	if p.ref == nil {
 		return nil
 	}
@@ -389,7 +391,7 @@ func (p Plan) Alternatives() []Fallback {
 // in the plan's order, in a fresh slice: those for every kind and those for
 // kind k. A zero k (the kind is not yet known) gets only those for every
 // kind. Nil when there are none.
-func (p Plan) AlternativesFor(k Kind) []Fallback {
+func (p Procedure) AlternativesFor(k Kind) []Fallback {
 	if p.ref == nil {
 		return nil
 	}
@@ -404,9 +406,9 @@ func (p Plan) AlternativesFor(k Kind) []Fallback {
 
 // AlternativesIn returns p's alternative operations in situation s, in the
 // plan's order, in a fresh slice: those for a fault of kind s.Kind (see
-// [Plan.AlternativesFor]) whose condition ([Fallback].When) holds in s. Nil
+// [Procedure.AlternativesFor]) whose condition ([Fallback].When) holds in s. Nil
 // when there are none.
-func (p Plan) AlternativesIn(s Situation) []Fallback {
+func (p Procedure) AlternativesIn(s Facts) []Fallback {
 	if p.ref == nil {
 		return nil
 	}
@@ -421,7 +423,7 @@ func (p Plan) AlternativesIn(s Situation) []Fallback {
 
 // fallback returns the fallback for a that applies to a fault of kind k, and
 // whether the plan lists a at all.
-func (p Plan) fallback(a Alternative, k Kind) (f Fallback, applies, listed bool) {
+func (p Procedure) fallback(a Alternative, k Kind) (f Fallback, applies, listed bool) {
 	for _, x := range p.ref.alternatives {
 		if x.Alternative != a {
 			continue
@@ -437,12 +439,12 @@ func (p Plan) fallback(a Alternative, k Kind) (f Fallback, applies, listed bool)
 	return f, false, listed
 }
 
-// Step returns what p says about stage s for a fault of kind k: the row for
+// Stage returns what p says about stage s for a fault of kind k: the row for
 // kind k when the plan gives one, else the row for every kind (see
 // [StageSpec]), else the zero StageSpec (the plan states nothing for that
 // stage). A zero k (the kind is not yet known) finds only a row for every
 // kind. It does not allocate.
-func (p Plan) Step(k Kind, s Stage) StageSpec {
+func (p Procedure) Stage(k Kind, s Stage) StageSpec {
 	if p.ref == nil {
 		return StageSpec{}
 	}
@@ -476,7 +478,7 @@ func sortedStages(rows []StageSpec) []StageSpec {
 // IntegrityCheck reports whether p requires the integrity of identity
 // information to be checked before resuming, given whether the fault affected
 // identity information, and the clauses that say so.
-func (p Plan) IntegrityCheck(identityAffected bool) (bool, council.Citations) {
+func (p Procedure) IntegrityCheck(identityAffected bool) (bool, council.Citations) {
 	if p.ref == nil {
 		return false, council.Citations{}
 	}

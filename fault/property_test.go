@@ -12,11 +12,11 @@ import (
 	"pgregory.net/rapid"
 )
 
-func planGen() *rapid.Generator[Plan] { return rapid.SampledFrom(referencePlans()) }
+func planGen() *rapid.Generator[Procedure] { return rapid.SampledFrom(referencePlans()) }
 
-func situationGen() *rapid.Generator[Situation] {
-	return rapid.Custom(func(t *rapid.T) Situation {
-		return Situation{
+func situationGen() *rapid.Generator[Facts] {
+	return rapid.Custom(func(t *rapid.T) Facts {
+		return Facts{
 			Symptom:             rapid.SampledFrom(append([]Symptom{0}, openValues[Symptom]()...)).Draw(t, "symptom"),
 			InServer:            rapid.Bool().Draw(t, "inServer"),
 			Kind:                rapid.SampledFrom(append([]Kind{0}, AllKinds()...)).Draw(t, "kind"),
@@ -30,7 +30,7 @@ func situationGen() *rapid.Generator[Situation] {
 }
 
 // worse returns a situation at least as bad as s, with the same symptom.
-func worse(t *rapid.T, s Situation) Situation {
+func worse(t *rapid.T, s Facts) Facts {
 	w := s
 	w.ServerDown = s.ServerDown || rapid.Bool().Draw(t, "+serverDown")
 	w.CauseUnknown = s.CauseUnknown || rapid.Bool().Draw(t, "+causeUnknown")
@@ -41,14 +41,14 @@ func worse(t *rapid.T, s Situation) Situation {
 }
 
 type noticeKey struct {
-	a      Action
+	a      Task
 	by, to string
 }
 
 func keys(e Escalation) []noticeKey {
 	var ks []noticeKey
 	for _, n := range e.Notices {
-		ks = append(ks, noticeKey{n.Action, n.By.String(), n.To.String()})
+		ks = append(ks, noticeKey{n.Task, n.By.String(), n.To.String()})
 	}
 	return ks
 }
@@ -134,14 +134,14 @@ func TestProperties(t *testing.T) {
 	t.Run("TextRoundTrip", rapid.MakeCheck(func(t *rapid.T) {
 		checkRoundTrip(t, rapid.SampledFrom(AllKinds()).Draw(t, "kind"), ParseKind)
 		checkRoundTrip(t, rapid.SampledFrom(openValues[Symptom]()).Draw(t, "symptom"), ParseSymptom)
-		checkRoundTrip(t, rapid.SampledFrom(openValues[Check]()).Draw(t, "check"), ParseCheck)
-		checkRoundTrip(t, rapid.SampledFrom(openValues[Trigger]()).Draw(t, "trigger"), ParseTrigger)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Probe]()).Draw(t, "check"), ParseProbe)
+		checkRoundTrip(t, rapid.SampledFrom(openValues[Signal]()).Draw(t, "trigger"), ParseSignal)
 		checkRoundTrip(t, rapid.SampledFrom(openValues[Location]()).Draw(t, "location"), ParseLocation)
 		checkRoundTrip(t, rapid.SampledFrom(AllResponders()).Draw(t, "responder"), ParseResponder)
 		checkRoundTrip(t, rapid.SampledFrom(AllStages()).Draw(t, "stage"), ParseStage)
 		checkRoundTrip(t, rapid.SampledFrom(AllWorks()).Draw(t, "work"), ParseWork)
 		checkRoundTrip(t, rapid.SampledFrom(AllAlternatives()).Draw(t, "alternative"), ParseAlternative)
-		checkRoundTrip(t, rapid.SampledFrom(AllActions()).Draw(t, "action"), ParseAction)
+		checkRoundTrip(t, rapid.SampledFrom(AllTasks()).Draw(t, "action"), ParseTask)
 		checkRoundTrip(t, rapid.SampledFrom(AllStartups()).Draw(t, "startup"), ParseStartup)
 	}))
 	t.Run("ReportJSONRoundTrip", rapid.MakeCheck(func(t *rapid.T) {

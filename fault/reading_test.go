@@ -8,7 +8,7 @@ import (
 // walk takes a fault of kind k under p through identification, a plain
 // investigation, maintenance, the integrity check and resumption, and
 // returns the clauses of each stage reached.
-func walk(t *testing.T, p Plan, k Kind) map[Stage]string {
+func walk(t *testing.T, p Procedure, k Kind) map[Stage]string {
 	t.Helper()
 	f, err := p.Open()
 	if err != nil {
@@ -67,7 +67,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 				}
 			}
 			for s := range stageTable.All() {
-				if c := kumiyama().Step(tt.kind, s).Citations; c.Len() > 0 && c.String() != tt.want[s] {
+				if c := kumiyama().Stage(tt.kind, s).Citations; c.Len() > 0 && c.String() != tt.want[s] {
 					t.Errorf("Step(%s, %s) = %s, want %q", tt.kind, s, c, tt.want[s])
 				}
 			}
@@ -75,7 +75,7 @@ func TestKumiyamaOneArticlePerKind(t *testing.T) {
 	}
 	t.Run("kumiyama:第26条/not-for-an-unknown-kind", func(t *testing.T) {
 		for s := range stageTable.All() {
-			if c := kumiyama().Step(0, s).Citations; c.Len() > 0 {
+			if c := kumiyama().Stage(0, s).Citations; c.Len() > 0 {
 				t.Errorf("Step(unknown kind, %s) = %s, want none", s, c)
 			}
 		}

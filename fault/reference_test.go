@@ -22,8 +22,8 @@ var (
 	positions = vocabtest.Positions.With(len(council.AllRoles()))
 	parties   = vocabtest.Parties.With(len(council.AllParties()))
 	symptoms  = vocabtest.Symptoms.With(len(AllSymptoms()))
-	checks    = vocabtest.Checks.With(len(AllChecks()))
-	triggers  = vocabtest.Triggers.With(len(AllTriggers()))
+	checks    = vocabtest.Checks.With(len(AllProbes()))
+	triggers  = vocabtest.Triggers.With(len(AllSignals()))
 	locations = vocabtest.Locations.With(len(AllLocations()))
 	allKinds  = []vocabtest.Kind{positions, parties, symptoms, checks, triggers, locations}
 )
@@ -43,21 +43,21 @@ func termOf[T any](parse func(string) (T, error), plan string, k vocabtest.Kind,
 }
 
 func symptomOf(plan, id string) Symptom   { return termOf(ParseSymptom, plan, symptoms, id) }
-func checkOf(plan, id string) Check       { return termOf(ParseCheck, plan, checks, id) }
-func triggerOf(plan, id string) Trigger   { return termOf(ParseTrigger, plan, triggers, id) }
+func checkOf(plan, id string) Probe       { return termOf(ParseProbe, plan, checks, id) }
+func triggerOf(plan, id string) Signal    { return termOf(ParseSignal, plan, triggers, id) }
 func locationOf(plan, id string) Location { return termOf(ParseLocation, plan, locations, id) }
 
 // referencePlan returns the fault plan of reference plan id, built fresh
 // with NewPlan, and whether the plan states fault handling (nakano does not).
-func referencePlan(id string) (Plan, bool) {
+func referencePlan(id string) (Procedure, bool) {
 	spec, ok, err := vocabtest.Part[Spec](id, "fault", allKinds...)
 	if err != nil {
 		panic(fmt.Sprintf("fault test: %v", err))
 	}
 	if !ok {
-		return Plan{}, false
+		return Procedure{}, false
 	}
-	p, err := NewPlan(spec)
+	p, err := NewProcedure(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -66,8 +66,8 @@ func referencePlan(id string) (Plan, bool) {
 
 // loaded are the reference plans' fault plans, decoded once: a Plan is
 // immutable, so tests share them.
-var loaded = sync.OnceValue(func() map[string]Plan {
-	out := map[string]Plan{}
+var loaded = sync.OnceValue(func() map[string]Procedure {
+	out := map[string]Procedure{}
 	for _, id := range planfiles.IDs() {
 		if p, ok := referencePlan(id); ok {
 			out[id] = p
@@ -76,7 +76,7 @@ var loaded = sync.OnceValue(func() map[string]Plan {
 	return out
 })
 
-func mustPlan(id string) Plan {
+func mustPlan(id string) Procedure {
 	p, ok := loaded()[id]
 	if !ok {
 		panic("fault test: no fault handling in reference plan " + id)
@@ -84,15 +84,15 @@ func mustPlan(id string) Plan {
 	return p
 }
 
-func ino() Plan      { return mustPlan("ino") }
-func kumamoto() Plan { return mustPlan("kumamoto") }
-func kumiyama() Plan { return mustPlan("kumiyama") }
-func tottori() Plan  { return mustPlan("tottori") }
+func ino() Procedure      { return mustPlan("ino") }
+func kumamoto() Procedure { return mustPlan("kumamoto") }
+func kumiyama() Procedure { return mustPlan("kumiyama") }
+func tottori() Procedure  { return mustPlan("tottori") }
 
 // referencePlans returns the reference plans that state fault handling,
 // ordered by ID.
-func referencePlans() []Plan {
-	var out []Plan
+func referencePlans() []Procedure {
+	var out []Procedure
 	for _, id := range planfiles.IDs() {
 		if p, ok := loaded()[id]; ok {
 			out = append(out, p)

@@ -104,7 +104,7 @@ func (r TerminalReport) Validate(cite council.Citation) error {
 // aid has not cleared the fault, citing cite, the plan's clause that says so
 // (tottori's is 第2-2(2)); a zero cite cites nothing.
 func (r TerminalReport) Route(cite council.Citation) Notice {
-	n := Notice{Action: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff)}
+	n := Notice{Task: Report, By: council.ByRole(council.Operator), To: council.ByRole(council.Staff)}
 	if cite != (council.Citation{}) {
 		n.Cites = council.Cites(cite)
 	}

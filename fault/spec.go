@@ -11,9 +11,9 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// A Spec is the data form of a [Plan]: everything [NewPlan] needs to build
+// A Spec is the data form of a [Plan]: everything [NewProcedure] needs to build
 // one, so that a vendor can write its own fault handling (in a plan file, for
-// instance) from the same blocks as the reference plans. [Plan.Spec] returns
+// instance) from the same blocks as the reference plans. [Procedure.Spec] returns
 // the Spec of a plan.
 //
 // Every part is optional: a plan that lists no symptoms, gives no
@@ -21,7 +21,7 @@ import (
 // and the Plan's methods then report [ErrNotStated], as for the reference
 // plans.
 //
-// The zero Spec names no plan and is rejected by NewPlan. Spec holds slices:
+// The zero Spec names no plan and is rejected by NewProcedure. Spec holds slices:
 // == is not defined; compare with go-cmp (council.Citations has an Equal
 // method).
 type Spec struct {
@@ -68,12 +68,12 @@ type SymptomSpec struct {
 // An EscalationSpec is one row of a plan's escalation: when When holds, By
 // takes Action, once towards each of To (or once without addressee when To is
 // empty). Note, when set, is the action in the plan's own words (the
-// [Action]'s label is the engine's generic term).
+// [Task]'s label is the engine's generic term).
 //
 // The zero EscalationSpec is not valid. == is not defined.
 type EscalationSpec struct {
 	When      Condition         `json:"when,omitzero"`
-	Action    Action            `json:"action,omitzero"`
+	Action    Task              `json:"action,omitzero"`
 	By        council.Actor     `json:"by,omitzero"`
 	To        []council.Actor   `json:"to,omitempty"`
 	Note      string            `json:"note,omitempty"`
@@ -96,9 +96,9 @@ type StageSpec struct {
 }
 
 // A Condition is when a row of escalation applies, read from the
-// [Situation]. The conditions are the ones the reference plans use.
+// [Facts]. The conditions are the ones the reference plans use.
 //
-// The zero Condition is unset and rejected by NewPlan. Conditions are
+// The zero Condition is unset and rejected by NewProcedure. Conditions are
 // comparable with ==; values are only ever appended.
 type Condition uint8
 
@@ -177,9 +177,9 @@ func conditionOf(c condition) Condition {
 }
 
 // Spec returns the data form of p, fresh: no slice is shared with p. The zero
-// Plan has the zero Spec. Thresholds set with [Plan.WithThresholds] are
+// Plan has the zero Spec. Thresholds set with [Procedure.WithThresholds] are
 // reported in Serious.
-func (p Plan) Spec() Spec {
+func (p Procedure) Spec() Spec {
 	r := p.ref
 	if r == nil {
 		return Spec{}
@@ -192,7 +192,7 @@ func (p Plan) Spec() Spec {
 	}
 	for i, x := range r.checks {
 		if len(x.checks) > 0 {
-			s.Investigations = append(s.Investigations, Investigation{Kind: Kind(i), Checks: slices.Clone(x.checks), By: x.by, Cites: x.cites})
+			s.Investigations = append(s.Investigations, Investigation{Kind: Kind(i), Probes: slices.Clone(x.checks), By: x.by, Cites: x.cites})
 		}
 	}
 	for _, d := range r.triggers {
@@ -215,18 +215,18 @@ func (p Plan) Spec() Spec {
 	return s
 }
 
-// NewPlan builds a Plan from spec, checking it: a plan ID, valid enum values,
+// NewProcedure builds a Plan from spec, checking it: a plan ID, valid enum values,
 // each symptom, kind, location and stage at most once, investigations with
 // checks and someone to carry them out, escalation rows with a valid actor,
 // thresholds either zero or complete (Long positive, Heavy 1-100), and every
 // citation present where a rule needs one and of the spec's plan. Every
 // problem is reported (errors.Join), each wrapping [council.ErrInvalid].
 //
-// NewPlan copies what it keeps: NewPlan(p.Spec()) gives a plan with the same
+// NewProcedure copies what it keeps: NewProcedure(p.Spec()) gives a plan with the same
 // rules and the same Spec as p.
-func NewPlan(spec Spec) (Plan, error) {
+func NewProcedure(spec Spec) (Procedure, error) {
 	if err := spec.Validate(); err != nil {
-		return Plan{}, err
+		return Procedure{}, err
 	}
 	r := &reference{
 		id:              spec.Plan,
@@ -241,7 +241,7 @@ func NewPlan(spec Spec) (Plan, error) {
 		r.symptoms[x.Symptom] = symptomRule{kind: x.Kind, cites: x.Citations}
 	}
 	for _, x := range spec.Investigations {
-		r.checks[x.Kind] = checkRule{checks: slices.Clone(x.Checks), by: x.By, cites: x.Cites}
+		r.checks[x.Kind] = checkRule{checks: slices.Clone(x.Probes), by: x.By, cites: x.Cites}
 	}
 	for _, d := range spec.Detections {
 		d.By = slices.Clone(d.By)
@@ -260,7 +260,7 @@ func NewPlan(spec Spec) (Plan, error) {
 	return fresh(r), nil
 }
 
-// Validate reports every problem of s (see [NewPlan]) at once, each error
+// Validate reports every problem of s (see [NewProcedure]) at once, each error
 // naming the part and index and wrapping [council.ErrInvalid].
 func (s Spec) Validate() error {
 	var errs []error
@@ -303,10 +303,10 @@ func (s Spec) Validate() error {
 			bad("%s: kind %s listed twice", w, x.Kind)
 		}
 		seenKind[x.Kind] = true
-		if len(x.Checks) == 0 {
+		if len(x.Probes) == 0 {
 			bad("%s: no checks", w)
 		}
-		for j, c := range x.Checks {
+		for j, c := range x.Probes {
 			if !c.IsValid() {
 				bad("%s: checks[%d]: %d", w, j, c)
 			}
@@ -318,8 +318,8 @@ func (s Spec) Validate() error {
 	}
 	for i, d := range s.Detections {
 		w := fmt.Sprintf("detections[%d]", i)
-		if !d.Trigger.IsValid() {
-			bad("%s: trigger %d", w, d.Trigger)
+		if !d.Signal.IsValid() {
+			bad("%s: trigger %d", w, d.Signal)
 		}
 		for j, a := range d.By {
 			if !a.IsValid() {

@@ -16,7 +16,7 @@ import (
 func TestSpecRoundTrips(t *testing.T) {
 	for _, p := range referencePlans() {
 		t.Run(p.ID()+":spec", func(t *testing.T) {
-			got, err := NewPlan(p.Spec())
+			got, err := NewProcedure(p.Spec())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -34,7 +34,7 @@ func TestSpecRoundTrips(t *testing.T) {
 			if diff := cmp.Diff(p.Spec(), s); diff != "" {
 				t.Errorf("JSON round trip (-want +got):\n%s", diff)
 			}
-			if got, err := NewPlan(s); err != nil || !cmp.Equal(p.Spec(), got.Spec()) {
+			if got, err := NewProcedure(s); err != nil || !cmp.Equal(p.Spec(), got.Spec()) {
 				t.Errorf("NewPlan(decoded spec) = %v, %v; want the rules of %s", got, err, p)
 			}
 		})
@@ -66,7 +66,7 @@ func TestVendorSpecBehavesLikeReference(t *testing.T) {
 			if err := json.Unmarshal([]byte(text), &s); err != nil {
 				t.Fatal(err)
 			}
-			v, err := NewPlan(s)
+			v, err := NewProcedure(s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,10 +99,10 @@ func TestVendorSpecBehavesLikeReference(t *testing.T) {
 				b, _ := v.Responsible(l)
 				same("responsible "+l.String(), a, b)
 			}
-			same("triggers", ref.Triggers(), v.Triggers())
+			same("triggers", ref.Signals(), v.Signals())
 			same("alternatives", ref.Alternatives(), v.Alternatives())
 			same("thresholds", ref.Thresholds(), v.Thresholds())
-			for _, sit := range []Situation{
+			for _, sit := range []Facts{
 				{},
 				{ServerDown: true, CauseUnknown: true, OperationImpossible: true, Impact: 100, ExpectedStop: 48 * time.Hour},
 				{Symptom: VirusInfection, InServer: true},
@@ -132,7 +132,7 @@ func TestNewPlanRejects(t *testing.T) {
 		{"other-plan-citation", func(s *Spec) {
 			s.Symptoms[0].Citations = council.Cites(council.Cite(council.PlanTottori, "第2-1"))
 		}, "not of plan"},
-		{"investigation-without-checks", func(s *Spec) { s.Investigations[0].Checks = nil }, "no checks"},
+		{"investigation-without-checks", func(s *Spec) { s.Investigations[0].Probes = nil }, "no checks"},
 		{"investigation-by-nobody", func(s *Spec) { s.Investigations[0].By = 0 }, "nobody"},
 		{"escalation-unset-condition", func(s *Spec) { s.Escalation[0].When = 0 }, "escalation[0]"},
 		{"escalation-bad-actor", func(s *Spec) { s.Escalation[0].To = []council.Actor{{}} }, "to[0]"},
@@ -147,16 +147,16 @@ func TestNewPlanRejects(t *testing.T) {
 		t.Run("spec/"+tt.name, func(t *testing.T) {
 			s := ino().Spec()
 			tt.edit(&s)
-			_, err := NewPlan(s)
+			_, err := NewProcedure(s)
 			if !errors.Is(err, council.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("NewPlan: %v; want an ErrInvalid naming %q", err, tt.want)
 			}
 		})
 	}
-	if _, err := NewPlan(good); err != nil {
+	if _, err := NewProcedure(good); err != nil {
 		t.Errorf("NewPlan(ino spec): %v", err)
 	}
-	if _, err := NewPlan(Spec{}); err == nil {
+	if _, err := NewProcedure(Spec{}); err == nil {
 		t.Error("NewPlan(zero Spec): no error")
 	}
 }

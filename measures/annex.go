@@ -19,8 +19,8 @@ type Step struct {
 	// parenthetical request inside a step is a step of its own that carries
 	// its parent's mark and the condition [AsNeeded].
 	Mark string `json:"mark,omitempty"`
-	// Action is what the step does.
-	Action Action `json:"action,omitzero"`
+	// Task is what the step does.
+	Task Task `json:"action,omitzero"`
 	// Mode is how the step involves the national center.
 	Mode Mode `json:"mode,omitzero"`
 	// Condition is what must hold for the step to apply; zero means the step
@@ -133,7 +133,7 @@ func (p Playbook) Validate() error {
 		if blank(s.Mark) {
 			add(at+".mark", "the step's mark", ErrMissing)
 		}
-		if !s.Action.IsValid() {
+		if !s.Task.IsValid() {
 			add(at+".action", "not an action", ErrInvalid)
 		}
 		if !s.Mode.IsValid() {

@@ -496,30 +496,30 @@ func (s Conditions) Contains(t Conditions) bool { return t&^s == 0 }
 // All yields the conditions in ascending order.
 func (s Conditions) All() iter.Seq[Condition] { return enum.Members[Condition](uint64(s)) }
 
-// An Action is what an annex step does, as a value.
+// A Task is what an annex step does, as a value.
 //
-// The zero Action is unset and is not valid. Actions are comparable with ==.
-type Action uint8
+// The zero Task is unset and is not valid. Tasks are comparable with ==.
+type Task uint8
 
 // The actions of the annex steps.
 const (
-	IdentifySource       Action = 1 + iota // 原因となった機器又はネットワーク(経路)の推定・特定
-	InvestigateOnSite                      // 現地での調査
-	Disconnect                             // 住基ネット(ネットワーク)からの切離し (停止を含む)
-	IdentifyAttacker                       // 手段・行為者等の特定 (防止策の策定を含む)
-	RequestMonitoring                      // 全国センターへの監視強化等の要請
-	TightenAccessControl                   // ICカード管理の徹底, パスワード変更, 入退室管理の強化
-	Patch                                  // セキュリティホールの補修
-	RestoreDatabase                        // データベース復旧
-	Reintegrate                            // 切り離された装置の再組込み
-	CheckPatternFiles                      // 同機種全ての最新パターンファイル更新の確認
-	StrengthenManagement                   // 当該機器の運用管理の強化
-	InvestigateInfection                   // 感染範囲及び症状の調査
-	ResearchRemoval                        // 駆除方法等の調査
-	RequestPatternFile                     // パターンファイルの提供要請
+	IdentifySource       Task = 1 + iota // 原因となった機器又はネットワーク(経路)の推定・特定
+	InvestigateOnSite                    // 現地での調査
+	Disconnect                           // 住基ネット(ネットワーク)からの切離し (停止を含む)
+	IdentifyAttacker                     // 手段・行為者等の特定 (防止策の策定を含む)
+	RequestMonitoring                    // 全国センターへの監視強化等の要請
+	TightenAccessControl                 // ICカード管理の徹底, パスワード変更, 入退室管理の強化
+	Patch                                // セキュリティホールの補修
+	RestoreDatabase                      // データベース復旧
+	Reintegrate                          // 切り離された装置の再組込み
+	CheckPatternFiles                    // 同機種全ての最新パターンファイル更新の確認
+	StrengthenManagement                 // 当該機器の運用管理の強化
+	InvestigateInfection                 // 感染範囲及び症状の調査
+	ResearchRemoval                      // 駆除方法等の調査
+	RequestPatternFile                   // パターンファイルの提供要請
 )
 
-var actionTable = enum.New[Action]("measures", "action", "Action", ErrInvalid,
+var actionTable = enum.New[Task]("measures", "action", "Action", ErrInvalid,
 	enum.Name{EN: "identify-source", JA: "原因機器等の特定"},
 	enum.Name{EN: "investigate-on-site", JA: "現地での調査"},
 	enum.Name{EN: "disconnect", JA: "切離し"},
@@ -536,29 +536,29 @@ var actionTable = enum.New[Action]("measures", "action", "Action", ErrInvalid,
 	enum.Name{EN: "request-pattern-file", JA: "パターンファイルの提供要請"},
 )
 
-// AllActions returns every Action in ascending order, in a fresh slice.
-func AllActions() []Action { return actionTable.Values() }
+// AllTasks returns every Action in ascending order, in a fresh slice.
+func AllTasks() []Task { return actionTable.Values() }
 
-// ParseAction returns the Action named by s: its English name or Japanese label.
-func ParseAction(s string) (Action, error) { return actionTable.Parse(s) }
+// ParseTask returns the Action named by s: its English name or Japanese label.
+func ParseTask(s string) (Task, error) { return actionTable.Parse(s) }
 
 // IsValid reports whether a is a defined action.
-func (a Action) IsValid() bool { return actionTable.Valid(a) }
+func (a Task) IsValid() bool { return actionTable.Valid(a) }
 
 // Compare orders Action values by value; it suits slices.SortFunc.
-func (a Action) Compare(o Action) int { return int(a) - int(o) }
+func (a Task) Compare(o Task) int { return int(a) - int(o) }
 
 // String returns the English name, e.g. "disconnect".
-func (a Action) String() string { return actionTable.String(a) }
+func (a Task) String() string { return actionTable.String(a) }
 
 // Label returns the Japanese term.
-func (a Action) Label() string { return actionTable.Label(a) }
+func (a Task) Label() string { return actionTable.Label(a) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Action is an error.
-func (a Action) AppendText(b []byte) ([]byte, error) { return actionTable.AppendText(b, a) }
+func (a Task) AppendText(b []byte) ([]byte, error) { return actionTable.AppendText(b, a) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionTable.AppendText(nil, a) }
+func (a Task) MarshalText() ([]byte, error) { return actionTable.AppendText(nil, a) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (a *Action) UnmarshalText(text []byte) error { return actionTable.Unmarshal(text, a) }
+func (a *Task) UnmarshalText(text []byte) error { return actionTable.Unmarshal(text, a) }

@@ -15,7 +15,7 @@ import (
 
 type stepSummary struct {
 	Mark   string
-	Action Action
+	Action Task
 	Mode   Mode
 	Cond   Condition
 }
@@ -23,7 +23,7 @@ type stepSummary struct {
 func summarize(p Playbook) []stepSummary {
 	var out []stepSummary
 	for _, s := range p.Steps {
-		out = append(out, stepSummary{s.Mark, s.Action, s.Mode, s.Condition})
+		out = append(out, stepSummary{s.Mark, s.Task, s.Mode, s.Condition})
 	}
 	return out
 }
@@ -167,7 +167,7 @@ func TestAnnexDisconnectConditional(t *testing.T) {
 	pbs := tottoriPlaybooks(t)
 	for _, p := range pbs {
 		for _, s := range p.Steps {
-			if s.Action != Disconnect {
+			if s.Task != Disconnect {
 				continue
 			}
 			wantCond := p.Category() == UnauthorizedAccessSigns || p.Category() == SecurityHole
@@ -177,12 +177,12 @@ func TestAnnexDisconnectConditional(t *testing.T) {
 		}
 	}
 	p, _ := pbs.Lookup(Case1_1)
-	var plain, threatened []Action
+	var plain, threatened []Task
 	for s := range p.Applicable(0) {
-		plain = append(plain, s.Action)
+		plain = append(plain, s.Task)
 	}
 	for s := range p.Applicable(ConditionsOf(PatternThreatensIdentity)) {
-		threatened = append(threatened, s.Action)
+		threatened = append(threatened, s.Task)
 	}
 	if slices.Contains(plain, Disconnect) || !slices.Contains(threatened, Disconnect) {
 		t.Errorf("tottori:別表1-1③: without the threat %v, with it %v", plain, threatened)
@@ -252,7 +252,7 @@ func TestAnnexProperties(t *testing.T) {
 		p, _ := pbs.Lookup(c)
 		i := rapid.IntRange(0, len(p.Steps)-1).Draw(t, "step")
 		s := p.Steps[i]
-		if s.Citations.Len() == 0 || !s.Action.IsValid() || !s.Mode.IsValid() || s.Text == "" || s.Mark == "" {
+		if s.Citations.Len() == 0 || !s.Task.IsValid() || !s.Mode.IsValid() || s.Text == "" || s.Mark == "" {
 			t.Fatalf("%v step %d incomplete: %+v", c, i, s)
 		}
 		if diff := cmp.Diff([]string{council.PlanTottori}, s.Citations.Plans()); diff != "" {
@@ -347,7 +347,7 @@ func TestPlaybookValidate(t *testing.T) {
 		{"uncited", func(p *Playbook) { p.Citations = council.Citations{} }, "citations", ErrMissing},
 		{"no-steps", func(p *Playbook) { p.Steps = nil }, "steps", ErrMissing},
 		{"step-no-mark", func(p *Playbook) { p.Steps[1].Mark = "" }, "steps[1].mark", ErrMissing},
-		{"step-bad-action", func(p *Playbook) { p.Steps[1].Action = 0 }, "steps[1].action", ErrInvalid},
+		{"step-bad-action", func(p *Playbook) { p.Steps[1].Task = 0 }, "steps[1].action", ErrInvalid},
 		{"step-bad-mode", func(p *Playbook) { p.Steps[2].Mode = 99 }, "steps[2].mode", ErrInvalid},
 		{"step-bad-condition", func(p *Playbook) { p.Steps[0].Condition = 99 }, "steps[0].condition", ErrInvalid},
 		{"step-no-text", func(p *Playbook) { p.Steps[3].Text = "" }, "steps[3].text", ErrMissing},

@@ -1,17 +1,17 @@
 package measures
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -147,8 +147,8 @@ func (r Rules) MarshalJSON() ([]byte, error) {
 // figures: [Check] and [Rules.Validate] do.
 func (r *Rules) UnmarshalJSON(data []byte) error {
 	var j rulesJSON
-	if err := decodeStrict(data, &j); err != nil {
-		return problem.Wrap("measures: rules", err)
+	if err := jsonfile.Unmarshal(data, &j, jsonfile.Options{File: rulesFile, Types: types, Nulls: true}); err != nil {
+		return err
 	}
 	out := Rules{
 		InForce: j.InForce, MinPasswordLength: j.MinPasswordLength, LockoutAfter: j.LockoutAfter,
@@ -172,27 +172,28 @@ func (r *Rules) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ParseSettings decodes settings from JSON (the form encoding/json writes for
-// [Settings]); unknown keys are an error. Negative figures and the like are
-// left to [Settings.Validate] and [Check].
+// ParseSettings decodes settings from JSON (the form encoding/json writes
+// for [Settings]) with the module's strict decoder, that of plan files: an
+// unknown field, a key given twice, a value of the wrong type, null or
+// trailing data is an error. Every problem is a [*PathError] naming its
+// JSON path ("measures: settings: $.cards.recordYears: …"); several are
+// joined. Negative figures and the like are left to [Settings.Validate] and
+// [Check].
 func ParseSettings(data []byte) (Settings, error) {
 	var s Settings
-	if err := decodeStrict(data, &s); err != nil {
-		return Settings{}, problem.Wrap("measures: settings", err)
+	if err := jsonfile.Unmarshal(data, &s, jsonfile.Options{File: settingsFile, Types: types, Nulls: true}); err != nil {
+		return Settings{}, err
 	}
 	return s, nil
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown keys and
-// trailing data.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if err := dec.Decode(new(json.RawMessage)); err != io.EOF {
-		return fmt.Errorf("trailing data after the value: %w", ErrInvalid)
-	}
-	return nil
-}
+// What each file is, for messages.
+const (
+	rulesFile      = "measures: rules"
+	settingsFile   = "measures: settings"
+	preventionFile = "measures: recurrence-prevention plan"
+)
+
+// types is what the strict decoder needs to know of the types of the
+// package's files, built once and only read afterwards.
+var types = jsonfile.Table(reflect.TypeFor[rulesJSON](), reflect.TypeFor[Settings](), reflect.TypeFor[PreventionPlan]())

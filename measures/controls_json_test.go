@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 var rulesCmp = cmp.AllowUnexported(Rules{})
@@ -154,5 +155,37 @@ func TestSettingsJSON(t *testing.T) {
 	// a role from council decodes by its Japanese label too
 	if got, err := ParseSettings([]byte(`{"otherAssetManager":"システム管理者"}`)); err != nil || got.OtherAssetManager != council.SystemAdministrator {
 		t.Errorf("Japanese role label: %v, %v", got.OtherAssetManager, err)
+	}
+}
+
+// TestSettingsPathErrors: the settings are read by the module's one strict
+// decoder, so each problem is a *PathError naming its JSON path and wrapping
+// a sentinel of the family, as in plan files.
+func TestSettingsPathErrors(t *testing.T) {
+	tests := []struct {
+		name, data, path string
+		sentinel         error
+	}{
+		{"kumiyama:第17条/card-record-years-not-a-number", `{"cards":{"recordYears":"5"}}`, "$.cards.recordYears", ErrInvalid},
+		{"kumiyama:第17条/unknown-card-field", `{"cards":{"x":1}}`, "$.cards.x", problem.ErrUnknownField},
+		{"kumiyama:第18条/key-given-twice", `{"cardPassword":{"minLength":8,"minLength":9}}`, "$.cardPassword.minLength", problem.ErrDuplicate},
+		{"kumiyama:第33条/unknown-contract-clause", `{"contracts":[{"name":"a","clauses":["nothing"]}]}`, "$.contracts[0].clauses", ErrInvalid},
+		{"kumiyama:第20条/role-unknown", `{"otherAssetManager":"nobody"}`, "$.otherAssetManager", ErrInvalid},
+		{"syntax", `{"cards":`, "$.cards", problem.ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSettings([]byte(tt.data))
+			pe, ok := errors.AsType[*PathError](err)
+			if !ok {
+				t.Fatalf("error %v is not a *PathError", err)
+			}
+			if pe.Path != tt.path || !errors.Is(err, tt.sentinel) {
+				t.Errorf("error %v: want path %s wrapping %v", err, tt.path, tt.sentinel)
+			}
+			if !strings.HasPrefix(err.Error(), "measures: settings: "+tt.path+": ") {
+				t.Errorf("message %q", err)
+			}
+		})
 	}
 }

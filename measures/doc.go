@@ -20,7 +20,7 @@
 // allocating; an event the table has no row for is an error wrapping
 // [ErrNoPlaybook], never a guess. A playbook says who leads ([Lead]), names
 // the row as the plan does ([Playbook.Label]) and gives the ordered [Step]
-// values with their [Mode], [Action] and, for conditional steps, the
+// values with their [Mode], [Task] and, for conditional steps, the
 // [Condition]. [Playbook.Applicable] yields the steps that apply given the
 // conditions that hold; [EventConditions] gives those an event's attributes
 // establish. [Playbook.Validate] names a malformed row.
@@ -49,8 +49,9 @@
 // terminal hours 8:30-17:15) are the plan's own choices, so the rules are a
 // value in its file, citing its own clauses ([Rules.WithCitations] when
 // built in Go).
-// Rules and Settings have JSON forms ([ParseSettings]; [Hours] prints as
-// "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
+// Rules and Settings have JSON forms, read strictly by the module's one
+// decoder, that of plan files ([ParseSettings]; each problem a [*PathError]
+// naming its JSON path; [Hours] prints as "8:30-17:15"), and [Rules.TerminalUsable] tells whether a terminal may be
 // used at a given instant.
 //
 // # Obligations

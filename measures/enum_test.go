@@ -93,12 +93,12 @@ func enumCases() []enumCase {
 		makeEnumCase("lead", AllLeads(), ParseLead, (*Lead).UnmarshalText),
 		makeEnumCase("mode", AllModes(), ParseMode, (*Mode).UnmarshalText),
 		makeEnumCase("condition", AllConditions(), ParseCondition, (*Condition).UnmarshalText),
-		makeEnumCase("action", AllActions(), ParseAction, (*Action).UnmarshalText),
+		makeEnumCase("action", AllTasks(), ParseTask, (*Task).UnmarshalText),
 		makeEnumCase("requirement", AllRequirements(), ParseRequirement, (*Requirement).UnmarshalText),
 		makeEnumCase("side", AllSides(), ParseSide, (*Side).UnmarshalText),
 		makeEnumCase("countermeasure", AllCountermeasures(), ParseCountermeasure, (*Countermeasure).UnmarshalText),
-		makeEnumCase("kind", AllKinds(), ParseKind, (*Kind).UnmarshalText),
-		makeEnumCase("trigger", AllTriggers(), ParseTrigger, (*Trigger).UnmarshalText),
+		makeEnumCase("kind", AllMeasureKinds(), ParseMeasureKind, (*MeasureKind).UnmarshalText),
+		makeEnumCase("trigger", AllPreconditions(), ParsePrecondition, (*Precondition).UnmarshalText),
 	}
 }
 
@@ -149,15 +149,15 @@ func TestSets(t *testing.T) {
 	if !cs.Has(UnknownVirus) || cs.Has(AsNeeded) || !cs.Contains(ConditionsOf(UnknownVirus)) || len(slices.Collect(cs.All())) != 1 {
 		t.Errorf("ConditionsOf = %b", cs)
 	}
-	if TriggersOf(0, Trigger(9)) != 0 || !TriggersOf(WhenNeeded).Has(WhenNeeded) {
+	if TriggersOf(0, Precondition(9)) != 0 || !TriggersOf(WhenNeeded).Has(WhenNeeded) {
 		t.Error("TriggersOf")
 	}
 }
 
 func TestAllCounts(t *testing.T) {
 	for name, n := range map[string][2]int{
-		"leads": {len(AllLeads()), 3}, "modes": {len(AllModes()), 7}, "kinds": {len(AllKinds()), 12},
-		"triggers": {len(AllTriggers()), 3}, "sides": {len(AllSides()), 3}, "cases": {len(AllCases()), 16},
+		"leads": {len(AllLeads()), 3}, "modes": {len(AllModes()), 7}, "kinds": {len(AllMeasureKinds()), 12},
+		"triggers": {len(AllPreconditions()), 3}, "sides": {len(AllSides()), 3}, "cases": {len(AllCases()), 16},
 		"categories": {len(AllCategories()), 4}, "requirements": {len(AllRequirements()), 30},
 	} {
 		if n[0] != n[1] {

@@ -3,6 +3,7 @@ package measures
 import (
 	"strings"
 
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -27,6 +28,15 @@ var (
 	// a figure out of range or a rule in force without a citation.
 	ErrRules = problem.ErrRules
 )
+
+// A PathError is one problem of a file at a JSON path, e.g.
+// "measures: settings: $.cards.recordYears: want an integer, got a string":
+// the module's one path-error type (bcp.PathError is the same type), which
+// [ParseSettings], [ParsePreventionPlan] and [Rules.UnmarshalJSON] return.
+// It wraps [ErrInvalid] or another sentinel of the module's family
+// (unknown field, duplicate key, malformed JSON). Use it through a pointer;
+// the zero PathError names no problem.
+type PathError = jsonfile.PathError
 
 // A FieldError names one missing or invalid part of a record by its path,
 // e.g. "technical[1].who". It wraps [ErrMissing] or [ErrInvalid]. Use it

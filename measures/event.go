@@ -11,7 +11,7 @@ import (
 // [HoleReported], and so on). Kinds no annex case covers (intrusion, theft
 // or loss of forms, leaks, credential leaks) are an error wrapping
 // [ErrNoPlaybook].
-func ObservationOf(k threat.Kind) (Observation, error) {
+func ObservationOf(k threat.ActKind) (Observation, error) {
 	switch k {
 	case threat.UnauthorizedAccess:
 		return AccessSigns, nil
@@ -77,14 +77,14 @@ func (t Playbooks) ForEvent(e threat.Event) (Playbook, error) {
 }
 
 // EventConditions returns the annex conditions a threat event establishes
-// by its attributes: a vulnerability of serious severity (threat.SeveritySerious,
+// by its attributes: a vulnerability of serious severity (threat.Serious,
 // a hole that threatens identity information) makes [HoleThreatLarge] hold.
 // The other conditions (whether an access pattern threatens identity
 // information, whether quick action is hard, whether a virus is unknown) are
 // not attributes of a threat event; the caller adds them when known.
 func EventConditions(e threat.Event) Conditions {
 	var c Conditions
-	if (e.Kind == threat.Vulnerability || e.Kind == threat.ErroneousAccess) && e.Severity == threat.SeveritySerious {
+	if (e.Kind == threat.Vulnerability || e.Kind == threat.ErroneousAccess) && e.Severity == threat.Serious {
 		c = c.With(HoleThreatLarge)
 	}
 	return c

@@ -25,7 +25,7 @@ func TestForEvent(t *testing.T) {
 		{"tottori:別表1-4", threat.Event{Kind: threat.SuspiciousOperation, Source: local}, Case1_4, nil},
 		{"tottori:別表2-1", threat.Event{Kind: threat.ErroneousAccess, Source: nc}, Case2_1, nil},
 		{"tottori:別表2-2", threat.Event{Kind: threat.ErroneousAccess, Source: local}, Case2_2, nil},
-		{"tottori:別表2-3", threat.Event{Kind: threat.Vulnerability, Severity: threat.SeveritySerious, Source: audit}, Case2_3, nil},
+		{"tottori:別表2-3", threat.Event{Kind: threat.Vulnerability, Severity: threat.Serious, Source: audit}, Case2_3, nil},
 		{"tottori:別表2-4", threat.Event{Kind: threat.Vulnerability, Source: vendor}, Case2_4, nil},
 		{"tottori:別表3-1", threat.Event{Kind: threat.DataCorruption, Source: nc}, Case3_1, nil},
 		{"tottori:別表3-2", threat.Event{Kind: threat.DataCorruption, Source: local}, Case3_2, nil},
@@ -63,17 +63,17 @@ func TestForEvent(t *testing.T) {
 
 func TestEventConditions(t *testing.T) {
 	pbs := tottoriPlaybooks(t)
-	serious := threat.Event{Kind: threat.Vulnerability, Severity: threat.SeveritySerious, Source: threat.SourceVendor}
+	serious := threat.Event{Kind: threat.Vulnerability, Severity: threat.Serious, Source: threat.SourceVendor}
 	p, _ := pbs.ForEvent(serious)
-	var got []Action
+	var got []Task
 	for s := range p.Applicable(EventConditions(serious)) {
-		got = append(got, s.Action)
+		got = append(got, s.Task)
 	}
-	if !slices.Equal(got, []Action{Patch, Disconnect}) {
+	if !slices.Equal(got, []Task{Patch, Disconnect}) {
 		t.Errorf("tottori:別表2-4②: a serious hole gives %v; want patch and disconnect", got)
 	}
 	ordinary := serious
-	ordinary.Severity = threat.SeverityOrdinary
+	ordinary.Severity = threat.Ordinary
 	if EventConditions(ordinary) != 0 || EventConditions(threat.Event{Kind: threat.Intrusion}) != 0 {
 		t.Error("an ordinary hole or an intrusion establishes a condition")
 	}
@@ -84,7 +84,7 @@ func TestEventConditions(t *testing.T) {
 
 func TestForEventProperties(t *testing.T) {
 	pbs := tottoriPlaybooks(t)
-	kinds, sources := threat.AllKinds(), threat.AllSources()
+	kinds, sources := threat.AllActKinds(), threat.AllSources()
 	t.Run("TotalOverAnnexCases", rapid.MakeCheck(func(t *rapid.T) {
 		c := rapid.SampledFrom(AllCases()).Draw(t, "case")
 		// some event reaches every case

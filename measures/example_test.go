@@ -24,12 +24,12 @@ func ExamplePlaybooks_ForEvent() {
 	}
 	fmt.Println(p.Label, p.Lead, p.Citations)
 	for s := range p.Applicable(0) {
-		fmt.Println(s.Mark, s.Action, s.Mode)
+		fmt.Println(s.Mark, s.Task, s.Mode)
 	}
 	fmt.Println("when the pattern threatens identity information:")
 	for s := range p.Applicable(measures.ConditionsOf(measures.PatternThreatensIdentity)) {
 		if s.Conditional() {
-			fmt.Println(s.Mark, s.Action, s.Citations)
+			fmt.Println(s.Mark, s.Task, s.Citations)
 		}
 	}
 

@@ -26,7 +26,7 @@ func FuzzEnumText(f *testing.F) {
 		f.Add(p.Observation().Label())
 		f.Add(p.Discoverer().Label())
 		for _, s := range p.Steps {
-			f.Add(s.Action.String())
+			f.Add(s.Task.String())
 			f.Add(s.Mode.Label())
 		}
 	}

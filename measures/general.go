@@ -7,28 +7,28 @@ import (
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
-// A Kind is what a general emergency or follow-up measure does.
+// A MeasureKind is what a general emergency or follow-up measure does.
 //
-// The zero Kind is unset and is not valid. Kinds are comparable with ==.
-type Kind uint8
+// The zero MeasureKind is unset and is not valid. Measure kinds are comparable with ==.
+type MeasureKind uint8
 
 // The kinds of general measure.
 const (
-	StrengthenMonitoring Kind = 1 + iota // 運用監視の強化等の緊急措置 (tottori 第3-4)
-	StopOrDisconnect                     // システムの停止(一部切離し、一部停止を含む) (tottori 第3-4(2))
-	RequestOthers                        // 他団体への緊急措置の実施の要請 (tottori 第3-4(3))
-	UrgentMeasures                       // 緊急に実施する必要性が高いものに直ちに着手 (ino 第10条)
-	SeekSupport                          // 助言・支援を得る (ino 第10条, 第13条, 第14条)
-	FindRootCause                        // 原因の解明・究明 (tottori 第3-7, ino 第13条)
-	ReviewMeasures                       // 緊急措置の見直し (tottori 第3-8(1), ino 第14条)
-	RestoreSystem                        // システム復旧等 (tottori 第3-8(1))
-	PlanPermanent                        // 恒久対策の立案 (tottori 第3-8(2))
-	ReportToChief                        // セキュリティ統括管理者への報告 (tottori 第3-8(2))
-	NotifyOthers                         // 全国センター、関係市町村等への連絡 (tottori 第3-8(3))
-	ImplementPermanent                   // 恒久対策の実施 (ino 第15条)
+	StrengthenMonitoring MeasureKind = 1 + iota // 運用監視の強化等の緊急措置 (tottori 第3-4)
+	StopOrDisconnect                            // システムの停止(一部切離し、一部停止を含む) (tottori 第3-4(2))
+	RequestOthers                               // 他団体への緊急措置の実施の要請 (tottori 第3-4(3))
+	UrgentMeasures                              // 緊急に実施する必要性が高いものに直ちに着手 (ino 第10条)
+	SeekSupport                                 // 助言・支援を得る (ino 第10条, 第13条, 第14条)
+	FindRootCause                               // 原因の解明・究明 (tottori 第3-7, ino 第13条)
+	ReviewMeasures                              // 緊急措置の見直し (tottori 第3-8(1), ino 第14条)
+	RestoreSystem                               // システム復旧等 (tottori 第3-8(1))
+	PlanPermanent                               // 恒久対策の立案 (tottori 第3-8(2))
+	ReportToChief                               // セキュリティ統括管理者への報告 (tottori 第3-8(2))
+	NotifyOthers                                // 全国センター、関係市町村等への連絡 (tottori 第3-8(3))
+	ImplementPermanent                          // 恒久対策の実施 (ino 第15条)
 )
 
-var kindTable = enum.New[Kind]("measures", "measure kind", "Kind", ErrInvalid,
+var kindTable = enum.New[MeasureKind]("measures", "measure kind", "Kind", ErrInvalid,
 	enum.Name{EN: "strengthen-monitoring", JA: "運用監視の強化"},
 	enum.Name{EN: "stop-or-disconnect", JA: "システムの停止"},
 	enum.Name{EN: "request-others", JA: "緊急措置の実施の要請"},
@@ -43,88 +43,88 @@ var kindTable = enum.New[Kind]("measures", "measure kind", "Kind", ErrInvalid,
 	enum.Name{EN: "implement-permanent", JA: "恒久対策の実施"},
 )
 
-// AllKinds returns every valid Kind in ascending order, in a fresh slice.
-func AllKinds() []Kind { return kindTable.Values() }
+// AllMeasureKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllMeasureKinds() []MeasureKind { return kindTable.Values() }
 
-// ParseKind returns the Kind named by s: its English name or Japanese label.
-func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
+// ParseMeasureKind returns the Kind named by s: its English name or Japanese label.
+func ParseMeasureKind(s string) (MeasureKind, error) { return kindTable.Parse(s) }
 
 // IsValid reports whether k is a defined kind.
-func (k Kind) IsValid() bool { return kindTable.Valid(k) }
+func (k MeasureKind) IsValid() bool { return kindTable.Valid(k) }
 
 // Compare orders Kind values by value; it suits slices.SortFunc.
-func (k Kind) Compare(o Kind) int { return int(k) - int(o) }
+func (k MeasureKind) Compare(o MeasureKind) int { return int(k) - int(o) }
 
 // String returns the English name, e.g. "plan-permanent".
-func (k Kind) String() string { return kindTable.String(k) }
+func (k MeasureKind) String() string { return kindTable.String(k) }
 
 // Label returns the Japanese term.
-func (k Kind) Label() string { return kindTable.Label(k) }
+func (k MeasureKind) Label() string { return kindTable.Label(k) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Kind is an error.
-func (k Kind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, k) }
+func (k MeasureKind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, k) }
+func (k MeasureKind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, k) }
+func (k *MeasureKind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, k) }
 
-// A Trigger is what must hold for a general measure to be taken.
+// A Precondition is what must hold for a general measure to be taken.
 //
-// The zero Trigger is not a trigger: a [Measure] whose Trigger is zero is
-// always taken. Triggers are comparable with ==.
-type Trigger uint8
+// The zero Precondition is no precondition: a [Measure] whose Precondition is zero is
+// always taken. Preconditions are comparable with ==.
+type Precondition uint8
 
 // The triggers of the general measures.
 const (
 	// LikelyLevel3: 不正行為の脅威度がレベル3に該当する可能性が高い場合は、必要に応じて (tottori 第3-4(2)).
-	LikelyLevel3 Trigger = 1 + iota
+	LikelyLevel3 Precondition = 1 + iota
 	// OthersMustAct: 全国センター及び他の地方公共団体等が緊急措置を講じる必要がある場合 (tottori 第3-4(3)).
 	OthersMustAct
 	// WhenNeeded: 必要に応じ(て) (tottori 第3-8(1); ino 第10条, 第13条, 第14条).
 	WhenNeeded
 )
 
-var triggerTable = enum.New[Trigger]("measures", "trigger", "Trigger", ErrInvalid,
+var triggerTable = enum.New[Precondition]("measures", "trigger", "Trigger", ErrInvalid,
 	enum.Name{EN: "likely-level-3", JA: "レベル3の可能性が高い"},
 	enum.Name{EN: "others-must-act", JA: "他団体の緊急措置が必要"},
 	enum.Name{EN: "when-needed", JA: "必要に応じ"},
 )
 
-// AllTriggers returns every valid Trigger in ascending order, in a fresh slice.
-func AllTriggers() []Trigger { return triggerTable.Values() }
+// AllPreconditions returns every valid Trigger in ascending order, in a fresh slice.
+func AllPreconditions() []Precondition { return triggerTable.Values() }
 
-// ParseTrigger returns the Trigger named by s: its English name or Japanese label.
-func ParseTrigger(s string) (Trigger, error) { return triggerTable.Parse(s) }
+// ParsePrecondition returns the Trigger named by s: its English name or Japanese label.
+func ParsePrecondition(s string) (Precondition, error) { return triggerTable.Parse(s) }
 
 // IsValid reports whether t is a defined trigger (zero, "always", is not).
-func (t Trigger) IsValid() bool { return triggerTable.Valid(t) }
+func (t Precondition) IsValid() bool { return triggerTable.Valid(t) }
 
 // Compare orders Trigger values by value; it suits slices.SortFunc.
-func (t Trigger) Compare(o Trigger) int { return int(t) - int(o) }
+func (t Precondition) Compare(o Precondition) int { return int(t) - int(o) }
 
 // String returns the English name, e.g. "likely-level-3".
-func (t Trigger) String() string { return triggerTable.String(t) }
+func (t Precondition) String() string { return triggerTable.String(t) }
 
 // Label returns the trigger's Japanese name.
-func (t Trigger) Label() string { return triggerTable.Label(t) }
+func (t Precondition) Label() string { return triggerTable.Label(t) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Trigger is an error.
-func (t Trigger) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, t) }
+func (t Precondition) AppendText(b []byte) ([]byte, error) { return triggerTable.AppendText(b, t) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (t Trigger) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, t) }
+func (t Precondition) MarshalText() ([]byte, error) { return triggerTable.AppendText(nil, t) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (t *Trigger) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, t) }
+func (t *Precondition) UnmarshalText(text []byte) error { return triggerTable.Unmarshal(text, t) }
 
 // Triggers is a set of triggers that hold, as a bitset: comparable with ==,
 // zero-allocation. The zero Triggers is empty: only measures always taken apply.
 type Triggers uint64
 
 // TriggersOf returns the set holding ts; invalid triggers are left out.
-func TriggersOf(ts ...Trigger) Triggers {
+func TriggersOf(ts ...Precondition) Triggers {
 	var s Triggers
 	for _, t := range ts {
 		if t.IsValid() {
@@ -135,7 +135,7 @@ func TriggersOf(ts ...Trigger) Triggers {
 }
 
 // Has reports whether t is in the set.
-func (s Triggers) Has(t Trigger) bool { return t.IsValid() && uint64(s)&enum.Bit(t) != 0 }
+func (s Triggers) Has(t Precondition) bool { return t.IsValid() && uint64(s)&enum.Bit(t) != 0 }
 
 // A Measure is one general emergency measure or follow-up step of a plan:
 // who does what, with or towards whom, when, as the plan writes it.
@@ -143,7 +143,7 @@ func (s Triggers) Has(t Trigger) bool { return t.IsValid() && uint64(s)&enum.Bit
 // The zero Measure is not a measure of any plan. Measures are not comparable
 // with == (they hold citations).
 type Measure struct {
-	Kind Kind `json:"kind,omitzero"`
+	Kind MeasureKind `json:"kind,omitzero"`
 	// Actor is who takes the measure; zero where the plan names nobody (ino
 	// 第13-15条 state what is done, not by whom).
 	Actor council.Actor `json:"actor,omitzero"`
@@ -153,8 +153,8 @@ type Measure struct {
 	// Roles are the roles inside the municipality it involves, e.g. the
 	// security chief who is reported to.
 	Roles council.Roles `json:"roles,omitzero"`
-	// Trigger is what must hold for the measure to be taken; zero is always.
-	Trigger Trigger `json:"trigger,omitzero"`
+	// Precondition is what must hold for the measure to be taken; zero is always.
+	Precondition Precondition `json:"trigger,omitzero"`
 	// OutOfScope marks a measure the plan itself puts outside the emergency
 	// plan (ino 第15条: 緊急時対応計画の対象外とする).
 	OutOfScope bool `json:"outOfScope,omitzero"`
@@ -165,7 +165,9 @@ type Measure struct {
 
 // AppliesWhen reports whether the measure is taken when the triggers in held
 // hold: always for an untriggered measure, otherwise when its trigger holds.
-func (m Measure) AppliesWhen(held Triggers) bool { return m.Trigger == 0 || held.Has(m.Trigger) }
+func (m Measure) AppliesWhen(held Triggers) bool {
+	return m.Precondition == 0 || held.Has(m.Precondition)
+}
 
 // Applicable yields the measures of ms taken when the triggers in held hold,
 // in order.

@@ -13,11 +13,11 @@ import (
 )
 
 type measureSummary struct {
-	Kind    Kind
+	Kind    MeasureKind
 	Actor   council.Actor
 	Parties council.Parties
 	Roles   council.Roles
-	Trigger Trigger
+	Trigger Precondition
 	Out     bool
 	Cites   string
 }
@@ -25,7 +25,7 @@ type measureSummary struct {
 func summarizeMeasures(ms []Measure) []measureSummary {
 	var out []measureSummary
 	for _, m := range ms {
-		out = append(out, measureSummary{m.Kind, m.Actor, m.Parties, m.Roles, m.Trigger, m.OutOfScope, m.Citations.String()})
+		out = append(out, measureSummary{m.Kind, m.Actor, m.Parties, m.Roles, m.Precondition, m.OutOfScope, m.Citations.String()})
 	}
 	return out
 }
@@ -74,7 +74,7 @@ func TestGeneralMeasures(t *testing.T) {
 				t.Errorf("measures (-want +got):\n%s", diff)
 			}
 			for _, m := range ms {
-				if m.Text == "" || !m.Kind.IsValid() || (m.Trigger != 0 && !m.Trigger.IsValid()) {
+				if m.Text == "" || !m.Kind.IsValid() || (m.Precondition != 0 && !m.Precondition.IsValid()) {
 					t.Errorf("incomplete measure %+v", m)
 				}
 				if diff := cmp.Diff([]string{tc.plan}, m.Citations.Plans()); diff != "" {
@@ -94,8 +94,8 @@ func TestGeneralMeasures(t *testing.T) {
 
 func TestEmergencyTriggers(t *testing.T) {
 	ms := referenceMeasures(t, council.PlanTottori).Emergency
-	kinds := func(held Triggers) []Kind {
-		var out []Kind
+	kinds := func(held Triggers) []MeasureKind {
+		var out []MeasureKind
 		for m := range Applicable(ms, held) {
 			out = append(out, m.Kind)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
@@ -217,12 +218,13 @@ func (p PreventionPlan) Validate() error {
 }
 
 // ParsePreventionPlan decodes a plan from JSON (the form encoding/json writes
-// for [PreventionPlan]); unknown fields are an error. It does not validate:
-// call [PreventionPlan.Validate].
+// for [PreventionPlan]) with the module's strict decoder, as
+// [ParseSettings] does: each problem is a [*PathError] naming its JSON
+// path. It does not validate: call [PreventionPlan.Validate].
 func ParsePreventionPlan(data []byte) (PreventionPlan, error) {
 	var p PreventionPlan
-	if err := decodeStrict(data, &p); err != nil {
-		return PreventionPlan{}, problem.Wrap("measures: recurrence-prevention plan", err)
+	if err := jsonfile.Unmarshal(data, &p, jsonfile.Options{File: preventionFile, Types: types, Nulls: true}); err != nil {
+		return PreventionPlan{}, err
 	}
 	return p, nil
 }

@@ -101,9 +101,9 @@ func TestLabelsAreKindNames(t *testing.T) {
 	all = append(all, labelsOf(AllLeads())...)
 	all = append(all, labelsOf(AllModes())...)
 	all = append(all, labelsOf(AllConditions())...)
-	all = append(all, labelsOf(AllActions())...)
-	all = append(all, labelsOf(AllKinds())...)
-	all = append(all, labelsOf(AllTriggers())...)
+	all = append(all, labelsOf(AllTasks())...)
+	all = append(all, labelsOf(AllMeasureKinds())...)
+	all = append(all, labelsOf(AllPreconditions())...)
 	all = append(all, labelsOf(AllSides())...)
 	all = append(all, labelsOf(AllCountermeasures())...)
 	all = append(all, labelsOf(AllRequirements())...)
@@ -111,13 +111,13 @@ func TestLabelsAreKindNames(t *testing.T) {
 		all = append(all, c)
 	}
 	// threat's enums are the engine's words for the same plans.
-	all = append(all, labelsOf(threat.AllKinds())...)
+	all = append(all, labelsOf(threat.AllActKinds())...)
 	all = append(all, labelsOf(threat.AllPlaces())...)
 	all = append(all, labelsOf(threat.AllFirewalls())...)
-	all = append(all, labelsOf(threat.AllSeverities())...)
+	all = append(all, labelsOf(threat.AllSeriousness())...)
 	all = append(all, labelsOf(threat.AllSources())...)
 	all = append(all, labelsOf(threat.AllAttributes())...)
-	all = append(all, labelsOf(threat.AllSteps())...)
+	all = append(all, labelsOf(threat.AllTasks())...)
 	checked := 0
 	for _, v := range all {
 		l := squeeze(v.Label())

@@ -9,17 +9,17 @@ import (
 	"github.com/jukiplan/jukiplan/internal/enum"
 )
 
-// A Step is what an [Action] does: one of the response steps the plans
+// A Task is what an [Action] does: one of the response steps the plans
 // prescribe for an unauthorized act.
 //
-// The zero Step is unset and is rejected wherever a step is needed. Values are
+// The zero Task is unset and is rejected wherever a step is needed. Values are
 // only ever appended, never renumbered.
-type Step uint8
+type Task uint8
 
 // Steps of the response to an unauthorized act. The comment names the clauses
 // that prescribe each.
 const (
-	CollectInformation       Step = 1 + iota // 情報の集約 (tottori:第3-2, 第3-3(1); kumamoto:4(1)(ア))
+	CollectInformation       Task = 1 + iota // 情報の集約 (tottori:第3-2, 第3-3(1); kumamoto:4(1)(ア))
 	Investigate                              // 事象の調査・分析 (tottori:第3-3(2); kumamoto:4(1)(ア))
 	JudgeLevel                               // 脅威度の判定 (tottori:第3-5; kumamoto:4(1)(イ))
 	EmergencyMeasures                        // 緊急措置: 運用監視の強化等 (tottori:第3-4; kumamoto:4(1) 緊急対応策(ウ)(a); ino:第10条)
@@ -40,7 +40,7 @@ const (
 	ImplementCountermeasures                 // 恒久対策の実施 (ino:第15条)
 )
 
-var stepTable = enum.New[Step]("threat", "step", "Step", council.ErrInvalid,
+var stepTable = enum.New[Task]("threat", "step", "Step", council.ErrInvalid,
 	enum.Name{EN: "collect-information", JA: "情報の集約"},
 	enum.Name{EN: "investigate", JA: "調査・分析"},
 	enum.Name{EN: "judge-level", JA: "脅威度の判定"},
@@ -62,33 +62,33 @@ var stepTable = enum.New[Step]("threat", "step", "Step", council.ErrInvalid,
 	enum.Name{EN: "implement-countermeasures", JA: "恒久対策の実施"},
 )
 
-// AllSteps returns every valid Step in ascending order, in a fresh slice.
-func AllSteps() []Step { return stepTable.Values() }
+// AllTasks returns every valid Step in ascending order, in a fresh slice.
+func AllTasks() []Task { return stepTable.Values() }
 
-// ParseStep returns the Step named by s: its English name or Japanese label.
-func ParseStep(s string) (Step, error) { return stepTable.Parse(s) }
+// ParseTask returns the Step named by s: its English name or Japanese label.
+func ParseTask(s string) (Task, error) { return stepTable.Parse(s) }
 
 // IsValid reports whether s is a defined step.
-func (s Step) IsValid() bool { return stepTable.Valid(s) }
+func (s Task) IsValid() bool { return stepTable.Valid(s) }
 
 // String returns the English name, e.g. "convene-council".
-func (s Step) String() string { return stepTable.String(s) }
+func (s Task) String() string { return stepTable.String(s) }
 
 // Label returns the step's Japanese name; a plan's own words for it are the
 // action's Note.
-func (s Step) Label() string { return stepTable.Label(s) }
+func (s Task) Label() string { return stepTable.Label(s) }
 
 // Compare orders steps by value; it suits slices.SortFunc.
-func (s Step) Compare(t Step) int { return int(s) - int(t) }
+func (s Task) Compare(t Task) int { return int(s) - int(t) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Step is an error.
-func (s Step) AppendText(b []byte) ([]byte, error) { return stepTable.AppendText(b, s) }
+func (s Task) AppendText(b []byte) ([]byte, error) { return stepTable.AppendText(b, s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Step) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, s) }
+func (s Task) MarshalText() ([]byte, error) { return stepTable.AppendText(nil, s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (s *Step) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, s) }
+func (s *Task) UnmarshalText(text []byte) error { return stepTable.Unmarshal(text, s) }
 
 // A Condition says whether an action or notification is always due or left
 // to the judgement of whoever carries it out (必要に応じ, 内容や程度等によっては).
@@ -144,7 +144,7 @@ func (c *Condition) UnmarshalText(text []byte) error { return conditionTable.Unm
 // [council.Citations]); use [Action.Equal].
 type Action struct {
 	Actor  council.Actor `json:"actor,omitzero"`  // who acts
-	Step   Step          `json:"step,omitzero"`   // what they do
+	Task   Task          `json:"step,omitzero"`   // what they do
 	Target council.Actor `json:"target,omitzero"` // to or of whom (report to, request of); zero when none
 	If     Condition     `json:"if,omitzero"`     // always or as needed
 	// Only says the plan states the action for its own outcome alone, so a
@@ -158,7 +158,7 @@ type Action struct {
 
 // Equal reports whether a and b are the same action with the same citations.
 func (a Action) Equal(b Action) bool {
-	return a.Actor == b.Actor && a.Step == b.Step && a.Target == b.Target && a.If == b.If &&
+	return a.Actor == b.Actor && a.Task == b.Task && a.Target == b.Target && a.If == b.If &&
 		a.Only == b.Only && a.Note == b.Note && a.Citations.Equal(b.Citations)
 }
 
@@ -166,19 +166,19 @@ func (a Action) Equal(b Action) bool {
 // the same actor, to the same target, under the same condition and in the
 // same words is one action.
 func (a Action) key() actionKey {
-	return actionKey{actor: a.Actor, target: a.Target, step: a.Step, cond: a.If, note: a.Note}
+	return actionKey{actor: a.Actor, target: a.Target, step: a.Task, cond: a.If, note: a.Note}
 }
 
 type actionKey struct {
 	actor, target council.Actor
-	step          Step
+	step          Task
 	cond          Condition
 	note          string
 }
 
 // String renders the action, e.g. "system-administrator report security-chief (tottori:第3-6(1))".
 func (a Action) String() string {
-	s := a.Actor.String() + " " + a.Step.String()
+	s := a.Actor.String() + " " + a.Task.String()
 	if a.Target != (council.Actor{}) {
 		s += " " + a.Target.String()
 	}
@@ -192,8 +192,8 @@ func (a Action) validate(plan string) error {
 	if !a.Actor.IsValid() {
 		return fmt.Errorf("actor %s is not valid: %w", a.Actor, council.ErrInvalid)
 	}
-	if !a.Step.IsValid() {
-		return fmt.Errorf("step %s is not valid: %w", a.Step, council.ErrInvalid)
+	if !a.Task.IsValid() {
+		return fmt.Errorf("step %s is not valid: %w", a.Task, council.ErrInvalid)
 	}
 	if a.Target != (council.Actor{}) && !a.Target.IsValid() {
 		return fmt.Errorf("target %s is not valid: %w", a.Target, council.ErrInvalid)
@@ -214,7 +214,7 @@ func (a Action) validate(plan string) error {
 type Notification struct {
 	From      council.Actor     `json:"from,omitzero"`      // the sender; zero when the plan does not say
 	To        council.Actor     `json:"to,omitzero"`        // the recipient
-	Ask       Step              `json:"ask,omitzero"`       // what the recipient is asked to do, if anything
+	Ask       Task              `json:"ask,omitzero"`       // what the recipient is asked to do, if anything
 	If        Condition         `json:"if,omitzero"`        // always or as needed
 	Note      string            `json:"note,omitempty"`     // the plan's own words, where they add detail
 	Citations council.Citations `json:"citations,omitzero"` // the clauses that prescribe it
@@ -232,7 +232,7 @@ func (n Notification) key() notifKey {
 
 type notifKey struct {
 	from, to council.Actor
-	ask      Step
+	ask      Task
 	cond     Condition
 }
 
@@ -321,8 +321,8 @@ func (as Actions) All() iter.Seq2[int, Action] {
 func (as Actions) Slice() []Action { return slices.Clone(as.list()) }
 
 // Has reports whether some action has the given actor and step.
-func (as Actions) Has(actor council.Actor, step Step) bool {
-	return slices.ContainsFunc(as.list(), func(a Action) bool { return a.Actor == actor && a.Step == step })
+func (as Actions) Has(actor council.Actor, step Task) bool {
+	return slices.ContainsFunc(as.list(), func(a Action) bool { return a.Actor == actor && a.Task == step })
 }
 
 // Equal reports whether as and bs hold equal actions in the same order.

@@ -8,7 +8,7 @@ func TestEveryStepConstantIsNamed(t *testing.T) {
 	if !ImplementCountermeasures.IsValid() || ImplementCountermeasures.String() != "implement-countermeasures" {
 		t.Errorf("ImplementCountermeasures = %q, valid %v", ImplementCountermeasures.String(), ImplementCountermeasures.IsValid())
 	}
-	if got := len(AllSteps()); got != int(ImplementCountermeasures) {
+	if got := len(AllTasks()); got != int(ImplementCountermeasures) {
 		t.Errorf("%d steps named; the last constant is %d", got, ImplementCountermeasures)
 	}
 }

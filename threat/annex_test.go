@@ -63,18 +63,18 @@ func TestAnnexEventsExpressible(t *testing.T) {
 func TestSituation(t *testing.T) {
 	jst := time.FixedZone("JST", 9*3600)
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, jst)
-	full := Situation{When: t0, Where: "サーバ室", What: "CS", How: "無権限者が入室した",
+	full := Capture{When: t0, Where: "サーバ室", What: "CS", How: "無権限者が入室した",
 		Event: Event{Kind: Intrusion, Place: PlaceProtected}, Reporter: staff, DetectedAt: t0.Add(time.Hour)}
 	cite := captureCite(t, inoSpec()) // ino's scheme asks for the capture in 第9条
 	if err := full.Validate(cite); err != nil || full.Missing() != nil {
 		t.Errorf("ino:第9条: a full capture fails: %v %v", err, full.Missing())
 	}
 	t.Run("ino:第9条/every-missing-field-named", func(t *testing.T) {
-		err := Situation{Where: "  "}.Validate(cite)
+		err := Capture{Where: "  "}.Validate(cite)
 		if !errors.Is(err, ErrMissing) {
 			t.Fatalf("error %v", err)
 		}
-		if diff := cmp.Diff([]string{"when", "where", "what", "how"}, Situation{Where: "  "}.Missing()); diff != "" {
+		if diff := cmp.Diff([]string{"when", "where", "what", "how"}, Capture{Where: "  "}.Missing()); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 		for _, w := range []string{"missing when (日時, ino:第9条)", "missing where", "missing what", "missing how (行為"} {
@@ -108,7 +108,7 @@ func TestSituation(t *testing.T) {
 		}
 	})
 	t.Run("uncited", func(t *testing.T) {
-		err := Situation{When: t0, What: "CS", How: "無権限者が入室した"}.Validate(council.Citation{})
+		err := Capture{When: t0, What: "CS", How: "無権限者が入室した"}.Validate(council.Citation{})
 		if err == nil || err.Error() != "threat: situation: missing where (場所)" {
 			t.Errorf("error = %v", err)
 		}
@@ -121,7 +121,7 @@ func captureCite(t *testing.T, spec Spec) council.Citation {
 	t.Helper()
 	for _, tier := range spec.Responses {
 		for _, a := range tier.Actions {
-			if a.Step == CaptureSituation && a.Citations.Len() > 0 {
+			if a.Task == CaptureSituation && a.Citations.Len() > 0 {
 				return a.Citations.Slice()[0]
 			}
 		}

@@ -135,7 +135,7 @@ func TestGradingTriggersAgreeWithResponse(t *testing.T) {
 		}
 		convenes := false
 		for _, a := range r.Actions.All() {
-			convenes = convenes || a.Step == ConveneCouncil
+			convenes = convenes || a.Task == ConveneCouncil
 		}
 		o, err := referenceOrg(g.Plan)
 		if err != nil {

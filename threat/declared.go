@@ -33,11 +33,11 @@ const (
 
 // DeclaredKind returns the Kind of the i-th kind (from 0) a plan declares
 // in [Spec.Kinds], or zero for i out of range.
-func DeclaredKind(i int) Kind {
+func DeclaredKind(i int) ActKind {
 	if i < 0 || i >= MaxDeclaredKinds {
 		return 0
 	}
-	return Kind(numKinds + 1 + i)
+	return ActKind(numKinds + 1 + i)
 }
 
 // DeclaredAttribute returns the Attribute of the i-th attribute (from 0) a
@@ -51,7 +51,7 @@ func DeclaredAttribute(i int) Attribute {
 
 // IsDeclared reports whether k is a kind a plan declares (past the
 // engine's kinds), not one of the engine's.
-func (k Kind) IsDeclared() bool { return declaredKindIndex(k) >= 0 }
+func (k ActKind) IsDeclared() bool { return declaredKindIndex(k) >= 0 }
 
 // IsDeclared reports whether a is an attribute a plan declares.
 func (a Attribute) IsDeclared() bool { return declaredIndex(a) >= 0 }
@@ -65,7 +65,7 @@ func declaredIndex(a Attribute) int {
 }
 
 // declaredKindIndex returns the index in Spec.Kinds of kind k, or -1.
-func declaredKindIndex(k Kind) int {
+func declaredKindIndex(k ActKind) int {
 	if int(k) > numKinds && int(k) <= enum.MaxValue {
 		return int(k) - numKinds - 1
 	}
@@ -160,7 +160,7 @@ func plainToken(s string) bool {
 
 // parseKind returns the kind named by s: an engine kind, or one sp declares
 // by ID or label. sp may be nil.
-func (sp *Spec) parseKind(s string) (Kind, error) {
+func (sp *Spec) parseKind(s string) (ActKind, error) {
 	if sp != nil {
 		for i := range min(len(sp.Kinds), MaxDeclaredKinds) {
 			if t := &sp.Kinds[i]; t.ID == s || t.Label == s {
@@ -168,7 +168,7 @@ func (sp *Spec) parseKind(s string) (Kind, error) {
 			}
 		}
 	}
-	k, err := ParseKind(s)
+	k, err := ParseActKind(s)
 	if err == nil || sp == nil || len(sp.Kinds) == 0 {
 		return k, err
 	}
@@ -494,7 +494,7 @@ func (v *Values) UnmarshalJSON(data []byte) error {
 
 // ParseKind returns the kind named by s: an engine kind, or a kind the spec
 // declares by its ID or label.
-func (sp *Spec) ParseKind(s string) (Kind, error) { return sp.parseKind(s) }
+func (sp *Spec) ParseKind(s string) (ActKind, error) { return sp.parseKind(s) }
 
 // ParseAttribute returns the declared attribute named by key and its value
 // named by val, in the spec's words (an attribute's ID or label, a value's
@@ -517,7 +517,7 @@ func (sp *Spec) ParseAttribute(key, val string) (Attribute, uint8, error) {
 // Fault reports whether k is a kind the scheme's plan declares as a fault
 // ([KindTerm.Fault]): its level table grades faults as well as unauthorized
 // acts.
-func (s *Scheme) Fault(k Kind) bool {
+func (s *Scheme) Fault(k ActKind) bool {
 	j := declaredKindIndex(k)
 	return s != nil && j >= 0 && j < len(s.decl.Kinds) && s.decl.Kinds[j].Fault
 }

@@ -104,7 +104,7 @@ func drawDeclaredScheme(t *rapid.T) (*Scheme, map[Event]Level) {
 // declared one, each attribute known or not.
 func genDeclaredEvent(t *rapid.T, s *Scheme) Event {
 	kinds, attrs := s.Declarations()
-	all := AllKinds()
+	all := AllActKinds()
 	for j := range kinds {
 		all = append(all, DeclaredKind(j))
 	}

@@ -29,7 +29,7 @@ const (
 	stopNone, stopBrief      = 1, 2
 )
 
-func fev(k Kind, a Attribute, v uint8) Event { return Event{Kind: k}.With(a, v) }
+func fev(k ActKind, a Attribute, v uint8) Event { return Event{Kind: k}.With(a, v) }
 
 // fixtureSpec is the threat part of the issue-19 fixture: one three-level
 // table that grades faults as well as unauthorized acts (a terminal fault
@@ -48,7 +48,7 @@ func fixtureSpec() Spec {
 		{Match: Event{Kind: VirusDetected}, Level: Level2, Example: "ウイルスの検出", Citations: fx("第1(2)")},
 		{Match: Event{Kind: VirusInfection}, Level: Level3, Example: "ウイルスの感染", Citations: fx("第1(3)")},
 	}
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		if !slices.ContainsFunc(rules, func(r Rule) bool { return r.Match.Kind == k }) {
 			rules = append(rules, Rule{Match: Event{Kind: k}, Example: "表にない", Citations: fx("第1")})
 		}
@@ -69,9 +69,9 @@ func fixtureSpec() Spec {
 		Rules:       rules,
 		SeriousFrom: Level3, SeriousCitations: fx("第1(3)"), Judgement: fx("第2"),
 		Responses: []Tier{
-			tier(Level1, Action{Actor: sysAdmin, Step: Report, Target: chief, If: Always, Note: "報告する", Citations: fx("第3")}),
-			tier(Level2, Action{Actor: sysAdmin, Step: FindCause, If: Always, Note: "原因を解明する", Citations: fx("第3")}),
-			tier(Level3, Action{Actor: chief, Step: ConveneCouncil, If: Always, Note: "会議を開催する", Citations: fx("第3")}),
+			tier(Level1, Action{Actor: sysAdmin, Task: Report, Target: chief, If: Always, Note: "報告する", Citations: fx("第3")}),
+			tier(Level2, Action{Actor: sysAdmin, Task: FindCause, If: Always, Note: "原因を解明する", Citations: fx("第3")}),
+			tier(Level3, Action{Actor: chief, Task: ConveneCouncil, If: Always, Note: "会議を開催する", Citations: fx("第3")}),
 		},
 	}
 }
@@ -413,7 +413,7 @@ var (
 // TestFixtureSwitchIsTheTable: the benchmark's switch is the fixture's table.
 func TestFixtureSwitchIsTheTable(t *testing.T) {
 	s := fixtureScheme(t)
-	kinds := append(AllKinds(), terminalFault, serverFault)
+	kinds := append(AllActKinds(), terminalFault, serverFault)
 	for _, k := range kinds {
 		for _, e := range s.completions(Event{Kind: k}, s.Reads(k)) {
 			g, err := Grade(s, e)

@@ -19,7 +19,7 @@ const (
 	numKinds      = int(CredentialLeak)
 	numPlaces     = int(PlaceProtected)
 	numFirewalls  = int(FirewallPassed)
-	numSeverities = int(SeveritySerious)
+	numSeverities = int(Serious)
 	numSources    = int(SourceVendor)
 
 	dimKind     = numKinds + 1 // one slot per value plus the zero
@@ -29,7 +29,7 @@ const (
 	numCells    = dimKind * dimPlace * dimFirewall * dimSeverity
 )
 
-func cellIndex(k Kind, p Place, f Firewall, v Severity) int {
+func cellIndex(k ActKind, p Place, f Firewall, v Seriousness) int {
 	return ((int(k)*dimPlace+int(p))*dimFirewall+int(f))*dimSeverity + int(v)
 }
 
@@ -39,7 +39,7 @@ func cellIndex(k Kind, p Place, f Firewall, v Severity) int {
 // one by one: an Event has five fields, too many for the compiler to keep in
 // registers, and reading it whole just after it was stored byte by byte
 // stalls the processor's store forwarding.
-func cellOf(k Kind, p Place, f Firewall, v Severity, src Source) (int, bool) {
+func cellOf(k ActKind, p Place, f Firewall, v Seriousness, src Source) (int, bool) {
 	if k == 0 || int(k) > numKinds || int(p) > numPlaces || int(f) > numFirewalls ||
 		int(v) > numSeverities || int(src) > numSources {
 		return 0, false
@@ -49,7 +49,7 @@ func cellOf(k Kind, p Place, f Firewall, v Severity, src Source) (int, bool) {
 
 // setEvent sets *e to the event with these fields, field by field (see
 // cellOf).
-func setEvent(e *Event, k Kind, p Place, f Firewall, v Severity, src Source) {
+func setEvent(e *Event, k ActKind, p Place, f Firewall, v Seriousness, src Source) {
 	e.Kind = k
 	e.Place = p
 	e.Firewall = f
@@ -84,7 +84,7 @@ func (s *Scheme) compile() {
 	if s.scale != ScaleLevels {
 		s.judgementNC = NotCoveredError{Plan: s.plan, Citations: s.judgement}
 		s.judged = new([dimKind][numSources + 1]notCoveredEvent)
-		for _, k := range AllKinds() {
+		for _, k := range AllActKinds() {
 			for src := range numSources + 1 {
 				s.judged[k][src] = notCoveredEvent{t: &s.judgementNC, e: Event{Kind: k, Source: Source(src)}}
 			}
@@ -115,12 +115,12 @@ func (s *Scheme) compile() {
 	}
 	of := make([]uint16, numCells) // by cleared cell: 1 + its index in s.outcomes
 	hit := make([]bool, len(s.rules))
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		read := s.read[k]
 		for p := range dimPlace {
 			for f := range dimFirewall {
 				for v := range dimSeverity {
-					e := Event{Kind: k, Place: Place(p), Firewall: Firewall(f), Severity: Severity(v)}
+					e := Event{Kind: k, Place: Place(p), Firewall: Firewall(f), Severity: Seriousness(v)}
 					ci := cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)
 					m := cleared(e, read)
 					mi := cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)
@@ -141,7 +141,7 @@ func (s *Scheme) compile() {
 
 // gradeError returns the error Grade reports for the event with these
 // fields, which falls into cell ci and outcome o and is not graded.
-func (o *outcome) gradeError(plan string, ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+func (o *outcome) gradeError(plan string, ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	if o.rng.Unknown != 0 {
 		err := &IncompleteError{Plan: plan, Unknown: o.rng.Unknown}
 		setEvent(&err.Event, k, p, f, v, src)
@@ -153,7 +153,7 @@ func (o *outcome) gradeError(plan string, ci int, k Kind, p Place, f Firewall, v
 // notCovered returns the not-covered error of outcome o for the event with
 // these fields, which falls into cell ci: a prepared one when the event is
 // the cell's own.
-func (o *outcome) notCovered(ci int, k Kind, p Place, f Firewall, v Severity, src Source) error {
+func (o *outcome) notCovered(ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	if ci == o.cell {
 		return &o.exact[src]
 	}
@@ -163,7 +163,7 @@ func (o *outcome) notCovered(ci int, k Kind, p Place, f Firewall, v Severity, sr
 // judgedError returns the not-covered error of a scheme on the serious scale
 // for the valid event with these fields: a prepared one when it states no
 // graded attribute.
-func (s *Scheme) judgedError(k Kind, p Place, f Firewall, v Severity, src Source) error {
+func (s *Scheme) judgedError(k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	if p == 0 && f == 0 && v == 0 && s.judged != nil {
 		return &s.judged[k][src]
 	}
@@ -222,7 +222,7 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 // notCovered returns the error for the event with these fields, which the
 // scheme does not grade, from the scheme's prepared error t (Event left
 // zero): a [*NotCoveredError] for errors.As, in one allocation of 16 bytes.
-func notCovered(t *NotCoveredError, k Kind, p Place, f Firewall, v Severity, src Source) error {
+func notCovered(t *NotCoveredError, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	n := &notCoveredEvent{t: t}
 	setEvent(&n.e, k, p, f, v, src)
 	return n

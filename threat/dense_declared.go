@@ -71,7 +71,7 @@ func (g *geometry) cell(v Values) int {
 // is at most 15 (a nibble); spread one to a byte, one subtraction compares
 // all four with the number of values of their attributes: bit 4 of each
 // byte of lens + 0x10 − value is set exactly when value ≤ lens.
-func (s *Scheme) declaredCell(k Kind, p Place, f Firewall, v Severity, src Source, d Values) (int, bool) {
+func (s *Scheme) declaredCell(k ActKind, p Place, f Firewall, v Seriousness, src Source, d Values) (int, bool) {
 	j := int(k) - numKinds - 1
 	if j < 0 || j >= s.declared.kinds ||
 		(s.declared.lens+0x10101010-d.spread())&0x10101010 != 0x10101010 ||
@@ -102,7 +102,7 @@ func (s *Scheme) compileDeclared(decision []uint16, ncs []NotCoveredError, hit [
 
 // cellsOf returns every event of kind k that sets the attributes of read to
 // each of their values or leaves them unknown, and nothing else.
-func (s *Scheme) cellsOf(k Kind, read Attributes) []Event {
+func (s *Scheme) cellsOf(k ActKind, read Attributes) []Event {
 	out := []Event{{Kind: k}}
 	for a := range read.All() {
 		next := make([]Event, 0, len(out)*(s.attrLen(a)+1))

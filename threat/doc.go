@@ -19,9 +19,9 @@
 //
 // # Events
 //
-// An [Event] has a [Kind] (intrusion, unauthorized access, virus detected, …)
+// An [Event] has a [ActKind] (intrusion, unauthorized access, virus detected, …)
 // and the graded attributes [Place] (what the entered place holds),
-// [Firewall] (whether the access passed it) and [Severity] (whether the
+// [Firewall] (whether the access passed it) and [Seriousness] (whether the
 // vulnerability is serious), each an enum whose zero value means "unknown",
 // plus the [Source] that found it. Every example row of the level tables of
 // tottori:第3-1 and kumamoto:4(1)(イ), every incident example of kumamoto:2(1)
@@ -85,7 +85,7 @@
 // # Responses
 //
 // [Respond] returns the [Response] for a grading: its [Actions] and
-// [Notifications], each with an actor ([council.Actor]), a [Step] or a
+// [Notifications], each with an actor ([council.Actor]), a [Task] or a
 // recipient, a [Condition] and citations. The response at a level includes
 // everything due at the levels below it except [StandDown] (the library's
 // reading of the plans, which escalate rather than skip steps), so a higher
@@ -94,8 +94,8 @@
 //
 // # Situation
 //
-// A [Situation] is the first capture ino:第9条 asks of the staff: when, where,
-// what and how. [Situation.Validate] names every missing field.
+// A [Capture] is the first capture ino:第9条 asks of the staff: when, where,
+// what and how. [Capture.Validate] names every missing field.
 //
 // # Extensions
 //
@@ -104,5 +104,5 @@
 // convened by the security officers (別紙1 names no convener); ino's 第13条 and
 // 第14条 steps are assigned to the system administrator; the annex's "virus
 // infection found" is read as tottori's level-3 row "virus causing abnormal
-// behaviour"; [Situation.DetectedAt] is optional and not asked by ino.
+// behaviour"; [Capture.DetectedAt] is optional and not asked by ino.
 package threat

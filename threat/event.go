@@ -12,7 +12,7 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// A Kind says what happened in an unauthorized act (不正行為, tottori:第1-1(2))
+// An ActKind says what happened in an unauthorized act (不正行為, tottori:第1-1(2))
 // or a security incident affecting personal information (個人情報の管理に対する
 // 侵害, kumamoto:2(1)). The kinds are the union of the example rows of both
 // level tables (tottori:第3-1, kumamoto:4(1)(イ)), the incident examples of
@@ -23,16 +23,16 @@ import (
 // declares ([Spec.Kinds], [DeclaredKind]): they print as "kind#13" in the
 // engine's words and in the plan's words through its [Spec].
 //
-// The zero Kind is unset and is rejected wherever a kind is needed. Values are
+// The zero ActKind is unset and is rejected wherever a kind is needed. Values are
 // only ever appended, never renumbered.
-type Kind uint8
+type ActKind uint8
 
 // Kinds of event. The comment names the clauses that use each one.
 const (
 	// Intrusion is the intrusion of an unauthorised person into a place
 	// (無権限者の侵入; tottori:第3-1 L1/L2/L3, kumamoto:4(1)(イ) L1/L2/L3,
 	// kumamoto:2(1) 執務室への不審者の侵入). Graded on [Event.Place].
-	Intrusion Kind = 1 + iota
+	Intrusion ActKind = 1 + iota
 	// UnauthorizedAccess is unauthorized access to a system, or signs of it
 	// such as persistent attack traces in IDS or firewall logs (不正アクセス;
 	// tottori:第3-1 L2/L3, kumamoto:4(1)(イ) L3, tottori:別表1-1, 別表1-2).
@@ -80,7 +80,7 @@ const (
 	CredentialLeak
 )
 
-var kindTable = enum.New[Kind]("threat", "kind", "Kind", council.ErrInvalid,
+var kindTable = enum.New[ActKind]("threat", "kind", "Kind", council.ErrInvalid,
 	enum.Name{EN: "intrusion", JA: "無権限者の侵入"},
 	enum.Name{EN: "unauthorized-access", JA: "不正アクセス"},
 	enum.Name{EN: "erroneous-access", JA: "誤アクセス"},
@@ -95,34 +95,34 @@ var kindTable = enum.New[Kind]("threat", "kind", "Kind", council.ErrInvalid,
 	enum.Name{EN: "credential-leak", JA: "ID・パスワードの漏洩"},
 ).Open(enum.MaxValue)
 
-// AllKinds returns every valid Kind in ascending order, in a fresh slice.
-func AllKinds() []Kind { return kindTable.Values() }
+// AllActKinds returns every valid Kind in ascending order, in a fresh slice.
+func AllActKinds() []ActKind { return kindTable.Values() }
 
-// ParseKind returns the Kind named by s: its English name or Japanese label.
-func ParseKind(s string) (Kind, error) { return kindTable.Parse(s) }
+// ParseActKind returns the Kind named by s: its English name or Japanese label.
+func ParseActKind(s string) (ActKind, error) { return kindTable.Parse(s) }
 
 // IsValid reports whether k is a defined kind (not zero, not out of range).
-func (k Kind) IsValid() bool { return kindTable.Valid(k) }
+func (k ActKind) IsValid() bool { return kindTable.Valid(k) }
 
 // String returns the English name, e.g. "unauthorized-access".
-func (k Kind) String() string { return kindTable.String(k) }
+func (k ActKind) String() string { return kindTable.String(k) }
 
 // Label returns the kind's Japanese name, e.g. "不正アクセス"; a plan's own
 // words for it are in its file (a rule's Example).
-func (k Kind) Label() string { return kindTable.Label(k) }
+func (k ActKind) Label() string { return kindTable.Label(k) }
 
 // Compare orders kinds by value; it suits slices.SortFunc.
-func (k Kind) Compare(j Kind) int { return int(k) - int(j) }
+func (k ActKind) Compare(j ActKind) int { return int(k) - int(j) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Kind is an error.
-func (k Kind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, k) }
+func (k ActKind) AppendText(b []byte) ([]byte, error) { return kindTable.AppendText(b, k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, k) }
+func (k ActKind) MarshalText() ([]byte, error) { return kindTable.AppendText(nil, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label.
-func (k *Kind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, k) }
+func (k *ActKind) UnmarshalText(text []byte) error { return kindTable.Unmarshal(text, k) }
 
 // A Place says what the place an unauthorised person entered holds, the
 // attribute both level tables grade an [Intrusion] on (tottori:第3-1,
@@ -230,53 +230,53 @@ func (f Firewall) MarshalText() ([]byte, error) { return firewallTable.AppendTex
 // name or the Japanese label.
 func (f *Firewall) UnmarshalText(text []byte) error { return firewallTable.Unmarshal(text, f) }
 
-// Severity says whether a [Vulnerability] is serious for the protection of the
+// Seriousness says whether a [Vulnerability] is serious for the protection of the
 // protected information (重大な脆弱性; tottori:第3-1 L3, kumamoto:4(1)(イ) L3;
 // 本人確認情報への脅威が大きいセキュリティホール, tottori:別表2-1 … 2-4).
 // Neither table grades a vulnerability that is not serious.
 //
-// The zero Severity is unknown. Severities are comparable with == and ordered
+// The zero Seriousness is unknown. Seriousness values are comparable with == and ordered
 // with <.
-type Severity uint8
+type Seriousness uint8
 
 // Severities, from the less to the more serious.
 const (
-	SeverityOrdinary Severity = 1 + iota // not serious for the protection of the protected information
-	SeveritySerious                      // 重大な脆弱性: serious for its protection
+	Ordinary Seriousness = 1 + iota // not serious for the protection of the protected information
+	Serious                         // 重大な脆弱性: serious for its protection
 )
 
-var severityTable = enum.New[Severity]("threat", "severity", "Severity", council.ErrInvalid,
+var severityTable = enum.New[Seriousness]("threat", "severity", "Severity", council.ErrInvalid,
 	enum.Name{EN: "ordinary", JA: "重大でない"},
 	enum.Name{EN: "serious", JA: "重大"},
 )
 
-// AllSeverities returns every valid Severity in ascending order, in a fresh slice.
-func AllSeverities() []Severity { return severityTable.Values() }
+// AllSeriousness returns every valid Severity in ascending order, in a fresh slice.
+func AllSeriousness() []Seriousness { return severityTable.Values() }
 
-// ParseSeverity returns the Severity named by s: its English name or Japanese label.
-func ParseSeverity(s string) (Severity, error) { return severityTable.Parse(s) }
+// ParseSeriousness returns the Severity named by s: its English name or Japanese label.
+func ParseSeriousness(s string) (Seriousness, error) { return severityTable.Parse(s) }
 
 // IsValid reports whether s is a defined severity (not zero, not out of range).
-func (s Severity) IsValid() bool { return severityTable.Valid(s) }
+func (s Seriousness) IsValid() bool { return severityTable.Valid(s) }
 
 // String returns the English name, e.g. "serious".
-func (s Severity) String() string { return severityTable.String(s) }
+func (s Seriousness) String() string { return severityTable.String(s) }
 
 // Label returns the Japanese term.
-func (s Severity) Label() string { return severityTable.Label(s) }
+func (s Seriousness) Label() string { return severityTable.Label(s) }
 
 // Compare orders severities from the less to the more serious.
-func (s Severity) Compare(t Severity) int { return int(s) - int(t) }
+func (s Seriousness) Compare(t Seriousness) int { return int(s) - int(t) }
 
 // AppendText implements [encoding.TextAppender]; an invalid Severity is an error.
-func (s Severity) AppendText(b []byte) ([]byte, error) { return severityTable.AppendText(b, s) }
+func (s Seriousness) AppendText(b []byte) ([]byte, error) { return severityTable.AppendText(b, s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Severity) MarshalText() ([]byte, error) { return severityTable.AppendText(nil, s) }
+func (s Seriousness) MarshalText() ([]byte, error) { return severityTable.AppendText(nil, s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts the English
 // name or the Japanese label.
-func (s *Severity) UnmarshalText(text []byte) error { return severityTable.Unmarshal(text, s) }
+func (s *Seriousness) UnmarshalText(text []byte) error { return severityTable.Unmarshal(text, s) }
 
 // A Source says who discovered an event or how it came to be known. No
 // reference level table grades on it; tottori's annex chooses its emergency
@@ -425,7 +425,7 @@ func (s Attributes) All() iter.Seq[Attribute] { return enum.Members[Attribute](u
 // String lists the attributes' English names, e.g. "{place firewall}".
 func (s Attributes) String() string { return enum.FormatSet[Attribute](uint64(s)) }
 
-// An Event is a typed observation of what happened: its [Kind], the graded
+// An Event is a typed observation of what happened: its [ActKind], the graded
 // attributes the level tables distinguish, and who found it. An attribute left
 // zero is unknown: [Grade] refuses to guess it when the scheme reads it, and
 // [Provisional] grades over every value it could take. Attributes a scheme
@@ -435,11 +435,11 @@ func (s Attributes) String() string { return enum.FormatSet[Attribute](uint64(s)
 // their JSON form is an object with the English names
 // ({"kind":"intrusion","place":"protected"}), unknown attributes omitted.
 type Event struct {
-	Kind     Kind     `json:"kind"`
-	Place    Place    `json:"place,omitzero"`    // what the entered place holds (Intrusion)
-	Firewall Firewall `json:"firewall,omitzero"` // whether the access passed the firewall (UnauthorizedAccess)
-	Severity Severity `json:"severity,omitzero"` // whether the vulnerability is serious (Vulnerability)
-	Source   Source   `json:"source,omitzero"`   // who found it; graded by no reference scheme
+	Kind     ActKind     `json:"kind"`
+	Place    Place       `json:"place,omitzero"`    // what the entered place holds (Intrusion)
+	Firewall Firewall    `json:"firewall,omitzero"` // whether the access passed the firewall (UnauthorizedAccess)
+	Severity Seriousness `json:"severity,omitzero"` // whether the vulnerability is serious (Vulnerability)
+	Source   Source      `json:"source,omitzero"`   // who found it; graded by no reference scheme
 	// Declared holds the values of the attributes a plan declares, by
 	// declaration order ([DeclaredAttribute]): 1 is the first (least
 	// serious) value of the attribute's list, zero unknown. Only kinds a plan
@@ -494,7 +494,7 @@ func (e Event) With(a Attribute, v uint8) Event {
 	case AttrFirewall:
 		e.Firewall = Firewall(v)
 	case AttrSeverity:
-		e.Severity = Severity(v)
+		e.Severity = Seriousness(v)
 	default:
 		if i := declaredIndex(a); i >= 0 {
 			e.Declared = e.Declared.With(i, v)
@@ -637,7 +637,7 @@ func parseEvent(s string, sp *Spec) (Event, error) {
 		case "firewall":
 			e.Firewall, err = ParseFirewall(val)
 		case "severity":
-			e.Severity, err = ParseSeverity(val)
+			e.Severity, err = ParseSeriousness(val)
 		case "source":
 			e.Source, err = ParseSource(val)
 		default:

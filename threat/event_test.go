@@ -15,10 +15,10 @@ import (
 func genEvent() *rapid.Generator[Event] {
 	return rapid.Custom(func(t *rapid.T) Event {
 		return Event{
-			Kind:     rapid.SampledFrom(AllKinds()).Draw(t, "kind"),
+			Kind:     rapid.SampledFrom(AllActKinds()).Draw(t, "kind"),
 			Place:    rapid.SampledFrom(append([]Place{0}, AllPlaces()...)).Draw(t, "place"),
 			Firewall: rapid.SampledFrom(append([]Firewall{0}, AllFirewalls()...)).Draw(t, "firewall"),
-			Severity: rapid.SampledFrom(append([]Severity{0}, AllSeverities()...)).Draw(t, "severity"),
+			Severity: rapid.SampledFrom(append([]Seriousness{0}, AllSeriousness()...)).Draw(t, "severity"),
 			Source:   rapid.SampledFrom(append([]Source{0}, AllSources()...)).Draw(t, "source"),
 		}
 	})
@@ -69,7 +69,7 @@ func TestParseEvent(t *testing.T) {
 		{"無権限者の侵入 place=無関係な場所", Event{Kind: Intrusion, Place: PlaceUnrelated}},
 		{"unauthorized-access firewall=passed source=national-center", Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed, Source: SourceNationalCenter}},
 		{"不正アクセス firewall=阻止", Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}},
-		{"vulnerability severity=serious source=vendor", Event{Kind: Vulnerability, Severity: SeveritySerious, Source: SourceVendor}},
+		{"vulnerability severity=serious source=vendor", Event{Kind: Vulnerability, Severity: Serious, Source: SourceVendor}},
 		{"  leak  ", Event{Kind: Leak}},
 	} {
 		t.Run(tc.in, func(t *testing.T) {

@@ -48,7 +48,7 @@ func ExampleProvisional() {
 		fmt.Println(n)
 	}
 	for _, a := range p.Actions.All() {
-		if a.Step == threat.StopSystem {
+		if a.Task == threat.StopSystem {
 			fmt.Println(a)
 		}
 	}
@@ -110,7 +110,7 @@ func ExampleJudgeSerious() {
 	g, _ := threat.JudgeSerious(s, e, true, "CSのある電算室に無権限者が侵入")
 	r, _ := threat.Respond(s, g)
 	for _, a := range r.Actions.All() {
-		if a.Step == threat.ProposeCouncil || a.Step == threat.ConveneCouncil {
+		if a.Task == threat.ProposeCouncil || a.Task == threat.ConveneCouncil {
 			fmt.Println(a)
 		}
 	}
@@ -136,10 +136,10 @@ func ExampleNewScheme() {
 
 	spec.SeriousCitations, spec.Judgement = cite, cite
 	spec.Responses = []threat.Tier{
-		{Level: threat.Level1, Actions: []threat.Action{{Actor: council.ByRole(council.SystemAdministrator), Step: threat.Report,
+		{Level: threat.Level1, Actions: []threat.Action{{Actor: council.ByRole(council.SystemAdministrator), Task: threat.Report,
 			Target: council.ByRole(council.SecurityChief), If: threat.Always, Citations: cite}}},
 		{Level: threat.Level2},
-		{Level: threat.Level3, Actions: []threat.Action{{Actor: council.ByRole(council.SecurityChief), Step: threat.ConveneCouncil,
+		{Level: threat.Level3, Actions: []threat.Action{{Actor: council.ByRole(council.SecurityChief), Task: threat.ConveneCouncil,
 			If: threat.Always, Citations: cite}}},
 	}
 	spec.Precautions = nil
@@ -154,9 +154,9 @@ func ExampleNewScheme() {
 	// level-2 vendor-x:2(3)
 }
 
-func ExampleSituation_Validate() {
+func ExampleCapture_Validate() {
 	jst := time.FixedZone("JST", 9*3600)
-	s := threat.Situation{When: time.Date(2026, 11, 24, 9, 30, 0, 0, jst), Where: "電算室"}
+	s := threat.Capture{When: time.Date(2026, 11, 24, 9, 30, 0, 0, jst), Where: "電算室"}
 	fmt.Println(s.Missing())
 	// ino's plan asks for the capture in 第9条 (its scheme's capture-situation action).
 	fmt.Println(s.Validate(council.Cite("ino", "第9条")))

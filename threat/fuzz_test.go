@@ -69,13 +69,13 @@ func FuzzParseEnum(f *testing.F) {
 		}
 		codecs := []codec{
 			{func(s string) (string, error) { v, err := ParseLevel(s); return wrap(v, err) }},
-			{func(s string) (string, error) { v, err := ParseKind(s); return wrap(v, err) }},
+			{func(s string) (string, error) { v, err := ParseActKind(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParsePlace(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParseFirewall(s); return wrap(v, err) }},
-			{func(s string) (string, error) { v, err := ParseSeverity(s); return wrap(v, err) }},
+			{func(s string) (string, error) { v, err := ParseSeriousness(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParseSource(s); return wrap(v, err) }},
 			{func(s string) (string, error) { v, err := ParseAttribute(s); return wrap(v, err) }},
-			{func(s string) (string, error) { v, err := ParseStep(s); return wrap(v, err) }},
+			{func(s string) (string, error) { v, err := ParseTask(s); return wrap(v, err) }},
 			{func(s string) (string, error) {
 				var v Condition
 				err := v.UnmarshalText([]byte(s))
@@ -105,7 +105,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	g, _ := Grade(tottori(), Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed})
 	r, _ := Provisional(tottori(), Event{Kind: Intrusion})
 	for _, v := range []any{Event{Kind: Intrusion, Place: PlaceProtected, Source: SourceLocal}, g, r,
-		Situation{Where: "サーバ室", Reporter: staff}, AttributesOf(AttrPlace, AttrSeverity)} {
+		Capture{Where: "サーバ室", Reporter: staff}, AttributesOf(AttrPlace, AttrSeverity)} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			f.Fatal(err)
@@ -125,7 +125,7 @@ func FuzzDecodeJSON(f *testing.F) {
 		case 2:
 			jsonRoundTrip[Range](t, data)
 		case 3:
-			jsonRoundTrip[Situation](t, data)
+			jsonRoundTrip[Capture](t, data)
 		case 4:
 			jsonRoundTrip[Attributes](t, data)
 		}
@@ -160,7 +160,7 @@ func FuzzGrade(f *testing.F) {
 	f.Add(uint8(0), uint8(9), uint8(9), uint8(9), uint8(9))
 	schemes := []*Scheme{tottori(), kumamoto(), ino(), nil}
 	f.Fuzz(func(t *testing.T, k, p, fw, sv, src uint8) {
-		e := Event{Kind: Kind(k), Place: Place(p), Firewall: Firewall(fw), Severity: Severity(sv), Source: Source(src)}
+		e := Event{Kind: ActKind(k), Place: Place(p), Firewall: Firewall(fw), Severity: Seriousness(sv), Source: Source(src)}
 		for _, s := range schemes {
 			g, err := Grade(s, e)
 			d, derr := Decide(s, e)

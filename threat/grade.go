@@ -134,7 +134,7 @@ func (s *Scheme) decision(e Event) (*Response, error) {
 
 // ungraded returns the error Grade reports for the event with these fields,
 // which its tables do not grade. It takes the fields one by one (see cellOf).
-func (s *Scheme) ungraded(k Kind, p Place, f Firewall, v Severity, src Source) error {
+func (s *Scheme) ungraded(k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	if err := usable(s); err != nil {
 		return err
 	}

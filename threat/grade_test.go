@@ -34,7 +34,7 @@ func TestGradeTottoriTable(t *testing.T) {
 		{"tottori:第3-1/L3/firewall-passed", Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed}, Level3, "ファイアウォールを通過した不正アクセス"},
 		{"tottori:第3-1/L3/suspicious-operation", Event{Kind: SuspiciousOperation}, Level3, "業務端末等の不審な操作"},
 		{"tottori:第3-1/L3/virus-abnormal-behaviour", Event{Kind: VirusInfection}, Level3, "システムの異常動作"},
-		{"tottori:第3-1/L3/serious-vulnerability", Event{Kind: Vulnerability, Severity: SeveritySerious}, Level3, "重大な脆弱性"},
+		{"tottori:第3-1/L3/serious-vulnerability", Event{Kind: Vulnerability, Severity: Serious}, Level3, "重大な脆弱性"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := Grade(s, tc.event)
@@ -73,7 +73,7 @@ func TestGradeKumamotoTable(t *testing.T) {
 		{"kumamoto:4(1)(イ)/L3/form-theft-or-loss", Event{Kind: FormTheftOrLoss}, Level3, "届書、申請書等の盗難、紛失"},
 		{"kumamoto:4(1)(イ)/L3/leak", Event{Kind: Leak}, Level3, "外部への個人情報の漏洩"},
 		{"kumamoto:4(1)(イ)/L3/credential-leak", Event{Kind: CredentialLeak}, Level3, "ユーザID、パスワード等の漏洩"},
-		{"kumamoto:4(1)(イ)/L3/serious-vulnerability", Event{Kind: Vulnerability, Severity: SeveritySerious}, Level3, "個人情報保護に関する重大な脆弱性"},
+		{"kumamoto:4(1)(イ)/L3/serious-vulnerability", Event{Kind: Vulnerability, Severity: Serious}, Level3, "個人情報保護に関する重大な脆弱性"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := Grade(s, tc.event)
@@ -111,7 +111,7 @@ func TestSchemesDisagree(t *testing.T) {
 	if _, err := Grade(km, Event{Kind: VirusDetected}); !errors.Is(err, ErrNotCovered) {
 		t.Errorf("kumamoto has no antivirus row; got %v", err)
 	}
-	for _, k := range []Kind{FormTheftOrLoss, Leak, CredentialLeak} {
+	for _, k := range []ActKind{FormTheftOrLoss, Leak, CredentialLeak} {
 		if _, err := Grade(tt, Event{Kind: k}); !errors.Is(err, ErrNotCovered) {
 			t.Errorf("tottori:第3-1 has no %s row; got %v", k, err)
 		}
@@ -137,7 +137,7 @@ func TestGradeNotCovered(t *testing.T) {
 		rule   bool // marked by a rule (false: the scale has no table)
 	}{
 		{"tottori:第3-1/not-covered/leak", tottori(), Event{Kind: Leak}, true},
-		{"tottori:第3-1/not-covered/ordinary-vulnerability", tottori(), Event{Kind: Vulnerability, Severity: SeverityOrdinary}, true},
+		{"tottori:第3-1/not-covered/ordinary-vulnerability", tottori(), Event{Kind: Vulnerability, Severity: Ordinary}, true},
 		{"tottori:別表2-2/not-covered/erroneous-access", tottori(), Event{Kind: ErroneousAccess, Source: SourceLocal}, true},
 		{"tottori:別表3-1/not-covered/data-corruption", tottori(), Event{Kind: DataCorruption, Source: SourceNationalCenter}, true},
 		{"kumamoto:4(1)(イ)/not-covered/virus-infection", kumamoto(), Event{Kind: VirusInfection}, true},

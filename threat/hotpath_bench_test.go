@@ -34,7 +34,7 @@ func tottoriSwitch(e Event) Level {
 	case VirusInfection, SuspiciousOperation:
 		return Level3
 	case Vulnerability:
-		if e.Severity == SeveritySerious {
+		if e.Severity == Serious {
 			return Level3
 		}
 	}
@@ -52,14 +52,14 @@ var hotGraded = []Event{
 	{Kind: VirusDetected, Source: SourceLocal},
 	{Kind: VirusInfection},
 	{Kind: SuspiciousOperation, Place: PlaceRelated},
-	{Kind: Vulnerability, Severity: SeveritySerious, Source: SourceVendor},
+	{Kind: Vulnerability, Severity: Serious, Source: SourceVendor},
 }
 
 // hotUngraded are fully known events tottori's table marks not covered: what
 // a bulk re-grading of logs meets often. They state only attributes their
 // kind is graded on.
 var hotUngraded = []Event{
-	{Kind: Vulnerability, Severity: SeverityOrdinary, Source: SourceAudit},
+	{Kind: Vulnerability, Severity: Ordinary, Source: SourceAudit},
 	{Kind: ErroneousAccess, Source: SourceLocal},
 	{Kind: DataCorruption, Source: SourceNationalCenter},
 	{Kind: ServiceDisruption},
@@ -71,7 +71,7 @@ var hotUngraded = []Event{
 // hotUngradedExtra are ungraded events that also state an attribute their
 // kind is not graded on: their error is built for them.
 var hotUngradedExtra = []Event{
-	{Kind: Vulnerability, Severity: SeverityOrdinary, Place: PlaceProtected},
+	{Kind: Vulnerability, Severity: Ordinary, Place: PlaceProtected},
 	{Kind: ErroneousAccess, Firewall: FirewallPassed, Source: SourceLocal},
 	{Kind: Leak, Place: PlaceRelated},
 }
@@ -86,10 +86,10 @@ func TestDenseGeometry(t *testing.T) {
 		values    int
 		lastValid bool
 	}{
-		{"kinds", numKinds, len(AllKinds()), Kind(numKinds).IsValid() && !Kind(numKinds).IsDeclared() && Kind(numKinds+1).IsDeclared()},
+		{"kinds", numKinds, len(AllActKinds()), ActKind(numKinds).IsValid() && !ActKind(numKinds).IsDeclared() && ActKind(numKinds+1).IsDeclared()},
 		{"places", numPlaces, len(AllPlaces()), Place(numPlaces).IsValid() && !Place(numPlaces+1).IsValid()},
 		{"firewalls", numFirewalls, len(AllFirewalls()), Firewall(numFirewalls).IsValid() && !Firewall(numFirewalls+1).IsValid()},
-		{"severities", numSeverities, len(AllSeverities()), Severity(numSeverities).IsValid() && !Severity(numSeverities+1).IsValid()},
+		{"severities", numSeverities, len(AllSeriousness()), Seriousness(numSeverities).IsValid() && !Seriousness(numSeverities+1).IsValid()},
 		{"sources", numSources, len(AllSources()), Source(numSources).IsValid() && !Source(numSources+1).IsValid()},
 	} {
 		if c.geometry != c.values || !c.lastValid {
@@ -104,7 +104,7 @@ func TestDenseGeometry(t *testing.T) {
 func TestTottoriSwitchIsTheTable(t *testing.T) {
 	s := tottori()
 	n := 0
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		for _, e := range completions(Event{Kind: k}, AttributesOf(AttrPlace, AttrFirewall, AttrSeverity)) {
 			g, err := Grade(s, e)
 			want := tottoriSwitch(e)

@@ -20,7 +20,7 @@ import (
 func genSpec(t *rapid.T) (Spec, map[Event]Level) {
 	oracle := map[Event]Level{}
 	var rules []Rule
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		if rapid.Bool().Draw(t, fmt.Sprintf("uncovered-%s", k)) {
 			rules = append(rules, Rule{Match: Event{Kind: k}, Example: "対象外", Citations: ven("0")})
 			oracle[Event{Kind: k}] = 0
@@ -58,7 +58,7 @@ func genTiers(t *rapid.T, label string, all bool) []Tier {
 	genAction := rapid.Custom(func(t *rapid.T) Action {
 		a := Action{
 			Actor: rapid.SampledFrom(actors).Draw(t, "actor"),
-			Step:  rapid.SampledFrom(AllSteps()).Draw(t, "step"),
+			Task:  rapid.SampledFrom(AllTasks()).Draw(t, "step"),
 			If:    rapid.SampledFrom([]Condition{Always, AsNeeded}).Draw(t, "if"),
 		}
 		if rapid.Bool().Draw(t, "targeted") {
@@ -116,7 +116,7 @@ func TestNewSchemeIgnoresRuleOrder(t *testing.T) {
 		}
 		opts := cmp.Options{cmp.Comparer(Actions.Equal), cmp.Comparer(Notifications.Equal)}
 		src := rapid.SampledFrom(append([]Source{0}, AllSources()...)).Draw(t, "source")
-		for _, k := range AllKinds() {
+		for _, k := range AllActKinds() {
 			for _, e := range completions(Event{Kind: k}, AttributesOf(AttrPlace, AttrFirewall, AttrSeverity)) {
 				for _, e := range []Event{e, e.With(AttrPlace, 0), e.With(AttrFirewall, 0), e.With(AttrSeverity, 0)} {
 					e.Source = src
@@ -339,12 +339,12 @@ func TestProperties(t *testing.T) {
 	}))
 	t.Run("EnumTextRoundTrip", rapid.MakeCheck(func(t *rapid.T) {
 		roundTrip(t, rapid.SampledFrom(AllLevels()).Draw(t, "level"), new(Level))
-		roundTrip(t, rapid.SampledFrom(AllKinds()).Draw(t, "kind"), new(Kind))
+		roundTrip(t, rapid.SampledFrom(AllActKinds()).Draw(t, "kind"), new(ActKind))
 		roundTrip(t, rapid.SampledFrom(AllPlaces()).Draw(t, "place"), new(Place))
 		roundTrip(t, rapid.SampledFrom(AllFirewalls()).Draw(t, "firewall"), new(Firewall))
-		roundTrip(t, rapid.SampledFrom(AllSeverities()).Draw(t, "severity"), new(Severity))
+		roundTrip(t, rapid.SampledFrom(AllSeriousness()).Draw(t, "severity"), new(Seriousness))
 		roundTrip(t, rapid.SampledFrom(AllSources()).Draw(t, "source"), new(Source))
-		roundTrip(t, rapid.SampledFrom(AllSteps()).Draw(t, "step"), new(Step))
+		roundTrip(t, rapid.SampledFrom(AllTasks()).Draw(t, "step"), new(Task))
 		roundTrip(t, rapid.SampledFrom(AllAttributes()).Draw(t, "attribute"), new(Attribute))
 		roundTrip(t, rapid.SampledFrom([]Condition{Always, AsNeeded}).Draw(t, "condition"), new(Condition))
 		roundTrip(t, rapid.SampledFrom([]Scale{ScaleLevels, ScaleSerious}).Draw(t, "scale"), new(Scale))
@@ -386,7 +386,7 @@ func respondLevel(t *rapid.T, s *Scheme, l Level) Response {
 // at least its citations, or with hi's own where hi states it again.
 func includes(t *rapid.T, what string, lo, hi Actions, nlo, nhi Notifications) {
 	for _, a := range lo.All() {
-		if a.Step == StandDown || a.Only {
+		if a.Task == StandDown || a.Only {
 			continue
 		}
 		ok := slices.ContainsFunc(hi.list(), func(b Action) bool { return b.key() == a.key() })

@@ -20,14 +20,14 @@ func respondAt(t *testing.T, s *Scheme, l Level) Response {
 
 type step struct {
 	actor  council.Actor
-	step   Step
+	step   Task
 	target council.Actor
 }
 
 func steps(as Actions) []step {
 	var out []step
 	for _, a := range as.All() {
-		out = append(out, step{a.Actor, a.Step, a.Target})
+		out = append(out, step{a.Actor, a.Task, a.Target})
 	}
 	return out
 }
@@ -52,7 +52,7 @@ func TestRespondTottori(t *testing.T) {
 		if r.StandDown {
 			t.Error("level 2 stands down")
 		}
-		for _, st := range []Step{FindCause, Countermeasures, ReviewMeasures, PlanCountermeasures} {
+		for _, st := range []Task{FindCause, Countermeasures, ReviewMeasures, PlanCountermeasures} {
 			if !r.Actions.Has(sysAdmin, st) {
 				t.Errorf("level 2 lacks %s", st)
 			}
@@ -69,9 +69,9 @@ func TestRespondTottori(t *testing.T) {
 		var report, convene Action
 		for _, a := range r.Actions.All() {
 			switch {
-			case a.Actor == sysAdmin && a.Step == Report:
+			case a.Actor == sysAdmin && a.Task == Report:
 				report = a
-			case a.Actor == chief && a.Step == ConveneCouncil:
+			case a.Actor == chief && a.Task == ConveneCouncil:
 				convene = a
 			}
 		}
@@ -113,7 +113,7 @@ func TestRespondKumamoto(t *testing.T) {
 		r := respondAt(t, s, Level2)
 		type told struct {
 			To  council.Actor
-			Ask Step
+			Ask Task
 		}
 		var got []told
 		officers := council.RolesOf(regionalDiv.Role, chuoDiv.Role, infoDiv.Role)
@@ -135,7 +135,7 @@ func TestRespondKumamoto(t *testing.T) {
 	})
 	t.Run("kumamoto:4(1) 緊急対応策(ウ)/L3", func(t *testing.T) {
 		r := respondAt(t, s, Level3)
-		for _, st := range []Step{FindCause, EmergencyMeasures, RequestMeasures} {
+		for _, st := range []Task{FindCause, EmergencyMeasures, RequestMeasures} {
 			if !r.Actions.Has(sectionMgr, st) {
 				t.Errorf("level 3 lacks %s", st)
 			}
@@ -148,7 +148,7 @@ func TestRespondKumamoto(t *testing.T) {
 		r := respondAt(t, s, Level3)
 		n := 0
 		for _, a := range r.Actions.All() {
-			if a.Step == RequestMeasures {
+			if a.Task == RequestMeasures {
 				n++
 				if a.Actor != sectionMgr || a.Target != otherWards || a.If != AsNeeded || !a.Citations.Equal(kum("4(1) 緊急対応策(ウ)(c)")) {
 					t.Errorf("request %v", a)
@@ -241,7 +241,7 @@ func TestPrecautions(t *testing.T) {
 		}
 		var targets []council.Actor
 		for _, a := range p.Actions.All() {
-			if a.Step == RequestMeasures {
+			if a.Task == RequestMeasures {
 				targets = append(targets, a.Target)
 				if a.If != AsNeeded || !a.Citations.Equal(cites(council.PlanTottori, "第3-4(3)")) {
 					t.Errorf("request %v", a)
@@ -282,7 +282,7 @@ func TestInheritedResponsesCiteTheirOwnLevel(t *testing.T) {
 	reports := func(r Response) []string {
 		var out []string
 		for _, a := range r.Actions.All() {
-			if a.Step == Report {
+			if a.Task == Report {
 				out = append(out, a.Citations.String())
 			}
 		}
@@ -315,7 +315,7 @@ func TestInheritedResponsesCiteTheirOwnLevel(t *testing.T) {
 			t.Error("level 2 lacks the prevention of level 3")
 		}
 		for _, a := range r3.Actions.All() {
-			if a.Step == PreventEscalation {
+			if a.Task == PreventEscalation {
 				t.Errorf("level 3 still prevents an escalation to level 3: %v", a)
 			}
 		}

@@ -231,7 +231,7 @@ func (s *Scheme) Rules() []Rule {
 }
 
 // Reads returns the attributes the scheme grades kind k on.
-func (s *Scheme) Reads(k Kind) Attributes {
+func (s *Scheme) Reads(k ActKind) Attributes {
 	if s == nil || !k.IsValid() || int(k) >= len(s.read) {
 		return 0
 	}
@@ -239,7 +239,7 @@ func (s *Scheme) Reads(k Kind) Attributes {
 }
 
 // Covers reports whether the scheme grades some event of kind k.
-func (s *Scheme) Covers(k Kind) bool {
+func (s *Scheme) Covers(k ActKind) bool {
 	if s == nil || s.scale != ScaleLevels || !k.IsValid() {
 		return false
 	}
@@ -278,7 +278,7 @@ func checkCitations(cs council.Citations, plan string) error {
 //
 //   - every rule, action and notification is well formed and cites the plan
 //     (and only it);
-//   - every [Kind] is mentioned; for each kind, every combination of the
+//   - every [ActKind] is mentioned; for each kind, every combination of the
 //     attributes the scheme reads for it is matched by exactly one rule
 //     (a zero-level rule counts: it marks the combination not covered), so
 //     no combination is left out and no two rules conflict or overlap;
@@ -424,7 +424,7 @@ func (s *Scheme) buildTable(spec Spec) (errs []error) {
 	if len(errs) > 0 {
 		return errs
 	}
-	for k := Kind(1); int(k) <= kinds; k++ {
+	for k := ActKind(1); int(k) <= kinds; k++ {
 		if !mentioned[k] {
 			if j := declaredKindIndex(k); j >= 0 {
 				badAt(fmt.Sprintf("kinds[%d]", j), "kind %s is neither graded nor marked not covered: %w", problem.Value(spec.Kinds[j].ID), ErrScheme)
@@ -445,7 +445,7 @@ func (s *Scheme) buildTable(spec Spec) (errs []error) {
 	for i, r := range s.rules {
 		byKind[r.Match.Kind] = append(byKind[r.Match.Kind], i)
 	}
-	for k := Kind(1); int(k) <= kinds; k++ {
+	for k := ActKind(1); int(k) <= kinds; k++ {
 		if mentioned[k] {
 			s.fillCells(k, byKind[k], bad)
 		}
@@ -454,7 +454,7 @@ func (s *Scheme) buildTable(spec Spec) (errs []error) {
 		return errs
 	}
 	// Monotone, and every read attribute changes the outcome.
-	for k := Kind(1); int(k) <= kinds; k++ {
+	for k := ActKind(1); int(k) <= kinds; k++ {
 		for a := range s.read[k].All() {
 			changes := false
 			for _, e := range s.completions(Event{Kind: k}, s.read[k]) {
@@ -518,7 +518,7 @@ func (s *Scheme) declaredMatch(i int, m Event, badAt func(field, format string, 
 // matches, and the enumeration stops once the rules have matched twice as
 // many events as there are: the work is linear in the kind's events and
 // rules, however they overlap.
-func (s *Scheme) fillCells(k Kind, rules []int, bad func(format string, args ...any)) {
+func (s *Scheme) fillCells(k ActKind, rules []int, bad func(format string, args ...any)) {
 	read := s.read[k]
 	events := s.completions(Event{Kind: k}, read)
 	hits := make(map[int][]int, len(events)) // by cell; keys are cell indexes the scheme computed, never input
@@ -576,7 +576,7 @@ func (s *Scheme) ruleAt(e Event) *Rule {
 }
 
 // kindName returns k's name in the plan's words.
-func (s *Scheme) kindName(k Kind) string {
+func (s *Scheme) kindName(k ActKind) string {
 	if j := declaredKindIndex(k); j >= 0 && j < len(s.decl.Kinds) {
 		return problem.Value(s.decl.Kinds[j].ID)
 	}
@@ -707,7 +707,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		if t != nil {
 			// inherited actions, then this tier's own, merged by actor, step, target and condition
 			for _, a := range t.Actions {
-				if a.Step == StandDown {
+				if a.Task == StandDown {
 					standDown = true
 				}
 			}
@@ -719,7 +719,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		out[slot] = response{actions: newActions(cur), notifications: newNotifications(notes), standDown: standDown}
 		acts = nil
 		for _, a := range cur {
-			if a.Step != StandDown && !a.Only {
+			if a.Task != StandDown && !a.Only {
 				acts = append(acts, a)
 			}
 		}

@@ -24,13 +24,13 @@ func vendorSpec() Spec {
 		{Match: Event{Kind: UnauthorizedAccess, Firewall: FirewallStopped}, Level: Level2, Example: "FWで遮断", Citations: ven("2")},
 		{Match: Event{Kind: UnauthorizedAccess, Firewall: FirewallPassed}, Level: Level3, Example: "FWを通過", Citations: ven("2")},
 	}
-	for _, k := range AllKinds() {
+	for _, k := range AllActKinds() {
 		if k != Intrusion && k != UnauthorizedAccess {
 			rules = append(rules, Rule{Match: Event{Kind: k}, Level: Level2, Example: "その他", Citations: ven("3")})
 		}
 	}
 	report := func(l Level) Tier {
-		return Tier{Level: l, Actions: []Action{{Actor: sysAdmin, Step: Report, Target: chief, If: Always, Citations: ven("4")}}}
+		return Tier{Level: l, Actions: []Action{{Actor: sysAdmin, Task: Report, Target: chief, If: Always, Citations: ven("4")}}}
 	}
 	return Spec{
 		Plan: "vendor", Name: "vendor scheme", Scale: ScaleLevels, Rules: rules,
@@ -86,7 +86,7 @@ func TestNewSchemeChecks(t *testing.T) {
 		{"judgement", func(s *Spec) { s.Judgement = council.Citations{} }, []string{"judgement: no citation"}},
 		{"missing-response", func(s *Spec) { s.Responses = s.Responses[:2] }, []string{"no response for outcome 3"}},
 		{"duplicate-response", func(s *Spec) { s.Responses = append(s.Responses, s.Responses[0]) }, []string{"response 3: a second response for the same outcome"}},
-		{"bad-action", func(s *Spec) { s.Responses[0].Actions = []Action{{Step: Report, If: Always, Citations: ven("4")}} }, []string{"response 0: action 0: actor Actor(0,0) is not valid"}},
+		{"bad-action", func(s *Spec) { s.Responses[0].Actions = []Action{{Task: Report, If: Always, Citations: ven("4")}} }, []string{"response 0: action 0: actor Actor(0,0) is not valid"}},
 		{"bad-notification", func(s *Spec) {
 			s.Responses[1].Notifications = []Notification{{To: nationalCtr, Citations: ven("4")}}
 		}, []string{"response 1: notification 0: condition Condition(0) is not valid"}},
@@ -143,7 +143,7 @@ func TestReferenceSchemesPassChecks(t *testing.T) {
 	}
 	// Every kind is explicitly graded or not covered in both levelled schemes.
 	for _, s := range []*Scheme{tottori(), kumamoto()} {
-		for _, k := range AllKinds() {
+		for _, k := range AllActKinds() {
 			if !slices.ContainsFunc(s.Rules(), func(r Rule) bool { return r.Match.Kind == k }) {
 				t.Errorf("%s does not mention %s", s.Plan(), k)
 			}
@@ -170,17 +170,17 @@ func TestReferenceSchemesAreFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	spec.Rules[0].Level = Level3
-	spec.Responses[0].Actions[0].Step = StopSystem
+	spec.Responses[0].Actions[0].Task = StopSystem
 	if g, _ := Grade(s, Event{Kind: Intrusion, Place: PlaceUnrelated}); g.Level != Level1 {
 		t.Errorf("editing the spec after NewScheme changed the scheme: %s", g.Level)
 	}
 	r, _ := Respond(s, Grading{Plan: "tottori", Level: Level1})
-	if r.Actions.At(0).Step != Report {
+	if r.Actions.At(0).Task != Report {
 		t.Errorf("editing the spec after NewScheme changed a response: %s", r.Actions.At(0))
 	}
 	sl := r.Actions.Slice()
-	sl[0].Step = StopSystem
-	if r2, _ := Respond(s, Grading{Plan: "tottori", Level: Level1}); r2.Actions.At(0).Step != Report {
+	sl[0].Task = StopSystem
+	if r2, _ := Respond(s, Grading{Plan: "tottori", Level: Level1}); r2.Actions.At(0).Task != Report {
 		t.Error("editing Actions.Slice changed the scheme")
 	}
 }

@@ -10,17 +10,17 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// A Situation is the first capture of an event that may threaten identity
+// A Capture is the first capture of an event that may threaten identity
 // information: when, where, what and how, which the staff establish before
 // telling the system administrator (ino's plan asks for exactly these, in
 // the clause its scheme cites for [CaptureSituation]). Event is the
 // typed classification of what happened, when it is known; Reporter and
 // DetectedAt are optional.
 //
-// The zero Situation is empty and fails [Situation.Validate]. Situations are
+// The zero Capture is empty and fails [Capture.Validate]. Captures are
 // comparable with == (compare times with When.Equal for instants in other
 // zones).
-type Situation struct {
+type Capture struct {
 	When       time.Time     `json:"when,omitzero"`       // いつ (時刻): when it happened
 	Where      string        `json:"where,omitempty"`     // どこで (場所): where
 	What       string        `json:"what,omitempty"`      // 何を (内容): what was affected
@@ -30,7 +30,7 @@ type Situation struct {
 	DetectedAt time.Time     `json:"detectedAt,omitzero"` // when it was noticed; the library's extension
 }
 
-// A FieldError names one missing or malformed field of a [Situation]. The
+// A FieldError names one missing or malformed field of a [Capture]. The
 // zero value is never returned.
 type FieldError struct {
 	Field    string           `json:"field"`             // the Go-side name in lower case: "when", "where", "what", "how", …
@@ -59,7 +59,7 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // cites cite, the plan's clause that asks for the capture (the package holds
 // no plan: take it from the plan, e.g. the citation of its scheme's
 // [CaptureSituation] action); a zero cite cites nothing.
-func (s Situation) Validate(cite council.Citation) error {
+func (s Capture) Validate(cite council.Citation) error {
 	var errs []error
 	missing := func(field, label string) {
 		errs = append(errs, &FieldError{Field: field, Label: label, Citation: cite, Err: ErrMissing})
@@ -94,7 +94,7 @@ func (s Situation) Validate(cite council.Citation) error {
 
 // Missing returns the names of the missing required fields, in field order
 // ("when", "where", "what", "how"); nil when the capture is complete.
-func (s Situation) Missing() []string {
+func (s Capture) Missing() []string {
 	var out []string
 	for _, err := range unjoin(s.Validate(council.Citation{})) {
 		if fe, ok := errors.AsType[*FieldError](err); ok && errors.Is(fe.Err, ErrMissing) {

@@ -116,7 +116,7 @@ type PlaybookStep struct {
 	Case      measures.Case      `json:"case,omitzero"`
 	Label     string             `json:"label,omitempty"` // the case's label, as the plan writes it
 	Mark      string             `json:"mark,omitempty"`
-	Action    measures.Action    `json:"action,omitzero"`
+	Action    measures.Task      `json:"action,omitzero"`
 	Mode      measures.Mode      `json:"mode,omitzero"`
 	Text      string             `json:"text,omitempty"`
 	Condition measures.Condition `json:"condition,omitzero"` // zero unless the step waits for it

@@ -178,12 +178,12 @@ func (r *runner) respond(g threat.Grading) error {
 
 func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
 	e := Entry{Actor: a.Actor, To: a.Target, Level: l, Min: lo, Max: hi, AsNeeded: a.If == threat.AsNeeded,
-		What: What{About: AboutThreatStep, Step: a.Step, Note: a.Note}, Cites: a.Citations}
-	if a.Step == threat.ConveneCouncil {
+		What: What{About: AboutThreatStep, Step: a.Task, Note: a.Note}, Cites: a.Citations}
+	if a.Task == threat.ConveneCouncil {
 		r.convene(r.act.grading.Triggers(), a.Actor, a.Citations, l)
 		return
 	}
-	e.Act = stepAct(a.Step)
+	e.Act = stepAct(a.Task)
 	r.emit(e)
 }
 
@@ -211,7 +211,7 @@ func (r *runner) playbookSteps() {
 	by := r.duty(bcp.RunPlaybook)
 	for _, st := range pb.Steps {
 		e := Entry{Act: ActPlaybook, Actor: by.Actor, What: What{About: AboutPlaybookStep, Playbook: PlaybookStep{
-			Case: pb.Case, Label: pb.Label, Mark: st.Mark, Action: st.Action, Mode: st.Mode, Text: st.Text}}, Cites: st.Citations}
+			Case: pb.Case, Label: pb.Label, Mark: st.Mark, Action: st.Task, Mode: st.Mode, Text: st.Text}}, Cites: st.Citations}
 		if st.Mode != measures.Alone {
 			e.To = by.To
 		}

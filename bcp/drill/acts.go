@@ -49,7 +49,7 @@ var noticeActs = [...]Act{
 
 // stepAct is the act of step s: a general emergency measure for a step the
 // table does not know.
-func stepAct(s threat.Step) Act {
+func stepAct(s threat.Task) Act {
 	if int(s) < len(stepActs) && stepActs[s].IsValid() {
 		return stepActs[s]
 	}
@@ -58,7 +58,7 @@ func stepAct(s threat.Step) Act {
 
 // noticeAct is the act of notice action a: a general emergency measure for
 // an action the table does not know.
-func noticeAct(a fault.Action) Act {
+func noticeAct(a fault.Task) Act {
 	if int(a) < len(noticeActs) && noticeActs[a].IsValid() {
 		return noticeActs[a]
 	}

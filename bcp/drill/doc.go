@@ -12,10 +12,10 @@
 // A [Scenario] is a drill: timed [Event]s of an [EventKind] (a fault
 // detected, a symptom reported, an unauthorized act observed, a graded
 // attribute learned, a [Status] change, a recovery, a lost IC card) in time
-// order. [ParseScenario] decodes its JSON form strictly, in a plan's
-// words: an unknown or repeated field, a bad value, invalid UTF-8 or events
-// out of order is a [*ScenarioError] naming its JSON path. [Scenarios] and
-// [ScenarioByID] return the built-in drills of the reference plans, fresh.
+// order. [ParseScenario] decodes its JSON form strictly, in a plan's words: an unknown or
+// repeated field, a bad value, invalid UTF-8 or events out of order is a
+// [*PathError] naming its JSON path. [Scenarios] and [ScenarioByID] return the built-in
+// drills of the reference plans, fresh.
 //
 // # Runs and timelines
 //

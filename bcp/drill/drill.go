@@ -51,7 +51,7 @@ type drillPlan struct {
 	org        council.Organization
 	plan       bcp.Plan // its duties and organisation, for who does what
 	scheme     *threat.Scheme
-	faults     fault.Plan
+	faults     fault.Procedure
 	continuity *bcp.Continuity
 	annex      []measures.Case
 	playbooks  measures.Playbooks
@@ -87,7 +87,7 @@ func drillPlanOf(p bcp.Plan) (drillPlan, error) {
 		d.scheme = s
 	}
 	if p.Fault != nil {
-		f, err := p.FaultPlan()
+		f, err := p.FaultProcedure()
 		if err != nil {
 			return drillPlan{}, err
 		}

@@ -27,13 +27,13 @@ func genScenario(t *rapid.T) (bcp.Plan, Scenario) {
 		t.Fatal(err)
 	}
 	var symptoms []fault.Symptom
-	var triggers []fault.Trigger
-	if fp, err := p.FaultPlan(); err == nil {
+	var triggers []fault.Signal
+	if fp, err := p.FaultProcedure(); err == nil {
 		for _, k := range fault.AllKinds() {
 			symptoms = append(symptoms, fp.Symptoms(k)...)
 		}
-		for _, d := range fp.Triggers() {
-			triggers = append(triggers, d.Trigger)
+		for _, d := range fp.Signals() {
+			triggers = append(triggers, d.Signal)
 		}
 	}
 	now := day(0, 8, 0)
@@ -59,10 +59,10 @@ func genScenario(t *rapid.T) (bcp.Plan, Scenario) {
 	}
 	act := func() threat.Event {
 		return threat.Event{
-			Kind:     rapid.SampledFrom(threat.AllKinds()).Draw(t, "kind"),
+			Kind:     rapid.SampledFrom(threat.AllActKinds()).Draw(t, "kind"),
 			Place:    threat.Place(rapid.IntRange(0, len(threat.AllPlaces())).Draw(t, "place")),
 			Firewall: threat.Firewall(rapid.IntRange(0, len(threat.AllFirewalls())).Draw(t, "firewall")),
-			Severity: threat.Severity(rapid.IntRange(0, len(threat.AllSeverities())).Draw(t, "severity")),
+			Severity: threat.Seriousness(rapid.IntRange(0, len(threat.AllSeriousness())).Draw(t, "severity")),
 			Source:   threat.Source(rapid.IntRange(0, len(threat.AllSources())).Draw(t, "source")),
 		}
 	}
@@ -116,7 +116,7 @@ func genScenario(t *rapid.T) (bcp.Plan, Scenario) {
 			judged(&e)
 		case AttributeLearned:
 			a := rapid.SampledFrom(threat.AllAttributes()).Draw(t, "attribute")
-			max := map[threat.Attribute]int{threat.AttrPlace: len(threat.AllPlaces()), threat.AttrFirewall: len(threat.AllFirewalls()), threat.AttrSeverity: len(threat.AllSeverities())}[a]
+			max := map[threat.Attribute]int{threat.AttrPlace: len(threat.AllPlaces()), threat.AttrFirewall: len(threat.AllFirewalls()), threat.AttrSeverity: len(threat.AllSeriousness())}[a]
 			e.Learned = threat.Event{}.With(a, uint8(rapid.IntRange(1, max).Draw(t, "value")))
 			judged(&e)
 		}

@@ -224,10 +224,10 @@ func TestDrillTottori第3_3To第3_5EveryActKnownAtOnce(t *testing.T) {
 	stop := step{ActMeasure, sa, council.Actor{}, "tottori:第3-4(2)"}
 	judge := step{ActJudge, sa, council.Actor{}, "tottori:第3-5"}
 	n := 0
-	for _, k := range threat.AllKinds() {
+	for _, k := range threat.AllActKinds() {
 		for _, pl := range append([]threat.Place{0}, threat.AllPlaces()...) {
 			for _, fw := range append([]threat.Firewall{0}, threat.AllFirewalls()...) {
-				for _, sv := range append([]threat.Severity{0}, threat.AllSeverities()...) {
+				for _, sv := range append([]threat.Seriousness{0}, threat.AllSeriousness()...) {
 					for _, src := range append([]threat.Source{0}, threat.AllSources()...) {
 						e := threat.Event{Kind: k, Place: pl, Firewall: fw, Severity: sv, Source: src}
 						rg, err := threat.Provisional(s, e)

@@ -85,7 +85,7 @@ func (r *runner) symptomReported(e Event) error {
 			by = council.ByRole(x)
 			break
 		}
-		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutChecks, Checks: slices.Clone(inv.Checks)}, Cites: inv.Cites})
+		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutChecks, Checks: slices.Clone(inv.Probes)}, Cites: inv.Cites})
 	}
 	return r.escalate()
 }
@@ -113,12 +113,12 @@ func (r *runner) escalate() error {
 		r.fault.serious = true
 	}
 	for _, n := range es.Notices {
-		e := Entry{Actor: n.By, To: n.To, What: What{About: AboutFaultNotice, Notice: n.Action, Note: n.Note}, Cites: n.Cites}
-		if n.Action == fault.ConveneCouncil {
+		e := Entry{Actor: n.By, To: n.To, What: What{About: AboutFaultNotice, Notice: n.Task, Note: n.Note}, Cites: n.Cites}
+		if n.Task == fault.ConveneCouncil {
 			r.convene(es.Triggers(), n.By, n.Cites, 0)
 			continue
 		}
-		e.Act = noticeAct(n.Action)
+		e.Act = noticeAct(n.Task)
 		r.emit(e)
 	}
 	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
@@ -158,7 +158,7 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	step := func(g fault.Fault, err error) {
 		if err == nil {
 			f = g
-			out[f.Stage()] = r.p.faults.Step(r.faultKind(), f.Stage()).Citations
+			out[f.Stage()] = r.p.faults.Stage(r.faultKind(), f.Stage()).Citations
 		}
 	}
 	step(f.Identify(fault.Hardware, 0)) // a drill knows no location

@@ -95,7 +95,7 @@ func planWithSystems(n int) bcp.Plan {
 	systems[0] = bcp.System{ID: "iaas", Name: "基盤", Owner: "情報システム課", Kind: bcp.Platform, Scale: bcp.Large, Citations: cites}
 	for i := 1; i < n; i++ {
 		s := bcp.System{ID: fmt.Sprint("sys-", i), Name: fmt.Sprint("システム", i), Owner: "課", Kind: bcp.Application,
-			Scale: bcp.Scale(1 + i%3), Hosted: true, Citations: cites}
+			Scale: bcp.ImpactScale(1 + i%3), Hosted: true, Citations: cites}
 		for k := 1; k <= i%3 && i > 1; k++ {
 			s.DependsOn = append(s.DependsOn, systems[1+(i*k*7919)%(i-1)].ID)
 		}

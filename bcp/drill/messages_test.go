@@ -18,8 +18,8 @@ func TestScenarioMessages(t *testing.T) {
 		sentinel error
 		want     string
 	}{
-		{name: "scenario/invalid-UTF-8", scenario: "{\"id\":\"s\xfe\"}", sentinel: bcp.ErrInvalid,
-			want: `drill: scenario: $: invalid UTF-8 at byte 8`},
+		{name: "scenario/invalid-UTF-8", scenario: "{\"id\":\"s\xfe\"}", sentinel: bcp.ErrSyntax, // as in plan files: one parser
+			want: `drill: scenario: $.id: invalid UTF-8 (byte 0xFE) at line 1, column 9 (byte 8)`},
 		{name: "scenario/title-control", scenario: `{"id":"s","plan":"tottori","title":"t\u0007","events":[{"at":"2026-01-01T09:00:00+09:00","kind":"fault-detected"}]}`, sentinel: bcp.ErrInvalid,
 			want: `drill: scenario: $.title: "t\a": control character U+0007 at byte 1`},
 		{name: "scenario/impact-out-of-range", scenario: `{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T09:00:00+09:00","kind":"status-change","status":{"impact":1e40}}]}`, sentinel: bcp.ErrInvalid,

@@ -27,7 +27,7 @@ func (r *runner) outageDetected(e Event) error {
 			continue
 		}
 		if ph.Body.IsValid() {
-			r.convene(council.TriggersOf(council.Fault), council.Actor{}, council.Citations{}, 0)
+			r.convene(council.TriggersOf(council.AnyFault), council.Actor{}, council.Citations{}, 0)
 		}
 		r.phase(ph)
 		if i == 0 {

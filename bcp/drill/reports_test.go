@@ -25,7 +25,7 @@ func TestNakano統合仮想サーバ3_4_2ProviderReportFrequency(t *testing.T) {
 	var found bool
 	for _, f := range bcp.Check(p) {
 		if f.Code == bcp.CodeFrequencyByAgreement {
-			found = f.Severity == bcp.Info && f.Cite == council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②") &&
+			found = f.Severity == bcp.SeverityInfo && f.Cite == council.Cite(council.PlanNakano, "統合仮想サーバ 3(4)②") &&
 				strings.Contains(f.Message, "set by agreement") && !strings.ContainsAny(f.Message, "0123456789")
 		}
 	}

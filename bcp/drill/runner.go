@@ -92,7 +92,7 @@ type entryKey struct {
 // position as text.
 type whatKey struct {
 	about                 About
-	step, ask             threat.Step
+	step, ask             threat.Task
 	unknown               threat.Attributes
 	example, reason, note string
 	judgement             Judgement
@@ -101,12 +101,12 @@ type whatKey struct {
 	on                    council.Trigger
 	chair                 council.Role
 	item, title           string
-	trigger               fault.Trigger
+	trigger               fault.Signal
 	symptom               fault.Symptom
 	kind                  fault.Kind
-	notice                fault.Action
+	notice                fault.Task
 	alternative           fault.Alternative
-	flow                  bcp.Step
+	flow                  bcp.FlowStep
 	audience              bcp.Audience
 	also                  bcp.Channels
 	via                   council.Actor

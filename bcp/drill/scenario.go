@@ -9,6 +9,7 @@ import (
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -18,32 +19,13 @@ import (
 // what its kind needs.
 var ErrScenario = problem.ErrScenario
 
-// A ScenarioError names one problem of a scenario by its JSON path, e.g.
-// "$.events[2].at". It wraps [ErrScenario] and, for a bad enum value,
-// [council.ErrInvalid] or the package's own sentinel as well. Use it through a
-// pointer; the zero ScenarioError names nothing.
-type ScenarioError struct {
-	Path    string `json:"path"`    // JSON path of the value at fault, "$" for the whole document
-	Problem string `json:"problem"` // what is wrong, in lower case
-	Err     error  `json:"err"`     // the underlying error, or nil
-}
-
-// Error implements error: "drill: scenario: $.events[2].at: …", cut to a
-// few kilobytes.
-func (e *ScenarioError) Error() string {
-	if e.Err != nil && e.Problem == "" {
-		return problem.Clip("drill: scenario: "+e.Path+": "+problem.Strip(e.Err.Error()), problem.MaxLine)
-	}
-	return problem.Clip("drill: scenario: "+e.Path+": "+e.Problem, problem.MaxLine)
-}
-
-// Unwrap returns ErrScenario and the underlying error.
-func (e *ScenarioError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrScenario, e.Err}
-	}
-	return []error{ErrScenario}
-}
+// A PathError names one problem of a scenario file by its JSON path, e.g.
+// "drill: scenario: $.events[2].at: …": the module's one path-error type
+// (bcp.PathError is the same type), read by the same strict decoder as plan
+// files. A scenario's wraps [ErrScenario] and, for a bad enum value,
+// [council.ErrInvalid] or the sentinel of the package that rejected it as
+// well. Use it through a pointer; the zero PathError names nothing.
+type PathError = jsonfile.PathError
 
 // An EventKind says what happened at one instant of a drill scenario.
 //
@@ -161,7 +143,7 @@ func (j Judgement) MarshalText() ([]byte, error) { return judgementTable.AppendT
 func (j *Judgement) UnmarshalText(text []byte) error { return judgementTable.Unmarshal(text, j) }
 
 // A Status is the situation of a fault or outage as known from one instant
-// on: the inputs to a plan's fault escalation (fault.Situation) and, for an
+// on: the inputs to a plan's fault escalation (fault.Facts) and, for an
 // IaaS outage, the services still up, the expected recovery once known and
 // the report items that changed.
 //
@@ -185,8 +167,8 @@ type Status struct {
 	Changed bcp.Fields `json:"changed,omitzero"`
 }
 
-func (s Status) situation(sym fault.Symptom) fault.Situation {
-	return fault.Situation{
+func (s Status) situation(sym fault.Symptom) fault.Facts {
+	return fault.Facts{
 		Symptom:             sym,
 		ServerDown:          s.ServerDown,
 		CauseUnknown:        s.CauseUnknown,
@@ -217,7 +199,7 @@ type Event struct {
 	At        time.Time     `json:"at"`
 	Kind      EventKind     `json:"kind"`
 	By        council.Actor `json:"by,omitzero"`
-	Trigger   fault.Trigger `json:"trigger,omitzero"`
+	Trigger   fault.Signal  `json:"trigger,omitzero"`
 	Symptom   fault.Symptom `json:"symptom,omitzero"`
 	Act       threat.Event  `json:"act,omitzero"`
 	Learned   threat.Event  `json:"learned,omitzero"`
@@ -245,14 +227,14 @@ func (s Scenario) Clone() Scenario {
 }
 
 // Validate reports every problem of s at once (errors.Join), each a
-// *ScenarioError naming its JSON path: a missing ID or plan, no events,
+// [*PathError] naming its JSON path: a missing ID or plan, no events,
 // an event without time or with an invalid kind, events out of time order,
 // an event lacking what its kind needs or carrying fields its kind does not
 // use, an invalid value.
 func (s Scenario) Validate() error {
 	var errs []error
 	add := func(path, problem string, err error) {
-		errs = append(errs, &ScenarioError{Path: path, Problem: problem, Err: err})
+		errs = append(errs, &PathError{File: scenarioFile, Path: path, Err: &scenarioProblem{text: problem, err: err}})
 	}
 	if s.ID == "" {
 		add("$.id", "missing", nil)

@@ -10,13 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jukiplan/jukiplan/bcp"
-
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/duration"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -26,7 +25,7 @@ import (
 // that is not an object where one is needed, an unknown or repeated field,
 // a bad value, events out of time order and every problem [Scenario.Validate]
 // finds are errors naming their JSON path ("$.events[2].kind"), each a
-// *ScenarioError wrapping ErrScenario. It never panics.
+// [*PathError] wrapping [ErrScenario]. It never panics.
 //
 // It reads the names of actors, detection triggers and symptoms in p's words
 // as well as the engine's: a term's ID or label in p's [bcp.Vocabulary] names
@@ -49,38 +48,131 @@ func ParseScenario(p bcp.Plan, data []byte) (Scenario, error) {
 // [ParseScenario], without the final Validate. *s is unchanged on error.
 func (s *Scenario) UnmarshalJSON(data []byte) error { return s.decode(data, nil, nil) }
 
-// decode decodes data into *s, reading names in the words of w and of the
-// threat spec sp too (when not nil).
+// scenarioFile starts the messages of scenario files.
+const scenarioFile = "drill: scenario"
+
+// decode decodes data into *s, reading names in the words of w too (when
+// not nil).
 func (s *Scenario) decode(data []byte, w *bcp.Dictionary, sp *threat.Spec) error {
-	if !utf8.Valid(data) {
-		return &ScenarioError{Path: "$", Problem: fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8(data)), Err: bcp.ErrInvalid}
-	}
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return &ScenarioError{Path: "$", Problem: fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, err)}
+	return decodePart(data, s, w, sp, (*scenarioDecoder).scenario)
+}
+
+// decodePart decodes one scenario file or part of one (an event, a status)
+// into *dst with the module's strict decoder (internal/jsonfile), reading
+// names in the words of w too (when not nil); on error *dst is unchanged.
+// Every problem is a [*PathError] wrapping [ErrScenario].
+//
+// at is the path of the part in its file, when it is read alone: problems
+// name their paths from it.
+func decodePart[T any](data []byte, dst *T, w *bcp.Dictionary, sp *threat.Spec, decode func(d *scenarioDecoder, n *jsonfile.Node, out *T), at ...jsonfile.Segment) error {
+	root, err := jsonfile.Parse(scenarioFile, data)
+	if err != nil {
+		if pe, ok := err.(*PathError); ok {
+			path := jsonfile.Path(at) + strings.TrimPrefix(pe.Path, "$")
+			return &PathError{File: pe.File, Path: path, Err: &scenarioProblem{text: problem.Strip(pe.Err.Error()), err: pe.Err}}
 		}
-		return &ScenarioError{Path: "$", Problem: "malformed JSON", Err: err}
+		return err
 	}
 	d := &scenarioDecoder{words: w, threat: sp}
-	var out Scenario
-	d.object(data, "$", func(key []byte, b []byte, p string) bool {
-		switch string(key) {
+	d.File = scenarioFile
+	for _, s := range at {
+		if s.Index >= 0 {
+			d.Index(s.Index)
+		} else {
+			d.Key(s.Key)
+		}
+	}
+	var out T
+	decode(d, root, &out)
+	if err := problem.Join(d.Errs...); err != nil {
+		return err
+	}
+	*dst = out
+	return nil
+}
+
+// scenarioProblem is the problem of a [*PathError] of a scenario: it says
+// what is wrong and wraps [ErrScenario] and the error underneath, if any.
+type scenarioProblem struct {
+	text string
+	err  error
+}
+
+func (p *scenarioProblem) Error() string { return p.text }
+
+func (p *scenarioProblem) Unwrap() []error {
+	if p.err != nil {
+		return []error{ErrScenario, p.err}
+	}
+	return []error{ErrScenario}
+}
+
+// scenarioDecoder is the shared strict decoder walking a scenario's tree
+// field by field, with a plan's words.
+type scenarioDecoder struct {
+	jsonfile.Decoder
+	words  *bcp.Dictionary // a plan's vocabulary, or nil
+	threat *threat.Spec    // a plan's threat spec, whose declared kinds and attributes an act may name; or nil
+}
+
+// fail records a problem at the current path.
+func (d *scenarioDecoder) fail(text string, err error) {
+	d.Errs = append(d.Errs, &PathError{File: scenarioFile, Path: d.Path(), Err: &scenarioProblem{text: text, err: err}})
+}
+
+// want reports whether n is of kind, and records a problem when it is not.
+func (d *scenarioDecoder) want(n *jsonfile.Node, kind byte, what string) bool {
+	if n.Kind != kind {
+		d.fail("want "+what+", got "+n.Describe(), nil)
+		return false
+	}
+	return true
+}
+
+// object decodes object n, calling field with each key and value in the
+// order they appear, inside the key's path; field reports whether it knows
+// the key. An unknown field is an error (the parser has rejected keys given
+// twice).
+func (d *scenarioDecoder) object(n *jsonfile.Node, field func(key string, v *jsonfile.Node) bool) {
+	if !d.want(n, '{', "an object") {
+		return
+	}
+	for _, v := range n.Vals {
+		d.Key(v.Key)
+		if !field(v.Key, v) {
+			d.fail("unknown field", problem.ErrUnknownField)
+		}
+		d.Pop()
+	}
+}
+
+func (d *scenarioDecoder) array(n *jsonfile.Node, each func(int, *jsonfile.Node)) {
+	if !d.want(n, '[', "an array") {
+		return
+	}
+	for i, m := range n.Vals {
+		d.Index(i)
+		each(i, m)
+		d.Pop()
+	}
+}
+
+func (d *scenarioDecoder) scenario(n *jsonfile.Node, out *Scenario) {
+	d.object(n, func(key string, v *jsonfile.Node) bool {
+		switch key {
 		case "id":
-			d.str(b, p, &out.ID)
+			d.str(v, &out.ID)
 		case "plan":
-			d.str(b, p, &out.Plan)
+			d.str(v, &out.Plan)
 		case "title":
-			d.str(b, p, &out.Title)
+			d.str(v, &out.Title)
 		case "events":
-			if n := arrayLen(b); n > 0 {
-				out.Events = make([]Event, 0, n)
+			if v.Kind == '[' && len(v.Vals) > 0 {
+				out.Events = make([]Event, 0, len(v.Vals))
 			}
-			d.array(b, p, func(i int, b []byte, p string) {
+			d.array(v, func(i int, m *jsonfile.Node) {
 				var e Event
-				d.event(b, p, &e)
+				d.event(m, &e)
 				out.Events = append(out.Events, e)
 			})
 		default:
@@ -88,329 +180,106 @@ func (s *Scenario) decode(data []byte, w *bcp.Dictionary, sp *threat.Spec) error
 		}
 		return true
 	})
-	if err := problem.Join(d.errs...); err != nil {
-		return err
+}
+
+func (d *scenarioDecoder) str(n *jsonfile.Node, dst *string) {
+	if d.want(n, '"', "a string") {
+		*dst = n.Text
 	}
-	*s = out
-	return nil
 }
 
-type scenarioDecoder struct {
-	errs   []error
-	words  *bcp.Dictionary // a plan's vocabulary, or nil
-	threat *threat.Spec    // a plan's threat spec, whose declared kinds and attributes an act may name; or nil
-}
-
-func (d *scenarioDecoder) fail(path, problem string, err error) {
-	d.errs = append(d.errs, &ScenarioError{Path: path, Problem: problem, Err: err})
-}
-
-func describe(b []byte) string {
-	b = bytes.TrimSpace(b)
-	switch {
-	case len(b) == 0:
-		return "nothing"
-	case b[0] == '{':
-		return "an object"
-	case b[0] == '[':
-		return "an array"
-	case b[0] == '"':
-		return "a string"
-	case string(b) == "null":
-		return "null"
-	case string(b) == "true" || string(b) == "false":
-		return "a boolean"
-	}
-	return "a number"
-}
-
-// object decodes a JSON object, calling field with each key (unescaped), value
-// and path in the order they appear; field reports whether it knows the key.
-// Unknown and repeated fields are errors.
-//
-// The decoder works on the bytes of the whole scenario, which UnmarshalJSON
-// has checked are valid JSON: it slices values out of them rather than
-// copying them, so that decoding allocates little more than the scenario.
-func (d *scenarioDecoder) object(data []byte, path string, field func(key, value []byte, path string) bool) {
-	i := skipSpace(data, 0)
-	if i == len(data) || data[i] != '{' {
-		d.fail(path, "want an object, have "+describe(data), nil)
+func (d *scenarioDecoder) text(n *jsonfile.Node, dst encoding.TextUnmarshaler) {
+	if !d.want(n, '"', "a string") {
 		return
 	}
-	var known [16][]byte // the known keys met so far: at most one per field
-	nk := 0
-	i = skipSpace(data, i+1)
-	for i < len(data) && data[i] != '}' {
-		ke := valueEnd(data, i)
-		key := unquote(data[i:ke])
-		c := skipSpace(data, ke)
-		if key == nil || c == len(data) || data[c] != ':' {
-			d.fail(path, "malformed JSON", nil)
-			return
-		}
-		vs := skipSpace(data, c+1)
-		ve := valueEnd(data, vs)
-		if ve <= vs {
-			d.fail(keyPath(path, string(key)), "malformed JSON", nil)
-			return
-		}
-		p := keyPath(path, string(key))
-		repeated := false
-		for _, k := range known[:nk] {
-			repeated = repeated || bytes.Equal(k, key)
-		}
-		switch {
-		case repeated:
-			d.fail(p, "repeated field", nil)
-		case !field(key, data[vs:ve], p):
-			d.fail(p, "unknown field", nil)
-		case nk < len(known):
-			known[nk] = key
-			nk++
-		}
-		i = skipSpace(data, ve)
-		if i < len(data) && data[i] == ',' {
-			i = skipSpace(data, i+1)
-		}
-	}
-	if i == len(data) {
-		d.fail(path, "malformed JSON", nil)
+	if d.term(n.Text, dst) {
 		return
 	}
-	if path == "$" && skipSpace(data, i+1) != len(data) {
-		d.fail(path, "data after the scenario", nil)
+	if err := dst.UnmarshalText(d.Bytes(n.Text)); err != nil {
+		d.fail(problem.Strip(err.Error()), err)
 	}
 }
 
-func (d *scenarioDecoder) array(data []byte, path string, each func(int, []byte, string)) {
-	if t := describe(data); t != "an array" {
-		d.fail(path, "want an array, have "+t, nil)
-		return
-	}
-	i := skipSpace(data, skipSpace(data, 0)+1)
-	var num [20]byte
-	for n := 0; i < len(data) && data[i] != ']'; n++ {
-		e := valueEnd(data, i)
-		if e <= i {
-			d.fail(path, "malformed JSON", nil)
-			return
-		}
-		each(n, data[i:e], path+"["+string(strconv.AppendInt(num[:0], int64(n), 10))+"]")
-		i = skipSpace(data, e)
-		if i < len(data) && data[i] == ',' {
-			i = skipSpace(data, i+1)
-		}
+func (d *scenarioDecoder) boolean(n *jsonfile.Node, dst *bool) {
+	if d.want(n, 'b', "a boolean") {
+		*dst = n.Text == "true"
 	}
 }
 
-// arrayLen returns the number of values in data if it is a JSON array, else 0.
-func arrayLen(data []byte) int {
-	i := skipSpace(data, 0)
-	if i == len(data) || data[i] != '[' {
-		return 0
-	}
-	n := 0
-	for i = skipSpace(data, i+1); i < len(data) && data[i] != ']'; n++ {
-		e := valueEnd(data, i)
-		if e <= i {
-			break
-		}
-		i = skipSpace(data, e)
-		if i < len(data) && data[i] == ',' {
-			i = skipSpace(data, i+1)
-		}
-	}
-	return n
-}
-
-// skipSpace returns the index of the first byte of data at or after i that
-// is not JSON white space.
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// valueEnd returns the index just after the JSON value that starts at i in
-// valid JSON data (i itself when none starts there).
-func valueEnd(data []byte, i int) int {
-	if i >= len(data) {
-		return i
-	}
-	switch data[i] {
-	case '"':
-		for j := i + 1; j < len(data); j++ {
-			switch data[j] {
-			case '\\':
-				j++
-			case '"':
-				return j + 1
-			}
-		}
-		return len(data)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(data); j++ {
-			switch data[j] {
-			case '"':
-				j = valueEnd(data, j) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return len(data)
-	}
-	j := i
-	for j < len(data) && !strings.ContainsRune(",}] \t\n\r", rune(data[j])) {
-		j++
-	}
-	return j
-}
-
-// unquote returns the text of a JSON string literal: a slice of it when it
-// holds no escape and is valid UTF-8, else a decoded copy; nil when q is not
-// a string.
-func unquote(q []byte) []byte {
-	if len(q) < 2 || q[0] != '"' || q[len(q)-1] != '"' {
-		return nil
-	}
-	if t := q[1 : len(q)-1]; bytes.IndexByte(t, '\\') < 0 && utf8.Valid(t) {
-		return t
-	}
-	var s string
-	if json.Unmarshal(q, &s) != nil {
-		return nil
-	}
-	return []byte(s)
-}
-
-func (d *scenarioDecoder) str(data []byte, path string, dst *string) {
-	if t := describe(data); t != "a string" {
-		d.fail(path, "want a string, have "+t, nil)
+func (d *scenarioDecoder) integer(n *jsonfile.Node, dst *int) {
+	if !d.want(n, 'n', "a number") {
 		return
 	}
-	t := unquote(bytes.TrimSpace(data))
-	if t == nil {
-		d.fail(path, "malformed string", nil)
-		return
-	}
-	*dst = string(t)
-}
-
-func (d *scenarioDecoder) text(data []byte, path string, dst encoding.TextUnmarshaler) {
-	if t := describe(data); t != "a string" {
-		d.fail(path, "want a string, have "+t, nil)
-		return
-	}
-	t := unquote(bytes.TrimSpace(data))
-	if t == nil {
-		d.fail(path, "malformed string", nil)
-		return
-	}
-	if d.term(string(t), dst) {
-		return
-	}
-	if err := dst.UnmarshalText(t); err != nil {
-		d.fail(path, problem.Strip(err.Error()), err)
-	}
-}
-
-func (d *scenarioDecoder) boolean(data []byte, path string, dst *bool) {
-	if t := describe(data); t != "a boolean" {
-		d.fail(path, "want a boolean, have "+t, nil)
-		return
-	}
-	*dst = string(bytes.TrimSpace(data)) == "true"
-}
-
-func (d *scenarioDecoder) integer(data []byte, path string, dst *int) {
-	if t := describe(data); t != "a number" {
-		d.fail(path, "want a number, have "+t, nil)
-		return
-	}
-	text := string(bytes.TrimSpace(data))
-	n, err := strconv.Atoi(text)
+	x, err := strconv.Atoi(n.Text)
 	if err != nil {
-		d.fail(path, numberProblem(text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), bcp.ErrInvalid)
+		d.fail(jsonfile.NumberProblem(n.Text, errors.Is(err, strconv.ErrRange), fmt.Sprintf("%d to %d", math.MinInt, math.MaxInt)), bcp.ErrInvalid)
 		return
 	}
-	*dst = n
+	*dst = x
 }
 
-func (d *scenarioDecoder) instant(data []byte, path string, dst *time.Time) {
-	var s string
-	n := len(d.errs)
-	d.str(data, path, &s)
-	if len(d.errs) > n {
+func (d *scenarioDecoder) instant(n *jsonfile.Node, dst *time.Time) {
+	if !d.want(n, '"', "a string") {
 		return
 	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := time.Parse(time.RFC3339, n.Text)
 	if err != nil {
-		d.fail(path, fmt.Sprintf("%s is not an RFC 3339 time", problem.Quote(s)), nil)
+		d.fail(fmt.Sprintf("%s is not an RFC 3339 time", problem.Quote(n.Text)), nil)
 		return
 	}
 	*dst = t
 }
 
-func (d *scenarioDecoder) duration(data []byte, path string, dst *time.Duration) {
-	var s string
-	n := len(d.errs)
-	d.str(data, path, &s)
-	if len(d.errs) > n {
+func (d *scenarioDecoder) duration(n *jsonfile.Node, dst *time.Duration) {
+	if !d.want(n, '"', "a string") {
 		return
 	}
-	v, err := duration.Parse(s)
+	v, err := duration.Parse(n.Text)
 	if err != nil {
-		d.fail(path, err.Error(), nil)
+		d.fail(err.Error(), nil)
 		return
 	}
 	*dst = v
 }
 
-func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Event) {
+func (d *scenarioDecoder) threatEvent(n *jsonfile.Node, dst *threat.Event) {
 	var e threat.Event
-	d.object(data, path, func(key, b []byte, p string) bool {
-		switch string(key) {
+	d.object(n, func(key string, v *jsonfile.Node) bool {
+		switch key {
 		case "kind":
 			if d.threat != nil && len(d.threat.Kinds) > 0 {
 				var s string
-				if d.str(b, p, &s); s != "" {
+				if d.str(v, &s); s != "" {
 					k, err := d.threat.ParseKind(s)
 					if err != nil {
-						d.fail(p, problem.Strip(err.Error()), err)
+						d.fail(problem.Strip(err.Error()), err)
 					}
 					e.Kind = k
 				}
 				return true
 			}
-			d.text(b, p, &e.Kind)
+			d.text(v, &e.Kind)
 		case "place":
-			d.text(b, p, &e.Place)
+			d.text(v, &e.Place)
 		case "firewall":
-			d.text(b, p, &e.Firewall)
+			d.text(v, &e.Firewall)
 		case "severity":
-			d.text(b, p, &e.Severity)
+			d.text(v, &e.Severity)
 		case "source":
-			d.text(b, p, &e.Source)
+			d.text(v, &e.Source)
 		default:
 			// An attribute the plan declares ("cause": "found"), or one in
 			// the engine's words ("attribute#4": "1").
-			if (d.threat == nil || len(d.threat.Attributes) == 0) && !strings.HasPrefix(string(key), "attribute#") {
+			if (d.threat == nil || len(d.threat.Attributes) == 0) && !strings.HasPrefix(key, "attribute#") {
 				return false
 			}
 			var s string
-			if d.str(b, p, &s); s != "" {
-				a, v, err := d.threat.ParseAttribute(string(key), s)
+			if d.str(v, &s); s != "" {
+				a, x, err := d.threat.ParseAttribute(key, s)
 				if err != nil {
-					d.fail(p, problem.Strip(err.Error()), err)
+					d.fail(problem.Strip(err.Error()), err)
 				}
-				e = e.With(a, v)
+				e = e.With(a, x)
 			}
 		}
 		return true
@@ -418,35 +287,35 @@ func (d *scenarioDecoder) threatEvent(data []byte, path string, dst *threat.Even
 	*dst = e
 }
 
-func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
+func (d *scenarioDecoder) status(n *jsonfile.Node, dst *Status) {
 	var s Status
-	d.object(data, path, func(key, b []byte, p string) bool {
-		switch string(key) {
+	d.object(n, func(key string, v *jsonfile.Node) bool {
+		switch key {
 		case "serverDown":
-			d.boolean(b, p, &s.ServerDown)
+			d.boolean(v, &s.ServerDown)
 		case "causeUnknown":
-			d.boolean(b, p, &s.CauseUnknown)
+			d.boolean(v, &s.CauseUnknown)
 		case "operationImpossible":
-			d.boolean(b, p, &s.OperationImpossible)
+			d.boolean(v, &s.OperationImpossible)
 		case "identityAffected":
-			d.boolean(b, p, &s.IdentityAffected)
+			d.boolean(v, &s.IdentityAffected)
 		case "impact":
-			d.integer(b, p, &s.Impact)
+			d.integer(v, &s.Impact)
 		case "expectedStop":
-			d.duration(b, p, &s.ExpectedStop)
+			d.duration(v, &s.ExpectedStop)
 		case "expected":
-			d.instant(b, p, &s.Expected)
+			d.instant(v, &s.Expected)
 		case "up":
-			d.array(b, p, func(i int, b []byte, p string) {
-				var v bcp.Service
-				d.text(b, p, &v)
-				s.Up = s.Up.With(v)
+			d.array(v, func(i int, m *jsonfile.Node) {
+				var x bcp.Service
+				d.text(m, &x)
+				s.Up = s.Up.With(x)
 			})
 		case "changed":
-			d.array(b, p, func(i int, b []byte, p string) {
-				var v bcp.Field
-				d.text(b, p, &v)
-				s.Changed = s.Changed.With(v)
+			d.array(v, func(i int, m *jsonfile.Node) {
+				var x bcp.Field
+				d.text(m, &x)
+				s.Changed = s.Changed.With(x)
 			})
 		default:
 			return false
@@ -456,29 +325,29 @@ func (d *scenarioDecoder) status(data []byte, path string, dst *Status) {
 	*dst = s
 }
 
-func (d *scenarioDecoder) event(data []byte, path string, e *Event) {
-	d.object(data, path, func(key, b []byte, p string) bool {
-		switch string(key) {
+func (d *scenarioDecoder) event(n *jsonfile.Node, e *Event) {
+	d.object(n, func(key string, v *jsonfile.Node) bool {
+		switch key {
 		case "at":
-			d.instant(b, p, &e.At)
+			d.instant(v, &e.At)
 		case "kind":
-			d.text(b, p, &e.Kind)
+			d.text(v, &e.Kind)
 		case "by":
-			d.text(b, p, &e.By)
+			d.text(v, &e.By)
 		case "trigger":
-			d.text(b, p, &e.Trigger)
+			d.text(v, &e.Trigger)
 		case "symptom":
-			d.text(b, p, &e.Symptom)
+			d.text(v, &e.Symptom)
 		case "act":
-			d.threatEvent(b, p, &e.Act)
+			d.threatEvent(v, &e.Act)
 		case "learned":
-			d.threatEvent(b, p, &e.Learned)
+			d.threatEvent(v, &e.Learned)
 		case "judgement":
-			d.text(b, p, &e.Judgement)
+			d.text(v, &e.Judgement)
 		case "reason":
-			d.str(b, p, &e.Reason)
+			d.str(v, &e.Reason)
 		case "status":
-			d.status(b, p, &e.Status)
+			d.status(v, &e.Status)
 		default:
 			return false
 		}
@@ -553,7 +422,7 @@ func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 			return nil
 		}
 		switch x := v.(type) {
-		case council.Actor, fault.Trigger, fault.Symptom:
+		case council.Actor, fault.Signal, fault.Symptom:
 			if w != nil {
 				b = []byte(w.Name(x.(labeled)))
 			}
@@ -591,24 +460,7 @@ func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // one event of [ParseScenario]; on error *e is unchanged.
 func (e *Event) UnmarshalJSON(data []byte) error {
-	return decodePart(data, e, (*scenarioDecoder).event)
-}
-
-// decodePart decodes one part of a scenario file (an event, a status) into
-// *dst with the strict decoding of [ParseScenario]; on error *dst is
-// unchanged.
-func decodePart[T any](data []byte, dst *T, decode func(d *scenarioDecoder, data []byte, path string, out *T)) error {
-	if !json.Valid(data) {
-		return &ScenarioError{Path: "$", Problem: "malformed JSON"}
-	}
-	d := &scenarioDecoder{}
-	var out T
-	decode(d, data, "$", &out)
-	if err := problem.Join(d.errs...); err != nil {
-		return err
-	}
-	*dst = out
-	return nil
+	return decodePart(data, e, nil, nil, (*scenarioDecoder).event)
 }
 
 // MarshalJSON implements [json.Marshaler]: the status as a scenario file
@@ -618,7 +470,7 @@ func (s Status) MarshalJSON() ([]byte, error) { return marshalStatus(s), nil }
 // UnmarshalJSON implements [json.Unmarshaler] with the strict decoding of
 // [ParseScenario]; on error *s is unchanged.
 func (s *Status) UnmarshalJSON(data []byte) error {
-	return decodePart(data, s, (*scenarioDecoder).status)
+	return decodePart(data, s, nil, nil, (*scenarioDecoder).status)
 }
 
 func marshalThreatEvent(e threat.Event) json.RawMessage {
@@ -685,28 +537,6 @@ func marshalStatus(s Status) json.RawMessage {
 	return b
 }
 
-// keyPath is path followed by key: ".key" for a plain key, [\"key\"] quoted
-// by a short prefix for any other.
-func keyPath(path, key string) string {
-	if plainKey(key) {
-		return path + "." + key
-	}
-	return path + "[" + problem.Quote(key) + "]"
-}
-
-// invalidUTF8 returns the offset of the first byte of data that is not part
-// of valid UTF-8.
-func invalidUTF8(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
 // term sets *dst to the value the plan's vocabulary names s, and reports
 // whether it names one.
 func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
@@ -717,39 +547,12 @@ func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
 	switch v := dst.(type) {
 	case *council.Actor:
 		*v, ok = d.words.Actor(s)
-	case *fault.Trigger:
-		*v, ok = d.words.Trigger(s)
+	case *fault.Signal:
+		*v, ok = d.words.Signal(s)
 	case *fault.Symptom:
 		*v, ok = d.words.Symptom(s)
 	}
 	return ok
-}
-
-// plainKey reports whether k can be written .k in a path: a short run of
-// ASCII letters, digits, '_' and '-'.
-func plainKey(k string) bool {
-	if k == "" || len(k) > problem.MaxQuote {
-		return false
-	}
-	for i := range len(k) {
-		c := k[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// numberProblem says why text does not fit an integer field whose range is
-// bounds.
-func numberProblem(text string, outOfRange bool, bounds string) string {
-	if f, err := strconv.ParseFloat(text, 64); errors.Is(err, strconv.ErrRange) || err == nil && f == math.Trunc(f) && math.Abs(f) >= 1<<63 {
-		outOfRange = true
-	}
-	if outOfRange {
-		return problem.Clip(text, problem.MaxQuote) + " out of range: want a whole number from " + bounds
-	}
-	return problem.Clip(text, problem.MaxQuote) + ": want a whole number from " + bounds
 }
 
 // labeled is a value that prints itself in the engine's words.

@@ -27,10 +27,10 @@ func TestParseScenarioErrors(t *testing.T) {
 		wantAlso error
 	}{
 		{"malformed", `{"id":`, []string{"$"}, nil},
-		{"not-object", `[1]`, []string{"$: want an object, have an array"}, nil},
-		{"trailing-data", minimalScenario + `{}`, []string{"$: malformed JSON at byte 150", "after top-level value"}, nil},
+		{"not-object", `[1]`, []string{"$: want an object, got an array"}, nil},
+		{"trailing-data", minimalScenario + `{}`, []string{"$: data after the value at line 1, column 150 (byte 149)"}, nil},
 		{"unknown-top-field", `{"id":"x","plan":"tottori","color":"red","events":[]}`, []string{"$.color: unknown field"}, nil},
-		{"repeated-field", `{"id":"x","id":"y","plan":"tottori","events":[]}`, []string{"$.id: repeated field"}, nil},
+		{"repeated-field", `{"id":"x","id":"y","plan":"tottori","events":[]}`, []string{"$.id: key given twice at line 1, column 11 (byte 10)"}, nil},
 		{"no-events", `{"id":"x","plan":"tottori","events":[]}`, []string{"$.events: no events"}, nil},
 		{"missing-id-plan", `{"events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery"}]}`, []string{"$.id: missing", "$.plan: missing"}, nil},
 		{"bad-plan-id", `{"id":"x","plan":"to ttori","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"recovery"}]}`, []string{"$.plan:"}, nil},
@@ -47,12 +47,12 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"symptom-missing", `{"id":"x","plan":"kumamoto","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"symptom-reported"}]}`, []string{"$.events[0].symptom: missing"}, nil},
 		{"judgement-without-reason", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"act-observed","act":{"kind":"leak"},"judgement":"serious"}]}`, []string{"$.events[0].reason: a judgement needs its reason"}, nil},
 		{"impact-out-of-range", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":120}}]}`, []string{"$.events[0].status.impact: 120 is not a percentage"}, nil},
-		{"impact-not-number", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":"high"}}]}`, []string{"$.events[0].status.impact: want a number, have a string"}, nil},
+		{"impact-not-number", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"impact":"high"}}]}`, []string{"$.events[0].status.impact: want a number, got a string"}, nil},
 		{"bad-duration", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"expectedStop":"long"}}]}`, []string{`$.events[0].status.expectedStop: "long": not a duration`}, nil},
 		{"bad-service", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"up":["telepathy"]}}]}`, []string{"$.events[0].status.up[0]"}, bcp.ErrInvalid},
 		{"expected-before-event", `{"id":"x","plan":"nakano","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"status-change","status":{"expected":"2026-04-01T08:00:00+09:00"}}]}`, []string{"$.events[0].status.expected: expected recovery before the event"}, nil},
-		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"serverDown":"yes"}}]}`, []string{"$.events[0].status.serverDown: want a boolean, have a string"}, nil},
-		{"events-not-array", `{"id":"x","plan":"ino","events":{}}`, []string{"$.events: want an array, have an object"}, nil},
+		{"bool-not-bool", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"fault-detected","status":{"serverDown":"yes"}}]}`, []string{"$.events[0].status.serverDown: want a boolean, got a string"}, nil},
+		{"events-not-array", `{"id":"x","plan":"ino","events":{}}`, []string{"$.events: want an array, got an object"}, nil},
 		{"two-problems", `{"id":"x","plan":"ino","events":[{"at":"2026-04-01T09:00:00+09:00","kind":"nope","x":1}]}`, []string{"$.events[0].kind", "$.events[0].x: unknown field"}, nil},
 	}
 	for _, tt := range tests {
@@ -72,8 +72,8 @@ func TestParseScenarioErrors(t *testing.T) {
 					t.Errorf("error %q does not name %q", err, p)
 				}
 			}
-			if _, ok := errors.AsType[*ScenarioError](err); !ok {
-				t.Errorf("error %v holds no *ScenarioError", err)
+			if _, ok := errors.AsType[*PathError](err); !ok {
+				t.Errorf("error %v holds no *PathError", err)
 			}
 		})
 	}

@@ -11,7 +11,7 @@ import (
 // has its act, and only the convening of the council has none (the drill
 // lists the body's convening instead).
 func TestActTablesExhaustive(t *testing.T) {
-	for _, s := range threat.AllSteps() {
+	for _, s := range threat.AllTasks() {
 		switch {
 		case int(s) >= len(stepActs):
 			t.Errorf("threat step %s has no act", s)
@@ -21,10 +21,10 @@ func TestActTablesExhaustive(t *testing.T) {
 			t.Errorf("threat step %s has no act", s)
 		}
 	}
-	if len(stepActs) != len(threat.AllSteps())+1 {
-		t.Errorf("stepActs has %d entries for %d steps", len(stepActs), len(threat.AllSteps()))
+	if len(stepActs) != len(threat.AllTasks())+1 {
+		t.Errorf("stepActs has %d entries for %d steps", len(stepActs), len(threat.AllTasks()))
 	}
-	for _, a := range fault.AllActions() {
+	for _, a := range fault.AllTasks() {
 		switch {
 		case int(a) >= len(noticeActs):
 			t.Errorf("fault action %s has no act", a)
@@ -34,8 +34,8 @@ func TestActTablesExhaustive(t *testing.T) {
 			t.Errorf("fault action %s has no act", a)
 		}
 	}
-	if len(noticeActs) != len(fault.AllActions())+1 {
-		t.Errorf("noticeActs has %d entries for %d actions", len(noticeActs), len(fault.AllActions()))
+	if len(noticeActs) != len(fault.AllTasks())+1 {
+		t.Errorf("noticeActs has %d entries for %d actions", len(noticeActs), len(fault.AllTasks()))
 	}
 }
 

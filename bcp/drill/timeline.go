@@ -11,7 +11,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/enum"
-	"github.com/jukiplan/jukiplan/internal/problem"
+	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/threat"
 )
 
@@ -140,8 +140,8 @@ type Entry struct {
 // The zero What states nothing. It holds slices, so == is not defined.
 type What struct {
 	About       About                     `json:"about"`
-	Step        threat.Step               `json:"step,omitzero"`        // AboutThreatStep
-	Ask         threat.Step               `json:"ask,omitzero"`         // AboutThreatNotice: what the recipient is asked to do
+	Step        threat.Task               `json:"step,omitzero"`        // AboutThreatStep
+	Ask         threat.Task               `json:"ask,omitzero"`         // AboutThreatNotice: what the recipient is asked to do
 	Unknown     threat.Attributes         `json:"unknown,omitzero"`     // AboutProvisional
 	Example     string                    `json:"example,omitempty"`    // AboutGrade: the plan's example of the level
 	Judgement   Judgement                 `json:"judgement,omitzero"`   // AboutGrade, when a person judged
@@ -154,14 +154,14 @@ type What struct {
 	Item        string                    `json:"item,omitempty"`       // AboutAgendaItem: the item's key
 	Title       string                    `json:"title,omitempty"`      // AboutAgendaItem: the matter as the plan writes it
 	Examples    []string                  `json:"examples,omitempty"`   // AboutAgendaItem
-	Trigger     fault.Trigger             `json:"trigger,omitzero"`     // AboutDetection
+	Trigger     fault.Signal              `json:"trigger,omitzero"`     // AboutDetection
 	Symptom     fault.Symptom             `json:"symptom,omitzero"`     // AboutClassification
 	Kind        fault.Kind                `json:"kind,omitzero"`        // AboutClassification
-	Checks      []fault.Check             `json:"checks,omitempty"`     // AboutChecks
-	Notice      fault.Action              `json:"notice,omitzero"`      // AboutFaultNotice
+	Checks      []fault.Probe             `json:"checks,omitempty"`     // AboutChecks
+	Notice      fault.Task                `json:"notice,omitzero"`      // AboutFaultNotice
 	Alternative fault.Alternative         `json:"alternative,omitzero"` // AboutAlternative
 	Measures    []measures.Countermeasure `json:"measures,omitempty"`   // AboutCountermeasures
-	Flow        bcp.Step                  `json:"flow,omitzero"`        // AboutFlowStep
+	Flow        bcp.FlowStep              `json:"flow,omitzero"`        // AboutFlowStep
 	Audience    bcp.Audience              `json:"audience,omitzero"`    // AboutContact
 	Also        bcp.Channels              `json:"also,omitzero"`        // AboutContact: channels used alongside
 	Via         council.Actor             `json:"via,omitzero"`         // AboutContact: who passes the message on
@@ -255,9 +255,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		out.Events = make([]Event, len(p.Events))
 	}
 	for i, b := range p.Events {
-		d := &scenarioDecoder{words: &w}
-		d.event(b, fmt.Sprintf("$.events[%d]", i), &out.Events[i])
-		if err := problem.Join(d.errs...); err != nil {
+		if err := decodePart(b, &out.Events[i], &w, nil, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
 			return fmt.Errorf("drill: timeline: %w", err)
 		}
 	}

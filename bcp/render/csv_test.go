@@ -99,7 +99,7 @@ func TestFindingsCSV(t *testing.T) {
 // TestDiffCSV: one row per difference of tottori and kumamoto, each side's
 // value and clauses in its own columns (the plans are never merged).
 func TestDiffCSV(t *testing.T) {
-	d := bcp.Compare(bcp.Tottori(), bcp.Kumamoto())
+	d := bcp.DiffPlans(bcp.Tottori(), bcp.Kumamoto())
 	rows := readCSV(t, DiffCSV(d, d.Differences, bcp.English))
 	if len(rows) != len(d.Differences)+1 {
 		t.Fatalf("%d rows for %d differences", len(rows), len(d.Differences))

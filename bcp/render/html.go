@@ -145,9 +145,9 @@ func HTML(r Report) ([]byte, error) {
 			[]string{"重大度", "コード", "場所", "内容"}), Cites: clauses}
 		for _, f := range c.Findings {
 			switch f.Severity {
-			case bcp.Error:
+			case bcp.SeverityError:
 				errs++
-			case bcp.Warning:
+			case bcp.SeverityWarning:
 				warns++
 			}
 			place := f.Path

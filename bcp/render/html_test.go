@@ -201,7 +201,7 @@ func TestHTMLJapaneseDefault(t *testing.T) {
 func TestHTMLParts(t *testing.T) {
 	nakano := bcp.Nakano()
 	fs := bcp.Check(nakano)
-	d := bcp.Compare(bcp.Tottori(), bcp.Kumamoto())
+	d := bcp.DiffPlans(bcp.Tottori(), bcp.Kumamoto())
 	ps, err := bcp.Order(nakano.Continuity.Inventory.Systems, bcp.OrderOptions{Unassessed: bcp.AssumeLarge, Clauses: nakano.Continuity.Order})
 	if err != nil {
 		t.Fatal(err)

@@ -26,23 +26,23 @@ var broken = []struct {
 	line     string // the finding's line holds this, starting at its column
 	cite     string
 }{
-	{"byte-order-mark.json", bcp.CodeByteOrderMark, bcp.Info, "{", ""},
-	{"shift-jis.json", bcp.CodeNotUTF8, bcp.Error, "", ""},
-	{"syntax.json", bcp.CodeSyntax, bcp.Error, `"`, ""},
-	{"duplicate-key.json", bcp.CodeDuplicateKey, bcp.Error, `"version": "2"`, ""},
-	{"unknown-field.json", bcp.CodeUnknownField, bcp.Error, `"colour": "red"`, ""},
-	{"bad-enum.json", bcp.CodeBadValue, bcp.Error, `"mainframe"`, ""},
-	{"heavy-150.json", bcp.CodeFaultInvalid, bcp.Error, `{`, ""},
-	{"negative-duration.json", bcp.CodeFaultInvalid, bcp.Error, `{`, ""},
-	{"council-removed.json", bcp.CodeLevel3WithoutCouncil, bcp.Error, `{`, "tottori:第3-6(1)"},
-	{"level-without-response.json", bcp.CodeLevelWithoutResponse, bcp.Error, `[`, "tottori:第3-1"},
-	{"empty-agenda.json", bcp.CodeAgendaEmpty, bcp.Error, `{`, "tottori:第2-4(3)"},
-	{"broken-chain.json", bcp.CodeUnreachableRole, bcp.Error, `{`, ""},
-	{"system-no-owner.json", bcp.CodeSystemNoOwner, bcp.Error, `{`, "nakano:統合仮想サーバ 図4"},
-	{"dependency-cycle.json", bcp.CodeDependencyCycle, bcp.Error, `[`, ""},
-	{"unknown-dependency.json", bcp.CodeUnknownDependency, bcp.Error, `[`, "nakano:統合仮想サーバ 図4"},
-	{"only-id.json", bcp.CodeEmptyPlan, bcp.Error, `"yazu"`, ""},
-	{"empty-parts.json", bcp.CodeEmptyPlan, bcp.Error, `"yazu"`, ""},
+	{"byte-order-mark.json", bcp.CodeByteOrderMark, bcp.SeverityInfo, "{", ""},
+	{"shift-jis.json", bcp.CodeNotUTF8, bcp.SeverityError, "", ""},
+	{"syntax.json", bcp.CodeSyntax, bcp.SeverityError, `"`, ""},
+	{"duplicate-key.json", bcp.CodeDuplicateKey, bcp.SeverityError, `"version": "2"`, ""},
+	{"unknown-field.json", bcp.CodeUnknownField, bcp.SeverityError, `"colour": "red"`, ""},
+	{"bad-enum.json", bcp.CodeBadValue, bcp.SeverityError, `"mainframe"`, ""},
+	{"heavy-150.json", bcp.CodeFaultInvalid, bcp.SeverityError, `{`, ""},
+	{"negative-duration.json", bcp.CodeFaultInvalid, bcp.SeverityError, `{`, ""},
+	{"council-removed.json", bcp.CodeLevel3WithoutCouncil, bcp.SeverityError, `{`, "tottori:第3-6(1)"},
+	{"level-without-response.json", bcp.CodeLevelWithoutResponse, bcp.SeverityError, `[`, "tottori:第3-1"},
+	{"empty-agenda.json", bcp.CodeAgendaEmpty, bcp.SeverityError, `{`, "tottori:第2-4(3)"},
+	{"broken-chain.json", bcp.CodeUnreachableRole, bcp.SeverityError, `{`, ""},
+	{"system-no-owner.json", bcp.CodeSystemNoOwner, bcp.SeverityError, `{`, "nakano:統合仮想サーバ 図4"},
+	{"dependency-cycle.json", bcp.CodeDependencyCycle, bcp.SeverityError, `[`, ""},
+	{"unknown-dependency.json", bcp.CodeUnknownDependency, bcp.SeverityError, `[`, "nakano:統合仮想サーバ 図4"},
+	{"only-id.json", bcp.CodeEmptyPlan, bcp.SeverityError, `"yazu"`, ""},
+	{"empty-parts.json", bcp.CodeEmptyPlan, bcp.SeverityError, `"yazu"`, ""},
 }
 
 // TestBroken checks that each broken plan gives its finding, at a line and
@@ -190,7 +190,7 @@ func TestOneThingBrokenNeverExit2(t *testing.T) {
 		}
 		for _, f := range got.Findings {
 			switch {
-			case f.Severity != bcp.Error || f.Line < 1:
+			case f.Severity != bcp.SeverityError || f.Line < 1:
 			case how == 1, how == 0 && f.Line <= i+1, how == 2 && f.Line >= i+1:
 				return
 			}

@@ -144,9 +144,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	errs, warns := 0, 0
 	for _, f := range findings {
 		switch f.Severity {
-		case bcp.Error:
+		case bcp.SeverityError:
 			errs++
-		case bcp.Warning:
+		case bcp.SeverityWarning:
 			warns++
 		}
 	}

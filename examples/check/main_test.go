@@ -91,7 +91,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, b := range broken {
 		code := 1
-		if b.severity != bcp.Error {
+		if b.severity != bcp.SeverityError {
 			code = 0
 		}
 		tests = append(tests, struct {

@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		plans[i] = p
 	}
-	d := bcp.Compare(plans[0], plans[1])
+	d := bcp.DiffPlans(plans[0], plans[1])
 	provA, provB := provenance(plans[0]), provenance(plans[1])
 	var picked []bcp.Difference
 	for _, a := range aspects {

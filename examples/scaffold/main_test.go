@@ -72,7 +72,7 @@ func TestScaffoldOfEveryModel(t *testing.T) {
 					t.Fatalf("basedOn %+v", p.BasedOn)
 				}
 				for _, f := range bcp.Check(p) {
-					if f.Severity == bcp.Error {
+					if f.Severity == bcp.SeverityError {
 						t.Errorf("error finding: %v", f)
 					}
 				}

@@ -189,7 +189,7 @@ func invalids() map[string]error {
 	var k fault.Kind
 	var l threat.Level
 	var c measures.Case
-	var s bcp.Scale
+	var s bcp.ImpactScale
 	_, planErr := bcp.ParsePlan([]byte(`{"id":"x","version":"1","continuity":{"inventory":{"systems":[{"id":"a","kind":"nope"}]}}}`))
 	_, scErr := drill.ParseScenario(bcp.Plan{}, []byte(`{"id":"s","plan":"tottori","events":[{"at":"2026-01-01T00:00:00+09:00","kind":"nope"}]}`))
 	return map[string]error{
@@ -197,7 +197,7 @@ func invalids() map[string]error {
 		"fault.Kind":          k.UnmarshalText([]byte("nope")),
 		"threat.Level":        l.UnmarshalText([]byte("nope")),
 		"measures.Case":       c.UnmarshalText([]byte("nope")),
-		"bcp.Scale":           s.UnmarshalText([]byte("nope")),
+		"bcp.ImpactScale":     s.UnmarshalText([]byte("nope")),
 		"bcp.ParsePlan":       planErr,
 		"drill.ParseScenario": scErr,
 		"council.Citation":    (&council.Citation{}).UnmarshalText([]byte("x:a\x00b")),

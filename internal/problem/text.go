@@ -142,8 +142,8 @@ func hasLess(x uint64, n uint64) bool { return (x-n*lo8)&^x&(0x80*lo8) != 0 }
 // `"a\x00b": control character U+0000 at byte 1`, or the same for invalid
 // UTF-8; "" when nothing is.
 func BadText(s string) string {
-	if r, at, ok := Control(s); ok {
-		return fmt.Sprintf("%s: control character %s at byte %d", Quote(s), Rune(r), at)
+	if msg := BadControl(s); msg != "" {
+		return msg
 	}
 	if !utf8.ValidString(s) {
 		for i, r := range s {
@@ -153,6 +153,16 @@ func BadText(s string) string {
 				}
 			}
 		}
+	}
+	return ""
+}
+
+// BadControl is [BadText] for text already known to be valid UTF-8 (a
+// string a strict JSON parser returned): it looks for control characters
+// only, and says what [BadText] says of one.
+func BadControl(s string) string {
+	if r, at, ok := Control(s); ok {
+		return fmt.Sprintf("%s: control character %s at byte %d", Quote(s), Rune(r), at)
 	}
 	return ""
 }

@@ -130,11 +130,11 @@ func TestWrapAndMark(t *testing.T) {
 // TestStatedOnce: errors passed through layers name their package once and
 // their category once.
 func TestStatedOnce(t *testing.T) {
-	kumamoto, err := bcp.Kumamoto().FaultPlan()
+	kumamoto, err := bcp.Kumamoto().FaultProcedure()
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, escErr := kumamoto.Escalate(fault.Situation{Impact: 200})
+	_, escErr := kumamoto.Escalate(fault.Facts{Impact: 200})
 	_, partErr := bcp.ParsePlan([]byte(`{"id":"x","version":"1","organization":{"plan":"x","chain":{"plan":"y"}}}`))
 	_, kindErr := bcp.ParsePlan([]byte(`{"id":"x","version":"1","continuity":{"inventory":{"plan":"x","systems":[{"id":"a","kind":"nope"}]}}}`))
 	var r council.Role

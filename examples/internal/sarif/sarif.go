@@ -116,9 +116,9 @@ type LogicalLocation struct {
 // Level returns the SARIF level of a severity: error, warning or note.
 func Level(s bcp.Severity) string {
 	switch s {
-	case bcp.Error:
+	case bcp.SeverityError:
 		return "error"
-	case bcp.Warning:
+	case bcp.SeverityWarning:
 		return "warning"
 	}
 	return "note"

@@ -27,7 +27,7 @@ func TestEveryCodeDescribed(t *testing.T) {
 // TestResultLevelsAndRegion: a result has its finding's level, rule index
 // and region.
 func TestResultLevelsAndRegion(t *testing.T) {
-	f := bcp.Finding{Severity: bcp.Warning, Code: bcp.CodeSystemNoOwner, Message: "m", Path: "continuity", Line: 3, Column: 7}
+	f := bcp.Finding{Severity: bcp.SeverityWarning, Code: bcp.CodeSystemNoOwner, Message: "m", Path: "continuity", Line: 3, Column: 7}
 	log := New("plans/yazu.json", []bcp.Finding{f}, "en")
 	r := log.Runs[0].Results[0]
 	rule := log.Runs[0].Tool.Driver.Rules[r.RuleIndex]

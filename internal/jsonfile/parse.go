@@ -1,7 +1,6 @@
-package bcp
+package jsonfile
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -10,21 +9,23 @@ import (
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
-// parseTree parses data into a tree of nodes. It accepts exactly one JSON
-// value (RFC 8259) surrounded by optional white space, reports a key given
-// twice in one object as ErrDuplicate, and decodes strings as encoding/json
-// does, except that invalid UTF-8 and a lone surrogate escape are errors
-// (ErrSyntax), never replaced by U+FFFD. Paths are only built when there is
-// an error.
-func parseTree(data []byte) (*node, error) {
-	n, _, err := parseTreeAt(data)
+// Parse parses data, a file of the kind file names ("bcp: plan"), into a
+// tree of nodes. It accepts exactly one JSON value (RFC 8259) surrounded by
+// optional white space, reports a key given twice in one object as
+// [problem.ErrDuplicate], and decodes strings as encoding/json does, except
+// that invalid UTF-8 and a lone surrogate escape are errors
+// ([problem.ErrSyntax]), never replaced by U+FFFD. The error is a
+// [*PathError] whose message says the line and column; paths are only built
+// when there is an error.
+func Parse(file string, data []byte) (*Node, error) {
+	n, _, err := ParseAt(file, data)
 	return n, err
 }
 
-// parseTreeAt is parseTree that also returns, with an error, the byte offset
-// in data where the problem was found.
-func parseTreeAt(data []byte) (*node, int, error) {
-	p := parser{data: data}
+// ParseAt is [Parse] that also returns, with an error, the byte offset in
+// data where the problem was found.
+func ParseAt(file string, data []byte) (*Node, int, error) {
+	p := parser{file: file, data: data, src: string(data)}
 	p.ws()
 	n := p.value(0)
 	if p.err != nil {
@@ -32,20 +33,32 @@ func parseTreeAt(data []byte) (*node, int, error) {
 	}
 	p.ws()
 	if p.pos < len(p.data) {
-		return nil, p.pos, pathErr("$", ErrSyntax, "data after the plan at %s", p.at(p.pos))
+		return nil, p.pos, Errorf(file, "$", problem.ErrSyntax, "data after the value at %s", p.at(p.pos))
 	}
 	return n, 0, nil
 }
 
-type segment struct {
-	key   string
-	index int // -1 for a key
+// A Segment is one step of a JSON path: an object's key, or an array's index.
+type Segment struct {
+	Key   string
+	Index int // -1 for a key
 }
 
+// Key returns the segment of object key k.
+func Key(k string) Segment { return Segment{Key: k, Index: -1} }
+
+// Index returns the segment of array index i.
+func Index(i int) Segment { return Segment{Index: i} }
+
 type parser struct {
-	data  []byte
+	file string // what the file is, for messages: "bcp: plan"
+	data []byte
+	// src is data as one string: the strings of the tree that hold no
+	// escape are slices of it, so that reading them allocates nothing (and
+	// a decoded plan keeps the file's text alive, about its own size).
+	src   string
 	pos   int
-	stack []segment
+	stack []Segment
 	err   error
 	errAt int // the byte offset of err
 
@@ -53,18 +66,42 @@ type parser struct {
 	// stacks on which an object or array collects its members before it
 	// copies them into slices of their exact size. Both keep a parse to a
 	// few allocations per value.
-	slab  []node
-	keys  []string
-	koffs []int
-	vals  []*node
+	slab []Node
+	keys []string
+	vals []*Node
+	// keySlab, koffSlab and valSlab hand out the members' slices of
+	// objects and arrays a chunk at a time, as slab hands out nodes.
+	valSlab []*Node
+	// index holds, for each depth, the keys of the large object open at
+	// that depth (indexOf), for finding duplicates.
+	index   []map[string]bool
+	indexOf []*Node
+}
+
+// slabChunk is how many elements a slab allocates at a time.
+const slabChunk = 512
+
+// carve returns a copy of src in the next len(src) free elements of *slab,
+// capped so that appending to it cannot reach its neighbours; it takes a
+// fresh chunk when the slab has no room. Each chunk is used up to its end
+// but for the room too small for one list, so the memory stays linear in
+// the input.
+func carve[T any](slab *[]T, src []T) []T {
+	n := len(src)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, slabChunk))
+	}
+	s := append(*slab, src...)
+	*slab = s
+	return s[len(s)-n : len(s) : len(s)]
 }
 
 // node returns a fresh node from the slab.
-func (p *parser) node(kind byte, text string) *node {
+func (p *parser) node(kind byte, text string) *Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]node, 0, 256)
+		p.slab = make([]Node, 0, 256)
 	}
-	p.slab = append(p.slab, node{kind: kind, text: text})
+	p.slab = append(p.slab, Node{Kind: kind, Text: text})
 	return &p.slab[len(p.slab)-1]
 }
 
@@ -72,47 +109,58 @@ func (p *parser) node(kind byte, text string) *node {
 // first and last segments around an ellipsis.
 const maxPath = 512
 
-// path spells the JSON path of the value being read: ".key" for a plain key,
-// [\"key\"] (quoted by a short prefix) for any other, "[3]" for an index.
-func (p *parser) path() string {
-	seg := func(b *strings.Builder, s segment) {
+// Path spells the JSON path of stack: "$" for the whole file, ".key" for a
+// plain key, [\"key\"] (quoted by a short prefix) for any other, "[3]" for
+// an index. A path longer than a few hundred bytes keeps its first and last
+// segments around an ellipsis.
+func Path(stack []Segment) string {
+	seg := func(b *strings.Builder, s Segment) {
 		switch {
-		case s.index >= 0:
+		case s.Index >= 0:
 			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(s.index))
+			b.WriteString(strconv.Itoa(s.Index))
 			b.WriteByte(']')
-		case plainKey(s.key):
+		case PlainKey(s.Key):
 			b.WriteByte('.')
-			b.WriteString(s.key)
+			b.WriteString(s.Key)
 		default:
 			b.WriteByte('[')
-			b.WriteString(problem.Quote(s.key))
+			b.WriteString(problem.Quote(s.Key))
 			b.WriteByte(']')
 		}
 	}
 	var b strings.Builder
 	b.WriteByte('$')
-	for _, s := range p.stack {
+	for _, s := range stack {
 		seg(&b, s)
 	}
-	if b.Len() <= maxPath || len(p.stack) <= 8 {
+	if b.Len() <= maxPath || len(stack) <= 8 {
 		return b.String()
 	}
 	b.Reset()
 	b.WriteByte('$')
-	for _, s := range p.stack[:4] {
+	for _, s := range stack[:4] {
 		seg(&b, s)
 	}
 	b.WriteString(".…")
-	for _, s := range p.stack[len(p.stack)-4:] {
+	for _, s := range stack[len(stack)-4:] {
 		seg(&b, s)
 	}
 	return b.String()
 }
 
-// plainKey reports whether k can be written .k in a path: a short run of
+// KeyPath is path followed by key k: ".k" for a plain key, [\"k\"] quoted by
+// a short prefix for any other.
+func KeyPath(path, k string) string {
+	if PlainKey(k) {
+		return path + "." + k
+	}
+	return path + "[" + problem.Quote(k) + "]"
+}
+
+// PlainKey reports whether k can be written .k in a path: a short run of
 // ASCII letters, digits, '_' and '-'.
-func plainKey(k string) bool {
+func PlainKey(k string) bool {
 	if k == "" || len(k) > problem.MaxQuote {
 		return false
 	}
@@ -125,9 +173,9 @@ func plainKey(k string) bool {
 	return true
 }
 
-func (p *parser) fail(sentinel error, format string, args ...any) *node {
+func (p *parser) fail(sentinel error, format string, args ...any) *Node {
 	if p.err == nil {
-		p.err = pathErr(p.path(), sentinel, format, args...)
+		p.err = Errorf(p.file, Path(p.stack), sentinel, format, args...)
 		p.errAt = p.pos
 	}
 	return nil
@@ -174,21 +222,21 @@ func (p *parser) ws() {
 	}
 }
 
-func (p *parser) value(depth int) *node {
+func (p *parser) value(depth int) *Node {
 	at := p.pos
 	n := p.value1(depth)
 	if n != nil {
-		n.off, n.end = at, p.pos
+		n.Off, n.End = at, p.pos
 	}
 	return n
 }
 
-func (p *parser) value1(depth int) *node {
-	if depth > maxDepth {
-		return p.fail(ErrSyntax, "nested deeper than %d at %s", maxDepth, p.at(p.pos))
+func (p *parser) value1(depth int) *Node {
+	if depth > MaxDepth {
+		return p.fail(problem.ErrSyntax, "nested deeper than %d at %s", MaxDepth, p.at(p.pos))
 	}
 	if p.pos >= len(p.data) {
-		return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
+		return p.fail(problem.ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 	}
 	switch c := p.data[p.pos]; {
 	case c == '{':
@@ -210,19 +258,19 @@ func (p *parser) value1(depth int) *node {
 	case c == 'n':
 		return p.literal("null", '0')
 	default:
-		return p.fail(ErrSyntax, "unexpected %q at %s", c, p.at(p.pos))
+		return p.fail(problem.ErrSyntax, "unexpected %q at %s", c, p.at(p.pos))
 	}
 }
 
-func (p *parser) literal(word string, kind byte) *node {
+func (p *parser) literal(word string, kind byte) *Node {
 	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
-		return p.fail(ErrSyntax, "invalid literal at %s", p.at(p.pos))
+		return p.fail(problem.ErrSyntax, "invalid literal at %s", p.at(p.pos))
 	}
 	p.pos += len(word)
 	return p.node(kind, word)
 }
 
-func (p *parser) object(depth int) *node {
+func (p *parser) object(depth int) *Node {
 	p.pos++ // {
 	n := p.node('{', "")
 	p.ws()
@@ -232,26 +280,26 @@ func (p *parser) object(depth int) *node {
 	}
 	base, kbase := len(p.vals), len(p.keys)
 	defer func() {
-		p.keys, p.koffs, p.vals = p.keys[:kbase], p.koffs[:kbase], p.vals[:base]
+		p.keys, p.vals = p.keys[:kbase], p.vals[:base]
 	}()
 	for {
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			return p.fail(ErrSyntax, "want a key at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "want a key at %s", p.at(p.pos))
 		}
 		kat := p.pos
 		k, ok := p.str()
 		if !ok {
 			return nil
 		}
-		p.stack = append(p.stack, segment{key: k, index: -1})
+		p.stack = append(p.stack, Key(k))
 		if dup := p.seen(n, p.keys[kbase:], k); dup {
 			p.pos = kat
-			return p.fail(ErrDuplicate, "key given twice at %s", p.at(p.pos))
+			return p.fail(problem.ErrDuplicate, "key given twice at %s", p.at(p.pos))
 		}
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			return p.fail(ErrSyntax, "want ':' at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "want ':' at %s", p.at(p.pos))
 		}
 		p.pos++
 		p.ws()
@@ -260,31 +308,29 @@ func (p *parser) object(depth int) *node {
 			return nil
 		}
 		p.stack = p.stack[:len(p.stack)-1]
+		v.Key, v.KeyOff = k, kat
 		p.keys = append(p.keys, k)
-		p.koffs = append(p.koffs, kat)
 		p.vals = append(p.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
-			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 		}
 		switch p.data[p.pos] {
 		case ',':
 			p.pos++
 		case '}':
 			p.pos++
-			n.keys = slices.Clone(p.keys[kbase:])
-			n.koff = slices.Clone(p.koffs[kbase:])
-			n.vals = slices.Clone(p.vals[base:])
+			n.Vals = carve(&p.valSlab, p.vals[base:])
 			return n
 		default:
-			return p.fail(ErrSyntax, "want ',' or '}' at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "want ',' or '}' at %s", p.at(p.pos))
 		}
 	}
 }
 
 // seen reports whether object n already has key k: a scan for the small
 // objects of plan files, a set once an object grows large.
-func (p *parser) seen(n *node, keys []string, k string) bool {
+func (p *parser) seen(n *Node, keys []string, k string) bool {
 	if len(keys) < 32 {
 		for _, x := range keys {
 			if x == k {
@@ -293,20 +339,30 @@ func (p *parser) seen(n *node, keys []string, k string) bool {
 		}
 		return false
 	}
-	if n.index == nil {
-		n.index = make(map[string]bool, len(keys)*2)
-		for _, x := range keys {
-			n.index[x] = true
-		}
+	// One set per open object, kept by depth: an object's set lives while
+	// it is read, so each key is added once.
+	d := len(p.stack) - 1 // the object's depth: its key is on the stack
+	for len(p.index) <= d {
+		p.index = append(p.index, nil)
 	}
-	if n.index[k] {
+	if p.index[d] == nil || p.indexOf[d] != n {
+		p.index[d] = make(map[string]bool, len(keys)*2)
+		for _, x := range keys {
+			p.index[d][x] = true
+		}
+		for len(p.indexOf) <= d {
+			p.indexOf = append(p.indexOf, nil)
+		}
+		p.indexOf[d] = n
+	}
+	if p.index[d][k] {
 		return true
 	}
-	n.index[k] = true
+	p.index[d][k] = true
 	return false
 }
 
-func (p *parser) array(depth int) *node {
+func (p *parser) array(depth int) *Node {
 	p.pos++ // [
 	n := p.node('[', "")
 	p.ws()
@@ -318,7 +374,7 @@ func (p *parser) array(depth int) *node {
 	defer func() { p.vals = p.vals[:base] }()
 	for {
 		p.ws()
-		p.stack = append(p.stack, segment{index: len(p.vals) - base})
+		p.stack = append(p.stack, Index(len(p.vals)-base))
 		v := p.value(depth + 1)
 		if p.err != nil {
 			return nil
@@ -327,22 +383,22 @@ func (p *parser) array(depth int) *node {
 		p.vals = append(p.vals, v)
 		p.ws()
 		if p.pos >= len(p.data) {
-			return p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 		}
 		switch p.data[p.pos] {
 		case ',':
 			p.pos++
 		case ']':
 			p.pos++
-			n.vals = slices.Clone(p.vals[base:])
+			n.Vals = carve(&p.valSlab, p.vals[base:])
 			return n
 		default:
-			return p.fail(ErrSyntax, "want ',' or ']' at %s", p.at(p.pos))
+			return p.fail(problem.ErrSyntax, "want ',' or ']' at %s", p.at(p.pos))
 		}
 	}
 }
 
-func (p *parser) number() *node {
+func (p *parser) number() *Node {
 	d, start := p.data, p.pos
 	i := start
 	if i < len(d) && d[i] == '-' {
@@ -359,12 +415,12 @@ func (p *parser) number() *node {
 	case i < len(d) && d[i] == '0':
 		i++
 	case digits() == 0:
-		return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
+		return p.fail(problem.ErrSyntax, "invalid number at %s", p.at(start))
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
 		if digits() == 0 {
-			return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
+			return p.fail(problem.ErrSyntax, "invalid number at %s", p.at(start))
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -373,11 +429,11 @@ func (p *parser) number() *node {
 			i++
 		}
 		if digits() == 0 {
-			return p.fail(ErrSyntax, "invalid number at %s", p.at(start))
+			return p.fail(problem.ErrSyntax, "invalid number at %s", p.at(start))
 		}
 	}
 	p.pos = i
-	return p.node('n', string(d[start:i]))
+	return p.node('n', p.src[start:i])
 }
 
 // str reads a string starting at the opening quote.
@@ -392,7 +448,7 @@ func (p *parser) str() (string, bool) {
 		if c == '"' {
 			if wide < 0 || utf8.Valid(d[wide:i]) {
 				p.pos = i + 1
-				return string(d[start:i]), true
+				return p.src[start:i], true
 			}
 			break // the slow path names the invalid byte
 		}
@@ -417,12 +473,12 @@ func (p *parser) str() (string, bool) {
 			return string(b), true
 		case c < 0x20:
 			p.pos = i
-			p.fail(ErrSyntax, "control character %s in string at %s", problem.Rune(rune(c)), p.at(i))
+			p.fail(problem.ErrSyntax, "control character %s in string at %s", problem.Rune(rune(c)), p.at(i))
 			return "", false
 		case c == '\\':
 			if i+1 >= len(d) {
 				p.pos = i
-				p.fail(ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
+				p.fail(problem.ErrSyntax, "unexpected end of input at %s", p.at(p.pos))
 				return "", false
 			}
 			i++
@@ -444,7 +500,7 @@ func (p *parser) str() (string, bool) {
 				r, ok := hex4(d, i+1)
 				if !ok {
 					p.pos = i - 1
-					p.fail(ErrSyntax, "invalid \\u escape at %s", p.at(i))
+					p.fail(problem.ErrSyntax, "invalid \\u escape at %s", p.at(i))
 					return "", false
 				}
 				i += 5
@@ -456,7 +512,7 @@ func (p *parser) str() (string, bool) {
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
 						p.pos = i - 6
-						p.fail(ErrSyntax, "lone surrogate \\u%04X at %s: not a character", r, p.at(i-6))
+						p.fail(problem.ErrSyntax, "lone surrogate \\u%04X at %s: not a character", r, p.at(i-6))
 						return "", false
 					}
 					r = dec
@@ -465,7 +521,7 @@ func (p *parser) str() (string, bool) {
 				b = utf8.AppendRune(b, r)
 			default:
 				p.pos = i - 1
-				p.fail(ErrSyntax, "invalid escape \\%c at %s", e, p.at(i))
+				p.fail(problem.ErrSyntax, "invalid escape \\%c at %s", e, p.at(i))
 				return "", false
 			}
 		case c < utf8.RuneSelf:
@@ -475,7 +531,7 @@ func (p *parser) str() (string, bool) {
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size == 1 {
 				p.pos = i
-				p.fail(ErrSyntax, "invalid UTF-8 (byte 0x%02X) at %s", d[i], p.at(i))
+				p.fail(problem.ErrSyntax, "invalid UTF-8 (byte 0x%02X) at %s", d[i], p.at(i))
 				return "", false
 			}
 			b = append(b, d[i:i+size]...)
@@ -483,7 +539,7 @@ func (p *parser) str() (string, bool) {
 		}
 	}
 	p.pos = start - 1
-	p.fail(ErrSyntax, "unterminated string from %s", p.at(p.pos))
+	p.fail(problem.ErrSyntax, "unterminated string from %s", p.at(p.pos))
 	return "", false
 }
 

@@ -1,4 +1,4 @@
-package bcp
+package jsonfile
 
 import (
 	"bytes"
@@ -11,45 +11,47 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/jukiplan/jukiplan/internal/problem"
 )
 
 // treeValue turns a parsed tree into what encoding/json decodes with
 // UseNumber, for differential testing.
-func treeValue(n *node) any {
-	switch n.kind {
+func treeValue(n *Node) any {
+	switch n.Kind {
 	case '{':
 		m := map[string]any{}
-		for i, k := range n.keys {
-			m[k] = treeValue(n.vals[i])
+		for _, v := range n.Vals {
+			m[v.Key] = treeValue(v)
 		}
 		return m
 	case '[':
 		s := []any{}
-		for _, v := range n.vals {
+		for _, v := range n.Vals {
 			s = append(s, treeValue(v))
 		}
 		return s
 	case '"':
-		return n.text
+		return n.Text
 	case 'n':
-		return json.Number(n.text)
+		return json.Number(n.Text)
 	case 'b':
-		return n.text == "true"
+		return n.Text == "true"
 	}
 	return nil
 }
 
 func checkTreeAgainstStdlib(t *testing.T, data []byte) {
-	tree, err := parseTree(data)
+	tree, err := Parse("test", data)
 	valid := json.Valid(data)
 	if err != nil {
-		if errors.Is(err, ErrDuplicate) || (!valid && errors.Is(err, ErrSyntax)) {
+		if errors.Is(err, problem.ErrDuplicate) || (!valid && errors.Is(err, problem.ErrSyntax)) {
 			return
 		}
-		if valid && errors.Is(err, ErrSyntax) && bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) > maxDepth {
+		if valid && errors.Is(err, problem.ErrSyntax) && bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) > MaxDepth {
 			return // nested deeper than the plan format allows
 		}
-		if valid && errors.Is(err, ErrSyntax) && (!utf8.Valid(data) || surrogateEscape.Match(data)) {
+		if valid && errors.Is(err, problem.ErrSyntax) && (!utf8.Valid(data) || surrogateEscape.Match(data)) {
 			return // encoding/json replaces invalid UTF-8 and lone surrogates with U+FFFD; a plan file may hold neither
 		}
 		t.Fatalf("parseTree(%q): %v; encoding/json valid=%v", data, err, valid)
@@ -66,8 +68,8 @@ func checkTreeAgainstStdlib(t *testing.T, data []byte) {
 	if diff := cmp.Diff(want, treeValue(tree)); diff != "" {
 		t.Fatalf("parseTree(%q) differs from encoding/json (-std +ours):\n%s", data, diff)
 	}
-	if again := tree.appendJSON(nil); !json.Valid(again) {
-		t.Fatalf("appendJSON wrote invalid JSON %q", again)
+	if again := tree.AppendJSON(nil); !json.Valid(again) {
+		t.Fatalf("AppendJSON wrote invalid JSON %q", again)
 	}
 }
 
@@ -85,12 +87,12 @@ func TestParseTreeMatchesStdlib(t *testing.T) {
 	for _, s := range treeSeeds {
 		checkTreeAgainstStdlib(t, []byte(s))
 	}
-	files, _ := filepath.Glob(filepath.Join("reference", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "bcp", "reference", "*.json"))
 	for _, name := range files {
 		data, _ := os.ReadFile(name)
 		checkTreeAgainstStdlib(t, data)
 	}
-	if _, err := parseTree([]byte(`{"a":1,"a":2}`)); !errors.Is(err, ErrDuplicate) {
+	if _, err := Parse("test", []byte(`{"a":1,"a":2}`)); !errors.Is(err, problem.ErrDuplicate) {
 		t.Errorf("duplicate key: %v", err)
 	}
 }
