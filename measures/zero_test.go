@@ -28,6 +28,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Obligation),
 		*new(Observation),
 		*new(Password),
+		*new(PathError),
 		*new(PlannedMeasure),
 		*new(Playbook),
 		*new(Playbooks),

@@ -20,7 +20,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Judgement),
 		*new(PlaybookStep),
 		*new(Scenario),
-		*new(ScenarioError),
+		*new(PathError),
 		*new(Status),
 		*new(Timeline),
 		*new(What),
