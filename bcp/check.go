@@ -14,6 +14,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -101,6 +102,7 @@ func (c *checker) run() {
 	c.checkDuties()
 	c.checkActors(roles)
 	c.checkClauses()
+	c.checkMarks()
 }
 
 type checker struct {
@@ -495,7 +497,7 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 			for _, a := range r.Actions.All() {
 				convenes = convenes || a.Task == threat.ConveneCouncil
 			}
-			if !convenes {
+			if !convenes && !c.councilSilent(what, cite) {
 				c.add(SeverityError, CodeLevel3WithoutCouncil, path, cite, "the response to %s has nobody convene the council", "%sへの対応に、会議を招集する者がいない", what)
 			}
 		}
@@ -508,7 +510,7 @@ func (c *checker) checkLevel3(s *threat.Scheme, t *threat.Spec) {
 		return
 	}
 	cv, err := council.Convene(*o, trigger)
-	if err != nil || !cv.Named || !cv.Meets {
+	if (err != nil || !cv.Named || !cv.Meets) && !c.councilSilent(what, cite) {
 		c.add(SeverityError, CodeLevel3WithoutCouncil, "organization.rules["+trigger.String()+"]", cite,
 			"the organisation convenes no body for %s (%s)", "体制に%[2]sで招集する会議がない", trigger, trigger.Label())
 	}
@@ -617,6 +619,7 @@ func (c *checker) checkSeriousFault(f *fault.Spec) {
 	}
 	judges := f.Serious.Long != 0 || f.Serious.Heavy != 0
 	switch {
+	case judges && o != nil && !meets(council.SeriousFault) && c.councilSilent(both{"a serious fault", "重大障害"}, f.Serious.Cites.At(0)):
 	case judges && o != nil && !meets(council.SeriousFault):
 		c.add(SeverityError, CodeSeriousFaultWithoutCouncil, "organization.rules[serious-fault]", f.Serious.Cites.At(0),
 			"the plan judges when a fault is serious (重大障害) but convenes no body for one", "計画は重大障害の判断を定めるが、重大障害で招集する会議がない")
@@ -1186,4 +1189,75 @@ func joinRoles(rs []council.Role) string {
 		s[i] = r.String()
 	}
 	return strings.Join(s, " → ")
+}
+
+// councilSilent reports whether the plan file marks the councils (or the
+// whole organisation) as not stated: the document mentions no council. Then
+// it reports, once per plan, that what (level 3, a serious fault) convenes
+// none because the document is silent, where a plan of its kind convenes
+// one; the rules that require a council do not apply to what the document
+// does not state.
+func (c *checker) councilSilent(what both, cite council.Citation) bool {
+	m, ok := c.plan.NotStatedAt("$.organization.councils")
+	if !ok && c.plan.Organization == nil {
+		m, ok = c.plan.NotStatedAt("$.organization")
+	}
+	if !ok {
+		return false
+	}
+	c.add(SeverityWarning, CodeCouncilNotStated, m.Path, cite,
+		"the document mentions no council: %s convenes none, where a plan of its kind convenes one (%s)", "文書に会議の定めがない: %sで招集する会議がない（理由は計画ファイルの notStated に記載）%.0s", what, problem.Clip(m.Reason, maxReason))
+	return true
+}
+
+// maxReason bounds the reason of a mark quoted in a finding.
+const maxReason = 400
+
+// checkMarks reports every value the plan file marks as the library's
+// reading and every place it marks as not stated, each with its reason, and
+// the council details that do not hold together: a chair who may delegate
+// on a body without a chair, decisions approved after the fact by a body
+// that never meets, and a contact network that says who reaches whom in
+// office hours but not at night or on holidays.
+func (c *checker) checkMarks() {
+	for _, m := range c.plan.Readings {
+		if _, err := parseMarkPath(m.Path); err != nil || m.Path == "" {
+			continue // the plan file's own checks report it (Lint)
+		}
+		c.add(SeverityInfo, CodeReading, m.Path, council.Citation{},
+			"the document does not give this value: it is the library's reading (%s)", "文書はこの値を定めていない: 本ライブラリの解釈による（理由は計画ファイルの readings に記載）%.0s", problem.Clip(m.Reason, maxReason))
+	}
+	for _, m := range c.plan.NotStated {
+		if _, err := parseMarkPath(m.Path); err != nil || m.Path == "" {
+			continue
+		}
+		c.add(SeverityInfo, CodeNotStated, m.Path, council.Citation{},
+			"the document does not state this, and the plan leaves it empty (%s)", "文書はこれを定めておらず、計画も空けている（理由は計画ファイルの notStated に記載）%.0s", problem.Clip(m.Reason, maxReason))
+	}
+	o := c.plan.Organization
+	if o == nil {
+		return
+	}
+	for i, k := range o.Councils {
+		path := fmt.Sprintf("$.organization.councils[%d]", i)
+		if k.Delegation.IsValid() && k.Chair == 0 {
+			c.add(SeverityWarning, CodeDelegationWithoutChair, path+".delegation", k.Delegation,
+				"the chair of %s may delegate, but the plan names no chair", "%sの議長は委任できるとするが、議長を定めていない", c.both(k.Body))
+		}
+		if k.Ratification != (council.Ratification{}) && !slices.ContainsFunc(o.Rules, func(r council.Rule) bool { return r.Meets && r.Body == k.Body }) {
+			c.add(SeverityWarning, CodeRatifiedNeverMeets, path+".ratification", k.Ratification.Cite,
+				"%s approves decisions after the fact (事後に承認), but no rule has it meet", "%sが事後に承認するとするが、開催する定めがない", c.both(k.Body))
+		}
+	}
+	for i, n := range o.Networks {
+		var office, off bool
+		for _, l := range n.Links {
+			office = office || l.Hours == council.OfficeHours
+			off = off || l.Hours == council.OffHours
+		}
+		if office && !off {
+			c.add(SeverityWarning, CodeNetworkOffHours, fmt.Sprintf("$.organization.networks[%d].links", i), n.Cites.At(0),
+				"network %s says who reaches whom in office hours but not at night or on holidays (夜間・休日)", "%sは勤務時間内の連絡先を定めるが、夜間・休日の連絡先を定めていない", problem.Value(n.Name))
+		}
+	}
 }

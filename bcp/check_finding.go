@@ -127,6 +127,12 @@ const (
 	CodeDanglingReference                          // file.dangling: a reference to something the plan does not hold ([Lint])
 	CodeBadValue                                   // file.bad-value: a value of the wrong type, an unknown name, a number out of range or a missing required value ([Lint])
 	CodeEmptyPlan                                  // plan.empty: the plan states nothing but its ID, version and title
+	CodeReading                                    // plan.reading: a value the document does not give; the plan file marks it as the library's reading
+	CodeNotStated                                  // plan.not-stated: a place the document leaves empty; the plan file marks it as not stated
+	CodeCouncilNotStated                           // council.not-stated: the document mentions no council, so none meets where a plan of its kind convenes one
+	CodeDelegationWithoutChair                     // council.delegation-without-chair: a body whose chair may delegate names no chair
+	CodeRatifiedNeverMeets                         // council.ratified-never-meets: a body approves decisions after the fact but no rule has it meet
+	CodeNetworkOffHours                            // network.off-hours-uncovered: a contact network says who reaches whom in office hours but not at night or on holidays
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum.Name{
@@ -183,6 +189,12 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum
 	CodeDanglingReference:          {EN: "file.dangling", JA: "参照先なし"},
 	CodeBadValue:                   {EN: "file.bad-value", JA: "不正な値"},
 	CodeEmptyPlan:                  {EN: "plan.empty", JA: "中身のない計画"},
+	CodeReading:                    {EN: "plan.reading", JA: "本ライブラリの解釈"},
+	CodeNotStated:                  {EN: "plan.not-stated", JA: "文書に定めなし"},
+	CodeCouncilNotStated:           {EN: "council.not-stated", JA: "文書に会議の定めなし"},
+	CodeDelegationWithoutChair:     {EN: "council.delegation-without-chair", JA: "議長のない委任"},
+	CodeRatifiedNeverMeets:         {EN: "council.ratified-never-meets", JA: "開かれない会議の事後承認"},
+	CodeNetworkOffHours:            {EN: "network.off-hours-uncovered", JA: "夜間・休日の連絡網なし"},
 })
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,6 +104,12 @@ type Difference struct {
 	B      string            `json:"b"`
 	CitesA council.Citations `json:"citesA"`
 	CitesB council.Citations `json:"citesB"`
+	// ReadingA and ReadingB give the reason when a side's value is not the
+	// document's but the library's reading ([Plan.Readings]); the value
+	// itself then ends in " (library's reading)". Empty for the
+	// document's own values.
+	ReadingA string `json:"readingA,omitempty"`
+	ReadingB string `json:"readingB,omitempty"`
 }
 
 // A Diff is everything [DiffPlans] found different between plan A and plan B,
@@ -201,7 +208,7 @@ func DiffPlans(a, b Plan) Diff {
 				continue
 			}
 			d.Differences = append(d.Differences, Difference{Aspect: asp, Key: k, LabelA: x.label, LabelB: y.label,
-				A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites})
+				A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites, ReadingA: x.reading, ReadingB: y.reading})
 		}
 	}
 	return d
@@ -212,6 +219,9 @@ type side struct {
 	value string
 	cites council.Citations
 	label string // the key's label in the plan's words, for a term
+	// reading is the reason the value is the library's reading, not the
+	// document's; empty for the document's own value.
+	reading string
 }
 
 type sideMap map[string]side
@@ -226,7 +236,39 @@ func (m sideMap) put(k, v string, cs council.Citations) {
 		v = vs[0] + "; " + vs[1]
 		cs = sortedCites(old.cites.Join(cs))
 	}
-	m[k] = side{value: v, cites: cs, label: m[k].label}
+	m[k] = side{value: v, cites: cs, label: m[k].label, reading: m[k].reading}
+}
+
+// readingSuffix ends a value that is the library's reading.
+const readingSuffix = " (library's reading)"
+
+// marked sets key k as put does, marking the value as the library's reading
+// when plan p marks path so ([Plan.ReadingAt]).
+func (m sideMap) marked(p Plan, path, k, v string, cs council.Citations) {
+	r, ok := p.ReadingAt(path)
+	if ok {
+		v += readingSuffix
+	}
+	m.put(k, v, cs)
+	if ok {
+		s := m[k]
+		s.reading = joinReasons(s.reading, r.Reason)
+		m[k] = s
+	}
+}
+
+// joinReasons joins two reasons in sorted order, so that the result does
+// not depend on list order.
+func joinReasons(a, b string) string {
+	switch {
+	case a == "" || a == b:
+		return b
+	case b == "":
+		return a
+	case b < a:
+		a, b = b, a
+	}
+	return a + "; " + b
 }
 
 // term sets key k, the name of term x, as put does, and gives it x's label
@@ -276,8 +318,8 @@ func sides(a Aspect, p Plan) sideMap {
 			m.put("threat.serious-from", t.SeriousFrom.String(), t.SeriousCitations)
 		}
 		if f != nil && (f.Serious.Long != 0 || f.Serious.Heavy != 0) {
-			m.put("fault.long", duration.Format(f.Serious.Long), f.Serious.Cites)
-			m.put("fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
+			m.marked(p, "$.fault.serious.long", "fault.long", duration.Format(f.Serious.Long), f.Serious.Cites)
+			m.marked(p, "$.fault.serious.heavy", "fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
 		}
 	case AspectRole:
 		if o == nil {
@@ -297,11 +339,15 @@ func sides(a Aspect, p Plan) sideMap {
 			}
 			var cs council.Citations
 			var reading council.Roles
-			for _, e := range o.Chain.Edges {
+			var reason string
+			for i, e := range o.Chain.Edges {
 				if e.From == r {
 					cs = cs.With(e.Cite)
 					if e.Reading {
 						reading = reading.With(e.To)
+						if mk, ok := p.ReadingAt(fmt.Sprintf("$.organization.chain.edges[%d]", i)); ok {
+							reason = joinReasons(reason, mk.Reason)
+						}
 					}
 				}
 			}
@@ -313,6 +359,11 @@ func sides(a Aspect, p Plan) sideMap {
 				v += " (library's reading: " + rolesText(w, reading) + ")"
 			}
 			m.term(w, r, v, sortedCites(cs))
+			if reason != "" {
+				s := m[w.name(r)]
+				s.reading = joinReasons(s.reading, reason)
+				m[w.name(r)] = s
+			}
 		}
 	case AspectAppointment:
 		if o == nil {
@@ -332,12 +383,22 @@ func sides(a Aspect, p Plan) sideMap {
 		if o == nil {
 			break
 		}
-		for _, k := range o.Councils {
+		for i, k := range o.Councils {
 			v := "not named"
 			if k.Chair != 0 {
 				v = w.name(k.Chair)
 			}
+			path := fmt.Sprintf("$.organization.councils[%d].chair", i)
+			r, reading := p.ReadingAt(path)
+			if reading {
+				v += readingSuffix
+			}
 			m.term(w, k.Body, v, k.Cites)
+			if reading {
+				s := m[w.name(k.Body)]
+				s.reading = joinReasons(s.reading, r.Reason)
+				m[w.name(k.Body)] = s
+			}
 		}
 	case AspectConvening, AspectAgendaItem:
 		if o == nil {

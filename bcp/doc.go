@@ -92,6 +92,12 @@
 // same way. The reference plans ship as bcp/reference/*.json, with a JSON
 // Schema generated from the types in bcp/plan.schema.json ([PlanSchema]).
 //
+// A plan file marks the values its document does not give as the library's
+// readings ([Plan.Readings]) and the places its document leaves empty as not
+// stated ([Plan.NotStated]), each a [Mark]: a JSON path and a reason.
+// [Plan.ReadingAt] and [Plan.NotStatedAt] look them up; [Check], [Compare]
+// and drills show them as such.
+//
 // A plan file may follow a model plan ("basedOn", a [Model]): it inherits
 // every part it leaves out, citing the model's clauses. [ParsePlan] resolves
 // models among the reference plans, [ParsePlanWith] through a caller's

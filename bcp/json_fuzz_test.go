@@ -21,6 +21,12 @@ func addReferenceFiles(f *testing.F) {
 
 func FuzzParsePlan(f *testing.F) {
 	addReferenceFiles(f)
+	// A plan that declares its own threat kinds and graded attributes.
+	declared, err := os.ReadFile(filepath.Join("testdata", "declared", "fixture19.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(declared)
 	// A town's own post, staff and council, none of them the engine's.
 	f.Add([]byte(`{"id":"town","version":"1","vocabulary":{"positions":[{"id":"chief","label":"情報保護統括責任者"},{"id":"staff","label":"担当職員","function":"staff"}],"bodies":[{"id":"kaigi","label":"情報保護管理会議"}]},"organization":{"plan":"town","chain":{"plan":"town","chief":"chief","edges":[{"from":"staff","to":"chief","cite":"town:第1条"}]},"councils":[{"body":"kaigi","convener":"chief","cites":["town:第2条"]}]}}`))
 	for _, s := range []string{`{}`, `{"id":"x","version":"1"}`, `{"id":"x","id":"x"}`, `{"id":"x","version":"1","measures":{"annex":["別表1-1"]}}`, `[`, `null`} {

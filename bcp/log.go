@@ -29,7 +29,7 @@ func (f Finding) LogValue() slog.Value {
 // LogValue implements [slog.LogValuer]: the difference as a group of
 // attributes named as in its JSON form (aspect, key, a, b, citesA, citesB).
 func (d Difference) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 8)
+	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs, slog.String("aspect", d.Aspect.String()), slog.String("key", d.Key))
 	if d.LabelA != "" {
 		attrs = append(attrs, slog.String("labelA", d.LabelA))
@@ -39,5 +39,11 @@ func (d Difference) LogValue() slog.Value {
 	}
 	attrs = append(attrs, slog.String("a", d.A), slog.String("b", d.B),
 		slog.Any("citesA", d.CitesA), slog.Any("citesB", d.CitesB))
+	if d.ReadingA != "" {
+		attrs = append(attrs, slog.String("readingA", d.ReadingA))
+	}
+	if d.ReadingB != "" {
+		attrs = append(attrs, slog.String("readingB", d.ReadingB))
+	}
 	return slog.GroupValue(attrs...)
 }

@@ -215,11 +215,24 @@ func decodePlanOn(root *node, model *Plan) (Plan, *words, []error) {
 	p.Vocabulary = vocab
 	pv, mv := reflect.ValueOf(&p).Elem(), reflect.ValueOf(model).Elem()
 	for _, f := range fieldsOf(planType) {
-		if slices.Contains(ownParts[:], f.name) || root.Member(f.name) >= 0 {
+		if slices.Contains(ownParts[:], f.name) || root.Member(f.name) >= 0 || f.name == "readings" || f.name == "notStated" {
 			continue
 		}
 		pv.Field(f.index).Set(mv.Field(f.index))
 	}
+	// The model's marks follow the parts inherited from it: a part the file
+	// states itself is the file's, and only the file's marks speak of it.
+	inherited := func(ms []Mark) []Mark {
+		var out []Mark
+		for _, m := range ms {
+			if segs, err := parseMarkPath(m.Path); err == nil && len(segs) > 0 && root.Member(segs[0].Key) < 0 {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	p.Readings = append(p.Readings, inherited(model.Readings)...)
+	p.NotStated = append(p.NotStated, inherited(model.NotStated)...)
 	p.BasedOn = &Model{ID: model.ID, Version: model.Version, Title: model.Title, Clauses: model.Clauses, BasedOn: model.BasedOn}
 	return p, d.words, d.Errs
 }

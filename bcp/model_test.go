@@ -346,3 +346,32 @@ func TestLintBasedOn(t *testing.T) {
 		})
 	}
 }
+
+// TestBasedOnMarksFollowTheirParts: a plan based on a model inherits the
+// model's readings and not-stated marks with the parts they speak of; a
+// part the file states itself carries only the file's marks.
+func TestBasedOnMarksFollowTheirParts(t *testing.T) {
+	m := Tottori()
+	p, err := ParsePlan(basedOn(t, "yazu", "tottori", m.Version, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m.Readings, p.Readings); diff != "" {
+		t.Errorf("tottori:第2-4(1): readings not inherited (-model +plan):\n%s", diff)
+	}
+	if diff := cmp.Diff(m.NotStated, p.NotStated); diff != "" {
+		t.Errorf("tottori:第2-4(2): not-stated marks not inherited (-model +plan):\n%s", diff)
+	}
+	org := referencePart(t, "tottori", "organization", "tottori", "yazu")
+	clauses := referencePart(t, "tottori", "clauses", "", "")
+	q, err := ParsePlan(basedOn(t, "yazu", "tottori", m.Version, map[string]any{"organization": org, "clauses": clauses}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := q.NotStatedAt("$.organization.councils[0].chair"); ok {
+		t.Error("the file's own organisation carries the model's not-stated chair")
+	}
+	if _, ok := q.ReadingAt("$.fault.serious.long"); !ok {
+		t.Error("the inherited fault part lost the model's reading of its threshold")
+	}
+}

@@ -87,6 +87,18 @@ type Plan struct {
 	// continuity settings (contact channels, report schedule, horizons,
 	// outside reporting routes and the recovery flow).
 	Continuity *Continuity `json:"continuity,omitempty"`
+
+	// Readings mark the values of the plan file that the document does not
+	// give — a figure it leaves to the municipality, an actor or a chair it
+	// does not name — as the library's default or reading, each with its
+	// reason ([Mark]); every output shows them as such ([Check], [Compare],
+	// drills). Nil where every value is the document's.
+	Readings []Mark `json:"readings,omitempty"`
+	// NotStated mark the places of the plan file that the document leaves
+	// empty — a chair, a council, a threshold it does not state — each with
+	// its reason, so that [Check] reports the document's silence, not a
+	// missing part ([Mark]). Nil where the plan marks none.
+	NotStated []Mark `json:"notStated,omitempty"`
 }
 
 // Index returns the plan's clause index, built from Clauses: it says which

@@ -2,6 +2,7 @@ package bcp
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -65,8 +66,29 @@ func genPlan() *rapid.Generator[Plan] {
 				}
 			}
 		}
+		pruneMarks(&p)
 		return p
 	})
+}
+
+// pruneMarks drops the readings and not-stated marks of p whose place the
+// drawing dropped or filled, as a municipality that drops a part of a
+// reference plan drops its marks.
+func pruneMarks(p *Plan) {
+	keep := func(ms []Mark, reading bool) []Mark {
+		var out []Mark
+		for _, m := range ms {
+			segs, err := parseMarkPath(m.Path)
+			if err != nil {
+				continue
+			}
+			if _, known, present := resolveMark(reflect.ValueOf(*p), segs); known && present == reading {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	p.Readings, p.NotStated = keep(p.Readings, true), keep(p.NotStated, false)
 }
 
 // genDuties draws distinct duties of plan, each given to any role or party,

@@ -108,6 +108,7 @@ func (p Plan) validate(w *words, decoded bool) error {
 	if c := p.Continuity; c != nil {
 		v.continuity(c)
 	}
+	v.marks(p)
 	return problem.Join(v.errs...)
 }
 

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/measures"
 )
 
 // schemaPath is where the JSON Schema of plan files is kept: embedded,
@@ -78,6 +80,13 @@ var schemaRules = map[string]map[string]any{
 	// a target recovery time that is not negative (durations never are).
 	"bcp.System": {"required": []string{"id", "name", "owner", "kind", "scale"}, "properties": map[string]any{
 		"id": nonEmpty, "name": nonEmpty, "owner": nonEmpty,
+	}},
+	// Plan.validate (marks): every reading and every place not stated has
+	// a path into the plan file and a reason.
+	"bcp.Mark": {"required": []string{"path", "reason"}, "properties": map[string]any{
+		"path": map[string]any{"pattern": `^\$((\.[A-Za-z0-9_-]+)|(\[[0-9]+\]))+$`, "maxLength": maxMarkPath,
+			"description": "the place in this file, as its errors name it: \"$\", then \".key\" or \"[index]\", e.g. \"$.fault.serious.long\"; a mark covers everything under its place"},
+		"reason": map[string]any{"minLength": 1, "description": "why: what the document says there and what the library makes of it"},
 	}},
 	// Vocabulary.validate: every term has an ID and a label.
 	"bcp.Term": {"required": []string{"id", "label"}, "properties": map[string]any{
@@ -145,6 +154,11 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 	}
 	switch kindOf(t) {
 	case kindJSON:
+		if form, ok := jsonForms[t]; ok {
+			s := g.inline(form)
+			s["description"] = "the JSON form of " + t.String() + " (its MarshalJSON)"
+			return s
+		}
 		return map[string]any{"type": "object", "description": "the JSON form of " + t.String() + " (its MarshalJSON)"}
 	case kindText:
 		if k := info(t).word; k >= 0 {
@@ -327,5 +341,62 @@ func TestSchemaCoversReferenceFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(v, map[string]any{"$ref": schema["$ref"]}, filepath.Base(name)+":$")
+	}
+}
+
+// rulesForm mirrors the object measures.Rules reads and writes (its
+// MarshalJSON), so the schema states its keys; TestRulesFormInStep keeps the
+// two in step.
+type rulesForm struct {
+	InForce              measures.Requirements        `json:"inForce,omitzero"`
+	MinPasswordLength    int                          `json:"minPasswordLength,omitzero"`
+	LockoutAfter         int                          `json:"lockoutAfter,omitzero"`
+	EntryRecordYears     int                          `json:"entryRecordYears,omitzero"`
+	CardRecordYears      int                          `json:"cardRecordYears,omitzero"`
+	OperationLogYears    int                          `json:"operationLogYears,omitzero"`
+	TerminalHours        measures.Hours               `json:"terminalHours,omitzero"`
+	WorkingDaysOnly      bool                         `json:"workingDaysOnly,omitzero"`
+	IdentityAssetManager council.Role                 `json:"identityAssetManager,omitzero"`
+	OtherAssetManager    council.Role                 `json:"otherAssetManager,omitzero"`
+	Citations            map[string]council.Citations `json:"citations,omitempty"`
+}
+
+// jsonForms are the forms of the types that encode themselves, where the
+// schema can state them.
+var jsonForms = map[reflect.Type]reflect.Type{
+	reflect.TypeFor[measures.Rules](): reflect.TypeFor[rulesForm](),
+}
+
+// TestRulesFormInStep: every key measures.Rules writes for a plan that
+// states them all is a key of rulesForm, and rulesForm has no other.
+func TestRulesFormInStep(t *testing.T) {
+	var keys []string
+	for _, p := range []Plan{Kumiyama(), Tottori(), Nakano(), Ino(), Kumamoto()} {
+		if p.Measures == nil || p.Measures.Controls == nil {
+			continue
+		}
+		b, err := json.Marshal(p.Measures.Controls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for k := range m {
+			keys = append(keys, k)
+		}
+	}
+	var form []string
+	for f := range reflect.TypeFor[rulesForm]().Fields() {
+		form = append(form, strings.Split(f.Tag.Get("json"), ",")[0])
+	}
+	for _, k := range keys {
+		if !slices.Contains(form, k) {
+			t.Errorf("measures.Rules writes %q, which rulesForm lacks", k)
+		}
+	}
+	if len(keys) == 0 {
+		t.Fatal("no reference plan states measures' controls")
 	}
 }

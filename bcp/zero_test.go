@@ -44,6 +44,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Lang),
 		*new(LintOptions),
 		*new(Manual),
+		*new(Mark),
 		*new(Model),
 		*new(Models),
 		*new(OrderClause),

@@ -25,6 +25,29 @@ type Council struct {
 	Consults    string    `json:"consults,omitzero"`    // whom the chair hears on important matters (kumiyama 第6条4項)
 	Duties      Citation  `json:"duties,omitzero"`      // the agenda of normal-time duties, e.g. kumiyama:第6条3項
 	Cites       Citations `json:"cites,omitzero"`       // the clauses constituting the body
+	// Delegation is the clause by which the chair includes whoever the
+	// chair delegates (議長（その委任を受けた者を含む。）); zero when the plan
+	// does not say.
+	Delegation Citation `json:"delegation,omitzero"`
+	// Ratification says who decides when the body cannot meet in time, the
+	// body approving the decision after the fact (事後に承認); zero when the
+	// plan does not say.
+	Ratification Ratification `json:"ratification,omitzero"`
+	// Network is the name of the contact network ([Organization.Networks])
+	// over which the convener calls the members (ino 第5条 事前に定めた連絡網);
+	// empty when the plan does not say.
+	Network string `json:"network,omitzero"`
+}
+
+// A Ratification says that By decides for a body when it cannot meet in
+// time (専決) and the body approves the decision after the fact (事後に承認),
+// as clause Cite says. A zero By means the chair decides.
+//
+// The zero Ratification means the plan does not say. Ratifications are
+// comparable with ==.
+type Ratification struct {
+	By   Role     `json:"by,omitzero"`
+	Cite Citation `json:"cite,omitzero"`
 }
 
 // A Rule says what a plan does when one of the triggers On occurs: whether
@@ -117,6 +140,11 @@ type Convening struct {
 	Substitute  Body      `json:"substitute,omitzero"`
 	Substituted bool      `json:"substituted"`
 	Cites       Citations `json:"cites,omitzero"`
+	// Delegation and Ratification come from the body's [Council]: the
+	// chair may delegate, decisions may be approved after the fact (zero
+	// when the plan does not say).
+	Delegation   Citation     `json:"delegation,omitzero"`
+	Ratification Ratification `json:"ratification,omitzero"`
 }
 
 // Convene decides, under o's plan, whether a body meets for trigger t, who
@@ -159,6 +187,8 @@ func Convene(o Organization, t Trigger) (Convening, error) {
 		c.Immediately = r.Immediately
 		c.Convener = body.Convener
 		c.Chair = body.Chair
+		c.Delegation = body.Delegation
+		c.Ratification = body.Ratification
 		c.Agenda = r.Agenda
 		c.Substitute = r.Substitute
 		return c, nil
@@ -169,8 +199,8 @@ func Convene(o Organization, t Trigger) (Convening, error) {
 // SubstitutedBy returns the convening with body b standing in for the
 // council, as ino 第5条 and 第12条 ただし書 allow when an existing
 // emergency-response structure exists. The agenda and citations stay; the
-// council's convener and chair are cleared (the structure acts under its own
-// lead). It is an error unless the convening meets and names b as its
+// council's convener, chair, delegation and ratification are cleared (the
+// structure acts under its own lead). It is an error unless the convening meets and names b as its
 // substitute.
 func (c Convening) SubstitutedBy(b Body) (Convening, error) {
 	if !c.Meets || !c.Substitute.IsValid() || c.Substitute != b {
@@ -181,13 +211,17 @@ func (c Convening) SubstitutedBy(b Body) (Convening, error) {
 	c.Substituted = true
 	c.Convener = 0
 	c.Chair = 0
+	c.Delegation = Citation{}
+	c.Ratification = Ratification{}
 	return c, nil
 }
 
 // Validate reports every problem of o at once (errors.Join): the plan ID,
 // appointments, chain and agendas (see their Validate methods), councils
 // (valid, distinct bodies; chair, convener and members valid roles of the
-// chain; citations of the plan), and rules (on some trigger, no trigger
+// chain; citations of the plan, including the clause of a delegation and of
+// a ratification, whose decider is a role of the chain; a network it calls
+// over that the organisation has), and rules (on some trigger, no trigger
 // claimed by two rules, a body that meets exists, requesters are roles of the
 // chain, the agenda exists, citations present and of the plan), and contact
 // networks ([Network.Validate], names distinct).
@@ -237,6 +271,20 @@ func (o Organization) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: council %d: duties %s: %w", pre, i, c.Duties, ErrNotFound))
 		}
 		errs = append(errs, citesOf(pre+fmt.Sprintf(": council %d", i), c.Cites, o.Plan)...)
+		if c.Delegation != (Citation{}) && c.Delegation.Plan() != o.Plan {
+			errs = append(errs, fmt.Errorf("%s: council %d: delegation: citation %s is not of plan %s: %w", pre, i, c.Delegation, o.Plan, ErrUncited))
+		}
+		if rt := c.Ratification; rt != (Ratification{}) {
+			if !rt.Cite.IsValid() || rt.Cite.Plan() != o.Plan {
+				errs = append(errs, fmt.Errorf("%s: council %d: ratification: citation %s is not of plan %s: %w", pre, i, rt.Cite, o.Plan, ErrUncited))
+			}
+			if rt.By != 0 && (!rt.By.IsValid() || !nodes.Has(rt.By)) {
+				errs = append(errs, fmt.Errorf("%s: council %d: ratification by %s: %w (not in the chain)", pre, i, rt.By, ErrUnknownRole))
+			}
+		}
+		if c.Network != "" && !slices.ContainsFunc(o.Networks, func(n Network) bool { return n.Name == c.Network }) {
+			errs = append(errs, fmt.Errorf("%s: council %d: network %s: %w", pre, i, problem.Value(c.Network), ErrNotFound))
+		}
 	}
 	var claimed Triggers
 	for i, r := range o.Rules {

@@ -42,7 +42,11 @@
 // why ([Convening]); [ConveneAny] does the same for an event that is several
 // triggers at once (the sets packages threat and fault derive from their
 // decisions); [Convening.SubstitutedBy] lets an existing emergency-response
-// structure stand in where ino allows it.
+// structure stand in where ino allows it. A council may say that its chair
+// includes whoever the chair delegates (Delegation), who decides when it
+// cannot meet in time for it to approve afterwards ([Ratification]), and
+// over which contact [Network] it is called; a network's [Link]s may say
+// their [Hours] (office hours, or nights and holidays).
 //
 // # Agendas and meetings
 //

@@ -89,6 +89,7 @@ func TestEnums(t *testing.T) {
 	t.Run("Trigger", func(t *testing.T) { checkEnum(t, AllTriggers(), ParseTrigger) })
 	t.Run("Body", func(t *testing.T) { checkEnum(t, AllBodies(), ParseBody) })
 	t.Run("Status", func(t *testing.T) { checkEnum(t, AllResolutions(), ParseResolution) })
+	t.Run("Hours", func(t *testing.T) { checkEnum(t, AllHours(), ParseHours) })
 }
 
 // Each glossary term parses to its role, party, trigger or body; a plan's

@@ -7,7 +7,7 @@ import "log/slog"
 // requestedBy, onRequest, immediately, convener, chair, agenda, substitute,
 // substituted, cites), the unset ones left out.
 func (c Convening) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 14)
+	attrs := make([]slog.Attr, 0, 16)
 	attrs = append(attrs, slog.String("plan", c.Plan))
 	if c.Trigger.IsValid() {
 		attrs = append(attrs, slog.String("trigger", c.Trigger.String()))
@@ -35,6 +35,19 @@ func (c Convening) LogValue() slog.Value {
 	attrs = append(attrs, slog.Bool("substituted", c.Substituted))
 	if c.Cites.Len() > 0 {
 		attrs = append(attrs, slog.Any("cites", c.Cites))
+	}
+	if c.Delegation != (Citation{}) {
+		attrs = append(attrs, slog.String("delegation", c.Delegation.String()))
+	}
+	if rt := c.Ratification; rt != (Ratification{}) {
+		var g []any
+		if rt.By != 0 {
+			g = append(g, slog.String("by", rt.By.String()))
+		}
+		if rt.Cite != (Citation{}) {
+			g = append(g, slog.String("cite", rt.Cite.String()))
+		}
+		attrs = append(attrs, slog.Group("ratification", g...))
 	}
 	return slog.GroupValue(attrs...)
 }

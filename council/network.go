@@ -16,8 +16,9 @@ import (
 //
 // Only what the plan states is given. A zero Keeper, an empty Purpose,
 // Links, Lists or Wider mean the plan does not say, and the library does
-// not fill them in (office hours, nights and holidays are not stated by the
-// reference plans). The zero Network is not valid. == is not defined.
+// not fill them in. A link that says when it applies ([Link].Hours: office
+// hours, or nights and holidays) tells the two apart; one that does not
+// applies at any time. The zero Network is not valid. == is not defined.
 type Network struct {
 	// Name is the network's name as the plan writes it, e.g. "緊急時連絡網".
 	Name string `json:"name,omitzero"`
@@ -44,19 +45,21 @@ type Network struct {
 }
 
 // A Link is one contact over a [Network]: From reaches To, as clause Cite
-// says.
+// says, at the Hours it says (zero: at any time, the plan does not tell
+// office hours from nights and holidays).
 //
 // The zero Link is not valid. Links are comparable with ==.
 type Link struct {
-	From Actor    `json:"from,omitzero"`
-	To   Actor    `json:"to,omitzero"`
-	Cite Citation `json:"cite,omitzero"`
+	From  Actor    `json:"from,omitzero"`
+	To    Actor    `json:"to,omitzero"`
+	Hours Hours    `json:"hours,omitzero"`
+	Cite  Citation `json:"cite,omitzero"`
 }
 
 // Validate reports every problem of n under plan (errors.Join): a name; at
 // least one member, each a valid actor listed once; a keeper, when given,
 // that is a member; links between members, distinct, each citing a clause
-// of plan; no empty list name; and clauses, all of plan (Wider may be empty,
+// of plan, at valid hours; no empty list name; and clauses, all of plan (Wider may be empty,
 // Cites may not).
 func (n Network) Validate(plan string) error {
 	pre := "council: plan " + plan + ": network " + problem.Value(n.Name)
@@ -86,6 +89,9 @@ func (n Network) Validate(plan string) error {
 		}
 		if l.From == l.To {
 			errs = append(errs, fmt.Errorf("%s: link %d: %s reaches itself: %w", pre, i, l.From, ErrInvalid))
+		}
+		if l.Hours != 0 && !l.Hours.IsValid() {
+			errs = append(errs, fmt.Errorf("%s: link %d: hours %s: %w", pre, i, l.Hours, ErrInvalid))
 		}
 		if slices.Index(n.Links, l) != i {
 			errs = append(errs, fmt.Errorf("%s: link %d: given twice: %w", pre, i, ErrDuplicate))

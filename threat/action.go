@@ -272,23 +272,44 @@ func (n Notification) validate(plan string) error {
 // scheme gives them. Copying it is cheap and shares storage nobody can change.
 //
 // The zero Actions is empty. == is not defined on it; use [Actions.Equal].
-type Actions struct{ list []Action }
+//
+// It holds a pointer to the list, one word, so that a [Response] stays small
+// to copy on the hot path ([Decide]).
+type Actions struct {
+	_ [0]func() // no ==
+	p *[]Action
+}
+
+// newActions returns the actions of list, which nobody changes afterwards.
+func newActions(list []Action) Actions {
+	if len(list) == 0 {
+		return Actions{}
+	}
+	return Actions{p: &list}
+}
+
+func (as Actions) list() []Action {
+	if as.p == nil {
+		return nil
+	}
+	return *as.p
+}
 
 // Len is the number of actions.
-func (as Actions) Len() int { return len(as.list) }
+func (as Actions) Len() int { return len(as.list()) }
 
 // At returns the i'th action, or the zero Action when i is out of range.
 func (as Actions) At(i int) Action {
-	if i < 0 || i >= len(as.list) {
+	if i < 0 || i >= len(as.list()) {
 		return Action{}
 	}
-	return as.list[i]
+	return as.list()[i]
 }
 
 // All yields the actions in order.
 func (as Actions) All() iter.Seq2[int, Action] {
 	return func(yield func(int, Action) bool) {
-		for i, a := range as.list {
+		for i, a := range as.list() {
 			if !yield(i, a) {
 				return
 			}
@@ -297,40 +318,59 @@ func (as Actions) All() iter.Seq2[int, Action] {
 }
 
 // Slice returns the actions in a fresh slice the caller owns.
-func (as Actions) Slice() []Action { return slices.Clone(as.list) }
+func (as Actions) Slice() []Action { return slices.Clone(as.list()) }
 
 // Has reports whether some action has the given actor and step.
 func (as Actions) Has(actor council.Actor, step Task) bool {
-	return slices.ContainsFunc(as.list, func(a Action) bool { return a.Actor == actor && a.Task == step })
+	return slices.ContainsFunc(as.list(), func(a Action) bool { return a.Actor == actor && a.Task == step })
 }
 
 // Equal reports whether as and bs hold equal actions in the same order.
-func (as Actions) Equal(bs Actions) bool { return slices.EqualFunc(as.list, bs.list, Action.Equal) }
+func (as Actions) Equal(bs Actions) bool { return slices.EqualFunc(as.list(), bs.list(), Action.Equal) }
 
 // MarshalJSON encodes the actions as a JSON array.
-func (as Actions) MarshalJSON() ([]byte, error) { return marshalList(as.list) }
+func (as Actions) MarshalJSON() ([]byte, error) { return marshalList(as.list()) }
 
 // Notifications is an immutable list of notifications held by value.
 //
 // The zero Notifications is empty. == is not defined on it; use
-// [Notifications.Equal].
-type Notifications struct{ list []Notification }
+// [Notifications.Equal]. Like [Actions] it holds one word.
+type Notifications struct {
+	_ [0]func() // no ==
+	p *[]Notification
+}
+
+// newNotifications returns the notifications of list, which nobody changes
+// afterwards.
+func newNotifications(list []Notification) Notifications {
+	if len(list) == 0 {
+		return Notifications{}
+	}
+	return Notifications{p: &list}
+}
+
+func (ns Notifications) list() []Notification {
+	if ns.p == nil {
+		return nil
+	}
+	return *ns.p
+}
 
 // Len is the number of notifications.
-func (ns Notifications) Len() int { return len(ns.list) }
+func (ns Notifications) Len() int { return len(ns.list()) }
 
 // At returns the i'th notification, or the zero Notification when i is out of range.
 func (ns Notifications) At(i int) Notification {
-	if i < 0 || i >= len(ns.list) {
+	if i < 0 || i >= len(ns.list()) {
 		return Notification{}
 	}
-	return ns.list[i]
+	return ns.list()[i]
 }
 
 // All yields the notifications in order.
 func (ns Notifications) All() iter.Seq2[int, Notification] {
 	return func(yield func(int, Notification) bool) {
-		for i, n := range ns.list {
+		for i, n := range ns.list() {
 			if !yield(i, n) {
 				return
 			}
@@ -339,17 +379,17 @@ func (ns Notifications) All() iter.Seq2[int, Notification] {
 }
 
 // Slice returns the notifications in a fresh slice the caller owns.
-func (ns Notifications) Slice() []Notification { return slices.Clone(ns.list) }
+func (ns Notifications) Slice() []Notification { return slices.Clone(ns.list()) }
 
 // Has reports whether some notification goes to the given recipient.
 func (ns Notifications) Has(to council.Actor) bool {
-	return slices.ContainsFunc(ns.list, func(n Notification) bool { return n.To == to })
+	return slices.ContainsFunc(ns.list(), func(n Notification) bool { return n.To == to })
 }
 
 // Equal reports whether ns and ms hold equal notifications in the same order.
 func (ns Notifications) Equal(ms Notifications) bool {
-	return slices.EqualFunc(ns.list, ms.list, Notification.Equal)
+	return slices.EqualFunc(ns.list(), ms.list(), Notification.Equal)
 }
 
 // MarshalJSON encodes the notifications as a JSON array.
-func (ns Notifications) MarshalJSON() ([]byte, error) { return marshalList(ns.list) }
+func (ns Notifications) MarshalJSON() ([]byte, error) { return marshalList(ns.list()) }

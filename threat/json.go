@@ -14,7 +14,7 @@ func (as *Actions) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	*as = Actions{list: list}
+	*as = newActions(list)
 	return nil
 }
 
@@ -25,7 +25,7 @@ func (ns *Notifications) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	*ns = Notifications{list: list}
+	*ns = newNotifications(list)
 	return nil
 }
 

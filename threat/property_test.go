@@ -389,13 +389,13 @@ func includes(t *rapid.T, what string, lo, hi Actions, nlo, nhi Notifications) {
 		if a.Task == StandDown || a.Only {
 			continue
 		}
-		ok := slices.ContainsFunc(hi.list, func(b Action) bool { return b.key() == a.key() })
+		ok := slices.ContainsFunc(hi.list(), func(b Action) bool { return b.key() == a.key() })
 		if !ok {
 			t.Fatalf("%s: the higher level lacks %s", what, a)
 		}
 	}
 	for _, n := range nlo.All() {
-		ok := slices.ContainsFunc(nhi.list, func(m Notification) bool { return m.key() == n.key() })
+		ok := slices.ContainsFunc(nhi.list(), func(m Notification) bool { return m.key() == n.key() })
 		if !ok {
 			t.Fatalf("%s: the higher level lacks notification %s", what, n)
 		}

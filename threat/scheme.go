@@ -716,7 +716,7 @@ func buildTiers(spec Spec, tiers []Tier, what string, required bool) ([4]respons
 		} else {
 			cur = acts
 		}
-		out[slot] = response{actions: Actions{list: cur}, notifications: Notifications{list: notes}, standDown: standDown}
+		out[slot] = response{actions: newActions(cur), notifications: newNotifications(notes), standDown: standDown}
 		acts = nil
 		for _, a := range cur {
 			if a.Task != StandDown && !a.Only {

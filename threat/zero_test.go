@@ -14,6 +14,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Action),
 		*new(Actions),
 		*new(Attribute),
+		*new(AttributeTerm),
 		*new(Attributes),
 		*new(Capture),
 		*new(Condition),
@@ -22,6 +23,7 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Firewall),
 		*new(Grading),
 		*new(IncompleteError),
+		*new(KindTerm),
 		*new(Level),
 		*new(NotCoveredError),
 		*new(Notification),
@@ -36,7 +38,10 @@ func TestZeroValuesPrint(t *testing.T) {
 		*new(Seriousness),
 		*new(Source),
 		*new(Spec),
+		*new(SpecError),
 		*new(Task),
 		*new(Tier),
+		*new(ValueTerm),
+		*new(Values),
 	)
 }

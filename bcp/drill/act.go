@@ -11,38 +11,38 @@ import (
 	"github.com/jukiplan/jukiplan/threat"
 )
 
-func (r *runner) actObserved(e Event) error {
-	r.act.event, r.act.open, r.act.by, r.act.captured = e.Act, true, e.By, false
-	r.judge(e)
-	return r.threat()
+func (ac *actTracker) observed(r *runner, e Event) error {
+	ac.event, ac.open, ac.by, ac.captured = e.Act, true, e.By, false
+	ac.judge(e)
+	return ac.threat(r)
 }
 
-func (r *runner) attributeLearned(e Event) error {
-	if !r.act.open {
+func (ac *actTracker) learned(r *runner, e Event) error {
+	if !ac.open {
 		return fmt.Errorf("%w: an attribute learned before any act was observed", ErrScenario)
 	}
 	for _, a := range threat.AllAttributes() {
 		if v := e.Learned.Value(a); v != 0 {
-			r.act.event = r.act.event.With(a, v)
+			ac.event = ac.event.With(a, v)
 		}
 	}
 	for i := range threat.MaxDeclared {
 		if a := threat.DeclaredAttribute(i); e.Learned.Value(a) != 0 {
-			r.act.event = r.act.event.With(a, e.Learned.Value(a))
+			ac.event = ac.event.With(a, e.Learned.Value(a))
 		}
 	}
-	r.judge(e)
-	return r.threat()
+	ac.judge(e)
+	return ac.threat(r)
 }
 
-func (r *runner) judge(e Event) {
+func (ac *actTracker) judge(e Event) {
 	if e.Judgement != 0 {
-		r.act.judgement, r.act.reason = e.Judgement, e.Reason
+		ac.judgement, ac.reason = e.Judgement, e.Reason
 	}
 }
 
 // threat grades the act as known now and lists what the plan requires.
-func (r *runner) threat() error {
+func (ac *actTracker) threat(r *runner) error {
 	s := r.p.scheme
 	if s == nil {
 		// A plan that grades no threats: the council meets on an
@@ -55,23 +55,23 @@ func (r *runner) threat() error {
 		}
 		return fmt.Errorf("%w: plan %s grades no unauthorized act and convenes no body for one", ErrUnhandled, r.p.id)
 	}
-	r.playbookSteps()
+	ac.playbookSteps(r)
 	if s.Scale() == threat.ScaleSerious {
-		if r.act.judgement == 0 {
-			_, err := threat.Grade(s, r.act.event)
+		if ac.judgement == 0 {
+			_, err := threat.Grade(s, ac.event)
 			var nc *threat.NotCoveredError
 			if errors.As(err, &nc) {
 				r.emit(Entry{Act: ActJudge, Actor: r.judgeActor(), What: What{About: AboutSeriousJudgement}, Cites: nc.Citations})
 			}
 			return nil
 		}
-		g, err := threat.JudgeSerious(s, r.act.event, r.act.judgement == Serious, r.act.reason)
+		g, err := threat.JudgeSerious(s, ac.event, ac.judgement == Serious, ac.reason)
 		if err != nil {
 			return err
 		}
-		return r.respond(g)
+		return ac.respond(r, g)
 	}
-	rg, err := threat.Provisional(s, r.act.event)
+	rg, err := threat.Provisional(s, ac.event)
 	if err != nil {
 		var nc *threat.NotCoveredError
 		if errors.As(err, &nc) {
@@ -83,21 +83,21 @@ func (r *runner) threat() error {
 	if !rg.Confirmed() {
 		r.emit(Entry{Act: ActProvisional, Actor: r.judgeActor(), Min: rg.Min, Max: rg.Max,
 			What: What{About: AboutProvisional, Unknown: rg.Unknown}, Cites: rg.Citations})
-		return r.capture(rg, 0)
+		return ac.capture(r, rg, 0)
 	}
-	g, err := threat.Grade(s, r.act.event)
+	g, err := threat.Grade(s, ac.event)
 	if err != nil {
 		return err
 	}
 	// The situation is captured and the level judged before the response,
 	// also when the first observation settles the level (tottori 第3-3 to
 	// 第3-5 apply to every act found): the precautions of that level.
-	if !r.act.captured {
-		if err := r.capture(rg, g.Level); err != nil {
+	if !ac.captured {
+		if err := ac.capture(r, rg, g.Level); err != nil {
 			return err
 		}
 	}
-	return r.respond(g)
+	return ac.respond(r, g)
 }
 
 // capture lists what scheme prescribes while the level is being established
@@ -107,12 +107,12 @@ func (r *runner) threat() error {
 // lists (ties, and clauses the index does not list, keep the scheme's
 // order: its actions, then its notifications). Level l, when set, is the
 // level the first observation settled; else the entries carry the range.
-func (r *runner) capture(rg threat.Range, l threat.Level) error {
+func (ac *actTracker) capture(r *runner, rg threat.Range, l threat.Level) error {
 	pc, err := threat.Precautions(r.p.scheme, rg)
 	if err != nil {
 		return err
 	}
-	r.act.captured = true
+	ac.captured = true
 	lo, hi := rg.Min, rg.Max
 	if l.IsValid() {
 		lo, hi = 0, 0
@@ -130,9 +130,9 @@ func (r *runner) capture(rg threat.Range, l threat.Level) error {
 	slices.SortStableFunc(items, func(a, b item) int { return a.at - b.at })
 	for _, it := range items {
 		if it.i >= 0 {
-			r.threatAction(pc.Actions.At(it.i), l, lo, hi)
+			ac.threatAction(r, pc.Actions.At(it.i), l, lo, hi)
 		} else {
-			r.threatNotice(pc.Notifications.At(-1-it.i), l, lo, hi)
+			ac.threatNotice(r, pc.Notifications.At(-1-it.i), l, lo, hi)
 		}
 	}
 	return nil
@@ -153,22 +153,22 @@ func (r *runner) clauseAt(cs council.Citations) int {
 
 func (r *runner) judgeActor() council.Actor { return r.duty(bcp.Judge).Actor }
 
-func (r *runner) respond(g threat.Grading) error {
+func (ac *actTracker) respond(r *runner, g threat.Grading) error {
 	resp, err := threat.Respond(r.p.scheme, g)
 	if err != nil {
 		return err
 	}
 	w := What{About: AboutGrade, Example: g.Example}
 	if g.Manual {
-		w = What{About: AboutGrade, Judgement: r.act.judgement, Reason: g.Reason}
+		w = What{About: AboutGrade, Judgement: ac.judgement, Reason: g.Reason}
 	}
 	r.emit(Entry{Act: ActGrade, Actor: r.judgeActor(), Level: g.Level, What: w, Cites: g.Citations})
-	r.act.grading = g
+	ac.grading = g
 	for _, a := range resp.Actions.All() {
-		r.threatAction(a, g.Level, 0, 0)
+		ac.threatAction(r, a, g.Level, 0, 0)
 	}
 	for _, n := range resp.Notifications.All() {
-		r.threatNotice(n, g.Level, 0, 0)
+		ac.threatNotice(r, n, g.Level, 0, 0)
 	}
 	// The organisation says whether the grading convenes a body, whether or
 	// not the scheme's response names the convening.
@@ -176,18 +176,18 @@ func (r *runner) respond(g threat.Grading) error {
 	return nil
 }
 
-func (r *runner) threatAction(a threat.Action, l, lo, hi threat.Level) {
+func (ac *actTracker) threatAction(r *runner, a threat.Action, l, lo, hi threat.Level) {
 	e := Entry{Actor: a.Actor, To: a.Target, Level: l, Min: lo, Max: hi, AsNeeded: a.If == threat.AsNeeded,
 		What: What{About: AboutThreatStep, Step: a.Task, Note: a.Note}, Cites: a.Citations}
 	if a.Task == threat.ConveneCouncil {
-		r.convene(r.act.grading.Triggers(), a.Actor, a.Citations, l)
+		r.convene(ac.grading.Triggers(), a.Actor, a.Citations, l)
 		return
 	}
 	e.Act = stepAct(a.Task)
 	r.emit(e)
 }
 
-func (r *runner) threatNotice(n threat.Notification, l, lo, hi threat.Level) {
+func (ac *actTracker) threatNotice(r *runner, n threat.Notification, l, lo, hi threat.Level) {
 	e := Entry{Act: ActNotify, Actor: n.From, To: n.To, Level: l, Min: lo, Max: hi, AsNeeded: n.If == threat.AsNeeded,
 		What: What{About: AboutThreatNotice, Ask: n.Ask, Note: n.Note}, Cites: n.Citations}
 	if n.Ask != 0 {
@@ -198,16 +198,16 @@ func (r *runner) threatNotice(n threat.Notification, l, lo, hi threat.Level) {
 
 // playbookSteps lists the annex playbook of the act, once, when the plan
 // has the annex and the act's source is known.
-func (r *runner) playbookSteps() {
-	if len(r.p.annex) == 0 || r.act.playbook || r.act.event.Source == 0 {
+func (ac *actTracker) playbookSteps(r *runner) {
+	if len(r.p.annex) == 0 || ac.playbook || ac.event.Source == 0 {
 		return
 	}
-	pb, err := r.p.playbooks.ForEvent(r.act.event)
+	pb, err := r.p.playbooks.ForEvent(ac.event)
 	if err != nil || !slices.Contains(r.p.annex, pb.Case) {
 		return
 	}
-	r.act.playbook = true
-	held := measures.EventConditions(r.act.event)
+	ac.playbook = true
+	held := measures.EventConditions(ac.event)
 	by := r.duty(bcp.RunPlaybook)
 	for _, st := range pb.Steps {
 		e := Entry{Act: ActPlaybook, Actor: by.Actor, What: What{About: AboutPlaybookStep, Playbook: PlaybookStep{

@@ -2,6 +2,7 @@ package drill
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/jukiplan/jukiplan/bcp"
 
@@ -59,6 +60,7 @@ type drillPlan struct {
 	recurrence *bcp.Recurrence
 	vocabulary bcp.Vocabulary // a copy of the plan's
 	words      bcp.Dictionary // its lookups, built once and only read
+	readings   []bcp.Mark     // a copy of the plan's readings
 }
 
 func drillPlanOf(p bcp.Plan) (drillPlan, error) {
@@ -66,7 +68,7 @@ func drillPlanOf(p bcp.Plan) (drillPlan, error) {
 	if err != nil {
 		return drillPlan{}, err
 	}
-	d := drillPlan{id: p.ID, prov: prov, plan: bcp.Plan{Duties: p.Duties, Organization: p.Organization}, vocabulary: p.Vocabulary.Clone()}
+	d := drillPlan{id: p.ID, prov: prov, plan: bcp.Plan{Duties: p.Duties, Organization: p.Organization}, vocabulary: p.Vocabulary.Clone(), readings: slices.Clone(p.Readings)}
 	d.words = d.vocabulary.Dictionary()
 	if x, err := p.Index(); err == nil {
 		d.index = x // a plan whose index does not build keeps the plan's own order

@@ -10,6 +10,9 @@ import (
 	"github.com/jukiplan/jukiplan/threat"
 )
 
+// faultEvent sends a detected fault to the outage tracker while an outage
+// lasts (a change of its status), or when the plan handles faults only
+// through its continuity part; else to the fault tracker.
 func (r *runner) faultEvent(e Event) error {
 	if r.outage.on {
 		return r.statusChange(e)
@@ -18,7 +21,40 @@ func (r *runner) faultEvent(e Event) error {
 	if e.Act != (threat.Event{}) {
 		return r.tableFault(e)
 	}
-	return r.faultDetected(e)
+	if !r.p.faults.IsValid() && r.p.continuity != nil {
+		return r.outage.detected(r, e)
+	}
+	return r.fault.detected(r, e)
+}
+
+// statusChange records a change of status (the fault tracker keeps the
+// status, which an outage reads too) and sends it to the tracker of the
+// incident under way.
+func (r *runner) statusChange(e Event) error {
+	prev := r.fault.status
+	r.fault.status = e.Status
+	if r.outage.on {
+		return r.outage.status(r, e, prev)
+	}
+	if r.fault.open {
+		return r.fault.escalate(r)
+	}
+	return nil
+}
+
+// recovery ends the incident under way: the outage, else the fault, else
+// the act.
+func (r *runner) recovery() error {
+	switch {
+	case r.outage.on:
+		return r.outage.end(r)
+	case r.fault.open:
+		return r.fault.resolve(r)
+	case r.act.open:
+		r.prevention(false)
+		return nil
+	}
+	return fmt.Errorf("%w: a recovery before any fault, outage or act", ErrScenario)
 }
 
 // tableFault grades the fault e.Act through the plan's level table, which
@@ -32,21 +68,18 @@ func (r *runner) tableFault(e Event) error {
 		return fmt.Errorf("%w: plan %s grades no fault %s in its level table", ErrUnhandled, r.p.id, s.FormatEvent(e.Act))
 	}
 	if r.p.faults.IsValid() {
-		if err := r.faultDetected(e); err != nil {
+		if err := r.fault.detected(r, e); err != nil {
 			return err
 		}
 	}
 	r.act.event, r.act.open, r.act.by, r.act.captured = e.Act, true, e.By, false
-	return r.threat()
+	return r.act.threat(r)
 }
 
 func (r *runner) staffActor() council.Actor { return r.duty(bcp.Maintain).Actor }
 
-func (r *runner) faultDetected(e Event) error {
+func (ft *faultTracker) detected(r *runner, e Event) error {
 	if !r.p.faults.IsValid() {
-		if r.p.continuity != nil {
-			return r.outageDetected(e)
-		}
 		return fmt.Errorf("%w: plan %s has no fault chapter and no continuity plan", ErrUnhandled, r.p.id)
 	}
 	if e.Trigger != 0 {
@@ -60,11 +93,11 @@ func (r *runner) faultDetected(e Event) error {
 		}
 		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutDetection, Trigger: e.Trigger}, Cites: d.Cites})
 	}
-	r.fault.open = true
-	return r.escalate()
+	ft.open = true
+	return ft.escalate(r)
 }
 
-func (r *runner) symptomReported(e Event) error {
+func (ft *faultTracker) symptomReported(r *runner, e Event) error {
 	if !r.p.faults.IsValid() {
 		return fmt.Errorf("%w: plan %s lists no fault symptoms", ErrUnhandled, r.p.id)
 	}
@@ -72,8 +105,8 @@ func (r *runner) symptomReported(e Event) error {
 	if err != nil {
 		return err
 	}
-	r.fault.open = true
-	r.fault.symptom = e.Symptom
+	ft.open = true
+	ft.symptom = e.Symptom
 	from := e.By
 	if !from.IsValid() {
 		from = r.duty(bcp.NoticeAtTerminal).Actor
@@ -87,30 +120,18 @@ func (r *runner) symptomReported(e Event) error {
 		}
 		r.emit(Entry{Act: ActInvestigate, Actor: by, What: What{About: AboutChecks, Checks: slices.Clone(inv.Probes)}, Cites: inv.Cites})
 	}
-	return r.escalate()
+	return ft.escalate(r)
 }
 
-func (r *runner) statusChange(e Event) error {
-	prev := r.fault.status
-	r.fault.status = e.Status
-	if r.outage.on {
-		return r.outageStatus(e, prev)
-	}
-	if r.fault.open {
-		return r.escalate()
-	}
-	return nil
-}
-
-func (r *runner) escalate() error {
-	sit := r.fault.status.situation(r.fault.symptom)
-	sit.Kind = r.faultKind()
+func (ft *faultTracker) escalate(r *runner) error {
+	sit := ft.status.situation(ft.symptom)
+	sit.Kind = ft.kind(r)
 	es, err := r.p.faults.Escalate(sit)
 	if err != nil {
 		return err
 	}
 	if es.Serious {
-		r.fault.serious = true
+		ft.serious = true
 	}
 	for _, n := range es.Notices {
 		e := Entry{Actor: n.By, To: n.To, What: What{About: AboutFaultNotice, Notice: n.Task, Note: n.Note}, Cites: n.Cites}
@@ -124,7 +145,7 @@ func (r *runner) escalate() error {
 	r.convene(es.Triggers(), council.Actor{}, council.Citations{}, 0)
 	// A fallback is listed once its condition holds: ino's nearby
 	// municipality (第5条) is the council's decision, after the convening.
-	if r.fault.status.OperationImpossible || r.fault.status.ServerDown {
+	if ft.status.OperationImpossible || ft.status.ServerDown {
 		for _, fb := range r.p.faults.AlternativesIn(sit) {
 			by := r.staffActor()
 			for x := range fb.By.All() {
@@ -139,8 +160,8 @@ func (r *runner) escalate() error {
 
 // faultKind is the kind of the reported symptom under the plan, or zero
 // while no listed symptom was reported.
-func (r *runner) faultKind() fault.Kind {
-	c, err := r.p.faults.Classify(r.fault.symptom)
+func (ft *faultTracker) kind(r *runner) fault.Kind {
+	c, err := r.p.faults.Classify(ft.symptom)
 	if err != nil {
 		return 0
 	}
@@ -149,7 +170,7 @@ func (r *runner) faultKind() fault.Kind {
 
 // stageCites walks a fault through its lifecycle to read the clauses each
 // stage rests on under the plan, for the fault's kind when known.
-func (r *runner) stageCites() map[fault.Stage]council.Citations {
+func (ft *faultTracker) stageCites(r *runner) map[fault.Stage]council.Citations {
 	out := map[fault.Stage]council.Citations{}
 	f, err := r.p.faults.Open()
 	if err != nil {
@@ -158,11 +179,11 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	step := func(g fault.Fault, err error) {
 		if err == nil {
 			f = g
-			out[f.Stage()] = r.p.faults.Stage(r.faultKind(), f.Stage()).Citations
+			out[f.Stage()] = r.p.faults.Stage(ft.kind(r), f.Stage()).Citations
 		}
 	}
 	step(f.Identify(fault.Hardware, 0)) // a drill knows no location
-	step(f.Investigate(fault.Findings{Serious: r.fault.serious && r.p.faults.Thresholds().Long > 0, IdentityAffected: r.fault.status.IdentityAffected}))
+	step(f.Investigate(fault.Findings{Serious: ft.serious && r.p.faults.Thresholds().Long > 0, IdentityAffected: ft.status.IdentityAffected}))
 	if f.Serious() {
 		step(f.Escalate())
 	}
@@ -175,27 +196,20 @@ func (r *runner) stageCites() map[fault.Stage]council.Citations {
 	return out
 }
 
-func (r *runner) recovery() error {
-	switch {
-	case r.outage.on:
-		return r.outageRecovered()
-	case r.fault.open:
-		cs := r.stageCites()
-		who := r.staffActor()
-		r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, What: What{About: AboutMaintenance}, Cites: cs[fault.Maintained]})
-		if ok, c := r.p.faults.IntegrityCheck(r.fault.status.IdentityAffected); ok {
-			ic := r.duty(bcp.CheckIntegrity)
-			r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, What: What{About: AboutIntegrityCheck}, Cites: c})
-		}
-		r.emit(Entry{Act: ActResume, Actor: r.duty(bcp.Resume).Actor, What: What{About: AboutResumption}, Cites: cs[fault.Resumed]})
-		r.prevention(true)
-		r.fault.open = false
-		return nil
-	case r.act.open:
-		r.prevention(false)
-		return nil
+// resolve lists what follows the recovery from a fault: maintenance, the
+// integrity check, resumption and recurrence prevention.
+func (ft *faultTracker) resolve(r *runner) error {
+	cs := ft.stageCites(r)
+	who := r.staffActor()
+	r.emit(Entry{Act: ActMaintain, Actor: who, AsNeeded: true, What: What{About: AboutMaintenance}, Cites: cs[fault.Maintained]})
+	if ok, c := r.p.faults.IntegrityCheck(ft.status.IdentityAffected); ok {
+		ic := r.duty(bcp.CheckIntegrity)
+		r.emit(Entry{Act: ActIntegrityCheck, Actor: ic.Actor, To: ic.To, What: What{About: AboutIntegrityCheck}, Cites: c})
 	}
-	return fmt.Errorf("%w: a recovery before any fault, outage or act", ErrScenario)
+	r.emit(Entry{Act: ActResume, Actor: r.duty(bcp.Resume).Actor, What: What{About: AboutResumption}, Cites: cs[fault.Resumed]})
+	r.prevention(true)
+	ft.open = false
+	return nil
 }
 
 // prevention lists the recurrence-prevention duties the plan states: the

@@ -13,14 +13,14 @@ type upAt struct {
 	up bcp.Services
 }
 
-// outageDetected starts the continuity plan's handling of an outage of the
+// detected starts the continuity plan's handling of an outage of the
 // shared environment: the recovery flow, the first report and the contacts.
-func (r *runner) outageDetected(e Event) error {
-	if r.outage.on {
+func (ot *outageTracker) detected(r *runner, e Event) error {
+	if ot.on {
 		return nil
 	}
-	r.outage.on, r.outage.detectedAt = true, e.At
-	r.outage.ups = append(r.outage.ups, upAt{e.At, e.Status.Up})
+	ot.on, ot.detectedAt = true, e.At
+	ot.ups = append(ot.ups, upAt{e.At, e.Status.Up})
 	c := r.p.continuity
 	for i, ph := range c.Flow {
 		if ph.Step == bcp.SystemRecovery {
@@ -39,7 +39,7 @@ func (r *runner) outageDetected(e Event) error {
 			}
 		}
 	}
-	return r.outageStatus(e, Status{Up: e.Status.Up})
+	return ot.status(r, e, Status{Up: e.Status.Up})
 }
 
 func (r *runner) phase(ph bcp.Phase) {
@@ -93,22 +93,22 @@ func (r *runner) contacts(up bcp.Services) {
 	}
 }
 
-func (r *runner) outageStatus(e Event, prev Status) error {
+func (ot *outageTracker) status(r *runner, e Event, prev Status) error {
 	if e.Status.Up != prev.Up {
-		r.outage.ups = append(r.outage.ups, upAt{e.At, e.Status.Up})
+		ot.ups = append(ot.ups, upAt{e.At, e.Status.Up})
 		r.contacts(e.Status.Up)
 	}
 	ch := e.Status.Changed
 	if !e.Status.Expected.IsZero() {
-		if r.outage.known.IsZero() {
-			r.outage.known, r.outage.expected = e.At, e.Status.Expected
+		if ot.known.IsZero() {
+			ot.known, ot.expected = e.At, e.Status.Expected
 		}
 		if !e.Status.Expected.Equal(prev.Expected) {
 			ch = ch.With(bcp.FieldExpectedRecovery)
 		}
 	}
 	if ch != 0 {
-		r.outage.changes = append(r.outage.changes, bcp.Change{At: e.At, Fields: ch})
+		ot.changes = append(ot.changes, bcp.Change{At: e.At, Fields: ch})
 		if sc := r.p.continuity.Schedule; sc != nil {
 			r.obsCites = sc.Citations
 		}
@@ -116,11 +116,11 @@ func (r *runner) outageStatus(e Event, prev Status) error {
 	return nil
 }
 
-func (r *runner) outageRecovered() error {
-	if !r.outage.recovered.IsZero() {
+func (ot *outageTracker) end(r *runner) error {
+	if !ot.recovered.IsZero() {
 		return nil
 	}
-	r.outage.recovered = r.at
+	ot.recovered = r.at
 	for _, ph := range r.p.continuity.Flow {
 		if ph.Step == bcp.SystemRecovery {
 			r.phase(ph)
@@ -147,21 +147,21 @@ func (r *runner) outageRecovered() error {
 
 // schedule adds the scheduled and progress reports of an outage, from its
 // detection to its recovery (or, while it lasts, the last event).
-func (r *runner) schedule() {
-	if !r.outage.on || r.p.continuity.Schedule == nil {
+func (ot *outageTracker) schedule(r *runner) {
+	if !ot.on || r.p.continuity.Schedule == nil {
 		return
 	}
-	end := r.outage.recovered
+	end := ot.recovered
 	if end.IsZero() && len(r.sc.Events) > 0 {
 		end = r.sc.Events[len(r.sc.Events)-1].At
 	}
 	// Reports fall before the end: so do the changes and the moment the
 	// expected recovery became known that the window may hold.
-	w := bcp.Window{Detected: r.outage.detectedAt, Recovered: end}
-	if !r.outage.known.IsZero() && r.outage.known.Before(end) {
-		w.Known, w.Expected = r.outage.known, r.outage.expected
+	w := bcp.Window{Detected: ot.detectedAt, Recovered: end}
+	if !ot.known.IsZero() && ot.known.Before(end) {
+		w.Known, w.Expected = ot.known, ot.expected
 	}
-	for _, c := range r.outage.changes {
+	for _, c := range ot.changes {
 		if c.At.Before(end) {
 			w.Changes = append(w.Changes, c)
 		}
@@ -173,7 +173,7 @@ func (r *runner) schedule() {
 	by, sc := r.duty(bcp.ReportSituation), r.p.continuity.Schedule
 	for _, rt := range rts {
 		r.at, r.ev = rt.At, r.eventAt(rt.At)
-		c, ok := r.p.continuity.ContactFor(bcp.SystemOwners, r.upAt(rt.At))
+		c, ok := r.p.continuity.ContactFor(bcp.SystemOwners, ot.upAt(rt.At))
 		if !ok {
 			continue
 		}
@@ -210,8 +210,8 @@ func (r *runner) eventAt(t time.Time) int {
 
 // upAt returns the services up at t, as the last status at or before t
 // stated them: a binary search, as the statuses are in time order.
-func (r *runner) upAt(t time.Time) bcp.Services {
-	n, _ := slices.BinarySearchFunc(r.outage.ups, t, func(u upAt, t time.Time) int {
+func (ot *outageTracker) upAt(t time.Time) bcp.Services {
+	n, _ := slices.BinarySearchFunc(ot.ups, t, func(u upAt, t time.Time) int {
 		if u.at.After(t) {
 			return 1
 		}
@@ -220,5 +220,5 @@ func (r *runner) upAt(t time.Time) bcp.Services {
 	if n == 0 {
 		return 0
 	}
-	return r.outage.ups[n-1].up
+	return ot.ups[n-1].up
 }

@@ -14,9 +14,12 @@ import (
 
 // A runner plays one scenario under a plan: what every incident shares (the
 // entries listed, the instant, the bodies convened) and one tracker per kind
-// of incident, each holding that incident's state. The handlers table sends
-// each event to its tracker's methods (act.go, fault.go, outage.go,
-// card.go).
+// of incident, each holding that incident's state and owning its behaviour
+// (act.go, fault.go, outage.go). The handlers table sends each event to its
+// tracker; the runner keeps what the trackers share (emitting entries, the
+// plan's duties, convening, recurrence prevention, the card rules) and the
+// routing of the events whose tracker depends on the incident under way (a
+// status change, a recovery).
 type runner struct {
 	p   drillPlan
 	w   bcp.Dictionary // the plan's vocabulary: entries speak its words
@@ -169,10 +172,10 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 			r.out = slices.Delete(r.out, start, start+1)
 		}
 	}
-	r.schedule()
+	r.outage.schedule(r)
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
 	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(),
-		Events: slices.Clone(s.Events), Entries: r.out}, nil
+		Events: slices.Clone(s.Events), Entries: r.out, Readings: slices.Clone(p.readings)}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:
@@ -222,10 +225,10 @@ func (r *runner) emit(e Entry) {
 // fault or outage to the fault or outage tracker, a lost card to the card
 // rules.
 var handlers = [...]func(*runner, Event) error{
-	ActObserved:      (*runner).actObserved,
-	AttributeLearned: (*runner).attributeLearned,
+	ActObserved:      func(r *runner, e Event) error { return r.act.observed(r, e) },
+	AttributeLearned: func(r *runner, e Event) error { return r.act.learned(r, e) },
 	FaultDetected:    (*runner).faultEvent,
-	SymptomReported:  (*runner).symptomReported,
+	SymptomReported:  func(r *runner, e Event) error { return r.fault.symptomReported(r, e) },
 	StatusChange:     (*runner).statusChange,
 	Recovery:         func(r *runner, _ Event) error { return r.recovery() },
 	CardLost:         func(r *runner, _ Event) error { return r.cardLost() },

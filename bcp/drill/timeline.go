@@ -188,6 +188,11 @@ type Timeline struct {
 	// observation (AboutEvent) name by index.
 	Events  []Event `json:"events,omitempty"`
 	Entries []Entry `json:"entries"` // sorted by At; ties keep the plan's order
+	// Readings are the plan's values that its document does not give, each
+	// marked as the library's reading with its reason ([bcp.Plan.Readings]):
+	// the drill ran on them, and the text rendering lists them after the
+	// entries.
+	Readings []bcp.Mark `json:"readings,omitempty"`
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "at" (RFC 3339,
@@ -224,7 +229,7 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	w := t.Vocabulary.Dictionary()
 	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
-		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries))}
+		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries)), Readings: t.Readings}
 	for i, e := range t.Events {
 		b, err := e.marshal(&w)
 		if err != nil {
@@ -250,7 +255,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("drill: timeline: %w", err)
 	}
 	w := p.Vocabulary.Dictionary()
-	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary}
+	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary, Readings: p.Readings}
 	if len(p.Events) > 0 {
 		out.Events = make([]Event, len(p.Events))
 	}
@@ -281,6 +286,7 @@ type timelineJSON struct {
 	Vocabulary bcp.Vocabulary    `json:"vocabulary,omitzero"`
 	Events     []json.RawMessage `json:"events,omitempty"`
 	Entries    []entryJSON       `json:"entries"`
+	Readings   []bcp.Mark        `json:"readings,omitempty"`
 }
 
 // entryJSON is an Entry as a timeline writes it: actors and channel by the

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // A sentence words what an entry states, in English and in Japanese, in
@@ -24,45 +25,56 @@ var details = [...]sentence{
 		return describe(ev, w.dict), describeJA(ev, w.dict)
 	},
 	drill.AboutSeriousJudgement: fixed("judge whether the act poses a serious threat to identity information", "本人確認情報への重大な脅威の有無を判断"),
-	drill.AboutUngraded:         fixed("the level table does not grade this act: a person judges its level", "脅威度の表に該当しない事象: 判断により脅威度を決める"),
+	drill.AboutUngraded:         fixed("judge the level of an act the level table does not grade", "脅威度の表に該当しない事象: 判断により脅威度を決める"),
 	drill.AboutProvisional: func(w *words, e drill.Entry) (string, string) {
-		return "level not yet established; unknown: " + e.What.Unknown.String(), "脅威度の判定中（未確定の事実あり）"
+		var unknown []string
+		for a := range e.What.Unknown.All() {
+			unknown = append(unknown, "the "+spaced(a.String()))
+		}
+		return "treat the level as provisional until " + list(unknown) + " is known", "脅威度の判定中（未確定の事実あり）"
 	},
 	drill.AboutGrade: func(w *words, e drill.Entry) (string, string) {
 		if e.What.Judgement != 0 {
-			return "judged " + e.What.Judgement.String() + ": " + e.What.Reason, e.What.Judgement.Label() + ": " + e.What.Reason
+			return "judge the act " + spaced(e.What.Judgement.String()) + ": " + e.What.Reason, e.What.Judgement.Label() + ": " + e.What.Reason
 		}
-		return e.What.Example, e.What.Example
+		return "grade the act as the plan's example “" + e.What.Example + "”", e.What.Example
 	},
 	drill.AboutThreatStep: func(w *words, e drill.Entry) (string, string) {
-		return e.What.Step.String(), cmp.Or(e.What.Note, e.What.Step.Label())
+		return w.asks(e, e.What.Step), cmp.Or(e.What.Note, e.What.Step.Label())
 	},
 	drill.AboutThreatNotice: func(w *words, e drill.Entry) (string, string) {
 		if e.What.Ask != 0 {
-			return e.What.Ask.String(), cmp.Or(e.What.Note, e.What.Ask.Label())
+			return recipient("ask %s to "+phrase(stepsEn[:], e.What.Ask), w.to(e)), cmp.Or(e.What.Note, e.What.Ask.Label())
 		}
-		return "notify", cmp.Or(e.What.Note, "連絡")
+		return recipient("notify %s", w.to(e)), cmp.Or(e.What.Note, "連絡")
 	},
 	drill.AboutPlaybookStep: func(w *words, e drill.Entry) (string, string) {
 		st := e.What.Playbook
-		en := fmt.Sprintf("annex %s %s (%s, %s)", st.Case, st.Mark, st.Action, st.Mode)
+		act, mode := phrase(playbookEn[:], st.Action), phrase(modesEn[:], st.Mode)
+		var en string
+		if strings.HasSuffix(mode, " to") {
+			en = recipient(mode, w.to(e)) + " " + act
+		} else {
+			en = act + " " + recipient(mode, w.to(e))
+		}
+		en += " under annex " + st.Case.String() + " " + st.Mark
 		if st.Condition != 0 {
-			en += " if " + st.Condition.String()
+			en += " " + phrase(conditionsEn[:], st.Condition)
 		}
 		return en, st.Label + st.Mark + " " + st.Text
 	},
 	drill.AboutCouncilRequest: func(w *words, e drill.Entry) (string, string) {
-		return "request that the " + w.en(e.What.Body) + " meet", w.ja(e.What.Body) + "の開催を要請"
+		return "request that " + the(w.en(e.What.Body)) + " meet", w.ja(e.What.Body) + "の開催を要請"
 	},
 	drill.AboutConvening: func(w *words, e drill.Entry) (string, string) {
-		en := "convene the " + w.en(e.What.Body) + " on " + e.What.On.String()
+		en := "convene " + the(w.en(e.What.Body)) + " " + phrase(triggersEn[:], e.What.On)
 		ja := w.ja(e.What.Body) + "を開催（" + e.What.On.Label() + "）"
 		if e.What.Substitute.IsValid() {
-			en += "; the " + w.en(e.What.Substitute) + " may stand in"
+			en += "; " + the(w.en(e.What.Substitute)) + " may stand in"
 			ja += "。" + w.ja(e.What.Substitute) + "をもって代えることができる"
 		}
 		if e.What.Chair.IsValid() {
-			en += "; chair " + w.en(e.What.Chair)
+			en += ", chaired by " + the(w.en(e.What.Chair))
 			ja += "。議長: " + w.ja(e.What.Chair)
 		}
 		return en, ja
@@ -72,33 +84,33 @@ var details = [...]sentence{
 		if len(e.What.Examples) > 0 {
 			ja += "（例: " + strings.Join(e.What.Examples, "、") + "）"
 		}
-		return e.What.Item, ja
+		return "put " + spaced(e.What.Item) + " on the agenda", ja
 	},
 	drill.AboutDetection: func(w *words, e drill.Entry) (string, string) {
-		return "treat as a fault: " + w.en(e.What.Trigger), "障害として対応: " + w.ja(e.What.Trigger)
+		return "treat " + the(w.en(e.What.Trigger)) + " as a fault", "障害として対応: " + w.ja(e.What.Trigger)
 	},
 	drill.AboutClassification: func(w *words, e drill.Entry) (string, string) {
-		return "classify: " + w.en(e.What.Symptom) + " is a " + e.What.Kind.String() + " fault", w.ja(e.What.Symptom) + " → " + e.What.Kind.Label()
+		return "classify “" + w.en(e.What.Symptom) + "” as a " + e.What.Kind.String() + " fault", w.ja(e.What.Symptom) + " → " + e.What.Kind.Label()
 	},
 	drill.AboutChecks: func(w *words, e drill.Entry) (string, string) {
 		var en, ja []string
 		for _, ch := range e.What.Checks {
 			en, ja = append(en, w.en(ch)), append(ja, w.ja(ch))
 		}
-		return "checks: " + strings.Join(en, ", "), "確認: " + strings.Join(ja, "、")
+		return "carry out the checks: " + list(en), "確認: " + strings.Join(ja, "、")
 	},
 	drill.AboutFaultNotice: func(w *words, e drill.Entry) (string, string) {
-		return e.What.Notice.String(), cmp.Or(e.What.Note, e.What.Notice.Label())
+		return recipient(phrase(noticesEn[:], e.What.Notice), w.to(e)), cmp.Or(e.What.Note, e.What.Notice.Label())
 	},
 	drill.AboutAlternative: func(w *words, e drill.Entry) (string, string) {
-		return e.What.Alternative.String(), cmp.Or(e.What.Note, e.What.Alternative.Label())
+		return phrase(alternativesEn[:], e.What.Alternative), cmp.Or(e.What.Note, e.What.Alternative.Label())
 	},
-	drill.AboutMaintenance:     fixed("repair, restore or replace", "修理、修復、交換等の保守作業"),
+	drill.AboutMaintenance:     fixed("carry out maintenance: repair, restore or replace the equipment", "修理、修復、交換等の保守作業"),
 	drill.AboutIntegrityCheck:  fixed("check the integrity of identity information before resuming", "運用再開前に本人確認情報の整合性を確認"),
 	drill.AboutResumption:      fixed("resume operation", "運用の再開"),
 	drill.AboutCountermeasures: countermeasures,
 	// The parts of a [measures.PreventionPlan], in the engine's words.
-	drill.AboutPreventionPlan: fixed("recurrence-prevention plan: situation and impact, causes, technical and organisational measures",
+	drill.AboutPreventionPlan: fixed("draw up a recurrence-prevention plan: the situation and impact, the causes, and technical and organisational measures",
 		"再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"),
 	drill.AboutCardLossReport: func(w *words, e drill.Entry) (string, string) {
 		return "report the lost card at once", cmp.Or(e.What.Note, bcp.ReportCardLoss.Label())
@@ -113,27 +125,29 @@ var details = [...]sentence{
 		return "decide on publication and on reporting to the assembly", cmp.Or(e.What.Note, "公表及び議会への報告の判断")
 	},
 	drill.AboutFlowStep: func(w *words, e drill.Entry) (string, string) {
-		en := e.What.Flow.String()
+		en := phrase(flowEn[:], e.What.Flow)
 		if e.What.Body != 0 {
-			en += " (by the " + w.dict.Name(e.What.Body) + ")"
+			en += " on behalf of " + the(w.en(e.What.Body))
 		}
 		return en, w.ja(e.What.Flow) + ": " + e.What.Note
 	},
 	drill.AboutContact: func(w *words, e drill.Entry) (string, string) {
-		en, ja := e.What.Audience.String(), cmp.Or(e.What.Note, w.ja(e.What.Audience))
-		if e.What.Audience == bcp.CrisisManagement {
-			en = "first report (may be oral or a memo), then the report form"
-		}
-		if e.What.Also != 0 {
-			var ens, jas []string
-			for v := range e.What.Also.All() {
-				ens, jas = append(ens, w.en(v)), append(jas, w.ja(v))
+		en, ja := phrase(audiencesEn[:], e.What.Audience), cmp.Or(e.What.Note, w.ja(e.What.Audience))
+		if to := w.to(e); to != "" {
+			en = "inform " + to
+			if e.What.Audience == bcp.CrisisManagement {
+				en = "send " + to + " a first report (oral or a memo), then the report form"
 			}
-			en += " (also " + strings.Join(ens, ", ") + ")"
+		}
+		if e.What.Also != 0 { // in English, with the channel (means)
+			var jas []string
+			for v := range e.What.Also.All() {
+				jas = append(jas, w.ja(v))
+			}
 			ja += "（併用: " + strings.Join(jas, "、") + "）"
 		}
 		if e.What.Via.IsValid() {
-			en += " via " + w.en(e.What.Via)
+			en += " through " + the(w.en(e.What.Via))
 			ja += "（" + w.ja(e.What.Via) + "経由）"
 		}
 		return en, ja
@@ -143,18 +157,22 @@ var details = [...]sentence{
 		if p == nil {
 			return "", ""
 		}
-		return fmt.Sprintf("#%d %s (%s, %s)", p.Rank, p.ID, p.Effective, p.Reasons), fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner)
+		var reasons []string
+		for r := range p.Reasons.All() {
+			reasons = append(reasons, spaced(r.String()))
+		}
+		return fmt.Sprintf("restore %s (%s, of %s) as number %d in the recovery order, on its %s scale, for %s", p.ID, p.Name, p.Owner, p.Rank, spaced(p.Effective.String()), list(reasons)), fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner)
 	},
 	drill.AboutProgressReport: func(w *words, e drill.Entry) (string, string) {
-		return "changed: " + e.What.Fields.String(), "変更: " + fieldsJA(w.dict, e.What.Fields)
+		return recipient("report progress to %s: ", w.to(e)) + list(fieldsEn(e.What.Fields)) + " changed", "変更: " + fieldsJA(w.dict, e.What.Fields)
 	},
 	drill.AboutScheduledReport: func(w *words, e drill.Entry) (string, string) {
-		en, ja := "recovery time unknown", cmp.Or(e.What.Note, "復旧見込不明")
+		en, ja := recipient("report to %s on schedule while the recovery time is unknown", w.to(e)), cmp.Or(e.What.Note, "復旧見込不明")
 		if e.What.Known {
-			en, ja = "expected recovery known", cmp.Or(e.What.Note, "復旧見込判明後")
+			en, ja = recipient("report to %s on schedule on the expected recovery", w.to(e)), cmp.Or(e.What.Note, "復旧見込判明後")
 		}
 		if e.What.Fields != 0 {
-			en += "; reflects " + e.What.Fields.String()
+			en += ", with the changes to " + list(fieldsEn(e.What.Fields))
 			ja += "（反映: " + fieldsJA(w.dict, e.What.Fields) + "）"
 		}
 		return en, ja
@@ -169,9 +187,9 @@ func fixed(en, ja string) sentence {
 func countermeasures(w *words, e drill.Entry) (string, string) {
 	var en, ja []string
 	for _, m := range e.What.Measures {
-		en, ja = append(en, m.String()), append(ja, m.Label())
+		en, ja = append(en, spaced(m.String())), append(ja, m.Label())
 	}
-	return "consider: " + strings.Join(en, ", "), "再発防止: " + strings.Join(ja, "、")
+	return "consider the countermeasures: " + list(en), "再発防止: " + strings.Join(ja, "、")
 }
 
 // en and ja give x in the plan's words.
@@ -193,4 +211,34 @@ func (w *words) ja(x interface {
 // states: true for every valid About (TestDetailsExhaustive).
 func worded(a drill.About) bool {
 	return a.IsValid() && int(a) < len(details) && details[a] != nil
+}
+
+// to is the entry's recipient with its article, "" when it names none.
+func (w *words) to(e drill.Entry) string { return the(w.actor(e.To)) }
+
+// asks words a step of the threat scheme the entry's actor takes or asks
+// its recipient to take: "collect information", "report to the security
+// chief", "notify the national center", "ask the national center to
+// establish the situation".
+func (w *words) asks(e drill.Entry, s threat.Task) string {
+	p := phrase(stepsEn[:], s)
+	to := w.to(e)
+	switch {
+	case to == "":
+		return p
+	case s == threat.Report || e.Act == drill.ActReport:
+		return "report to " + to
+	case e.Act == drill.ActNotify:
+		return "notify " + to
+	}
+	return "ask " + to + " to " + p
+}
+
+// fieldsEn lists the fields of a report in English.
+func fieldsEn(fs bcp.Fields) []string {
+	var en []string
+	for f := range fs.All() {
+		en = append(en, "the "+spaced(f.String()))
+	}
+	return en
 }

@@ -14,9 +14,17 @@
 // [Line] one of its entries, [Detail] what one entry states, and [Event]
 // what one scenario event is.
 //
+// English lines are sentences: the actor is the subject, what the entry
+// states (one phrase per [drill.About], in the plan's English labels) the
+// predicate, then the channel and the clauses: "At level 2 or 3, the system
+// administrator asks the maintenance contractor to investigate
+// (tottori:第3-3(2))." Japanese lines keep the plan's own wording.
+//
 // # Diagrams
 //
-// [Mermaid] renders a timeline as a Mermaid sequence diagram, and
-// [EscalationFlow] a plan's reporting chain, notices, convening rules and
-// contact networks as a Mermaid flowchart.
+// [Mermaid] renders a timeline as a Mermaid sequence diagram.
+// [EscalationFlowchart] builds a plan's reporting chain, notices, convening
+// rules and contact networks as a [Flowchart] value (nodes, edges, labels
+// and the clauses they quote), which [FlowchartMermaid] prints as Mermaid
+// ([EscalationFlow] does both) and [FlowchartSVG] draws.
 package render

@@ -30,36 +30,40 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		}
 	}
 	if s.ServerDown {
-		add("server down", "サーバ停止")
+		add("the server is down", "サーバ停止")
 	}
 	if s.CauseUnknown {
-		add("cause unknown", "原因不明")
+		add("the cause is unknown", "原因不明")
 	}
 	if s.OperationImpossible {
-		add("operation impossible", "業務運用不可")
+		add("operation is impossible", "業務運用不可")
 	}
 	if s.IdentityAffected {
-		add("identity information affected", "本人確認情報に影響")
+		add("identity information is affected", "本人確認情報に影響")
 	}
 	if s.Impact > 0 {
-		add(fmt.Sprintf("impact %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
+		add(fmt.Sprintf("the impact is %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
 	}
 	if s.ExpectedStop > 0 {
-		add("expected stop "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
+		add("the stop is expected to last "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
 	}
 	if s.Up != 0 {
-		var ja []string
+		var en, ja []string
 		for v := range s.Up.All() {
-			ja = append(ja, v.Label())
+			en, ja = append(en, spaced(v.String())), append(ja, v.Label())
 		}
-		add("up "+s.Up.String(), "稼働: "+strings.Join(ja, "、"))
+		verb := " is up"
+		if len(en) > 1 {
+			verb = " are up"
+		}
+		add(list(en)+verb, "稼働: "+strings.Join(ja, "、"))
 	}
 	if !s.Expected.IsZero() {
 		t := s.Expected.In(jst).Format("2006-01-02 15:04")
-		add("expected recovery "+t, "復旧見込 "+t)
+		add("recovery is expected at "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add("changed "+s.Changed.String(), "変更: "+fieldsJA(w, s.Changed))
+		add(list(fieldsEn(s.Changed))+" changed", "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == bcp.Japanese {
@@ -71,24 +75,32 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 func describe(e drill.Event, w bcp.Dictionary) string {
 	switch e.Kind {
 	case drill.FaultDetected:
-		d := "fault detected"
+		d := "detect a fault"
 		if e.Trigger != 0 {
-			d += ": " + w.Label(e.Trigger, bcp.English)
+			d += " through " + the(w.Label(e.Trigger, bcp.English))
 		}
 		if st := statusText(w, e.Status, bcp.English); st != "" {
 			d += " (" + st + ")"
 		}
 		return d
 	case drill.StatusChange:
-		return "status: " + statusText(w, e.Status, bcp.English)
+		return "observe that " + statusText(w, e.Status, bcp.English)
 	case drill.SymptomReported:
-		return "symptom reported: " + w.Label(e.Symptom, bcp.English)
+		return "receive a report of a symptom: " + w.Label(e.Symptom, bcp.English)
 	case drill.ActObserved:
-		return "act observed: " + e.Act.String()
+		d := "observe an act of " + spaced(e.Act.Kind.String())
+		if l := learnedText(e.Act, bcp.English); l != "" {
+			d += " (" + l + ")"
+		}
+		return d
 	case drill.AttributeLearned:
-		return "learned: " + learnedText(e.Learned, bcp.English)
+		return "learn the facts: " + learnedText(e.Learned, bcp.English)
+	case drill.Recovery:
+		return "observe the recovery"
+	case drill.CardLost:
+		return "learn that an IC card is lost"
 	}
-	return e.Kind.String()
+	return spaced(e.Kind.String())
 }
 
 func describeJA(e drill.Event, w bcp.Dictionary) string {
@@ -121,7 +133,7 @@ func learnedText(e threat.Event, l bcp.Lang) string {
 		if l == bcp.Japanese {
 			parts = append(parts, ja+": "+vja)
 		} else {
-			parts = append(parts, en+"="+v)
+			parts = append(parts, en+" "+spaced(v))
 		}
 	}
 	if e.Place != 0 {
@@ -139,5 +151,8 @@ func learnedText(e threat.Event, l bcp.Lang) string {
 			add(a, a, n, n)
 		}
 	}
-	return strings.Join(parts, " ")
+	if l == bcp.Japanese {
+		return strings.Join(parts, " ")
+	}
+	return strings.Join(parts, ", ")
 }

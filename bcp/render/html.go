@@ -19,8 +19,8 @@ type Report struct {
 	Title string // the document's heading; empty: a heading of what it shows
 
 	Timeline *drill.Timeline // the drill: a table of entries and a sequence diagram
-	// Escalation is the plan's escalation flow, as [ParseFlowchart] reads
-	// [bcp.EscalationFlow]; drawn when it has nodes.
+	// Escalation is the plan's escalation flow ([EscalationFlowchart]);
+	// drawn when it has nodes.
 	Escalation Flowchart
 	// Diff and Differences are a comparison: the plans' IDs and the
 	// differences shown, in order.

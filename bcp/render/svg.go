@@ -2,10 +2,8 @@ package render
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"html"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -293,9 +291,10 @@ const (
 
 // A Node is one box of a flowchart.
 type Node struct {
-	ID    string
+	ID    string // its Mermaid ID: letters, digits and underscores
 	Label string // may hold line breaks
 	Shape Shape
+	Cites council.Citations // the clauses its label quotes (a contact network's)
 }
 
 // An Edge joins two nodes of a flowchart, by index.
@@ -303,64 +302,17 @@ type Edge struct {
 	From, To int
 	Label    string
 	Style    EdgeStyle
+	Cites    council.Citations // the clauses its label quotes
 }
 
-// A Flowchart is a directed graph of labelled nodes. The zero Flowchart is
-// empty and draws an empty diagram.
+// A Flowchart is a directed graph of labelled nodes, built from a plan
+// ([EscalationFlowchart]) and printed as Mermaid ([FlowchartMermaid]) or
+// drawn as SVG ([FlowchartSVG]). The zero Flowchart is empty and draws an
+// empty diagram. It holds slices, so == is not defined.
 type Flowchart struct {
+	Title string // what it shows; Mermaid writes it as a comment
 	Nodes []Node
 	Edges []Edge
-}
-
-// ErrFlowchart is returned by [ParseFlowchart] for a line it does not read.
-var ErrFlowchart = errors.New("render: not a flowchart line")
-
-var (
-	nodeLine = regexp.MustCompile(`^([A-Za-z0-9_]+)(\[\[|\(\[|\{\{|\(\(|\[)"(.*)"(\]\]|\]\)|\}\}|\)\)|\])$`)
-	edgeLine = regexp.MustCompile(`^([A-Za-z0-9_]+) (-->|-\.->|==>|-\.-|---)(?:\|"(.*)"\|)? ([A-Za-z0-9_]+)$`)
-	unescape = strings.NewReplacer("#35;", "#", "#59;", ";", "#quot;", `"`, "#lt;", "<", "#gt;", ">", "<br/>", "\n")
-)
-
-// ParseFlowchart reads the Mermaid flowchart that [bcp.EscalationFlow]
-// writes: node declarations with their shapes and edges with their styles
-// and labels, entity codes decoded and "<br/>" read as a line break. A
-// node an edge names before declaring it is a box labelled by its ID. A
-// line it does not read is an error naming its number, wrapping
-// [ErrFlowchart].
-func ParseFlowchart(mermaid string) (Flowchart, error) {
-	var f Flowchart
-	index := map[string]int{}
-	node := func(id string) int {
-		if i, ok := index[id]; ok {
-			return i
-		}
-		index[id] = len(f.Nodes)
-		f.Nodes = append(f.Nodes, Node{ID: id, Label: id, Shape: Box})
-		return len(f.Nodes) - 1
-	}
-	shapes := map[string]Shape{"[": Box, "([": Stadium, "[[": Subroutine, "{{": Hexagon, "((": Circle}
-	styles := map[string]EdgeStyle{"-->": Solid, "-.->": Dotted, "==>": Thick, "---": Link, "-.-": DottedLink}
-	for i, line := range strings.Split(mermaid, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "%%") || i == 0 && strings.HasPrefix(line, "flowchart") {
-			continue
-		}
-		if m := nodeLine.FindStringSubmatch(line); m != nil {
-			j := node(m[1])
-			f.Nodes[j].Label = unescape.Replace(m[3])
-			f.Nodes[j].Shape = shapes[m[2]]
-			continue
-		}
-		if m := edgeLine.FindStringSubmatch(line); m != nil {
-			f.Edges = append(f.Edges, Edge{From: node(m[1]), To: node(m[4]), Label: unescape.Replace(m[3]), Style: styles[m[2]]})
-			continue
-		}
-		if len(line) > 60 {
-			line = line[:60] + "…"
-		}
-		return Flowchart{}, fmt.Errorf("line %d %q: %w", i+1, line, ErrFlowchart)
-	}
-	return f, nil
 }
 
 // layers ranks the nodes of f top to bottom: each node below every node

@@ -51,16 +51,17 @@ func (w *words) actor(a council.Actor) string {
 func (w *words) level(e drill.Entry) string {
 	switch {
 	case e.Level.IsValid():
-		return w.pick(e.Level.String(), e.Level.Label())
+		return w.pick("level "+itoa(int(e.Level)), e.Level.Label())
 	case e.Min.IsValid() && e.Max.IsValid():
-		return w.pick(fmt.Sprintf("level-%d..%d", e.Min, e.Max), fmt.Sprintf("レベル%d～%d", e.Min, e.Max))
+		return w.pick(fmt.Sprintf("level %d–%d", e.Min, e.Max), fmt.Sprintf("レベル%d～%d", e.Min, e.Max))
 	}
 	return ""
 }
 
 // Text renders timeline t in language l: a heading line, then one line per
-// entry (see [Line]), in the words of the plan's vocabulary. It is
-// deterministic.
+// entry (see [Line]), in the words of the plan's vocabulary, then the
+// plan's values that are the library's readings, each with its reason
+// ([drill.Timeline].Readings). It is deterministic.
 func Text(t drill.Timeline, l bcp.Lang) string {
 	w := wordsOf(t, l)
 	var b strings.Builder
@@ -77,13 +78,24 @@ func Text(t drill.Timeline, l bcp.Lang) string {
 		w.line(&b, e)
 		b.WriteByte('\n')
 	}
+	for i, m := range t.Readings {
+		if i == 0 && l == bcp.Japanese {
+			b.WriteString("# 本ライブラリの解釈（文書が定めていない値）\n")
+		} else if i == 0 {
+			b.WriteString("# the library's readings (values the document does not give)\n")
+		}
+		b.WriteString("- " + m.Path + ": " + m.Reason + "\n")
+	}
 	return b.String()
 }
 
 // Line renders entry i of timeline t on one line in language l, in the
-// words of the plan's vocabulary: "2026-04-01 09:05  system-administrator →
-// national-center  notify [phone] <level-2..3>: detail  (tottori:第3-3(3))";
-// "" for an i out of range.
+// words of the plan's vocabulary: in English a sentence, "2026-04-01 09:00
+// At level 2 or 3, the system administrator asks the maintenance contractor
+// to investigate (tottori:第3-3(2))."; in Japanese the actor, recipient,
+// act, channel, level and detail, "2026-04-01 09:00  システム管理者 →
+// 運用保守委託事業者  原因の究明 <レベル2～3>: …  (tottori:第3-3(2))"; "" for an i out of
+// range.
 func Line(t drill.Timeline, i int, l bcp.Lang) string {
 	if i < 0 || i >= len(t.Entries) {
 		return ""
@@ -106,6 +118,10 @@ func Detail(t drill.Timeline, i int, l bcp.Lang) string {
 func (w *words) line(b *strings.Builder, e drill.Entry) {
 	b.WriteString(e.At.In(jst).Format("2006-01-02 15:04"))
 	b.WriteString("  ")
+	if w.lang != bcp.Japanese {
+		w.sentence(b, e)
+		return
+	}
 	b.WriteString(w.actor(e.Actor))
 	if e.To.IsValid() {
 		b.WriteString(" → ")
@@ -120,7 +136,11 @@ func (w *words) line(b *strings.Builder, e drill.Entry) {
 // both show it: the act, the channel, the level or range, the detail, and
 // whether it is due only as needed.
 func (w *words) summary(b *strings.Builder, e drill.Entry) {
-	b.WriteString(w.pick(e.Act.String(), e.Act.Label()))
+	if w.lang != bcp.Japanese {
+		w.summaryEn(b, e)
+		return
+	}
+	b.WriteString(e.Act.Label())
 	if e.Channel.IsValid() {
 		b.WriteString(" [" + w.label(e.Channel) + "]")
 	}
@@ -131,7 +151,28 @@ func (w *words) summary(b *strings.Builder, e drill.Entry) {
 		b.WriteString(": " + d)
 	}
 	if e.AsNeeded {
-		b.WriteString(w.pick(" (as needed)", "（必要に応じ）"))
+		b.WriteString("（必要に応じ）")
+	}
+}
+
+// summaryEn is summary in English: what the entry does as a phrase in the
+// plan's words ("Ask the maintenance contractor to investigate"), the
+// channel, "as needed" and the level: "(level 2–3)".
+func (w *words) summaryEn(b *strings.Builder, e drill.Entry) {
+	p := w.detail(e)
+	if p == "" {
+		p = spaced(e.Act.String())
+	}
+	b.WriteString(capital(p))
+	if to := w.to(e); to != "" && !strings.Contains(p, to) {
+		b.WriteString(" for " + to)
+	}
+	b.WriteString(w.means(e))
+	if e.AsNeeded && !conditional(e) {
+		b.WriteString(" as needed")
+	}
+	if lv := w.level(e); lv != "" {
+		b.WriteString(" (" + lv + ")")
 	}
 }
 

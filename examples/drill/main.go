@@ -119,12 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		stdout.Write(render.TimelineCSV(tl, lang))
 	case "html":
-		flow, err := render.ParseFlowchart(render.EscalationFlow(plan, lang))
-		if err != nil {
-			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
-			return 1
-		}
-		b, err := render.HTML(render.Report{Lang: lang, Timeline: &tl, Escalation: flow})
+		b, err := render.HTML(render.Report{Lang: lang, Timeline: &tl, Escalation: render.EscalationFlowchart(plan, lang)})
 		if err != nil {
 			fmt.Fprintln(stderr, "drill: "+cli.OneLine(err))
 			return 1

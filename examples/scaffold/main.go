@@ -157,6 +157,19 @@ func scaffold(from, id, title, version, source string, own []string) ([]byte, er
 	if len(own) > 0 {
 		p.Clauses = moved.Clauses // the model's numbers and headings, to edit
 	}
+	// The model's readings and not-stated marks of the parts written as
+	// the plan's own go with them (the others come with the parts the plan
+	// inherits).
+	for _, m := range moved.Readings {
+		if has(markPart(m.Path)) {
+			p.Readings = append(p.Readings, m)
+		}
+	}
+	for _, m := range moved.NotStated {
+		if has(markPart(m.Path)) {
+			p.NotStated = append(p.NotStated, m)
+		}
+	}
 	b, err := p.MarshalIndent()
 	if err != nil {
 		return nil, err
@@ -166,6 +179,15 @@ func scaffold(from, id, title, version, source string, own []string) ([]byte, er
 		return nil, fmt.Errorf("the plan written does not load: %w", err)
 	}
 	return b, nil
+}
+
+// markPart returns the top-level part a mark's path ("$.fault.serious.long")
+// is in ("fault").
+func markPart(path string) string {
+	rest, _ := strings.CutPrefix(path, "$.")
+	part, _, _ := strings.Cut(rest, ".")
+	part, _, _ = strings.Cut(part, "[")
+	return part
 }
 
 func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "scaffold", err) }

@@ -56,4 +56,10 @@ var descriptions = map[string]string{
 	"file.dangling":                    "A reference to something the plan does not hold.",
 	"file.bad-value":                   "A value of the wrong type, an unknown name, a number out of range or a missing required value.",
 	"plan.empty":                       "The plan states nothing but its ID, version and title.",
+	"plan.reading":                     "A value the document does not give: the plan file marks it as the library's reading, with its reason.",
+	"plan.not-stated":                  "A place the document leaves empty: the plan file marks it as not stated, with its reason.",
+	"council.not-stated":               "The document mentions no council, so none meets where a plan of its kind convenes one.",
+	"council.delegation-without-chair": "The chair of a body may delegate, but the plan names no chair.",
+	"council.ratified-never-meets":     "A body approves decisions after the fact, but no rule has it meet.",
+	"network.off-hours-uncovered":      "A contact network says who reaches whom in office hours but not at night or on holidays.",
 }

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/measures"
+	"github.com/jukiplan/jukiplan/threat"
+)
+
+// english checks that table words every value in all.
+func english[T interface {
+	~uint8
+	String() string
+}](t *testing.T, name string, table []string, all []T) {
+	t.Helper()
+	for _, v := range all {
+		if int(v) >= len(table) || table[v] == "" {
+			t.Errorf("%s: no English for %v", name, v)
+		}
+	}
+}
+
+// TestEnglishTablesExhaustive: every value the engine can state has its
+// English phrase, so that no sentence falls back to an identifier.
+func TestEnglishTablesExhaustive(t *testing.T) {
+	english(t, "stepsEn", stepsEn[:], threat.AllTasks())
+	english(t, "noticesEn", noticesEn[:], fault.AllTasks())
+	english(t, "alternativesEn", alternativesEn[:], fault.AllAlternatives())
+	english(t, "playbookEn", playbookEn[:], measures.AllTasks())
+	english(t, "modesEn", modesEn[:], measures.AllModes())
+	english(t, "conditionsEn", conditionsEn[:], measures.AllConditions())
+	english(t, "flowEn", flowEn[:], bcp.AllFlowSteps())
+	english(t, "audiencesEn", audiencesEn[:], bcp.AllAudiences())
+	english(t, "triggersEn", triggersEn[:], council.AllTriggers())
+}
+
+func TestEnglishGrammar(t *testing.T) {
+	for _, c := range []struct{ fn, in, want string }{
+		{"thirdPerson", "ask the maintenance contractor to investigate", "asks the maintenance contractor to investigate"},
+		{"thirdPerson", "carry out the checks", "carries out the checks"},
+		{"thirdPerson", "approach", "approaches"},
+		{"thirdPerson", "stay", "stays"},
+		{"the", "security chief", "the security chief"},
+		{"the", "J-LIS", "J-LIS"},
+		{"the", "IaaS provider", "the IaaS provider"},
+		{"the", "each department's management division", "each department's management division"},
+		{"the", "鳥取県", "鳥取県"},
+	} {
+		var got string
+		switch c.fn {
+		case "thirdPerson":
+			got = thirdPerson(c.in)
+		case "the":
+			got = the(c.in)
+		}
+		if got != c.want {
+			t.Errorf("%s(%q) = %q, want %q", c.fn, c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a and b"}, {[]string{"a", "b", "c"}, "a, b and c"}} {
+		if got := list(c.in); got != c.want {
+			t.Errorf("list(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for label, want := range map[string]bool{"security officers": true, "police": true, "related municipalities": true, "staff in charge": false, "J-LIS": false, "IaaS provider": false} {
+		if plural(label) != want {
+			t.Errorf("plural(%q) = %v", label, !want)
+		}
+	}
+}
