@@ -27,4 +27,13 @@
 // rules and contact networks as a [Flowchart] value (nodes, edges, labels
 // and the clauses they quote), which [FlowchartMermaid] prints as Mermaid
 // ([EscalationFlow] does both) and [FlowchartSVG] draws.
+//
+// # Reports and tables
+//
+// [HTML] writes one self-contained report (timeline, both diagrams as SVG,
+// comparison, findings, recovery order) for print and for a browser;
+// [TimelineCSV], [FindingsCSV], [DiffCSV] and [OrderCSV] write tables Excel
+// opens (UTF-8 with a BOM, CRLF). The SARIF 2.1.0 log of a plan's findings,
+// for code scanning, is in the subpackage
+// [github.com/jukiplan/jukiplan/bcp/render/sarif].
 package render

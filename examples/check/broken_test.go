@@ -109,7 +109,7 @@ func utf16Prefix(s string, n int) string {
 // SARIF 2.1.0 schema.
 func TestSARIFGoldensValid(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	sch, err := c.Compile("../internal/sarif/testdata/sarif-schema-2.1.0.json")
+	sch, err := c.Compile("../../bcp/render/sarif/testdata/sarif-schema-2.1.0.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,8 +45,8 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/bcp/render"
+	"github.com/jukiplan/jukiplan/bcp/render/sarif"
 	"github.com/jukiplan/jukiplan/examples/internal/cli"
-	"github.com/jukiplan/jukiplan/examples/internal/sarif"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
