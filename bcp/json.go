@@ -143,9 +143,6 @@ const (
 
 type node = jsonfile.Node
 
-// maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
-const maxDepth = jsonfile.MaxDepth
-
 // ---- decoder
 
 // decoder is the shared strict decoder (internal/jsonfile) with the plan

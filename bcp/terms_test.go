@@ -1,8 +1,6 @@
 package bcp
 
 import (
-	"fmt"
-
 	"github.com/jukiplan/jukiplan/council"
 )
 
@@ -40,18 +38,4 @@ func termParty(t failer, p Plan, id string) council.Party {
 func termBody(t failer, p Plan, id string) council.Body {
 	t.Helper()
 	return term(t, p, "body", id, Vocabulary.Body)
-}
-
-// panicker fails a helper called where no test is at hand (a scenario
-// built in Go) by panicking, which fails the test that called it.
-type panicker struct{}
-
-func (panicker) Helper() {}
-
-func (panicker) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
-
-// nakanoProvider is nakano's provider of the shared environment, a party
-// its plan declares.
-func nakanoProvider() council.Actor {
-	return council.ByParty(termParty(panicker{}, Nakano(), "iaas-provider"))
 }

@@ -126,14 +126,6 @@ func TestVocabularyErrors(t *testing.T) {
 	}
 }
 
-func termLabels[V Word](ts []Term[V]) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.Label
-	}
-	return out
-}
-
 func ExampleVocabulary_Label() {
 	p := Tottori()
 	chief := p.Organization.Chain.Chief
@@ -145,17 +137,6 @@ func ExampleVocabulary_Label() {
 	// Output:
 	// security-chief / セキュリティ統括責任者 / セキュリティ統括管理者
 	// symptom#4 / 端末の電源が入らない / terminal does not power on
-}
-
-// closedKind reports whether the vocabulary kind with JSON key kind has only
-// the engine's values: its terms cannot drop their function.
-func closedKind(kind string) bool {
-	for _, k := range wordKinds {
-		if k.key == kind {
-			return k.closed
-		}
-	}
-	return false
 }
 
 // Compare keys positions by the plan file's names: two plans' own values

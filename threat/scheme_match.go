@@ -118,22 +118,6 @@ func (s *Scheme) attrName(a Attribute) string {
 	return a.String()
 }
 
-// matches reports whether pattern p matches the fully known event e.
-func matches(p, e Event) bool {
-	if p.Kind != e.Kind ||
-		p.Place != 0 && p.Place != e.Place ||
-		p.Firewall != 0 && p.Firewall != e.Firewall ||
-		p.Severity != 0 && p.Severity != e.Severity {
-		return false
-	}
-	for i, v := range p.Declared.All() {
-		if v != 0 && v != e.Declared.At(i) {
-			return false
-		}
-	}
-	return true
-}
-
 // completions returns every event that sets each attribute of read left
 // unknown in e to each of its values, in ascending order; attributes outside
 // read are cleared. With nothing unknown it returns e itself (cleared).

@@ -38,12 +38,6 @@ func termParty(t failer, p bcp.Plan, id string) council.Party {
 	return term(t, p, "party", id, bcp.Vocabulary.Party)
 }
 
-// termBody returns the body term id of p's vocabulary stands for.
-func termBody(t failer, p bcp.Plan, id string) council.Body {
-	t.Helper()
-	return term(t, p, "body", id, bcp.Vocabulary.Body)
-}
-
 // panicker fails a helper called where no test is at hand (a scenario
 // built in Go) by panicking, which fails the test that called it.
 type panicker struct{}
