@@ -95,7 +95,7 @@
 // A plan file marks the values its document does not give as the library's
 // readings ([Plan.Readings]) and the places its document leaves empty as not
 // stated ([Plan.NotStated]), each a [Mark]: a JSON path and a reason.
-// [Plan.ReadingAt] and [Plan.NotStatedAt] look them up; [Check], [Compare]
+// [Plan.ReadingAt] and [Plan.NotStatedAt] look them up; [Check], [DiffPlans]
 // and drills show them as such.
 //
 // A plan file may follow a model plan ("basedOn", a [Model]): it inherits
@@ -130,7 +130,7 @@
 // [DiffPlans] puts two plans side by side as a [Diff] of [Difference]s by
 // [Aspect] — levels and examples of the decision tables, thresholds, roles,
 // appointments, chairs, convening, agenda items, investigation steps,
-// systems and contact networks — each side with its own citations; Compare(p, p) is empty.
+// systems and contact networks — each side with its own citations; DiffPlans(p, p) is empty.
 //
 // # Drills and diagrams
 //

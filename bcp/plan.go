@@ -91,7 +91,7 @@ type Plan struct {
 	// Readings mark the values of the plan file that the document does not
 	// give — a figure it leaves to the municipality, an actor or a chair it
 	// does not name — as the library's default or reading, each with its
-	// reason ([Mark]); every output shows them as such ([Check], [Compare],
+	// reason ([Mark]); every output shows them as such ([Check], [DiffPlans],
 	// drills). Nil where every value is the document's.
 	Readings []Mark `json:"readings,omitempty"`
 	// NotStated mark the places of the plan file that the document leaves
