@@ -45,7 +45,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add(fmt.Sprintf("the impact is %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
 	}
 	if s.ExpectedStop > 0 {
-		add("the stop is expected to last "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
+		add("the stop is expected to last "+durationEn(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
 	}
 	if s.Up != 0 {
 		var en, ja []string
@@ -63,7 +63,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add("recovery is expected at "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add(list(fieldsEn(s.Changed))+" changed", "変更: "+fieldsJA(w, s.Changed))
+		add(changed(s.Changed), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == bcp.Japanese {
@@ -86,9 +86,9 @@ func describe(e drill.Event, w bcp.Dictionary) string {
 	case drill.StatusChange:
 		return "observe that " + statusText(w, e.Status, bcp.English)
 	case drill.SymptomReported:
-		return "receive a report of a symptom: " + w.Label(e.Symptom, bcp.English)
+		return "receive a report of the symptom “" + w.Label(e.Symptom, bcp.English) + "”"
 	case drill.ActObserved:
-		d := "observe an act of " + spaced(e.Act.Kind.String())
+		d := "observe " + actEn(e.Act.Kind)
 		if l := learnedText(e.Act, bcp.English); l != "" {
 			d += " (" + l + ")"
 		}

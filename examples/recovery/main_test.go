@@ -48,10 +48,10 @@ func TestThreeDays(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{
-		"2026-04-01 08:15  The information systems division reports to the owning division head on schedule while the recovery time is unknown by phone and paper (",
-		"2026-04-01 12:00  The information systems division reports to the owning division head on schedule",
-		"2026-04-02 16:00  The information systems division reports to the owning division head on schedule on the expected recovery, with the changes to the expected recovery by phone and paper (",
-		"The IaaS provider restores iaas (統合仮想サーバ環境, of 情報システム課) as number 1 in the recovery order",
+		"2026-04-01 08:15  The information systems division reports on schedule to the owning division head by phone and paper while the recovery time is unknown (",
+		"2026-04-01 12:00  The information systems division reports on schedule to the owning division head",
+		"2026-04-02 16:00  The information systems division reports on schedule to the owning division head by phone and paper once the expected recovery is known, including the changes to the expected recovery (",
+		"The IaaS provider restores iaas (統合仮想サーバ環境, owned by 情報システム課) as number 1 in the recovery order",
 		"The information systems division informs the IaaS provider by phone (",
 	} {
 		if !strings.Contains(s, want) {
