@@ -241,6 +241,23 @@ var triggersEn = [...]string{
 	council.Routine:          "routinely",
 }
 
+// triggerNamesEn names each trigger as the escalation flowchart labels its
+// hexagons and notices, keyed by it.
+var triggerNamesEn = [...]string{
+	council.AnyFault:         "fault",
+	council.SeriousFault:     "serious fault",
+	council.UnauthorizedAct:  "unauthorized act",
+	council.SeriousThreat:    "serious threat",
+	council.ThreatLevel1:     "threat level 1",
+	council.ThreatLevel2:     "threat level 2",
+	council.ThreatLevel3:     "threat level 3",
+	council.SecurityIncident: "security incident",
+	council.LargeIncident:    "large incident",
+	council.InfoLeak:         "information leak",
+	council.SpecificInfoLeak: "leak of specific personal information",
+	council.Routine:          "routine",
+}
+
 // capital returns s with its first letter in upper case.
 func capital(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

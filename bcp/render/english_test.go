@@ -37,6 +37,7 @@ func TestEnglishTablesExhaustive(t *testing.T) {
 	english(t, "flowEn", flowEn[:], bcp.AllFlowSteps())
 	english(t, "audiencesEn", audiencesEn[:], bcp.AllAudiences())
 	english(t, "triggersEn", triggersEn[:], council.AllTriggers())
+	english(t, "triggerNamesEn", triggerNamesEn[:], council.AllTriggers())
 	english(t, "actsEn", actsEn[:], threat.AllActKinds())
 	english(t, "unknownEn", unknownEn[:], threat.AllAttributes())
 	english(t, "countermeasuresEn", countermeasuresEn[:], measures.AllCountermeasures())
