@@ -72,8 +72,10 @@ var details = [...]sentence{
 	},
 	drill.AboutConvening: func(w *words, e drill.Entry) (string, string) {
 		en := "convene " + the(w.en(e.What.Body))
-		if e.What.Chair.IsValid() {
-			en += ", chaired by " + the(w.en(e.What.Chair)) + ","
+		// The chair, unless it convenes ("the chief convenes …, chaired by
+		// the chief" would say it twice).
+		if chair := w.en(e.What.Chair); e.What.Chair.IsValid() && chair != w.actor(e.Actor) {
+			en += ", chaired by " + the(chair) + ","
 		}
 		en += " " + phrase(triggersEn[:], e.What.On)
 		ja := w.ja(e.What.Body) + "を開催（" + e.What.On.Label() + "）"

@@ -519,3 +519,12 @@ func changed(fs bcp.Fields) string {
 	}
 	return list(en) + " has changed"
 }
+
+// count says how many of a thing there are, the noun agreeing: "1 error",
+// "2 warnings", "0 findings".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
+}

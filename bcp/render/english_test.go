@@ -74,6 +74,7 @@ func TestEnglishGrammar(t *testing.T) {
 		{"indefinite", "operation fault", "an operation fault"},
 		{"withMeans", "report on schedule to X" + meansAt + " while unknown", "report on schedule to X by phone while unknown"},
 		{"withMeans", "notify X", "notify X by phone"},
+		{"count", "error", "1 error"},
 	} {
 		var got string
 		switch c.fn {
@@ -85,6 +86,9 @@ func TestEnglishGrammar(t *testing.T) {
 			got = indefinite(c.in)
 		case "withMeans":
 			got = withMeans(c.in, " by phone")
+		case "count":
+			got = count(1, c.in) + "; " + count(2, c.in)
+			c.want += "; 2 " + c.in + "s"
 		}
 		if got != c.want {
 			t.Errorf("%s(%q) = %q, want %q", c.fn, c.in, got, c.want)

@@ -373,7 +373,10 @@ func layers(f Flowchart) []int {
 // layer by where those nodes stand, to keep lines short), each in its shape
 // with its label wrapped, and edges as lines with arrows (dashed, thick or
 // without an arrow as their style says); the labels of the edges between
-// one pair of nodes are stacked in one block at the middle of their lines.
+// one pair of nodes are stacked in one block, which stands in the gap
+// between two layers where its line crosses it (just above the target of an
+// edge going down), moved aside or to another row of the gap, which grows as
+// needed, so that no two blocks meet and none covers a node.
 func FlowchartSVG(f Flowchart, title string) string {
 	n := len(f.Nodes)
 	rank := layers(f)
