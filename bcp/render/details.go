@@ -22,14 +22,14 @@ var details = [...]sentence{
 			return "", ""
 		}
 		ev := w.events[e.Event]
-		return describe(ev, w.dict), describeJA(ev, w.dict)
+		return describe(ev, w), describeJA(ev, w)
 	},
 	drill.AboutSeriousJudgement: fixed("judge whether the act poses a serious threat to identity information", "本人確認情報への重大な脅威の有無を判断"),
 	drill.AboutUngraded:         fixed("judge the level of an act the level table does not grade", "脅威度の表に該当しない事象: 判断により脅威度を決める"),
 	drill.AboutProvisional: func(w *words, e drill.Entry) (string, string) {
 		var unknown []string
 		for a := range e.What.Unknown.All() {
-			unknown = append(unknown, "the "+spaced(a.String()))
+			unknown = append(unknown, "the "+w.attribute(a, bcp.English))
 		}
 		return "treat the level as provisional until " + list(unknown) + " is known", "脅威度の判定中（未確定の事実あり）"
 	},
