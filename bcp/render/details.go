@@ -22,20 +22,31 @@ var details = [...]sentence{
 			return "", ""
 		}
 		ev := w.events[e.Event]
-		return describe(ev, w.dict), describeJA(ev, w.dict)
+		return describe(ev, w), describeJA(ev, w)
 	},
 	drill.AboutSeriousJudgement: fixed("judge whether the act poses a serious threat to identity information", "本人確認情報への重大な脅威の有無を判断"),
 	drill.AboutUngraded:         fixed("judge the level of an act the level table does not grade", "脅威度の表に該当しない事象: 判断により脅威度を決める"),
 	drill.AboutProvisional: func(w *words, e drill.Entry) (string, string) {
-		var unknown []string
+		// The engine's attributes as clauses ("it is known whether the act
+		// passed the firewall"), the plan's as nouns ("the cause is known").
+		var clauses, nouns []string
 		for a := range e.What.Unknown.All() {
 			if int(a) < len(unknownEn) && unknownEn[a] != "" {
-				unknown = append(unknown, unknownEn[a])
+				clauses = append(clauses, unknownEn[a])
 			} else {
-				unknown = append(unknown, "what the "+spaced(a.String())+" is")
+				nouns = append(nouns, "the "+w.attribute(a, bcp.English))
 			}
 		}
-		return "treat the level as provisional until it is known " + list(unknown), "脅威度の判定中（未確定の事実あり）"
+		var until []string
+		if len(clauses) > 0 {
+			until = append(until, "it is known "+list(clauses))
+		}
+		if len(nouns) == 1 {
+			until = append(until, nouns[0]+" is known")
+		} else if len(nouns) > 1 {
+			until = append(until, list(nouns)+" are known")
+		}
+		return "treat the level as provisional until " + strings.Join(until, " and "), "脅威度の判定中（未確定の事実あり）"
 	},
 	drill.AboutGrade: func(w *words, e drill.Entry) (string, string) {
 		if e.What.Judgement != 0 {

@@ -338,7 +338,8 @@ func conditional(e drill.Entry) bool {
 }
 
 // actsEn is each kind of unauthorized act as the object of "observe",
-// keyed by it; a kind the table does not hold is "an act of" its name.
+// keyed by it; a kind the table does not hold is "an act of" its name
+// ([words.act]).
 var actsEn = [...]string{
 	threat.Intrusion:           "an intrusion by an unauthorized person",
 	threat.UnauthorizedAccess:  "unauthorized access",
@@ -354,12 +355,13 @@ var actsEn = [...]string{
 	threat.CredentialLeak:      "a leak of IDs or passwords",
 }
 
-// actEn words an act of kind k as the object of "observe".
-func actEn(k threat.ActKind) string {
+// act words an act of kind k as the object of "observe"; a kind the plan
+// declares in its words: "an act of card skimming".
+func (w *words) act(k threat.ActKind) string {
 	if int(k) < len(actsEn) && actsEn[k] != "" {
 		return actsEn[k]
 	}
-	return "an act of " + spaced(k.String())
+	return "an act of " + w.kind(k, bcp.English)
 }
 
 // unknownEn is what is not yet known of an act, after "until it is

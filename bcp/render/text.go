@@ -8,21 +8,25 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // jst is Japan time, in which timelines print instants.
 var jst = time.FixedZone("JST", 9*3600)
 
 // words is what rendering a timeline needs: the language, the plan's
-// dictionary and the scenario's events.
+// dictionary, the threat kinds and attributes it declares and the
+// scenario's events.
 type words struct {
 	lang   bcp.Lang
 	dict   bcp.Dictionary
+	kinds  []threat.KindTerm
+	attrs  []threat.AttributeTerm
 	events []drill.Event
 }
 
 func wordsOf(t drill.Timeline, l bcp.Lang) *words {
-	return &words{lang: l, dict: t.Vocabulary.Dictionary(), events: t.Events}
+	return &words{lang: l, dict: t.Vocabulary.Dictionary(), kinds: t.Kinds, attrs: t.Attributes, events: t.Events}
 }
 
 // pick returns en or ja, as the language asks.

@@ -3,18 +3,19 @@
 // (-update, or -update-drill in bcp/drill and bcp/render).
 //
 // It is support for tests only: no library package imports it, and it
-// imports nothing but the standard library and go-cmp.
+// imports nothing but the standard library: CI keeps go-cmp out of every
+// non-test package, and this is one.
 package golden
 
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // Files are the golden files of one test package: the folder they live in,
@@ -79,7 +80,7 @@ func (f *Files) Check(t testing.TB, name, got string) {
 	}
 	want := f.Want(t, name, []byte(got))
 	if !bytes.Equal(want, []byte(got)) {
-		t.Errorf("%s differs (-want +got; go test -%s rewrites it):\n%s", f.Path(name), f.flag, cmp.Diff(string(want), got))
+		t.Errorf("%s differs (-want +got; go test -%s rewrites it):\n%s", f.Path(name), f.flag, Diff(string(want), got))
 	}
 }
 
@@ -97,4 +98,30 @@ func Fingerprints(s string) string {
 		}
 		return `"fingerprint": "FINGERPRINT"`
 	})
+}
+
+// Diff describes how got differs from want, line by line: the first line
+// that differs, with up to three lines of context before it and the count
+// of lines each side has. It is empty when they are equal.
+func Diff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "first difference at line %d (want %d lines, got %d):\n", i+1, len(w), len(g))
+	for j := max(0, i-3); j < i; j++ {
+		fmt.Fprintf(&b, "  %s\n", w[j])
+	}
+	for j := i; j < min(len(w), i+3); j++ {
+		fmt.Fprintf(&b, "- %s\n", w[j])
+	}
+	for j := i; j < min(len(g), i+3); j++ {
+		fmt.Fprintf(&b, "+ %s\n", g[j])
+	}
+	return b.String()
 }

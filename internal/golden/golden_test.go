@@ -86,3 +86,24 @@ func TestFingerprints(t *testing.T) {
 		}
 	}
 }
+
+func TestDiff(t *testing.T) {
+	for _, c := range []struct {
+		want, got string
+		has       []string // parts of the description; none when equal
+	}{
+		{"a\nb\n", "a\nb\n", nil},
+		{"a\nb\nc\n", "a\nB\nc\n", []string{"line 2", "  a\n", "- b\n", "+ B\n"}},
+		{"a\n", "a\nb\n", []string{"line 2", "want 2 lines, got 3", "+ b\n"}},
+	} {
+		d := Diff(c.want, c.got)
+		if (d == "") != (c.has == nil) {
+			t.Errorf("Diff(%q, %q) = %q", c.want, c.got, d)
+		}
+		for _, h := range c.has {
+			if !strings.Contains(d, h) {
+				t.Errorf("Diff(%q, %q) = %q; want it to contain %q", c.want, c.got, d, h)
+			}
+		}
+	}
+}
