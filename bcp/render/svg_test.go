@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -173,6 +174,24 @@ func flowchartBoxes(t tb, svg string) (nodes, labels []rectangle) {
 	return nodes, labels
 }
 
+// overlaps lists the labels that meet another label or cover a node.
+func overlaps(nodes, labels []rectangle) []string {
+	var out []string
+	for i, a := range labels {
+		for j, b := range labels[:i] {
+			if a.meets(b) {
+				out = append(out, fmt.Sprintf("label %d %v meets label %d %v", i, a, j, b))
+			}
+		}
+		for j, n := range nodes {
+			if a.meets(n) {
+				out = append(out, fmt.Sprintf("label %d %v covers node %d %v", i, a, j, n))
+			}
+		}
+	}
+	return out
+}
+
 // TestFlowchartLabelsApart: in the escalation flowchart of every reference
 // plan, in both languages, no two edge labels meet and no label covers a
 // node, every label being drawn.
@@ -185,17 +204,8 @@ func TestFlowchartLabelsApart(t *testing.T) {
 				if len(nodes) != len(f.Nodes) || len(labels) == 0 {
 					t.Fatalf("%d nodes and %d labels drawn; the chart has %d nodes", len(nodes), len(labels), len(f.Nodes))
 				}
-				for i, a := range labels {
-					for j, b := range labels[:i] {
-						if a.meets(b) {
-							t.Errorf("label %d %v meets label %d %v", i, a, j, b)
-						}
-					}
-					for j, n := range nodes {
-						if a.meets(n) {
-							t.Errorf("label %d %v covers node %d %v", i, a, j, n)
-						}
-					}
+				for _, o := range overlaps(nodes, labels) {
+					t.Error(o)
 				}
 			})
 		}
@@ -216,17 +226,8 @@ func TestFlowchartLabelsApartAnyChart(t *testing.T) {
 				Label: rapid.StringMatching(`[a-z 鳥]{1,60}`).Draw(t, "label"), Style: EdgeStyle(rapid.IntRange(1, 5).Draw(t, "style"))})
 		}
 		nodes, labels := flowchartBoxes(t, FlowchartSVG(f, "t"))
-		for i, a := range labels {
-			for j, b := range labels[:i] {
-				if a.meets(b) {
-					t.Fatalf("label %d %v meets label %d %v", i, a, j, b)
-				}
-			}
-			for j, nb := range nodes {
-				if a.meets(nb) {
-					t.Fatalf("label %d %v covers node %d %v", i, a, j, nb)
-				}
-			}
+		if o := overlaps(nodes, labels); len(o) > 0 {
+			t.Fatal(strings.Join(o, "\n"))
 		}
 	})
 }
