@@ -423,61 +423,14 @@ func channelEn(c bcp.Channel, label string) string {
 	return "through " + the(label)
 }
 
-// agendaEn is an agenda item, by its key, as the object of "put … on the
-// agenda". The keys are plan data, not engine values: these are the items
-// of the reference plans, and an item of another key is its key as words.
-func agendaEn(key string) string {
-	switch key {
-	case "alternative-measures":
-		return "the alternative measures"
-	case "audit-policy":
-		return "the audit policy"
-	case "certificate-counts":
-		return "the count of certificates issued"
-	case "compliance":
-		return "compliance with the security measures"
-	case "count-summary":
-		return "the summary of the counts"
-	case "counter-pr":
-		return "the information given at the service counters"
-	case "damage-assessment":
-		return "a detailed assessment of the damage"
-	case "emergency-instructions":
-		return "instructions for emergency measures"
-	case "emergency-measures":
-		return "the emergency measures"
-	case "emergency-structure":
-		return "setting up the emergency structure"
-	case "family-register-counts":
-		return "the count of family register notifications"
-	case "jlis-support":
-		return "a request for support from J-LIS"
-	case "liaison":
-		return "liaison with the bodies concerned"
-	case "measures":
-		return "the security measures"
-	case "network-cutoff":
-		return "cutting off the network"
-	case "permanent-countermeasures":
-		return "drawing up permanent countermeasures"
-	case "publicity":
-		return "publicity"
-	case "resident-move-seal-counts":
-		return "the count of moves and seal registrations"
-	case "resident-response":
-		return "the response to residents"
-	case "review-emergency-measures":
-		return "a review of the emergency measures"
-	case "status-report":
-		return "reports on the situation"
-	case "system-stop":
-		return "stopping the system"
-	case "technical-support":
-		return "a request for technical support"
-	case "training-policy":
-		return "the training policy"
+// agendaEn is an agenda item as the object of "put … on the agenda": the
+// plan's English title of it ([council.Item].TitleEN), or its key in words
+// where the plan gives none.
+func agendaEn(w drill.What) string {
+	if w.TitleEN != "" {
+		return w.TitleEN
 	}
-	return spaced(key)
+	return spaced(w.Item)
 }
 
 // indefinite returns word with the indefinite article: "a hardware fault",
