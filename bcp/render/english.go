@@ -372,6 +372,28 @@ var unknownEn = [...]string{
 	threat.AttrSeverity: "how serious the act is",
 }
 
+// placesEn is what an event states of the place an unauthorized person
+// entered, as a clause after "learn that", keyed by the place.
+var placesEn = [...]string{
+	threat.PlaceUnrelated: "the place entered holds nothing directly related to the network or its affairs",
+	threat.PlaceRelated:   "the place entered holds related items but no protected information",
+	threat.PlaceProtected: "the place entered holds protected information or items important to its protection",
+}
+
+// firewallsEn is what an event states of the firewall, as a clause after
+// "learn that", keyed by the outcome.
+var firewallsEn = [...]string{
+	threat.FirewallStopped: "the firewall stopped the access",
+	threat.FirewallPassed:  "the access passed the firewall",
+}
+
+// seriousnessEn is what an event states of a vulnerability, as a clause
+// after "learn that", keyed by its seriousness.
+var seriousnessEn = [...]string{
+	threat.Ordinary: "the vulnerability is not serious",
+	threat.Serious:  "the vulnerability is serious",
+}
+
 // countermeasuresEn is each countermeasure against recurrence, in the base
 // form, keyed by it.
 var countermeasuresEn = [...]string{
