@@ -57,10 +57,10 @@ func TestGoldenDeclared(t *testing.T) {
 	for _, id := range fixture19Drills {
 		tl := runFixture19(t, p, id)
 		en, ja := render.Text(tl, bcp.English), render.Text(tl, bcp.Japanese)
-		golden(t, filepath.Join("testdata", "text", id+".en.txt"), en)
-		golden(t, filepath.Join("testdata", "text", id+".ja.txt"), ja)
-		golden(t, filepath.Join("testdata", "mermaid", id+".mmd"), render.Mermaid(tl, bcp.English))
-		golden(t, filepath.Join("testdata", "mermaid", id+".ja.mmd"), render.Mermaid(tl, bcp.Japanese))
+		goldens.Check(t, filepath.Join("text", id+".en.txt"), en)
+		goldens.Check(t, filepath.Join("text", id+".ja.txt"), ja)
+		goldens.Check(t, filepath.Join("mermaid", id+".mmd"), render.Mermaid(tl, bcp.English))
+		goldens.Check(t, filepath.Join("mermaid", id+".ja.mmd"), render.Mermaid(tl, bcp.Japanese))
 		seen[bcp.English] += en
 		seen[bcp.Japanese] += ja
 	}

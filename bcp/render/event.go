@@ -45,7 +45,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add(fmt.Sprintf("the impact is %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
 	}
 	if s.ExpectedStop > 0 {
-		add("the stop is expected to last "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
+		add("the stop is expected to last "+durationEn(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
 	}
 	if s.Up != 0 {
 		var en, ja []string
@@ -63,7 +63,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add("recovery is expected at "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add(list(fieldsEn(s.Changed))+" changed", "変更: "+fieldsJA(w, s.Changed))
+		add(changed(s.Changed), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == bcp.Japanese {
@@ -96,9 +96,9 @@ func describe(e drill.Event, w *words) string {
 	case drill.StatusChange:
 		return "observe that " + statusText(w.dict, e.Status, bcp.English)
 	case drill.SymptomReported:
-		return "receive a report of a symptom: " + w.dict.Label(e.Symptom, bcp.English)
+		return "receive a report of the symptom “" + w.dict.Label(e.Symptom, bcp.English) + "”"
 	case drill.ActObserved:
-		d := "observe an act of " + w.kind(e.Act.Kind, bcp.English)
+		d := "observe " + w.act(e.Act.Kind)
 		if l := w.learned(e.Act, bcp.English); l != "" {
 			d += " (" + l + ")"
 		}

@@ -12,7 +12,7 @@ import (
 // readings with their reasons in the output's language: the Japanese
 // reason in Japanese, the English one in English (ino:第4条, 第13条, 第14条).
 func TestReadingsInTheReportsLanguage(t *testing.T) {
-	tl := runBuiltin(t, "ino-long-server-stop")
+	tl := render.RunDrill(t, "ino-long-server-stop")
 	if len(tl.Readings) == 0 {
 		t.Fatal("ino's drill carries no readings")
 	}

@@ -165,15 +165,14 @@ func (w *words) summary(b *strings.Builder, e drill.Entry) {
 // plan's words ("Ask the maintenance contractor to investigate"), the
 // channel, "as needed" and the level: "(level 2–3)".
 func (w *words) summaryEn(b *strings.Builder, e drill.Entry) {
-	p := w.detail(e)
+	p := w.marked(e)
 	if p == "" {
 		p = spaced(e.Act.String())
 	}
-	b.WriteString(capital(p))
 	if to := w.to(e); to != "" && !strings.Contains(p, to) {
-		b.WriteString(" for " + to)
+		p += " for " + to
 	}
-	b.WriteString(w.means(e))
+	b.WriteString(capital(withMeans(p, w.means(e))))
 	if e.AsNeeded && !conditional(e) {
 		b.WriteString(" as needed")
 	}
@@ -185,6 +184,12 @@ func (w *words) summaryEn(b *strings.Builder, e drill.Entry) {
 // detail words what e states: the sentence of its About (details), in
 // Japanese falling back to English where the Japanese is empty.
 func (w *words) detail(e drill.Entry) string {
+	return strings.Replace(w.marked(e), meansAt, "", 1)
+}
+
+// marked is detail with the place of the channel marked (meansAt) in an
+// English predicate that has one.
+func (w *words) marked(e drill.Entry) string {
 	if !worded(e.What.About) {
 		return ""
 	}
