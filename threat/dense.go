@@ -221,7 +221,7 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 
 // notCovered returns the error for the event with these fields, which the
 // scheme does not grade, from the scheme's prepared error t (Event left
-// zero): a [*NotCoveredError] for errors.As, in one allocation of 16 bytes.
+// zero): a [*NotCoveredError] for errors.As, in one allocation of 24 bytes.
 func notCovered(t *NotCoveredError, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	n := &notCoveredEvent{t: t}
 	setEvent(&n.e, k, p, f, v, src)

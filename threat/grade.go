@@ -91,7 +91,7 @@ func usable(s *Scheme) error {
 //
 // Grade does not allocate when it succeeds. Its error for an event the table
 // marks not covered costs no allocation either, unless the event states an
-// attribute its kind is not graded on (then one of 16 bytes).
+// attribute its kind is not graded on (then one of 24 bytes).
 func Grade(s *Scheme, e Event) (g Grading, err error) {
 	// Small enough for the compiler to inline (see Decide).
 	t, err := s.decision(e)
