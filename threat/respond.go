@@ -57,7 +57,7 @@ func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
 // into the caller's variable; a Response is padded to a multiple of 16 bytes
 // so that copying one is never slowed by overlapping moves.
 func Decide(s *Scheme, e Event) (r Response, err error) {
-	t, err := s.decision(e)
+	t, err := s.decision(&e)
 	if t != nil {
 		r = *t
 		r.Grading.Event = e
