@@ -118,11 +118,10 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 			if i := s.partial[ci]; i != 0 && vals == 0 { // an event of a levelled scheme its table does not grade
 				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
 			}
-		} else if j := int(k) - numKinds - 1; j >= 0 && j < s.declared.kinds && j < MaxDeclaredKinds &&
-			(s.declared.lens+0x10101010-vals.spread())&0x10101010 == 0x10101010 &&
+		} else if j := int(k) - numKinds - 1; j >= 0 && j < len(s.declared.off) &&
 			int(p) <= numPlaces && int(f) <= numFirewalls && int(v) <= numSeverities && int(src) <= numSources {
 			// declaredCell, written out: a call would spill the event.
-			if ci := s.declared.geo[j].cell(vals); uint(ci) < uint(len(s.declared.graded)) {
+			if ci := s.declared.off[j].cell(vals); uint(ci) < uint(len(s.declared.graded)) {
 				if d := s.declared.graded[ci]; d != 0 {
 					return &s.decided[d-1], nil
 				}
