@@ -104,7 +104,10 @@ func (s *Scheme) compileDeclared(decision []uint16, ncs []NotCoveredError, hit [
 		for _, e := range s.cellsOf(k, read) {
 			ci := s.declared.index(j, e)
 			o := s.outcomeOf(e, read, ncs, hit)
-			o.cell = -1
+			if o.nc != nil {
+				o.exact = new([numSources + 1]notCoveredEvent)
+				prepare(o.exact, o.nc, e)
+			}
 			s.outcomes = append(s.outcomes, o)
 			s.declared.partial[ci] = uint16(len(s.outcomes))
 			if read&^e.Known() == 0 {

@@ -90,8 +90,10 @@ func usable(s *Scheme) error {
 //   - an invalid event or scheme is an error wrapping council.ErrInvalid.
 //
 // Grade does not allocate when it succeeds. Its error for an event the table
-// marks not covered costs no allocation either, unless the event states an
-// attribute its kind is not graded on (then one of 24 bytes).
+// marks not covered costs no allocation either (the scheme prepares it),
+// unless the event states an attribute its kind is not graded on and is of a
+// kind the plan declares or states a declared attribute (then one of 24
+// bytes).
 func Grade(s *Scheme, e Event) (g Grading, err error) {
 	// Small enough for the compiler to inline (see Decide).
 	t, err := s.decision(&e)
@@ -116,7 +118,7 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 				return &s.decided[d-1], nil
 			}
 			if i := s.partial[ci]; i != 0 && vals == 0 { // an event of a levelled scheme its table does not grade
-				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+				return nil, s.gradeError(&s.outcomes[i-1], ci, k, p, f, v, src)
 			}
 		} else if j := int(k) - numKinds - 1; j >= 0 && j < len(s.declared.off) &&
 			int(p) <= numPlaces && int(f) <= numFirewalls && int(v) <= numSeverities && int(src) <= numSources {
@@ -151,7 +153,7 @@ func (s *Scheme) ungraded(k ActKind, p Place, f Firewall, v Seriousness, src Sou
 	if i == 0 {
 		return errNoScheme
 	}
-	return s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+	return s.gradeError(&s.outcomes[i-1], ci, k, p, f, v, src)
 }
 
 // invalidEvent explains why e has no cell.
@@ -259,7 +261,7 @@ func Provisional(s *Scheme, e Event) (r Range, err error) {
 			if i := s.partial[ci]; i != 0 {
 				o := &s.outcomes[i-1]
 				if o.rng.Max == 0 {
-					return Range{}, o.notCovered(ci, k, p, f, v, src)
+					return Range{}, s.notCoveredAt(o, ci, k, p, f, v, src)
 				}
 				r = o.rng
 				setEvent(&r.Event, k, p, f, v, src)

@@ -185,6 +185,8 @@ type Scheme struct {
 	partial     [numCells]uint16 // by cell (ScaleLevels): 1 + the index in outcomes of its outcome
 	decided     []Response       // by graded rule: the decision, Grading.Event left zero
 	outcomes    []outcome
+	ncAt        [numCells]uint16 // by cell (ScaleLevels): 1 + the index in ncs of its not-covered errors, or 0 when it has none
+	ncs         [][numSources + 1]notCoveredEvent
 	judgementNC NotCoveredError // ScaleSerious: the error for every event, Event left zero
 	// ScaleSerious: judgementNC for the event of each kind and source that
 	// states no graded attribute, prepared.
