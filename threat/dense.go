@@ -132,7 +132,7 @@ func (s *Scheme) compile() {
 					}
 					s.partial[ci] = of[mi]
 					if read&^m.Known() == 0 {
-						s.graded[ci] = decision[s.cells[mi]]
+						s.graded[ci] = s.decidedAt(decision[s.cells[mi]])
 					}
 				}
 			}
@@ -150,7 +150,7 @@ func (s *Scheme) compile() {
 // (numSources+1) errors of 24 bytes, 33 KB for tottori.
 func (s *Scheme) prepareNotCovered() {
 	reported := func(ci int) *outcome {
-		if s.graded[ci] != 0 || s.partial[ci] == 0 {
+		if s.graded[ci] != nil || s.partial[ci] == 0 {
 			return nil
 		}
 		if o := &s.outcomes[s.partial[ci]-1]; o.nc != nil && (o.rng.Unknown == 0 || o.rng.Max == 0) {
@@ -189,6 +189,15 @@ func prepare(dst *[numSources + 1]notCoveredEvent, t *NotCoveredError, e Event) 
 		e.Source = Source(src)
 		dst[src] = notCoveredEvent{t: t, e: e}
 	}
+}
+
+// decidedAt returns the decision d of the table (1 + its index in
+// s.decided), or nil for 0.
+func (s *Scheme) decidedAt(d uint16) *Response {
+	if d == 0 {
+		return nil
+	}
+	return &s.decided[d-1]
 }
 
 // gradeError returns the error Grade reports for the event with these

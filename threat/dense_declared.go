@@ -10,10 +10,10 @@ import "fmt"
 // with those attributes cleared. Each cell holds its finished answer as the
 // engine's cells do (dense.go).
 type declaredTables struct {
-	off     []offsets // by declared kind: the offsets of its cells
-	cells   []int16   // by cell: the rule that matches the fully known event, for the checks
-	graded  []uint16  // by cell: 1 + the index in Scheme.decided of its decision, or 0
-	partial []uint16  // by cell: 1 + the index in Scheme.outcomes of its outcome
+	off     []offsets   // by declared kind: the offsets of its cells
+	cells   []int16     // by cell: the rule that matches the fully known event, for the checks
+	graded  []*Response // by cell: its decision in Scheme.decided, or nil
+	partial []uint16    // by cell: 1 + the index in Scheme.outcomes of its outcome
 }
 
 // offsets numbers the cells of one declared kind, the sum base + Σ
@@ -66,7 +66,7 @@ func (d *declaredTables) layout(nd int, read []Attributes, lens [MaxDeclared]uin
 	for i := range d.cells {
 		d.cells[i] = -1
 	}
-	d.graded = make([]uint16, total)
+	d.graded = make([]*Response, total)
 	d.partial = make([]uint16, total)
 	return nil
 }
@@ -111,7 +111,7 @@ func (s *Scheme) compileDeclared(decision []uint16, ncs []NotCoveredError, hit [
 			s.outcomes = append(s.outcomes, o)
 			s.declared.partial[ci] = uint16(len(s.outcomes))
 			if read&^e.Known() == 0 {
-				s.declared.graded[ci] = decision[s.declared.cells[ci]]
+				s.declared.graded[ci] = s.decidedAt(decision[s.declared.cells[ci]])
 			}
 		}
 	}

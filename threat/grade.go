@@ -114,8 +114,8 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 	vals := e.Declared
 	if s != nil {
 		if ci, ok := cellOf(k, p, f, v, src); ok {
-			if d := s.graded[ci]; d != 0 {
-				return &s.decided[d-1], nil
+			if t := s.graded[ci]; t != nil {
+				return t, nil
 			}
 			if i := s.partial[ci]; i != 0 && vals == 0 { // an event of a levelled scheme its table does not grade
 				return nil, s.gradeError(&s.outcomes[i-1], ci, k, p, f, v, src)
@@ -124,8 +124,8 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 			int(p) <= numPlaces && int(f) <= numFirewalls && int(v) <= numSeverities && int(src) <= numSources {
 			// declaredCell, written out: a call would spill the event.
 			if ci := s.declared.off[j].cell(vals); uint(ci) < uint(len(s.declared.graded)) {
-				if d := s.declared.graded[ci]; d != 0 {
-					return &s.decided[d-1], nil
+				if t := s.declared.graded[ci]; t != nil {
+					return t, nil
 				}
 			}
 		}
