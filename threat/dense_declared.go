@@ -153,7 +153,7 @@ func (s *Scheme) ungradedEvent(e Event) error {
 		return err
 	}
 	if s.scale != ScaleLevels {
-		return &notCoveredEvent{t: &s.judgementNC, e: e}
+		return &notCoveredEvent{t: &s.judgementNC, e: pack(e)}
 	}
 	o, err := s.outcomeOfEvent(e)
 	if err != nil {
@@ -186,8 +186,8 @@ func (s *Scheme) outcomeOfEvent(e Event) (*outcome, error) {
 // notCoveredEvent returns the not-covered error of outcome o for the event
 // e: a prepared one when e is the outcome's own event.
 func (o *outcome) notCoveredEvent(e Event) error {
-	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == e {
+	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == pack(e) {
 		return &o.exact[e.Source]
 	}
-	return &notCoveredEvent{t: o.nc, e: e}
+	return &notCoveredEvent{t: o.nc, e: pack(e)}
 }

@@ -92,7 +92,7 @@ func usable(s *Scheme) error {
 // Grade does not allocate when it succeeds. Its error for an event the table
 // marks not covered costs no allocation either (the scheme prepares it),
 // unless the event states an attribute its kind is not graded on and is of a
-// kind the plan declares or states a declared attribute (then one of 24
+// kind the plan declares or states a declared attribute (then one of 16
 // bytes).
 func Grade(s *Scheme, e Event) (g Grading, err error) {
 	// Small enough for the compiler to inline (see Decide).
@@ -302,7 +302,7 @@ func (s *Scheme) provisionalEvent(e Event) (Range, error) {
 		return Range{}, err
 	}
 	if s.scale != ScaleLevels {
-		return Range{}, &notCoveredEvent{t: &s.judgementNC, e: e}
+		return Range{}, &notCoveredEvent{t: &s.judgementNC, e: pack(e)}
 	}
 	o, err := s.outcomeOfEvent(e)
 	if err != nil {
