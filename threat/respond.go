@@ -21,7 +21,7 @@ type Response struct {
 	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1) 緊急対応策(ア)).
 	StandDown bool `json:"standDown"`
 
-	_ [15]byte // pads a Response to 128 bytes, a multiple of 16: see [Decide]
+	_ [15]byte // pads a Response to 112 bytes, a multiple of 16: see [Decide]
 }
 
 // Respond returns the response scheme s prescribes for grading g, which must
