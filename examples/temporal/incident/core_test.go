@@ -60,6 +60,9 @@ func TestTake(t *testing.T) {
 // it wakes. Waking Grace after the instants Due names notifies each entry
 // on time.
 func TestDueWhateverTheWakeUps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("pure single-goroutine code, hundreds of runs: not under -short (CI's race run)")
+	}
 	for _, id := range []string{"nakano-iaas-outage", "tottori-l3-firewall", "ino-long-server-stop"} {
 		sc, p, raw := builtin(t, id)
 		want, err := drill.Run(p, sc)

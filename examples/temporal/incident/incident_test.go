@@ -10,6 +10,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -63,6 +64,7 @@ func run(t testing.TB, w *Workflows, start Start, at time.Time, signals []signal
 	s.SetLogger(quiet)
 	env := s.NewTestWorkflowEnvironment()
 	env.SetStartTime(at)
+	env.SetWorkerOptions(worker.Options{DeadlockDetectionTimeout: time.Minute}) // the race detector on a busy machine
 	rec := &Recorder{}
 	env.RegisterWorkflowWithOptions(w.Incident, workflow.RegisterOptions{Name: WorkflowName})
 	env.RegisterActivity(&Activities{Notifier: rec})

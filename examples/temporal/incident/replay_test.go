@@ -49,7 +49,9 @@ func recordRun(t testing.TB, w *Workflows, start Start, at time.Time, signals []
 	}
 	defer c.Close()
 	rec := &Recorder{}
-	wk := worker.New(c, TaskQueue, worker.Options{Identity: "recorder"})
+	// Each task runs the workflow anew from its history (no cache): give it
+	// more than the default second, for the race detector on a busy machine.
+	wk := worker.New(c, TaskQueue, worker.Options{Identity: "recorder", DeadlockDetectionTimeout: time.Minute})
 	wk.RegisterWorkflowWithOptions(w.Incident, workflow.RegisterOptions{Name: WorkflowName})
 	wk.RegisterActivity(&Activities{Notifier: rec})
 	if err := wk.Start(); err != nil {
@@ -94,7 +96,10 @@ func writeHistory(t testing.TB, path string, h *historypb.History) {
 
 func replay(t testing.TB, w *Workflows, path string) error {
 	t.Helper()
-	r := worker.NewWorkflowReplayer()
+	r, err := worker.NewWorkflowReplayerWithOptions(worker.WorkflowReplayerOptions{DisableDeadlockDetection: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r.RegisterWorkflowWithOptions(w.Incident, workflow.RegisterOptions{Name: WorkflowName})
 	return r.ReplayWorkflowHistoryFromJSONFile(quiet, path)
 }
