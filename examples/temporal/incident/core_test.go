@@ -28,6 +28,7 @@ func TestTake(t *testing.T) {
 		{"out of time order", `{"at":"2026-04-01T07:00:00+09:00","kind":"recovery"}`, drill.ErrScenario, `$.events[1].at`},
 		{"not JSON", `{"at":`, drill.ErrScenario, ``},
 		{"null", `null`, drill.ErrScenario, `$.events[1]`},
+		{"ended", `{"at":"2026-04-03T18:00:00+09:00","kind":"status-change"}`, ErrEnded, `incident nakano-iaas-outage: incident ended`},
 		{"nakano/no card rules", `{"at":"2026-04-01T08:00:00+09:00","kind":"card-lost"}`, drill.ErrUnhandled, `event 1`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -35,6 +36,12 @@ func TestTake(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if c.is == ErrEnded {
+				if err := in.Take(raw[len(raw)-1]); err != nil { // the recovery
+					t.Fatal(err)
+				}
+			}
+			ended := in.Ended()
 			before := in.Timeline()
 			err = in.Take(json.RawMessage(c.event))
 			if !errors.Is(err, c.is) {
@@ -46,8 +53,8 @@ func TestTake(t *testing.T) {
 			if d := cmp.Diff(before, in.Timeline()); d != "" {
 				t.Errorf("timeline changed (-before +after):\n%s", d)
 			}
-			if in.Ended() {
-				t.Error("the incident ended")
+			if in.Ended() != ended {
+				t.Errorf("Ended() = %v, want %v", in.Ended(), ended)
 			}
 		})
 	}

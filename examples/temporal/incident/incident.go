@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
@@ -28,6 +29,10 @@ const Grace = time.Minute
 // rejected. Each signal replays the incident's events through the library,
 // so the cap bounds the work one signal costs.
 const MaxEvents = 1000
+
+// ErrEnded is the error of an event signalled after the incident ended
+// (its recovery was taken, or it was closed).
+var ErrEnded = errors.New("incident ended")
 
 // A Start is what an incident workflow starts with: the plan and the first
 // event. The plan is either the contents of a plan file (Plan) or the ID of
@@ -164,8 +169,11 @@ func Open(s Start, planFile []byte) (*Incident, error) {
 // library. An event that is not valid, out of time order or that the plan
 // states nothing for is not taken: Take returns the library's error
 // (wrapping drill.ErrScenario or drill.ErrUnhandled) and the incident is
-// unchanged.
+// unchanged. After the incident ended, Take refuses every event (ErrEnded).
 func (in *Incident) Take(event json.RawMessage) error {
+	if in.ended {
+		return fmt.Errorf("incident %s: %w", in.id, ErrEnded)
+	}
 	if len(in.raw) >= MaxEvents {
 		return fmt.Errorf("incident %s: %w: more than %d events", in.id, drill.ErrScenario, MaxEvents)
 	}
@@ -226,11 +234,16 @@ func (in *Incident) Close(reason string) {
 func (in *Incident) Ended() bool { return in.ended }
 
 // Timeline returns the timeline of the events taken: what drill.Run gives
-// for them under the plan.
+// for them under the plan. It shares memory with the incident: treat it as
+// read-only.
 func (in *Incident) Timeline() drill.Timeline { return in.tl }
 
-// Record returns the incident's record.
-func (in *Incident) Record() Record { return in.rec }
+// Record returns the incident's record, in slices of its own.
+func (in *Incident) Record() Record {
+	r := in.rec
+	r.Events, r.Rejected, r.Failed = slices.Clone(r.Events), slices.Clone(r.Rejected), slices.Clone(r.Failed)
+	return r
+}
 
 // Scenario returns the events taken as a scenario.
 func (in *Incident) Scenario() drill.Scenario { return in.sc.Clone() }
