@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -39,23 +38,7 @@ func renderFindings(fs []Finding) string {
 func TestCheckGolden(t *testing.T) {
 	for _, p := range ReferencePlans() {
 		t.Run(p.ID, func(t *testing.T) {
-			got := renderFindings(Check(p))
-			file := filepath.Join("testdata", "check", p.ID+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("Check(%s) mismatch (-want +got):\n%s", p.ID, diff)
-			}
+			goldens.Check(t, filepath.Join("testdata", "check", p.ID+".golden"), renderFindings(Check(p)))
 		})
 	}
 }

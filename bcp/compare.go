@@ -302,7 +302,9 @@ func sides(a Aspect, p Plan) sideMap {
 			break
 		}
 		for _, r := range t.Rules {
-			key := r.Match.String()
+			// In the plan's words: a kind or attribute it declares by its ID
+			// (two plans' "kind#13" may be different kinds).
+			key := t.FormatEvent(r.Match)
 			if a == AspectLevel {
 				v := "not-covered"
 				if r.Level != 0 {

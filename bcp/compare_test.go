@@ -2,7 +2,6 @@ package bcp
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,26 +16,15 @@ import (
 // every field of every difference, whether String prints it or not.
 func TestCompareGolden(t *testing.T) {
 	got := DiffPlans(Tottori(), Kumamoto())
-	file := filepath.Join("testdata", "compare", "tottori-kumamoto.json")
-	if *update {
-		data, err := json.MarshalIndent(got, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, append(data, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(file)
+	name := filepath.Join("testdata", "compare", "tottori-kumamoto.json")
+	b, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
+		t.Fatal(err)
 	}
+	data := goldens.Want(t, name, append(b, '\n'))
 	var want Diff
 	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatalf("%s: %v", file, err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	if diff := cmp.Diff(want, got, cmp.Comparer(council.Citations.Equal)); diff != "" {
 		t.Errorf("Compare(tottori, kumamoto) mismatch (-want +got):\n%s", diff)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,9 +12,13 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite bcp/reference (canonical form) and bcp/plan.schema.json (from the types)")
+// goldens are the files go test -update rewrites: bcp/reference (canonical
+// form), bcp/plan.schema.json (from the types) and the Check and DiffPlans
+// results under testdata.
+var goldens = golden.New(".", "update", "rewrite bcp/reference (canonical form), bcp/plan.schema.json (from the types) and the golden files under testdata")
 
 // planOpts compares plans: citations by Equal, an empty list equal to none
 // (the canonical form leaves empty lists out), measures.Rules through its
@@ -61,7 +64,7 @@ func TestReferencePlanFiles(t *testing.T) {
 				t.Fatalf("reference plan does not validate: %v", err)
 			}
 			again := fileForm(t, got)
-			if *update {
+			if goldens.Updating() {
 				if err := os.WriteFile(path, again, 0o644); err != nil {
 					t.Fatal(err)
 				}

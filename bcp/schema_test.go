@@ -251,18 +251,7 @@ func TestSchemaInStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(schemaPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(schemaPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bcp/ -run TestSchemaInStep -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of step with the Go types: run go test ./bcp/ -run TestSchemaInStep -update and commit it", schemaPath)
-	}
+	goldens.Check(t, schemaPath, string(got))
 }
 
 // TestSchemaCoversReferenceFiles checks every object key of the reference

@@ -1,7 +1,6 @@
 package bcp
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -12,38 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 )
-
-// relabel rewrites the vocabulary of plan file data: every term gets the
-// label label(kind, i) and, where custom(kind, i), loses its function, so
-// that it stands for a value the plan declares. The rest of the file names
-// terms by ID, so it follows the terms to their new values.
-func relabel(t interface {
-	Helper()
-	Fatal(...any)
-}, data []byte, label func(kind string, i int) string, custom func(kind string, i int) bool) []byte {
-	t.Helper()
-	var file map[string]any
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
-	voc, _ := file["vocabulary"].(map[string]any)
-	for kind, list := range voc {
-		for i, x := range list.([]any) {
-			term := x.(map[string]any)
-			term["label"] = label(kind, i)
-			term["labelEn"] = "en " + label(kind, i)
-			if custom(kind, i) {
-				delete(term, "function")
-			}
-		}
-	}
-	out, err := json.Marshal(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // A town's own post, party, body and symptom, none of them known to the
 // engine, round-trip through the plan file and print in its words.
@@ -52,15 +21,10 @@ func TestCustomTermsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	custom := relabel(t, data, func(kind string, i int) string {
-		switch {
-		case kind == "positions" && i == 3:
-			return "情報保護統括責任者"
-		case kind == "bodies" && i == 0:
-			return "情報保護管理会議"
-		}
-		return fmt.Sprintf("%s-%d", kind, i)
-	}, func(kind string, i int) bool { return true })
+	custom, err := vocabtest.Relabel(data, vocabtest.TownLabels, func(string, int) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
 	p, err := ParsePlan(custom)
 	if err != nil {
 		t.Fatal(err)
@@ -148,8 +112,12 @@ func TestCompareKeysTermsByID(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, err := ParsePlan(relabel(t, data, func(kind string, i int) string { return fmt.Sprintf("%s の %s%d", p.ID, kind, i) },
-			func(kind string, i int) bool { return kind == "positions" && slices.Contains(own, i) }))
+		relabelled, err := vocabtest.Relabel(data, func(kind string, i int) string { return fmt.Sprintf("%s の %s%d", p.ID, kind, i) },
+			func(kind string, i int) bool { return kind == "positions" && slices.Contains(own, i) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := ParsePlan(relabelled)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,12 @@
 package drill
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/threat"
@@ -69,5 +72,77 @@ func TestDrillGradesAFaultThroughTheTable(t *testing.T) {
 	}
 	if _, err := Run(bcp.Tottori(), s); err == nil {
 		t.Error("tottori, whose table grades no fault, ran the fixture's fault")
+	}
+}
+
+// TestDeclaredTimelineJSON: a timeline of issue 19's fixture carries the
+// kinds and attributes the plan declares, with their labels in both
+// languages (fixture19:第1(1), 第1(2)), writes its events in the plan's
+// words and round-trips through JSON unchanged.
+func TestDeclaredTimelineJSON(t *testing.T) {
+	data, err := os.ReadFile("../testdata/declared/fixture19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := bcp.ParsePlan(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"fixture19-terminal-fault", "fixture19-server-fault"} {
+		t.Run(id, func(t *testing.T) {
+			data, err := os.ReadFile("../testdata/declared/" + id + ".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := ParseScenario(p, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tl, err := Run(p, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(p.Threat.Kinds, tl.Kinds, jsonOpts); diff != "" {
+				t.Errorf("timeline kinds (-plan +timeline):\n%s", diff)
+			}
+			if diff := cmp.Diff(p.Threat.Attributes, tl.Attributes, jsonOpts); diff != "" {
+				t.Errorf("timeline attributes (-plan +timeline):\n%s", diff)
+			}
+			out, err := json.Marshal(tl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Timeline
+			if err := json.Unmarshal(out, &back); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			if diff := cmp.Diff(tl, back, jsonOpts); diff != "" {
+				t.Errorf("lost in the round trip (-want +got):\n%s", diff)
+			}
+			var raw struct {
+				Events []json.RawMessage `json:"events"`
+			}
+			if err := json.Unmarshal(out, &raw); err != nil {
+				t.Fatal(err)
+			}
+			for i, e := range raw.Events {
+				if strings.Contains(string(e), "kind#") || strings.Contains(string(e), "attribute#") {
+					t.Errorf("event %d in the engine's form: %s", i, e)
+				}
+			}
+			// The plan's own scenario writer names them so too, and reads back.
+			sc, err := MarshalScenario(p, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(sc), "kind#") || strings.Contains(string(sc), "attribute#") {
+				t.Errorf("MarshalScenario in the engine's form: %s", sc)
+			}
+			if back, err := ParseScenario(p, sc); err != nil {
+				t.Error(err)
+			} else if diff := cmp.Diff(s, back, jsonOpts); diff != "" {
+				t.Errorf("MarshalScenario round trip (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

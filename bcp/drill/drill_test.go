@@ -3,50 +3,20 @@ package drill
 import (
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
-	"regexp"
 	"testing"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/internal/golden"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 )
 
-var updateDrill = flag.Bool("update-drill", false, "rewrite the drill timeline (JSON) golden files")
-
-// fingerprintRE matches a plan's fingerprint, which changes with every edit
-// of a reference plan: golden files hold a placeholder instead, so that they
-// change only when the drill does.
-var fingerprintRE = regexp.MustCompile(`#[0-9a-f]{12}\b|"fingerprint": "[0-9a-f]{64}"`)
-
-// golden compares got with the golden file at path, rewriting it first
-// under -update-drill.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	got = fingerprintRE.ReplaceAllFunc(got, func(m []byte) []byte {
-		if m[0] == '#' {
-			return []byte("#FINGERPRINT")
-		}
-		return []byte(`"fingerprint": "FINGERPRINT"`)
-	})
-	if *updateDrill {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
+// goldens holds the drill timelines (JSON) in testdata, rewritten by
+// go test -update-drill.
+var goldens = golden.New("testdata", "update-drill", "rewrite the drill timeline (JSON) golden files").Normalized(golden.Fingerprints)
 
 func runBuiltin(t testing.TB, id string) Timeline {
 	t.Helper()
@@ -73,7 +43,7 @@ func TestDrillGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "drill", id+".json"), append(b, '\n'))
+			goldens.Check(t, filepath.Join("drill", id+".json"), string(b)+"\n")
 		})
 	}
 }

@@ -174,8 +174,15 @@ func runDrill(p drillPlan, s Scenario) (Timeline, error) {
 	}
 	r.outage.schedule(r)
 	slices.SortStableFunc(r.out, func(a, b Entry) int { return a.At.Compare(b.At) })
+	kinds, attrs := p.scheme.Declarations()
+	if len(kinds) == 0 {
+		kinds = nil
+	}
+	if len(attrs) == 0 {
+		attrs = nil
+	}
 	return Timeline{Plan: p.id, Scenario: s.ID, Title: s.Title, Provenance: p.prov, Vocabulary: p.vocabulary.Clone(),
-		Events: slices.Clone(s.Events), Entries: r.out, Readings: slices.Clone(p.readings)}, nil
+		Kinds: kinds, Attributes: attrs, Events: slices.Clone(s.Events), Entries: r.out, Readings: slices.Clone(p.readings)}, nil
 }
 
 // observer is who observes an event the scenario names no observer for:

@@ -359,19 +359,21 @@ func (d *scenarioDecoder) event(n *jsonfile.Node, e *Event) {
 // "title" and "events"; each event has "at" (RFC 3339, Japan time), "kind"
 // and the fields its kind uses, enums by English name, durations as people
 // write them ("2d", "8h"), sets as arrays. An invalid value is an error.
-func (s Scenario) MarshalJSON() ([]byte, error) { return s.marshal(nil) }
+func (s Scenario) MarshalJSON() ([]byte, error) { return s.marshal(nil, nil) }
 
 // MarshalScenario encodes s as [Scenario.MarshalJSON] does, but names its
 // actors, detection triggers and symptoms in p's words: by the ID of the
 // term p's [bcp.Vocabulary] has for each (a value p does not declare keeps
-// the engine's name). [ParseScenario] under p reads it back.
+// the engine's name), and the threat kinds, attributes and values p's
+// threat spec declares by their IDs. [ParseScenario] under p reads it back.
 func MarshalScenario(p bcp.Plan, s Scenario) ([]byte, error) {
 	w := p.Vocabulary.Dictionary()
-	return s.marshal(&w)
+	return s.marshal(&w, p.Threat)
 }
 
-// marshal encodes s, naming values in the words of w too (when not nil).
-func (s Scenario) marshal(w *bcp.Dictionary) ([]byte, error) {
+// marshal encodes s, naming values in the words of w and sp too (when not
+// nil).
+func (s Scenario) marshal(w *bcp.Dictionary, sp *threat.Spec) ([]byte, error) {
 	type jsc struct {
 		ID     string            `json:"id"`
 		Plan   string            `json:"plan"`
@@ -381,7 +383,7 @@ func (s Scenario) marshal(w *bcp.Dictionary) ([]byte, error) {
 	out := jsc{ID: s.ID, Plan: s.Plan, Title: s.Title, Events: []json.RawMessage{}}
 	var errs []error
 	for i, e := range s.Events {
-		b, err := e.marshal(w)
+		b, err := e.marshal(w, sp)
 		if err != nil {
 			errs = append(errs, problem.Wrap(fmt.Sprintf("drill: scenario: events[%d]", i), err))
 			continue
@@ -396,11 +398,12 @@ func (s Scenario) marshal(w *bcp.Dictionary) ([]byte, error) {
 
 // MarshalJSON implements [json.Marshaler]: the event as a scenario file
 // holds it (see [Scenario.MarshalJSON]). An invalid value is an error.
-func (e Event) MarshalJSON() ([]byte, error) { return e.marshal(nil) }
+func (e Event) MarshalJSON() ([]byte, error) { return e.marshal(nil, nil) }
 
 // marshal encodes e, naming its actor, trigger and symptom by their term
-// IDs in w (when not nil).
-func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
+// IDs in w, and the threat kind and attributes sp declares by theirs (when
+// not nil).
+func (e Event) marshal(w *bcp.Dictionary, sp *threat.Spec) ([]byte, error) {
 	type jev struct {
 		At        string          `json:"at"`
 		Kind      EventKind       `json:"kind"`
@@ -440,10 +443,10 @@ func (e Event) marshal(w *bcp.Dictionary) ([]byte, error) {
 		j.Symptom = txt(e.Symptom)
 	}
 	if e.Act != (threat.Event{}) {
-		j.Act = marshalThreatEvent(e.Act)
+		j.Act = marshalThreatEvent(e.Act, sp)
 	}
 	if e.Learned != (threat.Event{}) {
-		j.Learned = marshalThreatEvent(e.Learned)
+		j.Learned = marshalThreatEvent(e.Learned, sp)
 	}
 	if e.Judgement != 0 {
 		j.Judgement = txt(e.Judgement)
@@ -473,10 +476,22 @@ func (s *Status) UnmarshalJSON(data []byte) error {
 	return decodePart(data, s, nil, nil, (*scenarioDecoder).status)
 }
 
-func marshalThreatEvent(e threat.Event) json.RawMessage {
+// marshalThreatEvent writes e as an object, a kind and the attributes sp
+// declares (when not nil) by their IDs, and any other in the engine's words
+// ("kind#13", "attribute#4": "1").
+func marshalThreatEvent(e threat.Event, sp *threat.Spec) json.RawMessage {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	sep := ""
+	field := func(k, v string) {
+		q, _ := json.Marshal(k)
+		b.WriteString(sep)
+		b.Write(q)
+		q, _ = json.Marshal(v)
+		b.WriteByte(':')
+		b.Write(q)
+		sep = ","
+	}
 	put := func(k string, v encoding.TextMarshaler, set bool) {
 		if !set {
 			return
@@ -485,21 +500,24 @@ func marshalThreatEvent(e threat.Event) json.RawMessage {
 		if err != nil {
 			t = []byte("invalid")
 		}
-		q, _ := json.Marshal(string(t))
-		b.WriteString(sep + `"` + k + `":`)
-		b.Write(q)
-		sep = ","
+		field(k, string(t))
 	}
-	put("kind", e.Kind, e.Kind != 0)
+	if kt := declaredKind(sp, e.Kind); kt != nil {
+		field("kind", kt.ID)
+	} else {
+		put("kind", e.Kind, e.Kind != 0)
+	}
 	put("place", e.Place, e.Place != 0)
 	put("firewall", e.Firewall, e.Firewall != 0)
 	put("severity", e.Severity, e.Severity != 0)
 	for i, v := range e.Declared.All() {
-		if v != 0 {
-			q, _ := json.Marshal(strconv.Itoa(int(v)))
-			b.WriteString(sep + `"` + threat.DeclaredAttribute(i).String() + `":`)
-			b.Write(q)
-			sep = ","
+		if v == 0 {
+			continue
+		}
+		if at := declaredAttribute(sp, i); at != nil && int(v) <= len(at.Values) {
+			field(at.ID, at.Values[v-1].ID)
+		} else {
+			field(threat.DeclaredAttribute(i).String(), strconv.Itoa(int(v)))
 		}
 	}
 	put("source", e.Source, e.Source != 0)
@@ -559,4 +577,23 @@ func (d *scenarioDecoder) term(s string, dst encoding.TextUnmarshaler) bool {
 type labeled interface {
 	Label() string
 	String() string
+}
+
+// declaredKind returns the term sp declares for kind k, or nil when k is
+// not one sp declares (or sp is nil).
+func declaredKind(sp *threat.Spec, k threat.ActKind) *threat.KindTerm {
+	i := int(k) - int(threat.DeclaredKind(0))
+	if sp == nil || !k.IsDeclared() || i >= len(sp.Kinds) {
+		return nil
+	}
+	return &sp.Kinds[i]
+}
+
+// declaredAttribute returns the term sp declares for the i-th declared
+// attribute, or nil.
+func declaredAttribute(sp *threat.Spec, i int) *threat.AttributeTerm {
+	if sp == nil || i < 0 || i >= len(sp.Attributes) || i >= threat.MaxDeclared {
+		return nil
+	}
+	return &sp.Attributes[i]
 }

@@ -133,13 +133,13 @@ func TestBuiltinScenarioFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			b := append(buf.Bytes(), '\n')
-			path := filepath.Join("reference", "scenarios", id+".json")
-			if *updateDrill {
+			path := filepath.Join("..", "reference", "scenarios", id+".json")
+			if goldens.Updating() {
 				if err := os.WriteFile(path, b, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			} else if !bytes.Equal(b, data) {
-				t.Errorf("%s is not in canonical form (go test ./bcp/ -run TestBuiltinScenarioFiles -update-drill)", path)
+				t.Errorf("%s is not in canonical form (go test ./bcp/drill/ -run TestBuiltinScenarioFiles -update-drill)", path)
 			}
 			if got, err := ScenarioByID(id); err != nil || cmp.Diff(s, got) != "" {
 				t.Errorf("ScenarioByID(%q) = %v; want the parsed file", id, err)

@@ -184,6 +184,15 @@ type Timeline struct {
 	// Vocabulary is the plan's own words for the values the entries hold:
 	// Text and Mermaid print actors, bodies, symptoms and channels in them.
 	Vocabulary bcp.Vocabulary `json:"vocabulary,omitzero"`
+	// Kinds and Attributes are the threat kinds and graded attributes the
+	// plan declares ([threat.Spec.Kinds], [threat.Spec.Attributes]), each
+	// with its labels and its values' labels in Japanese and English: the
+	// events and entries hold them in the engine's form (a kind past the
+	// engine's, [threat.DeclaredAttribute]), and render words them in these
+	// labels, as it words the rest in Vocabulary's. Nil when the plan
+	// declares none.
+	Kinds      []threat.KindTerm      `json:"kinds,omitempty"`
+	Attributes []threat.AttributeTerm `json:"attributes,omitempty"`
 	// Events are the scenario's events, which the entries about an
 	// observation (AboutEvent) name by index.
 	Events  []Event `json:"events,omitempty"`
@@ -221,17 +230,20 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "plan",
-// "scenario", "title", "provenance", "vocabulary", "events" (as a scenario
-// file for the plan writes them, [MarshalScenario]) and "entries" (an empty
+// "scenario", "title", "provenance", "vocabulary", "kinds" and
+// "attributes" (when the plan declares any), "events" (as a scenario file
+// for the plan writes them, [MarshalScenario]) and "entries" (an empty
 // timeline has "entries": []). Entries name actors and channels as the
 // plan file does: by their terms' IDs in the vocabulary, so that a plan's
 // own values ("role#24" outside it) join its terms.
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	w := t.Vocabulary.Dictionary()
 	p := timelineJSON{Plan: t.Plan, Scenario: t.Scenario, Title: t.Title, Provenance: t.Provenance,
-		Vocabulary: t.Vocabulary, Entries: make([]entryJSON, len(t.Entries)), Readings: t.Readings}
+		Vocabulary: t.Vocabulary, Kinds: t.Kinds, Attributes: t.Attributes,
+		Entries: make([]entryJSON, len(t.Entries)), Readings: t.Readings}
+	sp := t.declarations()
 	for i, e := range t.Events {
-		b, err := e.marshal(&w)
+		b, err := e.marshal(&w, sp)
 		if err != nil {
 			return nil, fmt.Errorf("drill: timeline: event %d: %w", i, err)
 		}
@@ -255,12 +267,14 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("drill: timeline: %w", err)
 	}
 	w := p.Vocabulary.Dictionary()
-	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary, Readings: p.Readings}
+	out := Timeline{Plan: p.Plan, Scenario: p.Scenario, Title: p.Title, Provenance: p.Provenance, Vocabulary: p.Vocabulary,
+		Kinds: p.Kinds, Attributes: p.Attributes, Readings: p.Readings}
+	sp := out.declarations()
 	if len(p.Events) > 0 {
 		out.Events = make([]Event, len(p.Events))
 	}
 	for i, b := range p.Events {
-		if err := decodePart(b, &out.Events[i], &w, nil, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
+		if err := decodePart(b, &out.Events[i], &w, sp, (*scenarioDecoder).event, jsonfile.Key("events"), jsonfile.Index(i)); err != nil {
 			return fmt.Errorf("drill: timeline: %w", err)
 		}
 	}
@@ -278,15 +292,27 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// declarations returns a threat spec holding the kinds and attributes t's
+// plan declares, in whose words its events are written and read; nil when
+// it declares none.
+func (t Timeline) declarations() *threat.Spec {
+	if len(t.Kinds)+len(t.Attributes) == 0 {
+		return nil
+	}
+	return &threat.Spec{Plan: t.Plan, Kinds: t.Kinds, Attributes: t.Attributes}
+}
+
 type timelineJSON struct {
-	Plan       string            `json:"plan"`
-	Scenario   string            `json:"scenario"`
-	Title      string            `json:"title,omitempty"`
-	Provenance bcp.Provenance    `json:"provenance"`
-	Vocabulary bcp.Vocabulary    `json:"vocabulary,omitzero"`
-	Events     []json.RawMessage `json:"events,omitempty"`
-	Entries    []entryJSON       `json:"entries"`
-	Readings   []bcp.Mark        `json:"readings,omitempty"`
+	Plan       string                 `json:"plan"`
+	Scenario   string                 `json:"scenario"`
+	Title      string                 `json:"title,omitempty"`
+	Provenance bcp.Provenance         `json:"provenance"`
+	Vocabulary bcp.Vocabulary         `json:"vocabulary,omitzero"`
+	Kinds      []threat.KindTerm      `json:"kinds,omitempty"`
+	Attributes []threat.AttributeTerm `json:"attributes,omitempty"`
+	Events     []json.RawMessage      `json:"events,omitempty"`
+	Entries    []entryJSON            `json:"entries"`
+	Readings   []bcp.Mark             `json:"readings,omitempty"`
 }
 
 // entryJSON is an Entry as a timeline writes it: actors and channel by the

@@ -22,16 +22,31 @@ var details = [...]sentence{
 			return "", ""
 		}
 		ev := w.events[e.Event]
-		return describe(ev, w.dict), describeJA(ev, w.dict)
+		return describe(ev, w), describeJA(ev, w)
 	},
 	drill.AboutSeriousJudgement: fixed("judge whether the act poses a serious threat to identity information", "本人確認情報への重大な脅威の有無を判断"),
 	drill.AboutUngraded:         fixed("judge the level of an act the level table does not grade", "脅威度の表に該当しない事象: 判断により脅威度を決める"),
 	drill.AboutProvisional: func(w *words, e drill.Entry) (string, string) {
-		var unknown []string
+		// The engine's attributes as clauses ("it is known whether the act
+		// passed the firewall"), the plan's as nouns ("the cause is known").
+		var clauses, nouns []string
 		for a := range e.What.Unknown.All() {
-			unknown = append(unknown, "the "+spaced(a.String()))
+			if int(a) < len(unknownEn) && unknownEn[a] != "" {
+				clauses = append(clauses, unknownEn[a])
+			} else {
+				nouns = append(nouns, "the "+w.attribute(a, bcp.English))
+			}
 		}
-		return "treat the level as provisional until " + list(unknown) + " is known", "脅威度の判定中（未確定の事実あり）"
+		var until []string
+		if len(clauses) > 0 {
+			until = append(until, "it is known "+list(clauses))
+		}
+		if len(nouns) == 1 {
+			until = append(until, nouns[0]+" is known")
+		} else if len(nouns) > 1 {
+			until = append(until, list(nouns)+" are known")
+		}
+		return "treat the level as provisional until " + strings.Join(until, " and "), "脅威度の判定中（未確定の事実あり）"
 	},
 	drill.AboutGrade: func(w *words, e drill.Entry) (string, string) {
 		if e.What.Judgement != 0 {
@@ -67,14 +82,19 @@ var details = [...]sentence{
 		return "request that " + the(w.en(e.What.Body)) + " meet", w.ja(e.What.Body) + "の開催を要請"
 	},
 	drill.AboutConvening: func(w *words, e drill.Entry) (string, string) {
-		en := "convene " + the(w.en(e.What.Body)) + " " + phrase(triggersEn[:], e.What.On)
+		en := "convene " + the(w.en(e.What.Body))
+		// The chair, unless it convenes ("the chief convenes …, chaired by
+		// the chief" would say it twice).
+		if chair := w.en(e.What.Chair); e.What.Chair.IsValid() && chair != w.actor(e.Actor) {
+			en += ", chaired by " + the(chair) + ","
+		}
+		en += " " + phrase(triggersEn[:], e.What.On)
 		ja := w.ja(e.What.Body) + "を開催（" + e.What.On.Label() + "）"
 		if e.What.Substitute.IsValid() {
 			en += "; " + the(w.en(e.What.Substitute)) + " may stand in"
 			ja += "。" + w.ja(e.What.Substitute) + "をもって代えることができる"
 		}
 		if e.What.Chair.IsValid() {
-			en += ", chaired by " + the(w.en(e.What.Chair))
 			ja += "。議長: " + w.ja(e.What.Chair)
 		}
 		return en, ja
@@ -84,13 +104,13 @@ var details = [...]sentence{
 		if len(e.What.Examples) > 0 {
 			ja += "（例: " + strings.Join(e.What.Examples, "、") + "）"
 		}
-		return "put " + spaced(e.What.Item) + " on the agenda", ja
+		return "put " + agendaEn(e.What.Item) + " on the agenda", ja
 	},
 	drill.AboutDetection: func(w *words, e drill.Entry) (string, string) {
 		return "treat " + the(w.en(e.What.Trigger)) + " as a fault", "障害として対応: " + w.ja(e.What.Trigger)
 	},
 	drill.AboutClassification: func(w *words, e drill.Entry) (string, string) {
-		return "classify “" + w.en(e.What.Symptom) + "” as a " + e.What.Kind.String() + " fault", w.ja(e.What.Symptom) + " → " + e.What.Kind.Label()
+		return "classify “" + w.en(e.What.Symptom) + "” as " + indefinite(spaced(e.What.Kind.String())+" fault"), w.ja(e.What.Symptom) + " → " + e.What.Kind.Label()
 	},
 	drill.AboutChecks: func(w *words, e drill.Entry) (string, string) {
 		var en, ja []string
@@ -110,10 +130,10 @@ var details = [...]sentence{
 	drill.AboutResumption:      fixed("resume operation", "運用の再開"),
 	drill.AboutCountermeasures: countermeasures,
 	// The parts of a [measures.PreventionPlan], in the engine's words.
-	drill.AboutPreventionPlan: fixed("draw up a recurrence-prevention plan: the situation and impact, the causes, and technical and organisational measures",
+	drill.AboutPreventionPlan: fixed("draw up a recurrence-prevention plan: the situation and impact, the causes, and technical and organizational measures",
 		"再発防止計画の作成: 発生状況と影響、原因、技術的及び組織的な再発防止策"),
 	drill.AboutCardLossReport: func(w *words, e drill.Entry) (string, string) {
-		return "report the lost card at once", cmp.Or(e.What.Note, bcp.ReportCardLoss.Label())
+		return recipient("report the lost card to %s at once", w.to(e)), cmp.Or(e.What.Note, bcp.ReportCardLoss.Label())
 	},
 	drill.AboutCardRevocation: func(w *words, e drill.Entry) (string, string) {
 		return "revoke the card at once", cmp.Or(e.What.Note, bcp.RevokeCard.Label())
@@ -136,7 +156,7 @@ var details = [...]sentence{
 		if to := w.to(e); to != "" {
 			en = "inform " + to
 			if e.What.Audience == bcp.CrisisManagement {
-				en = "send " + to + " a first report (oral or a memo), then the report form"
+				en = "send " + to + " a first report (orally or as a memo), then a written report"
 			}
 		}
 		if e.What.Also != 0 { // in English, with the channel (means)
@@ -159,20 +179,28 @@ var details = [...]sentence{
 		}
 		var reasons []string
 		for r := range p.Reasons.All() {
-			reasons = append(reasons, spaced(r.String()))
+			if r == bcp.ReasonScale {
+				reasons = append(reasons, "its "+spaced(p.Effective.String())+" impact scale")
+				continue
+			}
+			reasons = append(reasons, phrase(reasonsEn[:], r))
 		}
-		return fmt.Sprintf("restore %s (%s, of %s) as number %d in the recovery order, on its %s scale, for %s", p.ID, p.Name, p.Owner, p.Rank, spaced(p.Effective.String()), list(reasons)), fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner)
+		en := fmt.Sprintf("restore %s (%s, owned by %s) as number %d in the recovery order", p.ID, p.Name, p.Owner, p.Rank)
+		if len(reasons) > 0 {
+			en += ", given " + list(reasons)
+		}
+		return en, fmt.Sprintf("第%d位 %s（%s）", p.Rank, p.Name, p.Owner)
 	},
 	drill.AboutProgressReport: func(w *words, e drill.Entry) (string, string) {
-		return recipient("report progress to %s: ", w.to(e)) + list(fieldsEn(e.What.Fields)) + " changed", "変更: " + fieldsJA(w.dict, e.What.Fields)
+		return recipient("report progress to %s"+meansAt+": ", w.to(e)) + changed(e.What.Fields), "変更: " + fieldsJA(w.dict, e.What.Fields)
 	},
 	drill.AboutScheduledReport: func(w *words, e drill.Entry) (string, string) {
-		en, ja := recipient("report to %s on schedule while the recovery time is unknown", w.to(e)), cmp.Or(e.What.Note, "復旧見込不明")
+		en, ja := recipient("report on schedule to %s"+meansAt+" while the recovery time is unknown", w.to(e)), cmp.Or(e.What.Note, "復旧見込不明")
 		if e.What.Known {
-			en, ja = recipient("report to %s on schedule on the expected recovery", w.to(e)), cmp.Or(e.What.Note, "復旧見込判明後")
+			en, ja = recipient("report on schedule to %s"+meansAt+" once the expected recovery is known", w.to(e)), cmp.Or(e.What.Note, "復旧見込判明後")
 		}
 		if e.What.Fields != 0 {
-			en += ", with the changes to " + list(fieldsEn(e.What.Fields))
+			en += ", including the changes to " + list(fieldsEn(e.What.Fields))
 			ja += "（反映: " + fieldsJA(w.dict, e.What.Fields) + "）"
 		}
 		return en, ja
@@ -187,7 +215,7 @@ func fixed(en, ja string) sentence {
 func countermeasures(w *words, e drill.Entry) (string, string) {
 	var en, ja []string
 	for _, m := range e.What.Measures {
-		en, ja = append(en, spaced(m.String())), append(ja, m.Label())
+		en, ja = append(en, phrase(countermeasuresEn[:], m)), append(ja, m.Label())
 	}
 	return "consider the countermeasures: " + list(en), "再発防止: " + strings.Join(ja, "、")
 }

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/duration"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -123,7 +126,7 @@ var audiencesEn = [...]string{
 	bcp.WardWide:         "inform the whole ward office",
 	bcp.SystemOwners:     "inform the owners of the systems",
 	bcp.ToProvider:       "report to the provider",
-	bcp.CrisisManagement: "send a first report (oral or a memo), then the report form",
+	bcp.CrisisManagement: "send a first report (orally or as a memo), then a written report",
 	bcp.OutsideBodies:    "inform the outside bodies",
 	bcp.ProviderBroad:    "inform every user of the provider",
 	bcp.ProviderSingle:   "inform the user of the provider",
@@ -210,14 +213,14 @@ func plural(label string) bool {
 func (w *words) means(e drill.Entry) string {
 	var s string
 	if e.Channel.IsValid() {
-		s = " by " + w.label(e.Channel)
+		s = " " + channelEn(e.Channel, w.label(e.Channel))
 	}
 	if e.What.About == drill.AboutContact && e.What.Also != 0 {
 		var also []string
 		for v := range e.What.Also.All() {
-			also = append(also, w.en(v))
+			also = append(also, channelEn(v, w.en(v)))
 		}
-		s += ", also by " + list(also)
+		s += ", also " + list(also)
 	}
 	return s
 }
@@ -236,6 +239,23 @@ var triggersEn = [...]string{
 	council.InfoLeak:         "for a leak of information",
 	council.SpecificInfoLeak: "for a leak of specific personal information",
 	council.Routine:          "routinely",
+}
+
+// triggerNamesEn names each trigger as the escalation flowchart labels its
+// hexagons and notices, keyed by it.
+var triggerNamesEn = [...]string{
+	council.AnyFault:         "fault",
+	council.SeriousFault:     "serious fault",
+	council.UnauthorizedAct:  "unauthorized act",
+	council.SeriousThreat:    "serious threat",
+	council.ThreatLevel1:     "threat level 1",
+	council.ThreatLevel2:     "threat level 2",
+	council.ThreatLevel3:     "threat level 3",
+	council.SecurityIncident: "security incident",
+	council.LargeIncident:    "large incident",
+	council.InfoLeak:         "information leak",
+	council.SpecificInfoLeak: "leak of specific personal information",
+	council.Routine:          "routine",
 }
 
 // capital returns s with its first letter in upper case.
@@ -268,7 +288,7 @@ func levelEn(e drill.Entry) string {
 // needed, and its clauses: "At level 2 or 3, the system administrator asks
 // the maintenance contractor to investigate (tottori:第3-3(2))."
 func (w *words) sentence(b *strings.Builder, e drill.Entry) {
-	p := w.detail(e)
+	p := w.marked(e)
 	if p == "" {
 		p = spaced(e.Act.String())
 	}
@@ -283,15 +303,14 @@ func (w *words) sentence(b *strings.Builder, e drill.Entry) {
 	if to := w.to(e); to != "" && !strings.Contains(p, to) {
 		s.WriteString(" for " + to)
 	}
-	s.WriteString(w.means(e))
+	text := withMeans(s.String(), w.means(e))
 	if e.AsNeeded && !conditional(e) {
-		s.WriteString(" as needed")
+		text += " as needed"
 	}
-	lv := levelEn(e)
-	if lv != "" {
-		b.WriteString(lv + s.String())
+	if lv := levelEn(e); lv != "" {
+		b.WriteString(lv + text)
 	} else {
-		b.WriteString(capital(s.String()))
+		b.WriteString(capital(text))
 	}
 	if e.Cites.Len() > 0 {
 		b.WriteString(" (" + e.Cites.String() + ")")
@@ -299,8 +318,215 @@ func (w *words) sentence(b *strings.Builder, e drill.Entry) {
 	b.WriteByte('.')
 }
 
+// meansAt marks where in an English predicate the channel goes ("report on
+// schedule to X" meansAt " while the recovery time is unknown"); a
+// predicate without it ends with the channel.
+const meansAt = "\x00"
+
+// withMeans puts means where p marks it, or at its end.
+func withMeans(p, means string) string {
+	if strings.Contains(p, meansAt) {
+		return strings.Replace(p, meansAt, means, 1)
+	}
+	return p + means
+}
+
 // conditional reports whether e's English already says when it is due
 // (a playbook step's condition), so that "as needed" would repeat it.
 func conditional(e drill.Entry) bool {
 	return e.What.About == drill.AboutPlaybookStep && e.What.Playbook.Condition != 0
+}
+
+// actsEn is each kind of unauthorized act as the object of "observe",
+// keyed by it; a kind the table does not hold is "an act of" its name
+// ([words.act]).
+var actsEn = [...]string{
+	threat.Intrusion:           "an intrusion by an unauthorized person",
+	threat.UnauthorizedAccess:  "unauthorized access",
+	threat.ErroneousAccess:     "erroneous access",
+	threat.VirusDetected:       "the detection of a virus",
+	threat.VirusInfection:      "a virus infection",
+	threat.SuspiciousOperation: "a suspicious operation",
+	threat.Vulnerability:       "a vulnerability",
+	threat.DataCorruption:      "corrupted or mixed-up data",
+	threat.ServiceDisruption:   "a service disruption",
+	threat.FormTheftOrLoss:     "the theft or loss of forms",
+	threat.Leak:                "a leak of information",
+	threat.CredentialLeak:      "a leak of IDs or passwords",
+}
+
+// act words an act of kind k as the object of "observe"; a kind the plan
+// declares in its words: "an act of card skimming".
+func (w *words) act(k threat.ActKind) string {
+	if int(k) < len(actsEn) && actsEn[k] != "" {
+		return actsEn[k]
+	}
+	return "an act of " + w.kind(k, bcp.English)
+}
+
+// unknownEn is what is not yet known of an act, after "until it is
+// known", keyed by the graded attribute.
+var unknownEn = [...]string{
+	threat.AttrPlace:    "where the act took place",
+	threat.AttrFirewall: "whether the act passed the firewall",
+	threat.AttrSeverity: "how serious the act is",
+}
+
+// countermeasuresEn is each countermeasure against recurrence, in the base
+// form, keyed by it.
+var countermeasuresEn = [...]string{
+	measures.StrengthenFaultMonitoring: "strengthen fault monitoring",
+	measures.CollectTechnicalInfo:      "collect technical information",
+	measures.ReviewInspectionSchedule:  "review the inspection schedule",
+	measures.Overhaul:                  "overhaul the equipment",
+	measures.SpareEquipment:            "keep spare equipment",
+	measures.Training:                  "train the staff",
+}
+
+// reasonsEn is why a system stands where it does in the recovery order, as
+// a noun phrase after "given", keyed by the reason.
+var reasonsEn = [...]string{
+	bcp.ReasonPlatform:      "the platform coming first",
+	bcp.ReasonMonitoring:    "its monitoring of the platform",
+	bcp.ReasonScale:         "its impact scale",
+	bcp.ReasonTarget:        "its target recovery time",
+	bcp.ReasonInherited:     "the target of a system that depends on it",
+	bcp.ReasonRaised:        "a more urgent system depending on it",
+	bcp.ReasonDependencies:  "the systems it depends on",
+	bcp.ReasonAlternative:   "an alternative means keeping its services going",
+	bcp.ReasonNoAlternative: "no alternative means",
+	bcp.ReasonDifficulty:    "how easily it recovers",
+	bcp.ReasonTieBreak:      "its ID as the tie-break",
+	bcp.ReasonPolicy:        "the policy for unassessed scales",
+}
+
+// channelsEn is how a message goes by each channel the engine names, "%s"
+// being the channel in the plan's words, keyed by it; a channel the plan
+// declares goes "through" it.
+var channelsEn = [...]string{
+	bcp.WardFileServer:  "on the %s",
+	bcp.WardCabinet:     "in the %s",
+	bcp.PhoneAndPaper:   "by %s",
+	bcp.GroupwareMail:   "by %s",
+	bcp.GroupwareNotice: "by a %s",
+	bcp.MailingList:     "through the %s",
+	bcp.Phone:           "by %s",
+	bcp.Email:           "by %s",
+	bcp.Fax:             "by %s",
+}
+
+// channelEn words how a message goes by channel c, labelled label.
+func channelEn(c bcp.Channel, label string) string {
+	if int(c) < len(channelsEn) && channelsEn[c] != "" {
+		return strings.Replace(channelsEn[c], "%s", label, 1)
+	}
+	return "through " + the(label)
+}
+
+// agendaEn is an agenda item, by its key, as the object of "put … on the
+// agenda". The keys are plan data, not engine values: these are the items
+// of the reference plans, and an item of another key is its key as words.
+func agendaEn(key string) string {
+	switch key {
+	case "alternative-measures":
+		return "the alternative measures"
+	case "audit-policy":
+		return "the audit policy"
+	case "certificate-counts":
+		return "the count of certificates issued"
+	case "compliance":
+		return "compliance with the security measures"
+	case "count-summary":
+		return "the summary of the counts"
+	case "counter-pr":
+		return "the information given at the service counters"
+	case "damage-assessment":
+		return "a detailed assessment of the damage"
+	case "emergency-instructions":
+		return "instructions for emergency measures"
+	case "emergency-measures":
+		return "the emergency measures"
+	case "emergency-structure":
+		return "setting up the emergency structure"
+	case "family-register-counts":
+		return "the count of family register notifications"
+	case "jlis-support":
+		return "a request for support from J-LIS"
+	case "liaison":
+		return "liaison with the bodies concerned"
+	case "measures":
+		return "the security measures"
+	case "network-cutoff":
+		return "cutting off the network"
+	case "permanent-countermeasures":
+		return "drawing up permanent countermeasures"
+	case "publicity":
+		return "publicity"
+	case "resident-move-seal-counts":
+		return "the count of moves and seal registrations"
+	case "resident-response":
+		return "the response to residents"
+	case "review-emergency-measures":
+		return "a review of the emergency measures"
+	case "status-report":
+		return "reports on the situation"
+	case "system-stop":
+		return "stopping the system"
+	case "technical-support":
+		return "a request for technical support"
+	case "training-policy":
+		return "the training policy"
+	}
+	return spaced(key)
+}
+
+// indefinite returns word with the indefinite article: "a hardware fault",
+// "an operation fault".
+func indefinite(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
+}
+
+// durationEn writes d in words: "8 hours", "1 day and 4 hours", "30
+// minutes". A duration of seconds or less is written as Go writes it.
+func durationEn(d time.Duration) string {
+	if d <= 0 || d%time.Minute != 0 {
+		return d.String()
+	}
+	var parts []string
+	for _, u := range [...]struct {
+		unit time.Duration
+		name string
+	}{{duration.Week, "week"}, {duration.Day, "day"}, {time.Hour, "hour"}, {time.Minute, "minute"}} {
+		if n := d / u.unit; n > 0 {
+			d -= n * u.unit
+			s := strconv.FormatInt(int64(n), 10) + " " + u.name
+			if n > 1 {
+				s += "s"
+			}
+			parts = append(parts, s)
+		}
+	}
+	return list(parts)
+}
+
+// changed says that fields changed, the verb agreeing with them: "the
+// response has changed", "the situation and the cause have changed".
+func changed(fs bcp.Fields) string {
+	en := fieldsEn(fs)
+	if len(en) > 1 {
+		return list(en) + " have changed"
+	}
+	return list(en) + " has changed"
+}
+
+// count says how many of a thing there are, the noun agreeing: "1 error",
+// "2 warnings", "0 findings".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
 }

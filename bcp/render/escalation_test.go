@@ -24,7 +24,7 @@ func TestEscalationFlowNakanoICTBCP7_2(t *testing.T) {
 	}{
 		{bcp.English,
 			[]string{
-				`r_crisis_management_division -.->|"fault, unauthorized-act, security-incident, large-incident, info-leak, specific-info-leak (as needed) nakano:ICT-BCP 7(2)"| r_owning_division_head`,
+				`r_crisis_management_division -.->|"fault, unauthorized act, security incident, large incident, information leak, leak of specific personal information (as needed) nakano:ICT-BCP 7(2)"| r_owning_division_head`,
 				`r_crisis_management_division -->|"reports to (library's reading) nakano:ICT-BCP 8(5) 緊急時エ"| r_mayor`,
 			},
 			[]string{`r_crisis_management_division -->|"reports to nakano:ICT-BCP 7(2)"`}},

@@ -45,7 +45,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add(fmt.Sprintf("the impact is %d%%", s.Impact), fmt.Sprintf("影響度%d%%", s.Impact))
 	}
 	if s.ExpectedStop > 0 {
-		add("the stop is expected to last "+duration.Format(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
+		add("the stop is expected to last "+durationEn(s.ExpectedStop), "停止見込"+duration.Format(s.ExpectedStop))
 	}
 	if s.Up != 0 {
 		var en, ja []string
@@ -63,7 +63,7 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 		add("recovery is expected at "+t, "復旧見込 "+t)
 	}
 	if s.Changed != 0 {
-		add(list(fieldsEn(s.Changed))+" changed", "変更: "+fieldsJA(w, s.Changed))
+		add(changed(s.Changed), "変更: "+fieldsJA(w, s.Changed))
 	}
 	sep := "; "
 	if l == bcp.Japanese {
@@ -72,29 +72,39 @@ func statusText(w bcp.Dictionary, s drill.Status, l bcp.Lang) string {
 	return strings.Join(parts, sep)
 }
 
-func describe(e drill.Event, w bcp.Dictionary) string {
+func describe(e drill.Event, w *words) string {
 	switch e.Kind {
 	case drill.FaultDetected:
 		d := "detect a fault"
 		if e.Trigger != 0 {
-			d += " through " + the(w.Label(e.Trigger, bcp.English))
+			d += " through " + the(w.dict.Label(e.Trigger, bcp.English))
 		}
-		if st := statusText(w, e.Status, bcp.English); st != "" {
-			d += " (" + st + ")"
+		var parts []string
+		if e.Act.Kind != 0 { // a fault the plan's level table grades
+			parts = append(parts, w.kind(e.Act.Kind, bcp.English))
+			if l := w.learned(e.Act, bcp.English); l != "" {
+				parts = append(parts, l)
+			}
+		}
+		if st := statusText(w.dict, e.Status, bcp.English); st != "" {
+			parts = append(parts, st)
+		}
+		if len(parts) > 0 {
+			d += " (" + strings.Join(parts, "; ") + ")"
 		}
 		return d
 	case drill.StatusChange:
-		return "observe that " + statusText(w, e.Status, bcp.English)
+		return "observe that " + statusText(w.dict, e.Status, bcp.English)
 	case drill.SymptomReported:
-		return "receive a report of a symptom: " + w.Label(e.Symptom, bcp.English)
+		return "receive a report of the symptom “" + w.dict.Label(e.Symptom, bcp.English) + "”"
 	case drill.ActObserved:
-		d := "observe an act of " + spaced(e.Act.Kind.String())
-		if l := learnedText(e.Act, bcp.English); l != "" {
+		d := "observe " + w.act(e.Act.Kind)
+		if l := w.learned(e.Act, bcp.English); l != "" {
 			d += " (" + l + ")"
 		}
 		return d
 	case drill.AttributeLearned:
-		return "learn the facts: " + learnedText(e.Learned, bcp.English)
+		return "learn the facts: " + w.learned(e.Learned, bcp.English)
 	case drill.Recovery:
 		return "observe the recovery"
 	case drill.CardLost:
@@ -103,52 +113,63 @@ func describe(e drill.Event, w bcp.Dictionary) string {
 	return spaced(e.Kind.String())
 }
 
-func describeJA(e drill.Event, w bcp.Dictionary) string {
+func describeJA(e drill.Event, w *words) string {
 	switch e.Kind {
 	case drill.FaultDetected:
 		d := "障害の発見"
 		if e.Trigger != 0 {
-			d += ": " + w.Label(e.Trigger, bcp.Japanese)
+			d += ": " + w.dict.Label(e.Trigger, bcp.Japanese)
 		}
-		if st := statusText(w, e.Status, bcp.Japanese); st != "" {
-			d += "（" + st + "）"
+		var parts []string
+		if e.Act.Kind != 0 { // a fault the plan's level table grades
+			parts = append(parts, w.kind(e.Act.Kind, bcp.Japanese))
+			if l := w.learned(e.Act, bcp.Japanese); l != "" {
+				parts = append(parts, l)
+			}
+		}
+		if st := statusText(w.dict, e.Status, bcp.Japanese); st != "" {
+			parts = append(parts, st)
+		}
+		if len(parts) > 0 {
+			d += "（" + strings.Join(parts, "、") + "）"
 		}
 		return d
 	case drill.StatusChange:
-		return "状況の変化: " + statusText(w, e.Status, bcp.Japanese)
+		return "状況の変化: " + statusText(w.dict, e.Status, bcp.Japanese)
 	case drill.SymptomReported:
-		return "症状の報告: " + w.Label(e.Symptom, bcp.Japanese)
+		return "症状の報告: " + w.dict.Label(e.Symptom, bcp.Japanese)
 	case drill.ActObserved:
-		return "不正行為の発見: " + e.Act.Kind.Label()
+		return "不正行為の発見: " + w.kind(e.Act.Kind, bcp.Japanese)
 	case drill.AttributeLearned:
-		return "判明: " + learnedText(e.Learned, bcp.Japanese)
+		return "判明: " + w.learned(e.Learned, bcp.Japanese)
 	}
 	return e.Kind.Label()
 }
 
-// learnedText renders the graded attributes an event states.
-func learnedText(e threat.Event, l bcp.Lang) string {
+// learned renders the graded attributes an event states, those the plan
+// declares in its words.
+func (w *words) learned(e threat.Event, l bcp.Lang) string {
 	var parts []string
 	add := func(en, ja, v, vja string) {
 		if l == bcp.Japanese {
 			parts = append(parts, ja+": "+vja)
 		} else {
-			parts = append(parts, en+" "+spaced(v))
+			parts = append(parts, en+" "+v)
 		}
 	}
 	if e.Place != 0 {
-		add("place", threat.AttrPlace.Label(), e.Place.String(), e.Place.Label())
+		add("place", threat.AttrPlace.Label(), spaced(e.Place.String()), e.Place.Label())
 	}
 	if e.Firewall != 0 {
-		add("firewall", threat.AttrFirewall.Label(), e.Firewall.String(), e.Firewall.Label())
+		add("firewall", threat.AttrFirewall.Label(), spaced(e.Firewall.String()), e.Firewall.Label())
 	}
 	if e.Severity != 0 {
-		add("severity", threat.AttrSeverity.Label(), e.Severity.String(), e.Severity.Label())
+		add("severity", threat.AttrSeverity.Label(), spaced(e.Severity.String()), e.Severity.Label())
 	}
 	for i, v := range e.Declared.All() {
-		if v != 0 { // an attribute the plan declares, in the engine's words
-			a, n := threat.DeclaredAttribute(i).String(), fmt.Sprint(v)
-			add(a, a, n, n)
+		if v != 0 { // an attribute the plan declares, in its words
+			a := threat.DeclaredAttribute(i)
+			add(w.attribute(a, bcp.English), w.attribute(a, bcp.Japanese), w.value(a, v, bcp.English), w.value(a, v, bcp.Japanese))
 		}
 	}
 	if l == bcp.Japanese {

@@ -64,7 +64,7 @@ func EscalationFlowchart(p bcp.Plan, l bcp.Lang) Flowchart {
 		return en
 	}
 	triggerNode := func(t council.Trigger) int {
-		return node(mermaidID("t_", t.String()), Hexagon, name(t.String(), t.Label()), council.Citations{})
+		return node(mermaidID("t_", t.String()), Hexagon, name(phrase(triggerNamesEn[:], t), t.Label()), council.Citations{})
 	}
 	cited := func(label string, cs council.Citations) string { return label + " " + cs.String() }
 	chief := council.ByRole(o.Chain.Chief)
@@ -85,7 +85,7 @@ func EscalationFlowchart(p bcp.Plan, l bcp.Lang) Flowchart {
 		to := actorNode(n.To)
 		var ts []string
 		for t := range n.On.All() {
-			ts = append(ts, name(t.String(), t.Label()))
+			ts = append(ts, name(phrase(triggerNamesEn[:], t), t.Label()))
 		}
 		label := strings.Join(ts, ", ")
 		if n.AsNeeded {

@@ -1,9 +1,10 @@
 package render
 
 import (
-	"github.com/jukiplan/jukiplan/council"
 	"testing"
 	"time"
+
+	"github.com/jukiplan/jukiplan/council"
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"

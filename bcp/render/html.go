@@ -170,7 +170,7 @@ func HTML(r Report) ([]byte, error) {
 		}
 		v.Check = tv
 		v.CheckSummary = pick(l,
-			itoa(len(c.Findings))+" findings, "+itoa(errs)+" errors, "+itoa(warns)+" warnings",
+			count(len(c.Findings), "finding")+", "+count(errs, "error")+", "+count(warns, "warning"),
 			"指摘 "+itoa(len(c.Findings))+" 件（エラー "+itoa(errs)+" 件、警告 "+itoa(warns)+" 件）")
 	}
 	if rc := r.Recovery; rc != nil {

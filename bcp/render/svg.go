@@ -373,7 +373,10 @@ func layers(f Flowchart) []int {
 // layer by where those nodes stand, to keep lines short), each in its shape
 // with its label wrapped, and edges as lines with arrows (dashed, thick or
 // without an arrow as their style says); the labels of the edges between
-// one pair of nodes are stacked in one block at the middle of their lines.
+// one pair of nodes are stacked in one block, which stands in the gap
+// between two layers where its line crosses it (just above the target of an
+// edge going down), moved aside or to another row of the gap, which grows as
+// needed, so that no two blocks meet and none covers a node.
 func FlowchartSVG(f Flowchart, title string) string {
 	n := len(f.Nodes)
 	rank := layers(f)
@@ -413,9 +416,9 @@ func FlowchartSVG(f Flowchart, title string) string {
 			in[e.To] = append(in[e.To], e.From)
 		}
 	}
+	key := make([]float64, n) // one slice for every layer: linear in n
 	for r := range nLayers {
 		layer := byLayer[r]
-		key := make([]float64, n)
 		for _, v := range layer {
 			key[v] = boxes[v].pos
 			if len(in[v]) > 0 {
@@ -446,18 +449,6 @@ func FlowchartSVG(f Flowchart, title string) string {
 	for _, w := range layerW {
 		width = max(width, w+2*margin)
 	}
-	const vgap = 120 // between layers: room for edge labels
-	y := margin
-	for r, layer := range byLayer {
-		x := (width - layerW[r]) / 2
-		for _, v := range layer {
-			boxes[v].x = x
-			boxes[v].y = y + (layerH[r]-boxes[v].h)/2
-			x += boxes[v].w + hgap
-		}
-		y += layerH[r] + vgap
-	}
-	height := max(y-vgap+margin, 2*margin)
 	// Edges between one pair of nodes, either way, are drawn side by side
 	// and labelled in one block.
 	order := make([]int, len(edges))
@@ -470,9 +461,7 @@ func FlowchartSVG(f Flowchart, title string) string {
 		b0, b1 := pair(edges[b])
 		return cmp.Or(cmp.Compare(a0, b0), cmp.Compare(a1, b1))
 	})
-	var b strings.Builder // the lines, then the nodes
-	var labels strings.Builder
-	var placed [][4]int // x, y, w, h of the labels placed
+	var groups [][]int
 	for start := 0; start < len(order); {
 		end := start + 1
 		p0, p1 := pair(edges[order[start]])
@@ -483,32 +472,166 @@ func FlowchartSVG(f Flowchart, title string) string {
 			}
 			end++
 		}
-		group := order[start:end]
-		var block []string
-		var lx1, ly1, lx2, ly2 int // the first line, where the label goes
-		var down bool
-		for j, k := range group {
-			e := edges[k]
-			a, c := boxes[e.From], boxes[e.To]
-			off := (2*j - len(group) + 1) * 5 // side by side
-			x1, y1 := a.x+a.w/2+off, a.y+a.h
-			x2, y2 := c.x+c.w/2+off, c.y
-			isDown := true
-			switch {
-			case e.From == e.To:
-				continue
-			case c.y+c.h <= a.y: // upwards
-				y1, y2 = a.y, c.y+c.h
-				isDown = false
-			case rank[e.From] == rank[e.To]: // side by side
-				y1, y2 = a.y+a.h/2+off, c.y+c.h/2+off
-				if c.x > a.x {
-					x1, x2 = a.x+a.w, c.x
-				} else {
-					x1, x2 = a.x, c.x+c.w
-				}
-				isDown = false
+		groups = append(groups, order[start:end])
+		start = end
+	}
+	// The layers stand vgap apart at least; a gap grows to hold its labels.
+	const vgap = 120
+	gapH := make([]int, nLayers+1) // gapH[r]: above layer r; gapH[nLayers]: below the last
+	for r := 1; r < nLayers; r++ {
+		gapH[r] = vgap
+	}
+	layerY := make([]int, nLayers)
+	place := func() { // the nodes, from the layers' heights and the gaps
+		y := margin
+		for r, layer := range byLayer {
+			y += gapH[r]
+			layerY[r] = y
+			x := (width - layerW[r]) / 2
+			for _, v := range layer {
+				boxes[v].x = x
+				boxes[v].y = y + (layerH[r]-boxes[v].h)/2
+				x += boxes[v].w + hgap
 			}
+			y += layerH[r]
+		}
+	}
+	place()
+	// line is the line of edge e, the j-th of n between its pair of nodes,
+	// and the gap its label goes in: just above its target when it goes
+	// down, just below its target when it goes up, just below its layer
+	// when it joins two nodes of one layer.
+	line := func(e Edge, j, n int) (x1, y1, x2, y2, gap int) {
+		a, c := boxes[e.From], boxes[e.To]
+		off := (2*j - n + 1) * 5 // side by side
+		x1, y1 = a.x+a.w/2+off, a.y+a.h
+		x2, y2 = c.x+c.w/2+off, c.y
+		switch {
+		case rank[e.To] < rank[e.From]: // upwards
+			return x1, a.y, x2, c.y + c.h, rank[e.To] + 1
+		case rank[e.To] == rank[e.From]: // side by side
+			y1, y2 = a.y+a.h/2+off, c.y+c.h/2+off
+			if c.x > a.x {
+				return a.x + a.w, y1, c.x, y2, rank[e.From] + 1
+			}
+			return a.x, y1, c.x + c.w, y2, rank[e.From] + 1
+		}
+		return x1, y1, x2, y2, rank[e.To]
+	}
+	// Each label block goes in its gap, where no node stands, at the place
+	// where its line crosses the middle of the gap. The blocks of a gap are
+	// packed into at most maxRows rows, each block in the first row where it
+	// lies near that place without touching the blocks before it, so that
+	// no two blocks meet and none covers a node. Sorting the blocks makes
+	// the packing n log n in the edges.
+	const small = lineH - 3 // line height of a label
+	const pad, gpad, maxRows = 6, 8, 8
+	type label struct {
+		lines      []string
+		gap        int
+		x, y, w, h int // x: the left edge; y: the top, within the gap until placed
+		row        int
+	}
+	var labels []label
+	for _, g := range groups {
+		var block []string
+		gap, want := -1, 0
+		for j, k := range g {
+			e := edges[k]
+			if e.From == e.To {
+				continue
+			}
+			x1, y1, x2, y2, gp := line(e, j, len(g))
+			if gap < 0 {
+				gap = gp
+				top := margin // where the gap starts and ends, as placed so far
+				if gp < nLayers {
+					top = layerY[gp] - gapH[gp]
+				} else {
+					top = layerY[nLayers-1] + layerH[nLayers-1]
+				}
+				mid := top + vgap/2
+				want = (x1 + x2) / 2
+				if y2 != y1 && rank[e.From] != rank[e.To] {
+					want = x1 + (x2-x1)*(mid-y1)/(y2-y1)
+				}
+			}
+			if e.Label != "" {
+				block = append(block, wrap(e.Label, 28)...)
+			}
+		}
+		if len(block) == 0 || gap < 0 {
+			continue
+		}
+		wu := 0
+		for _, ln := range block {
+			wu = max(wu, units(ln))
+		}
+		w, h := int(float64(wu)*0.8*unit)+8, len(block)*small+5
+		labels = append(labels, label{lines: block, gap: gap, x: max(want-w/2, 2), w: w, h: h})
+	}
+	byGap := make([][]int, nLayers+1)
+	for i := range labels {
+		byGap[labels[i].gap] = append(byGap[labels[i].gap], i)
+	}
+	for gp, ls := range byGap {
+		if len(ls) == 0 {
+			continue
+		}
+		slices.SortStableFunc(ls, func(a, b int) int { return cmp.Compare(labels[a].x, labels[b].x) })
+		var right, rowH []int // per row: where its last block ends, its height
+		for _, i := range ls {
+			lb := &labels[i]
+			best, bestX := -1, 0
+			for r := range right {
+				if x := max(lb.x, right[r]+pad); x-lb.x <= lb.w/2 {
+					best, bestX = r, x
+					break
+				}
+			}
+			if best < 0 && len(right) < maxRows {
+				right, rowH = append(right, 0), append(rowH, 0)
+				best, bestX = len(right)-1, lb.x
+			}
+			if best < 0 { // every row is full here: the one that ends first
+				best = 0
+				for r := range right {
+					if right[r] < right[best] {
+						best = r
+					}
+				}
+				bestX = max(lb.x, right[best]+pad)
+			}
+			lb.x, lb.row = bestX, best
+			right[best] = bestX + lb.w
+			rowH[best] = max(rowH[best], lb.h)
+		}
+		rowTop := make([]int, len(rowH))
+		stack := 0
+		for r, rh := range rowH {
+			rowTop[r] = stack
+			stack += rh + pad
+		}
+		stack -= pad
+		gapH[gp] = max(gapH[gp], stack+2*gpad)
+		for _, i := range ls {
+			lb := &labels[i]
+			lb.y = (gapH[gp]-stack)/2 + rowTop[lb.row]
+		}
+	}
+	place()
+	height := 2 * margin
+	if nLayers > 0 {
+		height = layerY[nLayers-1] + layerH[nLayers-1] + gapH[nLayers] + margin
+	}
+	var b strings.Builder // the lines, then the nodes
+	for _, g := range groups {
+		for j, k := range g {
+			e := edges[k]
+			if e.From == e.To {
+				continue
+			}
+			x1, y1, x2, y2, _ := line(e, j, len(g))
 			attrs := ` stroke="#333" stroke-width="1.3"`
 			switch e.Style {
 			case Dotted, DottedLink:
@@ -520,71 +643,26 @@ func FlowchartSVG(f Flowchart, title string) string {
 				attrs += ` marker-end="url(#arrow)"`
 			}
 			fmt.Fprintf(&b, `<line class="edge" x1="%d" y1="%d" x2="%d" y2="%d"%s/>`, x1, y1, x2, y2, attrs)
-			if len(block) == 0 {
-				lx1, ly1, lx2, ly2, down = x1, y1, x2, y2, isDown
-			}
-			if e.Label != "" {
-				block = append(block, wrap(e.Label, 28)...)
-			}
 		}
-		start = end
-		if len(block) == 0 {
-			continue
+	}
+	var over strings.Builder // the labels, over lines and nodes
+	for _, lb := range labels {
+		top := layerY[nLayers-1] + layerH[nLayers-1] // the gap below the last layer
+		if lb.gap < nLayers {
+			top = layerY[lb.gap] - gapH[lb.gap]
 		}
-		wu := 0
-		for _, ln := range block {
-			wu = max(wu, units(ln))
-		}
-		const small = lineH - 3
-		w, h := int(float64(wu)*0.8*unit)+8, len(block)*small+5
-		// A downward label sits in the gap just above its target, where no
-		// node stands: on its line if that covers no label placed before,
-		// else beside it, in the first free place of a few.
-		at := func(y int) int { // x of the line at height y
-			if ly2 == ly1 {
-				return (lx1 + lx2) / 2
-			}
-			return lx1 + (lx2-lx1)*(y-ly1)/(ly2-ly1)
-		}
-		my := (ly1 + ly2) / 2
-		if down {
-			my = ly2 - vgap/2
-		}
-		mx := at(my)
-		free := func(x, y int) bool {
-			for _, q := range placed[max(0, len(placed)-32):] {
-				if x-w/2 < q[0]+q[2]+4 && q[0] < x+w/2+4 && y-h/2 < q[1]+q[3]+4 && q[1] < y+h/2+4 {
-					return false
-				}
-			}
-			return true
-		}
-		if down && !free(mx, my) {
-			slack := max(0, (vgap-h)/2-4)
-		search:
-			for _, dy := range []int{-slack, slack} {
-				for _, step := range []int{0, 1, -1, 2, -2, 3, -3} {
-					x, y := at(my+dy)+step*(w/2+8), my+dy
-					if free(x, y) {
-						mx, my = x, y
-						break search
-					}
-				}
-			}
-		}
-		mx = max(mx, w/2+2) // never clipped on the left; the width grows on the right
-		placed = append(placed, [4]int{mx - w/2, my - h/2, w, h})
-		width = max(width, mx+w/2+margin)
-		fmt.Fprintf(&labels, `<g class="edge-label" font-size="9"><rect x="%d" y="%d" width="%d" height="%d" rx="2" fill="#ffffff" fill-opacity="0.9" stroke="#ccc"/>`, mx-w/2, my-h/2, w, h)
-		fmt.Fprintf(&labels, `<text x="%d" y="%d" text-anchor="middle">`, mx, my-h/2+small)
-		for i, ln := range block {
+		x, y := lb.x, top+lb.y
+		width = max(width, x+lb.w+margin)
+		fmt.Fprintf(&over, `<g class="edge-label" font-size="9"><rect x="%d" y="%d" width="%d" height="%d" rx="2" fill="#ffffff" fill-opacity="0.9" stroke="#ccc"/>`, x, y, lb.w, lb.h)
+		fmt.Fprintf(&over, `<text x="%d" y="%d" text-anchor="middle">`, x+lb.w/2, y+small)
+		for i, ln := range lb.lines {
 			dy := 0
 			if i > 0 {
 				dy = small
 			}
-			fmt.Fprintf(&labels, `<tspan x="%d" dy="%d">%s</tspan>`, mx, dy, esc(ln))
+			fmt.Fprintf(&over, `<tspan x="%d" dy="%d">%s</tspan>`, x+lb.w/2, dy, esc(ln))
 		}
-		labels.WriteString(`</text></g>`)
+		over.WriteString(`</text></g>`)
 	}
 	for i, nd := range f.Nodes {
 		bx := boxes[i]
@@ -610,7 +688,7 @@ func FlowchartSVG(f Flowchart, title string) string {
 	var out strings.Builder
 	svgOpen(&out, "flowchart", title, width, height)
 	out.WriteString(b.String())
-	out.WriteString(labels.String()) // labels over lines and nodes
+	out.WriteString(over.String())
 	out.WriteString(`</svg>`)
 	return out.String()
 }

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,4 +113,153 @@ func TestSVGWellFormed(t *testing.T) {
 			}
 		}
 	})
+}
+
+// rectangle is an axis-aligned box of a drawing: x, y, width, height.
+type rectangle struct{ x, y, w, h float64 }
+
+func (r rectangle) meets(q rectangle) bool {
+	return r.x < q.x+q.w && q.x < r.x+r.w && r.y < q.y+q.h && q.y < r.y+r.h
+}
+
+// boxOf is the bounding box of a shape element of an SVG: a rect, an
+// ellipse or a polygon.
+func boxOf(t tb, e *element) rectangle {
+	t.Helper()
+	num := func(k string) float64 {
+		v, err := strconv.ParseFloat(e.Attr[k], 64)
+		if err != nil {
+			t.Fatalf("<%s %s=%q>: %v", e.Name, k, e.Attr[k], err)
+		}
+		return v
+	}
+	switch e.Name {
+	case "rect":
+		return rectangle{num("x"), num("y"), num("width"), num("height")}
+	case "ellipse":
+		return rectangle{num("cx") - num("rx"), num("cy") - num("ry"), 2 * num("rx"), 2 * num("ry")}
+	case "polygon":
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, pt := range strings.Fields(e.Attr["points"]) {
+			xs, ys, _ := strings.Cut(pt, ",")
+			x, err1 := strconv.ParseFloat(xs, 64)
+			y, err2 := strconv.ParseFloat(ys, 64)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("polygon point %q", pt)
+			}
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+		}
+		return rectangle{x0, y0, x1 - x0, y1 - y0}
+	}
+	t.Fatalf("no box for <%s>", e.Name)
+	return rectangle{}
+}
+
+// flowchartBoxes reads the boxes of the nodes and of the edge labels of a
+// flowchart drawn by FlowchartSVG.
+func flowchartBoxes(t tb, svg string) (nodes, labels []rectangle) {
+	t.Helper()
+	root := parseXML(t, []byte(svg))
+	for _, g := range root.all(func(e *element) bool { return e.Name == "g" }) {
+		if len(g.Children) == 0 {
+			continue
+		}
+		switch {
+		case g.Attr["class"] == "node":
+			nodes = append(nodes, boxOf(t, g.Children[0]))
+		case g.Attr["class"] == "edge-label":
+			labels = append(labels, boxOf(t, g.Children[0]))
+		}
+	}
+	return nodes, labels
+}
+
+// overlaps lists the labels that meet another label or cover a node.
+func overlaps(nodes, labels []rectangle) []string {
+	var out []string
+	for i, a := range labels {
+		for j, b := range labels[:i] {
+			if a.meets(b) {
+				out = append(out, fmt.Sprintf("label %d %v meets label %d %v", i, a, j, b))
+			}
+		}
+		for j, n := range nodes {
+			if a.meets(n) {
+				out = append(out, fmt.Sprintf("label %d %v covers node %d %v", i, a, j, n))
+			}
+		}
+	}
+	return out
+}
+
+// TestFlowchartLabelsApart: in the escalation flowchart of every reference
+// plan, in both languages, no two edge labels meet and no label covers a
+// node, every label being drawn.
+func TestFlowchartLabelsApart(t *testing.T) {
+	for _, p := range bcp.ReferencePlans() {
+		for _, l := range bcp.AllLangs() {
+			t.Run(p.ID+"/"+l.String(), func(t *testing.T) {
+				f := EscalationFlowchart(p, l)
+				nodes, labels := flowchartBoxes(t, FlowchartSVG(f, "t"))
+				if len(nodes) != len(f.Nodes) || len(labels) == 0 {
+					t.Fatalf("%d nodes and %d labels drawn; the chart has %d nodes", len(nodes), len(labels), len(f.Nodes))
+				}
+				for _, o := range overlaps(nodes, labels) {
+					t.Error(o)
+				}
+			})
+		}
+	}
+}
+
+// TestFlowchartLabelsApartAnyChart: the same holds of any chart, however
+// busy: many edges between few nodes, cycles, edges within a layer.
+func TestFlowchartLabelsApartAnyChart(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 10).Draw(t, "n")
+		var f Flowchart
+		for i := range n {
+			f.Nodes = append(f.Nodes, Node{ID: itoa(i), Label: rapid.StringMatching(`[a-z 鳥]{1,40}`).Draw(t, "node"), Shape: Shape(rapid.IntRange(1, 5).Draw(t, "shape"))})
+		}
+		for range rapid.IntRange(0, 60).Draw(t, "m") {
+			f.Edges = append(f.Edges, Edge{From: rapid.IntRange(0, n-1).Draw(t, "from"), To: rapid.IntRange(0, n-1).Draw(t, "to"),
+				Label: rapid.StringMatching(`[a-z 鳥]{1,60}`).Draw(t, "label"), Style: EdgeStyle(rapid.IntRange(1, 5).Draw(t, "style"))})
+		}
+		nodes, labels := flowchartBoxes(t, FlowchartSVG(f, "t"))
+		if o := overlaps(nodes, labels); len(o) > 0 {
+			t.Fatal(strings.Join(o, "\n"))
+		}
+	})
+}
+
+// busyChart is a chart of n nodes, about n/8 layers deep, with 4n labelled
+// edges: most between the layers next to each other, some skipping layers,
+// some going back up.
+func busyChart(n int) Flowchart {
+	var f Flowchart
+	for i := range n {
+		f.Nodes = append(f.Nodes, Node{ID: "n" + itoa(i), Label: "post " + itoa(i), Shape: Shape(1 + i%5)})
+	}
+	for i := range n {
+		for k, to := range []int{i + 8, i + 9, i + 17, i - 5} {
+			if to >= 0 && to < n {
+				f.Edges = append(f.Edges, Edge{From: i, To: to, Label: "reports to tottori:第3-" + itoa(k), Style: EdgeStyle(1 + k)})
+			}
+		}
+	}
+	return f
+}
+
+// BenchmarkFlowchartSVG draws busy charts of growing size: the time per
+// edge stays about flat (the layout is n log n in the edges).
+func BenchmarkFlowchartSVG(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		f := busyChart(n)
+		b.Run(itoa(len(f.Edges))+"-edges", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				FlowchartSVG(f, "busy")
+			}
+		})
+	}
 }

@@ -8,21 +8,25 @@ import (
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/threat"
 )
 
 // jst is Japan time, in which timelines print instants.
 var jst = time.FixedZone("JST", 9*3600)
 
 // words is what rendering a timeline needs: the language, the plan's
-// dictionary and the scenario's events.
+// dictionary, the threat kinds and attributes it declares and the
+// scenario's events.
 type words struct {
 	lang   bcp.Lang
 	dict   bcp.Dictionary
+	kinds  []threat.KindTerm
+	attrs  []threat.AttributeTerm
 	events []drill.Event
 }
 
 func wordsOf(t drill.Timeline, l bcp.Lang) *words {
-	return &words{lang: l, dict: t.Vocabulary.Dictionary(), events: t.Events}
+	return &words{lang: l, dict: t.Vocabulary.Dictionary(), kinds: t.Kinds, attrs: t.Attributes, events: t.Events}
 }
 
 // pick returns en or ja, as the language asks.
@@ -159,15 +163,14 @@ func (w *words) summary(b *strings.Builder, e drill.Entry) {
 // plan's words ("Ask the maintenance contractor to investigate"), the
 // channel, "as needed" and the level: "(level 2–3)".
 func (w *words) summaryEn(b *strings.Builder, e drill.Entry) {
-	p := w.detail(e)
+	p := w.marked(e)
 	if p == "" {
 		p = spaced(e.Act.String())
 	}
-	b.WriteString(capital(p))
 	if to := w.to(e); to != "" && !strings.Contains(p, to) {
-		b.WriteString(" for " + to)
+		p += " for " + to
 	}
-	b.WriteString(w.means(e))
+	b.WriteString(capital(withMeans(p, w.means(e))))
 	if e.AsNeeded && !conditional(e) {
 		b.WriteString(" as needed")
 	}
@@ -179,6 +182,12 @@ func (w *words) summaryEn(b *strings.Builder, e drill.Entry) {
 // detail words what e states: the sentence of its About (details), in
 // Japanese falling back to English where the Japanese is empty.
 func (w *words) detail(e drill.Entry) string {
+	return strings.Replace(w.marked(e), meansAt, "", 1)
+}
+
+// marked is detail with the place of the channel marked (meansAt) in an
+// English predicate that has one.
+func (w *words) marked(e drill.Entry) string {
 	if !worded(e.What.About) {
 		return ""
 	}

@@ -1,7 +1,6 @@
 package render_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/bcp/render"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/vocabtest"
 	"pgregory.net/rapid"
 )
 
@@ -60,9 +60,13 @@ func TestRandomVocabularyProperty(t *testing.T) {
 		}
 		stem := rapid.StringMatching(`[ぁ-ゖ]{1,4}`).Draw(rt, "stem")
 		drop := rapid.SliceOfN(rapid.Bool(), 64, 64).Draw(rt, "custom")
-		p, err := bcp.ParsePlan(relabel(rt, data,
+		relabelled, err := vocabtest.Relabel(data,
 			func(kind string, i int) string { return fmt.Sprintf("%s%s%d", stem, kind[:2], i) },
-			func(kind string, i int) bool { return !closedKind(kind) && drop[(len(kind)*7+i)%64] }))
+			func(kind string, i int) bool { return !closedKind(kind) && drop[(len(kind)*7+i)%64] })
+		if err != nil {
+			rt.Fatal(err)
+		}
+		p, err := bcp.ParsePlan(relabelled)
 		if err != nil {
 			rt.Fatalf("the relabelled plan does not parse: %v", err)
 		}
@@ -216,37 +220,6 @@ func TestDrillDutyAndScheduleWords(t *testing.T) {
 	}
 }
 
-// relabel rewrites the vocabulary of plan file data: every term gets the
-// label label(kind, i) and, where custom(kind, i), loses its function, so
-// that it stands for a value the plan declares. The rest of the file names
-// terms by ID, so it follows the terms to their new values.
-func relabel(t interface {
-	Helper()
-	Fatal(...any)
-}, data []byte, label func(kind string, i int) string, custom func(kind string, i int) bool) []byte {
-	t.Helper()
-	var file map[string]any
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
-	voc, _ := file["vocabulary"].(map[string]any)
-	for kind, list := range voc {
-		for i, x := range list.([]any) {
-			term := x.(map[string]any)
-			term["label"] = label(kind, i)
-			term["labelEn"] = "en " + label(kind, i)
-			if custom(kind, i) {
-				delete(term, "function")
-			}
-		}
-	}
-	out, err := json.Marshal(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // closedKind reports whether the vocabulary kind with JSON key kind has only
 // the engine's values (the closed kinds of [bcp.Vocabulary]): its terms
 // cannot drop their function.
@@ -286,15 +259,10 @@ func TestEscalationFlowSpeaksCustomTerms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	custom := relabel(t, data, func(kind string, i int) string {
-		switch {
-		case kind == "positions" && i == 3:
-			return "情報保護統括責任者"
-		case kind == "bodies" && i == 0:
-			return "情報保護管理会議"
-		}
-		return fmt.Sprintf("%s-%d", kind, i)
-	}, func(kind string, i int) bool { return true })
+	custom, err := vocabtest.Relabel(data, vocabtest.TownLabels, func(string, int) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
 	p, err := bcp.ParsePlan(custom)
 	if err != nil {
 		t.Fatal(err)

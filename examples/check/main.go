@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jukiplan/jukiplan/bcp"
@@ -180,7 +181,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if lang == "ja" {
 			fmt.Fprintf(&b, "%s: 指摘 %d 件（誤り %d 件、警告 %d 件）\n", name, len(findings), errs, warns)
 		} else {
-			fmt.Fprintf(&b, "%s: %d findings, %d errors, %d warnings\n", name, len(findings), errs, warns)
+			fmt.Fprintf(&b, "%s: %s, %s, %s\n", name, count(len(findings), "finding"), count(errs, "error"), count(warns, "warning"))
 		}
 		out = []byte(b.String())
 	}
@@ -216,3 +217,12 @@ func text(file string, f bcp.Finding, lang string) string {
 func uri(file string) string { return strings.ReplaceAll(file, "\\", "/") }
 
 func fail(stderr io.Writer, err error) int { return cli.Fail(stderr, "check", err) }
+
+// count says how many of a thing there are, the noun agreeing: "1 error",
+// "2 warnings", "0 findings".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -2,40 +2,19 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-var fingerprint = regexp.MustCompile(`#[0-9a-f]{12}\b`)
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	got = fingerprint.ReplaceAllString(got, "#FINGERPRINT")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
+// goldens holds the outputs in testdata, rewritten by go test -update.
+var goldens = golden.New("testdata", "update", "rewrite the golden files").Normalized(golden.Fingerprints)
 
 // noCouncil is tottori's plan with the rule that convenes the council at
 // level 3 removed: tottori 第3-6 requires it, so Check reports an error.
@@ -61,7 +40,7 @@ func writeNoCouncil(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	if *update {
+	if goldens.Updating() {
 		writeNoCouncil(t)
 	}
 	tests := []struct {
@@ -111,7 +90,7 @@ func TestGolden(t *testing.T) {
 			if code := run(tt.args, &out, &errs); code != tt.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr %q", tt.args, code, tt.code, errs.String())
 			}
-			golden(t, tt.name, out.String())
+			goldens.Check(t, tt.name, out.String())
 		})
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/jukiplan/jukiplan/internal/golden"
 )
 
 // TestAs runs tottori's drill moved to another plan ID: the same drill under
@@ -21,8 +23,8 @@ func TestAs(t *testing.T) {
 	if !strings.Contains(got, "(plan yazu@") || strings.Contains(got, "tottori:") || !strings.Contains(got, "yazu:別表") {
 		t.Errorf("-as yazu: the drill does not run under yazu:\n%s", got)
 	}
-	want := normalize(strings.NewReplacer("plan tottori@", "plan yazu@", "tottori:", "yazu:").Replace(plain.String()))
-	if normalize(got) != want {
+	want := golden.Fingerprints(strings.NewReplacer("plan tottori@", "plan yazu@", "tottori:", "yazu:").Replace(plain.String()))
+	if golden.Fingerprints(got) != want {
 		t.Errorf("-as yazu: a different drill:\n%s\nwant:\n%s", got, want)
 	}
 	stderr.Reset()

@@ -2,48 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/jukiplan/jukiplan/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-// fingerprint matches a plan's fingerprint, which changes with every edit of
-// a reference plan: golden files hold a placeholder instead.
-var fingerprint = regexp.MustCompile(`#[0-9a-f]{12}\b|"fingerprint": "[0-9a-f]{64}"`)
-
-func normalize(s string) string {
-	return fingerprint.ReplaceAllStringFunc(s, func(m string) string {
-		if strings.HasPrefix(m, "#") {
-			return "#FINGERPRINT"
-		}
-		return `"fingerprint": "FINGERPRINT"`
-	})
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	got = normalize(got)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
+// goldens holds the outputs in testdata, rewritten by go test -update.
+var goldens = golden.New("testdata", "update", "rewrite the golden files").Normalized(golden.Fingerprints)
 
 func TestGolden(t *testing.T) {
 	tests := []struct {
@@ -74,7 +42,7 @@ func TestGolden(t *testing.T) {
 			if errs.Len() != 0 {
 				t.Errorf("stderr %q", errs.String())
 			}
-			golden(t, tt.name, out.String())
+			goldens.Check(t, tt.name, out.String())
 			var again bytes.Buffer
 			run(tt.args, &again, &errs)
 			if again.String() != out.String() {

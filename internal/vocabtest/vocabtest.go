@@ -198,3 +198,48 @@ func Stated[T any](id, key string, kinds ...Kind) (T, error) {
 	}
 	return x, err
 }
+
+// Relabel returns plan file data with every term of its vocabulary given the
+// label label(kind, i) and the English label "en " + label(kind, i), kind
+// being the term's key under "vocabulary" and i its place in that list.
+// Where custom(kind, i), the term also loses its function, so that it stands
+// for a value the plan declares. The rest of the file names terms by ID, so
+// it follows the terms to their new values.
+func Relabel(data []byte, label func(kind string, i int) string, custom func(kind string, i int) bool) ([]byte, error) {
+	var f map[string]any
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, err
+	}
+	voc, _ := f["vocabulary"].(map[string]any)
+	for kind, list := range voc {
+		terms, ok := list.([]any)
+		if !ok {
+			return nil, fmt.Errorf("vocabtest: vocabulary %q is not a list", kind)
+		}
+		for i, x := range terms {
+			term, ok := x.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("vocabtest: vocabulary %q term %d is not an object", kind, i)
+			}
+			term["label"] = label(kind, i)
+			term["labelEn"] = "en " + label(kind, i)
+			if custom(kind, i) {
+				delete(term, "function")
+			}
+		}
+	}
+	return json.Marshal(f)
+}
+
+// TownLabels labels a relabelled ino as a town with posts of its own: the
+// fourth position (ino's chief) is 情報保護統括責任者, the first body
+// 情報保護管理会議 and every other term "kind-i", for [Relabel].
+func TownLabels(kind string, i int) string {
+	switch {
+	case kind == "positions" && i == 3:
+		return "情報保護統括責任者"
+	case kind == "bodies" && i == 0:
+		return "情報保護管理会議"
+	}
+	return fmt.Sprintf("%s-%d", kind, i)
+}

@@ -98,3 +98,31 @@ func TestReferenceParts(t *testing.T) {
 		keys[k.Key], prefixes[k.Prefix] = true, true
 	}
 }
+
+// Relabel labels every term and drops the function of the custom ones only.
+func TestRelabel(t *testing.T) {
+	got, err := Relabel([]byte(planFile), TownLabels, func(kind string, i int) bool { return kind == "positions" && i == 0 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Vocabulary map[string][]map[string]string `json:"vocabulary"`
+	}
+	if err := json.Unmarshal(got, &f); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]map[string]string{
+		"positions": {
+			{"id": "chief", "label": "positions-0", "labelEn": "en positions-0"},
+			{"id": "mayor", "label": "positions-1", "labelEn": "en positions-1"},
+			{"id": "deputy", "function": "security-chief", "label": "positions-2", "labelEn": "en positions-2"},
+		},
+		"parties": {{"id": "vendor", "label": "parties-0", "labelEn": "en parties-0"}},
+	}
+	if diff := cmp.Diff(want, f.Vocabulary); diff != "" {
+		t.Errorf("Relabel (-want +got):\n%s", diff)
+	}
+	if _, err := Relabel([]byte(`{"vocabulary": {"positions": 1}}`), TownLabels, func(string, int) bool { return false }); err == nil {
+		t.Error("Relabel of a vocabulary that is not a list: no error")
+	}
+}
