@@ -11,11 +11,12 @@ import (
 
 // An Incident is what the workflow keeps, and works without Temporal: here
 // nakano's IaaS outage is detected at 7:30, and the first scheduled report
-// falls due at 8:15 (統合仮想サーバ 3(4)①ア) while nothing else happens.
+// falls due at 8:15 (統合仮想サーバ 3(4)①ア) while nothing else happens: its
+// line is in the plan's words (Start.Lang "en" words it in English).
 func ExampleIncident() {
 	file, _ := reference.File("nakano")
 	first := json.RawMessage(`{"at":"2026-04-01T07:30:00+09:00","kind":"fault-detected","by":"iaas-provider"}`)
-	in, err := incident.Open(incident.Start{ID: "nakano-2026-04-01", First: first, Lang: "en"}, file)
+	in, err := incident.Open(incident.Start{ID: "nakano-2026-04-01", First: first}, file)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -29,6 +30,6 @@ func ExampleIncident() {
 	fmt.Println(in.Record().Provenance)
 	// Output:
 	// 18 entries due at detection; next at 08:15
-	// 2026-04-01 08:15  The information systems division reports to the owning division head on schedule while the recovery time is unknown by phone and paper (nakano:統合仮想サーバ 3(4)①ア, nakano:統合仮想サーバ 3(4)①イ, nakano:統合仮想サーバ 3(2), nakano:ICT-BCP 7(1)).
+	// 2026-04-01 08:15  情報システム課 → 主管課長  定時連絡 [電話及び紙媒体]: 障害復旧見込が不明な場合  (nakano:統合仮想サーバ 3(4)①ア, nakano:統合仮想サーバ 3(4)①イ, nakano:統合仮想サーバ 3(2), nakano:ICT-BCP 7(1))
 	// nakano@案 (2021年3月策定予定)#00000582b171
 }
