@@ -54,7 +54,8 @@ type signal struct {
 type outcome struct {
 	rec      Record
 	err      error
-	timeline drill.Timeline
+	timeline drill.Timeline   // queried when the workflow completed
+	midway   []drill.Timeline // queried a second after each event signalled, while the workflow runs
 	notices  []Notice
 }
 
@@ -68,10 +69,25 @@ func run(t testing.TB, w *Workflows, start Start, at time.Time, signals []signal
 	rec := &Recorder{}
 	env.RegisterWorkflowWithOptions(w.Incident, workflow.RegisterOptions{Name: WorkflowName})
 	env.RegisterActivity(&Activities{Notifier: rec})
+	var out outcome
+	query := func() drill.Timeline {
+		v, err := env.QueryWorkflow(QueryTimeline)
+		if err != nil {
+			t.Fatalf("query: %v", err)
+		}
+		var tl drill.Timeline
+		if err := v.Get(&tl); err != nil {
+			t.Fatalf("query result: %v", err)
+		}
+		return tl
+	}
 	for _, sg := range signals {
 		env.RegisterDelayedCallback(func() { env.SignalWorkflow(sg.name, sg.value) }, sg.at.Sub(at))
+		if sg.name == SignalEvent {
+			// A second on, before the next event and any report due then.
+			env.RegisterDelayedCallback(func() { out.midway = append(out.midway, query()) }, sg.at.Sub(at)+time.Second)
+		}
 	}
-	var out outcome
 	env.ExecuteWorkflow(WorkflowName, start)
 	if !env.IsWorkflowCompleted() {
 		t.Fatal("workflow did not complete")
@@ -85,13 +101,7 @@ func run(t testing.TB, w *Workflows, start Start, at time.Time, signals []signal
 	out.notices = rec.Notices()
 	if out.err == nil {
 		// A completed workflow still answers queries, with its final state.
-		v, err := env.QueryWorkflow(QueryTimeline)
-		if err != nil {
-			t.Fatalf("query: %v", err)
-		}
-		if err := v.Get(&out.timeline); err != nil {
-			t.Fatalf("query result: %v", err)
-		}
+		out.timeline = query()
 	}
 	return out
 }
@@ -200,6 +210,31 @@ func TestBuiltinScenarios(t *testing.T) {
 			}
 			if d := cmp.Diff(r.want.Entries, entries(out.notices)); d != "" {
 				t.Errorf("notified entries (-want +got):\n%s", d)
+			}
+			// While it runs: the timeline so far, what drill.Run gives for
+			// the events taken so far (a rejected signal takes none). The
+			// last event's query falls after a recovery ends the workflow.
+			sc, p, _ := builtin(t, r.name)
+			k := 1
+			for i, sg := range r.signals {
+				if sg.name != SignalEvent || i >= len(out.midway) {
+					continue
+				}
+				if k+1 <= len(sc.Events) && !sg.at.Before(sc.Events[k].At) {
+					k++
+				}
+				part := sc.Clone()
+				part.Events = part.Events[:k]
+				want, err := drill.Run(p, part)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d := cmp.Diff(want, out.midway[i]); d != "" {
+					t.Errorf("timeline queried after signal %d (-want +got):\n%s", i, d)
+				}
+			}
+			if n := len(out.midway); n < len(sc.Events)-2 {
+				t.Errorf("%d queries while the workflow ran, want at least %d", n, len(sc.Events)-2)
 			}
 			if d := cmp.Diff(r.rejected, errorsOf(out.rec.Rejected)); d != "" {
 				t.Errorf("rejected (-want +got):\n%s", d)
