@@ -41,8 +41,8 @@ var ErrEnded = errors.New("incident ended")
 //
 // The zero Start is not valid: it needs a plan and a first event.
 type Start struct {
-	// ID names the incident: the scenario ID of its timeline. Empty, the
-	// workflow ID.
+	// ID names the incident: the scenario ID of its timeline. The workflow
+	// puts its own ID in an empty one; Open needs one.
 	ID string `json:"id,omitempty"`
 	// Title is the incident's title, shown in its timeline.
 	Title string `json:"title,omitempty"`
@@ -254,8 +254,8 @@ func (in *Incident) Scenario() drill.Scenario { return in.sc.Clone() }
 // scheduled reports of an outage). It asks the library by running the events
 // with one more at the horizon that changes nothing (the last status, stated
 // again, less an expected recovery already past) and keeps the entries
-// before it. When the incident has ended, or the
-// plan states nothing for such an event, it is the timeline itself.
+// before it. When the incident has ended, or the plan states nothing for
+// such an event, it is the timeline itself.
 func (in *Incident) projection(now time.Time) []drill.Entry {
 	evs := in.sc.Events
 	last := evs[len(evs)-1]

@@ -161,8 +161,8 @@ func do(ctx context.Context, c client.Client, r request, start incident.Start, e
 		wait, cancel := context.WithTimeout(ctx, 3*time.Second)
 		defer cancel()
 		var rec incident.Record
-		if err := wr.Get(wait, &rec); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-			return err
+		if err := wr.Get(wait, &rec); err != nil && wait.Err() == nil {
+			return err // the workflow failed: its error says why
 		}
 		fmt.Fprintf(stdout, "started incident %s (run %s)\n", wr.GetID(), wr.GetRunID())
 	case r.event != "":
