@@ -31,7 +31,8 @@ const Grace = time.Minute
 const MaxEvents = 1000
 
 // ErrEnded is the error of an event signalled after the incident ended
-// (its recovery was taken, or it was closed).
+// (its recovery was taken, the plan stood the response down, or it was
+// closed).
 var ErrEnded = errors.New("incident ended")
 
 // A Start is what an incident workflow starts with: the plan and the first
@@ -207,8 +208,12 @@ func (in *Incident) Take(event json.RawMessage) error {
 	in.raw = append(in.raw, bytes.Clone(event))
 	in.sc, in.tl = sc, tl
 	in.rec.Events = sc.Events
-	if sc.Events[len(sc.Events)-1].Kind == drill.Recovery {
-		in.ended = true
+	// The incident ends with its recovery, or when the plan stands the
+	// emergency response down (tottori 第3-5(1): a level-1 act).
+	last := len(sc.Events) - 1
+	in.ended = sc.Events[last].Kind == drill.Recovery
+	for _, e := range tl.Entries {
+		in.ended = in.ended || e.Event == last && e.Act == drill.ActStandDown
 	}
 	return nil
 }
@@ -229,8 +234,9 @@ func (in *Incident) Close(reason string) {
 	}
 }
 
-// Ended reports whether the incident has ended: its recovery was taken, or
-// it was closed.
+// Ended reports whether the incident has ended: its recovery was taken, the
+// plan stood the emergency response down (a drill.ActStandDown entry), or it
+// was closed.
 func (in *Incident) Ended() bool { return in.ended }
 
 // Timeline returns the timeline of the events taken: what drill.Run gives

@@ -2,7 +2,9 @@ package incident
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -105,5 +107,41 @@ func TestBadPlan(t *testing.T) {
 				t.Errorf("%d notices, want none", len(out.notices))
 			}
 		})
+	}
+}
+
+// TestStandDown: an intrusion into a place unrelated to the network is a
+// level-1 act under tottori's plan, whose response ends the emergency
+// response (tottori:第3-5(1)): the workflow ends on its own once it has
+// notified the timeline, with no close signal.
+func TestStandDown(t *testing.T) {
+	first := json.RawMessage(`{"at":"2026-04-01T09:00:00+09:00","kind":"act-observed","by":"staff","act":{"kind":"intrusion","place":"unrelated"}}`)
+	p, err := bcp.ParsePlan(mustFile(t, "tottori"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := drill.ParseScenario(p, []byte(`{"id":"tottori-l1","plan":"tottori","events":[`+string(first)+`]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := drill.Run(p, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(want.Entries, func(e drill.Entry) bool { return e.Act == drill.ActStandDown }) {
+		t.Fatal("no stand-down in the timeline: the test would prove nothing")
+	}
+	out := run(t, &Workflows{}, Start{ID: "tottori-l1", PlanID: "tottori", First: first}, sc.Events[0].At, nil)
+	if out.err != nil {
+		t.Fatal(out.err)
+	}
+	if out.rec.Closed != "" {
+		t.Errorf("closed %q, want an end by stand-down", out.rec.Closed)
+	}
+	if d := cmp.Diff(want, out.timeline); d != "" {
+		t.Errorf("timeline (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(want.Entries, entries(out.notices)); d != "" {
+		t.Errorf("notified entries (-want +got):\n%s", d)
 	}
 }

@@ -55,8 +55,9 @@ type Workflows struct {
 // falls due, one Notice per instant: at once for what an event sets off, on a
 // durable timer for what falls due later (scheduled reports; Grace after
 // their time), re-planned when a signal changes the timeline. The workflow
-// ends when the incident does: its recovery is taken and every entry
-// notified, or a SignalClose arrives. It returns the Record. A plan that
+// ends when the incident does: its recovery is taken or the plan stands the
+// emergency response down, and every entry is notified; or a SignalClose
+// arrives. It returns the Record. A plan that
 // does not parse fails the workflow with the parse error (an application
 // error of type ErrPlan).
 func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
