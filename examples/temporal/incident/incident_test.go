@@ -41,16 +41,14 @@ func builtin(t testing.TB, id string) (drill.Scenario, bcp.Plan, []json.RawMessa
 	return sc, p, raw.Events
 }
 
-// run runs an incident through the test suite: started with the first event
-// at its time, every later event signalled at its time, and the close signal
-// (when closeAt is not zero) at closeAt. extra are more signals at their
-// times.
+// A signal is sent to the workflow at its time.
 type signal struct {
 	at    time.Time
 	name  string
 	value any
 }
 
+// An outcome is what run observed.
 type outcome struct {
 	rec      Record
 	err      error
@@ -59,6 +57,9 @@ type outcome struct {
 	notices  []Notice
 }
 
+// run runs an incident through Temporal's test suite, time skipping: started
+// at at, each signal sent at its time, the timeline queried a second after
+// each event signalled and once more when the workflow has completed.
 func run(t testing.TB, w *Workflows, start Start, at time.Time, signals []signal) outcome {
 	t.Helper()
 	var s testsuite.WorkflowTestSuite
