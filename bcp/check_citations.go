@@ -188,6 +188,29 @@ func leaves(err error) []error {
 // maxReason bounds the reason of a mark quoted in a finding.
 const maxReason = 400
 
+// reason is the reason of mark m, the i-th of the plan's list, for a
+// finding's messages: in English its Reason, in Japanese its ReasonJA, or,
+// for a mark without one, where the plan file gives the reason; a mark
+// without it gets a warning ([CodeReasonNotInJapanese]) here, once.
+func (c *checker) reason(m Mark, list string, i int) both {
+	if strings.TrimSpace(m.ReasonJA) == "" {
+		c.add(SeverityWarning, CodeReasonNotInJapanese, fmt.Sprintf("$.%s[%d].reasonJa", list, i), council.Citation{},
+			"the mark of %s gives its reason in English only: add reasonJa, the reason in Japanese, for the Japanese outputs",
+			"%s の印の理由が英語のみ: 日本語の出力のため reasonJa に日本語で理由を書く", m.Path)
+	}
+	return markReason(m, list)
+}
+
+// markReason is the reason of mark m of the plan's list for a finding's
+// messages, as [checker.reason] gives it, without the warning.
+func markReason(m Mark, list string) both {
+	ja := problem.Clip(m.ReasonJA, maxReason)
+	if strings.TrimSpace(m.ReasonJA) == "" {
+		ja = "理由は計画ファイルの " + list + " に英語で記載"
+	}
+	return both{en: problem.Clip(m.Reason, maxReason), ja: ja}
+}
+
 // checkMarks reports every value the plan file marks as the library's
 // reading and every place it marks as not stated, each with its reason, and
 // the council details that do not hold together: a chair who may delegate
@@ -195,19 +218,19 @@ const maxReason = 400
 // that never meets, and a contact network that says who reaches whom in
 // office hours but not at night or on holidays.
 func (c *checker) checkMarks() {
-	for _, m := range c.plan.Readings {
+	for i, m := range c.plan.Readings {
 		if _, err := parseMarkPath(m.Path); err != nil || m.Path == "" {
 			continue // the plan file's own checks report it (Lint)
 		}
 		c.add(SeverityInfo, CodeReading, m.Path, council.Citation{},
-			"the document does not give this value: it is the library's reading (%s)", "文書はこの値を定めていない: 本ライブラリの解釈による（理由は計画ファイルの readings に記載）%.0s", problem.Clip(m.Reason, maxReason))
+			"the document does not give this value: it is the library's reading (%s)", "文書はこの値を定めていない: 本ライブラリの解釈による（%s）", c.reason(m, "readings", i))
 	}
-	for _, m := range c.plan.NotStated {
+	for i, m := range c.plan.NotStated {
 		if _, err := parseMarkPath(m.Path); err != nil || m.Path == "" {
 			continue
 		}
 		c.add(SeverityInfo, CodeNotStated, m.Path, council.Citation{},
-			"the document does not state this, and the plan leaves it empty (%s)", "文書はこれを定めておらず、計画も空けている（理由は計画ファイルの notStated に記載）%.0s", problem.Clip(m.Reason, maxReason))
+			"the document does not state this, and the plan leaves it empty (%s)", "文書はこれを定めておらず、計画も空けている（%s）", c.reason(m, "notStated", i))
 	}
 	o := c.plan.Organization
 	if o == nil {

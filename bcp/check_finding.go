@@ -133,6 +133,7 @@ const (
 	CodeDelegationWithoutChair                     // council.delegation-without-chair: a body whose chair may delegate names no chair
 	CodeRatifiedNeverMeets                         // council.ratified-never-meets: a body approves decisions after the fact but no rule has it meet
 	CodeNetworkOffHours                            // network.off-hours-uncovered: a contact network says who reaches whom in office hours but not at night or on holidays
+	CodeReasonNotInJapanese                        // plan.reason-not-in-japanese: a reading or not-stated mark gives its reason in English only (no reasonJa)
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum.Name{
@@ -195,6 +196,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum
 	CodeDelegationWithoutChair:     {EN: "council.delegation-without-chair", JA: "議長のない委任"},
 	CodeRatifiedNeverMeets:         {EN: "council.ratified-never-meets", JA: "開かれない会議の事後承認"},
 	CodeNetworkOffHours:            {EN: "network.off-hours-uncovered", JA: "夜間・休日の連絡網なし"},
+	CodeReasonNotInJapanese:        {EN: "plan.reason-not-in-japanese", JA: "日本語の理由なし"},
 })
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

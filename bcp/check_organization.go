@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jukiplan/jukiplan/council"
-	"github.com/jukiplan/jukiplan/internal/problem"
 	"github.com/jukiplan/jukiplan/measures"
 	"github.com/jukiplan/jukiplan/threat"
 )
@@ -292,6 +291,6 @@ func (c *checker) councilSilent(what both, cite council.Citation) bool {
 		return false
 	}
 	c.add(SeverityWarning, CodeCouncilNotStated, m.Path, cite,
-		"the document mentions no council: %s convenes none, where a plan of its kind convenes one (%s)", "文書に会議の定めがない: %sで招集する会議がない（理由は計画ファイルの notStated に記載）%.0s", what, problem.Clip(m.Reason, maxReason))
+		"the document mentions no council: %s convenes none, where a plan of its kind convenes one (%s)", "文書に会議の定めがない: %sで招集する会議がない（%s）", what, markReason(m, "notStated"))
 	return true
 }

@@ -107,9 +107,47 @@ type Difference struct {
 	// ReadingA and ReadingB give the reason when a side's value is not the
 	// document's but the library's reading ([Plan.Readings]); the value
 	// itself then ends in " (library's reading)". Empty for the
-	// document's own values.
-	ReadingA string `json:"readingA,omitempty"`
-	ReadingB string `json:"readingB,omitempty"`
+	// document's own values. ReadingAJA and ReadingBJA give it in Japanese
+	// ([Mark.ReasonJA]), empty where the plan gives it in English only;
+	// [Difference.Side] words a side with it.
+	ReadingA   string `json:"readingA,omitempty"`
+	ReadingB   string `json:"readingB,omitempty"`
+	ReadingAJA string `json:"readingAJa,omitempty"`
+	ReadingBJA string `json:"readingBJa,omitempty"`
+}
+
+// Side returns the value of side A (b false) or B (b true) of x as it reads
+// in language l: in English as it is; in Japanese a value that is the
+// library's reading ends in "（本ライブラリの解釈: " and the reason in
+// Japanese ("（本ライブラリの解釈）" where the plan gives the reason in
+// English only) in place of " (library's reading)", and a reporting line
+// only partly the library's reading names the roles it reads
+// ("（本ライブラリの解釈: mayor。…）").
+func (x Difference) Side(b bool, l Lang) string {
+	v, ja := x.A, x.ReadingAJA
+	if b {
+		v, ja = x.B, x.ReadingBJA
+	}
+	if l != Japanese {
+		return v
+	}
+	rest, ok := strings.CutSuffix(v, readingSuffix)
+	if i := strings.LastIndex(v, readingPrefix); !ok && i >= 0 && strings.HasSuffix(v, ")") {
+		roles := v[i+len(readingPrefix) : len(v)-1]
+		rest, ok = v[:i], true
+		if ja == "" {
+			ja = roles
+		} else {
+			ja = roles + "。" + ja
+		}
+	}
+	switch {
+	case !ok:
+		return v
+	case ja == "":
+		return rest + "（本ライブラリの解釈）"
+	}
+	return rest + "（本ライブラリの解釈: " + ja + "）"
 }
 
 // A Diff is everything [DiffPlans] found different between plan A and plan B,
@@ -208,7 +246,7 @@ func DiffPlans(a, b Plan) Diff {
 				continue
 			}
 			d.Differences = append(d.Differences, Difference{Aspect: asp, Key: k, LabelA: x.label, LabelB: y.label,
-				A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites, ReadingA: x.reading, ReadingB: y.reading})
+				A: x.value, B: y.value, CitesA: x.cites, CitesB: y.cites, ReadingA: x.reading, ReadingB: y.reading, ReadingAJA: x.readingJA, ReadingBJA: y.readingJA})
 		}
 	}
 	return d
@@ -220,8 +258,9 @@ type side struct {
 	cites council.Citations
 	label string // the key's label in the plan's words, for a term
 	// reading is the reason the value is the library's reading, not the
-	// document's; empty for the document's own value.
-	reading string
+	// document's; empty for the document's own value. readingJA gives it
+	// in Japanese, where the plan does.
+	reading, readingJA string
 }
 
 type sideMap map[string]side
@@ -236,11 +275,15 @@ func (m sideMap) put(k, v string, cs council.Citations) {
 		v = vs[0] + "; " + vs[1]
 		cs = sortedCites(old.cites.Join(cs))
 	}
-	m[k] = side{value: v, cites: cs, label: m[k].label, reading: m[k].reading}
+	m[k] = side{value: v, cites: cs, label: m[k].label, reading: m[k].reading, readingJA: m[k].readingJA}
 }
 
-// readingSuffix ends a value that is the library's reading.
-const readingSuffix = " (library's reading)"
+// readingSuffix ends a value that is the library's reading; readingPrefix
+// starts the ending that names which of its roles are.
+const (
+	readingSuffix = " (library's reading)"
+	readingPrefix = " (library's reading: "
+)
 
 // marked sets key k as put does, marking the value as the library's reading
 // when plan p marks path so ([Plan.ReadingAt]).
@@ -253,6 +296,7 @@ func (m sideMap) marked(p Plan, path, k, v string, cs council.Citations) {
 	if ok {
 		s := m[k]
 		s.reading = joinReasons(s.reading, r.Reason)
+		s.readingJA = joinReasons(s.readingJA, r.ReasonJA)
 		m[k] = s
 	}
 }
@@ -341,7 +385,7 @@ func sides(a Aspect, p Plan) sideMap {
 			}
 			var cs council.Citations
 			var reading council.Roles
-			var reason string
+			var reason, reasonJA string
 			for i, e := range o.Chain.Edges {
 				if e.From == r {
 					cs = cs.With(e.Cite)
@@ -349,6 +393,7 @@ func sides(a Aspect, p Plan) sideMap {
 						reading = reading.With(e.To)
 						if mk, ok := p.ReadingAt(fmt.Sprintf("$.organization.chain.edges[%d]", i)); ok {
 							reason = joinReasons(reason, mk.Reason)
+							reasonJA = joinReasons(reasonJA, mk.ReasonJA)
 						}
 					}
 				}
@@ -358,12 +403,13 @@ func sides(a Aspect, p Plan) sideMap {
 			case reading == o.Chain.ReportsTo(r):
 				v += " (library's reading)"
 			default:
-				v += " (library's reading: " + rolesText(w, reading) + ")"
+				v += readingPrefix + rolesText(w, reading) + ")"
 			}
 			m.term(w, r, v, sortedCites(cs))
 			if reason != "" {
 				s := m[w.name(r)]
 				s.reading = joinReasons(s.reading, reason)
+				s.readingJA = joinReasons(s.readingJA, reasonJA)
 				m[w.name(r)] = s
 			}
 		}
@@ -399,6 +445,7 @@ func sides(a Aspect, p Plan) sideMap {
 			if reading {
 				s := m[w.name(k.Body)]
 				s.reading = joinReasons(s.reading, r.Reason)
+				s.readingJA = joinReasons(s.readingJA, r.ReasonJA)
 				m[w.name(k.Body)] = s
 			}
 		}

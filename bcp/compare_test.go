@@ -128,6 +128,7 @@ func TestCompareSelf(t *testing.T) {
 			y := ba.Differences[i]
 			y.A, y.B, y.CitesA, y.CitesB, y.LabelA, y.LabelB = y.B, y.A, y.CitesB, y.CitesA, y.LabelB, y.LabelA
 			y.ReadingA, y.ReadingB = y.ReadingB, y.ReadingA
+			y.ReadingAJA, y.ReadingBJA = y.ReadingBJA, y.ReadingAJA
 			if diff := cmp.Diff(x, y); diff != "" {
 				t.Fatalf("difference %d not mirrored (-ab +ba swapped):\n%s", i, diff)
 			}

@@ -29,7 +29,7 @@ func (f Finding) LogValue() slog.Value {
 // LogValue implements [slog.LogValuer]: the difference as a group of
 // attributes named as in its JSON form (aspect, key, a, b, citesA, citesB).
 func (d Difference) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 10)
+	attrs := make([]slog.Attr, 0, 12)
 	attrs = append(attrs, slog.String("aspect", d.Aspect.String()), slog.String("key", d.Key))
 	if d.LabelA != "" {
 		attrs = append(attrs, slog.String("labelA", d.LabelA))
@@ -44,6 +44,12 @@ func (d Difference) LogValue() slog.Value {
 	}
 	if d.ReadingB != "" {
 		attrs = append(attrs, slog.String("readingB", d.ReadingB))
+	}
+	if d.ReadingAJA != "" {
+		attrs = append(attrs, slog.String("readingAJa", d.ReadingAJA))
+	}
+	if d.ReadingBJA != "" {
+		attrs = append(attrs, slog.String("readingBJa", d.ReadingBJA))
 	}
 	return slog.GroupValue(attrs...)
 }

@@ -66,13 +66,37 @@ func TestKonanCouncil(t *testing.T) {
 		if got := p.Vocabulary.Label(council.ByRole(council.SecurityChief), Japanese); got != "セキュリティ統括責任者" {
 			t.Errorf("chair's label %q", got)
 		}
-		if got := p.Vocabulary.Label(council.ByRole(council.SecurityChief), English); !strings.Contains(got, "delegates") {
-			t.Errorf("chair's English label %q does not say the delegate chairs too", got)
-		}
 		if got := p.Vocabulary.Label(council.SecurityCouncil, Japanese); got != "住民基本台帳ネットワークシステムセキュリティ会議" {
 			t.Errorf("council's label %q", got)
 		}
 	})
+	for _, tt := range []struct {
+		name string
+		test func(t *testing.T, c council.Council)
+	}{
+		// 議長（その委任を受けた者を含む。）: the chair's delegate chairs too.
+		{"konan:第3/delegation", func(t *testing.T, c council.Council) {
+			if c.Delegation != council.Cite("konan", "第3") {
+				t.Errorf("delegation %v, want konan:第3", c.Delegation)
+			}
+			if c.Chair != council.SecurityChief {
+				t.Errorf("chair %v: the delegation is the security chief's", c.Chair)
+			}
+		}},
+		// 事後に承認: the council approves afterwards; who decides meanwhile
+		// is not in the excerpt, and is marked so, not filled in.
+		{"konan:第3/ratification", func(t *testing.T, c council.Council) {
+			if c.Ratification.Cite != council.Cite("konan", "第3") || c.Ratification.By != 0 {
+				t.Errorf("ratification %+v, want konan:第3 with no one named", c.Ratification)
+			}
+			m, ok := p.NotStatedAt("$.organization.councils[0].ratification.by")
+			if !ok || m.ReasonJA == "" {
+				t.Errorf("who decides before the approval is not marked as not stated: %+v, %v", m, ok)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { tt.test(t, p.Organization.Councils[0]) })
+	}
 	t.Run("konan:第1/two-kinds", func(t *testing.T) {
 		x, err := p.Index()
 		if err != nil {
@@ -134,4 +158,83 @@ func TestOsakiFaultsAndContacts(t *testing.T) {
 			t.Errorf("preparation is for %q: want the city, 宮城県 and 指定情報処理機関", pr.For)
 		}
 	})
+}
+
+// 大崎市 第3条, 第3条(1): the city, 宮城県 and the designated information
+// processing body exchange the names of their staff and their contacts for
+// office hours and for nights and holidays: an emergency contact network
+// over which each reaches each other at both times. Who keeps it is not
+// stated.
+func TestOsakiContactNetwork(t *testing.T) {
+	p := municipality(t, "osaki")
+	if p.Organization == nil || len(p.Organization.Networks) != 1 {
+		t.Fatal("osaki states no contact network")
+	}
+	n := p.Organization.Networks[0]
+	staff := council.ByRole(council.Staff)
+	miyagi, ok := p.Vocabulary.Party("miyagi")
+	if !ok {
+		t.Fatal("no party miyagi")
+	}
+	body, ok := p.Vocabulary.Party("designated-body")
+	if !ok {
+		t.Fatal("no party designated-body")
+	}
+	members := []council.Actor{staff, council.ByParty(miyagi), council.ByParty(body)}
+	tests := []struct {
+		name string
+		test func(t *testing.T)
+	}{
+		{"osaki:第3条/name", func(t *testing.T) {
+			if n.Name != "緊急時連絡網" || !n.Cites.Contains(council.Cite("osaki", "第3条")) {
+				t.Errorf("network %q cites %v", n.Name, n.Cites)
+			}
+		}},
+		{"osaki:第3条/members", func(t *testing.T) {
+			if diff := cmp.Diff(members, n.Members); diff != "" {
+				t.Errorf("members (-want +got):\n%s", diff)
+			}
+			if got := p.Vocabulary.Label(council.ByParty(miyagi), Japanese); got != "宮城県" {
+				t.Errorf("miyagi's label %q", got)
+			}
+			if miyagi != council.Prefecture {
+				t.Errorf("宮城県 acts as %v, want the prefecture", miyagi)
+			}
+		}},
+		{"osaki:第3条(1)/each-reaches-each-at-both-hours", func(t *testing.T) {
+			var want []council.Link
+			for _, from := range members {
+				for _, to := range members {
+					if from == to {
+						continue
+					}
+					for _, h := range council.AllHours() {
+						want = append(want, council.Link{From: from, To: to, Hours: h, Cite: council.Cite("osaki", "第3条(1)")})
+					}
+				}
+			}
+			if diff := cmp.Diff(want, n.Links); diff != "" {
+				t.Errorf("links (-want +got):\n%s", diff)
+			}
+			for _, f := range Check(p) {
+				if f.Code == CodeNetworkOffHours {
+					t.Errorf("nights and holidays reported uncovered: %v", f)
+				}
+			}
+		}},
+		{"osaki:第3条/keeper-not-stated", func(t *testing.T) {
+			if n.Keeper != (council.Actor{}) {
+				t.Errorf("keeper %v: the text names none", n.Keeper)
+			}
+			if _, ok := p.NotStatedAt("$.organization.networks[0].keeper"); !ok {
+				t.Error("the keeper is not marked as not stated")
+			}
+			if _, ok := p.ReadingAt("$.organization.chain.chief"); !ok {
+				t.Error("the chain's head, which the excerpt does not name, is not marked as the library's reading")
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, tt.test)
+	}
 }

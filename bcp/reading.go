@@ -22,12 +22,26 @@ import (
 // "$.fault.serious.long" or "$.organization.councils[1].chair". A mark on a
 // place covers everything under it ("$.fault.serious" covers "long" and
 // "heavy"). Reason says why, in a sentence: what the document writes and
-// what the library makes of it. Both are required.
+// what the library makes of it. Both are required. ReasonJA says it in
+// Japanese, for the Japanese outputs (a drill's text and HTML in Japanese,
+// [Finding.MessageJA], [Difference.ReadingAJA]); it is optional, and
+// [Check] warns of a mark without it ([CodeReasonNotInJapanese]), whose
+// Japanese outputs then say only that the reason is in the plan file.
 //
 // The zero Mark marks nothing and is not valid. Marks are comparable with ==.
 type Mark struct {
-	Path   string `json:"path,omitzero"`
-	Reason string `json:"reason,omitzero"`
+	Path     string `json:"path,omitzero"`
+	Reason   string `json:"reason,omitzero"`
+	ReasonJA string `json:"reasonJa,omitempty"`
+}
+
+// ReasonIn returns m's reason in language l: in Japanese its ReasonJA, ""
+// when it has none; in English its Reason.
+func (m Mark) ReasonIn(l Lang) string {
+	if l == Japanese {
+		return m.ReasonJA
+	}
+	return m.Reason
 }
 
 // maxMarkPath bounds the length of a mark's path: no path of a plan file is
@@ -209,6 +223,9 @@ func (v *validator) marks(p Plan) {
 					what = "a reading"
 				}
 				v.bad(at+".reason", ErrBadValue, "missing: %s needs its reason", what)
+			}
+			if m.ReasonJA != "" && strings.TrimSpace(m.ReasonJA) == "" {
+				v.bad(at+".reasonJa", ErrBadValue, "blank: give the reason in Japanese, or leave the key out")
 			}
 			segs, err := parseMarkPath(m.Path)
 			if m.Path == "" {

@@ -81,6 +81,7 @@ func TestMarkErrors(t *testing.T) {
 		{"not-stated-but-there", func(p *Plan) { p.NotStated[0].Path = "$.fault.serious.cites" }, "$.notStated[0].path", ErrBadValue, "holds a value"},
 		{"marked-twice", func(p *Plan) { p.NotStated[0].Path = p.Readings[0].Path }, "$.notStated[0].path", ErrDuplicate, "marked twice"},
 		{"edge-reading-without-reason", func(p *Plan) { p.Organization.Chain.Edges[0].Reading = true }, "$.organization.chain.edges[0].reading", ErrBadValue, "reading without a reason"},
+		{"blank-japanese-reason", func(p *Plan) { p.Readings[1].ReasonJA = "　" }, "$.readings[1].reasonJa", ErrBadValue, "blank"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -261,5 +262,98 @@ func FuzzMarkPath(f *testing.F) {
 		}
 		resolveMark(reflect.ValueOf(p), segs)
 		markAt([]Mark{{Path: s, Reason: "r"}}, s)
+	})
+}
+
+// TestReasonsInJapanese: every reading and not-stated mark of the five
+// reference plans gives its reason in Japanese too, saying what the library
+// reads (本ライブラリ) for a reading; every Japanese output gives it (a
+// drill's text and HTML, Check's MessageJA, the comparison); a mark without
+// one is no error but a warning, and the Japanese outputs then point to the
+// plan file.
+func TestReasonsInJapanese(t *testing.T) {
+	for _, p := range ReferencePlans() {
+		for list, ms := range map[string][]Mark{"readings": p.Readings, "notStated": p.NotStated} {
+			for i, m := range ms {
+				t.Run(p.ID+"/"+list+"/"+m.Path, func(t *testing.T) {
+					if strings.TrimSpace(m.ReasonJA) == "" {
+						t.Fatalf("%s[%d] has no reasonJa", list, i)
+					}
+					if list == "readings" && !strings.Contains(m.ReasonJA, "本ライブラリ") {
+						t.Errorf("reasonJa %q does not say what the library reads", m.ReasonJA)
+					}
+					if m.ReasonIn(Japanese) != m.ReasonJA || m.ReasonIn(English) != m.Reason {
+						t.Errorf("ReasonIn gives %q, %q", m.ReasonIn(Japanese), m.ReasonIn(English))
+					}
+				})
+			}
+		}
+		for _, f := range Check(p) {
+			if f.Code == CodeReasonNotInJapanese {
+				t.Errorf("%s: %v", p.ID, f)
+			}
+		}
+	}
+	t.Run("tottori:第2-4(1)/check", func(t *testing.T) {
+		p := Tottori()
+		for _, f := range Check(p) {
+			if f.Code != CodeReading && f.Code != CodeNotStated {
+				continue
+			}
+			m, _ := p.ReadingAt(f.Path)
+			if f.Code == CodeNotStated {
+				m, _ = p.NotStatedAt(f.Path)
+			}
+			if !strings.Contains(f.MessageJA, m.ReasonJA) || !strings.Contains(f.Message, m.Reason) {
+				t.Errorf("%s %s: messages %q / %q do not give the reasons", f.Code, f.Path, f.Message, f.MessageJA)
+			}
+		}
+	})
+	t.Run("tottori:第2-4(1)/compare", func(t *testing.T) {
+		p := Tottori()
+		var seen bool
+		for _, x := range DiffPlans(p, Kumamoto()).Differences {
+			if x.ReadingA == "" {
+				continue
+			}
+			seen = true
+			ja := x.Side(false, Japanese)
+			if x.ReadingAJA == "" || !strings.Contains(ja, x.ReadingAJA) || !strings.Contains(ja, "本ライブラリの解釈") || strings.Contains(ja, readingSuffix) {
+				t.Errorf("%s %s: Japanese side %q, reason %q", x.Aspect, x.Key, ja, x.ReadingAJA)
+			}
+			if en := x.Side(false, English); en != x.A {
+				t.Errorf("%s %s: English side %q, want %q", x.Aspect, x.Key, en, x.A)
+			}
+		}
+		if !seen {
+			t.Error("no difference is tottori's reading")
+		}
+	})
+	t.Run("partial-reading-names-its-roles", func(t *testing.T) {
+		x := Difference{A: "reports to mayor, deputy-mayor (library's reading: mayor)", ReadingAJA: "理由"}
+		if got, want := x.Side(false, Japanese), "reports to mayor, deputy-mayor（本ライブラリの解釈: mayor。理由）"; got != want {
+			t.Errorf("Side = %q, want %q", got, want)
+		}
+	})
+	t.Run("without-reasonJa", func(t *testing.T) {
+		p := Tottori()
+		p.Readings[0].ReasonJA = ""
+		if err := p.Validate(); err != nil {
+			t.Fatalf("a mark without reasonJa is an error: %v", err)
+		}
+		var warned bool
+		for _, f := range Check(p) {
+			switch {
+			case f.Code == CodeReasonNotInJapanese:
+				warned = f.Severity == SeverityWarning && f.Path == "$.readings[0].reasonJa"
+			case f.Code == CodeReading && f.Path == p.Readings[0].Path:
+				if !strings.Contains(f.MessageJA, "英語で記載") {
+					t.Errorf("MessageJA %q does not say the reason is in English in the plan file", f.MessageJA)
+				}
+			}
+		}
+		if !warned {
+			t.Error("no warning plan.reason-not-in-japanese at $.readings[0].reasonJa")
+		}
 	})
 }

@@ -108,14 +108,16 @@ func dropEmpty(l bcp.Lang, rows [][]string) [][]string {
 
 // DiffCSV renders the differences of d (in order) as CSV in language l:
 // one row per difference with its aspect, key, the key's label in each
-// plan's words, and each plan's value and clauses, plan A's columns first.
-// Each plan's values stay its own: nothing is merged.
+// plan's words, and each plan's value and clauses, plan A's columns first
+// (a value that is the library's reading with its reason in Japanese:
+// [bcp.Difference.Side]). Each plan's values stay its own: nothing is
+// merged.
 func DiffCSV(d bcp.Diff, diffs []bcp.Difference, l bcp.Lang) []byte {
 	rows := make([][]string, len(diffs))
 	for i, x := range diffs {
 		rows[i] = []string{
 			pick(l, x.Aspect.String(), x.Aspect.Label()), x.Key, x.LabelA, x.LabelB,
-			x.A, x.CitesA.String(), x.B, x.CitesB.String(),
+			x.Side(false, l), x.CitesA.String(), x.Side(true, l), x.CitesB.String(),
 		}
 	}
 	a, b := d.A, d.B

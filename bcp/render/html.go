@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 
 	"github.com/jukiplan/jukiplan/bcp"
@@ -10,7 +11,8 @@ import (
 )
 
 // A Report is what an HTML report shows: any of a drill timeline (as a table
-// and a sequence diagram), a plan's escalation flow, a comparison of two
+// and a sequence diagram, and the plan's values that are the library's
+// readings, each with its reason in the report's language), a plan's escalation flow, a comparison of two
 // plans, a plan's check findings and a recovery order. Parts left zero are
 // left out. The zero Report is an empty report in Japanese: a zero Lang
 // means Japanese, the language the analysts read.
@@ -64,6 +66,8 @@ type tableView struct {
 type pageView struct {
 	Lang, Title, Subtitle string
 	Timeline              *tableView
+	Readings              *tableView
+	ReadingsTitle         string
 	Sequence, Escalation  template.HTML
 	SeqTitle, EscTitle    string
 	Diff                  *tableView
@@ -108,6 +112,14 @@ func HTML(r Report) ([]byte, error) {
 				Cites: e.Cites.String()})
 		}
 		v.Timeline = tv
+		if len(t.Readings) > 0 {
+			v.ReadingsTitle = pick(l, "The library's readings (values the document does not give)", "本ライブラリの解釈（文書が定めていない値）")
+			rv := &tableView{Head: header(l, []string{"Place in the plan file", "Reason"}, []string{"計画ファイルの箇所", "理由"})}
+			for _, m := range t.Readings {
+				rv.Rows = append(rv.Rows, rowView{Class: "reading", Cells: []string{m.Path, cmp.Or(m.ReasonIn(l), m.Reason)}})
+			}
+			v.Readings = rv
+		}
 		if len(t.Entries) > 0 {
 			v.SeqTitle = pick(l, "Sequence diagram", "シーケンス図")
 			v.Sequence = template.HTML(SequenceSVG(SequenceOf(*t, l), v.SeqTitle)) // escaped by SequenceSVG
@@ -132,7 +144,7 @@ func HTML(r Report) ([]byte, error) {
 				key += " (" + orDash(x.LabelA) + " / " + orDash(x.LabelB) + ")"
 			}
 			tv.Rows = append(tv.Rows, rowView{Class: "difference", Cells: []string{pick(l, x.Aspect.String(), x.Aspect.Label()), key,
-				orDash(x.A), x.CitesA.String(), orDash(x.B), x.CitesB.String()}})
+				orDash(x.Side(false, l)), x.CitesA.String(), orDash(x.Side(true, l)), x.CitesB.String()}})
 		}
 		v.Diff = tv
 	}
@@ -245,6 +257,10 @@ section.diagram svg { display: block; width: 100%; height: auto; max-width: 100%
 {{if .Timeline}}<section id="timeline">
 <h2>{{.TimelineTitle}}</h2>
 {{template "table" .Timeline}}
+</section>
+{{end}}{{if .Readings}}<section id="readings">
+<h2>{{.ReadingsTitle}}</h2>
+{{template "table" .Readings}}
 </section>
 {{end}}{{if .Sequence}}<section class="diagram" id="sequence">
 <h2>{{.SeqTitle}}</h2>

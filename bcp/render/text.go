@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -64,8 +65,9 @@ func (w *words) level(e drill.Entry) string {
 
 // Text renders timeline t in language l: a heading line, then one line per
 // entry (see [Line]), in the words of the plan's vocabulary, then the
-// plan's values that are the library's readings, each with its reason
-// ([drill.Timeline].Readings). It is deterministic.
+// plan's values that are the library's readings, each with its reason in
+// language l (in Japanese the English one where the plan gives none:
+// [bcp.Mark.ReasonIn]) ([drill.Timeline].Readings). It is deterministic.
 func Text(t drill.Timeline, l bcp.Lang) string {
 	w := wordsOf(t, l)
 	var b strings.Builder
@@ -88,7 +90,7 @@ func Text(t drill.Timeline, l bcp.Lang) string {
 		} else if i == 0 {
 			b.WriteString("# the library's readings (values the document does not give)\n")
 		}
-		b.WriteString("- " + m.Path + ": " + m.Reason + "\n")
+		b.WriteString("- " + m.Path + ": " + cmp.Or(m.ReasonIn(l), m.Reason) + "\n")
 	}
 	return b.String()
 }

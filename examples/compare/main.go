@@ -166,7 +166,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				// A position, party or body: each plan's own word for it.
 				key += " (" + dash(x.LabelA) + " / " + dash(x.LabelB) + ")"
 			}
-			fmt.Fprintf(stdout, "| %s | %s | %s |\n", cell(key), side(x.A, x.CitesA.String()), side(x.B, x.CitesB.String()))
+			fmt.Fprintf(stdout, "| %s | %s | %s |\n", cell(key), side(x.Side(false, lang), x.CitesA.String()), side(x.Side(true, lang), x.CitesB.String()))
 		}
 	}
 	if n == 0 {

@@ -62,4 +62,5 @@ var descriptions = map[string]string{
 	"council.delegation-without-chair": "The chair of a body may delegate, but the plan names no chair.",
 	"council.ratified-never-meets":     "A body approves decisions after the fact, but no rule has it meet.",
 	"network.off-hours-uncovered":      "A contact network says who reaches whom in office hours but not at night or on holidays.",
+	"plan.reason-not-in-japanese":      "A reading or not-stated mark gives its reason in English only: the Japanese outputs cannot give it.",
 }
