@@ -27,9 +27,10 @@ func ExampleIncident() {
 
 	due, _ = in.Due(next.Add(incident.Grace))
 	fmt.Println(due[0].Lines[0])
-	fmt.Println(in.Record().Provenance)
+	prov := in.Record().Provenance // its Fingerprint changes with any edit of the plan file
+	fmt.Println(prov.Plan, prov.Version)
 	// Output:
 	// 18 entries due at detection; next at 08:15
 	// 2026-04-01 08:15  情報システム課 → 主管課長  定時連絡 [電話及び紙媒体]: 障害復旧見込が不明な場合  (nakano:統合仮想サーバ 3(4)①ア, nakano:統合仮想サーバ 3(4)①イ, nakano:統合仮想サーバ 3(2), nakano:ICT-BCP 7(1))
-	// nakano@案 (2021年3月策定予定)#00000582b171
+	// nakano 案 (2021年3月策定予定)
 }
