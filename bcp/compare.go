@@ -286,9 +286,9 @@ const (
 )
 
 // marked sets key k as put does, marking the value as the library's reading
-// when plan p marks path so ([Plan.ReadingAt]).
-func (m sideMap) marked(p Plan, path, k, v string, cs council.Citations) {
-	r, ok := p.ReadingAt(path)
+// when the plan of ky marks path so ([Plan.ReadingAt]).
+func (m sideMap) marked(ky *keyer, path, k, v string, cs council.Citations) {
+	r, ok := markAt(ky, ky.p.Readings, path)
 	if ok {
 		v += readingSuffix
 	}
@@ -335,6 +335,7 @@ func sortedCites(cs council.Citations) council.Citations {
 func sides(a Aspect, p Plan) sideMap {
 	m := sideMap{}
 	w := p.Vocabulary.words()
+	ky := newKeyer(&p) // for the readings, once for every lookup
 	o, t, f := p.Organization, p.Threat, p.Fault
 	switch a {
 	case AspectScale:
@@ -364,8 +365,8 @@ func sides(a Aspect, p Plan) sideMap {
 			m.put("threat.serious-from", t.SeriousFrom.String(), t.SeriousCitations)
 		}
 		if f != nil && (f.Serious.Long != 0 || f.Serious.Heavy != 0) {
-			m.marked(p, "$.fault.serious.long", "fault.long", duration.Format(f.Serious.Long), f.Serious.Cites)
-			m.marked(p, "$.fault.serious.heavy", "fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
+			m.marked(ky, "$.fault.serious.long", "fault.long", duration.Format(f.Serious.Long), f.Serious.Cites)
+			m.marked(ky, "$.fault.serious.heavy", "fault.heavy", strconv.Itoa(f.Serious.Heavy)+"%", f.Serious.Cites)
 		}
 	case AspectRole:
 		if o == nil {
@@ -391,7 +392,7 @@ func sides(a Aspect, p Plan) sideMap {
 					cs = cs.With(e.Cite)
 					if e.Reading {
 						reading = reading.With(e.To)
-						if mk, ok := p.ReadingAt(fmt.Sprintf("$.organization.chain.edges[%d]", i)); ok {
+						if mk, ok := markAt(ky, p.Readings, fmt.Sprintf("$.organization.chain.edges[%d]", i)); ok {
 							reason = joinReasons(reason, mk.Reason)
 							reasonJA = joinReasons(reasonJA, mk.ReasonJA)
 						}
@@ -437,7 +438,7 @@ func sides(a Aspect, p Plan) sideMap {
 				v = w.name(k.Chair)
 			}
 			path := fmt.Sprintf("$.organization.councils[%d].chair", i)
-			r, reading := p.ReadingAt(path)
+			r, reading := markAt(ky, p.Readings, path)
 			if reading {
 				v += readingSuffix
 			}

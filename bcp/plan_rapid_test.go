@@ -82,7 +82,7 @@ func pruneMarks(p *Plan) {
 			if err != nil {
 				continue
 			}
-			if _, known, present := resolveMark(reflect.ValueOf(*p), segs); known && present == reading {
+			if _, known, present := resolveMark(reflect.ValueOf(*p), segs, newKeyer(p)); known && present == reading {
 				out = append(out, m)
 			}
 		}

@@ -71,7 +71,12 @@ func TestMarkErrors(t *testing.T) {
 		{"not-stated-without-reason", func(p *Plan) { p.NotStated[0].Reason = "" }, "$.notStated[0].reason", ErrBadValue, "needs its reason"},
 		{"path-missing", func(p *Plan) { p.Readings[0].Path = "" }, "$.readings[0].path", ErrBadValue, "missing"},
 		{"path-without-dollar", func(p *Plan) { p.Readings[0].Path = "fault.serious.long" }, "$.readings[0].path", ErrBadValue, "does not start with $"},
-		{"path-bad-index", func(p *Plan) { p.Readings[0].Path = "$.threat.rules[x]" }, "$.readings[0].path", ErrBadValue, "not a decimal"},
+		{"path-bad-index", func(p *Plan) { p.Readings[0].Path = "$.threat.rules[1x]" }, "$.readings[0].path", ErrBadValue, "not a decimal"},
+		{"path-unknown-element-key", func(p *Plan) { p.NotStated[0].Path = "$.organization.councils[no-such-body].chair" }, "$.notStated[0].path", ErrDangling, "names no place"},
+		{"path-key-of-many", func(p *Plan) { p.Readings[0].Path = "$.threat.rules[level-3].example" }, "$.readings[0].path", ErrDangling, "the one element"},
+		{"marked-twice-by-key-and-index", func(p *Plan) {
+			p.Readings = append(p.Readings, Mark{Path: "$.organization.councils[0].chair", Reason: "r"})
+		}, "$.notStated[0].path", ErrDuplicate, "marked twice"},
 		{"path-unclosed", func(p *Plan) { p.Readings[0].Path = "$.threat.rules[1" }, "$.readings[0].path", ErrBadValue, "unclosed"},
 		{"path-whole-plan", func(p *Plan) { p.Readings[0].Path = "$" }, "$.readings[0].path", ErrBadValue, "inside the plan's parts"},
 		{"path-unknown-key", func(p *Plan) { p.Readings[0].Path = "$.fault.serious.longer" }, "$.readings[0].path", ErrDangling, "names no place"},
@@ -127,7 +132,7 @@ func TestMarkCovers(t *testing.T) {
 		{"$.fault", ""},
 	}
 	for _, tt := range tests {
-		m, ok := markAt(ms, tt.path)
+		m, ok := markAt(newKeyer(&Plan{}), ms, tt.path)
 		if m.Reason != tt.want || ok != (tt.want != "") {
 			t.Errorf("markAt(%s) = %v, %v; want reason %q", tt.path, m, ok, tt.want)
 		}
@@ -156,7 +161,7 @@ func TestCheckMarksAndCouncilDetails(t *testing.T) {
 	})
 	t.Run("tottori:第2-4(2)/chair-not-stated", func(t *testing.T) {
 		fs := find(Check(Tottori()), CodeNotStated)
-		if len(fs) != 1 || fs[0].Path != "$.organization.councils[0].chair" || !strings.Contains(fs[0].MessageJA, "定めて") {
+		if len(fs) != 1 || fs[0].Path != "$.organization.councils[security-council].chair" || !strings.Contains(fs[0].MessageJA, "定めて") {
 			t.Errorf("plan.not-stated findings = %v; want the chair", fs)
 		}
 	})
@@ -260,8 +265,8 @@ func FuzzMarkPath(f *testing.F) {
 		if got := jsonfile.Path(segs); got != s && len(s) <= 512 {
 			t.Fatalf("parseMarkPath(%q) spells back as %q", s, got)
 		}
-		resolveMark(reflect.ValueOf(p), segs)
-		markAt([]Mark{{Path: s, Reason: "r"}}, s)
+		resolveMark(reflect.ValueOf(p), segs, newKeyer(&p))
+		markAt(newKeyer(&p), []Mark{{Path: s, Reason: "r"}}, s)
 	})
 }
 
@@ -356,4 +361,44 @@ func TestReasonsInJapanese(t *testing.T) {
 			t.Error("no warning plan.reason-not-in-japanese at $.readings[0].reasonJa")
 		}
 	})
+}
+
+// TestMarkPathsByKey: a mark may name a list's element by its key
+// ("[security-council]") rather than its position: the lookups by index
+// find it, and it still names the same element after the list is
+// reordered, where an index would name another.
+func TestMarkPathsByKey(t *testing.T) {
+	p := Kumamoto() // kumamoto:別紙1: the council's chair is not stated; level 3's holder is a reading
+	for _, tt := range []struct{ name, keyed, indexed string }{
+		{"kumamoto:別紙1/chair", "$.organization.councils[security-council].chair", "$.organization.councils[0].chair"},
+		{"kumamoto:別紙1/holder", "$.threat.responses[level-3].actions[3].actor", "$.threat.responses[2].actions[3].actor"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := indexPath(newKeyer(&p), tt.keyed); got != tt.indexed {
+				t.Errorf("indexPath(%s) = %s, want %s", tt.keyed, got, tt.indexed)
+			}
+		})
+	}
+	if m, ok := p.NotStatedAt("$.organization.councils[0].chair"); !ok || !strings.Contains(m.Path, "[security-council]") {
+		t.Errorf("NotStatedAt by index = %v, %v; want the mark by key", m, ok)
+	}
+	if _, ok := p.NotStatedAt("$.organization.councils[security-council].chair"); !ok {
+		t.Error("NotStatedAt by key finds nothing")
+	}
+	// Reordered councils: the keyed mark follows its council, and the
+	// plan still validates.
+	q := p
+	o := *p.Organization
+	o.Councils = slices.Clone(o.Councils)
+	slices.Reverse(o.Councils)
+	q.Organization = &o
+	if err := q.Validate(); err != nil {
+		t.Fatalf("reordered councils: %v", err)
+	}
+	if _, ok := q.NotStatedAt("$.organization.councils[1].chair"); !ok {
+		t.Error("after reordering, the chair (now councils[1]) is not marked")
+	}
+	if _, ok := q.NotStatedAt("$.organization.councils[0].chair"); ok {
+		t.Error("after reordering, the mark stayed at index 0")
+	}
 }

@@ -84,9 +84,10 @@ var schemaRules = map[string]map[string]any{
 	// Plan.validate (marks): every reading and every place not stated has
 	// a path into the plan file and a reason.
 	"bcp.Mark": {"required": []string{"path", "reason"}, "properties": map[string]any{
-		"path": map[string]any{"pattern": `^\$((\.[A-Za-z0-9_-]+)|(\[[0-9]+\]))+$`, "maxLength": maxMarkPath,
-			"description": "the place in this file, as its errors name it: \"$\", then \".key\" or \"[index]\", e.g. \"$.fault.serious.long\"; a mark covers everything under its place"},
-		"reason": map[string]any{"minLength": 1, "description": "why: what the document says there and what the library makes of it"},
+		"path": map[string]any{"pattern": `^\$((\.[A-Za-z0-9_-]+)|(\[[0-9]+\])|(\[[A-Za-z_-][A-Za-z0-9_-]*\]))+$`, "maxLength": maxMarkPath,
+			"description": "the place in this file, as its errors name it: \"$\", then \".key\" or \"[index]\", or \"[KEY]\" for the element of a list whose id, key, body, case, level or name is KEY, e.g. \"$.fault.serious.long\", \"$.organization.councils[security-council].chair\"; a mark covers everything under its place"},
+		"reason":   map[string]any{"minLength": 1, "description": "why: what the document says there and what the library makes of it"},
+		"reasonJa": map[string]any{"pattern": `\S`, "description": "the reason in Japanese, for the Japanese outputs; without it Check warns (plan.reason-not-in-japanese)"},
 	}},
 	// Vocabulary.validate: every term has an ID and a label.
 	"bcp.Term": {"required": []string{"id", "label"}, "properties": map[string]any{

@@ -11,8 +11,11 @@ import (
 // the plan assigns, with the example actions the plan gives for it.
 //
 // Key is a short, stable English key unique within its agenda (e.g.
-// "resident-response"); Title is the matter as the plan writes it; Examples
-// are the plan's example actions (対応例), as written; Assignee is who the plan
+// "resident-response"); Title is the matter as the plan writes it. TitleEN
+// is the matter in English as a sentence names it, with its article where
+// it takes one ("the response to residents", "publicity"); it is optional,
+// and an English output without it says the key in words. Examples are the
+// plan's example actions (対応例), as written; Assignee is who the plan
 // assigns it to, as written, or empty when the body as a whole decides it.
 // Optional marks items the plan makes conditional ("必要に応じて"): a meeting
 // can close while they are outstanding. The zero Optional, mandatory, is the
@@ -22,6 +25,7 @@ import (
 type Item struct {
 	Key      string   `json:"key,omitzero"`
 	Title    string   `json:"title,omitzero"`
+	TitleEN  string   `json:"titleEn,omitempty"`
 	Examples []string `json:"examples,omitempty"`
 	Assignee string   `json:"assignee,omitzero"`
 	Optional bool     `json:"optional,omitzero"`

@@ -132,10 +132,22 @@ func (c *Citation) UnmarshalText(text []byte) error {
 // out the citations of the rules that produced them without allocating and
 // without letting a caller alter the rule.
 //
+// A Citations is one pointer, so that the decisions that carry one
+// (threat.Grading, threat.Response) stay small to copy on the hot path.
+//
 // The zero Citations is empty. Compare two with [Citations.Equal] (go-cmp uses
 // it too); == is not defined on it.
 type Citations struct {
-	list []Citation // never written after construction
+	_ [0]func()   // no ==
+	p *[]Citation // never written after construction; nil when empty
+}
+
+// list returns the citations, nil when empty.
+func (cs Citations) list() []Citation {
+	if cs.p == nil {
+		return nil
+	}
+	return *cs.p
 }
 
 // Cites returns a Citations holding a copy of cs, skipping zero citations and
@@ -154,7 +166,7 @@ func Cites(cs ...Citation) Citations {
 		if len(out) == 0 {
 			return Citations{}
 		}
-		return Citations{list: out}
+		return Citations{p: &out}
 	}
 	// A long list (a plan file can hold any number): a Go map, whose hash
 	// is seeded, so no list of clauses can be made to collide in it.
@@ -165,7 +177,10 @@ func Cites(cs ...Citation) Citations {
 			out = append(out, c)
 		}
 	}
-	return Citations{list: out}
+	if len(out) == 0 {
+		return Citations{}
+	}
+	return Citations{p: &out}
 }
 
 // smallCites is the longest list Cites checks for repeats by scanning what it
@@ -173,20 +188,20 @@ func Cites(cs ...Citation) Citations {
 const smallCites = 32
 
 // Len is the number of citations.
-func (cs Citations) Len() int { return len(cs.list) }
+func (cs Citations) Len() int { return len(cs.list()) }
 
 // At returns the i'th citation, or the zero Citation when i is out of range.
 func (cs Citations) At(i int) Citation {
-	if i < 0 || i >= len(cs.list) {
+	if i < 0 || i >= len(cs.list()) {
 		return Citation{}
 	}
-	return cs.list[i]
+	return cs.list()[i]
 }
 
 // All yields the citations in order.
 func (cs Citations) All() iter.Seq2[int, Citation] {
 	return func(yield func(int, Citation) bool) {
-		for i, c := range cs.list {
+		for i, c := range cs.list() {
 			if !yield(i, c) {
 				return
 			}
@@ -195,25 +210,25 @@ func (cs Citations) All() iter.Seq2[int, Citation] {
 }
 
 // Slice returns the citations in a fresh slice the caller owns.
-func (cs Citations) Slice() []Citation { return slices.Clone(cs.list) }
+func (cs Citations) Slice() []Citation { return slices.Clone(cs.list()) }
 
 // Contains reports whether c is among the citations.
-func (cs Citations) Contains(c Citation) bool { return slices.Contains(cs.list, c) }
+func (cs Citations) Contains(c Citation) bool { return slices.Contains(cs.list(), c) }
 
 // With returns the citations followed by those of more that are not already
 // held. The receiver is unchanged.
 func (cs Citations) With(more ...Citation) Citations {
-	return Cites(append(slices.Clone(cs.list), more...)...)
+	return Cites(append(slices.Clone(cs.list()), more...)...)
 }
 
 // Join returns cs followed by the citations of other not already held.
-func (cs Citations) Join(other Citations) Citations { return cs.With(other.list...) }
+func (cs Citations) Join(other Citations) Citations { return cs.With(other.list()...) }
 
 // Plans returns the sorted, distinct plan IDs cited: a decision made under one
 // plan has exactly one.
 func (cs Citations) Plans() []string {
 	var ps []string
-	for _, c := range cs.list {
+	for _, c := range cs.list() {
 		ps = append(ps, c.Plan())
 	}
 	slices.Sort(ps)
@@ -221,12 +236,12 @@ func (cs Citations) Plans() []string {
 }
 
 // Equal reports whether cs and other hold the same citations in the same order.
-func (cs Citations) Equal(other Citations) bool { return slices.Equal(cs.list, other.list) }
+func (cs Citations) Equal(other Citations) bool { return slices.Equal(cs.list(), other.list()) }
 
 // String returns the citations separated by ", ".
 func (cs Citations) String() string {
 	var b strings.Builder
-	for i, c := range cs.list {
+	for i, c := range cs.list() {
 		if i > 0 {
 			b.WriteString(", ")
 		}
@@ -237,10 +252,10 @@ func (cs Citations) String() string {
 
 // MarshalJSON encodes the citations as a JSON array of PLANID:CLAUSE strings.
 func (cs Citations) MarshalJSON() ([]byte, error) {
-	if cs.list == nil {
+	if cs.p == nil {
 		return []byte("[]"), nil
 	}
-	return json.Marshal(cs.list)
+	return json.Marshal(cs.list())
 }
 
 // UnmarshalJSON decodes a JSON array of PLANID:CLAUSE strings; a malformed

@@ -53,7 +53,7 @@ func (s *Triggers) UnmarshalJSON(data []byte) error {
 
 // IsZero reports whether cs is empty, so that a field of type Citations
 // tagged omitzero is left out when empty, as plan files leave it out.
-func (cs Citations) IsZero() bool { return len(cs.list) == 0 }
+func (cs Citations) IsZero() bool { return len(cs.list()) == 0 }
 
 // pathJSON is the JSON form of a Path.
 type pathJSON struct {

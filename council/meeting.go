@@ -230,7 +230,7 @@ func (m Meeting) Equal(n Meeting) bool {
 
 func agendaEqual(a, b Agenda) bool {
 	return a.Cite == b.Cite && a.Title == b.Title && slices.EqualFunc(a.Items, b.Items, func(x, y Item) bool {
-		return x.Key == y.Key && x.Title == y.Title && x.Assignee == y.Assignee &&
+		return x.Key == y.Key && x.Title == y.Title && x.TitleEN == y.TitleEN && x.Assignee == y.Assignee &&
 			x.Optional == y.Optional && x.Cite == y.Cite && slices.Equal(x.Examples, y.Examples)
 	})
 }

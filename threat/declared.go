@@ -432,12 +432,6 @@ func (v Values) With(i int, x uint8) Values {
 	return v&^(0xf<<(4*i)) | Values(x)<<(4*i)
 }
 
-// spread returns the values one byte each, the i-th in byte i.
-func (v Values) spread() uint32 {
-	x := uint32(v)
-	return x&0xf | x&0xf0<<4 | x&0xf00<<8 | x&0xf000<<12
-}
-
 // All yields the index and value of every declared attribute, unknown ones
 // too, in order.
 func (v Values) All() iter.Seq2[int, uint8] {

@@ -8,8 +8,9 @@ import "slices"
 // included), and each cell holds its finished answer: the decision of its
 // rule (Scheme.graded, Scheme.decided), or the outcome of the cell with the
 // attributes its kind is not graded on cleared (Scheme.partial,
-// Scheme.outcomes): the provisional range, what is unknown, and prepared
-// not-covered errors.
+// Scheme.outcomes): the provisional range and what is unknown; and, for a
+// cell the scheme reports not covered, the error for its event with each
+// source, prepared (Scheme.ncAt, Scheme.ncs).
 
 // Geometry of the cells: the number of values of each enumeration an Event
 // holds. Each is the last value of its enumeration, so that the hot path
@@ -68,10 +69,11 @@ type outcome struct {
 	// known and not graded, and Provisional when rng.Max is zero: that of
 	// the rule of the last completion. Event is left zero.
 	nc *NotCoveredError
-	// cell is the cleared cell, and exact holds the not-covered error for
-	// its event with each source (nil when nc is nil), so that an ungraded
-	// event without attributes its kind does not read costs no allocation.
-	cell  int
+	// exact holds, for the cell of a declared kind, the not-covered error
+	// for its event with each source (nil when nc is nil), so that an
+	// ungraded event without attributes its kind does not read costs no
+	// allocation. The engine's cells have theirs in Scheme.ncs, for every
+	// cell.
 	exact *[numSources + 1]notCoveredEvent
 }
 
@@ -86,7 +88,7 @@ func (s *Scheme) compile() {
 		s.judged = new([dimKind][numSources + 1]notCoveredEvent)
 		for _, k := range AllActKinds() {
 			for src := range numSources + 1 {
-				s.judged[k][src] = notCoveredEvent{t: &s.judgementNC, e: Event{Kind: k, Source: Source(src)}}
+				s.judged[k][src] = notCoveredEvent{t: &s.judgementNC, e: pack(Event{Kind: k, Source: Source(src)})}
 			}
 		}
 		return
@@ -130,32 +132,92 @@ func (s *Scheme) compile() {
 					}
 					s.partial[ci] = of[mi]
 					if read&^m.Known() == 0 {
-						s.graded[ci] = decision[s.cells[mi]]
+						s.graded[ci] = s.decidedAt(decision[s.cells[mi]])
 					}
 				}
 			}
 		}
 	}
+	s.prepareNotCovered()
 	s.compileDeclared(decision, ncs, hit)
+}
+
+// prepareNotCovered fills the not-covered errors of the engine's cells the
+// scheme reports not covered (Grade: fully known and not graded;
+// Provisional: no completion covered), one for each source, so that no
+// ungraded event of the engine's kinds costs an allocation, whatever
+// attributes it states that its kind is not graded on. At most numCells ×
+// (numSources+1) errors of 16 bytes, 22 KB for tottori.
+func (s *Scheme) prepareNotCovered() {
+	reported := func(ci int) *outcome {
+		if s.graded[ci] != nil || s.partial[ci] == 0 {
+			return nil
+		}
+		if o := &s.outcomes[s.partial[ci]-1]; o.nc != nil && (o.rng.Unknown == 0 || o.rng.Max == 0) {
+			return o
+		}
+		return nil
+	}
+	n := 0
+	for ci := range numCells {
+		if reported(ci) != nil {
+			n++
+		}
+	}
+	s.ncs = make([][numSources + 1]notCoveredEvent, 0, n)
+	for _, k := range AllActKinds() {
+		for p := range dimPlace {
+			for f := range dimFirewall {
+				for v := range dimSeverity {
+					e := Event{Kind: k, Place: Place(p), Firewall: Firewall(f), Severity: Seriousness(v)}
+					ci := cellIndex(e.Kind, e.Place, e.Firewall, e.Severity)
+					if o := reported(ci); o != nil {
+						s.ncs = s.ncs[:len(s.ncs)+1]
+						prepare(&s.ncs[len(s.ncs)-1], o.nc, e)
+						s.ncAt[ci] = uint16(len(s.ncs))
+					}
+				}
+			}
+		}
+	}
+}
+
+// prepare sets dst to the not-covered errors t for the event e with each
+// source.
+func prepare(dst *[numSources + 1]notCoveredEvent, t *NotCoveredError, e Event) {
+	for src := range dst {
+		e.Source = Source(src)
+		dst[src] = notCoveredEvent{t: t, e: pack(e)}
+	}
+}
+
+// decidedAt returns the decision d of the table (1 + its index in
+// s.decided), or nil for 0.
+func (s *Scheme) decidedAt(d uint16) *Response {
+	if d == 0 {
+		return nil
+	}
+	return &s.decided[d-1]
 }
 
 // gradeError returns the error Grade reports for the event with these
 // fields, which falls into cell ci and outcome o and is not graded.
-func (o *outcome) gradeError(plan string, ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
+func (s *Scheme) gradeError(o *outcome, ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
 	if o.rng.Unknown != 0 {
-		err := &IncompleteError{Plan: plan, Unknown: o.rng.Unknown}
+		err := &IncompleteError{Plan: s.plan, Unknown: o.rng.Unknown}
 		setEvent(&err.Event, k, p, f, v, src)
 		return err
 	}
-	return o.notCovered(ci, k, p, f, v, src)
+	return s.notCoveredAt(o, ci, k, p, f, v, src)
 }
 
-// notCovered returns the not-covered error of outcome o for the event with
-// these fields, which falls into cell ci: a prepared one when the event is
-// the cell's own.
-func (o *outcome) notCovered(ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
-	if ci == o.cell {
-		return &o.exact[src]
+// notCoveredAt returns the not-covered error of outcome o for the event with
+// these fields, which falls into cell ci: the prepared one (the fallback
+// is unreachable while prepareNotCovered prepares every cell it is asked
+// for).
+func (s *Scheme) notCoveredAt(o *outcome, ci int, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
+	if i := s.ncAt[ci]; i != 0 {
+		return &s.ncs[i-1][src]
 	}
 	return notCovered(o.nc, k, p, f, v, src)
 }
@@ -183,7 +245,7 @@ func cleared(e Event, read Attributes) Event {
 // read; hit is scratch space of one flag per rule, all false, which it
 // leaves all false.
 func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit []bool) outcome {
-	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}, cell: cellIndex(m.Kind, m.Place, m.Firewall, m.Severity)}
+	o := outcome{rng: Range{Plan: s.plan, Unknown: read &^ m.Known()}}
 	var hits []int // the rules hit, each once
 	for _, c := range s.completions(m, read) {
 		i := *s.cellRule(c)
@@ -209,13 +271,6 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 		o.rng.Citations = o.rng.Citations.Join(s.ruleCites[i])
 		hit[i] = false
 	}
-	if o.nc != nil {
-		o.exact = new([numSources + 1]notCoveredEvent)
-		for src := range o.exact {
-			m.Source = Source(src)
-			o.exact[src] = notCoveredEvent{t: o.nc, e: m}
-		}
-	}
 	return o
 }
 
@@ -223,24 +278,41 @@ func (s *Scheme) outcomeOf(m Event, read Attributes, ncs []NotCoveredError, hit 
 // scheme does not grade, from the scheme's prepared error t (Event left
 // zero): a [*NotCoveredError] for errors.As, in one allocation of 16 bytes.
 func notCovered(t *NotCoveredError, k ActKind, p Place, f Firewall, v Seriousness, src Source) error {
-	n := &notCoveredEvent{t: t}
-	setEvent(&n.e, k, p, f, v, src)
-	return n
+	return &notCoveredEvent{t: t, e: packedEvent{k: k, p: p, f: f, v: v, src: src}}
 }
 
 // A notCoveredEvent is a *NotCoveredError held as the scheme's prepared error
 // and the event, so that an ungraded event (a bulk re-grading of logs meets
-// many) costs at most one small allocation, and none when it is prepared in
-// an outcome. It reads, unwraps and converts with errors.As exactly like the
+// many) costs at most one small allocation, and none when it is prepared.
+// It reads, unwraps and converts with errors.As exactly like the
 // *NotCoveredError it stands for, and never changes.
 type notCoveredEvent struct {
 	t *NotCoveredError
-	e Event
+	e packedEvent
+}
+
+// A packedEvent is an Event without its padding, so that a notCoveredEvent
+// takes 16 bytes, not 24: the schemes prepare thousands.
+type packedEvent struct {
+	k   ActKind
+	p   Place
+	f   Firewall
+	v   Seriousness
+	src Source
+	d   Values
+}
+
+func pack(e Event) packedEvent {
+	return packedEvent{k: e.Kind, p: e.Place, f: e.Firewall, v: e.Severity, src: e.Source, d: e.Declared}
+}
+
+func (x packedEvent) event() Event {
+	return Event{Kind: x.k, Place: x.p, Firewall: x.f, Severity: x.v, Source: x.src, Declared: x.d}
 }
 
 func (n *notCoveredEvent) full() *NotCoveredError {
 	err := *n.t
-	err.Event = n.e
+	err.Event = n.e.event()
 	return &err
 }
 

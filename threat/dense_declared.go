@@ -10,91 +10,108 @@ import "fmt"
 // with those attributes cleared. Each cell holds its finished answer as the
 // engine's cells do (dense.go).
 type declaredTables struct {
-	kinds   int    // the number of kinds the plan declares
-	lens    uint32 // the number of values of each declared attribute, a byte each (as Values.spread)
-	geo     [MaxDeclaredKinds]geometry
-	cells   []int16  // by cell: the rule that matches the fully known event, for the checks
-	graded  []uint16 // by cell: 1 + the index in Scheme.decided of its decision, or 0
-	partial []uint16 // by cell: 1 + the index in Scheme.outcomes of its outcome
+	off     []offsets   // by declared kind: the offsets of its cells
+	cells   []int16     // by cell: the rule that matches the fully known event, for the checks
+	graded  []*Response // by cell: its decision in Scheme.decided, or nil
+	partial []uint16    // by cell: 1 + the index in Scheme.outcomes of its outcome
 }
 
-// geometry numbers the cells of one declared kind.
-type geometry struct {
-	base   int32
-	stride [MaxDeclared]int32
-}
+// offsets numbers the cells of one declared kind, the sum base + Σ
+// stride·value written out as a table: entry [i][v] is stride·v for a value v
+// of the i-th declared attribute (base added to those of the first), or
+// noCell for a value past the attribute's list. The cell of an event is the
+// sum of the entries of its values, and the sum is a cell exactly when every
+// value is the plan's: one bounds check tests them all, and no
+// multiplication is left on the hot path.
+type offsets [MaxDeclared][MaxDeclaredValues + 1]uint16
+
+// noCell marks a value an attribute does not have: one such entry makes the
+// sum at least noCell, past every cell (TestDeclaredOffsets).
+const noCell = MaxDeclaredCells
 
 // layout numbers the cells of the nd declared kinds, each graded on the
 // attributes read[k] of lens values each, and reports a table larger than
 // [MaxDeclaredCells].
 func (d *declaredTables) layout(nd int, read []Attributes, lens [MaxDeclared]uint8) error {
-	d.kinds = nd
-	for i, n := range lens {
-		d.lens |= uint32(n) << (8 * i)
-	}
+	d.off = make([]offsets, nd)
 	total := 0
 	for j := range nd {
-		d.geo[j].base = int32(total)
+		var stride [MaxDeclared]int
 		size := 1
 		for a := range read[DeclaredKind(j)].All() {
 			i := declaredIndex(a)
-			d.geo[j].stride[i] = int32(size)
+			stride[i] = size
 			size *= int(lens[i]) + 1
 		}
-		total += size
-		if total > MaxDeclaredCells {
+		if total+size > MaxDeclaredCells {
 			return fmt.Errorf("the declared kinds up to %s are graded on %d combinations of values (unknown included), more than the %d a table may have",
-				DeclaredKind(j), total, MaxDeclaredCells)
+				DeclaredKind(j), total+size, MaxDeclaredCells)
 		}
+		o := &d.off[j]
+		for i := range o {
+			for v := range o[i] {
+				switch {
+				case v > int(lens[i]):
+					o[i][v] = noCell
+				case i == 0:
+					o[i][v] = uint16(total + stride[i]*v)
+				default:
+					o[i][v] = uint16(stride[i] * v)
+				}
+			}
+		}
+		total += size
 	}
 	d.cells = make([]int16, total)
 	for i := range d.cells {
 		d.cells[i] = -1
 	}
-	d.graded = make([]uint16, total)
+	d.graded = make([]*Response, total)
 	d.partial = make([]uint16, total)
 	return nil
 }
 
-// index returns the cell of event e of the j-th declared kind.
-func (d *declaredTables) index(j int, e Event) int { return d.geo[j].cell(e.Declared) }
+// index returns the cell of event e of the j-th declared kind, whose values
+// the plan declares.
+func (d *declaredTables) index(j int, e Event) int { return d.off[j].cell(e.Declared) }
 
-// cell returns the cell of the values v.
-func (g *geometry) cell(v Values) int {
-	return int(g.base) + int(g.stride[0])*int(v&0xf) + int(g.stride[1])*int(v>>4&0xf) +
-		int(g.stride[2])*int(v>>8&0xf) + int(g.stride[3])*int(v>>12)
+// cell returns the sum of the entries of the values v: their cell, or at
+// least noCell when one of them is past its attribute's list.
+func (o *offsets) cell(v Values) int {
+	return int(o[0][v&0xf]) + int(o[1][v>>4&0xf]) + int(o[2][v>>8&0xf]) + int(o[3][v>>12&0xf])
 }
 
 // declaredCell returns the cell of the event with these fields when it is a
 // valid event of a kind the scheme's plan declares, with values the plan
-// declares: the hot path's test, against the scheme's bounds. Each value
-// is at most 15 (a nibble); spread one to a byte, one subtraction compares
-// all four with the number of values of their attributes: bit 4 of each
-// byte of lens + 0x10 − value is set exactly when value ≤ lens.
+// declares: the hot path's test, against the scheme's bounds (the values
+// by their offsets).
 func (s *Scheme) declaredCell(k ActKind, p Place, f Firewall, v Seriousness, src Source, d Values) (int, bool) {
 	j := int(k) - numKinds - 1
-	if j < 0 || j >= s.declared.kinds ||
-		(s.declared.lens+0x10101010-d.spread())&0x10101010 != 0x10101010 ||
+	if j < 0 || j >= len(s.declared.off) ||
 		int(p) > numPlaces || int(f) > numFirewalls || int(v) > numSeverities || int(src) > numSources {
 		return 0, false
 	}
-	return s.declared.geo[j].cell(d), true
+	ci := s.declared.off[j].cell(d)
+	return ci, ci < len(s.declared.partial)
 }
 
 // compileDeclared fills the dense tables of the declared kinds (see
 // compile): every cell is its own cleared cell, so each has its own outcome.
 func (s *Scheme) compileDeclared(decision []uint16, ncs []NotCoveredError, hit []bool) {
-	for j := range s.declared.kinds {
+	for j := range s.declared.off {
 		k := DeclaredKind(j)
 		read := s.read[k]
 		for _, e := range s.cellsOf(k, read) {
 			ci := s.declared.index(j, e)
 			o := s.outcomeOf(e, read, ncs, hit)
-			o.cell = -1
+			if o.nc != nil {
+				o.exact = new([numSources + 1]notCoveredEvent)
+				prepare(o.exact, o.nc, e)
+			}
 			s.outcomes = append(s.outcomes, o)
 			s.declared.partial[ci] = uint16(len(s.outcomes))
 			if read&^e.Known() == 0 {
-				s.declared.graded[ci] = decision[s.declared.cells[ci]]
+				s.declared.graded[ci] = s.decidedAt(decision[s.declared.cells[ci]])
 			}
 		}
 	}
@@ -136,7 +153,7 @@ func (s *Scheme) ungradedEvent(e Event) error {
 		return err
 	}
 	if s.scale != ScaleLevels {
-		return &notCoveredEvent{t: &s.judgementNC, e: e}
+		return &notCoveredEvent{t: &s.judgementNC, e: pack(e)}
 	}
 	o, err := s.outcomeOfEvent(e)
 	if err != nil {
@@ -169,8 +186,8 @@ func (s *Scheme) outcomeOfEvent(e Event) (*outcome, error) {
 // notCoveredEvent returns the not-covered error of outcome o for the event
 // e: a prepared one when e is the outcome's own event.
 func (o *outcome) notCoveredEvent(e Event) error {
-	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == e {
+	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == pack(e) {
 		return &o.exact[e.Source]
 	}
-	return &notCoveredEvent{t: o.nc, e: e}
+	return &notCoveredEvent{t: o.nc, e: pack(e)}
 }

@@ -90,11 +90,13 @@ func usable(s *Scheme) error {
 //   - an invalid event or scheme is an error wrapping council.ErrInvalid.
 //
 // Grade does not allocate when it succeeds. Its error for an event the table
-// marks not covered costs no allocation either, unless the event states an
-// attribute its kind is not graded on (then one of 16 bytes).
+// marks not covered costs no allocation either (the scheme prepares it),
+// unless the event states an attribute its kind is not graded on and is of a
+// kind the plan declares or states a declared attribute (then one of 16
+// bytes).
 func Grade(s *Scheme, e Event) (g Grading, err error) {
 	// Small enough for the compiler to inline (see Decide).
-	t, err := s.decision(e)
+	t, err := s.decision(&e)
 	if t != nil {
 		g = t.Grading
 		g.Event = e
@@ -103,31 +105,33 @@ func Grade(s *Scheme, e Event) (g Grading, err error) {
 }
 
 // decision returns the decision of the table for e, with Grading.Event left
-// zero, or the error Grade reports.
-func (s *Scheme) decision(e Event) (*Response, error) {
+// zero, or the error Grade reports. It takes the event by pointer: an Event
+// (more than four fields) is never kept in registers, and passed by value it
+// is stored to decision's frame and loaded back on every call. Decide's cost
+// is at the inlining budget (80) with it: see go build -gcflags=-m=2.
+func (s *Scheme) decision(e *Event) (*Response, error) {
 	k, p, f, v, src := e.Kind, e.Place, e.Firewall, e.Severity, e.Source
 	vals := e.Declared
 	if s != nil {
 		if ci, ok := cellOf(k, p, f, v, src); ok {
-			if d := s.graded[ci]; d != 0 {
-				return &s.decided[d-1], nil
+			if t := s.graded[ci]; t != nil {
+				return t, nil
 			}
 			if i := s.partial[ci]; i != 0 && vals == 0 { // an event of a levelled scheme its table does not grade
-				return nil, s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+				return nil, s.gradeError(&s.outcomes[i-1], ci, k, p, f, v, src)
 			}
-		} else if j := int(k) - numKinds - 1; j >= 0 && j < s.declared.kinds && j < MaxDeclaredKinds &&
-			(s.declared.lens+0x10101010-vals.spread())&0x10101010 == 0x10101010 &&
+		} else if j := int(k) - numKinds - 1; j >= 0 && j < len(s.declared.off) &&
 			int(p) <= numPlaces && int(f) <= numFirewalls && int(v) <= numSeverities && int(src) <= numSources {
 			// declaredCell, written out: a call would spill the event.
-			if ci := s.declared.geo[j].cell(vals); uint(ci) < uint(len(s.declared.graded)) {
-				if d := s.declared.graded[ci]; d != 0 {
-					return &s.decided[d-1], nil
+			if ci := s.declared.off[j].cell(vals); uint(ci) < uint(len(s.declared.graded)) {
+				if t := s.declared.graded[ci]; t != nil {
+					return t, nil
 				}
 			}
 		}
 	}
 	if vals != 0 || k.IsDeclared() {
-		return nil, s.ungradedEvent(e)
+		return nil, s.ungradedEvent(*e)
 	}
 	return nil, s.ungraded(k, p, f, v, src)
 }
@@ -149,7 +153,7 @@ func (s *Scheme) ungraded(k ActKind, p Place, f Firewall, v Seriousness, src Sou
 	if i == 0 {
 		return errNoScheme
 	}
-	return s.outcomes[i-1].gradeError(s.plan, ci, k, p, f, v, src)
+	return s.gradeError(&s.outcomes[i-1], ci, k, p, f, v, src)
 }
 
 // invalidEvent explains why e has no cell.
@@ -257,7 +261,7 @@ func Provisional(s *Scheme, e Event) (r Range, err error) {
 			if i := s.partial[ci]; i != 0 {
 				o := &s.outcomes[i-1]
 				if o.rng.Max == 0 {
-					return Range{}, o.notCovered(ci, k, p, f, v, src)
+					return Range{}, s.notCoveredAt(o, ci, k, p, f, v, src)
 				}
 				r = o.rng
 				setEvent(&r.Event, k, p, f, v, src)
@@ -298,7 +302,7 @@ func (s *Scheme) provisionalEvent(e Event) (Range, error) {
 		return Range{}, err
 	}
 	if s.scale != ScaleLevels {
-		return Range{}, &notCoveredEvent{t: &s.judgementNC, e: e}
+		return Range{}, &notCoveredEvent{t: &s.judgementNC, e: pack(e)}
 	}
 	o, err := s.outcomeOfEvent(e)
 	if err != nil {

@@ -133,11 +133,12 @@ func TestTottoriSwitchIsTheTable(t *testing.T) {
 }
 
 // TestHotPathAllocations pins the allocation counts of the hot path: none
-// for Grade, Decide and Provisional on a graded event or an ungraded one
-// that states only attributes its kind is graded on, and one (the error)
-// for an ungraded event stating more, under tottori's table and ino's
-// judgement; and checks that each error still names its event and wraps
-// ErrNotCovered.
+// for Grade, Decide and Provisional on a graded event or an ungraded one,
+// whatever attributes it states that its kind is not graded on (the
+// scheme prepares the error of every cell), under tottori's table; under
+// ino's judgement none for an event that states only its kind and source,
+// and one (the error) for an event stating more; and checks that each
+// error still names its event and wraps ErrNotCovered.
 func TestHotPathAllocations(t *testing.T) {
 	type call struct {
 		name string
@@ -166,7 +167,7 @@ func TestHotPathAllocations(t *testing.T) {
 	for _, set := range []struct {
 		events []Event
 		allocs float64
-	}{{hotUngraded, 0}, {hotUngradedExtra, 1}} {
+	}{{hotUngraded, 0}, {hotUngradedExtra, 0}} {
 		for _, e := range set.events {
 			for _, c := range calls {
 				var err error
@@ -356,4 +357,39 @@ func BenchmarkHotPathRatio(b *testing.B) {
 	b.ReportMetric(per(2)/per(0), "decide/switch")
 	b.ReportMetric(per(3)/per(2), "ungraded/graded")
 	b.ReportMetric(per(4)/per(2), "ungraded-extra/graded")
+}
+
+// TestNotCoveredPrepared checks that a levelled scheme prepares the error
+// of every event of the engine's kinds it reports not covered (dense.go,
+// prepareNotCovered): for every valid event of tottori's and kumamoto's
+// kinds, each value of each attribute and source, Grade and Provisional
+// report not covered without allocating, with the event itself.
+func TestNotCoveredPrepared(t *testing.T) {
+	for _, s := range []*Scheme{tottori(), kumamoto()} {
+		n := 0
+		for _, k := range AllActKinds() {
+			for _, e := range completions(Event{Kind: k}, AttributesOf(AttrPlace, AttrFirewall, AttrSeverity)) {
+				for src := range Source(numSources + 1) {
+					e.Source = src
+					for name, f := range map[string]func() error{
+						"Grade":       func() error { _, err := Grade(s, e); return err },
+						"Provisional": func() error { _, err := Provisional(s, e); return err },
+					} {
+						if !errors.Is(f(), ErrNotCovered) {
+							continue
+						}
+						n++
+						var err error
+						allocs := testing.AllocsPerRun(1, func() { err = f() })
+						if nc, ok := errors.AsType[*NotCoveredError](err); allocs != 0 || !ok || nc.Event != e || nc.Plan != s.Plan() {
+							t.Errorf("%s: %s(%s) = %v (%+v) with %v allocations; want its not-covered error and none", s.Plan(), name, e, err, nc, allocs)
+						}
+					}
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no event reported not covered", s.Plan())
+		}
+	}
 }

@@ -21,7 +21,7 @@ type Response struct {
 	// (緊急時対応を解く, tottori:第3-5(1), kumamoto:4(1) 緊急対応策(ア)).
 	StandDown bool `json:"standDown"`
 
-	_ [7]byte // pads a Response to 112 bytes, a multiple of 16: see [Decide]
+	_ [15]byte // pads a Response to 112 bytes, a multiple of 16: see [Decide]
 }
 
 // Respond returns the response scheme s prescribes for grading g, which must
@@ -57,7 +57,7 @@ func (s *Scheme) responseFor(plan string, l Level, serious bool) *response {
 // into the caller's variable; a Response is padded to a multiple of 16 bytes
 // so that copying one is never slowed by overlapping moves.
 func Decide(s *Scheme, e Event) (r Response, err error) {
-	t, err := s.decision(e)
+	t, err := s.decision(&e)
 	if t != nil {
 		r = *t
 		r.Grading.Event = e

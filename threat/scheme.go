@@ -181,10 +181,12 @@ type Scheme struct {
 	slotOf       [4][2]int8  // by level and serious: the response slot, or 0 when the pair is no grading of this scheme
 
 	// The dense tables of the hot path, filled by compile (dense.go).
-	graded      [numCells]uint16 // by cell: 1 + the index in decided of its decision, or 0 when not graded
-	partial     [numCells]uint16 // by cell (ScaleLevels): 1 + the index in outcomes of its outcome
-	decided     []Response       // by graded rule: the decision, Grading.Event left zero
+	graded      [numCells]*Response // by cell: its decision in decided, or nil when not graded
+	partial     [numCells]uint16    // by cell (ScaleLevels): 1 + the index in outcomes of its outcome
+	decided     []Response          // by graded rule: the decision, Grading.Event left zero
 	outcomes    []outcome
+	ncAt        [numCells]uint16 // by cell (ScaleLevels): 1 + the index in ncs of its not-covered errors, or 0 when it has none
+	ncs         [][numSources + 1]notCoveredEvent
 	judgementNC NotCoveredError // ScaleSerious: the error for every event, Event left zero
 	// ScaleSerious: judgementNC for the event of each kind and source that
 	// states no graded attribute, prepared.

@@ -54,6 +54,6 @@ func (r *runner) convene(ts council.Triggers, by council.Actor, cites council.Ci
 	}
 	for _, it := range ag.Items {
 		r.emit(Entry{Act: ActAgenda, Actor: chair, Level: l, AsNeeded: it.Optional,
-			What: What{About: AboutAgendaItem, Item: it.Key, Title: it.Title, Examples: slices.Clone(it.Examples)}, Cites: council.Cites(it.Cite)})
+			What: What{About: AboutAgendaItem, Item: it.Key, Title: it.Title, TitleEN: it.TitleEN, Examples: slices.Clone(it.Examples)}, Cites: council.Cites(it.Cite)})
 	}
 }

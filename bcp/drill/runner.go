@@ -103,7 +103,7 @@ type whatKey struct {
 	body, substitute      council.Body
 	on                    council.Trigger
 	chair                 council.Role
-	item, title           string
+	item, title, titleEN  string
 	trigger               fault.Signal
 	symptom               fault.Symptom
 	kind                  fault.Kind
@@ -121,7 +121,7 @@ type whatKey struct {
 func keyOf(w What) whatKey {
 	k := whatKey{about: w.About, step: w.Step, ask: w.Ask, unknown: w.Unknown, example: w.Example, reason: w.Reason,
 		note: w.Note, judgement: w.Judgement, playbook: w.Playbook, body: w.Body, substitute: w.Substitute, on: w.On,
-		chair: w.Chair, item: w.Item, title: w.Title, trigger: w.Trigger, symptom: w.Symptom, kind: w.Kind,
+		chair: w.Chair, item: w.Item, title: w.Title, titleEN: w.TitleEN, trigger: w.Trigger, symptom: w.Symptom, kind: w.Kind,
 		notice: w.Notice, alternative: w.Alternative, flow: w.Flow, audience: w.Audience, also: w.Also, via: w.Via,
 		fields: w.Fields, known: w.Known}
 	if len(w.Examples)+len(w.Checks)+len(w.Measures) > 0 || w.Position != nil {

@@ -153,6 +153,7 @@ type What struct {
 	Chair       council.Role              `json:"chair,omitzero"`       // AboutConvening
 	Item        string                    `json:"item,omitempty"`       // AboutAgendaItem: the item's key
 	Title       string                    `json:"title,omitempty"`      // AboutAgendaItem: the matter as the plan writes it
+	TitleEN     string                    `json:"titleEn,omitempty"`    // AboutAgendaItem: the matter in English, when the plan gives it
 	Examples    []string                  `json:"examples,omitempty"`   // AboutAgendaItem
 	Trigger     fault.Signal              `json:"trigger,omitzero"`     // AboutDetection
 	Symptom     fault.Symptom             `json:"symptom,omitzero"`     // AboutClassification

@@ -104,7 +104,7 @@ var details = [...]sentence{
 		if len(e.What.Examples) > 0 {
 			ja += "（例: " + strings.Join(e.What.Examples, "、") + "）"
 		}
-		return "put " + agendaEn(e.What.Item) + " on the agenda", ja
+		return "put " + agendaEn(e.What) + " on the agenda", ja
 	},
 	drill.AboutDetection: func(w *words, e drill.Entry) (string, string) {
 		return "treat " + the(w.en(e.What.Trigger)) + " as a fault", "障害として対応: " + w.ja(e.What.Trigger)

@@ -18,7 +18,13 @@
 // states (one phrase per [drill.About], in the plan's English labels) the
 // predicate, then the channel and the clauses: "At level 2 or 3, the system
 // administrator asks the maintenance contractor to investigate
-// (tottori:第3-3(2))." Japanese lines keep the plan's own wording.
+// (tottori:第3-3(2))." Where the plan gives no English label, the line
+// says the term's ID in words: an agenda item is put on the agenda under
+// the plan's English title ([council.Item].TitleEN, "titleEn" in the plan
+// file), else its key in words. What an event learns reads as a clause for
+// the engine's attributes ("learns that the access passed the firewall")
+// and as "attribute: value" for those the plan declares ("learns: stop for
+// recovery: brief"). Japanese lines keep the plan's own wording.
 //
 // # Diagrams
 //

@@ -372,6 +372,28 @@ var unknownEn = [...]string{
 	threat.AttrSeverity: "how serious the act is",
 }
 
+// placesEn is what an event states of the place an unauthorized person
+// entered, as a clause after "learn that", keyed by the place.
+var placesEn = [...]string{
+	threat.PlaceUnrelated: "the place entered holds nothing directly related to the network or its affairs",
+	threat.PlaceRelated:   "the place entered holds related items but no protected information",
+	threat.PlaceProtected: "the place entered holds protected information or items important to its protection",
+}
+
+// firewallsEn is what an event states of the firewall, as a clause after
+// "learn that", keyed by the outcome.
+var firewallsEn = [...]string{
+	threat.FirewallStopped: "the firewall stopped the access",
+	threat.FirewallPassed:  "the access passed the firewall",
+}
+
+// seriousnessEn is what an event states of a vulnerability, as a clause
+// after "learn that", keyed by its seriousness.
+var seriousnessEn = [...]string{
+	threat.Ordinary: "the vulnerability is not serious",
+	threat.Serious:  "the vulnerability is serious",
+}
+
 // countermeasuresEn is each countermeasure against recurrence, in the base
 // form, keyed by it.
 var countermeasuresEn = [...]string{
@@ -423,61 +445,14 @@ func channelEn(c bcp.Channel, label string) string {
 	return "through " + the(label)
 }
 
-// agendaEn is an agenda item, by its key, as the object of "put … on the
-// agenda". The keys are plan data, not engine values: these are the items
-// of the reference plans, and an item of another key is its key as words.
-func agendaEn(key string) string {
-	switch key {
-	case "alternative-measures":
-		return "the alternative measures"
-	case "audit-policy":
-		return "the audit policy"
-	case "certificate-counts":
-		return "the count of certificates issued"
-	case "compliance":
-		return "compliance with the security measures"
-	case "count-summary":
-		return "the summary of the counts"
-	case "counter-pr":
-		return "the information given at the service counters"
-	case "damage-assessment":
-		return "a detailed assessment of the damage"
-	case "emergency-instructions":
-		return "instructions for emergency measures"
-	case "emergency-measures":
-		return "the emergency measures"
-	case "emergency-structure":
-		return "setting up the emergency structure"
-	case "family-register-counts":
-		return "the count of family register notifications"
-	case "jlis-support":
-		return "a request for support from J-LIS"
-	case "liaison":
-		return "liaison with the bodies concerned"
-	case "measures":
-		return "the security measures"
-	case "network-cutoff":
-		return "cutting off the network"
-	case "permanent-countermeasures":
-		return "drawing up permanent countermeasures"
-	case "publicity":
-		return "publicity"
-	case "resident-move-seal-counts":
-		return "the count of moves and seal registrations"
-	case "resident-response":
-		return "the response to residents"
-	case "review-emergency-measures":
-		return "a review of the emergency measures"
-	case "status-report":
-		return "reports on the situation"
-	case "system-stop":
-		return "stopping the system"
-	case "technical-support":
-		return "a request for technical support"
-	case "training-policy":
-		return "the training policy"
+// agendaEn is an agenda item as the object of "put … on the agenda": the
+// plan's English title of it ([council.Item].TitleEN), or its key in words
+// where the plan gives none.
+func agendaEn(w drill.What) string {
+	if w.TitleEN != "" {
+		return w.TitleEN
 	}
-	return spaced(key)
+	return spaced(w.Item)
 }
 
 // indefinite returns word with the indefinite article: "a hardware fault",

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
+	"github.com/jukiplan/jukiplan/bcp/drill"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/measures"
@@ -40,22 +40,69 @@ func TestEnglishTablesExhaustive(t *testing.T) {
 	english(t, "triggerNamesEn", triggerNamesEn[:], council.AllTriggers())
 	english(t, "actsEn", actsEn[:], threat.AllActKinds())
 	english(t, "unknownEn", unknownEn[:], threat.AllAttributes())
+	english(t, "placesEn", placesEn[:], threat.AllPlaces())
+	english(t, "firewallsEn", firewallsEn[:], threat.AllFirewalls())
+	english(t, "seriousnessEn", seriousnessEn[:], threat.AllSeriousness())
 	english(t, "countermeasuresEn", countermeasuresEn[:], measures.AllCountermeasures())
 	english(t, "reasonsEn", reasonsEn[:], bcp.AllReasons())
 	english(t, "channelsEn", channelsEn[:], bcp.AllChannels())
 }
 
-// TestAgendaEnglish: every agenda item of the reference plans reads as
-// English, not as its key.
+// TestAgendaEnglish: every agenda item of the reference plans has its
+// English title in the plan file, so that no English output falls back to
+// the item's key.
 func TestAgendaEnglish(t *testing.T) {
 	for _, p := range bcp.ReferencePlans() {
 		for _, a := range p.Organization.Agendas {
 			for _, it := range a.Items {
-				if got := agendaEn(it.Key); got == spaced(it.Key) && strings.Contains(it.Key, "-") {
-					t.Errorf("%s: agenda item %q (%s) has no English; it reads %q", p.ID, it.Key, it.Title, got)
+				if it.TitleEN == "" {
+					t.Errorf("%s: agenda %s: item %q (%s) has no titleEn", p.ID, a.Cite, it.Key, it.Title)
 				}
 			}
 		}
+	}
+}
+
+// TestLearnedEnglish: what an event states of the engine's attributes reads
+// as clauses after "learn that" (tottori:第3-1 grades an access on the
+// firewall); what it states of a plan's own attributes, whose labels need
+// not make a clause, as "attribute: value" in the plan's English labels,
+// or its IDs as words where the plan gives none.
+func TestLearnedEnglish(t *testing.T) {
+	w := &words{lang: bcp.English, attrs: []threat.AttributeTerm{
+		{ID: "stop", Label: "復旧のための停止", LabelEN: "stop for recovery", Values: []threat.ValueTerm{
+			{ID: "none", Label: "停止を要しない", LabelEN: "none"}, {ID: "brief", Label: "一時的な停止を要する", LabelEN: "brief"}}},
+		{ID: "cause", Label: "原因", Values: []threat.ValueTerm{{ID: "found", Label: "判明"}, {ID: "not-found", Label: "不明"}}},
+	}}
+	declared := func(vs ...uint8) threat.Values {
+		var v threat.Values
+		for i, x := range vs {
+			v = v.With(i, x)
+		}
+		return v
+	}
+	for _, c := range []struct {
+		name string
+		e    threat.Event
+		want string
+	}{
+		{"firewall passed", threat.Event{Firewall: threat.FirewallPassed}, "learn that the access passed the firewall"},
+		{"firewall stopped", threat.Event{Firewall: threat.FirewallStopped}, "learn that the firewall stopped the access"},
+		{"place and severity", threat.Event{Place: threat.PlaceProtected, Severity: threat.Serious},
+			"learn that the place entered holds protected information or items important to its protection and the vulnerability is serious"},
+		{"declared, English labels", threat.Event{Declared: declared(2)}, "learn: stop for recovery: brief"},
+		{"declared, no English", threat.Event{Declared: declared(0, 2)}, "learn: cause: not found"},
+		{"both", threat.Event{Firewall: threat.FirewallPassed, Declared: declared(1, 1)},
+			"learn: the access passed the firewall; stop for recovery: none; cause: found"},
+	} {
+		got := describe(drill.Event{Kind: drill.AttributeLearned, Learned: c.e}, w)
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	got := describe(drill.Event{Kind: drill.ActObserved, Act: threat.Event{Kind: threat.UnauthorizedAccess, Firewall: threat.FirewallPassed}}, w)
+	if want := "observe unauthorized access (the access passed the firewall)"; got != want {
+		t.Errorf("observed act: %q, want %q", got, want)
 	}
 }
 

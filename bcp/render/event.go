@@ -82,9 +82,8 @@ func describe(e drill.Event, w *words) string {
 		var parts []string
 		if e.Act.Kind != 0 { // a fault the plan's level table grades
 			parts = append(parts, w.kind(e.Act.Kind, bcp.English))
-			if l := w.learned(e.Act, bcp.English); l != "" {
-				parts = append(parts, l)
-			}
+			clauses, facts := w.learnedEn(e.Act)
+			parts = append(append(parts, clauses...), facts...)
 		}
 		if st := statusText(w.dict, e.Status, bcp.English); st != "" {
 			parts = append(parts, st)
@@ -99,12 +98,19 @@ func describe(e drill.Event, w *words) string {
 		return "receive a report of the symptom “" + w.dict.Label(e.Symptom, bcp.English) + "”"
 	case drill.ActObserved:
 		d := "observe " + w.act(e.Act.Kind)
-		if l := w.learned(e.Act, bcp.English); l != "" {
-			d += " (" + l + ")"
+		if clauses, facts := w.learnedEn(e.Act); len(clauses)+len(facts) > 0 {
+			d += " (" + strings.Join(append(clauses, facts...), "; ") + ")"
 		}
 		return d
 	case drill.AttributeLearned:
-		return "learn the facts: " + w.learned(e.Learned, bcp.English)
+		// "learn that the access passed the firewall"; a plan's own
+		// attribute, whose labels need not make a clause, as "attribute:
+		// value" ("learn: stop for recovery: brief").
+		clauses, facts := w.learnedEn(e.Learned)
+		if len(facts) == 0 {
+			return "learn that " + list(clauses)
+		}
+		return "learn: " + strings.Join(append(clauses, facts...), "; ")
 	case drill.Recovery:
 		return "observe the recovery"
 	case drill.CardLost:
@@ -123,7 +129,7 @@ func describeJA(e drill.Event, w *words) string {
 		var parts []string
 		if e.Act.Kind != 0 { // a fault the plan's level table grades
 			parts = append(parts, w.kind(e.Act.Kind, bcp.Japanese))
-			if l := w.learned(e.Act, bcp.Japanese); l != "" {
+			if l := w.learnedJA(e.Act); l != "" {
 				parts = append(parts, l)
 			}
 		}
@@ -141,39 +147,52 @@ func describeJA(e drill.Event, w *words) string {
 	case drill.ActObserved:
 		return "不正行為の発見: " + w.kind(e.Act.Kind, bcp.Japanese)
 	case drill.AttributeLearned:
-		return "判明: " + w.learned(e.Learned, bcp.Japanese)
+		return "判明: " + w.learnedJA(e.Learned)
 	}
 	return e.Kind.Label()
 }
 
-// learned renders the graded attributes an event states, those the plan
-// declares in its words.
-func (w *words) learned(e threat.Event, l bcp.Lang) string {
-	var parts []string
-	add := func(en, ja, v, vja string) {
-		if l == bcp.Japanese {
-			parts = append(parts, ja+": "+vja)
-		} else {
-			parts = append(parts, en+" "+v)
-		}
-	}
+// learnedEn words the graded attributes an event states in English: the
+// engine's as clauses ("the access passed the firewall"), those the plan
+// declares as facts, its label and its value's in the plan's words ("stop
+// for recovery: brief"), since a plan's labels need not make a clause.
+func (w *words) learnedEn(e threat.Event) (clauses, facts []string) {
 	if e.Place != 0 {
-		add("place", threat.AttrPlace.Label(), spaced(e.Place.String()), e.Place.Label())
+		clauses = append(clauses, phrase(placesEn[:], e.Place))
 	}
 	if e.Firewall != 0 {
-		add("firewall", threat.AttrFirewall.Label(), spaced(e.Firewall.String()), e.Firewall.Label())
+		clauses = append(clauses, phrase(firewallsEn[:], e.Firewall))
 	}
 	if e.Severity != 0 {
-		add("severity", threat.AttrSeverity.Label(), spaced(e.Severity.String()), e.Severity.Label())
+		clauses = append(clauses, phrase(seriousnessEn[:], e.Severity))
+	}
+	for i, v := range e.Declared.All() {
+		if v != 0 {
+			a := threat.DeclaredAttribute(i)
+			facts = append(facts, w.attribute(a, bcp.English)+": "+w.value(a, v, bcp.English))
+		}
+	}
+	return clauses, facts
+}
+
+// learnedJA words the graded attributes an event states in Japanese, those
+// the plan declares in its words.
+func (w *words) learnedJA(e threat.Event) string {
+	var parts []string
+	if e.Place != 0 {
+		parts = append(parts, threat.AttrPlace.Label()+": "+e.Place.Label())
+	}
+	if e.Firewall != 0 {
+		parts = append(parts, threat.AttrFirewall.Label()+": "+e.Firewall.Label())
+	}
+	if e.Severity != 0 {
+		parts = append(parts, threat.AttrSeverity.Label()+": "+e.Severity.Label())
 	}
 	for i, v := range e.Declared.All() {
 		if v != 0 { // an attribute the plan declares, in its words
 			a := threat.DeclaredAttribute(i)
-			add(w.attribute(a, bcp.English), w.attribute(a, bcp.Japanese), w.value(a, v, bcp.English), w.value(a, v, bcp.Japanese))
+			parts = append(parts, w.attribute(a, bcp.Japanese)+": "+w.value(a, v, bcp.Japanese))
 		}
 	}
-	if l == bcp.Japanese {
-		return strings.Join(parts, " ")
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, " ")
 }

@@ -272,3 +272,87 @@ func TestEscalationFlowSpeaksCustomTerms(t *testing.T) {
 		t.Errorf("the escalation flow does not speak the town's words:\n%s", flow)
 	}
 }
+
+// TestAgendaTitlesFromPlan: an agenda item is put on the agenda in English
+// under the title the plan file gives it (titleEn), whatever it is, and
+// under its key in words where the plan gives none; the Japanese text does
+// not depend on it.
+func TestAgendaTitlesFromPlan(t *testing.T) {
+	// The Japanese text of each reference drill, after its header (whose
+	// fingerprint names the plan changed below).
+	ja := map[string]string{}
+	for _, id := range reference.IDs() {
+		ref, err := bcp.Reference(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scs, err := drill.Scenarios(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range scs {
+			tl, err := drill.Run(ref, s)
+			if err != nil {
+				t.Fatalf("%s: %v", s.ID, err)
+			}
+			_, ja[s.ID], _ = strings.Cut(render.Text(tl, bcp.Japanese), "\n")
+		}
+	}
+	rapid.Check(t, func(rt *rapid.T) {
+		id := rapid.SampledFrom(reference.IDs()).Draw(rt, "plan")
+		stem := rapid.StringMatching(`[a-z]{2,8}( [a-z]{2,8}){0,2}`).Draw(rt, "title")
+		none := rapid.Bool().Draw(rt, "none")
+		p, err := bcp.Reference(id)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		var old []string            // the reference plan's English titles
+		titles := map[string]bool{} // the English titles the plan now gives
+		n := 0
+		for _, a := range p.Organization.Agendas {
+			for i := range a.Items {
+				old = append(old, a.Items[i].TitleEN)
+				a.Items[i].TitleEN = ""
+				if !none {
+					n++
+					a.Items[i].TitleEN = fmt.Sprintf("the matter %d of %s", n, stem)
+					titles[a.Items[i].TitleEN] = true
+				}
+			}
+		}
+		scs, err := drill.Scenarios(id)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		for _, s := range scs {
+			tl, err := drill.Run(p, s)
+			if err != nil {
+				rt.Fatalf("%s: %v", s.ID, err)
+			}
+			if _, got, _ := strings.Cut(render.Text(tl, bcp.Japanese), "\n"); got != ja[s.ID] {
+				rt.Fatalf("%s: the Japanese text changed with the English titles:\n%s\nwant:\n%s", s.ID, got, ja[s.ID])
+			}
+			en := render.Text(tl, bcp.English)
+			for _, e := range tl.Entries {
+				if e.What.About != drill.AboutAgendaItem {
+					continue
+				}
+				want := strings.ReplaceAll(e.What.Item, "-", " ")
+				if !none {
+					want = e.What.TitleEN
+					if !titles[want] {
+						rt.Fatalf("%s: agenda item %q has the English title %q, not the plan's", s.ID, e.What.Item, want)
+					}
+				}
+				if !strings.Contains(en, " "+want+" on the agenda") {
+					rt.Fatalf("%s: agenda item %q is not put on the agenda as %q:\n%s", s.ID, e.What.Item, want, en)
+				}
+			}
+			for _, title := range old {
+				if !none && strings.Contains(en, " "+title+" on the agenda") {
+					rt.Fatalf("%s: the text still uses the reference title %q:\n%s", s.ID, title, en)
+				}
+			}
+		}
+	})
+}
