@@ -119,15 +119,11 @@ func TestDeclaredTimelineJSON(t *testing.T) {
 			if diff := cmp.Diff(tl, back, jsonOpts); diff != "" {
 				t.Errorf("lost in the round trip (-want +got):\n%s", diff)
 			}
-			var raw struct {
-				Events []json.RawMessage `json:"events"`
-			}
-			if err := json.Unmarshal(out, &raw); err != nil {
-				t.Fatal(err)
-			}
-			for i, e := range raw.Events {
-				if strings.Contains(string(e), "kind#") || strings.Contains(string(e), "attribute#") {
-					t.Errorf("event %d in the engine's form: %s", i, e)
+			// Neither the events nor the entries (a provisional grade's
+			// attributes not yet known) name them in the engine's form.
+			for _, form := range []string{"kind#", "attribute#"} {
+				if i := strings.Index(string(out), form); i >= 0 {
+					t.Errorf("the timeline's JSON in the engine's form: …%s…", out[max(0, i-80):min(len(out), i+40)])
 				}
 			}
 			// The plan's own scenario writer names them so too, and reads back.

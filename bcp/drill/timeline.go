@@ -251,7 +251,7 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 		p.Events = append(p.Events, b)
 	}
 	for i, e := range t.Entries {
-		x, err := e.toJSON(w)
+		x, err := e.toJSON(w, sp)
 		if err != nil {
 			return nil, fmt.Errorf("drill: timeline: entry %d: %w", i, err)
 		}
@@ -283,7 +283,7 @@ func (t *Timeline) UnmarshalJSON(data []byte) error {
 		out.Entries = make([]Entry, len(p.Entries))
 	}
 	for i, x := range p.Entries {
-		e, err := x.entry(w)
+		e, err := x.entry(w, sp)
 		if err != nil {
 			return fmt.Errorf("drill: timeline: entry %d: %w", i, err)
 		}
@@ -328,14 +328,35 @@ type entryJSON struct {
 	Level    threat.Level      `json:"level,omitzero"`
 	Min      threat.Level      `json:"min,omitzero"`
 	Max      threat.Level      `json:"max,omitzero"`
-	What     What              `json:"what"`
+	What     whatJSON          `json:"what"`
 	AsNeeded bool              `json:"asNeeded,omitempty"`
 	Cites    council.Citations `json:"cites"`
 }
 
-func (e Entry) toJSON(w bcp.Dictionary) (entryJSON, error) {
+// whatJSON is a What as a timeline writes it: the attributes not yet known
+// by the plan's IDs where the plan declares them (an engine attribute by
+// its English name), as its scenario files name them.
+type whatJSON struct {
+	What
+	Unknown []string `json:"unknown,omitempty"`
+}
+
+func (e Entry) toJSON(w bcp.Dictionary, sp *threat.Spec) (entryJSON, error) {
 	x := entryJSON{At: e.At, Event: e.Event, Act: e.Act, Level: e.Level, Min: e.Min, Max: e.Max,
-		What: e.What, AsNeeded: e.AsNeeded, Cites: e.Cites}
+		What: whatJSON{What: e.What}, AsNeeded: e.AsNeeded, Cites: e.Cites}
+	x.What.What.Unknown = 0
+	for a := range e.What.Unknown.All() {
+		name := a.String()
+		if sp != nil && a.IsDeclared() {
+			for i := range min(len(sp.Attributes), threat.MaxDeclared) {
+				if threat.DeclaredAttribute(i) == a {
+					name = sp.Attributes[i].ID
+					break
+				}
+			}
+		}
+		x.What.Unknown = append(x.What.Unknown, name)
+	}
 	if !x.At.IsZero() {
 		x.At = x.At.In(jst)
 	}
@@ -360,9 +381,24 @@ func (e Entry) toJSON(w bcp.Dictionary) (entryJSON, error) {
 	return x, nil
 }
 
-func (x entryJSON) entry(w bcp.Dictionary) (Entry, error) {
+func (x entryJSON) entry(w bcp.Dictionary, sp *threat.Spec) (Entry, error) {
 	e := Entry{At: x.At, Event: x.Event, Act: x.Act, Level: x.Level, Min: x.Min, Max: x.Max,
-		What: x.What, AsNeeded: x.AsNeeded, Cites: x.Cites}
+		What: x.What.What, AsNeeded: x.AsNeeded, Cites: x.Cites}
+	for i, name := range x.What.Unknown {
+		a, err := threat.ParseAttribute(name)
+		if err != nil && sp != nil {
+			for j := range min(len(sp.Attributes), threat.MaxDeclared) {
+				if t := &sp.Attributes[j]; t.ID == name || t.Label == name {
+					a, err = threat.DeclaredAttribute(j), nil
+					break
+				}
+			}
+		}
+		if err != nil {
+			return e, fmt.Errorf("what: unknown[%d]: %w", i, err)
+		}
+		e.What.Unknown = e.What.Unknown.With(a)
+	}
 	for _, f := range []struct {
 		s   string
 		dst *council.Actor
