@@ -302,17 +302,6 @@ func BenchmarkParsePlanBasedOn(b *testing.B) {
 	}
 }
 
-func BenchmarkParsePlanTottori(b *testing.B) {
-	data, _ := reference.File("tottori")
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := ParsePlan(data); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // A plan file based on a model lints cleanly: Lint reads it as ParsePlan
 // does (the model resolved), reports no problem of the file, and finds what
 // Check finds in the plan, each at a place in the file.
