@@ -426,8 +426,9 @@ func TestFixtureSwitchIsTheTable(t *testing.T) {
 
 // BenchmarkDeclaredHotPathRatio is BenchmarkHotPathRatio over the declared
 // attributes of the fixture: the switch, Grade and Decide on its graded
-// faults, batch by batch, the fastest batch of each kept. Target:
-// grade/switch and decide/switch ≤ 10.
+// faults, batch by batch, the fastest batch of each kept, and Decide on
+// events the table does not grade. Targets: grade/switch and decide/switch
+// ≤ 10, ungraded/graded ≤ 2 (as BenchmarkHotPathRatio's), no allocation.
 func BenchmarkDeclaredHotPathRatio(b *testing.B) {
 	s := fixtureScheme(b)
 	const batch = 512
@@ -480,6 +481,7 @@ func BenchmarkDeclaredHotPathRatio(b *testing.B) {
 	b.ReportMetric(best[3], "ungraded-ns")
 	b.ReportMetric(best[1]/best[0], "grade/switch")
 	b.ReportMetric(best[2]/best[0], "decide/switch")
+	b.ReportMetric(best[3]/best[2], "ungraded/graded")
 }
 
 // FuzzDeclaredEvent parses events in the words of the fixture's plan: what

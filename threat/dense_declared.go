@@ -136,19 +136,22 @@ func (s *Scheme) cellsOf(k ActKind, read Attributes) []Event {
 // ungradedEvent returns the error Grade reports for e, which the hot path
 // did not grade and which is of a declared kind or states a declared
 // attribute: the slow path, which may allocate its error.
-func (s *Scheme) ungradedEvent(e Event) error {
+// It takes the event by pointer, as decision does, so that the event is
+// not copied on the way.
+func (s *Scheme) ungradedEvent(ep *Event) error {
+	if s != nil && s.scale == ScaleLevels {
+		if ci, ok := s.declaredCell(ep.Kind, ep.Place, ep.Firewall, ep.Severity, ep.Source, ep.Declared); ok { // no allocation for a prepared error
+			o := &s.outcomes[s.declared.partial[ci]-1]
+			if o.rng.Unknown != 0 {
+				return &IncompleteError{Plan: s.plan, Event: *ep, Unknown: o.rng.Unknown}
+			}
+			return o.notCoveredEvent(ep)
+		}
+	}
 	if err := usable(s); err != nil {
 		return err
 	}
-	if s.scale == ScaleLevels {
-		if ci, ok := s.declaredCell(e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared); ok { // no allocation for a prepared error
-			o := &s.outcomes[s.declared.partial[ci]-1]
-			if o.rng.Unknown != 0 {
-				return &IncompleteError{Plan: s.plan, Event: e, Unknown: o.rng.Unknown}
-			}
-			return o.notCoveredEvent(e)
-		}
-	}
+	e := *ep
 	if err := e.problems("threat: " + s.plan + ": event"); err != nil {
 		return err
 	}
@@ -162,7 +165,7 @@ func (s *Scheme) ungradedEvent(e Event) error {
 	if o.rng.Unknown != 0 {
 		return &IncompleteError{Plan: s.plan, Event: e, Unknown: o.rng.Unknown}
 	}
-	return o.notCoveredEvent(e)
+	return o.notCoveredEvent(&e)
 }
 
 // outcomeOfEvent returns the outcome of the valid event e under a levelled
@@ -185,9 +188,9 @@ func (s *Scheme) outcomeOfEvent(e Event) (*outcome, error) {
 
 // notCoveredEvent returns the not-covered error of outcome o for the event
 // e: a prepared one when e is the outcome's own event.
-func (o *outcome) notCoveredEvent(e Event) error {
-	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == pack(e) {
+func (o *outcome) notCoveredEvent(e *Event) error {
+	if o.exact != nil && int(e.Source) < len(o.exact) && o.exact[e.Source].e == pack(*e) {
 		return &o.exact[e.Source]
 	}
-	return &notCoveredEvent{t: o.nc, e: pack(e)}
+	return &notCoveredEvent{t: o.nc, e: pack(*e)}
 }

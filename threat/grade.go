@@ -131,7 +131,7 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 		}
 	}
 	if vals != 0 || k.IsDeclared() {
-		return nil, s.ungradedEvent(*e)
+		return nil, s.ungradedEvent(e)
 	}
 	return nil, s.ungraded(k, p, f, v, src)
 }
@@ -288,7 +288,7 @@ func (s *Scheme) provisionalEvent(e Event) (Range, error) {
 		if ci, ok := s.declaredCell(e.Kind, e.Place, e.Firewall, e.Severity, e.Source, e.Declared); ok {
 			o := &s.outcomes[s.declared.partial[ci]-1]
 			if o.rng.Max == 0 {
-				return Range{}, o.notCoveredEvent(e)
+				return Range{}, o.notCoveredEvent(&e)
 			}
 			r := o.rng
 			r.Event = e
@@ -309,7 +309,7 @@ func (s *Scheme) provisionalEvent(e Event) (Range, error) {
 		return Range{}, err
 	}
 	if o.rng.Max == 0 {
-		return Range{}, o.notCoveredEvent(e)
+		return Range{}, o.notCoveredEvent(&e)
 	}
 	r := o.rng
 	r.Event = e
