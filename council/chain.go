@@ -46,13 +46,26 @@ type Notice struct {
 // its slices.
 // Check one built by hand with [Chain.Validate].
 //
-// The zero Chain has no chief and is not valid. == is not defined on it.
+// A plan may state no reporting chain at all (大崎市's 第3条 sets up only a
+// contact network): its Organization then holds an [Chain.Empty] chain,
+// which [Organization.Validate] accepts and no query invents a chief for.
+//
+// The zero Chain has no chief and is not valid on its own; in an
+// [Organization] it means the plan states no reporting chain. == is not
+// defined on it.
 type Chain struct {
 	Plan    string   `json:"plan,omitzero"`
 	Chief   Role     `json:"chief,omitzero"`
 	Edges   []Edge   `json:"edges,omitempty"`
 	Notices []Notice `json:"notices,omitempty"`
 }
+
+// Empty reports whether c states no reporting chain: no chief, no edge and
+// no notice (its Plan may be set or not). An organisation with an empty
+// chain has no one who reports to anyone: [Chain.PathToChief] fails for
+// every role and [Chain.Nodes] is empty. A chain with notices or edges but
+// no chief is not empty but broken ([Chain.Validate] says so).
+func (c Chain) Empty() bool { return c.Chief == 0 && len(c.Edges) == 0 && len(c.Notices) == 0 }
 
 // maxRoles bounds every role-indexed array: roles are bit positions 1..63.
 const maxRoles = 64

@@ -225,6 +225,11 @@ func (c Convening) SubstitutedBy(b Body) (Convening, error) {
 // claimed by two rules, a body that meets exists, requesters are roles of the
 // chain, the agenda exists, citations present and of the plan), and contact
 // networks ([Network.Validate], names distinct).
+//
+// An organisation whose chain is [Chain.Empty] states no reporting chain
+// (its chain's Plan may then be empty): that is valid, the chain is not
+// checked, and a role on a council or asking for one need only be a valid
+// role, since there are no nodes of a chain to hold it against.
 func (o Organization) Validate() error {
 	var errs []error
 	pre := "council: plan " + o.Plan
@@ -234,11 +239,16 @@ func (o Organization) Validate() error {
 	if err := o.Appointments.Validate(o.Plan); err != nil {
 		errs = append(errs, err)
 	}
-	if o.Chain.Plan != o.Plan {
+	// A plan that states no reporting chain has an empty one: there is no
+	// chain to check, and no node to hold the roles below against.
+	noChain := o.Chain.Empty()
+	if o.Chain.Plan != o.Plan && (!noChain || o.Chain.Plan != "") {
 		errs = append(errs, fmt.Errorf("%s: chain is of plan %s: %w", pre, problem.Value(o.Chain.Plan), ErrInvalid))
 	}
-	if err := o.Chain.Validate(); err != nil {
-		errs = append(errs, err)
+	if !noChain {
+		if err := o.Chain.Validate(); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	for i, a := range o.Agendas {
 		if err := a.Validate(o.Plan); err != nil {
@@ -249,6 +259,9 @@ func (o Organization) Validate() error {
 		}
 	}
 	nodes := o.Chain.Nodes()
+	if noChain {
+		nodes = ^Roles(1) // every valid role (bits 1..63): a role need only be valid
+	}
 	hasAgenda := func(c Citation) bool {
 		return slices.ContainsFunc(o.Agendas, func(a Agenda) bool { return a.Cite == c })
 	}

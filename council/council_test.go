@@ -445,6 +445,30 @@ func TestOrganizationValidate(t *testing.T) {
 			}
 		})
 	}
+	// A chain that is present but broken keeps its errors, as in ino's
+	// organisation with the chain's chief taken away.
+	for _, tc := range []struct {
+		name string
+		edit func(*Chain)
+		want error
+	}{
+		{"edges-without-chief", func(c *Chain) { c.Chief = 0 }, ErrInvalid},
+		{"notices-without-chief", func(c *Chain) { c.Chief, c.Edges = 0, nil }, ErrInvalid},
+		{"notice-to-role-outside", func(c *Chain) {
+			c.Notices = append(c.Notices, Notice{On: TriggersOf(AnyFault), To: ByRole(mayor), Cite: Cite(PlanIno, "第4条")})
+		}, ErrUnknownRole},
+	} {
+		t.Run("broken-chain/"+tc.name, func(t *testing.T) {
+			o := ino()
+			tc.edit(&o.Chain)
+			if o.Chain.Empty() {
+				t.Fatal("the edited chain is empty: it tests nothing broken")
+			}
+			if err := o.Validate(); !errors.Is(err, tc.want) {
+				t.Errorf("error = %v; want %v", err, tc.want)
+			}
+		})
+	}
 	if _, err := ino().Agenda(Cite(PlanIno, "第99条")); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Agenda(missing): %v", err)
 	}
@@ -481,4 +505,51 @@ func TestConveneProperties(t *testing.T) {
 			t.Fatalf("not meeting but names a body, agenda or chair: %+v", c)
 		}
 	})
+}
+
+// A plan may state no reporting chain (大崎市 第3条 sets up a contact network
+// and no chain): its organisation, with an empty chain, is valid, and the
+// roles of its councils and rules need only be valid roles.
+func TestOrganizationWithoutChain(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Organization)
+		want error // nil: valid
+	}{
+		{"ino/no-chain", func(o *Organization) { o.Chain = Chain{} }, nil},
+		{"ino/no-chain-plan-kept", func(o *Organization) { o.Chain = Chain{Plan: o.Plan} }, nil},
+		{"ino/no-chain-other-roles", func(o *Organization) {
+			o.Chain = Chain{}
+			o.Councils[0].Members = RolesOf(systemStaff, mayor)
+			o.Rules[0].RequestedBy = RolesOf(mayor)
+		}, nil},
+		{"ino/no-chain-of-other-plan", func(o *Organization) { o.Chain = Chain{Plan: PlanTottori} }, ErrInvalid},
+		{"ino/no-chain-bad-chair", func(o *Organization) { o.Chain = Chain{}; o.Councils[0].Chair = 99 }, ErrInvalid},
+		{"ino/no-chain-bad-ratifier", func(o *Organization) {
+			o.Chain = Chain{}
+			o.Councils[0].Ratification = Ratification{By: 99, Cite: Cite(PlanIno, "第4条")}
+		}, ErrUnknownRole},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := ino()
+			tc.edit(&o)
+			if !o.Chain.Empty() {
+				t.Fatalf("chain %+v is not empty", o.Chain)
+			}
+			err := o.Validate()
+			if tc.want == nil && err != nil {
+				t.Errorf("error = %v; want none", err)
+			}
+			if tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("error = %v; want %v", err, tc.want)
+			}
+		})
+	}
+	var empty Chain
+	if _, err := empty.PathToChief(Staff); !errors.Is(err, ErrInvalid) {
+		t.Errorf("PathToChief on an empty chain: %v; want ErrInvalid, no chief invented", err)
+	}
+	if n := empty.Nodes(); n != 0 {
+		t.Errorf("an empty chain has nodes %v", n)
+	}
 }

@@ -28,7 +28,10 @@
 // [Notice]s a plan requires per trigger. [Chain.Validate] names any cycle
 // ([*CycleError]), any role that does not reach the chief and any unknown
 // role; [Chain.PathToChief] returns a fixed-capacity [Path] without
-// allocating; [Chain.MustTell] says who must be told for a trigger.
+// allocating; [Chain.MustTell] says who must be told for a trigger. A plan
+// may state no reporting chain: its organisation's chain is then
+// [Chain.Empty], which [Organization.Validate] accepts and which leads no
+// role to any chief.
 //
 // # Councils and convening
 //
