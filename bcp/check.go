@@ -28,7 +28,11 @@ import (
 //     some role given a holder; every role it names — in the chain, appointed,
 //     on a council or asking for one — reaches the chief
 //     ([council.Chain.PathToChief]); every body a rule convenes names its
-//     chair; no agenda is empty;
+//     chair; no agenda is empty; a plan that states no reporting chain
+//     ([council.Chain.Empty]) gets one warning instead (organization.no-chain,
+//     worded from the reason of a not-stated mark on $.organization.chain when
+//     the file has one), and its organisation's roles are the positions its
+//     vocabulary declares as well as those it appoints or seats;
 //   - the threat scheme ([threat.Spec]): present; on a scale of levels (a
 //     judgement of serious or not is reported as threat.no-levels); every
 //     outcome of the scale has a response; the scheme passes

@@ -134,6 +134,7 @@ const (
 	CodeRatifiedNeverMeets                         // council.ratified-never-meets: a body approves decisions after the fact but no rule has it meet
 	CodeNetworkOffHours                            // network.off-hours-uncovered: a contact network says who reaches whom in office hours but not at night or on holidays
 	CodeReasonNotInJapanese                        // plan.reason-not-in-japanese: a reading or not-stated mark gives its reason in English only (no reasonJa)
+	CodeNoChain                                    // organization.no-chain: the plan states no reporting chain, so who reports to whom is not in the plan
 )
 
 var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum.Name{
@@ -197,6 +198,7 @@ var codeTable = enum.New[Code]("bcp", "finding code", "Code", ErrInvalid, []enum
 	CodeRatifiedNeverMeets:         {EN: "council.ratified-never-meets", JA: "開かれない会議の事後承認"},
 	CodeNetworkOffHours:            {EN: "network.off-hours-uncovered", JA: "夜間・休日の連絡網なし"},
 	CodeReasonNotInJapanese:        {EN: "plan.reason-not-in-japanese", JA: "日本語の理由なし"},
+	CodeNoChain:                    {EN: "organization.no-chain", JA: "報告の系統の定めなし"},
 })
 
 // AllCodes returns every valid Code in ascending order, in a fresh slice.

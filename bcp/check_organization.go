@@ -21,7 +21,8 @@ func (c *checker) partPlan(path, id string) {
 }
 
 // checkOrganization checks the organisation and returns the roles it has:
-// those in the chain, appointed, on a council or asking for one.
+// those in the chain, appointed, on a council or asking for one; for a plan
+// that states no chain, the positions its vocabulary declares too.
 func (c *checker) checkOrganization() council.Roles {
 	o := c.plan.Organization
 	if o == nil {
@@ -94,6 +95,17 @@ func (c *checker) checkOrganization() council.Roles {
 	}
 	for _, r := range o.Rules {
 		roles = roles.Union(r.RequestedBy)
+	}
+	if o.Chain.Empty() {
+		// No chain: the organisation's roles are those the plan declares
+		// as its positions, besides those it appoints or seats; no role is
+		// said not to reach a chief the plan does not have.
+		for _, t := range c.plan.Vocabulary.Positions {
+			if r, ok := c.w.lookup(wPosition, t.ID); ok {
+				roles = roles.With(council.Role(r))
+			}
+		}
+		c.noChain()
 	}
 	if o.Chain.Chief.IsValid() {
 		for r := range roles.All() {
@@ -274,6 +286,21 @@ func joinRoles(rs []council.Role) string {
 		s[i] = r.String()
 	}
 	return strings.Join(s, " → ")
+}
+
+// noChain reports, once, that the plan states no reporting chain: who
+// reports to whom, and to which head, is not in the plan. When the plan
+// file marks the chain (or the organisation) as not stated, the finding
+// says that the document is silent, with the mark's reason.
+func (c *checker) noChain() {
+	m, ok := c.plan.NotStatedAt("$.organization.chain")
+	if !ok {
+		c.add(SeverityWarning, CodeNoChain, "organization.chain", council.Citation{},
+			"the plan states no reporting chain: who reports to whom, and to which head, is not in the plan", "計画に報告の系統の定めがない: 誰が誰に報告し、誰が統括するかは計画にない")
+		return
+	}
+	c.add(SeverityWarning, CodeNoChain, m.Path, council.Citation{},
+		"the document states no reporting chain: who reports to whom, and to which head, is not in the plan (%s)", "文書に報告の系統の定めがない: 誰が誰に報告し、誰が統括するかは計画にない（%s）", markReason(m, "notStated"))
 }
 
 // councilSilent reports whether the plan file marks the councils (or the

@@ -377,8 +377,17 @@ func sides(a Aspect, p Plan) sideMap {
 		for _, k := range o.Councils {
 			roles = roles.With(k.Chair).With(k.Convener).Union(k.Members)
 		}
+		if o.Chain.Empty() {
+			roles = orgRoles(o) // its networks' members too: it has nothing else to say of them
+		}
 		for r := range roles.All() {
 			v := "not in the reporting chain"
+			if o.Chain.Empty() {
+				v = "no reporting chain: the plan states none"
+				if _, ok := markAt(ky, p.NotStated, "$.organization.chain"); ok {
+					v = "no reporting chain: the document states none"
+				}
+			}
 			if r == o.Chain.Chief {
 				v = "chief"
 			} else if chain.Has(r) {

@@ -161,12 +161,49 @@ var libraryDuties = [...]struct {
 //	                     chain's chief
 //	resume               whoever maintains under p (its maintain, stated or
 //	                     not), with no citation
+//
+// A plan that states no reporting chain ([council.Chain.Empty]) has no
+// chain to be in and no chief: "in the chain" then reads "a role of its
+// organisation" (appointed, on a council, asking for one or a member of a
+// contact network), and a default that falls to the chain's chief falls to
+// no one: the Assignment's Actor is zero, and a drill lists the step
+// without an actor rather than invent a chief.
 func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
-	var chain council.Chain
-	if p.Organization != nil {
-		chain = p.Organization.Chain
+	nodes, chief := dutyRoles(p.Organization)
+	return duty(p.Duties, nodes, chief, d, false)
+}
+
+// dutyRoles returns the roles the library's defaults choose among and the
+// chief they fall back to: the nodes and chief of o's reporting chain; for
+// an organisation that states no chain ([council.Chain.Empty]), the roles
+// it appoints, seats on a council, has ask for one or names in a contact
+// network, and no chief; for no organisation, neither.
+func dutyRoles(o *council.Organization) (council.Roles, council.Role) {
+	if o == nil {
+		return 0, 0
 	}
-	return duty(p.Duties, chain, d, false)
+	if !o.Chain.Empty() {
+		return o.Chain.Nodes(), o.Chain.Chief
+	}
+	return orgRoles(o), 0
+}
+
+// orgRoles returns the roles o names outside its chain: appointed, on a
+// council, asking for one or a member of a contact network.
+func orgRoles(o *council.Organization) council.Roles {
+	rs := o.Appointments.Roles()
+	for _, k := range o.Councils {
+		rs = rs.With(k.Chair).With(k.Convener).Union(k.Members)
+	}
+	for _, r := range o.Rules {
+		rs = rs.Union(r.RequestedBy)
+	}
+	for _, n := range o.Networks {
+		for _, a := range n.Members {
+			rs = rs.With(a.Role)
+		}
+	}
+	return rs
 }
 
 // OutageDuty returns who performs d under p while its shared environment
@@ -175,16 +212,14 @@ func (p Plan) Duty(d Duty) (a Assignment, stated bool) {
 // library's default for such an outage (the recovery flow's secretariat,
 // the provider for the platform).
 func (p Plan) OutageDuty(d Duty) (a Assignment, stated bool) {
-	var chain council.Chain
-	if p.Organization != nil {
-		chain = p.Organization.Chain
-	}
-	return duty(p.Duties, chain, d, true)
+	nodes, chief := dutyRoles(p.Organization)
+	return duty(p.Duties, nodes, chief, d, true)
 }
 
-// duty resolves d against the stated assignments and the chain; outage says
-// the drill handles an outage of the shared environment without fault rules.
-func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assignment, bool) {
+// duty resolves d against the stated assignments and the roles of the
+// chain, nodes, with its chief (see dutyRoles); outage says the drill
+// handles an outage of the shared environment without fault rules.
+func duty(stated []Assignment, nodes council.Roles, chief council.Role, d Duty, outage bool) (Assignment, bool) {
 	for _, a := range stated {
 		if a.Duty == d && a.Actor.IsValid() {
 			return a, true
@@ -195,14 +230,13 @@ func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assign
 	}
 	def := libraryDuties[d]
 	if def.as.IsValid() {
-		a, _ := duty(stated, chain, def.as, outage)
+		a, _ := duty(stated, nodes, chief, def.as, outage)
 		return Assignment{Duty: d, Actor: a.Actor, To: a.To}, false
 	}
 	out := Assignment{Duty: d, To: def.to}
 	if def.unlisted {
 		return Assignment{Duty: d}, false
 	}
-	nodes := chain.Nodes()
 	for _, r := range def.roles {
 		if nodes.Has(r) {
 			out.Actor = council.ByRole(r)
@@ -215,7 +249,7 @@ func duty(stated []Assignment, chain council.Chain, d Duty, outage bool) (Assign
 	case def.actor.IsValid():
 		out.Actor = def.actor
 	default:
-		out.Actor = council.ByRole(chain.Chief)
+		out.Actor = council.ByRole(chief) // none for a plan without a chain
 	}
 	return out, false
 }

@@ -17,6 +17,7 @@ import (
 var (
 	citationType  = reflect.TypeFor[council.Citation]()
 	citationsType = reflect.TypeFor[council.Citations]()
+	chainType     = reflect.TypeFor[council.Chain]() // an empty one, the plan's lack of a chain, may name no plan
 )
 
 // Validate checks p as [ParsePlan] checks a decoded file: a plan ID and
@@ -24,7 +25,8 @@ var (
 // system IDs, agendas, agenda keys, councils, annex rows, obligation keys, routes, contact
 // rules and duties (each with a duty and an actor); order clauses with a
 // citation and reasons; dependencies on systems the inventory holds, agendas the
-// plan has and roles of its chain; no control character in any text; and
+// plan has and roles of its chain (when it states one: an organisation may
+// leave its chain out, see [council.Chain.Empty]); no control character in any text; and
 // each part accepted by its own
 // package (council.Organization.Validate, fault.Spec.Validate,
 // threat.NewScheme, measures.Rules.Validate, measures.Obligation.Validate,
@@ -187,7 +189,7 @@ func (v *validator) cites(x reflect.Value) {
 			fv := x.Field(f.index)
 			v.stack = append(v.stack, jsonfile.Key(f.name))
 			if f.planID && t != planType {
-				if s := fv.String(); !v.citable(s) {
+				if s := fv.String(); !v.citable(s) && !(s == "" && t == chainType && x.Addr().Interface().(*council.Chain).Empty()) {
 					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
 				}
 			} else {
@@ -278,9 +280,12 @@ func (v *validator) organization(o *council.Organization) {
 		unique(v, a.Items, fmt.Sprintf("$.organization.agendas[%d].items", i), ".key", func(it council.Item) string { return it.Key })
 	}
 	unique(v, o.Councils, "$.organization.councils", ".body", func(c council.Council) council.Body { return c.Body })
+	// A plan that states no reporting chain has no nodes to hold its roles
+	// against: the decoder has already resolved each role through the
+	// vocabulary or the engine's names, and Validate checks its validity.
 	nodes := o.Chain.Nodes()
 	role := func(r council.Role, path string) {
-		if r != 0 && !nodes.Has(r) {
+		if r != 0 && !nodes.Has(r) && !o.Chain.Empty() {
 			v.bad(path, ErrDangling, "role %s is not in the reporting chain", r)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/internal/jsonfile"
 	"github.com/jukiplan/jukiplan/internal/problem"
 )
@@ -161,6 +162,9 @@ func resolveMark(v reflect.Value, segs []jsonfile.Segment, k *keyer) (at reflect
 		default:
 			return reflect.Value{}, false, false
 		}
+	}
+	if v.Type() == chainType && v.Interface().(council.Chain).Empty() {
+		return v, true, false // a chain that names at most its plan: no chain
 	}
 	return v, true, !empty(v)
 }

@@ -215,7 +215,8 @@ func (ft *faultTracker) resolve(r *runner) error {
 // prevention lists the recurrence-prevention duties the plan states: the
 // countermeasures it catalogues for faults (ino 第8条) and a written
 // recurrence-prevention plan (kumamoto 5), drawn up by its authors among the
-// plan's roles.
+// plan's roles (the chain's nodes; every author under a plan without a
+// chain), else by the chain's chief (no one, unnamed, without a chain).
 func (r *runner) prevention(isFault bool) {
 	rec := r.p.recurrence
 	if rec == nil {
@@ -227,9 +228,12 @@ func (r *runner) prevention(isFault bool) {
 	}
 	if rec.PlanRequired {
 		authors := rec.Authors
+		// Under a plan that states no reporting chain, every author it
+		// names is one of its roles; no chief stands in for none.
+		nodes, noChain := r.p.org.Chain.Nodes(), r.p.org.Chain.Empty()
 		n := 0
 		for a := range authors.All() {
-			if r.p.org.Chain.Nodes().Has(a) {
+			if noChain || nodes.Has(a) {
 				n++
 				r.emit(Entry{Act: ActPreventRecurrence, Actor: council.ByRole(a), What: What{About: AboutPreventionPlan}, Cites: rec.Citations})
 			}

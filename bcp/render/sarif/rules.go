@@ -63,4 +63,5 @@ var descriptions = map[string]string{
 	"council.ratified-never-meets":     "A body approves decisions after the fact, but no rule has it meet.",
 	"network.off-hours-uncovered":      "A contact network says who reaches whom in office hours but not at night or on holidays.",
 	"plan.reason-not-in-japanese":      "A reading or not-stated mark gives its reason in English only: the Japanese outputs cannot give it.",
+	"organization.no-chain":            "The plan states no reporting chain: who reports to whom, and to which head, is not in the plan.",
 }
