@@ -1,5 +1,6 @@
 // Command starter starts an incident on a Temporal server, signals its
-// events, closes it, and prints its timeline or record.
+// events and its council meetings' decisions, closes it, and prints its
+// timeline or record.
 //
 // Usage:
 //
