@@ -21,12 +21,20 @@
 // one the plan states nothing for) is recorded in the Record with the
 // library's error, and the workflow goes on.
 //
+// When the timeline convenes a body, the incident holds its meeting
+// (council.Open on the agenda the plan fixes for the deciding trigger); a
+// decision signal (SignalDecision, a Decision in JSON, in the plan's words)
+// records an item's decision, marks it not applicable or closes the meeting
+// through council.Meeting, and the Record shows each Meeting.
+//
 // # Sections
 //
 //   - the state the workflow keeps, usable without Temporal: [Incident],
-//     [Open], [Incident.Take], [Incident.Due], [Start], [Record], [Notice];
+//     [Open], [Incident.Take], [Incident.Decide], [Incident.Due], [Start],
+//     [Decision], [Meeting], [Record], [Notice];
 //   - the workflow and its names: [Workflows], [TaskQueue], [WorkflowName],
-//     [SignalEvent], [SignalClose], [QueryTimeline], [QueryRecord], [ErrPlan];
+//     [SignalEvent], [SignalDecision], [SignalClose], [QueryTimeline],
+//     [QueryRecord], [ErrPlan];
 //   - what a vendor replaces: [Notifier], called by [Activities]; the
 //     example's [Recorder].
 package incident

@@ -59,28 +59,35 @@ type Start struct {
 }
 
 // A Rejection is a signal the incident did not take: its value and the
-// library's error, word for word. Unhandled says the error wraps
-// drill.ErrUnhandled (the plan states nothing for the event); otherwise the
-// value was not a valid event of the incident (drill.ErrScenario).
+// library's error, word for word. Signal is empty for an event
+// (SignalEvent), SignalDecision for a decision, whose value Event then
+// holds. Unhandled says the error wraps drill.ErrUnhandled (the plan states
+// nothing for the event); otherwise the value was not a valid event of the
+// incident (drill.ErrScenario) or a decision its meeting could not take.
 //
 // The zero Rejection rejects nothing. == is not defined.
 type Rejection struct {
 	At        time.Time       `json:"at"` // when the workflow received it
+	Signal    string          `json:"signal,omitempty"`
 	Event     json.RawMessage `json:"event"`
 	Error     string          `json:"error"`
 	Unhandled bool            `json:"unhandled,omitempty"`
 }
 
 // A Record is what an incident workflow keeps and returns: the plan it runs
-// under, the events taken, the signals rejected with the library's error,
-// how many timeline entries were notified and why it ended.
+// under, the events taken, the council meetings with their decisions, the
+// signals rejected with the library's error, how many timeline entries were
+// notified and why it ended.
 //
 // The zero Record is an incident not yet started. == is not defined.
 type Record struct {
 	ID         string         `json:"id"`
 	Provenance bcp.Provenance `json:"provenance"`
 	Events     []drill.Event  `json:"events"`
-	Rejected   []Rejection    `json:"rejected,omitempty"`
+	// Meetings are the council meetings of the bodies the timeline
+	// convenes, in the order convened (Incident.Decide).
+	Meetings []Meeting   `json:"meetings,omitempty"`
+	Rejected []Rejection `json:"rejected,omitempty"`
 	// Notified counts the timeline entries passed to the notification
 	// activity; Failed lists the notices it gave up on, with their error.
 	Notified int      `json:"notified"`
@@ -113,6 +120,7 @@ type Incident struct {
 	id    string
 	lang  bcp.Lang
 	plan  bcp.Plan
+	words bcp.Dictionary // the plan's words, for decisions
 	drill *drill.Drill
 	prov  bcp.Provenance
 	head  []byte            // `{"id":…,"plan":…,"events":[`
@@ -121,7 +129,10 @@ type Incident struct {
 	tl    drill.Timeline
 	rec   Record
 	ended bool
-	sent  map[string]bool // entries notified, by their JSON form
+	// meetings are the meetings of the bodies the timeline convenes, in
+	// the order convened, each opened when its convening first appears.
+	meetings []meeting
+	sent     map[string]bool // entries notified, by their JSON form
 	// floor is the instant before which every entry has been notified:
 	// Due looks no earlier. An event taken before it lowers it.
 	floor time.Time
@@ -157,7 +168,7 @@ func Open(s Start, planFile []byte) (*Incident, error) {
 		head = fmt.Appendf(head, `"title":%s,`, title)
 	}
 	head = append(head, `"events":[`...)
-	in := &Incident{id: s.ID, lang: lang, plan: p, drill: d, prov: prov, head: head,
+	in := &Incident{id: s.ID, lang: lang, plan: p, words: p.Vocabulary.Dictionary(), drill: d, prov: prov, head: head,
 		rec: Record{ID: s.ID, Provenance: prov, Events: []drill.Event{}}, sent: map[string]bool{}}
 	if err := in.Take(s.First); err != nil {
 		return nil, err
@@ -208,6 +219,7 @@ func (in *Incident) Take(event json.RawMessage) error {
 	in.raw = append(in.raw, bytes.Clone(event))
 	in.sc, in.tl = sc, tl
 	in.rec.Events = sc.Events
+	in.convene()
 	// The incident ends with its recovery, or when the plan stands the
 	// emergency response down (tottori 第3-5(1): a level-1 act).
 	last := len(sc.Events) - 1
@@ -248,6 +260,7 @@ func (in *Incident) Timeline() drill.Timeline { return in.tl }
 func (in *Incident) Record() Record {
 	r := in.rec
 	r.Events, r.Rejected, r.Failed = slices.Clone(r.Events), slices.Clone(r.Rejected), slices.Clone(r.Failed)
+	r.Meetings = in.Meetings()
 	return r
 }
 

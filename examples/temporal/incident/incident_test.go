@@ -117,12 +117,16 @@ type recording struct {
 	signals  []signal
 	want     drill.Timeline // drill.Run of the events taken
 	rejected []string       // the library's errors for the signals rejected
+	meetings []Meeting      // the council meetings, with the decisions taken
 }
 
 // recorded returns nakano's three-day outage, started from its reference
 // plan's ID, and tottori's level-3 drill, started from its plan file, with
 // three signals it rejects (a bad value, an event out of time order and one
-// the plan states nothing for) and closed an hour after its last event.
+// the plan states nothing for), the decisions of the security council it
+// convenes (one without a time, one not applicable, one for an item its
+// agenda does not have, rejected) and the meeting's close, and closed an
+// hour after its last event.
 func recorded(t testing.TB) []recording {
 	t.Helper()
 	var out []recording
@@ -162,6 +166,20 @@ func recorded(t testing.TB) []recording {
 				r.rejected = append(r.rejected, err.Error())
 			}
 			r.signals = append(r.signals, bad...)
+			for i, d := range []string{
+				`{"body":"鳥取県住基ネットセキュリティ会議","key":"system-stop","status":"決定","text":"一部切離し","by":"セキュリティ統括管理者"}`,
+				decideResidents,
+				`{"body":"security-council","key":"evacuation","status":"decided","text":"避難","by":"security-chief"}`,
+				publicityNA,
+				closeMeeting,
+			} {
+				sg := signal{last.Add(time.Duration(35+5*i) * time.Minute), SignalDecision, json.RawMessage(d)}
+				if err := in.Decide(sg.at, json.RawMessage(d)); err != nil {
+					r.rejected = append(r.rejected, err.Error())
+				}
+				r.signals = append(r.signals, sg)
+			}
+			r.meetings = in.Meetings()
 			r.signals = append(r.signals, signal{last.Add(time.Hour), SignalClose, "drill over"})
 		}
 		out = append(out, r)
@@ -239,6 +257,9 @@ func TestBuiltinScenarios(t *testing.T) {
 			}
 			if d := cmp.Diff(r.rejected, errorsOf(out.rec.Rejected)); d != "" {
 				t.Errorf("rejected (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(r.meetings, out.rec.Meetings); d != "" {
+				t.Errorf("meetings (-want +got):\n%s", d)
 			}
 			if out.rec.Notified != len(r.want.Entries) {
 				t.Errorf("record: %d notified, want %d", out.rec.Notified, len(r.want.Entries))

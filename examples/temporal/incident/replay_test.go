@@ -142,6 +142,9 @@ func TestHistories(t *testing.T) {
 			if d := cmp.Diff(inc.rejected, errorsOf(rec.Rejected)); d != "" {
 				t.Errorf("rejected (-want +got):\n%s", d)
 			}
+			if d := cmp.Diff(inc.meetings, rec.Meetings); d != "" {
+				t.Errorf("meetings (-want +got):\n%s", d)
+			}
 			if n := len(h.Events); n >= 500 {
 				t.Errorf("history of %d events, want fewer than 500", n)
 			}

@@ -19,6 +19,7 @@ const (
 	WorkflowName   = "Incident"          // the incident workflow (Workflows.Incident)
 	ActivityNotify = "Notify"            // the notification activity (Activities.Notify)
 	SignalEvent    = "event"             // one event, in the JSON form of a scenario file's event
+	SignalDecision = "decision"          // a council meeting's decision or its close (Decision, in JSON)
 	SignalClose    = "close"             // ends the incident; the value is the reason (a string)
 	QueryTimeline  = "timeline"          // the timeline of the events taken (drill.Timeline)
 	QueryRecord    = "record"            // the incident's Record so far
@@ -50,6 +51,11 @@ type Workflows struct {
 // in workflow code, with time from the events and from workflow.Now. A
 // signal the incident cannot take is recorded with the library's error in
 // the Record and the workflow goes on.
+//
+// When the timeline convenes a body, the incident holds its meeting on the
+// agenda the plan fixes for it (Incident.Decide): each decision signalled on
+// SignalDecision is recorded through council.Meeting, or rejected with the
+// library's error like a bad event, and the record shows every meeting.
 //
 // Each entry of the timeline is passed to the notification activity when it
 // falls due, one Notice per instant: at once for what an event sets off, on a
@@ -96,6 +102,7 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 
 	log := workflow.GetLogger(ctx)
 	events := workflow.GetSignalChannel(ctx, SignalEvent)
+	decisions := workflow.GetSignalChannel(ctx, SignalDecision)
 	closes := workflow.GetSignalChannel(ctx, SignalClose)
 	take := func(c workflow.ReceiveChannel, async bool) bool {
 		var raw json.RawMessage
@@ -109,6 +116,21 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 		if err := in.Take(raw); err != nil {
 			in.Reject(workflow.Now(ctx), raw, err)
 			log.Warn("event rejected", "error", err, "unhandled", errors.Is(err, drill.ErrUnhandled))
+		}
+		return true
+	}
+	decide := func(c workflow.ReceiveChannel, async bool) bool {
+		var raw json.RawMessage
+		if async {
+			if !c.ReceiveAsync(&raw) {
+				return false
+			}
+		} else {
+			c.Receive(ctx, &raw)
+		}
+		if err := in.Decide(workflow.Now(ctx), raw); err != nil {
+			in.RejectDecision(workflow.Now(ctx), raw, err)
+			log.Warn("decision rejected", "error", err)
 		}
 		return true
 	}
@@ -136,8 +158,9 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 	)
 	for {
 		// What arrived while the workflow was busy goes first, so that an
-		// event at the instant a report falls due is taken before it.
-		for take(events, true) || closing(closes, true) {
+		// event at the instant a report falls due is taken before it; the
+		// events before the decisions, which may be for a body they convene.
+		for take(events, true) || decide(decisions, true) || closing(closes, true) {
 		}
 		due, next := in.Due(workflow.Now(ctx))
 		for _, n := range due {
@@ -157,6 +180,7 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 		}
 		sel := workflow.NewSelector(ctx)
 		sel.AddReceive(events, func(c workflow.ReceiveChannel, _ bool) { take(c, false) })
+		sel.AddReceive(decisions, func(c workflow.ReceiveChannel, _ bool) { decide(c, false) })
 		sel.AddReceive(closes, func(c workflow.ReceiveChannel, _ bool) { closing(c, false) })
 		if !next.IsZero() {
 			next = next.Add(Grace)

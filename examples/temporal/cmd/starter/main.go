@@ -1,10 +1,12 @@
 // Command starter starts an incident on a Temporal server, signals its
-// events, closes it, and prints its timeline or record.
+// events and its council meetings' decisions, closes it, and prints its
+// timeline or record.
 //
 // Usage:
 //
 //	go run ./cmd/starter -id ID -plan ID|FILE -event JSON [-title TEXT] [-lang ja|en]   start an incident
 //	go run ./cmd/starter -id ID -event JSON                                             signal an event
+//	go run ./cmd/starter -id ID -decision JSON                                          signal a council meeting's decision
 //	go run ./cmd/starter -id ID -close REASON                                           close it
 //	go run ./cmd/starter -id ID -timeline [-lang en|ja]                                 print its timeline
 //	go run ./cmd/starter -id ID -record                                                 print its record (JSON)
@@ -14,7 +16,11 @@
 // name with a slash or a dot), whose contents go into the workflow's input.
 // -event is one event in the JSON form of a scenario file, in the plan's
 // words, or @FILE to read it from a file; without "at" the event happens
-// now. -address and -namespace name the server ($TEMPORAL_ADDRESS, else
+// now. -decision is one decision of a convened body's meeting, or its
+// close, in the plan's words (incident.Decision:
+// {"body":…,"key":…,"status":"decided"|"not-applicable","text":…,"by":…}
+// or {"body":…,"close":true}), or @FILE; without "at" it is made now.
+// -address and -namespace name the server ($TEMPORAL_ADDRESS, else
 // localhost:7233). Bad flags print one line and exit 2; an error from the
 // server or the workflow exits 1.
 package main
@@ -43,6 +49,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type request struct {
 	address, namespace string
 	id, plan, event    string
+	decision           string
 	title, lang        string
 	close              string
 	timeline, record   bool
@@ -57,6 +64,7 @@ func parse(args []string, stderr io.Writer) (request, error) {
 	fs.StringVar(&r.id, "id", "", "the incident: its workflow ID and the ID of its timeline")
 	fs.StringVar(&r.plan, "plan", "", "start the incident under a reference plan ID or a plan JSON file")
 	fs.StringVar(&r.event, "event", "", "an event, in the JSON form of a scenario file (or @FILE); without \"at\", now")
+	fs.StringVar(&r.decision, "decision", "", "a council meeting's decision or close, as JSON in the plan's words (or @FILE); without \"at\", now")
 	fs.StringVar(&r.title, "title", "", "the incident's title (with -plan)")
 	fs.StringVar(&r.lang, "lang", "", "the language of notices (with -plan, default ja) or of -timeline (default en): en or ja")
 	fs.StringVar(&r.close, "close", "", "close the incident, with this reason")
@@ -66,7 +74,7 @@ func parse(args []string, stderr io.Writer) (request, error) {
 		return r, err
 	}
 	n := 0
-	for _, b := range []bool{r.plan != "", r.plan == "" && r.event != "", r.close != "", r.timeline, r.record} {
+	for _, b := range []bool{r.plan != "", r.plan == "" && r.event != "", r.decision != "", r.close != "", r.timeline, r.record} {
 		if b {
 			n++
 		}
@@ -77,7 +85,7 @@ func parse(args []string, stderr io.Writer) (request, error) {
 	case r.id == "":
 		return r, errors.New("-id is required")
 	case n != 1:
-		return r, errors.New("give one of -plan (with -event), -event, -close, -timeline, -record")
+		return r, errors.New("give one of -plan (with -event), -event, -decision, -close, -timeline, -record")
 	case r.plan != "" && r.event == "":
 		return r, errors.New("-plan needs the first -event")
 	case r.lang != "" && r.lang != "en" && r.lang != "ja":
@@ -88,7 +96,17 @@ func parse(args []string, stderr io.Writer) (request, error) {
 
 // event reads -event (inline JSON or @FILE) and puts the time now on an
 // event without one.
-func event(arg string, now time.Time) (json.RawMessage, error) {
+func event(arg string, now time.Time) (json.RawMessage, error) { return stamped("-event", arg, now) }
+
+// decision reads -decision (inline JSON or @FILE) and puts the time now on
+// a decision without one.
+func decision(arg string, now time.Time) (json.RawMessage, error) {
+	return stamped("-decision", arg, now)
+}
+
+// stamped reads the JSON object of flag name (inline or @FILE) and puts the
+// time now in its "at" when it has none.
+func stamped(name, arg string, now time.Time) (json.RawMessage, error) {
 	data := []byte(arg)
 	if name, ok := strings.CutPrefix(arg, "@"); ok {
 		var err error
@@ -98,7 +116,7 @@ func event(arg string, now time.Time) (json.RawMessage, error) {
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, fmt.Errorf("-event: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if _, ok := fields["at"]; ok {
 		return json.RawMessage(data), nil
@@ -123,6 +141,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	var dv json.RawMessage
+	if r.decision != "" {
+		if dv, err = decision(r.decision, time.Now()); err != nil {
+			fmt.Fprintln(stderr, "starter:", err)
+			return 2
+		}
+	}
 	var start incident.Start
 	if r.plan != "" {
 		start = incident.Start{ID: r.id, Title: r.title, First: ev, Lang: r.lang}
@@ -143,14 +168,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := do(ctx, c, r, start, ev, stdout); err != nil {
+	if err := do(ctx, c, r, start, ev, dv, stdout); err != nil {
 		fmt.Fprintln(stderr, "starter:", err)
 		return 1
 	}
 	return 0
 }
 
-func do(ctx context.Context, c client.Client, r request, start incident.Start, ev json.RawMessage, stdout io.Writer) error {
+func do(ctx context.Context, c client.Client, r request, start incident.Start, ev, dv json.RawMessage, stdout io.Writer) error {
 	switch {
 	case r.plan != "":
 		wr, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: r.id, TaskQueue: incident.TaskQueue}, incident.WorkflowName, start)
@@ -167,6 +192,11 @@ func do(ctx context.Context, c client.Client, r request, start incident.Start, e
 		fmt.Fprintf(stdout, "started incident %s (run %s)\n", wr.GetID(), wr.GetRunID())
 	case r.event != "":
 		if err := c.SignalWorkflow(ctx, r.id, "", incident.SignalEvent, ev); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "signalled incident %s; rejected signals are in its record (-record)\n", r.id)
+	case r.decision != "":
+		if err := c.SignalWorkflow(ctx, r.id, "", incident.SignalDecision, dv); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "signalled incident %s; rejected signals are in its record (-record)\n", r.id)
