@@ -106,12 +106,8 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 	closes := workflow.GetSignalChannel(ctx, SignalClose)
 	take := func(c workflow.ReceiveChannel, async bool) bool {
 		var raw json.RawMessage
-		if async {
-			if !c.ReceiveAsync(&raw) {
-				return false
-			}
-		} else {
-			c.Receive(ctx, &raw)
+		if !receive(ctx, c, async, &raw) {
+			return false
 		}
 		if err := in.Take(raw); err != nil {
 			in.Reject(workflow.Now(ctx), raw, err)
@@ -121,12 +117,8 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 	}
 	decide := func(c workflow.ReceiveChannel, async bool) bool {
 		var raw json.RawMessage
-		if async {
-			if !c.ReceiveAsync(&raw) {
-				return false
-			}
-		} else {
-			c.Receive(ctx, &raw)
+		if !receive(ctx, c, async, &raw) {
+			return false
 		}
 		if err := in.Decide(workflow.Now(ctx), raw); err != nil {
 			in.RejectDecision(workflow.Now(ctx), raw, err)
@@ -136,12 +128,8 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 	}
 	closing := func(c workflow.ReceiveChannel, async bool) bool {
 		var reason string
-		if async {
-			if !c.ReceiveAsync(&reason) {
-				return false
-			}
-		} else {
-			c.Receive(ctx, &reason)
+		if !receive(ctx, c, async, &reason) {
+			return false
 		}
 		in.Close(reason)
 		return true
@@ -196,4 +184,14 @@ func (w *Workflows) Incident(ctx workflow.Context, s Start) (Record, error) {
 		}
 		sel.Select(ctx)
 	}
+}
+
+// receive takes the next value of signal channel c into v: waiting for one,
+// or, when async, only if one is there (reporting whether it was).
+func receive[T any](ctx workflow.Context, c workflow.ReceiveChannel, async bool, v *T) bool {
+	if async {
+		return c.ReceiveAsync(v)
+	}
+	c.Receive(ctx, v)
+	return true
 }
