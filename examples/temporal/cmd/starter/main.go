@@ -106,17 +106,17 @@ func decision(arg string, now time.Time) (json.RawMessage, error) {
 
 // stamped reads the JSON object of flag name (inline or @FILE) and puts the
 // time now in its "at" when it has none.
-func stamped(name, arg string, now time.Time) (json.RawMessage, error) {
+func stamped(flagName, arg string, now time.Time) (json.RawMessage, error) {
 	data := []byte(arg)
-	if name, ok := strings.CutPrefix(arg, "@"); ok {
+	if file, ok := strings.CutPrefix(arg, "@"); ok {
 		var err error
-		if data, err = os.ReadFile(name); err != nil {
-			return nil, err
+		if data, err = os.ReadFile(file); err != nil {
+			return nil, fmt.Errorf("%s: %w", flagName, err)
 		}
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", flagName, err)
 	}
 	if _, ok := fields["at"]; ok {
 		return json.RawMessage(data), nil
