@@ -2,7 +2,6 @@ package bcp
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,45 +10,20 @@ import (
 
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
+	"github.com/jukiplan/jukiplan/internal/planedit"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // withoutChain returns plan file data with its organisation's reporting
-// chain left out, and with the marks of the chain's places (nakano's
-// reading of an edge), which would name places the file no longer has;
-// notStated, when set, is added as the mark of the chain left out.
+// chain left out, and the marks of the chain's places with it; notStated,
+// when set, is added as the mark of the chain left out.
 func withoutChain(t *testing.T, data []byte, notStated *Mark) []byte {
 	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
+	var mark map[string]any
+	if notStated != nil {
+		mark = map[string]any{"path": notStated.Path, "reason": notStated.Reason, "reasonJa": notStated.ReasonJA}
 	}
-	org, ok := m["organization"].(map[string]any)
-	if !ok {
-		t.Fatal("the plan has no organisation")
-	}
-	if _, ok := org["chain"]; !ok {
-		t.Fatal("the plan has no chain to leave out")
-	}
-	delete(org, "chain")
-	for _, list := range []string{"readings", "notStated"} {
-		ms, _ := m[list].([]any)
-		var keep []any
-		for _, x := range ms {
-			if !strings.HasPrefix(x.(map[string]any)["path"].(string), "$.organization.chain") {
-				keep = append(keep, x)
-			}
-		}
-		if list == "notStated" && notStated != nil {
-			keep = append(keep, map[string]any{"path": notStated.Path, "reason": notStated.Reason, "reasonJa": notStated.ReasonJA})
-		}
-		if len(keep) > 0 {
-			m[list] = keep
-		} else {
-			delete(m, list)
-		}
-	}
-	out, err := json.Marshal(m)
+	out, err := planedit.WithoutChain(data, mark)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,51 +1,16 @@
 package drill
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/jukiplan/jukiplan/bcp"
 	"github.com/jukiplan/jukiplan/bcp/reference"
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
+	"github.com/jukiplan/jukiplan/internal/planedit"
 )
-
-// withoutChain returns plan file data with its reporting chain left out,
-// and the marks of the chain's places with it.
-func withoutChain(t *testing.T, data []byte) []byte {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	org := m["organization"].(map[string]any)
-	if _, ok := org["chain"]; !ok {
-		t.Fatal("no chain to leave out")
-	}
-	delete(org, "chain")
-	for _, list := range []string{"readings", "notStated"} {
-		ms, _ := m[list].([]any)
-		var keep []any
-		for _, x := range ms {
-			if !strings.HasPrefix(x.(map[string]any)["path"].(string), "$.organization.chain") {
-				keep = append(keep, x)
-			}
-		}
-		if len(keep) > 0 {
-			m[list] = keep
-		} else {
-			delete(m, list)
-		}
-	}
-	out, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // 大崎市 第2条, 第3条: a plan with a contact network and no reporting chain
 // runs a drill of the faults 第2条 names; nothing in it reports to a chief.
@@ -114,7 +79,11 @@ func TestDrillReferencePlansWithoutChain(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		without, err := bcp.ParsePlan(withoutChain(t, data))
+		file, err := planedit.WithoutChain(data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := bcp.ParsePlan(file)
 		if err != nil {
 			t.Fatalf("%s without its chain: %v", id, err)
 		}
