@@ -2,10 +2,10 @@ package drill
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jukiplan/jukiplan/bcp"
-
 	"github.com/jukiplan/jukiplan/council"
 	"github.com/jukiplan/jukiplan/fault"
 	"github.com/jukiplan/jukiplan/internal/enum"
@@ -255,19 +255,24 @@ func (s Scenario) Validate() error {
 		add("$.events", "no events", nil)
 	}
 	var prev time.Time
-	for i, e := range s.Events {
-		p := fmt.Sprintf("$.events[%d]", i)
+	for i := range s.Events {
+		e := &s.Events[i]
+		// The path is spelled only for a problem: a valid event costs no
+		// allocation here.
+		at := func(field string) string { return "$.events[" + strconv.Itoa(i) + "]" + field }
 		if e.At.IsZero() {
-			add(p+".at", "missing", nil)
+			add(at(".at"), "missing", nil)
 		} else {
 			if !prev.IsZero() && e.At.Before(prev) {
-				add(p+".at", fmt.Sprintf("%s is before the previous event (%s)", jstText(e.At), jstText(prev)), nil)
+				add(at(".at"), fmt.Sprintf("%s is before the previous event (%s)", jstText(e.At), jstText(prev)), nil)
 			}
 			prev = e.At
 		}
-		text(p+".reason", e.Reason)
+		if msg := problem.BadText(e.Reason); msg != "" {
+			add(at(".reason"), msg, bcp.ErrInvalid)
+		}
 		for _, fe := range e.problems() {
-			add(p+fe.path, fe.problem, fe.err)
+			add(at(fe.path), fe.problem, fe.err)
 		}
 	}
 	return problem.Join(errs...)
@@ -288,34 +293,21 @@ func (e Event) problems() []fieldProblem {
 	if e.By != (council.Actor{}) && !e.By.IsValid() {
 		bad(".by", "invalid actor")
 	}
-	uses := map[EventKind]string{
-		FaultDetected:    "trigger status act",
-		SymptomReported:  "symptom",
-		ActObserved:      "act judgement reason",
-		AttributeLearned: "learned judgement reason",
-		StatusChange:     "status",
-	}[e.Kind]
-	has := func(f string) bool {
-		for _, w := range splitFields(uses) {
-			if w == f {
-				return true
-			}
-		}
-		return false
-	}
-	if e.Trigger != 0 && !has("trigger") {
+	uses := e.Kind.fields()
+	has := func(f eventField) bool { return uses&f != 0 }
+	if e.Trigger != 0 && !has(fTrigger) {
 		bad(".trigger", "not used by "+e.Kind.String())
 	} else if e.Trigger != 0 && !e.Trigger.IsValid() {
 		bad(".trigger", "unknown trigger")
 	}
-	if e.Symptom != 0 && !has("symptom") {
+	if e.Symptom != 0 && !has(fSymptom) {
 		bad(".symptom", "not used by "+e.Kind.String())
 	} else if e.Symptom != 0 && !e.Symptom.IsValid() {
 		bad(".symptom", "unknown symptom")
 	} else if e.Kind == SymptomReported && e.Symptom == 0 {
 		bad(".symptom", "missing")
 	}
-	if e.Act != (threat.Event{}) && !has("act") {
+	if e.Act != (threat.Event{}) && !has(fAct) {
 		bad(".act", "not used by "+e.Kind.String())
 	} else if e.Kind == FaultDetected && e.Act != (threat.Event{}) {
 		if !e.Act.Kind.IsDeclared() {
@@ -330,7 +322,7 @@ func (e Event) problems() []fieldProblem {
 			ps = append(ps, fieldProblem{path: ".act", problem: err.Error(), err: err})
 		}
 	}
-	if e.Learned != (threat.Event{}) && !has("learned") {
+	if e.Learned != (threat.Event{}) && !has(fLearned) {
 		bad(".learned", "not used by "+e.Kind.String())
 	} else if e.Kind == AttributeLearned {
 		switch {
@@ -349,19 +341,19 @@ func (e Event) problems() []fieldProblem {
 			bad(".learned.source", "the source is given with the act")
 		}
 	}
-	if e.Judgement != 0 && !has("judgement") {
+	if e.Judgement != 0 && !has(fJudgement) {
 		bad(".judgement", "not used by "+e.Kind.String())
 	} else if e.Judgement != 0 && !e.Judgement.IsValid() {
 		bad(".judgement", "unknown judgement")
 	}
-	if e.Reason != "" && !has("reason") {
+	if e.Reason != "" && !has(fReason) {
 		bad(".reason", "not used by "+e.Kind.String())
 	} else if e.Judgement != 0 && blank(e.Reason) {
 		bad(".reason", "a judgement needs its reason")
 	} else if e.Judgement == 0 && e.Reason != "" {
 		bad(".reason", "a reason without a judgement")
 	}
-	if e.Status != (Status{}) && !has("status") {
+	if e.Status != (Status{}) && !has(fStatus) {
 		bad(".status", "not used by "+e.Kind.String())
 	} else {
 		st := e.Status
@@ -384,18 +376,34 @@ func (e Event) problems() []fieldProblem {
 	return ps
 }
 
-func splitFields(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if i > start {
-				out = append(out, s[start:i])
-			}
-			start = i + 1
-		}
+// An eventField is a bit set of the optional fields of an Event.
+type eventField uint8
+
+const (
+	fTrigger eventField = 1 << iota
+	fSymptom
+	fAct
+	fLearned
+	fJudgement
+	fReason
+	fStatus
+)
+
+// fields returns the fields an event of kind k may give.
+func (k EventKind) fields() eventField {
+	switch k {
+	case FaultDetected:
+		return fTrigger | fStatus | fAct
+	case SymptomReported:
+		return fSymptom
+	case ActObserved:
+		return fAct | fJudgement | fReason
+	case AttributeLearned:
+		return fLearned | fJudgement | fReason
+	case StatusChange:
+		return fStatus
 	}
-	return out
+	return 0
 }
 
 func blank(s string) bool {

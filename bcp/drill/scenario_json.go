@@ -171,9 +171,10 @@ func (d *scenarioDecoder) scenario(n *jsonfile.Node, out *Scenario) {
 				out.Events = make([]Event, 0, len(v.Vals))
 			}
 			d.array(v, func(i int, m *jsonfile.Node) {
-				var e Event
-				d.event(m, &e)
-				out.Events = append(out.Events, e)
+				// Decoded in place: an Event taken by address would
+				// escape, one heap copy per event.
+				out.Events = append(out.Events, Event{})
+				d.event(m, &out.Events[len(out.Events)-1])
 			})
 		default:
 			return false
