@@ -141,11 +141,7 @@ func (s *Scheme) cellsOf(k ActKind, read Attributes) []Event {
 func (s *Scheme) ungradedEvent(ep *Event) error {
 	if s != nil && s.scale == ScaleLevels {
 		if ci, ok := s.declaredCell(ep.Kind, ep.Place, ep.Firewall, ep.Severity, ep.Source, ep.Declared); ok { // no allocation for a prepared error
-			o := &s.outcomes[s.declared.partial[ci]-1]
-			if o.rng.Unknown != 0 {
-				return &IncompleteError{Plan: s.plan, Event: *ep, Unknown: o.rng.Unknown}
-			}
-			return o.notCoveredEvent(ep)
+			return s.outcomes[s.declared.partial[ci]-1].ungradedEvent(s.plan, ep)
 		}
 	}
 	if err := usable(s); err != nil {
@@ -184,6 +180,16 @@ func (s *Scheme) outcomeOfEvent(e Event) (*outcome, error) {
 		return nil, s.invalidEvent(e)
 	}
 	return &s.outcomes[s.partial[ci]-1], nil
+}
+
+// ungradedEvent returns the error for the event e of plan's declared kind,
+// whose cell's outcome o grades nothing: what is still unknown, or that the
+// table does not cover it.
+func (o *outcome) ungradedEvent(plan string, e *Event) error {
+	if o.rng.Unknown != 0 {
+		return &IncompleteError{Plan: plan, Event: *e, Unknown: o.rng.Unknown}
+	}
+	return o.notCoveredEvent(e)
 }
 
 // notCoveredEvent returns the not-covered error of outcome o for the event

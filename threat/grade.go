@@ -127,6 +127,10 @@ func (s *Scheme) decision(e *Event) (*Response, error) {
 				if t := s.declared.graded[ci]; t != nil {
 					return t, nil
 				}
+				if i := s.declared.partial[ci]; i != 0 && s.scale == ScaleLevels {
+					// ungradedEvent's answer, from the cell already found.
+					return nil, s.outcomes[i-1].ungradedEvent(s.plan, e)
+				}
 			}
 		}
 	}
