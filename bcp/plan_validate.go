@@ -189,7 +189,7 @@ func (v *validator) cites(x reflect.Value) {
 			fv := x.Field(f.index)
 			v.stack = append(v.stack, jsonfile.Key(f.name))
 			if f.planID && t != planType {
-				if s := fv.String(); !v.citable(s) && !(s == "" && t == chainType && x.Addr().Interface().(*council.Chain).Empty()) {
+				if s := fv.String(); !v.citable(s) && !(s == "" && emptyChain(x)) {
 					v.bad(jsonfile.Path(v.stack), ErrDangling, "plan %s: want %s%s", problem.Value(s), problem.Quote(v.id), v.orModel())
 				}
 			} else {

@@ -163,10 +163,20 @@ func resolveMark(v reflect.Value, segs []jsonfile.Segment, k *keyer) (at reflect
 			return reflect.Value{}, false, false
 		}
 	}
-	if v.Type() == chainType && v.Interface().(council.Chain).Empty() {
+	if emptyChain(v) {
 		return v, true, false // a chain that names at most its plan: no chain
 	}
 	return v, true, !empty(v)
+}
+
+// emptyChain reports whether v is a [council.Chain] that states no chain
+// ([council.Chain.Empty]): the plan's lack of one, which may name no plan.
+func emptyChain(v reflect.Value) bool {
+	if v.Type() != chainType || !v.CanInterface() {
+		return false
+	}
+	c, _ := v.Interface().(council.Chain)
+	return c.Empty()
 }
 
 // A keyer finds the elements of a plan's lists that marks name by key: it
