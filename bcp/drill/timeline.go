@@ -347,13 +347,8 @@ func (e Entry) toJSON(w bcp.Dictionary, sp *threat.Spec) (entryJSON, error) {
 	x.What.What.Unknown = 0
 	for a := range e.What.Unknown.All() {
 		name := a.String()
-		if sp != nil && a.IsDeclared() {
-			for i := range min(len(sp.Attributes), threat.MaxDeclared) {
-				if threat.DeclaredAttribute(i) == a {
-					name = sp.Attributes[i].ID
-					break
-				}
-			}
+		if at := declaredAttribute(sp, int(a)-int(threat.DeclaredAttribute(0))); a.IsDeclared() && at != nil {
+			name = at.ID
 		}
 		x.What.Unknown = append(x.What.Unknown, name)
 	}
