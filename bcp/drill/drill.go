@@ -144,15 +144,16 @@ func drillPlanOf(p bcp.Plan) (drillPlan, error) {
 // entry of an event cites the clauses of the first action it sets off (an
 // event that sets off nothing is not listed); a body whose convener the plan
 // does not name is convened by whoever the response names, else the chain's
-// chief; under a plan that states no reporting chain
-// ([council.Chain.Empty]) no chief is invented: such a step, and a duty
-// whose default is the chief, is listed without an actor, as a notice
-// whose sender the plan does not name is (kumamoto 3); the recovery order treats unassessed impact scales as large
-// (AssumeLarge) and cites the plan's [bcp.Continuity.Order] (a position it gives
-// no clause for cites the plan's inventory); contacts are the
-// plan's [bcp.ContactRule]s ([bcp.Continuity.ContactFor]); scheduled reports follow
-// the plan's [bcp.ReportPlan], go through the channel for system owners, and run
-// until the recovery or, while the outage lasts, the last event.
+// chief; under a plan that states no reporting chain ([council.Chain.Empty])
+// no chief is invented: such a step, and a duty whose default is the chief,
+// is listed without an actor, as a notice whose sender the plan does not
+// name is (kumamoto 3); the recovery order treats unassessed impact scales
+// as large (AssumeLarge) and cites the plan's [bcp.Continuity.Order] (a
+// position it gives no clause for cites the plan's inventory); contacts are
+// the plan's [bcp.ContactRule]s ([bcp.Continuity.ContactFor]); scheduled
+// reports follow the plan's [bcp.ReportPlan], go through the channel for
+// system owners, and run until the recovery or, while the outage lasts, the
+// last event.
 func Run(p bcp.Plan, s Scenario) (Timeline, error) {
 	d, err := NewDrill(p)
 	if err != nil {
