@@ -135,15 +135,11 @@ func (s *Scheme) cellsOf(k ActKind, read Attributes) []Event {
 
 // ungradedEvent returns the error Grade reports for e, which the hot path
 // did not grade and which is of a declared kind or states a declared
-// attribute: the slow path, which may allocate its error.
-// It takes the event by pointer, as decision does, so that the event is
-// not copied on the way.
+// attribute: the slow path, which may allocate its error. An event of a
+// declared cell of a levelled scheme never comes here: decision answers it
+// from the cell ([outcome.ungradedEvent]), with no allocation for a
+// prepared error. It takes the event by pointer, as decision does.
 func (s *Scheme) ungradedEvent(ep *Event) error {
-	if s != nil && s.scale == ScaleLevels {
-		if ci, ok := s.declaredCell(ep.Kind, ep.Place, ep.Firewall, ep.Severity, ep.Source, ep.Declared); ok { // no allocation for a prepared error
-			return s.outcomes[s.declared.partial[ci]-1].ungradedEvent(s.plan, ep)
-		}
-	}
 	if err := usable(s); err != nil {
 		return err
 	}
